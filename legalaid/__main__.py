@@ -1,0 +1,5 @@
+"""Allow ``python -m legalaid``."""
+
+from legalaid.cli import main
+
+raise SystemExit(main())

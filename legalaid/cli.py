@@ -1,0 +1,256 @@
+"""The ``legalaid`` command line (interfaces.md). Every command goes through the services."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from legalaid import __version__
+from legalaid.domain.errors import LegalAidError, ValidationError, ValidationErrors
+
+log = logging.getLogger("legalaid")
+
+
+def default_database() -> str:
+    """``LEGALAID_DB``, else ``legalaid.sqlite3`` in the per-user data folder."""
+    from_env = os.environ.get("LEGALAID_DB")
+    if from_env:
+        return from_env
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir("legalaid", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / "legalaid.sqlite3")
+
+
+def _date(text: str) -> date:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD 格式，现为「{text}」") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为整数，现为「{text}」") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"不能为负数：{text}")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One clear line on stderr, exit 2 (argparse's own convention).
+        self.exit(2, f"legalaid: 参数错误：{message}（legalaid --help 查看用法）\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="legalaid", description="法律援助案件管理")
+    parser.add_argument(
+        "--db",
+        metavar="TARGET",
+        help="SQLite 文件路径或 SQLAlchemy URL（默认：LEGALAID_DB 或用户数据目录）",
+    )
+    parser.add_argument("--debug", action="store_true", help="出错时显示完整的调用栈")
+    parser.add_argument("--version", action="version", version=f"legalaid {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    commands.add_parser("init", help="创建或升级数据库结构")
+
+    demo = commands.add_parser("demo", help="生成演示数据")
+    demo.add_argument("--cases", type=_positive, required=True)
+    demo.add_argument("--year", type=int)
+    demo.add_argument("--seed", type=int, default=1)
+
+    imp = commands.add_parser("import", help="导入案件台账（.xlsx/.csv）")
+    imp.add_argument("file", type=Path)
+
+    exp = commands.add_parser("export", help="导出案件台账（.xlsx/.csv）")
+    exp.add_argument("file", type=Path)
+    exp.add_argument("--year", type=int)
+    exp.add_argument("--full-id", action="store_true", help="导出完整身份证号")
+
+    office = commands.add_parser("office", help="法律援助机构").add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    add = office.add_parser("add", help="登记机构")
+    add.add_argument("code")
+    add.add_argument("name")
+    add.add_argument("--prefix")
+    add.add_argument("--parent")
+
+    target = commands.add_parser("target", help="年度任务数").add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    tset = target.add_parser("set", help="设置年度任务数")
+    tset.add_argument("--year", type=int, required=True)
+    tset.add_argument("--office", required=True)
+    tset.add_argument("--cases", type=_positive, required=True)
+
+    stats = commands.add_parser("stats", help="统计数据")
+    stats.add_argument("--year", type=int, required=True)
+    stats.add_argument("--until", type=_date)
+    stats.add_argument("--office")
+    stats.add_argument("--json", action="store_true", required=True)
+
+    report = commands.add_parser("report", help="统计报表 PDF（年度/双过半）")
+    report.add_argument("kind", choices=["annual", "midyear"])
+    report.add_argument("--year", type=int, required=True)
+    report.add_argument("--out", type=Path, required=True)
+    report.add_argument("--until", type=_date)
+    report.add_argument("--office")
+
+    backup = commands.add_parser("backup", help="在线备份数据库")
+    backup.add_argument("file", type=Path)
+    restore = commands.add_parser("restore", help="从备份恢复数据库")
+    restore.add_argument("file", type=Path)
+
+    user = commands.add_parser("user", help="用户账号").add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    uadd = user.add_parser("add", help="创建账号")
+    uadd.add_argument("name")
+    uadd.add_argument("--role", choices=["clerk", "lawyer", "supervisor", "admin"], required=True)
+    uadd.add_argument("--handler")
+    uadd.add_argument("--office")
+    return parser
+
+
+class _Progress:
+    """Progress on stderr: a live line on a terminal, a line per tenth otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last_step = -1
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        if self.tty:
+            print(f"\r{stage}：{done}/{total}（{done * 100 // total}%）", end="", file=sys.stderr)
+            if done >= total:
+                print(file=sys.stderr)
+            return
+        step = done * 10 // total
+        if step != self.last_step:
+            self.last_step = step
+            print(f"{stage}：{done}/{total}（{done * 100 // total}%）", file=sys.stderr)
+
+
+def _json_text(payload: dict[str, object]) -> str:
+    """JSON with money printed as yuan with two decimals (``3912000.00``)."""
+    money: dict[str, str] = {}
+
+    def encode(value: object) -> object:
+        if isinstance(value, Decimal):
+            key = f"__money_{len(money)}__"
+            money[key] = format(value.quantize(Decimal("0.01")), "f")
+            return key
+        raise TypeError(type(value).__name__)
+
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=encode)
+    for key, amount in money.items():
+        text = text.replace(f'"{key}"', amount)
+    return text
+
+
+def run(args: argparse.Namespace) -> int:
+    from legalaid.services import ledger, offices, setup, statistics
+    from legalaid.services.demo import generate_demo
+    from legalaid.storage.database import Database
+
+    target = args.db or default_database()
+    actor = os.environ.get("USERNAME") or os.environ.get("USER") or "cli"
+    if args.command == "init":
+        db = Database(target)
+        try:
+            result = setup.initialise(db)
+        finally:
+            db.dispose()
+        print(f"数据库已就绪（结构版本 {result.revision}）：{db.url}")
+        return 0
+    if args.command in ("report", "backup", "restore", "user"):
+        raise LegalAidError(f"命令「{args.command}」尚未提供：它随后续版本推出")
+
+    ctx = setup.open_context(target, actor=actor)
+    try:
+        if args.command == "demo":
+            count = generate_demo(
+                ctx, cases=args.cases, year=args.year, seed=args.seed, progress=_Progress()
+            )
+            print(f"已生成 {count} 件演示案件")
+        elif args.command == "import":
+            result = ledger.import_ledger(ctx, args.file, progress=_Progress())
+            print(
+                f"已导入 {result.cases} 件案件（新增受援人 {result.persons_created} 人、"
+                f"承办人 {result.handlers_created} 人、承办单位 {result.firms_created} 家）"
+            )
+        elif args.command == "export":
+            count = ledger.export_ledger(ctx, args.file, year=args.year, full_id=args.full_id)
+            print(f"已导出 {count} 件案件到 {args.file}")
+        elif args.command == "office":
+            info = offices.add_office(
+                ctx, code=args.code, name=args.name, prefix=args.prefix, parent_code=args.parent
+            )
+            print(f"已登记机构 {info.code} {info.name}（案号前缀「{info.prefix}」）")
+        elif args.command == "target":
+            offices.set_target(ctx, year=args.year, office_code=args.office, cases=args.cases)
+            print(f"已设置 {args.office} {args.year} 年度任务数为 {args.cases} 件")
+        elif args.command == "stats":
+            stats = statistics.year_statistics(
+                ctx, year=args.year, until=args.until, office_code=args.office
+            )
+            print(_json_text(stats.as_json()))
+        else:
+            raise AssertionError(args.command)
+    finally:
+        ctx.db.dispose()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from legalaid.app import main as gui_main
+
+        return gui_main(db=args.db)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return run(args)
+    except LegalAidError as exc:
+        if args.debug:
+            raise
+        message = exc.message
+        if isinstance(exc, ValidationErrors):
+            message = message.replace("：\n  ", "：", 1).replace("\n  ", "；")
+        elif isinstance(exc, ValidationError):
+            message = message.replace("\n", "；")
+        print(f"legalaid: 错误：{message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("legalaid: 已中断，未保存任何更改", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        # No personal data: only the error's type goes out, the details need --debug.
+        print(
+            f"legalaid: 内部错误（{type(exc).__name__}）；加 --debug 重新运行可查看详情",
+            file=sys.stderr,
+        )
+        return 2

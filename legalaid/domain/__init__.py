@@ -1,0 +1,1 @@
+"""Pure legal-aid rules: no Qt, no SQL, standard library only."""

@@ -1,0 +1,61 @@
+"""The one error family; every error carries data and a sentence a clerk can act on."""
+
+from __future__ import annotations
+
+
+class LegalAidError(Exception):
+    """Base of every error the user can understand and fix."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(LegalAidError):
+    """Input that breaks a rule; ``field`` names the field (and ``row`` the ledger row)."""
+
+    def __init__(self, message: str, *, field: str | None = None, row: int | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.row = row
+
+
+class ValidationErrors(ValidationError):
+    """Several validation problems reported together (e.g. a whole ledger file)."""
+
+    MAX_LISTED = 20
+
+    def __init__(self, problems: list[ValidationError], *, heading: str) -> None:
+        listed = problems[: self.MAX_LISTED]
+        lines = [heading] + [f"  {p.message}" for p in listed]
+        if len(problems) > len(listed):
+            lines.append(f"  ……另有 {len(problems) - len(listed)} 处错误未列出")
+        super().__init__("\n".join(lines))
+        self.problems = problems
+
+
+class PermissionDenied(LegalAidError):
+    """The acting user may not do this."""
+
+
+class InvalidTransition(LegalAidError):
+    """A state change the law (and our workflow) does not allow."""
+
+    def __init__(self, current: str, target: str, reason: str | None = None) -> None:
+        text = f"案件状态不能从「{current}」变为「{target}」"
+        if reason:
+            text += f"：{reason}"
+        super().__init__(text)
+        self.current = current
+        self.target = target
+
+
+class ConflictError(LegalAidError):
+    """Someone else changed the record first, or a unique value is taken."""
+
+
+class NotFound(LegalAidError):
+    """The record asked for does not exist."""

@@ -1,0 +1,346 @@
+"""The case ledger (台账) row format shared by import and export (interfaces.md)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from legalaid.domain.errors import ValidationError
+from legalaid.domain.identity import mask_id_number, normalize_phone, parse_id_number
+from legalaid.domain.vocabulary import (
+    CaseSource,
+    CaseState,
+    CaseType,
+    E,
+    Gender,
+    HandlerType,
+    Stage,
+    parse_choice,
+)
+
+HEADERS: tuple[str, ...] = (
+    "案号",
+    "机构",
+    "案件来源",
+    "案件类型",
+    "诉讼阶段",
+    "案由",
+    "申请日期",
+    "受理日期",
+    "受援人",
+    "性别",
+    "身份证号",
+    "联系电话",
+    "人群类别",
+    "承办人",
+    "承办人类型",
+    "承办单位",
+    "指派日期",
+    "结案日期",
+    "状态",
+    "异地",
+    "重大疑难",
+    "办案补贴",
+)
+REQUIRED: frozenset[str] = frozenset({"机构", "案件来源", "案件类型", "申请日期", "受援人", "状态"})
+GROUP_SEPARATOR = "、"
+
+# The ledger names fewer states than the workflow has: an application granted but not yet
+# assigned is "审查" with a 受理日期, an accepted notification not yet assigned is
+# "申请登记" from a notifying source. Both map back exactly on import.
+LEDGER_STATES: tuple[str, ...] = (
+    "申请登记",
+    "补正",
+    "审查",
+    "不予援助",
+    "已指派",
+    "承办中",
+    "结案审查",
+    "已结案",
+    "已归档",
+    "终止",
+    "撤回",
+)
+
+
+def ledger_state(state: CaseState) -> str:
+    if state is CaseState.APPROVED:
+        return CaseState.REVIEW.value
+    if state is CaseState.NOTIFIED:
+        return CaseState.REGISTERED.value
+    return state.value
+
+
+def workflow_state(text: str, source: CaseSource, accepted_on: date | None) -> CaseState:
+    if text == CaseState.REVIEW.value and accepted_on is not None:
+        return CaseState.APPROVED
+    if text == CaseState.REGISTERED.value and source.is_notification:
+        return CaseState.NOTIFIED
+    return CaseState(text)
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    row: int
+    case_no: str | None
+    office_code: str
+    source: CaseSource
+    case_type: CaseType
+    stage: Stage | None
+    cause: str | None
+    applied_on: date
+    accepted_on: date | None
+    name: str
+    gender: Gender | None
+    id_number: str | None
+    birth_date: date | None
+    phone: str | None
+    groups: tuple[str, ...]
+    handler_name: str | None
+    handler_type: HandlerType | None
+    firm_name: str | None
+    assigned_on: date | None
+    closed_on: date | None
+    state: CaseState
+    cross_region: bool
+    major_difficult: bool
+    subsidy_paid: Decimal | None
+
+
+def check_headers(headers: list[str]) -> list[str]:
+    """Problems with the header row: unknown, duplicated or missing required columns."""
+    problems = []
+    seen: set[str] = set()
+    for index, header in enumerate(headers, start=1):
+        if header in seen:
+            problems.append(f"第1行第{index}列：列名「{header}」重复")
+        elif header not in HEADERS:
+            problems.append(f"第1行第{index}列：未知的列「{header}」（台账格式中没有此列）")
+        seen.add(header)
+    for header in HEADERS:
+        if header in REQUIRED and header not in seen:
+            problems.append(f"第1行：缺少必填列「{header}」")
+    return problems
+
+
+class _RowReader:
+    """Reads typed values from one raw row, collecting every problem."""
+
+    def __init__(self, raw: Mapping[str, object], row: int) -> None:
+        self.raw = raw
+        self.row = row
+        self.problems: list[ValidationError] = []
+
+    def fail(self, column: str, message: str) -> None:
+        self.problems.append(
+            ValidationError(f"第{self.row}行「{column}」：{message}", field=column, row=self.row)
+        )
+
+    def text(self, column: str) -> str | None:
+        value = self.raw.get(column)
+        if value is None:
+            text = ""
+        elif isinstance(value, float) and value.is_integer():
+            text = str(int(value))  # Excel stores typed numbers as floats
+        else:
+            text = str(value)
+        text = text.strip()
+        if not text:
+            if column in REQUIRED:
+                self.fail(column, "必填，不能为空")
+            return None
+        return text
+
+    def choice(self, column: str, enum: type[E]) -> E | None:
+        text = self.text(column)
+        if text is None:
+            return None
+        try:
+            return parse_choice(enum, text, field=column)
+        except ValidationError:
+            allowed = "、".join(m.value for m in enum)
+            self.fail(column, f"「{text}」不是可用的值，应为：{allowed}")
+            return None
+
+    def date(self, column: str) -> date | None:
+        value = self.raw.get(column)
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = self.text(column)
+        if text is None:
+            return None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.fail(column, f"日期应为 YYYY-MM-DD 格式（如2025-03-01），现为「{text}」")
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            self.fail(column, f"「{text}」不是有效日期")
+            return None
+
+    def flag(self, column: str) -> bool:
+        text = self.text(column)
+        if text is None or text == "否":
+            return False
+        if text == "是":
+            return True
+        self.fail(column, f"应为「是」或「否」，现为「{text}」")
+        return False
+
+
+def parse_row(raw: Mapping[str, object], row: int, *, today: date) -> LedgerRow:
+    """Check one ledger row; raise ``ValidationError`` (with all its problems) if wrong."""
+    r = _RowReader(raw, row)
+    office_code = r.text("机构")
+    source = r.choice("案件来源", CaseSource)
+    case_type = r.choice("案件类型", CaseType)
+    stage = r.choice("诉讼阶段", Stage)
+    applied_on = r.date("申请日期")
+    accepted_on = r.date("受理日期")
+    assigned_on = r.date("指派日期")
+    closed_on = r.date("结案日期")
+    name = r.text("受援人")
+    gender = r.choice("性别", Gender)
+
+    id_number = r.text("身份证号")
+    birth_date = None
+    if id_number is not None:
+        try:
+            parsed = parse_id_number(id_number, field="身份证号", today=today)
+        except ValidationError as exc:
+            r.fail("身份证号", exc.message.replace("「身份证号」", "", 1))
+        else:
+            id_number, birth_date = parsed.value, parsed.birth_date
+            if gender is None:
+                gender = parsed.gender  # derived when empty (interfaces.md)
+            elif gender is not parsed.gender:
+                r.fail("性别", f"填写为{gender.value}，但身份证号显示为{parsed.gender.value}")
+
+    phone = r.text("联系电话")
+    if phone is not None:
+        try:
+            phone = normalize_phone(phone)
+        except ValidationError as exc:
+            r.fail("联系电话", exc.message.replace("「联系电话」", "", 1))
+
+    groups_text = r.text("人群类别")
+    groups: tuple[str, ...] = ()
+    if groups_text:
+        groups = tuple(
+            dict.fromkeys(g.strip() for g in groups_text.split(GROUP_SEPARATOR) if g.strip())
+        )
+
+    handler_name = r.text("承办人")
+    handler_type = r.choice("承办人类型", HandlerType)
+    firm_name = r.text("承办单位")
+
+    state_text = r.text("状态")
+    if state_text is not None and state_text not in LEDGER_STATES:
+        r.fail("状态", f"「{state_text}」不是可用的值，应为：{'、'.join(LEDGER_STATES)}")
+        state_text = None
+
+    cross_region = r.flag("异地")
+    major_difficult = r.flag("重大疑难")
+
+    subsidy: Decimal | None = None
+    subsidy_text = r.text("办案补贴")
+    if subsidy_text is not None:
+        try:
+            subsidy = Decimal(subsidy_text.replace(",", ""))
+        except InvalidOperation:
+            r.fail("办案补贴", f"应为金额（元），现为「{subsidy_text}」")
+        else:
+            if not subsidy.is_finite() or subsidy < 0:
+                r.fail("办案补贴", f"金额不能为负数，现为「{subsidy_text}」")
+                subsidy = None
+            elif subsidy != subsidy.quantize(Decimal("0.01")):
+                r.fail("办案补贴", f"金额最多两位小数，现为「{subsidy_text}」")
+                subsidy = None
+            else:
+                subsidy = subsidy.quantize(Decimal("0.01"))
+
+    _check_order(
+        r,
+        [
+            ("申请日期", applied_on),
+            ("受理日期", accepted_on),
+            ("指派日期", assigned_on),
+            ("结案日期", closed_on),
+        ],
+    )
+    for column, value in (
+        ("申请日期", applied_on),
+        ("受理日期", accepted_on),
+        ("指派日期", assigned_on),
+        ("结案日期", closed_on),
+    ):
+        if value is not None and value > today:
+            r.fail(column, f"{value.isoformat()}晚于今天")
+    if (handler_type or firm_name) and not handler_name:
+        r.fail("承办人", "填写了承办人类型或承办单位，但未填写承办人姓名")
+
+    if r.problems:
+        raise ValidationError("\n".join(p.message for p in r.problems), row=row) from None
+    assert office_code and source and case_type and applied_on and name and state_text
+    return LedgerRow(
+        row=row,
+        case_no=r.text("案号"),
+        office_code=office_code,
+        source=source,
+        case_type=case_type,
+        stage=stage,
+        cause=r.text("案由"),
+        applied_on=applied_on,
+        accepted_on=accepted_on,
+        name=name,
+        gender=gender,
+        id_number=id_number,
+        birth_date=birth_date,
+        phone=phone,
+        groups=groups,
+        handler_name=handler_name,
+        handler_type=handler_type,
+        firm_name=firm_name,
+        assigned_on=assigned_on,
+        closed_on=closed_on,
+        state=workflow_state(state_text, source, accepted_on),
+        cross_region=cross_region,
+        major_difficult=major_difficult,
+        subsidy_paid=subsidy,
+    )
+
+
+def _check_order(r: _RowReader, dates: list[tuple[str, date | None]]) -> None:
+    """Each date may not come before the one it follows in the workflow."""
+    known = [(column, value) for column, value in dates if value is not None]
+    for (first, a), (second, b) in pairwise(known):
+        if b < a:
+            r.fail(second, f"{b.isoformat()}早于{first}{a.isoformat()}")
+
+
+def format_row(values: Mapping[str, object], *, full_id: bool) -> dict[str, str]:
+    """Render a case's ledger values as text; ID numbers masked unless ``full_id``."""
+    out: dict[str, str] = {}
+    for header in HEADERS:
+        value = values.get(header)
+        if value is None:
+            out[header] = ""
+        elif isinstance(value, bool):
+            out[header] = "是" if value else "否"
+        elif isinstance(value, date):
+            out[header] = value.isoformat()
+        elif isinstance(value, Decimal):
+            out[header] = format(value.quantize(Decimal("0.01")), "f")
+        elif isinstance(value, (list, tuple)):
+            out[header] = GROUP_SEPARATOR.join(str(v) for v in value)
+        else:
+            out[header] = str(value)
+    if not full_id:
+        out["身份证号"] = mask_id_number(out["身份证号"])
+    return out

@@ -1,0 +1,163 @@
+"""Controlled vocabularies: case sources, types, stages, states, handler types, groups.
+
+Values are the Chinese terms users see and type (interfaces.md, ledger format).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TypeVar
+
+from legalaid.domain.errors import ValidationError
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class CaseSource(StrEnum):
+    APPLICATION = "申请"
+    COURT_NOTICE = "法院通知"
+    PROCURATORATE_NOTICE = "检察院通知"
+    POLICE_NOTICE = "公安机关通知"
+    DUTY_LAWYER = "值班律师转交"
+    OTHER = "其他"
+
+    @property
+    def is_notification(self) -> bool:
+        """Notified cases (通知辩护/通知代理) need no hardship review (法律援助法 s.25, s.36)."""
+        return self in NOTIFICATION_SOURCES
+
+
+NOTIFICATION_SOURCES = frozenset(
+    {CaseSource.COURT_NOTICE, CaseSource.PROCURATORATE_NOTICE, CaseSource.POLICE_NOTICE}
+)
+
+
+class CaseType(StrEnum):
+    CRIMINAL_DEFENCE = "刑事辩护"
+    CRIMINAL_REPRESENTATION = "刑事代理"
+    CIVIL = "民事诉讼代理"
+    ADMINISTRATIVE = "行政诉讼代理"
+    STATE_COMPENSATION = "国家赔偿"
+    LABOUR_ARBITRATION = "劳动争议仲裁代理"
+    NON_LITIGATION = "非诉讼代理"
+
+    @property
+    def is_criminal(self) -> bool:
+        return self in (CaseType.CRIMINAL_DEFENCE, CaseType.CRIMINAL_REPRESENTATION)
+
+
+class Stage(StrEnum):
+    INVESTIGATION = "侦查"
+    PROSECUTION_REVIEW = "审查起诉"
+    TRIAL = "审判"
+    SECOND_INSTANCE = "二审"
+    RETRIAL = "再审"
+    DEATH_REVIEW = "死刑复核"
+    ARBITRATION = "仲裁"
+    FIRST_INSTANCE = "一审"
+    ENFORCEMENT = "执行"
+
+
+class CaseState(StrEnum):
+    REGISTERED = "申请登记"
+    AWAITING_MATERIALS = "补正"
+    REVIEW = "审查"
+    APPROVED = "给予援助"
+    REJECTED = "不予援助"
+    NOTIFIED = "已通知"
+    ASSIGNED = "已指派"
+    IN_PROGRESS = "承办中"
+    CLOSING = "结案审查"
+    CLOSED = "已结案"
+    ARCHIVED = "已归档"
+    TERMINATED = "终止"
+    WITHDRAWN = "撤回"
+
+
+# States that are not cases for the statistics (interfaces.md: rejected and withdrawn
+# applications are not cases).
+NOT_CASES = frozenset({CaseState.REJECTED, CaseState.WITHDRAWN})
+CLOSED_STATES = frozenset({CaseState.CLOSED, CaseState.ARCHIVED})
+# States whose subsidy falls due (interfaces.md, subsidy_total).
+SUBSIDY_STATES = frozenset({CaseState.CLOSED, CaseState.ARCHIVED, CaseState.TERMINATED})
+# States in which the case is still being worked on.
+OPEN_STATES = frozenset(
+    {
+        CaseState.REGISTERED,
+        CaseState.AWAITING_MATERIALS,
+        CaseState.REVIEW,
+        CaseState.APPROVED,
+        CaseState.NOTIFIED,
+        CaseState.ASSIGNED,
+        CaseState.IN_PROGRESS,
+        CaseState.CLOSING,
+    }
+)
+
+
+class HandlerType(StrEnum):
+    LAWYER = "律师"
+    LEGAL_SERVICE_WORKER = "基层法律服务工作者"
+    CENTRE_STAFF = "法律援助机构工作人员"
+    SOCIAL_ORGANISATION = "社会组织人员"
+    VOLUNTEER = "法律援助志愿者"
+
+
+class FirmKind(StrEnum):
+    LAW_FIRM = "律师事务所"
+    LEGAL_SERVICE_OFFICE = "基层法律服务所"
+    AID_CENTRE = "法律援助机构"
+    OTHER = "其他"
+
+    @staticmethod
+    def guess(name: str) -> FirmKind:
+        """Firms created by an import get their kind from their name."""
+        if "律师事务所" in name:
+            return FirmKind.LAW_FIRM
+        if "法律服务所" in name:
+            return FirmKind.LEGAL_SERVICE_OFFICE
+        if "法律援助" in name:
+            return FirmKind.AID_CENTRE
+        return FirmKind.OTHER
+
+
+class Gender(StrEnum):
+    MALE = "男"
+    FEMALE = "女"
+
+
+# Aided-person groups (domain.md, statistics). The ledger accepts further groups too.
+STANDARD_GROUPS: tuple[str, ...] = (
+    "老年人",
+    "未成年人",
+    "妇女",
+    "残疾人",
+    "农民工",
+    "军人军属",
+    "下岗失业人员",
+    "低保特困",
+    "其他",
+)
+
+
+class TerminationReason(StrEnum):
+    """法律援助法 s.48."""
+
+    DECEPTION = "受援人以欺骗或者其他不正当手段获得法律援助"
+    HIDDEN_FACTS = "受援人故意隐瞒与案件有关的重要事实或者提供虚假证据"
+    ILLEGAL_USE = "受援人利用法律援助从事违法活动"
+    NO_LONGER_ELIGIBLE = "受援人的经济状况发生变化，不再符合法律援助条件"
+    CASE_ENDED = "案件终止审理或者已经被撤销"
+    OWN_LAWYER = "受援人自行委托律师或者其他代理人"
+    REQUESTED = "受援人有正当理由要求终止法律援助"
+    OTHER = "法律法规规定的其他情形"
+
+
+def parse_choice(enum: type[E], value: str, *, field: str) -> E:
+    """Map a user-typed value onto a vocabulary, or say which values are allowed."""
+    text = value.strip()
+    for member in enum:
+        if member.value == text:
+            return member
+    allowed = "、".join(m.value for m in enum)
+    raise ValidationError(f"「{field}」的值「{text}」无效，应为：{allowed}", field=field)

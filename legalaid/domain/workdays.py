@@ -1,0 +1,59 @@
+"""Working-day arithmetic for legal deadlines.
+
+China's official holidays and make-up working days (调休) come from a ``HolidayCalendar``
+supplied by an adapter (the ``chinese-calendar`` package); beyond its data only weekends
+count as rest days and the caller is told so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Protocol
+
+
+class CountRule(StrEnum):
+    CALENDAR_DAYS = "自然日"
+    WORKING_DAYS = "工作日"
+
+
+class HolidayCalendar(Protocol):
+    def is_workday(self, day: date) -> bool | None:
+        """True/False where the calendar has data, None beyond it."""
+
+
+class WeekendCalendar:
+    """Weekends only: the fallback beyond the official data."""
+
+    def is_workday(self, day: date) -> bool | None:
+        return None
+
+
+@dataclass(frozen=True)
+class DueDate:
+    day: date
+    # True when a working-day count ran past the holiday data (weekends only used).
+    estimated: bool = False
+
+
+def add_days(start: date, days: int, rule: CountRule, calendar: HolidayCalendar) -> DueDate:
+    """The due date ``days`` days after ``start`` under the count rule.
+
+    Calendar days: a plain addition. Working days: the start day itself does not count
+    (期间开始之日不计算在期间内), each following working day does.
+    """
+    if rule is CountRule.CALENDAR_DAYS:
+        return DueDate(start + timedelta(days=days))
+    day = start
+    remaining = days
+    estimated = False
+    while remaining > 0:
+        day += timedelta(days=1)
+        known = calendar.is_workday(day)
+        if known is None:
+            estimated = True
+            known = day.weekday() < 5
+        if known:
+            remaining -= 1
+    return DueDate(day, estimated)

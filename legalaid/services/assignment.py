@@ -1,0 +1,129 @@
+"""Assigning and reassigning handlers (指派 / 更换承办人), with the qualification checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from legalaid.domain.errors import InvalidTransition, NotFound, ValidationError
+from legalaid.domain.identity import age_on
+from legalaid.domain.lifecycle import is_assignable
+from legalaid.domain.vocabulary import CaseState, CaseType, HandlerType
+from legalaid.services.casefile import CaseRef, load_case, log_event, move, on_or_today, ref
+from legalaid.services.context import Context
+from legalaid.storage.records import AssignmentRecord, CaseRecord, HandlerRecord
+
+# 办理法律援助案件程序规定: a possible life sentence or death penalty needs a lawyer with at
+# least three years of criminal defence practice (法律援助法 s.26).
+MIN_CRIMINAL_YEARS_FOR_LIFE_OR_DEATH = 3
+
+
+@dataclass(frozen=True)
+class AssignmentResult:
+    case: CaseRef
+    warnings: tuple[str, ...]
+
+
+def qualification_problems(case: CaseRecord, handler: HandlerRecord) -> tuple[list[str], list[str]]:
+    """(refusals, warnings) for giving ``case`` to ``handler``."""
+    refusals: list[str] = []
+    warnings: list[str] = []
+    if not handler.active:
+        refusals.append(f"承办人{handler.name}已停用")
+    criminal = case.case_type == CaseType.CRIMINAL_DEFENCE.value
+    if criminal and case.possible_life_or_death:
+        if handler.handler_type != HandlerType.LAWYER.value:
+            refusals.append("可能判处无期徒刑、死刑的案件应指派律师承办（法律援助法第二十六条）")
+        elif handler.criminal_years < MIN_CRIMINAL_YEARS_FOR_LIFE_OR_DEATH:
+            refusals.append(
+                f"可能判处无期徒刑、死刑的案件应指派具有三年以上刑事辩护执业经历的律师，"
+                f"{handler.name}的刑事执业年限为{handler.criminal_years}年（法律援助法第二十六条）"
+            )
+    if criminal and _is_minor(case) and not handler.minors_expertise:
+        warnings.append(
+            f"未成年人案件宜指派熟悉未成年人身心特点的律师，{handler.name}未登记此项专长"
+        )
+    return refusals, warnings
+
+
+def _is_minor(case: CaseRecord) -> bool:
+    if any(g.group_name == "未成年人" for g in case.groups):
+        return True
+    birth = case.person.birth_date
+    return birth is not None and age_on(birth, case.applied_on) < 18
+
+
+def assign_handler(
+    ctx: Context,
+    *,
+    case_id: int,
+    handler_id: int,
+    on: date | None = None,
+    reason: str | None = None,
+    expected_version: int | None = None,
+) -> AssignmentResult:
+    """Assign a handler; when the case already has one this is a reassignment, which needs a
+    reason and keeps the history (更换法律援助人员)."""
+    with ctx.writing() as uow:
+        session = uow.session
+        case = load_case(session, case_id, expected_version)
+        handler = session.get(HandlerRecord, handler_id)
+        if handler is None:
+            raise NotFound(f"承办人（编号{handler_id}）不存在")
+        state = CaseState(case.state)
+        if not is_assignable(state):
+            raise InvalidTransition(state.value, CaseState.ASSIGNED.value, "该状态下不能指派承办人")
+        day = on_or_today(ctx, on)
+        if case.accepted_on and day < case.accepted_on:
+            raise ValidationError("指派日期早于受理日期", field="指派日期")
+        refusals, warnings = qualification_problems(case, handler)
+        if refusals:
+            raise ValidationError("；".join(refusals), field="承办人")
+        current = session.scalar(
+            select(AssignmentRecord).where(
+                AssignmentRecord.case_id == case.id, AssignmentRecord.ended_on.is_(None)
+            )
+        )
+        if current is not None:
+            if current.handler_id == handler.id:
+                raise ValidationError(f"{handler.name}已是本案承办人", field="承办人")
+            if not (reason or "").strip():
+                raise ValidationError("更换承办人须写明原因", field="更换原因")
+            current.ended_on = day
+            log_event(
+                ctx,
+                session,
+                case,
+                "更换承办人",
+                detail={"原承办人": current.handler.name, "新承办人": handler.name, "原因": reason},
+            )
+        else:
+            move(ctx, session, case, CaseState.ASSIGNED, "指派", {"承办人": handler.name})
+            case.assigned_on = day
+        session.add(
+            AssignmentRecord(case_id=case.id, handler_id=handler.id, assigned_on=day, reason=reason)
+        )
+        case.handler_id = handler.id
+        case.updated_at = ctx.now()
+        uow.commit()
+        return AssignmentResult(case=ref(case), warnings=tuple(warnings))
+
+
+def start_handling(
+    ctx: Context, *, case_id: int, on: date | None = None, expected_version: int | None = None
+) -> CaseRef:
+    """The agreement and power of attorney are signed (within 5 days): the case is in hand."""
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        move(
+            ctx,
+            uow.session,
+            case,
+            CaseState.IN_PROGRESS,
+            "签订委托协议",
+            {"日期": on_or_today(ctx, on).isoformat()},
+        )
+        uow.commit()
+        return ref(case)

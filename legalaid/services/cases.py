@@ -1,0 +1,312 @@
+"""Reading cases: the filtered, searchable list, one case in full, and open deadlines."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import aliased
+
+from legalaid.domain.deadlines import CaseClock, Deadline, open_deadline
+from legalaid.domain.identity import mask_id_number
+from legalaid.domain.vocabulary import OPEN_STATES, CaseState
+from legalaid.services.casefile import load_case
+from legalaid.services.context import Context
+from legalaid.services.settings import deadline_rules
+from legalaid.storage import repositories as repo
+from legalaid.storage.records import (
+    AssignmentRecord,
+    CaseEventRecord,
+    CaseRecord,
+    HandlerRecord,
+    OfficeRecord,
+    PersonRecord,
+)
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    states: tuple[CaseState, ...] = ()
+    case_type: str | None = None
+    source: str | None = None
+    office_code: str | None = None
+    year: int | None = None  # registration year (申请日期)
+    handler_id: int | None = None
+    query: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    case_no: str
+    office: str
+    name: str
+    id_number: str  # masked unless the caller may see it
+    case_type: str
+    source: str
+    stage: str | None
+    cause: str | None
+    state: CaseState
+    applied_on: date
+    accepted_on: date | None
+    handler: str | None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    actor: str
+    action: str
+    from_state: str | None
+    to_state: str | None
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class HandlerSpell:
+    handler: str
+    assigned_on: date
+    ended_on: date | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    row: CaseRow
+    version: int
+    person_gender: str | None
+    person_phone: str | None
+    person_birth_date: date | None
+    groups: tuple[str, ...]
+    summary: str | None
+    assigned_on: date | None
+    ended_on: date | None
+    closed_on: date | None
+    cross_region: bool
+    major_difficult: bool
+    possible_life_or_death: bool
+    subsidy_paid: Decimal | None
+    decision_reason: str | None
+    missing_materials: str | None
+    deadline: Deadline | None
+    handlers: tuple[HandlerSpell, ...] = field(default_factory=tuple)
+    timeline: tuple[TimelineEntry, ...] = field(default_factory=tuple)
+
+
+def _base_query(filters: CaseFilter, session: Any) -> Select[Any]:
+    handler = aliased(HandlerRecord)
+    query = (
+        select(
+            CaseRecord.id,
+            CaseRecord.case_no,
+            OfficeRecord.code,
+            PersonRecord.name,
+            PersonRecord.id_number,
+            CaseRecord.case_type,
+            CaseRecord.source,
+            CaseRecord.stage,
+            CaseRecord.cause,
+            CaseRecord.state,
+            CaseRecord.applied_on,
+            CaseRecord.accepted_on,
+            handler.name,
+        )
+        .join(OfficeRecord, OfficeRecord.id == CaseRecord.office_id)
+        .join(PersonRecord, PersonRecord.id == CaseRecord.person_id)
+        .outerjoin(handler, handler.id == CaseRecord.handler_id)
+    )
+    return _apply_filters(query, filters, session)
+
+
+def _apply_filters(query: Select[Any], filters: CaseFilter, session: Any) -> Select[Any]:
+    if filters.states:
+        query = query.where(CaseRecord.state.in_([s.value for s in filters.states]))
+    if filters.case_type:
+        query = query.where(CaseRecord.case_type == filters.case_type)
+    if filters.source:
+        query = query.where(CaseRecord.source == filters.source)
+    if filters.office_code:
+        office = repo.office_by_code(session, filters.office_code)
+        query = query.where(CaseRecord.office_id == (office.id if office else -1))
+    if filters.year:
+        query = query.where(
+            CaseRecord.applied_on >= date(filters.year, 1, 1),
+            CaseRecord.applied_on <= date(filters.year, 12, 31),
+        )
+    if filters.handler_id:
+        query = query.where(CaseRecord.handler_id == filters.handler_id)
+    if filters.query and filters.query.strip():
+        query = query.where(repo.search_filter(session, filters.query))
+    return query
+
+
+def _row(values: Any, full_id: bool) -> CaseRow:
+    (
+        case_id,
+        case_no,
+        office,
+        name,
+        id_number,
+        case_type,
+        source,
+        stage,
+        cause,
+        state,
+        applied_on,
+        accepted_on,
+        handler,
+    ) = values
+    return CaseRow(
+        id=case_id,
+        case_no=case_no,
+        office=office,
+        name=name,
+        id_number=(id_number or "") if full_id else mask_id_number(id_number),
+        case_type=case_type,
+        source=source,
+        stage=stage,
+        cause=cause,
+        state=CaseState(state),
+        applied_on=applied_on,
+        accepted_on=accepted_on,
+        handler=handler,
+    )
+
+
+def find_cases(
+    ctx: Context,
+    filters: CaseFilter = CaseFilter(),
+    *,
+    offset: int = 0,
+    limit: int = 200,
+    full_id: bool = False,
+) -> list[CaseRow]:
+    """A page of cases, newest first; ID numbers masked unless ``full_id``."""
+    with ctx.reading() as uow:
+        query = _base_query(filters, uow.session).order_by(CaseRecord.id.desc())
+        rows = uow.session.execute(query.offset(offset).limit(limit)).all()
+        return [_row(r, full_id) for r in rows]
+
+
+def count_cases(ctx: Context, filters: CaseFilter = CaseFilter()) -> int:
+    with ctx.reading() as uow:
+        query = _apply_filters(select(func.count()).select_from(CaseRecord), filters, uow.session)
+        return int(uow.session.scalar(query) or 0)
+
+
+def clock_of(case: CaseRecord) -> CaseClock:
+    return CaseClock(
+        state=CaseState(case.state),
+        applied_on=case.applied_on,
+        accepted_on=case.accepted_on,
+        assigned_on=case.assigned_on,
+        ended_on=case.ended_on,
+        review_paused_days=case.review_paused_days or 0,
+        materials_requested_on=case.materials_requested_on,
+    )
+
+
+def get_case(ctx: Context, case_id: int, *, full_id: bool = False) -> CaseDetail:
+    with ctx.reading() as uow:
+        session = uow.session
+        case = load_case(session, case_id)
+        row = _row(
+            session.execute(
+                _base_query(CaseFilter(), session).where(CaseRecord.id == case_id)
+            ).one(),
+            full_id,
+        )
+        spells = session.execute(
+            select(
+                HandlerRecord.name,
+                AssignmentRecord.assigned_on,
+                AssignmentRecord.ended_on,
+                AssignmentRecord.reason,
+            )
+            .join(HandlerRecord, HandlerRecord.id == AssignmentRecord.handler_id)
+            .where(AssignmentRecord.case_id == case_id)
+            .order_by(AssignmentRecord.id)
+        ).all()
+        events = session.scalars(
+            select(CaseEventRecord)
+            .where(CaseEventRecord.case_id == case_id)
+            .order_by(CaseEventRecord.id)
+        )
+        return CaseDetail(
+            row=row,
+            version=case.version,
+            person_gender=case.person.gender,
+            person_phone=case.person.phone,
+            person_birth_date=case.person.birth_date,
+            groups=tuple(g.group_name for g in case.groups),
+            summary=case.summary,
+            assigned_on=case.assigned_on,
+            ended_on=case.ended_on,
+            closed_on=case.closed_on,
+            cross_region=case.cross_region,
+            major_difficult=case.major_difficult,
+            possible_life_or_death=case.possible_life_or_death,
+            subsidy_paid=case.subsidy_paid,
+            decision_reason=case.decision_reason,
+            missing_materials=case.missing_materials,
+            deadline=open_deadline(clock_of(case), ctx.calendar, deadline_rules(session)),
+            handlers=tuple(HandlerSpell(*s) for s in spells),
+            timeline=tuple(
+                TimelineEntry(
+                    e.at,
+                    e.actor,
+                    e.action,
+                    e.from_state,
+                    e.to_state,
+                    json.loads(e.detail) if e.detail else {},
+                )
+                for e in events
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    case_id: int
+    case_no: str
+    name: str
+    state: CaseState
+    deadline: Deadline
+
+
+def open_deadlines(ctx: Context, *, office_code: str | None = None) -> list[DeadlineRow]:
+    """Every running deadline across open cases, soonest first."""
+    with ctx.reading() as uow:
+        session = uow.session
+        query = (
+            select(CaseRecord, PersonRecord.name)
+            .join(PersonRecord, PersonRecord.id == CaseRecord.person_id)
+            .where(CaseRecord.state.in_([s.value for s in OPEN_STATES]))
+        )
+        if office_code:
+            query = _apply_filters(query, CaseFilter(office_code=office_code), session)
+        rules = deadline_rules(session)
+        result = []
+        for case, name in session.execute(query).tuples():
+            deadline = open_deadline(clock_of(case), ctx.calendar, rules)
+            if deadline is not None:
+                result.append(
+                    DeadlineRow(case.id, case.case_no, name, CaseState(case.state), deadline)
+                )
+        result.sort(key=lambda r: (r.deadline.due, r.case_no))
+        return result
+
+
+def people_with_id(ctx: Context, id_number: str) -> list[CaseRow]:
+    """Earlier cases of the person with this ID number (intake recognises returning people)."""
+    with ctx.reading() as uow:
+        query = (
+            _base_query(CaseFilter(), uow.session)
+            .where(or_(PersonRecord.id_number == id_number.strip().upper()))
+            .order_by(CaseRecord.applied_on.desc())
+        )
+        return [_row(r, False) for r in uow.session.execute(query).all()]

@@ -1,0 +1,88 @@
+"""Ending a case: termination (终止), the closing file (结案审查), closing and archiving."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from legalaid.domain.errors import ValidationError
+from legalaid.domain.vocabulary import CaseState, TerminationReason
+from legalaid.services.casefile import CaseRef, load_case, move, on_or_today, ref
+from legalaid.services.context import Context
+
+
+def terminate(
+    ctx: Context,
+    *,
+    case_id: int,
+    reason: TerminationReason,
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> CaseRef:
+    """终止法律援助 for one of the reasons of 法律援助法 s.48."""
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        day = on_or_today(ctx, on)
+        move(ctx, uow.session, case, CaseState.TERMINATED, "终止援助", {"理由": reason.value})
+        case.ended_on = day
+        case.closed_on = day
+        uow.commit()
+        return ref(case)
+
+
+def submit_closing(
+    ctx: Context,
+    *,
+    case_id: int,
+    ended_on: date,
+    expected_version: int | None = None,
+) -> CaseRef:
+    """The handler files the closing papers (within 30 days of the case ending)."""
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        if ended_on > ctx.today():
+            raise ValidationError("「办结日期」不能晚于今天", field="办结日期")
+        if case.assigned_on and ended_on < case.assigned_on:
+            raise ValidationError("「办结日期」早于指派日期", field="办结日期")
+        move(
+            ctx,
+            uow.session,
+            case,
+            CaseState.CLOSING,
+            "提交结案材料",
+            {"办结日期": ended_on.isoformat()},
+        )
+        case.ended_on = ended_on
+        uow.commit()
+        return ref(case)
+
+
+def return_closing(
+    ctx: Context, *, case_id: int, reason: str, expected_version: int | None = None
+) -> CaseRef:
+    if not reason.strip():
+        raise ValidationError("退回结案材料须写明原因", field="退回原因")
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        move(ctx, uow.session, case, CaseState.IN_PROGRESS, "退回结案材料", {"原因": reason})
+        uow.commit()
+        return ref(case)
+
+
+def approve_closing(
+    ctx: Context, *, case_id: int, on: date | None = None, expected_version: int | None = None
+) -> CaseRef:
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        day = on_or_today(ctx, on)
+        move(ctx, uow.session, case, CaseState.CLOSED, "结案")
+        case.closed_on = day
+        uow.commit()
+        return ref(case)
+
+
+def archive(ctx: Context, *, case_id: int, expected_version: int | None = None) -> CaseRef:
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        move(ctx, uow.session, case, CaseState.ARCHIVED, "归档")
+        uow.commit()
+        return ref(case)

@@ -1,0 +1,251 @@
+"""Intake and review (受理与审查): registering applications and notifications, 补正, decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from legalaid.domain.errors import ValidationError
+from legalaid.domain.identity import normalize_phone, parse_id_number
+from legalaid.domain.lifecycle import initial_state
+from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType, Gender, Stage
+from legalaid.services.casefile import (
+    CaseRef,
+    allocate_case_numbers,
+    load_case,
+    log_event,
+    move,
+    on_or_today,
+    ref,
+    refresh_search,
+)
+from legalaid.services.context import Context
+from legalaid.storage import repositories as repo
+from legalaid.storage.records import CaseGroupRecord, CaseRecord, PersonRecord
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    """The aided person (受援人) as typed at intake."""
+
+    name: str
+    id_number: str | None = None
+    gender: Gender | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    office_code: str
+    source: CaseSource
+    case_type: CaseType
+    received_on: date
+    person: PersonInput
+    stage: Stage | None = None
+    cause: str | None = None
+    summary: str | None = None
+    groups: Sequence[str] = field(default_factory=tuple)
+    # Applications: the applicant's statement and pledge, or the exemption (法律援助法 s.42).
+    hardship_basis: str | None = None
+    # Notifications: the notifying court, procuratorate or police organ.
+    notifying_organ: str | None = None
+    cross_region: bool = False
+    possible_life_or_death: bool = False
+
+
+def _person(ctx: Context, session: Session, data: PersonInput) -> PersonRecord:
+    name = data.name.strip()
+    if not name:
+        raise ValidationError("「受援人姓名」不能为空", field="受援人姓名")
+    phone = normalize_phone(data.phone) if data.phone else None
+    if data.id_number:
+        parsed = parse_id_number(data.id_number, today=ctx.today())
+        if data.gender is not None and data.gender is not parsed.gender:
+            raise ValidationError(
+                f"「性别」填写为{data.gender.value}，但身份证号显示为{parsed.gender.value}",
+                field="性别",
+            )
+        # A person already on file (same ID number) is the same person.
+        existing = repo.person_by_id_number(session, parsed.value)
+        if existing is not None:
+            existing.name = name
+            existing.phone = phone or existing.phone
+            existing.address = data.address or existing.address
+            return existing
+        record = PersonRecord(
+            name=name,
+            id_number=parsed.value,
+            birth_date=parsed.birth_date,
+            gender=parsed.gender.value,
+            phone=phone,
+            address=data.address,
+        )
+    else:
+        record = PersonRecord(
+            name=name,
+            gender=data.gender.value if data.gender else None,
+            phone=phone,
+            address=data.address,
+        )
+    session.add(record)
+    return record
+
+
+def register(ctx: Context, data: CaseInput) -> CaseRef:
+    """Register an application (申请登记) or accept a notification (通知辩护/通知代理)."""
+    today = ctx.today()
+    if data.received_on > today:
+        raise ValidationError("「收到日期」不能晚于今天", field="收到日期")
+    if data.source.is_notification and not (data.notifying_organ or "").strip():
+        raise ValidationError("通知案件须填写「通知机关」", field="通知机关")
+    if data.source is CaseSource.APPLICATION and not (data.hardship_basis or "").strip():
+        # Hardship is declared (经济困难状况说明表 + 个人诚信承诺) or exempt by law (s.32/42).
+        raise ValidationError(
+            "申请案件须填写「经济困难依据」：申请人说明及诚信承诺，或法定免予审查的情形",
+            field="经济困难依据",
+        )
+    with ctx.writing() as uow:
+        session = uow.session
+        office = repo.office_by_code(session, data.office_code)
+        if office is None:
+            raise ValidationError(f"机构「{data.office_code}」不存在", field="机构")
+        person = _person(ctx, session, data.person)
+        state = initial_state(data.source)
+        now = ctx.now()
+        case = CaseRecord(
+            case_no=allocate_case_numbers(session, office, data.received_on.year, 1)[0],
+            office_id=office.id,
+            person=person,
+            source=data.source.value,
+            case_type=data.case_type.value,
+            stage=data.stage.value if data.stage else None,
+            cause=(data.cause or "").strip() or None,
+            summary=data.summary,
+            state=state.value,
+            applied_on=data.received_on,
+            # A notification is accepted on receipt; an application once aid is granted.
+            accepted_on=data.received_on if state is CaseState.NOTIFIED else None,
+            hardship_basis=data.hardship_basis,
+            notifying_organ=data.notifying_organ,
+            cross_region=data.cross_region,
+            major_difficult=False,
+            possible_life_or_death=data.possible_life_or_death,
+            review_paused_days=0,
+            created_at=now,
+            updated_at=now,
+        )
+        case.groups = [
+            CaseGroupRecord(group_name=g, position=i)
+            for i, g in enumerate(dict.fromkeys(x.strip() for x in data.groups if x.strip()))
+        ]
+        session.add(case)
+        uow.flush()
+        log_event(ctx, session, case, "登记", to_state=state.value)
+        refresh_search(session, case)
+        result = ref(case)
+        uow.commit()
+        return result
+
+
+def request_materials(
+    ctx: Context,
+    *,
+    case_id: int,
+    missing: Sequence[str],
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> CaseRef:
+    """One notice lists everything missing (补正); the review clock stops meanwhile."""
+    items = [m.strip() for m in missing if m.strip()]
+    if not items:
+        raise ValidationError("请列出需要补充的材料", field="补充材料")
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        day = on_or_today(ctx, on)
+        move(ctx, uow.session, case, CaseState.AWAITING_MATERIALS, "通知补正", {"材料": items})
+        case.materials_requested_on = day
+        case.missing_materials = "\n".join(items)
+        uow.commit()
+        return ref(case)
+
+
+def receive_materials(
+    ctx: Context, *, case_id: int, on: date | None = None, expected_version: int | None = None
+) -> CaseRef:
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        day = on_or_today(ctx, on)
+        requested = case.materials_requested_on or day
+        if day < requested:
+            raise ValidationError("补正材料收到日期早于通知补正日期", field="收到日期")
+        move(ctx, uow.session, case, CaseState.REVIEW, "材料补齐")
+        case.review_paused_days = (case.review_paused_days or 0) + (day - requested).days
+        case.materials_requested_on = None
+        uow.commit()
+        return ref(case)
+
+
+def start_review(ctx: Context, *, case_id: int, expected_version: int | None = None) -> CaseRef:
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        move(ctx, uow.session, case, CaseState.REVIEW, "开始审查")
+        uow.commit()
+        return ref(case)
+
+
+def withdraw(
+    ctx: Context, *, case_id: int, reason: str, expected_version: int | None = None
+) -> CaseRef:
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        move(ctx, uow.session, case, CaseState.WITHDRAWN, "撤回申请", {"原因": reason})
+        uow.commit()
+        return ref(case)
+
+
+def decide(
+    ctx: Context,
+    *,
+    case_id: int,
+    grant: bool,
+    reason: str,
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> CaseRef:
+    """给予 or 不予法律援助; a rejection needs written reasons (法律援助法 s.38)."""
+    reason = reason.strip()
+    if not grant and not reason:
+        raise ValidationError("不予法律援助须写明理由", field="理由")
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        day = on_or_today(ctx, on)
+        if day < case.applied_on:
+            raise ValidationError("决定日期早于申请日期", field="决定日期")
+        target = CaseState.APPROVED if grant else CaseState.REJECTED
+        move(ctx, uow.session, case, target, "给予援助" if grant else "不予援助", {"理由": reason})
+        case.decision_reason = reason or None
+        if grant:
+            case.accepted_on = day
+        uow.commit()
+        return ref(case)
+
+
+def uphold_objection(
+    ctx: Context,
+    *,
+    case_id: int,
+    reason: str,
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> CaseRef:
+    """The justice bureau upholds the applicant's objection: aid is granted (s.49)."""
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        move(ctx, uow.session, case, CaseState.APPROVED, "异议成立", {"理由": reason})
+        case.accepted_on = on_or_today(ctx, on)
+        uow.commit()
+        return ref(case)

@@ -1,0 +1,416 @@
+"""Ledger (台账) import and export: the whole file or nothing; errors name row and column."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, or_, select
+from sqlalchemy.orm import Session
+
+from legalaid.domain.errors import ValidationError, ValidationErrors
+from legalaid.domain.ledger import LedgerRow, check_headers, format_row, ledger_state, parse_row
+from legalaid.domain.numbering import parse_sequence
+from legalaid.domain.vocabulary import CaseState, FirmKind, HandlerType
+from legalaid.services.casefile import CASE_NUMBER_KIND, allocate_case_numbers
+from legalaid.services.context import Context
+from legalaid.services.ledger_files import read_rows, write_rows
+from legalaid.services.search import search_row
+from legalaid.storage import repositories as repo
+from legalaid.storage.records import (
+    AssignmentRecord,
+    CaseEventRecord,
+    CaseGroupRecord,
+    CaseRecord,
+    FirmRecord,
+    HandlerRecord,
+    OfficeRecord,
+    PersonRecord,
+)
+
+Progress = Callable[[str, int, int], None]
+CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    cases: int
+    persons_created: int
+    handlers_created: int
+    firms_created: int
+
+
+def _noop(_stage: str, _done: int, _total: int) -> None:
+    return None
+
+
+def import_ledger(ctx: Context, path: Path, *, progress: Progress = _noop) -> ImportResult:
+    """Import every row of the file in one transaction, or none of them."""
+    headers, raw_rows = read_rows(path)
+    header_problems = check_headers(headers)
+    if header_problems:
+        raise ValidationErrors(
+            [ValidationError(p, row=1) for p in header_problems],
+            heading=f"台账「{path.name}」的列名有误：",
+        )
+    today = ctx.today()
+    rows: list[LedgerRow] = []
+    problems: list[ValidationError] = []
+    for number, raw in enumerate(raw_rows, start=2):
+        if not raw:
+            continue  # blank line
+        try:
+            rows.append(parse_row(raw, number, today=today))
+        except ValidationError as exc:
+            problems.extend(ValidationError(line, row=number) for line in exc.message.splitlines())
+        if number % 10000 == 0:
+            progress("检查", number - 1, 0)
+    if not rows and not problems:
+        raise ValidationError(f"台账「{path.name}」中没有数据行", field="文件")
+
+    with ctx.writing() as uow:
+        session = uow.session
+        offices = repo.offices_by_code(session)
+        seen_numbers: dict[str, int] = {}
+        for row in rows:
+            if row.office_code not in offices:
+                problems.append(
+                    ValidationError(
+                        f"第{row.row}行「机构」：机构代码「{row.office_code}」不存在"
+                        "（请先用 office add 登记）",
+                        row=row.row,
+                    )
+                )
+            if row.case_no:
+                if row.case_no in seen_numbers:
+                    problems.append(
+                        ValidationError(
+                            f"第{row.row}行「案号」：{row.case_no}与第{seen_numbers[row.case_no]}行重复",
+                            row=row.row,
+                        )
+                    )
+                seen_numbers.setdefault(row.case_no, row.row)
+        taken = repo.existing_case_numbers(session, seen_numbers)
+        for number in sorted(taken, key=seen_numbers.__getitem__):
+            row_no = seen_numbers[number]
+            problems.append(
+                ValidationError(f"第{row_no}行「案号」：{number}已存在于数据库中", row=row_no)
+            )
+        if problems:
+            problems.sort(key=lambda p: p.row or 0)
+            raise ValidationErrors(
+                problems, heading=f"台账「{path.name}」有 {len(problems)} 处错误，未导入任何数据："
+            )
+        result = _write(ctx, session, rows, offices, progress)
+        progress("提交", len(rows), len(rows))
+        uow.commit()
+        return result
+
+
+def _write(
+    ctx: Context,
+    session: Session,
+    rows: list[LedgerRow],
+    offices: dict[str, OfficeRecord],
+    progress: Progress,
+) -> ImportResult:
+    firms = {f.name: f.id for f in session.scalars(select(FirmRecord))}
+    new_firms = sorted({r.firm_name for r in rows if r.firm_name and r.firm_name not in firms})
+    for name in new_firms:
+        firms[name] = session.execute(
+            insert(FirmRecord)
+            .values(name=name, kind=FirmKind.guess(name).value)
+            .returning(FirmRecord.id)
+        ).scalar_one()
+
+    handlers = {(h.name, h.firm_id): h.id for h in session.scalars(select(HandlerRecord))}
+    handlers_created = 0
+    for row in rows:
+        if not row.handler_name:
+            continue
+        key = (row.handler_name, firms.get(row.firm_name) if row.firm_name else None)
+        if key not in handlers:
+            handlers[key] = session.execute(
+                insert(HandlerRecord)
+                .values(
+                    name=row.handler_name,
+                    firm_id=key[1],
+                    handler_type=(row.handler_type or HandlerType.LAWYER).value,
+                    criminal_years=0,
+                    minors_expertise=False,
+                    active=True,
+                )
+                .returning(HandlerRecord.id)
+            ).scalar_one()
+            handlers_created += 1
+
+    persons, persons_created = _persons(session, rows)
+
+    numbers = _case_numbers(session, rows, offices)
+    now = ctx.now()
+    done = 0
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        case_values = []
+        for row in chunk:
+            case_values.append(
+                {
+                    "case_no": numbers[row.row],
+                    "office_id": offices[row.office_code].id,
+                    "person_id": persons[row.row],
+                    "handler_id": handlers[
+                        (row.handler_name, firms.get(row.firm_name) if row.firm_name else None)
+                    ]
+                    if row.handler_name
+                    else None,
+                    "source": row.source.value,
+                    "case_type": row.case_type.value,
+                    "stage": row.stage.value if row.stage else None,
+                    "cause": row.cause,
+                    "state": row.state.value,
+                    "applied_on": row.applied_on,
+                    "accepted_on": row.accepted_on,
+                    "assigned_on": row.assigned_on,
+                    "ended_on": row.closed_on if row.state is not CaseState.CLOSING else None,
+                    "closed_on": row.closed_on,
+                    "cross_region": row.cross_region,
+                    "major_difficult": row.major_difficult,
+                    "possible_life_or_death": False,
+                    "subsidy_paid": row.subsidy_paid,
+                    "review_paused_days": 0,
+                    "created_at": now,
+                    "updated_at": now,
+                    "version": 1,
+                }
+            )
+        ids = session.scalars(
+            insert(CaseRecord).returning(CaseRecord.id, sort_by_parameter_order=True), case_values
+        ).all()
+        groups, spells, events, search = [], [], [], []
+        for case_id, row, values in zip(ids, chunk, case_values, strict=True):
+            groups.extend(
+                {"case_id": case_id, "group_name": g, "position": i}
+                for i, g in enumerate(row.groups)
+            )
+            if values["handler_id"] is not None:
+                spells.append(
+                    {
+                        "case_id": case_id,
+                        "handler_id": values["handler_id"],
+                        "assigned_on": row.assigned_on or row.accepted_on or row.applied_on,
+                        "ended_on": None,
+                        "reason": None,
+                    }
+                )
+            events.append(
+                {
+                    "case_id": case_id,
+                    "at": now,
+                    "actor": ctx.actor,
+                    "action": "台账导入",
+                    "from_state": None,
+                    "to_state": row.state.value,
+                    "detail": None,
+                }
+            )
+            search.append(
+                search_row(
+                    case_id,
+                    case_no=values["case_no"],
+                    name=row.name,
+                    id_number=row.id_number,
+                    phone=row.phone,
+                )
+            )
+        for record, values_list in (
+            (CaseGroupRecord, groups),
+            (AssignmentRecord, spells),
+            (CaseEventRecord, events),
+        ):
+            if values_list:
+                session.execute(insert(record), values_list)
+        repo.upsert_search_terms(session, search)
+        done += len(chunk)
+        progress("导入", done, len(rows))
+    return ImportResult(
+        cases=len(rows),
+        persons_created=persons_created,
+        handlers_created=handlers_created,
+        firms_created=len(new_firms),
+    )
+
+
+def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], int]:
+    """(row number → person id, persons created); one ID number is one person."""
+    by_id_number: dict[str, int] = {}
+    wanted = sorted({r.id_number for r in rows if r.id_number})
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        by_id_number.update(
+            session.execute(
+                select(PersonRecord.id_number, PersonRecord.id).where(
+                    PersonRecord.id_number.in_(chunk)
+                )
+            )
+            .tuples()
+            .all()
+        )
+    result: dict[int, int] = {}
+    pending: list[tuple[LedgerRow, dict[str, Any]]] = []
+    first_row_of: dict[str, LedgerRow] = {}
+    for row in rows:
+        if row.id_number and (row.id_number in by_id_number or row.id_number in first_row_of):
+            continue
+        if row.id_number:
+            first_row_of[row.id_number] = row
+        pending.append(
+            (
+                row,
+                {
+                    "name": row.name,
+                    "gender": row.gender.value if row.gender else None,
+                    "id_number": row.id_number,
+                    "birth_date": row.birth_date,
+                    "phone": row.phone,
+                },
+            )
+        )
+    for start in range(0, len(pending), CHUNK):
+        chunk = pending[start : start + CHUNK]
+        ids = session.scalars(
+            insert(PersonRecord).returning(PersonRecord.id, sort_by_parameter_order=True),
+            [values for _, values in chunk],
+        ).all()
+        for (row, _), person_id in zip(chunk, ids, strict=True):
+            if row.id_number:
+                by_id_number[row.id_number] = person_id
+            else:
+                result[row.row] = person_id
+    for row in rows:
+        if row.id_number:
+            result[row.row] = by_id_number[row.id_number]
+    return result, len(pending)
+
+
+def _case_numbers(
+    session: Session, rows: list[LedgerRow], offices: dict[str, OfficeRecord]
+) -> dict[int, str]:
+    """Keep given numbers (moving the counter past them); allocate the rest in bulk."""
+    numbers: dict[int, str] = {}
+    highest: dict[tuple[int, int], int] = {}
+    blanks: dict[tuple[str, int], list[LedgerRow]] = defaultdict(list)
+    for row in rows:
+        office = offices[row.office_code]
+        year = row.applied_on.year
+        if row.case_no:
+            numbers[row.row] = row.case_no
+            seq = parse_sequence(
+                office.number_pattern, row.case_no, prefix=office.prefix, year=year
+            )
+            if seq is not None:
+                highest[(office.id, year)] = max(highest.get((office.id, year), 0), seq)
+        else:
+            blanks[(row.office_code, year)].append(row)
+    for (office_id, year), seq in highest.items():
+        repo.raise_sequence(
+            session, office_id=office_id, year=year, kind=CASE_NUMBER_KIND, at_least=seq
+        )
+    for (code, year), group in blanks.items():
+        for row, number in zip(
+            group, allocate_case_numbers(session, offices[code], year, len(group)), strict=True
+        ):
+            numbers[row.row] = number
+    return numbers
+
+
+# -- export -------------------------------------------------------------------------------
+def export_ledger(
+    ctx: Context,
+    path: Path,
+    *,
+    year: int | None = None,
+    full_id: bool = False,
+    progress: Progress = _noop,
+) -> int:
+    """Write cases in the ledger layout. With ``year``: every case whose 申请日期, 受理日期 or
+    结案日期 falls in that year, so the export carries all of that year's figures."""
+    with ctx.reading() as uow:
+        rows = _export_rows(uow.session, year, full_id, progress)
+        return write_rows(path, rows)
+
+
+def _export_rows(
+    session: Session, year: int | None, full_id: bool, progress: Progress
+) -> Iterator[dict[str, Any]]:
+    handler_firm = {
+        h.id: (h.name, h.handler_type, h.firm.name if h.firm else None)
+        for h in session.scalars(select(HandlerRecord))
+    }
+    codes = {o.id: o.code for o in session.scalars(select(OfficeRecord))}
+    query = select(CaseRecord, PersonRecord).join(
+        PersonRecord, PersonRecord.id == CaseRecord.person_id
+    )
+    if year is not None:
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        query = query.where(
+            or_(
+                CaseRecord.applied_on.between(first, last),
+                CaseRecord.accepted_on.between(first, last),
+                CaseRecord.closed_on.between(first, last),
+            )
+        )
+    last_id, done = 0, 0
+    while True:
+        batch = (
+            session.execute(
+                query.where(CaseRecord.id > last_id).order_by(CaseRecord.id).limit(CHUNK)
+            )
+            .tuples()
+            .all()
+        )
+        if not batch:
+            return
+        ids = [case.id for case, _ in batch]
+        groups: dict[int, list[str]] = defaultdict(list)
+        for case_id, name in session.execute(
+            select(CaseGroupRecord.case_id, CaseGroupRecord.group_name)
+            .where(CaseGroupRecord.case_id.in_(ids))
+            .order_by(CaseGroupRecord.case_id, CaseGroupRecord.position)
+        ).tuples():
+            groups[case_id].append(name)
+        for case, person in batch:
+            handler = handler_firm.get(case.handler_id) if case.handler_id else None
+            yield format_row(
+                {
+                    "案号": case.case_no,
+                    "机构": codes[case.office_id],
+                    "案件来源": case.source,
+                    "案件类型": case.case_type,
+                    "诉讼阶段": case.stage,
+                    "案由": case.cause,
+                    "申请日期": case.applied_on,
+                    "受理日期": case.accepted_on,
+                    "受援人": person.name,
+                    "性别": person.gender,
+                    "身份证号": person.id_number,
+                    "联系电话": person.phone,
+                    "人群类别": groups.get(case.id, []),
+                    "承办人": handler[0] if handler else None,
+                    "承办人类型": handler[1] if handler else None,
+                    "承办单位": handler[2] if handler else None,
+                    "指派日期": case.assigned_on,
+                    "结案日期": case.closed_on,
+                    "状态": ledger_state(CaseState(case.state)),
+                    "异地": case.cross_region,
+                    "重大疑难": case.major_difficult,
+                    "办案补贴": case.subsidy_paid,
+                },
+                full_id=full_id,
+            )
+        last_id = ids[-1]
+        done += len(batch)
+        progress("导出", done, 0)

@@ -1,0 +1,238 @@
+"""Offices (法律援助机构), firms, handlers (承办人员) and yearly targets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from legalaid.domain.errors import ConflictError, NotFound, ValidationError
+from legalaid.domain.identity import normalize_phone
+from legalaid.domain.numbering import DEFAULT_PATTERN, check_pattern
+from legalaid.domain.vocabulary import OPEN_STATES, FirmKind, HandlerType
+from legalaid.services.context import Context
+from legalaid.storage import repositories as repo
+from legalaid.storage.records import (
+    CaseRecord,
+    FirmRecord,
+    HandlerRecord,
+    OfficeRecord,
+    TargetRecord,
+)
+
+_CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    id: int
+    code: str
+    name: str
+    prefix: str
+    number_pattern: str
+    parent_code: str | None
+
+
+@dataclass(frozen=True)
+class HandlerInfo:
+    id: int
+    name: str
+    handler_type: HandlerType
+    firm: str | None
+    licence_no: str | None
+    phone: str | None
+    criminal_years: int
+    minors_expertise: bool
+    active: bool
+    open_cases: int = 0
+
+
+def _office_info(record: OfficeRecord) -> OfficeInfo:
+    return OfficeInfo(
+        id=record.id,
+        code=record.code,
+        name=record.name,
+        prefix=record.prefix,
+        number_pattern=record.number_pattern,
+        parent_code=record.parent.code if record.parent else None,
+    )
+
+
+def add_office(
+    ctx: Context,
+    *,
+    code: str,
+    name: str,
+    prefix: str | None = None,
+    parent_code: str | None = None,
+    number_pattern: str = DEFAULT_PATTERN,
+) -> OfficeInfo:
+    code, name = code.strip(), name.strip()
+    if not _CODE.match(code):
+        raise ValidationError(
+            f"机构代码「{code}」无效：应为1–20位字母、数字、下划线或连字符", field="机构代码"
+        )
+    if not name:
+        raise ValidationError("机构名称不能为空", field="机构名称")
+    prefix = (prefix if prefix is not None else name[0]).strip()
+    if not prefix:
+        raise ValidationError("案号前缀不能为空", field="案号前缀")
+    check_pattern(number_pattern)
+    with ctx.writing() as uow:
+        session = uow.session
+        if repo.office_by_code(session, code) is not None:
+            raise ConflictError(f"机构代码「{code}」已存在")
+        parent = None
+        if parent_code:
+            parent = repo.office_by_code(session, parent_code)
+            if parent is None:
+                raise NotFound(f"上级机构「{parent_code}」不存在")
+        record = OfficeRecord(
+            code=code, name=name, prefix=prefix, number_pattern=number_pattern, parent=parent
+        )
+        session.add(record)
+        uow.flush()
+        info = _office_info(record)
+        uow.commit()
+        return info
+
+
+def list_offices(ctx: Context) -> list[OfficeInfo]:
+    with ctx.reading() as uow:
+        records = uow.session.scalars(select(OfficeRecord).order_by(OfficeRecord.id))
+        return [_office_info(r) for r in records]
+
+
+def add_firm(
+    ctx: Context,
+    *,
+    name: str,
+    kind: FirmKind | None = None,
+    phone: str | None = None,
+    address: str | None = None,
+) -> int:
+    name = name.strip()
+    if not name:
+        raise ValidationError("承办单位名称不能为空", field="承办单位")
+    with ctx.writing() as uow:
+        if repo.firm_by_name(uow.session, name) is not None:
+            raise ConflictError(f"承办单位「{name}」已存在")
+        record = FirmRecord(
+            name=name,
+            kind=(kind or FirmKind.guess(name)).value,
+            phone=normalize_phone(phone, field="单位电话") if phone else None,
+            address=address,
+        )
+        uow.session.add(record)
+        uow.flush()
+        firm_id = record.id
+        uow.commit()
+        return firm_id
+
+
+def add_handler(
+    ctx: Context,
+    *,
+    name: str,
+    handler_type: HandlerType,
+    firm_name: str | None = None,
+    licence_no: str | None = None,
+    phone: str | None = None,
+    criminal_years: int = 0,
+    minors_expertise: bool = False,
+) -> HandlerInfo:
+    name = name.strip()
+    if not name:
+        raise ValidationError("承办人姓名不能为空", field="承办人")
+    if criminal_years < 0 or criminal_years > 70:
+        raise ValidationError("刑事执业年限应在0–70年之间", field="刑事执业年限")
+    with ctx.writing() as uow:
+        session = uow.session
+        firm = None
+        if firm_name:
+            firm = repo.firm_by_name(session, firm_name.strip())
+            if firm is None:
+                firm = FirmRecord(name=firm_name.strip(), kind=FirmKind.guess(firm_name).value)
+                session.add(firm)
+                uow.flush()
+        if repo.handler_by_name(session, name, firm.id if firm else None) is not None:
+            raise ConflictError(f"承办人「{name}」（{firm_name or '无单位'}）已存在")
+        record = HandlerRecord(
+            name=name,
+            handler_type=handler_type.value,
+            firm=firm,
+            licence_no=licence_no,
+            phone=normalize_phone(phone, field="承办人电话") if phone else None,
+            criminal_years=criminal_years,
+            minors_expertise=minors_expertise,
+            active=True,
+        )
+        session.add(record)
+        uow.flush()
+        info = _handler_info(record, 0)
+        uow.commit()
+        return info
+
+
+def _handler_info(record: HandlerRecord, open_cases: int) -> HandlerInfo:
+    return HandlerInfo(
+        id=record.id,
+        name=record.name,
+        handler_type=HandlerType(record.handler_type),
+        firm=record.firm.name if record.firm else None,
+        licence_no=record.licence_no,
+        phone=record.phone,
+        criminal_years=record.criminal_years,
+        minors_expertise=record.minors_expertise,
+        active=record.active,
+        open_cases=open_cases,
+    )
+
+
+def list_handlers(ctx: Context, *, active_only: bool = True) -> list[HandlerInfo]:
+    """Handlers with their open caseload (for the assignment picker)."""
+    with ctx.reading() as uow:
+        session = uow.session
+        load = dict(
+            session.execute(
+                select(CaseRecord.handler_id, func.count())
+                .where(CaseRecord.state.in_([s.value for s in OPEN_STATES]))
+                .where(CaseRecord.handler_id.is_not(None))
+                .group_by(CaseRecord.handler_id)
+            )
+            .tuples()
+            .all()
+        )
+        query = select(HandlerRecord).order_by(HandlerRecord.name)
+        if active_only:
+            query = query.where(HandlerRecord.active.is_(True))
+        return [_handler_info(h, int(load.get(h.id, 0))) for h in session.scalars(query)]
+
+
+def set_target(ctx: Context, *, year: int, office_code: str, cases: int) -> None:
+    """Set an office's yearly target (年度任务数)."""
+    if not 2000 <= year <= 2100:
+        raise ValidationError(f"年度「{year}」无效", field="年度")
+    if cases < 0:
+        raise ValidationError("年度任务数不能为负数", field="任务数")
+    with ctx.writing() as uow:
+        office = repo.office_by_code(uow.session, office_code)
+        if office is None:
+            raise NotFound(f"机构「{office_code}」不存在")
+        record = uow.session.get(TargetRecord, (office.id, year))
+        if record is None:
+            uow.session.add(TargetRecord(office_id=office.id, year=year, cases=cases))
+        else:
+            record.cases = cases
+        uow.commit()
+
+
+def get_targets(ctx: Context, *, year: int) -> dict[str, int]:
+    with ctx.reading() as uow:
+        rows = uow.session.execute(
+            select(OfficeRecord.code, TargetRecord.cases)
+            .join(TargetRecord, TargetRecord.office_id == OfficeRecord.id)
+            .where(TargetRecord.year == year)
+        ).tuples()
+        return {code: int(cases) for code, cases in rows}

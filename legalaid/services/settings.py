@@ -1,0 +1,61 @@
+"""Office-wide settings with defaults declared in one place."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from sqlalchemy.orm import Session
+
+from legalaid.domain.deadlines import DEFAULT_RULES, DeadlineKind, DeadlineRule
+from legalaid.domain.errors import ValidationError
+from legalaid.domain.workdays import CountRule
+from legalaid.services.context import Context
+from legalaid.storage import repositories as repo
+from legalaid.storage.records import SettingRecord
+
+DEADLINE_RULES = "deadline_rules"
+
+
+def _rules_json(rules: Mapping[DeadlineKind, DeadlineRule]) -> str:
+    return json.dumps(
+        {k.name: {"days": r.days, "count": r.count.name} for k, r in rules.items()},
+        ensure_ascii=False,
+    )
+
+
+DEFAULTS: dict[str, str] = {DEADLINE_RULES: _rules_json(DEFAULT_RULES)}
+
+
+def seed_defaults(session: Session) -> int:
+    """Insert missing settings; returns how many were added (``init`` is idempotent)."""
+    added = 0
+    for key, value in DEFAULTS.items():
+        if session.get(SettingRecord, key) is None:
+            session.add(SettingRecord(key=key, value=value))
+            added += 1
+    return added
+
+
+def deadline_rules(session: Session) -> dict[DeadlineKind, DeadlineRule]:
+    stored = repo.get_setting(session, DEADLINE_RULES)
+    rules = dict(DEFAULT_RULES)
+    if stored:
+        for name, rule in json.loads(stored).items():
+            rules[DeadlineKind[name]] = DeadlineRule(int(rule["days"]), CountRule[rule["count"]])
+    return rules
+
+
+def set_deadline_rule(ctx: Context, *, kind: DeadlineKind, days: int, count: CountRule) -> None:
+    """Offices choose calendar or working days per deadline (the lengths are statutory)."""
+    if days < 1 or days > 365:
+        raise ValidationError("期限天数应在1–365之间", field="天数")
+    with ctx.writing() as uow:
+        rules = deadline_rules(uow.session)
+        rules[kind] = DeadlineRule(days, count)
+        record = uow.session.get(SettingRecord, DEADLINE_RULES)
+        if record is None:
+            uow.session.add(SettingRecord(key=DEADLINE_RULES, value=_rules_json(rules)))
+        else:
+            record.value = _rules_json(rules)
+        uow.commit()

@@ -1,0 +1,78 @@
+"""Opening a database: SQLite with real transactions, or PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import NullPool
+
+from legalaid.domain.errors import LegalAidError
+
+BUSY_TIMEOUT_MS = 10_000
+WRITE_OPTION = "legalaid_write"
+
+
+class DatabaseUnavailable(LegalAidError):
+    """The database cannot be opened or written."""
+
+
+def resolve_url(target: str) -> str:
+    """A SQLite file path or an SQLAlchemy URL → URL, checking a file's folder first."""
+    if "://" in target:
+        try:
+            make_url(target)
+        except ArgumentError:
+            raise DatabaseUnavailable(f"数据库地址无效：{target}") from None
+        return target
+    path = Path(target).expanduser().resolve()
+    folder = path.parent
+    if not folder.is_dir():
+        raise DatabaseUnavailable(f"数据库所在文件夹不存在：{folder}")
+    if path.exists() and path.is_dir():
+        raise DatabaseUnavailable(f"数据库路径是一个文件夹，不是文件：{path}")
+    writable_target = path if path.exists() else folder
+    if not os.access(writable_target, os.W_OK):
+        raise DatabaseUnavailable(f"没有写入权限（只读磁盘或权限不足）：{writable_target}")
+    return f"sqlite:///{path}"
+
+
+def create_database_engine(url: str, *, echo: bool = False) -> Engine:
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url, echo=echo)
+    return create_engine(url, echo=echo, pool_pre_ping=True, future=True)
+
+
+def _sqlite_engine(url: str, *, echo: bool) -> Engine:
+    # NullPool: each unit of work opens its own connection, so threads never share one and a
+    # file is released as soon as work ends (backups, restores, tests).
+    engine = create_engine(url, echo=echo, poolclass=NullPool, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # pysqlite's own transaction handling commits DDL at once and lets work go on after
+        # an error; we switch it off and emit BEGIN ourselves (SQLAlchemy's documented recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if ":memory:" not in url and url != "sqlite://":
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # Writers take the write lock up front so two writers queue instead of failing
+        # half-way with SQLITE_BUSY on lock upgrade.
+        if connection.get_execution_options().get(WRITE_OPTION):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+    return engine

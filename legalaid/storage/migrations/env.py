@@ -1,0 +1,47 @@
+"""Alembic environment: migrations run inside the caller's transaction when one is given."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection
+
+from legalaid.storage.engine import create_database_engine
+from legalaid.storage.records import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _include_name(name: str | None, type_: str, _parent: object) -> bool:
+    # The SQLite FTS5 search tables are created by raw SQL and have no model.
+    return not (type_ == "table" and name is not None and name.startswith("case_search_t"))
+
+
+def _run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
+        compare_type=True,
+        include_name=_include_name,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    engine = create_database_engine(config.get_main_option("sqlalchemy.url") or "")
+    with engine.begin() as conn:
+        _run(conn)
+
+
+if context.is_offline_mode():
+    context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata)
+    with context.begin_transaction():
+        context.run_migrations()
+else:
+    run_migrations_online()

@@ -1,0 +1,227 @@
+"""SQLAlchemy records (the database schema). Changed only together with a migration."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names so that migrations (and SQLite batch mode) can address them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class OfficeRecord(Base):
+    __tablename__ = "offices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    prefix: Mapped[str] = mapped_column(String(20))
+    number_pattern: Mapped[str] = mapped_column(String(100))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"))
+
+    parent: Mapped[OfficeRecord | None] = relationship(remote_side=[id])
+
+
+class FirmRecord(Base):
+    """律师事务所, 基层法律服务所 or another unit that handles cases."""
+
+    __tablename__ = "firms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    address: Mapped[str | None] = mapped_column(String(200))
+
+
+class HandlerRecord(Base):
+    """承办人员: lawyer, legal-service worker, centre staff, social organisation, volunteer."""
+
+    __tablename__ = "handlers"
+    __table_args__ = (UniqueConstraint("name", "firm_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50))
+    handler_type: Mapped[str] = mapped_column(String(20))
+    firm_id: Mapped[int | None] = mapped_column(ForeignKey("firms.id"))
+    licence_no: Mapped[str | None] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    criminal_years: Mapped[int] = mapped_column(Integer, default=0)
+    minors_expertise: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    firm: Mapped[FirmRecord | None] = relationship()
+
+
+class PersonRecord(Base):
+    """An aided person (受援人)."""
+
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50))
+    gender: Mapped[str | None] = mapped_column(String(2))
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(30))
+    address: Mapped[str | None] = mapped_column(String(200))
+
+
+class CaseRecord(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_office_accepted", "office_id", "accepted_on"),
+        Index("ix_cases_state_closed", "state", "closed_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_no: Mapped[str] = mapped_column(String(60), unique=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    handler_id: Mapped[int | None] = mapped_column(ForeignKey("handlers.id"), index=True)
+    source: Mapped[str] = mapped_column(String(20))
+    case_type: Mapped[str] = mapped_column(String(20))
+    stage: Mapped[str | None] = mapped_column(String(10))
+    cause: Mapped[str | None] = mapped_column(String(200))
+    summary: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(10), index=True)
+    applied_on: Mapped[date] = mapped_column(Date, index=True)
+    accepted_on: Mapped[date | None] = mapped_column(Date, index=True)
+    assigned_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    materials_requested_on: Mapped[date | None] = mapped_column(Date)
+    missing_materials: Mapped[str | None] = mapped_column(Text)
+    review_paused_days: Mapped[int] = mapped_column(Integer, default=0)
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    hardship_basis: Mapped[str | None] = mapped_column(String(200))
+    notifying_organ: Mapped[str | None] = mapped_column(String(100))
+    cross_region: Mapped[bool] = mapped_column(Boolean, default=False)
+    major_difficult: Mapped[bool] = mapped_column(Boolean, default=False)
+    possible_life_or_death: Mapped[bool] = mapped_column(Boolean, default=False)
+    subsidy_paid: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # Optimistic locking: a stale edit raises instead of overwriting (StaleDataError).
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+
+    office: Mapped[OfficeRecord] = relationship()
+    person: Mapped[PersonRecord] = relationship()
+    handler: Mapped[HandlerRecord | None] = relationship()
+    groups: Mapped[list[CaseGroupRecord]] = relationship(
+        cascade="all, delete-orphan", order_by="CaseGroupRecord.position"
+    )
+
+
+class CaseGroupRecord(Base):
+    """The aided-person groups (人群类别) a case counts under."""
+
+    __tablename__ = "case_groups"
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    group_name: Mapped[str] = mapped_column(String(20), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AssignmentRecord(Base):
+    """Handler history: one row per (re)assignment."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    handler_id: Mapped[int] = mapped_column(ForeignKey("handlers.id"), index=True)
+    assigned_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    handler: Mapped[HandlerRecord] = relationship()
+
+
+class CaseEventRecord(Base):
+    """The case timeline: what happened, when and by whom."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(50))
+    action: Mapped[str] = mapped_column(String(30))
+    from_state: Mapped[str | None] = mapped_column(String(10))
+    to_state: Mapped[str | None] = mapped_column(String(10))
+    detail: Mapped[str | None] = mapped_column(Text)
+
+
+class CounterRecord(Base):
+    """Sequence counters: one row per office, year and document kind (never max()+1)."""
+
+    __tablename__ = "counters"
+
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TargetRecord(Base):
+    """年度任务数 of an office."""
+
+    __tablename__ = "targets"
+
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer)
+
+
+class SettingRecord(Base):
+    """Office-wide settings (deadline count rules and similar), as JSON text."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class CaseSearchRecord(Base):
+    """Search terms per case (number, name, ID, phone, pinyin). On SQLite, triggers keep two
+    FTS5 indexes over this table in step (trigram for 3+ characters, per-character tokens for
+    one- and two-character names and pinyin initials)."""
+
+    __tablename__ = "case_search"
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    terms: Mapped[str] = mapped_column(Text)
+    tokens: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,184 @@
+"""Queries the services need, kept in one place so services stay free of SQL dialects."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Select, func, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from legalaid.storage.records import (
+    CaseRecord,
+    CaseSearchRecord,
+    CounterRecord,
+    FirmRecord,
+    HandlerRecord,
+    OfficeRecord,
+    PersonRecord,
+    SettingRecord,
+    TargetRecord,
+)
+
+
+def office_by_code(session: Session, code: str) -> OfficeRecord | None:
+    return session.scalar(select(OfficeRecord).where(OfficeRecord.code == code))
+
+
+def offices_by_code(session: Session) -> dict[str, OfficeRecord]:
+    return {o.code: o for o in session.scalars(select(OfficeRecord))}
+
+
+def firm_by_name(session: Session, name: str) -> FirmRecord | None:
+    return session.scalar(select(FirmRecord).where(FirmRecord.name == name))
+
+
+def handler_by_name(session: Session, name: str, firm_id: int | None) -> HandlerRecord | None:
+    query = select(HandlerRecord).where(HandlerRecord.name == name)
+    query = query.where(
+        HandlerRecord.firm_id.is_(None) if firm_id is None else HandlerRecord.firm_id == firm_id
+    )
+    return session.scalar(query)
+
+
+def person_by_id_number(session: Session, id_number: str) -> PersonRecord | None:
+    return session.scalar(select(PersonRecord).where(PersonRecord.id_number == id_number))
+
+
+def case_by_number(session: Session, case_no: str) -> CaseRecord | None:
+    return session.scalar(select(CaseRecord).where(CaseRecord.case_no == case_no))
+
+
+def existing_case_numbers(session: Session, numbers: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    chunk: list[str] = []
+    for number in numbers:
+        chunk.append(number)
+        if len(chunk) == 500:
+            found |= set(
+                session.scalars(select(CaseRecord.case_no).where(CaseRecord.case_no.in_(chunk)))
+            )
+            chunk = []
+    if chunk:
+        found |= set(
+            session.scalars(select(CaseRecord.case_no).where(CaseRecord.case_no.in_(chunk)))
+        )
+    return found
+
+
+def reserve_sequence(
+    session: Session, *, office_id: int, year: int, kind: str, count: int = 1
+) -> int:
+    """Reserve ``count`` numbers; returns the last one. A counter row updated in the caller's
+    transaction (UPDATE … RETURNING) serialises concurrent writers — never max()+1."""
+    dialect = session.get_bind().dialect.name
+    values = {"office_id": office_id, "year": year, "kind": kind, "last_value": 0}
+    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(CounterRecord)
+    session.execute(insert.values(**values).on_conflict_do_nothing())
+    last = session.execute(
+        update(CounterRecord)
+        .where(
+            CounterRecord.office_id == office_id,
+            CounterRecord.year == year,
+            CounterRecord.kind == kind,
+        )
+        .values(last_value=CounterRecord.last_value + count)
+        .returning(CounterRecord.last_value)
+    ).scalar_one()
+    return int(last)
+
+
+def raise_sequence(
+    session: Session, *, office_id: int, year: int, kind: str, at_least: int
+) -> None:
+    """Make sure the counter is past a number taken from outside (an imported case number)."""
+    current = reserve_sequence(session, office_id=office_id, year=year, kind=kind, count=0)
+    if current < at_least:
+        session.execute(
+            update(CounterRecord)
+            .where(
+                CounterRecord.office_id == office_id,
+                CounterRecord.year == year,
+                CounterRecord.kind == kind,
+            )
+            .values(last_value=at_least)
+        )
+
+
+def get_setting(session: Session, key: str) -> str | None:
+    record = session.get(SettingRecord, key)
+    return record.value if record else None
+
+
+def target_for(session: Session, year: int, office_id: int | None) -> int | None:
+    query = select(func.sum(TargetRecord.cases), func.count()).where(TargetRecord.year == year)
+    if office_id is not None:
+        query = query.where(TargetRecord.office_id == office_id)
+    total, rows = session.execute(query).one()
+    return int(total) if rows else None
+
+
+# -- search -------------------------------------------------------------------------------
+_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+_LETTERS = re.compile(r"^[a-z]+$")
+
+
+def normalize_query(query: str) -> str:
+    return re.sub(r"\s+", "", query).lower()
+
+
+def search_filter(session: Session, query: str) -> Any:
+    """A SQL condition on ``cases.id`` matching a search for number, name, ID, phone or
+    pinyin. SQLite uses the FTS5 indexes (trigram needs three characters, so shorter Chinese
+    names go through the per-character index); PostgreSQL uses ILIKE on the terms."""
+    q = normalize_query(query)
+    if session.get_bind().dialect.name != "sqlite":
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return CaseRecord.id.in_(
+            select(CaseSearchRecord.case_id).where(
+                CaseSearchRecord.terms.ilike(pattern, escape="\\")
+            )
+        )
+    if len(q) >= 3:
+        match = '"' + q.replace('"', '""') + '"'
+        ids: Select[Any] = (
+            select(text("rowid"))
+            .select_from(text("case_search_tri"))
+            .where(text("case_search_tri MATCH :m").bindparams(m=match))
+        )
+    elif _CJK.match(q):
+        match = '"' + " ".join(q) + '"'  # adjacent characters: a phrase of one-character tokens
+        ids = (
+            select(text("rowid"))
+            .select_from(text("case_search_tok"))
+            .where(text("case_search_tok MATCH :m").bindparams(m=match))
+        )
+    elif _LETTERS.match(q):
+        ids = (
+            select(text("rowid"))
+            .select_from(text("case_search_tok"))
+            .where(text("case_search_tok MATCH :m").bindparams(m=q + "*"))
+        )
+    else:
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return CaseRecord.id.in_(
+            select(CaseSearchRecord.case_id).where(
+                CaseSearchRecord.terms.like(pattern, escape="\\")
+            )
+        )
+    return CaseRecord.id.in_(ids)
+
+
+def upsert_search_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert or replace the search rows of cases (``case_id``, ``terms``, ``tokens``)."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(CaseSearchRecord)
+    statement = insert.on_conflict_do_update(
+        index_elements=[CaseSearchRecord.case_id],
+        set_={"terms": insert.excluded.terms, "tokens": insert.excluded.tokens},
+    )
+    session.execute(statement, list(rows))
