@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.identity import mask_id_number, normalize_phone, parse_id_number
