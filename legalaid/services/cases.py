@@ -291,7 +291,7 @@ def open_deadlines(ctx: Context, *, office_code: str | None = None) -> list[Dead
             query = _apply_filters(query, CaseFilter(office_code=office_code), session)
         rules = deadline_rules(session)
         result = []
-        for case, name in session.execute(query).tuples():
+        for case, name in session.execute(query):
             deadline = open_deadline(clock_of(case), ctx.calendar, rules)
             if deadline is not None:
                 result.append(

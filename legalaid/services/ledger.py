@@ -256,7 +256,7 @@ def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], i
                     PersonRecord.id_number.in_(chunk)
                 )
             )
-            .tuples()
+            
             .all()
         )
     result: dict[int, int] = {}
@@ -369,7 +369,7 @@ def _export_rows(
             session.execute(
                 query.where(CaseRecord.id > last_id).order_by(CaseRecord.id).limit(CHUNK)
             )
-            .tuples()
+            
             .all()
         )
         if not batch:
@@ -380,7 +380,7 @@ def _export_rows(
             select(CaseGroupRecord.case_id, CaseGroupRecord.group_name)
             .where(CaseGroupRecord.case_id.in_(ids))
             .order_by(CaseGroupRecord.case_id, CaseGroupRecord.position)
-        ).tuples():
+        ):
             groups[case_id].append(name)
         for case, person in batch:
             handler = handler_firm.get(case.handler_id) if case.handler_id else None

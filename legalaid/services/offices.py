@@ -201,7 +201,7 @@ def list_handlers(ctx: Context, *, active_only: bool = True) -> list[HandlerInfo
                 .where(CaseRecord.handler_id.is_not(None))
                 .group_by(CaseRecord.handler_id)
             )
-            .tuples()
+            
             .all()
         )
         query = select(HandlerRecord).order_by(HandlerRecord.name)
@@ -234,5 +234,5 @@ def get_targets(ctx: Context, *, year: int) -> dict[str, int]:
             select(OfficeRecord.code, TargetRecord.cases)
             .join(TargetRecord, TargetRecord.office_id == OfficeRecord.id)
             .where(TargetRecord.year == year)
-        ).tuples()
+        )
         return {code: int(cases) for code, cases in rows}

@@ -56,7 +56,7 @@ def year_statistics(
             for target, on in joins:
                 query = query.join(target, on)
             query = scoped(query.where(*in_period)).group_by(column)
-            counts = {str(k): int(v) for k, v in session.execute(query).tuples() if k is not None}
+            counts = {str(k): int(v) for k, v in session.execute(query) if k is not None}
             return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
         stats = YearStatistics(year=year, until=end, office=office_code)
@@ -80,7 +80,7 @@ def year_statistics(
             scoped(select(CaseRecord.accepted_on, func.count()).where(*in_period)).group_by(
                 CaseRecord.accepted_on
             )
-        ).tuples():
+        ):
             months[day.strftime("%Y-%m")] += int(count)
         stats.by_month = dict(sorted(months.items()))
         stats.cross_region = int(
@@ -146,7 +146,7 @@ def _subsidy_total(session: Any, scoped: Any, closed_in_period: tuple[Any, ...])
                 CaseRecord.state,
             )
         )
-    ).tuples()
+    )
     for case_type, stage, cross_region, major, state, count in unpaid:
         amount = default_subsidy(
             CaseType(case_type),

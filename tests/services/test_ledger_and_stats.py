@@ -1,0 +1,206 @@
+"""Ledger import/export and the statistics, checked against an independent count of the file."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from legalaid.domain.errors import ValidationError
+from legalaid.domain.subsidy import default_subsidy
+from legalaid.domain.vocabulary import CaseType, Stage
+from legalaid.services.cases import CaseFilter, count_cases, find_cases
+from legalaid.services.context import Context
+from legalaid.services.ledger import export_ledger, import_ledger
+from legalaid.services.offices import set_target
+from legalaid.services.statistics import year_statistics
+from tests.conftest import SAMPLE_LEDGER
+
+
+def _sample_rows() -> list[dict[str, str]]:
+    with SAMPLE_LEDGER.open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+def expected_figures(rows: list[dict[str, str]], year: int, until: date, office: str | None
+                     ) -> dict[str, object]:
+    """The interfaces.md definitions, applied straight to the file."""
+    start = date(year, 1, 1)
+
+    def within(text: str) -> bool:
+        return bool(text) and start <= date.fromisoformat(text) <= until
+
+    scoped = [r for r in rows if office is None or r["机构"] == office]
+    cases = [r for r in scoped if within(r["受理日期"]) and r["状态"] not in ("不予援助", "撤回")]
+    closed = [r for r in scoped if within(r["结案日期"]) and r["状态"] in ("已结案", "已归档")]
+    paid = [r for r in scoped if within(r["结案日期"]) and r["状态"] in ("已结案", "已归档", "终止")]
+    subsidy = Decimal(0)
+    for r in paid:
+        if r["办案补贴"]:
+            subsidy += Decimal(r["办案补贴"])
+        else:
+            subsidy += default_subsidy(
+                CaseType(r["案件类型"]), Stage(r["诉讼阶段"]) if r["诉讼阶段"] else None,
+                cross_region=r["异地"] == "是", major_difficult=r["重大疑难"] == "是",
+                terminated=r["状态"] == "终止").amount
+    categories: Counter[str] = Counter()
+    for r in cases:
+        categories.update(g for g in r["人群类别"].split("、") if g)
+    return {
+        "cases": len(cases),
+        "by_type": dict(Counter(r["案件类型"] for r in cases)),
+        "by_source": dict(Counter(r["案件来源"] for r in cases)),
+        "by_handler_type": dict(Counter(r["承办人类型"] for r in cases if r["承办人"])),
+        "by_category": dict(categories),
+        "by_office": dict(Counter(r["机构"] for r in cases)),
+        "by_month": dict(Counter(r["受理日期"][:7] for r in cases)),
+        "closed": len(closed),
+        "cross_region": sum(r["异地"] == "是" for r in cases),
+        "major_difficult": sum(r["重大疑难"] == "是" for r in cases),
+        "subsidy_total": subsidy,
+    }
+
+
+def _figures(ctx: Context, year: int, until: date | None = None, office: str | None = None
+             ) -> dict[str, object]:
+    stats = year_statistics(ctx, year=year, until=until, office_code=office).as_json()
+    return {k: stats[k] for k in ("cases", "by_type", "by_source", "by_handler_type",
+                                  "by_category", "by_office", "by_month", "closed",
+                                  "cross_region", "major_difficult", "subsidy_total")}
+
+
+@pytest.mark.parametrize(
+    ("year", "until", "office"),
+    [(2025, None, None), (2025, date(2025, 6, 30), None), (2025, None, "LL"),
+     (2024, None, None), (2026, date(2026, 6, 30), "YX")],
+)
+def test_sample_ledger_statistics_match_the_definitions(
+    offices: Context, year: int, until: date | None, office: str | None
+) -> None:
+    result = import_ledger(offices, SAMPLE_LEDGER)
+    assert result.cases == 60
+    end = until or date(year, 12, 31) if year < 2026 else until or date(2026, 11, 20)
+    assert _figures(offices, year, until, office) == expected_figures(_sample_rows(), year, end,
+                                                                      office)
+
+
+def test_targets_completion_and_double_half(offices: Context) -> None:
+    import_ledger(offices, SAMPLE_LEDGER)
+    set_target(offices, year=2025, office_code="ZZ", cases=10)
+    set_target(offices, year=2025, office_code="LL", cases=30)
+    zz = year_statistics(offices, year=2025, until=date(2025, 6, 30), office_code="ZZ")
+    ll = year_statistics(offices, year=2025, until=date(2025, 6, 30), office_code="LL")
+    total = year_statistics(offices, year=2025, until=date(2025, 6, 30))
+    assert (zz.cases, zz.target, zz.completion_pct, zz.double_half) == (6, 10, 60.0, True)
+    assert (ll.cases, ll.target, ll.double_half) == (4, 30, False)
+    assert ll.completion_pct == 13.3
+    assert total.target == 40 and total.time_pct == 49.6
+
+
+def test_export_with_full_id_imports_back_to_the_same_figures(
+    offices: Context, tmp_path: Path, database_url: str, backend: str
+) -> None:
+    import_ledger(offices, SAMPLE_LEDGER)
+    for suffix in (".csv", ".xlsx"):
+        out = tmp_path / f"export{suffix}"
+        assert export_ledger(offices, out, full_id=True) == 60
+        from legalaid.services.offices import add_office
+        from legalaid.services.setup import initialise
+        from legalaid.storage.database import Database
+
+        other = Database(str(tmp_path / f"again{suffix}.sqlite3"))
+        initialise(other)
+        ctx2 = Context(db=other, today=offices.today, now=offices.now)
+        for code in ("ZZ", "LL", "YX"):
+            add_office(ctx2, code=code, name=code)
+        import_ledger(ctx2, out)
+        for year in (2024, 2025, 2026):
+            assert _figures(ctx2, year) == _figures(offices, year)
+        # Case numbers were kept.
+        assert {r.case_no for r in find_cases(ctx2, limit=100)} == {
+            r.case_no for r in find_cases(offices, limit=100)}
+        other.dispose()
+
+
+def test_export_masks_id_numbers_by_default(offices: Context, tmp_path: Path) -> None:
+    import_ledger(offices, SAMPLE_LEDGER)
+    out = tmp_path / "masked.csv"
+    export_ledger(offices, out, year=2024)
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    assert rows and all("**********" in r["身份证号"] for r in rows if r["身份证号"])
+    assert "430212200109152976" not in out.read_text(encoding="utf-8-sig")
+
+
+def _write_bad_copy(tmp_path: Path) -> Path:
+    rows = _sample_rows()
+    rows[2]["身份证号"] = rows[2]["身份证号"][:-1] + ("0" if rows[2]["身份证号"][-1] != "0" else "1")
+    rows[10]["机构"] = "QQ"
+    rows[20]["申请日期"] = "2025/3/1"
+    path = tmp_path / "bad.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_a_bad_file_imports_nothing_and_names_rows_and_columns(
+    offices: Context, tmp_path: Path
+) -> None:
+    import_ledger(offices, SAMPLE_LEDGER)
+    before = _figures(offices, 2025)
+    with pytest.raises(ValidationError) as info:
+        import_ledger(offices, _write_bad_copy(tmp_path))
+    message = info.value.message
+    assert "第4行「身份证号」：校验位错误" in message
+    assert "第12行「机构」：机构代码「QQ」不存在" in message
+    assert "第22行「申请日期」：日期应为 YYYY-MM-DD 格式" in message
+    assert "未导入任何数据" in message
+    assert count_cases(offices) == 60
+    assert _figures(offices, 2025) == before
+
+
+def test_same_file_twice_is_refused_for_duplicate_case_numbers(
+    offices: Context, tmp_path: Path
+) -> None:
+    import_ledger(offices, SAMPLE_LEDGER)
+    out = tmp_path / "again.csv"
+    export_ledger(offices, out, full_id=True)
+    with pytest.raises(ValidationError) as info:
+        import_ledger(offices, out)
+    assert "已存在于数据库中" in info.value.message
+    assert count_cases(offices) == 60
+
+
+def test_unknown_columns_and_xlsx_dates(offices: Context, tmp_path: Path) -> None:
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.append(["机构", "案件来源", "案件类型", "申请日期", "受援人", "状态", "备注"])
+    sheet.append(["ZZ", "申请", "民事诉讼代理", date(2025, 3, 1), "张三", "审查", "x"])
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    with pytest.raises(ValidationError) as info:
+        import_ledger(offices, bad)
+    assert "未知的列「备注」" in info.value.message
+    sheet.delete_cols(7)
+    good = tmp_path / "good.xlsx"
+    wb.save(good)
+    assert import_ledger(offices, good).cases == 1
+    row = find_cases(offices, CaseFilter(query="张三"))[0]
+    assert row.applied_on == date(2025, 3, 1) and row.case_no == "株法援〔2025〕第1号"
+
+
+def test_imported_case_numbers_are_never_reallocated(offices: Context, tmp_path: Path) -> None:
+    path = tmp_path / "numbered.csv"
+    path.write_text("案号,机构,案件来源,案件类型,申请日期,受援人,状态\n"
+                    "株法援〔2025〕第7号,ZZ,申请,民事诉讼代理,2025-03-01,张三,审查\n"
+                    ",ZZ,申请,民事诉讼代理,2025-03-02,李四,审查\n", encoding="utf-8")
+    import_ledger(offices, path)
+    numbers = sorted(r.case_no for r in find_cases(offices))
+    assert numbers == ["株法援〔2025〕第7号", "株法援〔2025〕第8号"]

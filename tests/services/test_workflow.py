@@ -1,0 +1,194 @@
+"""The intake → review → assignment → closing path through the services."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from legalaid.domain.deadlines import DeadlineKind
+from legalaid.domain.errors import InvalidTransition, ValidationError
+from legalaid.domain.vocabulary import (
+    CaseSource,
+    CaseState,
+    CaseType,
+    HandlerType,
+    Stage,
+    TerminationReason,
+)
+from legalaid.services import assignment, closing, intake
+from legalaid.services.cases import get_case, open_deadlines
+from legalaid.services.context import Context
+from legalaid.services.intake import CaseInput, PersonInput
+from legalaid.services.offices import add_handler, list_handlers
+
+
+def application(**changes: object) -> CaseInput:
+    values: dict[str, object] = dict(
+        office_code="ZZ", source=CaseSource.APPLICATION, case_type=CaseType.CIVIL,
+        stage=Stage.FIRST_INSTANCE, cause="劳动报酬纠纷", received_on=date(2025, 3, 3),
+        person=PersonInput(name="袁英燕", id_number="430225197808134424", phone="13236344021"),
+        groups=("妇女", "农民工"), hardship_basis="经济困难状况说明表及个人诚信承诺",
+    )
+    values.update(changes)
+    return CaseInput(**values)  # type: ignore[arg-type]
+
+
+def test_application_path_to_archive(offices: Context) -> None:
+    ctx = offices
+    lawyer = add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER,
+                         firm_name="湖南天元律师事务所", criminal_years=5)
+    ref = intake.register(ctx, application())
+    assert ref.case_no == "株法援〔2025〕第1号"
+    assert ref.state is CaseState.REGISTERED
+    assert intake.register(ctx, application()).case_no == "株法援〔2025〕第2号"
+
+    intake.request_materials(ctx, case_id=ref.id, missing=["劳动合同", "工资流水"],
+                             on=date(2025, 3, 4))
+    # While materials are awaited there is no running review deadline.
+    assert all(d.case_id != ref.id for d in open_deadlines(ctx))
+    intake.receive_materials(ctx, case_id=ref.id, on=date(2025, 3, 14))
+    detail = get_case(ctx, ref.id)
+    assert detail.deadline is not None and detail.deadline.kind is DeadlineKind.REVIEW
+    # 7 working days from 3 March, moved by the 10 paused days → due 24 March.
+    assert detail.deadline.due == date(2025, 3, 24)
+
+    intake.decide(ctx, case_id=ref.id, grant=True, reason="符合经济困难标准", on=date(2025, 3, 17))
+    result = assignment.assign_handler(ctx, case_id=ref.id, handler_id=lawyer.id,
+                                       on=date(2025, 3, 18))
+    assert result.case.state is CaseState.ASSIGNED and result.warnings == ()
+    assert list_handlers(ctx)[0].open_cases == 1
+    assignment.start_handling(ctx, case_id=ref.id, on=date(2025, 3, 20))
+    closing.submit_closing(ctx, case_id=ref.id, ended_on=date(2025, 6, 1))
+    closing.approve_closing(ctx, case_id=ref.id, on=date(2025, 6, 20))
+    final = closing.archive(ctx, case_id=ref.id)
+    assert final.state is CaseState.ARCHIVED
+
+    detail = get_case(ctx, ref.id)
+    assert detail.row.id_number == "4302**********4424"  # masked by default
+    assert get_case(ctx, ref.id, full_id=True).row.id_number == "430225197808134424"
+    assert detail.row.accepted_on == date(2025, 3, 17)
+    assert detail.closed_on == date(2025, 6, 20)
+    actions = [e.action for e in detail.timeline]
+    assert actions == ["登记", "通知补正", "材料补齐", "给予援助", "指派", "签订委托协议",
+                       "提交结案材料", "结案", "归档"]
+    assert all(e.actor == "测试员" for e in detail.timeline)
+
+
+def test_notification_with_possible_death_penalty_refuses_unqualified_handler(
+    offices: Context,
+) -> None:
+    ctx = offices
+    junior = add_handler(ctx, name="周洋勇", handler_type=HandlerType.LAWYER,
+                         firm_name="株洲神农律师事务所", criminal_years=2)
+    worker = add_handler(ctx, name="闫春明", handler_type=HandlerType.LEGAL_SERVICE_WORKER,
+                         firm_name="攸县法律服务所", criminal_years=10)
+    senior = add_handler(ctx, name="曾杰红", handler_type=HandlerType.LAWYER,
+                         firm_name="湖南炎帝律师事务所", criminal_years=8)
+    ref = intake.register(ctx, application(
+        source=CaseSource.COURT_NOTICE, case_type=CaseType.CRIMINAL_DEFENCE, stage=Stage.TRIAL,
+        cause="故意杀人罪", notifying_organ="株洲市中级人民法院", hardship_basis=None,
+        possible_life_or_death=True,
+        person=PersonInput(name="白杰", id_number="430211201303275898"),  # a minor
+    ))
+    assert ref.state is CaseState.NOTIFIED  # no review
+    with pytest.raises(ValidationError) as info:
+        assignment.assign_handler(ctx, case_id=ref.id, handler_id=junior.id)
+    assert "三年以上刑事辩护执业经历" in info.value.message and "2年" in info.value.message
+    with pytest.raises(ValidationError) as info:
+        assignment.assign_handler(ctx, case_id=ref.id, handler_id=worker.id)
+    assert "应指派律师" in info.value.message
+    assert get_case(ctx, ref.id).row.state is CaseState.NOTIFIED  # nothing changed
+    result = assignment.assign_handler(ctx, case_id=ref.id, handler_id=senior.id)
+    assert result.case.state is CaseState.ASSIGNED
+    assert any("未成年人" in w for w in result.warnings)
+
+
+def test_reassignment_needs_a_reason_and_keeps_history(offices: Context) -> None:
+    ctx = offices
+    a = add_handler(ctx, name="谭飞军", handler_type=HandlerType.LAWYER)
+    b = add_handler(ctx, name="张刚燕", handler_type=HandlerType.LAWYER)
+    ref = intake.register(ctx, application())
+    intake.start_review(ctx, case_id=ref.id)
+    intake.decide(ctx, case_id=ref.id, grant=True, reason="", on=date(2025, 3, 5))
+    assignment.assign_handler(ctx, case_id=ref.id, handler_id=a.id, on=date(2025, 3, 6))
+    with pytest.raises(ValidationError) as info:
+        assignment.assign_handler(ctx, case_id=ref.id, handler_id=b.id, on=date(2025, 3, 9))
+    assert "原因" in info.value.message
+    assignment.assign_handler(ctx, case_id=ref.id, handler_id=b.id, on=date(2025, 3, 9),
+                              reason="受援人申请更换")
+    detail = get_case(ctx, ref.id)
+    assert detail.row.handler == "张刚燕"
+    assert [(h.handler, h.ended_on) for h in detail.handlers] == [
+        ("谭飞军", date(2025, 3, 9)), ("张刚燕", None)]
+    assert detail.row.state is CaseState.ASSIGNED
+
+
+def test_rejection_needs_reasons_and_objection_can_grant(offices: Context) -> None:
+    ctx = offices
+    ref = intake.register(ctx, application())
+    intake.start_review(ctx, case_id=ref.id)
+    with pytest.raises(ValidationError):
+        intake.decide(ctx, case_id=ref.id, grant=False, reason="  ")
+    intake.decide(ctx, case_id=ref.id, grant=False, reason="不符合经济困难标准")
+    granted = intake.uphold_objection(ctx, case_id=ref.id, reason="司法局认定异议成立")
+    assert granted.state is CaseState.APPROVED
+
+
+def test_transition_the_law_does_not_allow(offices: Context) -> None:
+    ctx = offices
+    ref = intake.register(ctx, application())
+    with pytest.raises(InvalidTransition) as info:
+        closing.approve_closing(ctx, case_id=ref.id)
+    assert "申请登记" in info.value.message and "已结案" in info.value.message
+    assert get_case(ctx, ref.id).row.state is CaseState.REGISTERED
+
+
+def test_termination(offices: Context) -> None:
+    ctx = offices
+    h = add_handler(ctx, name="邓然玉", handler_type=HandlerType.LAWYER)
+    ref = intake.register(ctx, application())
+    intake.start_review(ctx, case_id=ref.id)
+    intake.decide(ctx, case_id=ref.id, grant=True, reason="", on=date(2025, 3, 4))
+    assignment.assign_handler(ctx, case_id=ref.id, handler_id=h.id, on=date(2025, 3, 5))
+    assignment.start_handling(ctx, case_id=ref.id)
+    t = closing.terminate(ctx, case_id=ref.id, reason=TerminationReason.OWN_LAWYER,
+                          on=date(2025, 4, 1))
+    assert t.state is CaseState.TERMINATED
+    assert get_case(ctx, ref.id).timeline[-1].detail["理由"] == TerminationReason.OWN_LAWYER.value
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"person": PersonInput(name="张三", id_number="430225197808134425")}, "身份证号"),
+        ({"person": PersonInput(name=" ")}, "受援人姓名"),
+        ({"person": PersonInput(name="张三", phone="123")}, "联系电话"),
+        ({"office_code": "XX"}, "机构"),
+        ({"hardship_basis": ""}, "经济困难依据"),
+        ({"received_on": date(2027, 1, 1)}, "收到日期"),
+        ({"source": CaseSource.POLICE_NOTICE, "notifying_organ": None}, "通知机关"),
+    ],
+)
+def test_bad_intake_names_the_field_and_writes_nothing(
+    offices: Context, changes: dict[str, object], field: str
+) -> None:
+    from legalaid.services.cases import count_cases
+
+    with pytest.raises(ValidationError) as info:
+        intake.register(offices, application(**changes))
+    assert info.value.field == field
+    assert count_cases(offices) == 0
+
+
+def test_returning_person_is_recognised(offices: Context) -> None:
+    from legalaid.services.cases import people_with_id
+
+    intake.register(offices, application())
+    intake.register(offices, application(received_on=date(2025, 9, 1)))
+    earlier = people_with_id(offices, "430225197808134424")
+    assert len(earlier) == 2
+    with offices.reading() as uow:
+        from legalaid.storage.records import PersonRecord
+
+        assert uow.session.query(PersonRecord).count() == 1
