@@ -166,8 +166,8 @@ def _json_text(payload: dict[str, object]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from legalaid.services import ledger, offices, setup, statistics
-    from legalaid.services.demo import generate_demo
+    # Imported per command: a script calling ``stats`` should not pay for the ledger code.
+    from legalaid.services import setup
     from legalaid.storage.database import Database
 
     target = args.db or default_database()
@@ -186,28 +186,40 @@ def run(args: argparse.Namespace) -> int:
     ctx = setup.open_context(target, actor=actor)
     try:
         if args.command == "demo":
+            from legalaid.services.demo import generate_demo
+
             count = generate_demo(
                 ctx, cases=args.cases, year=args.year, seed=args.seed, progress=_Progress()
             )
             print(f"已生成 {count} 件演示案件")
         elif args.command == "import":
+            from legalaid.services import ledger
+
             result = ledger.import_ledger(ctx, args.file, progress=_Progress())
             print(
                 f"已导入 {result.cases} 件案件（新增受援人 {result.persons_created} 人、"
                 f"承办人 {result.handlers_created} 人、承办单位 {result.firms_created} 家）"
             )
         elif args.command == "export":
+            from legalaid.services import ledger
+
             count = ledger.export_ledger(ctx, args.file, year=args.year, full_id=args.full_id)
             print(f"已导出 {count} 件案件到 {args.file}")
         elif args.command == "office":
+            from legalaid.services import offices
+
             info = offices.add_office(
                 ctx, code=args.code, name=args.name, prefix=args.prefix, parent_code=args.parent
             )
             print(f"已登记机构 {info.code} {info.name}（案号前缀「{info.prefix}」）")
         elif args.command == "target":
+            from legalaid.services import offices
+
             offices.set_target(ctx, year=args.year, office_code=args.office, cases=args.cases)
             print(f"已设置 {args.office} {args.year} 年度任务数为 {args.cases} 件")
         elif args.command == "stats":
+            from legalaid.services import statistics
+
             stats = statistics.year_statistics(
                 ctx, year=args.year, until=args.until, office_code=args.office
             )

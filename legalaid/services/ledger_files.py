@@ -9,9 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.ledger import HEADERS
 
@@ -61,6 +58,9 @@ def _read_csv(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
 
 
 def _read_xlsx(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
@@ -101,6 +101,8 @@ def write_rows(path: Path, rows: Iterable[dict[str, Any]]) -> int:
                 writer.writerow([_csv_text(row.get(h)) for h in HEADERS])
                 count += 1
         return count
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("台账")
     sheet.append(list(HEADERS))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 
 @lru_cache(maxsize=65536)
 def name_pinyin(name: str) -> tuple[str, str]:
     """(initials, full pinyin) of a name: 张三 → ("zs", "zhangsan")."""
+    # Imported on first use: pypinyin's dictionaries take a quarter second to load.
+    from pypinyin import Style, lazy_pinyin
+
     syllables = [s for s in lazy_pinyin(name, style=Style.NORMAL, errors="ignore") if s]
     initials = "".join(s[0] for s in syllables)
     return initials.lower(), "".join(syllables).lower()

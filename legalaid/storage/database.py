@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from legalaid.storage.engine import DatabaseUnavailable, create_database_engine, resolve_url
 from legalaid.storage.uow import UnitOfWork, make_session_factory
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+_REVISION = re.compile(r"^revision = ['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision = ['\"]([^'\"]+)['\"]", re.MULTILINE)
 
 
 class SchemaTooNew(DatabaseUnavailable):
@@ -24,7 +29,28 @@ class SchemaOutdated(DatabaseUnavailable):
     """The database needs ``legalaid init`` (an upgrade) before use."""
 
 
+@cache
+def known_revisions() -> tuple[frozenset[str], str]:
+    """(every revision, head) read from the migration files. Opening a database for work
+    checks its revision without importing Alembic, which would add half a second to start."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        match = _REVISION.search(source)
+        if match:
+            revisions.add(match.group(1))
+        down = _DOWN.search(source)
+        if down:
+            parents.add(down.group(1))
+    heads = revisions - parents
+    assert len(heads) == 1, f"migrations must have one head, found {sorted(heads)}"
+    return frozenset(revisions), heads.pop()
+
+
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -50,21 +76,23 @@ class Database:
 
     # -- schema -------------------------------------------------------------------------
     def head_revision(self) -> str:
-        head = ScriptDirectory.from_config(alembic_config(self.url)).get_current_head()
-        assert head is not None
-        return head
+        return known_revisions()[1]
 
     def current_revision(self) -> str | None:
-        with self.engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
+        try:
+            with self.engine.connect() as connection:
+                return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (OperationalError, ProgrammingError) as exc:
+            if "alembic_version" in str(exc):
+                return None  # no schema yet
+            raise
 
     def check_schema(self) -> None:
         """Refuse a database from a newer application (never downgrade) or an outdated one."""
         current = self.current_revision()
-        script = ScriptDirectory.from_config(alembic_config(self.url))
         if current is None:
             raise SchemaOutdated("数据库尚未初始化，请先运行 legalaid init")
-        if not _known(script, current):
+        if current not in known_revisions()[0]:
             raise SchemaTooNew(
                 "数据库由更新版本的 legalaid 写入，本版本无法使用它；请升级 legalaid"
             )
@@ -73,9 +101,10 @@ class Database:
 
     def upgrade(self) -> None:
         """Create or upgrade the schema to head inside one transaction (idempotent)."""
+        from alembic import command
+
         current = self.current_revision()
-        script = ScriptDirectory.from_config(alembic_config(self.url))
-        if current is not None and not _known(script, current):
+        if current is not None and current not in known_revisions()[0]:
             raise SchemaTooNew(
                 "数据库由更新版本的 legalaid 写入，本版本无法使用它；请升级 legalaid"
             )
@@ -86,10 +115,3 @@ class Database:
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()
-
-
-def _known(script: ScriptDirectory, revision: str) -> bool:
-    try:
-        return script.get_revision(revision) is not None
-    except Exception:
-        return False

@@ -1,0 +1,169 @@
+"""The command line as scripts call it: exit codes, one clear line on stderr, no traceback."""
+
+from __future__ import annotations
+
+import json
+import re
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE_LEDGER
+
+
+def legalaid(*args: str, db: Path | str | None = None, check: bool = False,
+             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "legalaid"]
+    if db is not None:
+        command += ["--db", str(db)]
+    result = subprocess.run([*command, *args], capture_output=True, text=True,
+                            env={**os.environ, **(env or {})}, timeout=300)
+    if check and result.returncode != 0:
+        raise AssertionError(result.stderr)
+    return result
+
+
+@pytest.fixture(scope="module")
+def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("template") / "s.sqlite3"
+    legalaid("init", db=db, check=True)
+    for code, name, prefix in (("ZZ", "株洲市法律援助中心", "株"), ("LL", "醴陵市法律援助中心", "醴"),
+                               ("YX", "攸县法律援助中心", "攸")):
+        legalaid("office", "add", code, name, "--prefix", prefix, db=db, check=True)
+    legalaid("import", str(SAMPLE_LEDGER), db=db, check=True)
+    return db
+
+
+@pytest.fixture
+def sample_db(sample_template: Path, tmp_path: Path) -> Path:
+    """A copy of the imported sample (the template is closed, so a file copy is safe here)."""
+    db = tmp_path / "s.sqlite3"
+    shutil.copyfile(sample_template, db)
+    return db
+
+
+def test_version() -> None:
+    result = legalaid("--version")
+    assert result.returncode == 0 and result.stdout.startswith("legalaid 0.")
+
+
+def test_contract_flow(sample_db: Path) -> None:
+    legalaid("target", "set", "--year", "2025", "--office", "ZZ", "--cases", "20", db=sample_db,
+             check=True)
+    out = legalaid("stats", "--year", "2025", "--until", "2025-06-30", "--office", "ZZ", "--json",
+                   db=sample_db, check=True).stdout
+    stats = json.loads(out)
+    assert list(stats) == ["year", "until", "office", "cases", "by_type", "by_source",
+                           "by_handler_type", "by_category", "by_office", "by_month", "closed",
+                           "cross_region", "major_difficult", "subsidy_total", "target",
+                           "completion_pct", "time_pct", "double_half"]
+    assert stats["until"] == "2025-06-30" and stats["office"] == "ZZ"
+    assert stats["cases"] == 6 and stats["target"] == 20 and stats["completion_pct"] == 30.0
+    assert stats["time_pct"] == 49.6 and stats["double_half"] is False
+    # Money is printed as yuan with exactly two decimals.
+    assert re.search(r'"subsidy_total": \d+\.\d{2},', out)
+
+
+def test_init_is_idempotent_and_env_default(tmp_path: Path) -> None:
+    db = tmp_path / "env.sqlite3"
+    env = {"LEGALAID_DB": str(db)}
+    assert legalaid("init", env=env).returncode == 0
+    assert legalaid("init", env=env).returncode == 0
+    assert db.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["office", "add", "ZZ", "重复的机构"], "机构代码「ZZ」已存在"),
+        (["target", "set", "--year", "2025", "--office", "QQ", "--cases", "5"], "机构「QQ」不存在"),
+        (["stats", "--year", "2025", "--until", "2025/06/30", "--json"], "YYYY-MM-DD"),
+        (["stats", "--year", "2025", "--office", "QQ", "--json"], "机构「QQ」不存在"),
+        (["import", "missing.csv"], "文件不存在"),
+        (["import", "ledger.txt"], "不支持的文件类型"),
+        (["target", "set", "--year", "2025", "--office", "ZZ", "--cases", "-3"], "不能为负数"),
+    ],
+)
+def test_bad_input_gets_one_line_and_changes_nothing(
+    sample_db: Path, args: list[str], fragment: str
+) -> None:
+    before = sample_db.with_suffix(".before.csv")
+    legalaid("export", str(before), "--full-id", db=sample_db, check=True)
+    result = legalaid(*args, db=sample_db)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert fragment in lines[0]
+    assert "Traceback" not in result.stderr
+    after = sample_db.with_suffix(".after.csv")
+    legalaid("export", str(after), "--full-id", db=sample_db, check=True)
+    assert before.read_text(encoding="utf-8-sig") == after.read_text(encoding="utf-8-sig")
+
+
+def test_bad_ledger_is_reported_on_one_line_per_contract(sample_db: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("机构,案件来源,案件类型,申请日期,受援人,状态,身份证号\n"
+                   "ZZ,申请,离婚,2025-03-01,张三,审查,430225197808134425\n", encoding="utf-8")
+    result = legalaid("import", str(bad), db=sample_db)
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "第2行「案件类型」" in result.stderr and "第2行「身份证号」：校验位错误" in result.stderr
+
+
+def test_database_in_a_missing_folder(tmp_path: Path) -> None:
+    result = legalaid("init", db=tmp_path / "nowhere" / "x.sqlite3")
+    assert result.returncode == 1
+    assert "数据库所在文件夹不存在" in result.stderr
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_read_only_database_file_under_root_too(tmp_path: Path) -> None:
+    """A database on read-only media: SQLite refuses to write even for root."""
+    db = tmp_path / "ro.sqlite3"
+    legalaid("init", db=db, check=True)
+    uri_target = f"sqlite:///file:{db}?mode=ro&uri=true"
+    result = legalaid("office", "add", "ZZ", "株洲", db=uri_target)
+    assert result.returncode == 1
+    assert "只读" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    result = legalaid("--debug", "init", db=tmp_path / "nowhere" / "x.sqlite3")
+    assert result.returncode != 0 and "Traceback" in result.stderr
+
+
+def test_sigkill_in_the_middle_of_an_import_leaves_all_or_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "source.sqlite3"
+    legalaid("init", db=source, check=True)
+    legalaid("demo", "--cases", "10000", "--year", "2025", "--seed", "5", db=source, check=True)
+    ledger = tmp_path / "big.csv"
+    legalaid("export", str(ledger), "--full-id", db=source, check=True)
+
+    target = tmp_path / "target.sqlite3"
+    legalaid("init", db=target, check=True)
+    for code in ("ZZ", "LL", "YX", "CL", "YL"):
+        legalaid("office", "add", code, code, db=target, check=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "legalaid", "--db", str(target), "import", str(ledger)],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    assert process.stderr is not None
+    for line in process.stderr:
+        if line.startswith("导入：") and not line.startswith("导入：10000/"):
+            break  # rows are being written inside the transaction
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+    with sqlite3.connect(target) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        count = connection.execute("SELECT count(*) FROM cases").fetchone()[0]
+        searchable = connection.execute("SELECT count(*) FROM case_search").fetchone()[0]
+    assert count in (0, 10000)
+    assert searchable == count
+    # The import can simply be run again.
+    legalaid("import", str(ledger), db=target, check=True)
