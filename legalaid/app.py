@@ -6,4 +6,4 @@ from __future__ import annotations
 def main(db: str | None = None) -> int:
     from legalaid.ui.application import run
 
-    return run(db)
+    return int(run(db))

@@ -195,10 +195,10 @@ def run(args: argparse.Namespace) -> int:
         elif args.command == "import":
             from legalaid.services import ledger
 
-            result = ledger.import_ledger(ctx, args.file, progress=_Progress())
+            imported = ledger.import_ledger(ctx, args.file, progress=_Progress())
             print(
-                f"已导入 {result.cases} 件案件（新增受援人 {result.persons_created} 人、"
-                f"承办人 {result.handlers_created} 人、承办单位 {result.firms_created} 家）"
+                f"已导入 {imported.cases} 件案件（新增受援人 {imported.persons_created} 人、"
+                f"承办人 {imported.handlers_created} 人、承办单位 {imported.firms_created} 家）"
             )
         elif args.command == "export":
             from legalaid.services import ledger

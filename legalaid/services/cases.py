@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
 from legalaid.domain.deadlines import CaseClock, Deadline, open_deadline
@@ -97,7 +97,7 @@ class CaseDetail:
     timeline: tuple[TimelineEntry, ...] = field(default_factory=tuple)
 
 
-def _base_query(filters: CaseFilter, session: Any) -> Select[Any]:
+def _base_query(filters: CaseFilter, session: Any) -> Any:
     handler = aliased(HandlerRecord)
     query = (
         select(
@@ -122,7 +122,7 @@ def _base_query(filters: CaseFilter, session: Any) -> Select[Any]:
     return _apply_filters(query, filters, session)
 
 
-def _apply_filters(query: Select[Any], filters: CaseFilter, session: Any) -> Select[Any]:
+def _apply_filters(query: Any, filters: CaseFilter, session: Any) -> Any:
     if filters.states:
         query = query.where(CaseRecord.state.in_([s.value for s in filters.states]))
     if filters.case_type:

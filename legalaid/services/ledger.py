@@ -95,10 +95,10 @@ def import_ledger(ctx: Context, path: Path, *, progress: Progress = _noop) -> Im
                     )
                 seen_numbers.setdefault(row.case_no, row.row)
         taken = repo.existing_case_numbers(session, seen_numbers)
-        for number in sorted(taken, key=seen_numbers.__getitem__):
-            row_no = seen_numbers[number]
+        for case_no in sorted(taken, key=seen_numbers.__getitem__):
+            row_no = seen_numbers[case_no]
             problems.append(
-                ValidationError(f"第{row_no}行「案号」：{number}已存在于数据库中", row=row_no)
+                ValidationError(f"第{row_no}行「案号」：{case_no}已存在于数据库中", row=row_no)
             )
         if problems:
             problems.sort(key=lambda p: p.row or 0)
@@ -190,7 +190,10 @@ def _write(
         ids = session.scalars(
             insert(CaseRecord).returning(CaseRecord.id, sort_by_parameter_order=True), case_values
         ).all()
-        groups, spells, events, search = [], [], [], []
+        groups: list[dict[str, Any]] = []
+        spells: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = []
+        search: list[dict[str, Any]] = []
         for case_id, row, values in zip(ids, chunk, case_values, strict=True):
             groups.extend(
                 {"case_id": case_id, "group_name": g, "position": i}
@@ -220,7 +223,7 @@ def _write(
             search.append(
                 search_row(
                     case_id,
-                    case_no=values["case_no"],
+                    case_no=str(values["case_no"]),
                     name=row.name,
                     id_number=row.id_number,
                     phone=row.phone,
@@ -250,15 +253,10 @@ def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], i
     wanted = sorted({r.id_number for r in rows if r.id_number})
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        by_id_number.update(
-            session.execute(
-                select(PersonRecord.id_number, PersonRecord.id).where(
-                    PersonRecord.id_number.in_(chunk)
-                )
-            )
-            
-            .all()
-        )
+        for id_number, person_id in session.execute(
+            select(PersonRecord.id_number, PersonRecord.id).where(PersonRecord.id_number.in_(chunk))
+        ):
+            by_id_number[str(id_number)] = person_id
     result: dict[int, int] = {}
     pending: list[tuple[LedgerRow, dict[str, Any]]] = []
     first_row_of: dict[str, LedgerRow] = {}
@@ -280,12 +278,12 @@ def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], i
             )
         )
     for start in range(0, len(pending), CHUNK):
-        chunk = pending[start : start + CHUNK]
+        batch = pending[start : start + CHUNK]
         ids = session.scalars(
             insert(PersonRecord).returning(PersonRecord.id, sort_by_parameter_order=True),
-            [values for _, values in chunk],
+            [values for _, values in batch],
         ).all()
-        for (row, _), person_id in zip(chunk, ids, strict=True):
+        for (row, _), person_id in zip(batch, ids, strict=True):
             if row.id_number:
                 by_id_number[row.id_number] = person_id
             else:
@@ -365,13 +363,9 @@ def _export_rows(
         )
     last_id, done = 0, 0
     while True:
-        batch = (
-            session.execute(
-                query.where(CaseRecord.id > last_id).order_by(CaseRecord.id).limit(CHUNK)
-            )
-            
-            .all()
-        )
+        batch = session.execute(
+            query.where(CaseRecord.id > last_id).order_by(CaseRecord.id).limit(CHUNK)
+        ).all()
         if not batch:
             return
         ids = [case.id for case, _ in batch]

@@ -200,9 +200,7 @@ def list_handlers(ctx: Context, *, active_only: bool = True) -> list[HandlerInfo
                 .where(CaseRecord.state.in_([s.value for s in OPEN_STATES]))
                 .where(CaseRecord.handler_id.is_not(None))
                 .group_by(CaseRecord.handler_id)
-            )
-            
-            .all()
+            ).all()
         )
         query = select(HandlerRecord).order_by(HandlerRecord.name)
         if active_only:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -131,7 +130,7 @@ class CaseRecord(Base):
     # Optimistic locking: a stale edit raises instead of overwriting (StaleDataError).
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     office: Mapped[OfficeRecord] = relationship()
     person: Mapped[PersonRecord] = relationship()

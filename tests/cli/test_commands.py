@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -17,13 +17,19 @@ import pytest
 from tests.conftest import SAMPLE_LEDGER
 
 
-def legalaid(*args: str, db: Path | str | None = None, check: bool = False,
-             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def legalaid(
+    *args: str, db: Path | str | None = None, check: bool = False, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "legalaid"]
     if db is not None:
         command += ["--db", str(db)]
-    result = subprocess.run([*command, *args], capture_output=True, text=True,
-                            env={**os.environ, **(env or {})}, timeout=300)
+    result = subprocess.run(
+        [*command, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
     if check and result.returncode != 0:
         raise AssertionError(result.stderr)
     return result
@@ -33,8 +39,11 @@ def legalaid(*args: str, db: Path | str | None = None, check: bool = False,
 def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("template") / "s.sqlite3"
     legalaid("init", db=db, check=True)
-    for code, name, prefix in (("ZZ", "株洲市法律援助中心", "株"), ("LL", "醴陵市法律援助中心", "醴"),
-                               ("YX", "攸县法律援助中心", "攸")):
+    for code, name, prefix in (
+        ("ZZ", "株洲市法律援助中心", "株"),
+        ("LL", "醴陵市法律援助中心", "醴"),
+        ("YX", "攸县法律援助中心", "攸"),
+    ):
         legalaid("office", "add", code, name, "--prefix", prefix, db=db, check=True)
     legalaid("import", str(SAMPLE_LEDGER), db=db, check=True)
     return db
@@ -54,15 +63,51 @@ def test_version() -> None:
 
 
 def test_contract_flow(sample_db: Path) -> None:
-    legalaid("target", "set", "--year", "2025", "--office", "ZZ", "--cases", "20", db=sample_db,
-             check=True)
-    out = legalaid("stats", "--year", "2025", "--until", "2025-06-30", "--office", "ZZ", "--json",
-                   db=sample_db, check=True).stdout
+    legalaid(
+        "target",
+        "set",
+        "--year",
+        "2025",
+        "--office",
+        "ZZ",
+        "--cases",
+        "20",
+        db=sample_db,
+        check=True,
+    )
+    out = legalaid(
+        "stats",
+        "--year",
+        "2025",
+        "--until",
+        "2025-06-30",
+        "--office",
+        "ZZ",
+        "--json",
+        db=sample_db,
+        check=True,
+    ).stdout
     stats = json.loads(out)
-    assert list(stats) == ["year", "until", "office", "cases", "by_type", "by_source",
-                           "by_handler_type", "by_category", "by_office", "by_month", "closed",
-                           "cross_region", "major_difficult", "subsidy_total", "target",
-                           "completion_pct", "time_pct", "double_half"]
+    assert list(stats) == [
+        "year",
+        "until",
+        "office",
+        "cases",
+        "by_type",
+        "by_source",
+        "by_handler_type",
+        "by_category",
+        "by_office",
+        "by_month",
+        "closed",
+        "cross_region",
+        "major_difficult",
+        "subsidy_total",
+        "target",
+        "completion_pct",
+        "time_pct",
+        "double_half",
+    ]
     assert stats["until"] == "2025-06-30" and stats["office"] == "ZZ"
     assert stats["cases"] == 6 and stats["target"] == 20 and stats["completion_pct"] == 30.0
     assert stats["time_pct"] == 49.6 and stats["double_half"] is False
@@ -108,8 +153,11 @@ def test_bad_input_gets_one_line_and_changes_nothing(
 
 def test_bad_ledger_is_reported_on_one_line_per_contract(sample_db: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
-    bad.write_text("机构,案件来源,案件类型,申请日期,受援人,状态,身份证号\n"
-                   "ZZ,申请,离婚,2025-03-01,张三,审查,430225197808134425\n", encoding="utf-8")
+    bad.write_text(
+        "机构,案件来源,案件类型,申请日期,受援人,状态,身份证号\n"
+        "ZZ,申请,离婚,2025-03-01,张三,审查,430225197808134425\n",
+        encoding="utf-8",
+    )
     result = legalaid("import", str(bad), db=sample_db)
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
@@ -151,7 +199,10 @@ def test_sigkill_in_the_middle_of_an_import_leaves_all_or_nothing(tmp_path: Path
         legalaid("office", "add", code, code, db=target, check=True)
     process = subprocess.Popen(
         [sys.executable, "-m", "legalaid", "--db", str(target), "import", str(ledger)],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
     assert process.stderr is not None
     for line in process.stderr:
         if line.startswith("导入：") and not line.startswith("导入：10000/"):

@@ -55,19 +55,45 @@ def test_weekend_calendar() -> None:
 @pytest.mark.parametrize(
     ("clock", "kind", "due"),
     [
-        (CaseClock(CaseState.REGISTERED, applied_on=date(2025, 3, 3)), DeadlineKind.REVIEW,
-         date(2025, 3, 12)),
+        (
+            CaseClock(CaseState.REGISTERED, applied_on=date(2025, 3, 3)),
+            DeadlineKind.REVIEW,
+            date(2025, 3, 12),
+        ),
         # Ten days awaiting materials move the review deadline (the clock pauses).
-        (CaseClock(CaseState.REVIEW, applied_on=date(2025, 3, 3), review_paused_days=10),
-         DeadlineKind.REVIEW, date(2025, 3, 24)),
-        (CaseClock(CaseState.APPROVED, applied_on=date(2025, 3, 3),
-                   accepted_on=date(2025, 3, 7)), DeadlineKind.ASSIGNMENT, date(2025, 3, 12)),
-        (CaseClock(CaseState.NOTIFIED, applied_on=date(2025, 3, 7),
-                   accepted_on=date(2025, 3, 7)), DeadlineKind.ASSIGNMENT, date(2025, 3, 12)),
-        (CaseClock(CaseState.ASSIGNED, applied_on=date(2025, 3, 3),
-                   assigned_on=date(2025, 3, 10)), DeadlineKind.ENGAGEMENT, date(2025, 3, 17)),
-        (CaseClock(CaseState.IN_PROGRESS, applied_on=date(2025, 3, 3),
-                   ended_on=date(2025, 6, 1)), DeadlineKind.CLOSING_FILE, date(2025, 7, 1)),
+        (
+            CaseClock(CaseState.REVIEW, applied_on=date(2025, 3, 3), review_paused_days=10),
+            DeadlineKind.REVIEW,
+            date(2025, 3, 24),
+        ),
+        (
+            CaseClock(
+                CaseState.APPROVED, applied_on=date(2025, 3, 3), accepted_on=date(2025, 3, 7)
+            ),
+            DeadlineKind.ASSIGNMENT,
+            date(2025, 3, 12),
+        ),
+        (
+            CaseClock(
+                CaseState.NOTIFIED, applied_on=date(2025, 3, 7), accepted_on=date(2025, 3, 7)
+            ),
+            DeadlineKind.ASSIGNMENT,
+            date(2025, 3, 12),
+        ),
+        (
+            CaseClock(
+                CaseState.ASSIGNED, applied_on=date(2025, 3, 3), assigned_on=date(2025, 3, 10)
+            ),
+            DeadlineKind.ENGAGEMENT,
+            date(2025, 3, 17),
+        ),
+        (
+            CaseClock(
+                CaseState.IN_PROGRESS, applied_on=date(2025, 3, 3), ended_on=date(2025, 6, 1)
+            ),
+            DeadlineKind.CLOSING_FILE,
+            date(2025, 7, 1),
+        ),
     ],
 )
 def test_open_deadline_by_state(clock: CaseClock, kind: DeadlineKind, due: date) -> None:
@@ -79,8 +105,14 @@ def test_open_deadline_by_state(clock: CaseClock, kind: DeadlineKind, due: date)
 
 @pytest.mark.parametrize(
     "state",
-    [CaseState.AWAITING_MATERIALS, CaseState.CLOSED, CaseState.ARCHIVED, CaseState.REJECTED,
-     CaseState.WITHDRAWN, CaseState.CLOSING],
+    [
+        CaseState.AWAITING_MATERIALS,
+        CaseState.CLOSED,
+        CaseState.ARCHIVED,
+        CaseState.REJECTED,
+        CaseState.WITHDRAWN,
+        CaseState.CLOSING,
+    ],
 )
 def test_no_deadline_while_paused_or_finished(state: CaseState) -> None:
     assert open_deadline(CaseClock(state, applied_on=date(2025, 3, 3)), CN) is None

@@ -19,11 +19,24 @@ from legalaid.domain.vocabulary import CaseSource, CaseState, Gender
 
 TODAY = date(2026, 11, 20)
 GOOD = {
-    "机构": "ZZ", "案件来源": "申请", "案件类型": "民事诉讼代理", "诉讼阶段": "一审",
-    "申请日期": "2025-03-01", "受理日期": "2025-03-03", "受援人": "张三",
-    "身份证号": "430225197808134424", "联系电话": "13236344021", "人群类别": "妇女、农民工",
-    "承办人": "李四", "承办人类型": "律师", "承办单位": "湖南天元律师事务所",
-    "指派日期": "2025-03-04", "状态": "承办中", "异地": "否", "重大疑难": "是", "办案补贴": "",
+    "机构": "ZZ",
+    "案件来源": "申请",
+    "案件类型": "民事诉讼代理",
+    "诉讼阶段": "一审",
+    "申请日期": "2025-03-01",
+    "受理日期": "2025-03-03",
+    "受援人": "张三",
+    "身份证号": "430225197808134424",
+    "联系电话": "13236344021",
+    "人群类别": "妇女、农民工",
+    "承办人": "李四",
+    "承办人类型": "律师",
+    "承办单位": "湖南天元律师事务所",
+    "指派日期": "2025-03-04",
+    "状态": "承办中",
+    "异地": "否",
+    "重大疑难": "是",
+    "办案补贴": "",
 }
 
 
@@ -88,8 +101,9 @@ def test_headers() -> None:
         ("承办中", CaseSource.COURT_NOTICE, date(2025, 3, 3), CaseState.IN_PROGRESS),
     ],
 )
-def test_states_round_trip(text: str, source: CaseSource, accepted: date | None,
-                           state: CaseState) -> None:
+def test_states_round_trip(
+    text: str, source: CaseSource, accepted: date | None, state: CaseState
+) -> None:
     assert workflow_state(text, source, accepted) is state
     assert ledger_state(state) == text
 

@@ -20,7 +20,10 @@ from legalaid.domain.vocabulary import CaseType, Stage
 
 
 def test_default_pattern() -> None:
-    assert format_case_number(DEFAULT_PATTERN, prefix="株", year=2025, seq=123) == "株法援〔2025〕第123号"
+    assert (
+        format_case_number(DEFAULT_PATTERN, prefix="株", year=2025, seq=123)
+        == "株法援〔2025〕第123号"
+    )
 
 
 @pytest.mark.parametrize(
@@ -39,7 +42,11 @@ def test_parse_sequence(pattern: str, number: str, seq: int | None) -> None:
 
 @pytest.mark.parametrize(
     ("pattern", "fragment"),
-    [("{prefix}法援〔{year}〕", "必须包含序号"), ("{office}第{seq}号", "未知字段"), ("{seq", "无效")],
+    [
+        ("{prefix}法援〔{year}〕", "必须包含序号"),
+        ("{office}第{seq}号", "未知字段"),
+        ("{seq", "无效"),
+    ],
 )
 def test_bad_patterns(pattern: str, fragment: str) -> None:
     with pytest.raises(ValidationError) as info:
@@ -62,8 +69,14 @@ def test_time_pct(until: date, pct: float) -> None:
 
 @pytest.mark.parametrize(
     ("cases", "target", "pct"),
-    [(1626, 2400, 67.8), (3968, 2405, 165.0), (1, 3, 33.3), (1, 8, 12.5), (5, 0, None),
-     (5, None, None)],
+    [
+        (1626, 2400, 67.8),
+        (3968, 2405, 165.0),
+        (1, 3, 33.3),
+        (1, 8, 12.5),
+        (5, 0, None),
+        (5, None, None),
+    ],
 )
 def test_completion_pct(cases: int, target: int | None, pct: float | None) -> None:
     assert completion_pct(cases, target) == pct
@@ -114,11 +127,16 @@ def test_period_end() -> None:
     ],
 )
 def test_default_subsidy(
-    case_type: CaseType, stage: Stage | None, cross: bool, major: bool, terminated: bool,
+    case_type: CaseType,
+    stage: Stage | None,
+    cross: bool,
+    major: bool,
+    terminated: bool,
     amount: str,
 ) -> None:
-    result = default_subsidy(case_type, stage, cross_region=cross, major_difficult=major,
-                             terminated=terminated)
+    result = default_subsidy(
+        case_type, stage, cross_region=cross, major_difficult=major, terminated=terminated
+    )
     assert result.amount == Decimal(amount)
     # The breakdown adds up to the amount, line by line.
     assert sum(line.amount for line in result.lines) == result.amount

@@ -27,8 +27,9 @@ def _sample_rows() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def expected_figures(rows: list[dict[str, str]], year: int, until: date, office: str | None
-                     ) -> dict[str, object]:
+def expected_figures(
+    rows: list[dict[str, str]], year: int, until: date, office: str | None
+) -> dict[str, object]:
     """The interfaces.md definitions, applied straight to the file."""
     start = date(year, 1, 1)
 
@@ -38,16 +39,21 @@ def expected_figures(rows: list[dict[str, str]], year: int, until: date, office:
     scoped = [r for r in rows if office is None or r["机构"] == office]
     cases = [r for r in scoped if within(r["受理日期"]) and r["状态"] not in ("不予援助", "撤回")]
     closed = [r for r in scoped if within(r["结案日期"]) and r["状态"] in ("已结案", "已归档")]
-    paid = [r for r in scoped if within(r["结案日期"]) and r["状态"] in ("已结案", "已归档", "终止")]
+    paid = [
+        r for r in scoped if within(r["结案日期"]) and r["状态"] in ("已结案", "已归档", "终止")
+    ]
     subsidy = Decimal(0)
     for r in paid:
         if r["办案补贴"]:
             subsidy += Decimal(r["办案补贴"])
         else:
             subsidy += default_subsidy(
-                CaseType(r["案件类型"]), Stage(r["诉讼阶段"]) if r["诉讼阶段"] else None,
-                cross_region=r["异地"] == "是", major_difficult=r["重大疑难"] == "是",
-                terminated=r["状态"] == "终止").amount
+                CaseType(r["案件类型"]),
+                Stage(r["诉讼阶段"]) if r["诉讼阶段"] else None,
+                cross_region=r["异地"] == "是",
+                major_difficult=r["重大疑难"] == "是",
+                terminated=r["状态"] == "终止",
+            ).amount
     categories: Counter[str] = Counter()
     for r in cases:
         categories.update(g for g in r["人群类别"].split("、") if g)
@@ -66,18 +72,37 @@ def expected_figures(rows: list[dict[str, str]], year: int, until: date, office:
     }
 
 
-def _figures(ctx: Context, year: int, until: date | None = None, office: str | None = None
-             ) -> dict[str, object]:
+def _figures(
+    ctx: Context, year: int, until: date | None = None, office: str | None = None
+) -> dict[str, object]:
     stats = year_statistics(ctx, year=year, until=until, office_code=office).as_json()
-    return {k: stats[k] for k in ("cases", "by_type", "by_source", "by_handler_type",
-                                  "by_category", "by_office", "by_month", "closed",
-                                  "cross_region", "major_difficult", "subsidy_total")}
+    return {
+        k: stats[k]
+        for k in (
+            "cases",
+            "by_type",
+            "by_source",
+            "by_handler_type",
+            "by_category",
+            "by_office",
+            "by_month",
+            "closed",
+            "cross_region",
+            "major_difficult",
+            "subsidy_total",
+        )
+    }
 
 
 @pytest.mark.parametrize(
     ("year", "until", "office"),
-    [(2025, None, None), (2025, date(2025, 6, 30), None), (2025, None, "LL"),
-     (2024, None, None), (2026, date(2026, 6, 30), "YX")],
+    [
+        (2025, None, None),
+        (2025, date(2025, 6, 30), None),
+        (2025, None, "LL"),
+        (2024, None, None),
+        (2026, date(2026, 6, 30), "YX"),
+    ],
 )
 def test_sample_ledger_statistics_match_the_definitions(
     offices: Context, year: int, until: date | None, office: str | None
@@ -85,8 +110,9 @@ def test_sample_ledger_statistics_match_the_definitions(
     result = import_ledger(offices, SAMPLE_LEDGER)
     assert result.cases == 60
     end = until or date(year, 12, 31) if year < 2026 else until or date(2026, 11, 20)
-    assert _figures(offices, year, until, office) == expected_figures(_sample_rows(), year, end,
-                                                                      office)
+    assert _figures(offices, year, until, office) == expected_figures(
+        _sample_rows(), year, end, office
+    )
 
 
 def test_targets_completion_and_double_half(offices: Context) -> None:
@@ -123,7 +149,8 @@ def test_export_with_full_id_imports_back_to_the_same_figures(
             assert _figures(ctx2, year) == _figures(offices, year)
         # Case numbers were kept.
         assert {r.case_no for r in find_cases(ctx2, limit=100)} == {
-            r.case_no for r in find_cases(offices, limit=100)}
+            r.case_no for r in find_cases(offices, limit=100)
+        }
         other.dispose()
 
 
@@ -138,7 +165,9 @@ def test_export_masks_id_numbers_by_default(offices: Context, tmp_path: Path) ->
 
 def _write_bad_copy(tmp_path: Path) -> Path:
     rows = _sample_rows()
-    rows[2]["身份证号"] = rows[2]["身份证号"][:-1] + ("0" if rows[2]["身份证号"][-1] != "0" else "1")
+    rows[2]["身份证号"] = rows[2]["身份证号"][:-1] + (
+        "0" if rows[2]["身份证号"][-1] != "0" else "1"
+    )
     rows[10]["机构"] = "QQ"
     rows[20]["申请日期"] = "2025/3/1"
     path = tmp_path / "bad.csv"
@@ -198,9 +227,12 @@ def test_unknown_columns_and_xlsx_dates(offices: Context, tmp_path: Path) -> Non
 
 def test_imported_case_numbers_are_never_reallocated(offices: Context, tmp_path: Path) -> None:
     path = tmp_path / "numbered.csv"
-    path.write_text("案号,机构,案件来源,案件类型,申请日期,受援人,状态\n"
-                    "株法援〔2025〕第7号,ZZ,申请,民事诉讼代理,2025-03-01,张三,审查\n"
-                    ",ZZ,申请,民事诉讼代理,2025-03-02,李四,审查\n", encoding="utf-8")
+    path.write_text(
+        "案号,机构,案件来源,案件类型,申请日期,受援人,状态\n"
+        "株法援〔2025〕第7号,ZZ,申请,民事诉讼代理,2025-03-01,张三,审查\n"
+        ",ZZ,申请,民事诉讼代理,2025-03-02,李四,审查\n",
+        encoding="utf-8",
+    )
     import_ledger(offices, path)
     numbers = sorted(r.case_no for r in find_cases(offices))
     assert numbers == ["株法援〔2025〕第7号", "株法援〔2025〕第8号"]

@@ -26,10 +26,17 @@ PEOPLE = [
 @pytest.fixture
 def people(offices: Context) -> Context:
     for name, id_number, phone in PEOPLE:
-        intake.register(offices, CaseInput(
-            office_code="ZZ", source=CaseSource.APPLICATION, case_type=CaseType.CIVIL,
-            received_on=date(2025, 3, 3), hardship_basis="诚信承诺",
-            person=PersonInput(name=name, id_number=id_number, phone=phone)))
+        intake.register(
+            offices,
+            CaseInput(
+                office_code="ZZ",
+                source=CaseSource.APPLICATION,
+                case_type=CaseType.CIVIL,
+                received_on=date(2025, 3, 3),
+                hardship_basis="诚信承诺",
+                person=PersonInput(name=name, id_number=id_number, phone=phone),
+            ),
+        )
     return offices
 
 
@@ -71,8 +78,14 @@ def test_demo_data_is_realistic_and_deterministic(offices: Context) -> None:
     rows = find_cases(offices, limit=2000, full_id=True)
     assert len(rows) == 1500
     assert {r.state for r in rows} >= {
-        CaseState.REGISTERED, CaseState.REVIEW, CaseState.IN_PROGRESS, CaseState.CLOSED,
-        CaseState.ARCHIVED, CaseState.REJECTED, CaseState.CLOSING}
+        CaseState.REGISTERED,
+        CaseState.REVIEW,
+        CaseState.IN_PROGRESS,
+        CaseState.CLOSED,
+        CaseState.ARCHIVED,
+        CaseState.REJECTED,
+        CaseState.CLOSING,
+    }
     assert {r.case_type for r in rows} == {t.value for t in CaseType}
     assert {r.source for r in rows} == {s.value for s in CaseSource}
     assert {r.applied_on.year for r in rows} == {2024, 2025}

@@ -25,10 +25,15 @@ from legalaid.services.offices import add_handler, list_handlers
 
 def application(**changes: object) -> CaseInput:
     values: dict[str, object] = dict(
-        office_code="ZZ", source=CaseSource.APPLICATION, case_type=CaseType.CIVIL,
-        stage=Stage.FIRST_INSTANCE, cause="劳动报酬纠纷", received_on=date(2025, 3, 3),
+        office_code="ZZ",
+        source=CaseSource.APPLICATION,
+        case_type=CaseType.CIVIL,
+        stage=Stage.FIRST_INSTANCE,
+        cause="劳动报酬纠纷",
+        received_on=date(2025, 3, 3),
         person=PersonInput(name="袁英燕", id_number="430225197808134424", phone="13236344021"),
-        groups=("妇女", "农民工"), hardship_basis="经济困难状况说明表及个人诚信承诺",
+        groups=("妇女", "农民工"),
+        hardship_basis="经济困难状况说明表及个人诚信承诺",
     )
     values.update(changes)
     return CaseInput(**values)  # type: ignore[arg-type]
@@ -36,15 +41,21 @@ def application(**changes: object) -> CaseInput:
 
 def test_application_path_to_archive(offices: Context) -> None:
     ctx = offices
-    lawyer = add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER,
-                         firm_name="湖南天元律师事务所", criminal_years=5)
+    lawyer = add_handler(
+        ctx,
+        name="林宇浩",
+        handler_type=HandlerType.LAWYER,
+        firm_name="湖南天元律师事务所",
+        criminal_years=5,
+    )
     ref = intake.register(ctx, application())
     assert ref.case_no == "株法援〔2025〕第1号"
     assert ref.state is CaseState.REGISTERED
     assert intake.register(ctx, application()).case_no == "株法援〔2025〕第2号"
 
-    intake.request_materials(ctx, case_id=ref.id, missing=["劳动合同", "工资流水"],
-                             on=date(2025, 3, 4))
+    intake.request_materials(
+        ctx, case_id=ref.id, missing=["劳动合同", "工资流水"], on=date(2025, 3, 4)
+    )
     # While materials are awaited there is no running review deadline.
     assert all(d.case_id != ref.id for d in open_deadlines(ctx))
     intake.receive_materials(ctx, case_id=ref.id, on=date(2025, 3, 14))
@@ -54,8 +65,9 @@ def test_application_path_to_archive(offices: Context) -> None:
     assert detail.deadline.due == date(2025, 3, 24)
 
     intake.decide(ctx, case_id=ref.id, grant=True, reason="符合经济困难标准", on=date(2025, 3, 17))
-    result = assignment.assign_handler(ctx, case_id=ref.id, handler_id=lawyer.id,
-                                       on=date(2025, 3, 18))
+    result = assignment.assign_handler(
+        ctx, case_id=ref.id, handler_id=lawyer.id, on=date(2025, 3, 18)
+    )
     assert result.case.state is CaseState.ASSIGNED and result.warnings == ()
     assert list_handlers(ctx)[0].open_cases == 1
     assignment.start_handling(ctx, case_id=ref.id, on=date(2025, 3, 20))
@@ -70,8 +82,17 @@ def test_application_path_to_archive(offices: Context) -> None:
     assert detail.row.accepted_on == date(2025, 3, 17)
     assert detail.closed_on == date(2025, 6, 20)
     actions = [e.action for e in detail.timeline]
-    assert actions == ["登记", "通知补正", "材料补齐", "给予援助", "指派", "签订委托协议",
-                       "提交结案材料", "结案", "归档"]
+    assert actions == [
+        "登记",
+        "通知补正",
+        "材料补齐",
+        "给予援助",
+        "指派",
+        "签订委托协议",
+        "提交结案材料",
+        "结案",
+        "归档",
+    ]
     assert all(e.actor == "测试员" for e in detail.timeline)
 
 
@@ -79,18 +100,40 @@ def test_notification_with_possible_death_penalty_refuses_unqualified_handler(
     offices: Context,
 ) -> None:
     ctx = offices
-    junior = add_handler(ctx, name="周洋勇", handler_type=HandlerType.LAWYER,
-                         firm_name="株洲神农律师事务所", criminal_years=2)
-    worker = add_handler(ctx, name="闫春明", handler_type=HandlerType.LEGAL_SERVICE_WORKER,
-                         firm_name="攸县法律服务所", criminal_years=10)
-    senior = add_handler(ctx, name="曾杰红", handler_type=HandlerType.LAWYER,
-                         firm_name="湖南炎帝律师事务所", criminal_years=8)
-    ref = intake.register(ctx, application(
-        source=CaseSource.COURT_NOTICE, case_type=CaseType.CRIMINAL_DEFENCE, stage=Stage.TRIAL,
-        cause="故意杀人罪", notifying_organ="株洲市中级人民法院", hardship_basis=None,
-        possible_life_or_death=True,
-        person=PersonInput(name="白杰", id_number="430211201303275898"),  # a minor
-    ))
+    junior = add_handler(
+        ctx,
+        name="周洋勇",
+        handler_type=HandlerType.LAWYER,
+        firm_name="株洲神农律师事务所",
+        criminal_years=2,
+    )
+    worker = add_handler(
+        ctx,
+        name="闫春明",
+        handler_type=HandlerType.LEGAL_SERVICE_WORKER,
+        firm_name="攸县法律服务所",
+        criminal_years=10,
+    )
+    senior = add_handler(
+        ctx,
+        name="曾杰红",
+        handler_type=HandlerType.LAWYER,
+        firm_name="湖南炎帝律师事务所",
+        criminal_years=8,
+    )
+    ref = intake.register(
+        ctx,
+        application(
+            source=CaseSource.COURT_NOTICE,
+            case_type=CaseType.CRIMINAL_DEFENCE,
+            stage=Stage.TRIAL,
+            cause="故意杀人罪",
+            notifying_organ="株洲市中级人民法院",
+            hardship_basis=None,
+            possible_life_or_death=True,
+            person=PersonInput(name="白杰", id_number="430211201303275898"),  # a minor
+        ),
+    )
     assert ref.state is CaseState.NOTIFIED  # no review
     with pytest.raises(ValidationError) as info:
         assignment.assign_handler(ctx, case_id=ref.id, handler_id=junior.id)
@@ -115,12 +158,15 @@ def test_reassignment_needs_a_reason_and_keeps_history(offices: Context) -> None
     with pytest.raises(ValidationError) as info:
         assignment.assign_handler(ctx, case_id=ref.id, handler_id=b.id, on=date(2025, 3, 9))
     assert "原因" in info.value.message
-    assignment.assign_handler(ctx, case_id=ref.id, handler_id=b.id, on=date(2025, 3, 9),
-                              reason="受援人申请更换")
+    assignment.assign_handler(
+        ctx, case_id=ref.id, handler_id=b.id, on=date(2025, 3, 9), reason="受援人申请更换"
+    )
     detail = get_case(ctx, ref.id)
     assert detail.row.handler == "张刚燕"
     assert [(h.handler, h.ended_on) for h in detail.handlers] == [
-        ("谭飞军", date(2025, 3, 9)), ("张刚燕", None)]
+        ("谭飞军", date(2025, 3, 9)),
+        ("张刚燕", None),
+    ]
     assert detail.row.state is CaseState.ASSIGNED
 
 
@@ -152,8 +198,9 @@ def test_termination(offices: Context) -> None:
     intake.decide(ctx, case_id=ref.id, grant=True, reason="", on=date(2025, 3, 4))
     assignment.assign_handler(ctx, case_id=ref.id, handler_id=h.id, on=date(2025, 3, 5))
     assignment.start_handling(ctx, case_id=ref.id)
-    t = closing.terminate(ctx, case_id=ref.id, reason=TerminationReason.OWN_LAWYER,
-                          on=date(2025, 4, 1))
+    t = closing.terminate(
+        ctx, case_id=ref.id, reason=TerminationReason.OWN_LAWYER, on=date(2025, 4, 1)
+    )
     assert t.state is CaseState.TERMINATED
     assert get_case(ctx, ref.id).timeline[-1].detail["理由"] == TerminationReason.OWN_LAWYER.value
 

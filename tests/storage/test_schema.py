@@ -11,19 +11,22 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 from legalaid.domain.errors import ConflictError
+from legalaid.domain.vocabulary import CaseSource, CaseType
 from legalaid.services import intake
 from legalaid.services.casefile import allocate_case_numbers
 from legalaid.services.context import Context
 from legalaid.services.intake import CaseInput, PersonInput
-from legalaid.domain.vocabulary import CaseSource, CaseType
 from legalaid.services.setup import initialise
 from legalaid.storage.database import Database, SchemaOutdated, SchemaTooNew
 from legalaid.storage.records import Base, CaseRecord, OfficeRecord
 
 
 def _include(name: str | None, type_: str, _parent: object) -> bool:
-    return not (type_ == "table" and name is not None and
-                (name.startswith("case_search_t") or name == "alembic_version"))
+    return not (
+        type_ == "table"
+        and name is not None
+        and (name.startswith("case_search_t") or name == "alembic_version")
+    )
 
 
 def test_migrations_upgrade_empty_database_to_head_matching_models(empty_database_url: str) -> None:
@@ -57,8 +60,12 @@ def test_newer_schema_is_refused(db: Database) -> None:
 
 def _office(db: Database) -> int:
     with db.uow(write=True) as uow:
-        office = OfficeRecord(code="ZZ", name="株洲市法律援助中心", prefix="株",
-                              number_pattern="{prefix}法援〔{year}〕第{seq}号")
+        office = OfficeRecord(
+            code="ZZ",
+            name="株洲市法律援助中心",
+            prefix="株",
+            number_pattern="{prefix}法援〔{year}〕第{seq}号",
+        )
         uow.session.add(office)
         uow.commit()
         return office.id
@@ -107,10 +114,17 @@ def test_sixteen_threads_get_distinct_case_numbers(db: Database) -> None:
 
 
 def _register(ctx: Context) -> int:
-    ref = intake.register(ctx, CaseInput(
-        office_code="ZZ", source=CaseSource.APPLICATION, case_type=CaseType.CIVIL,
-        received_on=date(2025, 3, 3), person=PersonInput(name="张三"), hardship_basis="个人诚信承诺",
-    ))
+    ref = intake.register(
+        ctx,
+        CaseInput(
+            office_code="ZZ",
+            source=CaseSource.APPLICATION,
+            case_type=CaseType.CIVIL,
+            received_on=date(2025, 3, 3),
+            person=PersonInput(name="张三"),
+            hardship_basis="个人诚信承诺",
+        ),
+    )
     return ref.id
 
 
@@ -139,6 +153,7 @@ def test_stale_version_through_the_service_is_a_conflict(offices: Context) -> No
         version = uow.session.get(CaseRecord, case_id).version  # type: ignore[union-attr]
     intake.start_review(ctx, case_id=case_id, expected_version=version)
     with pytest.raises(ConflictError) as info:
-        intake.request_materials(ctx, case_id=case_id, missing=["身份证复印件"],
-                                 expected_version=version)
+        intake.request_materials(
+            ctx, case_id=case_id, missing=["身份证复印件"], expected_version=version
+        )
     assert "已被其他人修改" in info.value.message

@@ -1,0 +1,52 @@
+"""Starting the desktop application: Qt, the shipped Chinese font, the database, the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from legalaid.domain.errors import LegalAidError
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
+
+
+def load_chinese_font(app: QApplication) -> None:
+    """Chinese renders on any machine: the font ships with the application."""
+    if FONT_FILE.exists():
+        font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            font = QFont(families[0])
+            font.setPointSize(10)
+            app.setFont(font)
+
+
+def run(db: str | None) -> int:
+    from legalaid.cli import default_database
+    from legalaid.services import setup
+    from legalaid.storage.database import Database, SchemaOutdated
+    from legalaid.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("legalaid")
+    app.setApplicationDisplayName("法律援助案件管理")
+    load_chinese_font(app)
+    target = db or default_database()
+    try:
+        try:
+            ctx = setup.open_context(target)
+        except SchemaOutdated:
+            # A fresh per-user database is created on first start (init is idempotent).
+            setup.initialise(Database(target))
+            ctx = setup.open_context(target)
+    except LegalAidError as exc:
+        QMessageBox.critical(None, "无法打开数据库", exc.message)
+        return 1
+    window = MainWindow(ctx)
+    window.show()
+    return int(app.exec())

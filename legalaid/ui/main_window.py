@@ -1,0 +1,90 @@
+"""The main window: the searchable, filterable case list with a count in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalaid.domain.vocabulary import CaseState, CaseType
+from legalaid.services.cases import CaseFilter
+from legalaid.services.context import Context
+from legalaid.services.offices import list_offices
+from legalaid.ui.case_table import CaseTableModel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.setWindowTitle("法律援助案件管理")
+        self.resize(1280, 720)
+        self.model = CaseTableModel(ctx)
+
+        self.search = QLineEdit(placeholderText="搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）")
+        self.search.setClearButtonEnabled(True)
+        self.state = QComboBox()
+        self.state.addItem("全部状态", None)
+        for state in CaseState:
+            self.state.addItem(state.value, state.value)
+        self.case_type = QComboBox()
+        self.case_type.addItem("全部类型", None)
+        for case_type in CaseType:
+            self.case_type.addItem(case_type.value, case_type.value)
+        self.office = QComboBox()
+        self.office.addItem("全部机构", None)
+        for office in list_offices(ctx):
+            self.office.addItem(f"{office.code} {office.name}", office.code)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("查找"))
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.state)
+        filters.addWidget(self.case_type)
+        filters.addWidget(self.office)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        self.setCentralWidget(central)
+
+        # Find as you type, without a query per keystroke.
+        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._debounce.start)
+        for combo in (self.state, self.case_type, self.office):
+            combo.currentIndexChanged.connect(self.refresh)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        self.refresh()
+        self.table.resizeColumnsToContents()
+
+    def current_filter(self) -> CaseFilter:
+        state = self.state.currentData()
+        return CaseFilter(
+            states=(CaseState(state),) if state else (),
+            case_type=self.case_type.currentData(),
+            office_code=self.office.currentData(),
+            query=self.search.text().strip() or None,
+        )
+
+    def refresh(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self.statusBar().showMessage(f"共 {self.model.total} 件案件")

@@ -1,0 +1,40 @@
+"""The main window over a real database: the list loads, filters and searches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from legalaid.services.context import Context
+from legalaid.services.ledger import import_ledger
+from legalaid.ui.application import load_chinese_font
+from legalaid.ui.main_window import MainWindow
+from tests.conftest import SAMPLE_LEDGER
+
+
+def test_case_list_filters_and_searches(offices: Context, qtbot: QtBot, qapp: object,
+                                        qtmodeltester: object, tmp_path: Path,
+                                        backend: str) -> None:
+    import_ledger(offices, SAMPLE_LEDGER)
+    load_chinese_font(qapp)  # type: ignore[arg-type]
+    window = MainWindow(offices)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.model.rowCount() == 60
+    qtmodeltester.check(window.model)  # type: ignore[attr-defined]
+    assert window.statusBar().currentMessage() == "共 60 件案件"
+    # ID numbers are masked in the list.
+    column = window.model.ID_NUMBER
+    ids = {window.model.index(r, column).data() for r in range(60)}
+    assert all("*" in i for i in ids if i)
+
+    window.state.setCurrentText("已归档")
+    assert window.model.rowCount() == 6
+    window.state.setCurrentIndex(0)
+    window.search.setText("袁")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)  # 袁英燕, 袁芳: one character
+    window.search.setText("yyy")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    if backend == "sqlite":
+        window.grab().save(str(tmp_path / "main_window.png"))
