@@ -18,18 +18,6 @@ from legalaid.domain.errors import LegalAidError, ValidationError, ValidationErr
 log = logging.getLogger("legalaid")
 
 
-def default_database() -> str:
-    """``LEGALAID_DB``, else ``legalaid.sqlite3`` in the per-user data folder."""
-    from_env = os.environ.get("LEGALAID_DB")
-    if from_env:
-        return from_env
-    from platformdirs import user_data_dir
-
-    folder = Path(user_data_dir("legalaid", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return str(folder / "legalaid.sqlite3")
-
-
 def _date(text: str) -> date:
     try:
         if len(text) != 10:
@@ -170,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     from legalaid.services import setup
     from legalaid.storage.database import Database
 
-    target = args.db or default_database()
+    target = args.db or setup.default_database()
     actor = os.environ.get("USERNAME") or os.environ.get("USER") or "cli"
     if args.command == "init":
         db = Database(target)

@@ -13,9 +13,14 @@ from legalaid.ui.main_window import MainWindow
 from tests.conftest import SAMPLE_LEDGER
 
 
-def test_case_list_filters_and_searches(offices: Context, qtbot: QtBot, qapp: object,
-                                        qtmodeltester: object, tmp_path: Path,
-                                        backend: str) -> None:
+def test_case_list_filters_and_searches(
+    offices: Context,
+    qtbot: QtBot,
+    qapp: object,
+    qtmodeltester: object,
+    tmp_path: Path,
+    backend: str,
+) -> None:
     import_ledger(offices, SAMPLE_LEDGER)
     load_chinese_font(qapp)  # type: ignore[arg-type]
     window = MainWindow(offices)

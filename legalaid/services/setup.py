@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from legalaid.services.context import Context
 from legalaid.services.settings import seed_defaults
@@ -29,3 +31,15 @@ def open_context(target: str, *, actor: str = "system", check: bool = True) -> C
     if check:
         db.check_schema()
     return Context(db=db, actor=actor)
+
+
+def default_database() -> str:
+    """``LEGALAID_DB``, else ``legalaid.sqlite3`` in the per-user data folder (interfaces.md)."""
+    from_env = os.environ.get("LEGALAID_DB")
+    if from_env:
+        return from_env
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir("legalaid", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / "legalaid.sqlite3")

@@ -26,7 +26,6 @@ def load_chinese_font(app: QApplication) -> None:
 
 
 def run(db: str | None) -> int:
-    from legalaid.cli import default_database
     from legalaid.services import setup
     from legalaid.storage.database import Database, SchemaOutdated
     from legalaid.ui.main_window import MainWindow
@@ -36,7 +35,7 @@ def run(db: str | None) -> int:
     app.setApplicationName("legalaid")
     app.setApplicationDisplayName("法律援助案件管理")
     load_chinese_font(app)
-    target = db or default_database()
+    target = db or setup.default_database()
     try:
         try:
             ctx = setup.open_context(target)

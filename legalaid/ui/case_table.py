@@ -17,8 +17,19 @@ class CaseTableModel(QAbstractTableModel):
     CASE_NO, OFFICE, NAME, ID_NUMBER, TYPE, SOURCE, STAGE, STATE, APPLIED, ACCEPTED, HANDLER = (
         range(11)
     )
-    HEADERS = ("案号", "机构", "受援人", "身份证号", "案件类型", "案件来源", "诉讼阶段", "状态",
-               "申请日期", "受理日期", "承办人")
+    HEADERS = (
+        "案号",
+        "机构",
+        "受援人",
+        "身份证号",
+        "案件类型",
+        "案件来源",
+        "诉讼阶段",
+        "状态",
+        "申请日期",
+        "受理日期",
+        "承办人",
+    )
     CaseIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, ctx: Context) -> None:
@@ -40,10 +51,10 @@ class CaseTableModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) < self._total
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         more = find_cases(self._ctx, self._filter, offset=len(self._rows), limit=PAGE)
         if not more:
             self._total = len(self._rows)
@@ -53,14 +64,15 @@ class CaseTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     # -- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None
@@ -73,7 +85,17 @@ class CaseTableModel(QAbstractTableModel):
             return row.id
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        values = (row.case_no, row.office, row.name, row.id_number, row.case_type, row.source,
-                  row.stage or "", row.state.value, row.applied_on.isoformat(),
-                  row.accepted_on.isoformat() if row.accepted_on else "", row.handler or "")
+        values = (
+            row.case_no,
+            row.office,
+            row.name,
+            row.id_number,
+            row.case_type,
+            row.source,
+            row.stage or "",
+            row.state.value,
+            row.applied_on.isoformat(),
+            row.accepted_on.isoformat() if row.accepted_on else "",
+            row.handler or "",
+        )
         return values[index.column()]

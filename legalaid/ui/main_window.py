@@ -30,7 +30,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self.model = CaseTableModel(ctx)
 
-        self.search = QLineEdit(placeholderText="搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）")
         self.search.setClearButtonEnabled(True)
         self.state = QComboBox()
         self.state.addItem("全部状态", None)
@@ -67,12 +68,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # Find as you type, without a query per keystroke.
-        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._debounce.start)
         for combo in (self.state, self.case_type, self.office):
             combo.currentIndexChanged.connect(self.refresh)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.search.setFocus)
         self.refresh()
         self.table.resizeColumnsToContents()
 
