@@ -187,9 +187,10 @@ def _write(
                     "version": 1,
                 }
             )
-        ids = session.scalars(
-            insert(CaseRecord).returning(CaseRecord.id, sort_by_parameter_order=True), case_values
-        ).all()
+        ids = repo.reserve_ids(session, CaseRecord.__tablename__, len(case_values))
+        for case_id, values in zip(ids, case_values, strict=True):
+            values["id"] = case_id
+        session.execute(insert(CaseRecord.__table__), case_values)
         groups: list[dict[str, Any]] = []
         spells: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
@@ -235,7 +236,7 @@ def _write(
             (CaseEventRecord, events),
         ):
             if values_list:
-                session.execute(insert(record), values_list)
+                session.execute(insert(record.__table__), values_list)
         repo.upsert_search_terms(session, search)
         done += len(chunk)
         progress("导入", done, len(rows))
@@ -279,10 +280,10 @@ def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], i
         )
     for start in range(0, len(pending), CHUNK):
         batch = pending[start : start + CHUNK]
-        ids = session.scalars(
-            insert(PersonRecord).returning(PersonRecord.id, sort_by_parameter_order=True),
-            [values for _, values in batch],
-        ).all()
+        ids = repo.reserve_ids(session, PersonRecord.__tablename__, len(batch))
+        for (_, values), person_id in zip(batch, ids, strict=True):
+            values["id"] = person_id
+        session.execute(insert(PersonRecord.__table__), [values for _, values in batch])
         for (row, _), person_id in zip(batch, ids, strict=True):
             if row.id_number:
                 by_id_number[row.id_number] = person_id

@@ -107,6 +107,23 @@ def raise_sequence(
         )
 
 
+def reserve_ids(session: Session, table: str, count: int) -> list[int]:
+    """Primary keys for a bulk insert without RETURNING (which SQLAlchemy splices row by row
+    and makes a large import quadratic). PostgreSQL draws them from the table's sequence;
+    SQLite continues after the largest id, which is safe because a writing unit of work holds
+    the database's write lock (BEGIN IMMEDIATE) until it commits."""
+    if count <= 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        rows = session.execute(
+            text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+            {"t": table, "n": count},
+        ).scalars()
+        return [int(r) for r in rows]
+    last = session.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar_one()
+    return list(range(int(last) + 1, int(last) + count + 1))
+
+
 def get_setting(session: Session, key: str) -> str | None:
     record = session.get(SettingRecord, key)
     return record.value if record else None
