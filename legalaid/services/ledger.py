@@ -190,7 +190,7 @@ def _write(
         ids = repo.reserve_ids(session, CaseRecord.__tablename__, len(case_values))
         for case_id, values in zip(ids, case_values, strict=True):
             values["id"] = case_id
-        session.execute(insert(CaseRecord.__table__), case_values)
+        repo.bulk_insert(session, CaseRecord, case_values)
         groups: list[dict[str, Any]] = []
         spells: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
@@ -235,8 +235,7 @@ def _write(
             (AssignmentRecord, spells),
             (CaseEventRecord, events),
         ):
-            if values_list:
-                session.execute(insert(record.__table__), values_list)
+            repo.bulk_insert(session, record, values_list)
         repo.upsert_search_terms(session, search)
         done += len(chunk)
         progress("导入", done, len(rows))
@@ -283,7 +282,7 @@ def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], i
         ids = repo.reserve_ids(session, PersonRecord.__tablename__, len(batch))
         for (_, values), person_id in zip(batch, ids, strict=True):
             values["id"] = person_id
-        session.execute(insert(PersonRecord.__table__), [values for _, values in batch])
+        repo.bulk_insert(session, PersonRecord, [values for _, values in batch])
         for (row, _), person_id in zip(batch, ids, strict=True):
             if row.id_number:
                 by_id_number[row.id_number] = person_id

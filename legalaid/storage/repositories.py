@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select, text, update
+from sqlalchemy import Select, Table, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from legalaid.storage.records import (
+    Base,
     CaseRecord,
     CaseSearchRecord,
     CounterRecord,
@@ -122,6 +123,14 @@ def reserve_ids(session: Session, table: str, count: int) -> list[int]:
         return [int(r) for r in rows]
     last = session.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar_one()
     return list(range(int(last) + 1, int(last) + count + 1))
+
+
+def bulk_insert(session: Session, record: type[Base], rows: Sequence[dict[str, Any]]) -> None:
+    """executemany of plain rows into a record's table (no ORM bookkeeping, no RETURNING)."""
+    if rows:
+        table = record.__table__
+        assert isinstance(table, Table)
+        session.execute(table.insert(), list(rows))
 
 
 def get_setting(session: Session, key: str) -> str | None:
