@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -157,3 +158,26 @@ def test_stale_version_through_the_service_is_a_conflict(offices: Context) -> No
             ctx, case_id=case_id, missing=["身份证复印件"], expected_version=version
         )
     assert "已被其他人修改" in info.value.message
+
+
+def test_sqlite_connections_are_safe(tmp_path: Path) -> None:
+    db = Database(str(tmp_path / "pragmas.sqlite3"))
+    with db.engine.connect() as connection:
+        pragma = {
+            name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
+        }
+    assert pragma == {
+        "foreign_keys": 1,
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "busy_timeout": 10_000,
+    }
+
+
+def test_foreign_keys_are_enforced(db: Database) -> None:
+    from legalaid.storage.records import TargetRecord
+
+    with pytest.raises(ConflictError), db.uow(write=True) as uow:
+        uow.session.add(TargetRecord(office_id=999, year=2025, cases=10))
+        uow.commit()
