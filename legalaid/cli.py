@@ -168,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
             db.dispose()
         print(f"数据库已就绪（结构版本 {result.revision}）：{db.url}")
         return 0
-    if args.command in ("report", "backup", "restore", "user"):
+    if args.command in ("backup", "restore", "user"):
         raise LegalAidError(f"命令「{args.command}」尚未提供：它随后续版本推出")
 
     ctx = setup.open_context(target, actor=actor)
@@ -212,6 +212,19 @@ def run(args: argparse.Namespace) -> int:
                 ctx, year=args.year, until=args.until, office_code=args.office
             )
             print(_json_text(stats.as_json()))
+        elif args.command == "report":
+            from legalaid.services.reporting import write_report
+
+            report = write_report(
+                ctx,
+                kind=args.kind,
+                year=args.year,
+                out=args.out,
+                until=args.until,
+                office_code=args.office,
+                progress=_Progress(),
+            )
+            print(f"已生成「{report.title}」：{args.out}")
         else:
             raise AssertionError(args.command)
     finally:

@@ -157,3 +157,21 @@ def _subsidy_total(session: Any, scoped: Any, closed_in_period: tuple[Any, ...])
         ).amount
         total += amount * int(count)
     return total.quantize(Decimal("0.01"))
+
+
+def daily_counts(ctx: Context, *, year: int, office_code: str | None = None) -> dict[date, int]:
+    """Cases per 受理日期 over a whole year (the pattern the forecast scales by)."""
+    with ctx.reading() as uow:
+        query = (
+            select(CaseRecord.accepted_on, func.count())
+            .where(
+                CaseRecord.accepted_on >= date(year, 1, 1),
+                CaseRecord.accepted_on <= date(year, 12, 31),
+                CaseRecord.state.not_in([s.value for s in NOT_CASES]),
+            )
+            .group_by(CaseRecord.accepted_on)
+        )
+        if office_code is not None:
+            office = repo.office_by_code(uow.session, office_code)
+            query = query.where(CaseRecord.office_id == (office.id if office else -1))
+        return {day: int(count) for day, count in uow.session.execute(query) if day is not None}

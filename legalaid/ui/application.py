@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from legalaid.domain.errors import LegalAidError
-
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
+from legalaid.paths import font_file
 
 
 def load_chinese_font(app: QApplication) -> None:
     """Chinese renders on any machine: the font ships with the application."""
-    if FONT_FILE.exists():
-        font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+    path = font_file()
+    if path.exists():
+        font_id = QFontDatabase.addApplicationFont(str(path))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if families:
             font = QFont(families[0])

@@ -1,0 +1,436 @@
+"""The annual and 双过半 reports: one computation (the statistics) feeds PDF, Excel and JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from legalaid.domain.errors import NotFound, ValidationError
+from legalaid.domain.forecast import forecast
+from legalaid.domain.statistics import YearStatistics, period_end
+from legalaid.reports.data import Chart, OfficeLine, Report, Table, money_text, pct_text
+from legalaid.services.context import Context
+from legalaid.services.offices import OfficeInfo, list_offices
+from legalaid.services.statistics import daily_counts, year_statistics
+
+Progress = Callable[[str, int, int], None]
+MIDYEAR = (6, 30)
+
+
+def _noop(_stage: str, _done: int, _total: int) -> None:
+    return None
+
+
+def _same_day_last_year(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return date(day.year - 1, 2, 28)
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part * 100 / whole:.1f}%" if whole else "—"
+
+
+def _change(now: int, before: int) -> str:
+    if not before:
+        return "—"
+    delta = (now - before) * 100 / before
+    return f"{delta:+.1f}%"
+
+
+def _office_line(ctx: Context, office: OfficeInfo, year: int, until: date) -> OfficeLine:
+    stats = year_statistics(ctx, year=year, until=until, office_code=office.code)
+    previous = year_statistics(
+        ctx, year=year - 1, until=_same_day_last_year(until), office_code=office.code
+    )
+    outlook = forecast(
+        stats.cases, until, daily_counts(ctx, year=year - 1, office_code=office.code)
+    )
+    return OfficeLine(
+        code=office.code,
+        name=office.name,
+        target=stats.target,
+        cases=stats.cases,
+        completion_pct=stats.completion_pct,
+        time_pct=stats.time_pct,
+        double_half=stats.double_half,
+        previous_cases=previous.cases,
+        closed=stats.closed,
+        forecast_midyear=outlook.at_midyear,
+        forecast_year_end=outlook.at_year_end,
+        forecast_basis=outlook.basis,
+    )
+
+
+def _count_table(
+    title: str,
+    label: str,
+    counts: dict[str, int],
+    total: int,
+    previous: dict[str, int] | None = None,
+) -> Table:
+    headers = (label, "件数", "占比") + (("上年同期", "同比") if previous is not None else ())
+    rows = []
+    for key, value in counts.items():
+        row: tuple[str, ...] = (key, str(value), _share(value, total))
+        if previous is not None:
+            row += (str(previous.get(key, 0)), _change(value, previous.get(key, 0)))
+        rows.append(row)
+    return Table(title=title, headers=headers, rows=tuple(rows))
+
+
+def _period_text(year: int, until: date) -> str:
+    if until == date(year, 12, 31):
+        return f"{year}年度（{year}-01-01至{year}-12-31）"
+    return f"{year}-01-01至{until.isoformat()}"
+
+
+def _organisation(ctx: Context, office_code: str | None) -> tuple[str, list[OfficeInfo]]:
+    offices = list_offices(ctx)
+    if office_code is None:
+        roots = [o for o in offices if o.parent_code is None]
+        name = roots[0].name if len(roots) == 1 else "各法律援助机构"
+        if len(roots) == 1 and len(offices) > 1:
+            name += "（含下属机构）"
+        return name, offices
+    chosen = [o for o in offices if o.code == office_code]
+    if not chosen:
+        raise NotFound(f"机构「{office_code}」不存在")
+    return chosen[0].name, chosen
+
+
+def _months(stats: YearStatistics, until: date) -> list[str]:
+    return [f"{stats.year}-{m:02d}" for m in range(1, until.month + 1)]
+
+
+def annual_report(
+    ctx: Context,
+    *,
+    year: int,
+    until: date | None = None,
+    office_code: str | None = None,
+    progress: Progress = _noop,
+) -> Report:
+    end = period_end(year, until, ctx.today())
+    organisation, offices = _organisation(ctx, office_code)
+    stats = year_statistics(ctx, year=year, until=end, office_code=office_code)
+    previous = year_statistics(
+        ctx, year=year - 1, until=_same_day_last_year(end), office_code=office_code
+    )
+    lines = []
+    for index, office in enumerate(offices, start=1):
+        lines.append(_office_line(ctx, office, year, end))
+        progress("统计", index, len(offices))
+
+    whole_year = end == date(year, 12, 31)
+    opening = f"{year}年全年" if whole_year else f"{year}年1月1日至{end.month}月{end.day}日"
+    sentence = f"{opening}共办理法律援助案件{stats.cases}件"
+    if stats.target:
+        sentence += f"，完成年度任务的{pct_text(stats.completion_pct)}"
+    sentence += f"，同比{_change(stats.cases, previous.cases)}" if previous.cases else ""
+    sentence += (
+        f"；结案{stats.closed}件，结案率{_share(stats.closed, stats.cases)}；"
+        f"异地办理案件{stats.cross_region}件，重大疑难案件{stats.major_difficult}件；"
+        f"办案补贴合计{money_text(stats.subsidy_total)}元。"
+    )
+    summary = [sentence]
+    if stats.target and not whole_year:
+        summary.append(
+            f"序时进度{pct_text(stats.time_pct)}，任务完成进度"
+            f"{'快于' if (stats.completion_pct or 0) >= stats.time_pct else '慢于'}序时进度。"
+        )
+
+    office_table = Table(
+        title="一、各机构任务完成情况",
+        headers=("机构", "年度任务", "办理案件", "完成率", "上年同期", "同比", "结案", "结案率"),
+        rows=tuple(
+            (
+                f"{o.name}（{o.code}）",
+                str(o.target or "—"),
+                str(o.cases),
+                pct_text(o.completion_pct),
+                str(o.previous_cases),
+                _change(o.cases, o.previous_cases),
+                str(o.closed),
+                _share(o.closed, o.cases),
+            )
+            for o in lines
+        )
+        + (
+            (
+                (
+                    "合计",
+                    str(stats.target or "—"),
+                    str(stats.cases),
+                    pct_text(stats.completion_pct),
+                    str(previous.cases),
+                    _change(stats.cases, previous.cases),
+                    str(stats.closed),
+                    _share(stats.closed, stats.cases),
+                ),
+            )
+            if len(lines) > 1
+            else ()
+        ),
+        highlight_rows=frozenset(
+            i for i, o in enumerate(lines) if not whole_year and o.behind_schedule
+        ),
+    )
+    months = _months(stats, end)
+    month_table = Table(
+        title="六、按月份",
+        headers=("月份", "办理案件", "上年同期", "同比"),
+        rows=tuple(
+            (
+                m,
+                str(stats.by_month.get(m, 0)),
+                str(previous.by_month.get(f"{year - 1}{m[4:]}", 0)),
+                _change(stats.by_month.get(m, 0), previous.by_month.get(f"{year - 1}{m[4:]}", 0)),
+            )
+            for m in months
+        ),
+    )
+    key_table = Table(
+        title="七、结案、异地、重大疑难案件与办案补贴",
+        headers=("指标", "本期", "上年同期", "同比"),
+        rows=(
+            (
+                "办理案件（件）",
+                str(stats.cases),
+                str(previous.cases),
+                _change(stats.cases, previous.cases),
+            ),
+            (
+                "结案（件）",
+                str(stats.closed),
+                str(previous.closed),
+                _change(stats.closed, previous.closed),
+            ),
+            (
+                "结案率",
+                _share(stats.closed, stats.cases),
+                _share(previous.closed, previous.cases),
+                "—",
+            ),
+            (
+                "异地办理（件）",
+                str(stats.cross_region),
+                str(previous.cross_region),
+                _change(stats.cross_region, previous.cross_region),
+            ),
+            (
+                "重大疑难（件）",
+                str(stats.major_difficult),
+                str(previous.major_difficult),
+                _change(stats.major_difficult, previous.major_difficult),
+            ),
+            (
+                "办案补贴（元）",
+                money_text(stats.subsidy_total),
+                money_text(previous.subsidy_total),
+                "—",
+            ),
+        ),
+    )
+    return Report(
+        title=f"{year}年度法律援助工作统计报告" if whole_year else f"{year}年法律援助工作统计报告",
+        organisation=organisation,
+        period=_period_text(year, end),
+        generated_on=ctx.today(),
+        summary=tuple(summary),
+        tables=(
+            office_table,
+            _count_table(
+                "二、按案件类型", "案件类型", stats.by_type, stats.cases, previous.by_type
+            ),
+            _count_table(
+                "三、按案件来源", "案件来源", stats.by_source, stats.cases, previous.by_source
+            ),
+            _count_table(
+                "四、按承办人员类型",
+                "承办人员类型",
+                stats.by_handler_type,
+                stats.cases,
+                previous.by_handler_type,
+            ),
+            _count_table(
+                "五、按受援人群类别（可交叉）",
+                "人群类别",
+                stats.by_category,
+                stats.cases,
+                previous.by_category,
+            ),
+            month_table,
+            key_table,
+        ),
+        charts=(
+            Chart(
+                kind="bar",
+                title="图1　月度办案趋势",
+                labels=tuple(m[5:] + "月" for m in months),
+                values=tuple(stats.by_month.get(m, 0) for m in months),
+                previous=tuple(previous.by_month.get(f"{year - 1}{m[4:]}", 0) for m in months),
+            ),
+            Chart(
+                kind="pie",
+                title="图2　案件类型构成",
+                labels=tuple(stats.by_type),
+                values=tuple(stats.by_type.values()),
+            ),
+        ),
+        notes=(
+            "统计口径：受理日期（给予法律援助或接受通知之日）在统计期内的案件计入办理数，不予援助和撤回的申请不计入；"
+            "结案数为结案日期在统计期内、状态为已结案或已归档的案件；办案补贴按实际发放额计，未登记发放额的按补贴标准计算。",
+            "同比为与上年同期（上年1月1日至上年同日）相比；结案率＝结案数÷办理数。",
+        ),
+    )
+
+
+def midyear_report(
+    ctx: Context,
+    *,
+    year: int,
+    until: date | None = None,
+    office_code: str | None = None,
+    progress: Progress = _noop,
+) -> Report:
+    end = until or date(year, *MIDYEAR)
+    if end.year != year:
+        raise ValidationError(f"截止日期{end.isoformat()}不在{year}年内", field="截止日期")
+    organisation, offices = _organisation(ctx, office_code)
+    stats = year_statistics(ctx, year=year, until=end, office_code=office_code)
+    lines = []
+    for index, office in enumerate(offices, start=1):
+        lines.append(_office_line(ctx, office, year, end))
+        progress("统计", index, len(offices))
+    opening = "上半年" if (end.month, end.day) == MIDYEAR else f"截至{end.month}月{end.day}日"
+    verdict = "实现" if stats.double_half else "未实现"
+    sentence = f"{opening}共办理法律援助案件{stats.cases}件"
+    if stats.target:
+        sentence += f"，完成年度任务的{pct_text(stats.completion_pct)}，{verdict}“双过半”目标"
+    else:
+        sentence += "（未设定年度任务数，无法判断“双过半”）"
+    summary = [sentence + "。", f"时间进度（序时进度）{pct_text(stats.time_pct)}。"]
+    met = [o for o in lines if o.double_half]
+    behind = [o for o in lines if o.target and not o.double_half]
+    if len(lines) > 1:
+        summary.append(
+            f"{len(lines)}个机构中，{len(met)}个实现“双过半”"
+            + (f"，{'、'.join(o.name for o in behind)}未实现。" if behind else "。")
+        )
+    at_risk = [o for o in lines if o.at_risk]
+    if at_risk:
+        summary.append(
+            "按当前进度预测，" + "、".join(o.name for o in at_risk) + "存在不能完成任务的风险。"
+        )
+    office_table = Table(
+        title="一、各机构“双过半”完成情况",
+        headers=(
+            "机构",
+            "年度任务",
+            "已办理",
+            "完成率",
+            "序时进度",
+            "双过半",
+            "预测6月30日",
+            "预测全年",
+        ),
+        rows=tuple(
+            (
+                f"{o.name}（{o.code}）",
+                str(o.target or "—"),
+                str(o.cases),
+                pct_text(o.completion_pct),
+                pct_text(o.time_pct),
+                "实现" if o.double_half else "未实现",
+                str(o.forecast_midyear),
+                str(o.forecast_year_end),
+            )
+            for o in lines
+        )
+        + (
+            (
+                (
+                    "合计",
+                    str(stats.target or "—"),
+                    str(stats.cases),
+                    pct_text(stats.completion_pct),
+                    pct_text(stats.time_pct),
+                    "实现" if stats.double_half else "未实现",
+                    str(sum(o.forecast_midyear for o in lines)),
+                    str(sum(o.forecast_year_end for o in lines)),
+                ),
+            )
+            if len(lines) > 1
+            else ()
+        ),
+        highlight_rows=frozenset(
+            i for i, o in enumerate(lines) if o.target and (not o.double_half or o.at_risk)
+        ),
+    )
+    months = _months(stats, end)
+    return Report(
+        title=f"{year}年法律援助工作“双过半”情况报告",
+        organisation=organisation,
+        period=_period_text(year, end),
+        generated_on=ctx.today(),
+        summary=tuple(summary),
+        tables=(
+            office_table,
+            _count_table("二、按案件类型", "案件类型", stats.by_type, stats.cases),
+            Table(
+                title="三、按月份",
+                headers=("月份", "办理案件", "累计", "累计完成率"),
+                rows=tuple(_cumulative(stats, months)),
+            ),
+        ),
+        charts=(
+            Chart(
+                kind="bar",
+                title="图1　月度办案情况",
+                labels=tuple(m[5:] + "月" for m in months),
+                values=tuple(stats.by_month.get(m, 0) for m in months),
+            ),
+        ),
+        notes=(
+            "双过半：截止日期在6月30日或以后，且完成年度任务的50%以上。底色标出未实现或预测有风险的机构。",
+            *sorted({f"预测依据（{o.name}）：{o.forecast_basis}" for o in lines}),
+        ),
+    )
+
+
+def _cumulative(stats: YearStatistics, months: list[str]) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    running = 0
+    for month in months:
+        running += stats.by_month.get(month, 0)
+        share = pct_text(round(running * 100 / stats.target, 1)) if stats.target else "—"
+        rows.append((month, str(stats.by_month.get(month, 0)), str(running), share))
+    return rows
+
+
+def write_report(
+    ctx: Context,
+    *,
+    kind: str,
+    year: int,
+    out: Path,
+    until: date | None = None,
+    office_code: str | None = None,
+    progress: Progress = _noop,
+) -> Report:
+    """Compute and write a report as PDF (``.pdf``) or Excel (``.xlsx``)."""
+    from legalaid.reports.pdf import write_pdf
+    from legalaid.reports.workbook import write_workbook
+
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise ValidationError(f"报表文件应为 .pdf 或 .xlsx，现为「{out.name}」", field="--out")
+    if not out.parent.is_dir():
+        raise ValidationError(f"输出文件夹不存在：{out.parent}", field="--out")
+    build = annual_report if kind == "annual" else midyear_report
+    report = build(ctx, year=year, until=until, office_code=office_code, progress=progress)
+    (write_pdf if suffix == ".pdf" else write_workbook)(report, out)
+    return report

@@ -1,0 +1,149 @@
+"""Report PDFs and workbooks: the figures are those of the statistics, every font embedded."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from legalaid.domain.errors import ValidationError
+from legalaid.services.context import Context
+from legalaid.services.demo import generate_demo
+from legalaid.services.ledger import import_ledger
+from legalaid.services.offices import set_target
+from legalaid.services.reporting import write_report
+from legalaid.services.statistics import year_statistics
+from tests.conftest import SAMPLE_LEDGER
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def pdf_fonts(path: Path) -> list[list[str]]:
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    return [line.split() for line in out.splitlines()[2:] if line.strip()]
+
+
+def table_row(text: str, label: str) -> list[str]:
+    """The cells of the first table line that starts with ``label``."""
+    for line in text.splitlines():
+        cells = line.split()
+        if cells and cells[0] == label:
+            return cells[1:]
+    raise AssertionError(f"no row {label!r}")
+
+
+@pytest.fixture
+def sample(offices: Context) -> Context:
+    import_ledger(offices, SAMPLE_LEDGER)
+    set_target(offices, year=2025, office_code="ZZ", cases=10)  # 6 by 30 June: met
+    set_target(offices, year=2025, office_code="LL", cases=30)  # 4 by 30 June: not met
+    set_target(offices, year=2025, office_code="YX", cases=20)
+    return offices
+
+
+def test_annual_report_figures_equal_the_statistics(sample: Context, tmp_path: Path) -> None:
+    out = tmp_path / "annual.pdf"
+    write_report(sample, kind="annual", year=2025, out=out)
+    text = pdf_text(out)
+    stats = year_statistics(sample, year=2025)
+    assert f"全年共办理法律援助案件{stats.cases}件，完成年度任务的{stats.completion_pct}%" in text
+    assert f"结案{stats.closed}件" in text
+    assert f"异地办理案件{stats.cross_region}件，重大疑难案件{stats.major_difficult}件" in text
+    assert f"办案补贴合计{stats.subsidy_total:,.2f}元" in text
+    for case_type, count in stats.by_type.items():
+        assert table_row(text, case_type)[0] == str(count)
+    for source, count in stats.by_source.items():
+        assert table_row(text, source)[0] == str(count)
+    for month, count in stats.by_month.items():
+        assert table_row(text, month)[0] == str(count)
+    for code in ("ZZ", "LL", "YX"):
+        office = year_statistics(sample, year=2025, office_code=code)
+        line = next(
+            line
+            for line in text.splitlines()
+            if f"（{code}）" in line or line.strip().startswith(f"{code}）")
+        )
+        assert str(office.cases) in line.split()
+    assert table_row(text, "合计")[:3] == [
+        str(stats.target),
+        str(stats.cases),
+        f"{stats.completion_pct}%",
+    ]
+    assert re.search(r"第\s*1\s*页\s*共\s*\d+\s*页", text) and "生成日期：2026-11-20" in text
+
+
+def test_midyear_report_one_office_meets_double_half_another_not(
+    sample: Context, tmp_path: Path
+) -> None:
+    out = tmp_path / "midyear.pdf"
+    write_report(sample, kind="midyear", year=2025, out=out)
+    text = pdf_text(out)
+    zz = year_statistics(sample, year=2025, until=date(2025, 6, 30), office_code="ZZ")
+    ll = year_statistics(sample, year=2025, until=date(2025, 6, 30), office_code="LL")
+    total = year_statistics(sample, year=2025, until=date(2025, 6, 30))
+    assert zz.double_half and not ll.double_half
+    assert (
+        f"上半年共办理法律援助案件{total.cases}件，完成年度任务的{total.completion_pct}%，"
+        f"未实现“双过半”目标"
+    ) in text
+    rows = {
+        line.split("（")[0].strip(): line.split()
+        for line in text.splitlines()
+        if "法律援助中心（" in line and line.split()[1].isdigit()
+    }
+    assert rows["株洲市法律援助中心"][1:6] == ["10", "6", "60.0%", "49.6%", "实现"]
+    assert rows["醴陵市法律援助中心"][1:6] == ["30", "4", "13.3%", "49.6%", "未实现"]
+    assert "醴陵市法律援助中心未实现" in text.replace("\n", "")
+
+
+@pytest.mark.parametrize("kind", ["annual", "midyear"])
+def test_every_font_is_embedded(sample: Context, tmp_path: Path, kind: str) -> None:
+    out = tmp_path / f"{kind}.pdf"
+    write_report(sample, kind=kind, year=2025, out=out)
+    fonts = pdf_fonts(out)
+    assert fonts
+    for row in fonts:
+        assert "yes" in row[-5:-3], f"font not embedded: {row}"
+
+
+def test_workbook_has_the_same_tables(sample: Context, tmp_path: Path) -> None:
+    out = tmp_path / "annual.xlsx"
+    report = write_report(sample, kind="annual", year=2025, out=out)
+    book = load_workbook(out)
+    assert book.sheetnames == ["说明"] + [f"表{i}" for i in range(1, len(report.tables) + 1)]
+    types = book["表2"]
+    assert types["A1"].value == "二、按案件类型"
+    stats = year_statistics(sample, year=2025)
+    values = {
+        types.cell(row=r, column=1).value: types.cell(row=r, column=2).value
+        for r in range(3, types.max_row + 1)
+    }
+    assert values == stats.by_type
+
+
+def test_forecast_names_offices_at_risk_from_the_first_quarter(
+    offices: Context, tmp_path: Path
+) -> None:
+    generate_demo(offices, cases=3000, year=2025, seed=11)
+    set_target(offices, year=2025, office_code="ZZ", cases=5000)  # far beyond the pace
+    out = tmp_path / "q1.pdf"
+    report = write_report(offices, kind="midyear", year=2025, until=date(2025, 3, 31), out=out)
+    text = pdf_text(out)
+    assert "截至3月31日共办理法律援助案件" in text
+    assert any("株洲市法律援助中心" in s and "风险" in s for s in report.summary)
+    assert "按上年同期进度推算" in text
+
+
+def test_bad_output_is_refused_before_any_work(sample: Context, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError):
+        write_report(sample, kind="annual", year=2025, out=tmp_path / "report.docx")
+    with pytest.raises(ValidationError):
+        write_report(sample, kind="annual", year=2025, out=tmp_path / "missing" / "r.pdf")
