@@ -210,19 +210,26 @@ def list_handlers(ctx: Context, *, active_only: bool = True) -> list[HandlerInfo
 
 def set_target(ctx: Context, *, year: int, office_code: str, cases: int) -> None:
     """Set an office's yearly target (年度任务数)."""
+    set_targets(ctx, year=year, targets={office_code: cases})
+
+
+def set_targets(ctx: Context, *, year: int, targets: dict[str, int]) -> None:
+    """Set several offices' targets in one transaction: all of them or none."""
     if not 2000 <= year <= 2100:
         raise ValidationError(f"年度「{year}」无效", field="年度")
-    if cases < 0:
-        raise ValidationError("年度任务数不能为负数", field="任务数")
+    for code, cases in targets.items():
+        if cases < 0:
+            raise ValidationError(f"{code}的年度任务数不能为负数", field="任务数")
     with ctx.writing() as uow:
-        office = repo.office_by_code(uow.session, office_code)
-        if office is None:
-            raise NotFound(f"机构「{office_code}」不存在")
-        record = uow.session.get(TargetRecord, (office.id, year))
-        if record is None:
-            uow.session.add(TargetRecord(office_id=office.id, year=year, cases=cases))
-        else:
-            record.cases = cases
+        for code, cases in targets.items():
+            office = repo.office_by_code(uow.session, code)
+            if office is None:
+                raise NotFound(f"机构「{code}」不存在")
+            record = uow.session.get(TargetRecord, (office.id, year))
+            if record is None:
+                uow.session.add(TargetRecord(office_id=office.id, year=year, cases=cases))
+            else:
+                record.cases = cases
         uow.commit()
 
 

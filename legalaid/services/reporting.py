@@ -64,6 +64,12 @@ def _office_line(ctx: Context, office: OfficeInfo, year: int, until: date) -> Of
     )
 
 
+def office_outlook(ctx: Context, *, year: int, until: date | None = None) -> list[OfficeLine]:
+    """Each office's target, progress and forecast (the 统计报表 screen's target table)."""
+    end = period_end(year, until, ctx.today())
+    return [_office_line(ctx, office, year, end) for office in list_offices(ctx)]
+
+
 def _count_table(
     title: str,
     label: str,

@@ -1,4 +1,4 @@
-"""The main window: the searchable, filterable case list with a count in the status bar."""
+"""The main window: navigation on the left, the chosen section on the right."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMainWindow,
+    QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,15 +24,16 @@ from legalaid.services.cases import CaseFilter
 from legalaid.services.context import Context
 from legalaid.services.offices import list_offices
 from legalaid.ui.case_table import CaseTableModel
+from legalaid.ui.reports_page import ReportsPage
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context) -> None:
+class CaseListPage(QWidget):
+    """案件: the searchable, filterable case list."""
+
+    def __init__(self, ctx: Context, window: QMainWindow) -> None:
         super().__init__()
-        self.setWindowTitle("法律援助案件管理")
-        self.resize(1280, 720)
+        self._window = window
         self.model = CaseTableModel(ctx)
-
         self.search = QLineEdit()
         self.search.setPlaceholderText("搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）")
         self.search.setClearButtonEnabled(True)
@@ -61,11 +65,10 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(self.table)
-        self.setCentralWidget(central)
 
         # Find as you type, without a query per keystroke.
         self._debounce = QTimer(self)
@@ -75,8 +78,6 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._debounce.start)
         for combo in (self.state, self.case_type, self.office):
             combo.currentIndexChanged.connect(self.refresh)
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.activated.connect(self.search.setFocus)
         self.refresh()
         self.table.resizeColumnsToContents()
 
@@ -91,4 +92,40 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.model.set_filter(self.current_filter())
-        self.statusBar().showMessage(f"共 {self.model.total} 件案件")
+        self._window.statusBar().showMessage(f"共 {self.model.total} 件案件")
+
+
+class MainWindow(QMainWindow):
+    SECTIONS = ("案件", "统计报表")
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.setWindowTitle("法律援助案件管理")
+        self.resize(1280, 720)
+        self.cases = CaseListPage(ctx, self)
+        self.reports = ReportsPage(ctx)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.cases)
+        self.pages.addWidget(self.reports)
+        self.navigation = QListWidget()
+        self.navigation.addItems(list(self.SECTIONS))
+        self.navigation.setFixedWidth(120)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(splitter)
+        self.setCentralWidget(central)
+
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self._focus_search)
+
+    def _focus_search(self) -> None:
+        self.navigation.setCurrentRow(0)
+        self.cases.search.setFocus()

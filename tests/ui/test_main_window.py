@@ -26,20 +26,20 @@ def test_case_list_filters_and_searches(
     window = MainWindow(offices)
     qtbot.addWidget(window)
     window.show()
-    assert window.model.rowCount() == 60
-    qtmodeltester.check(window.model)  # type: ignore[attr-defined]
+    assert window.cases.model.rowCount() == 60
+    qtmodeltester.check(window.cases.model)  # type: ignore[attr-defined]
     assert window.statusBar().currentMessage() == "共 60 件案件"
     # ID numbers are masked in the list.
-    column = window.model.ID_NUMBER
-    ids = {window.model.index(r, column).data() for r in range(60)}
+    column = window.cases.model.ID_NUMBER
+    ids = {window.cases.model.index(r, column).data() for r in range(60)}
     assert all("*" in i for i in ids if i)
 
-    window.state.setCurrentText("已归档")
-    assert window.model.rowCount() == 6
-    window.state.setCurrentIndex(0)
-    window.search.setText("袁")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2)  # 袁英燕, 袁芳: one character
-    window.search.setText("yyy")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    window.cases.state.setCurrentText("已归档")
+    assert window.cases.model.rowCount() == 6
+    window.cases.state.setCurrentIndex(0)
+    window.cases.search.setText("袁")
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == 2)  # 袁英燕, 袁芳: one character
+    window.cases.search.setText("yyy")
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == 1)
     if backend == "sqlite":
         window.grab().save(str(tmp_path / "main_window.png"))

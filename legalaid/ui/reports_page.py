@@ -1,0 +1,285 @@
+"""统计报表: choose a report, preview its real pages, save as PDF or Excel, print; targets."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalaid.domain.errors import LegalAidError
+from legalaid.reports.data import OfficeLine, pct_text
+from legalaid.services.context import Context
+from legalaid.services.offices import list_offices, set_targets
+from legalaid.services.reporting import office_outlook, write_report
+from legalaid.ui import tasks
+from legalaid.ui.pdf_view import PdfPreview, print_pdf
+
+KINDS = (("annual", "年度统计报告"), ("midyear", "“双过半”报告"))
+
+
+class ReportsPage(QWidget):
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._folder = Path(tempfile.mkdtemp(prefix="legalaid-report-"))
+        self.current_pdf: Path | None = None
+
+        self.kind = QComboBox()
+        for key, label in KINDS:
+            self.kind.addItem(label, key)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(ctx.today().year)
+        self.cut = QCheckBox("截止日期")
+        self.until = QDateEdit()
+        self.until.setDisplayFormat("yyyy-MM-dd")
+        self.until.setCalendarPopup(True)
+        today = ctx.today()
+        self.until.setDate(QDate(today.year, today.month, today.day))
+        self.until.setEnabled(False)
+        self.cut.toggled.connect(self.until.setEnabled)
+        self.office = QComboBox()
+        self.office.addItem("全部机构", None)
+        for office in list_offices(ctx):
+            self.office.addItem(f"{office.code} {office.name}", office.code)
+
+        self.generate = QPushButton("生成预览")
+        self.generate.setDefault(True)
+        self.save_pdf = QPushButton("保存 PDF…")
+        self.save_xlsx = QPushButton("导出 Excel…")
+        self.print_button = QPushButton("打印…")
+        for button in (self.save_pdf, self.save_xlsx, self.print_button):
+            button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("报表", self.kind)
+        form.addRow("年度", self.year)
+        cut_row = QHBoxLayout()
+        cut_row.addWidget(self.cut)
+        cut_row.addWidget(self.until)
+        form.addRow("统计期", cut_row)
+        form.addRow("机构", self.office)
+        buttons = QHBoxLayout()
+        for button in (self.generate, self.save_pdf, self.save_xlsx, self.print_button):
+            buttons.addWidget(button)
+
+        self.targets = QTableWidget(0, 8)
+        self.targets.setHorizontalHeaderLabels(
+            ["机构", "年度任务", "已办理", "完成率", "序时进度", "预测6月30日", "预测全年", "提示"]
+        )
+        self.targets.verticalHeader().hide()
+        self.targets.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.basis = QLabel()
+        self.basis.setWordWrap(True)
+        self.save_targets = QPushButton("保存年度任务数")
+        target_box = QGroupBox("年度任务与进度预测")
+        target_layout = QVBoxLayout(target_box)
+        target_layout.addWidget(self.targets)
+        target_layout.addWidget(self.basis)
+        target_layout.addWidget(self.save_targets, alignment=Qt.AlignmentFlag.AlignRight)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(form)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.progress)
+        left_layout.addWidget(self.message)
+        left_layout.addWidget(target_box, 1)
+        self.preview = PdfPreview()
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 640])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.generate.clicked.connect(self.start_report)
+        self.save_pdf.clicked.connect(self._ask_save_pdf)
+        self.save_xlsx.clicked.connect(self._ask_save_xlsx)
+        self.print_button.clicked.connect(self._ask_print)
+        self.save_targets.clicked.connect(self.store_targets)
+        self.year.valueChanged.connect(self.load_targets)
+        self.load_targets()
+
+    # -- choices ----------------------------------------------------------------------------
+    def chosen_until(self) -> date | None:
+        if not self.cut.isChecked():
+            return None
+        value = self.until.date()
+        return date(value.year(), value.month(), value.day())
+
+    # -- report -----------------------------------------------------------------------------
+    def start_report(self) -> None:
+        kind, year, until = self.kind.currentData(), self.year.value(), self.chosen_until()
+        office = self.office.currentData()
+        out = self._folder / f"{kind}-{year}.pdf"
+        self.generate.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.message.setText("正在统计……")
+        task = tasks.Task(
+            lambda progress: write_report(
+                self._ctx,
+                kind=kind,
+                year=year,
+                out=out,
+                until=until,
+                office_code=office,
+                progress=progress,
+            )
+        )
+        task.signals.progress.connect(self._on_progress)
+        task.signals.finished.connect(lambda report: self._on_done(out, report.title))
+        task.signals.failed.connect(self._on_failed)
+        tasks.start(task)
+
+    def _on_progress(self, _stage: str, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _on_done(self, path: Path, title: str) -> None:
+        self.current_pdf = path
+        self.preview.show_pdf(path)
+        self.progress.setVisible(False)
+        self.generate.setEnabled(True)
+        for button in (self.save_pdf, self.save_xlsx, self.print_button):
+            button.setEnabled(True)
+        self.message.setText(f"{title}：共 {self.preview.page_count} 页")
+
+    def _on_failed(self, message: str) -> None:
+        self.progress.setVisible(False)
+        self.generate.setEnabled(True)
+        self.message.setText(message)
+
+    def save_pdf_to(self, target: Path) -> None:
+        """The saved file is the previewed file, byte for byte."""
+        assert self.current_pdf is not None
+        shutil.copyfile(self.current_pdf, target)
+
+    def save_xlsx_to(self, target: Path) -> None:
+        write_report(
+            self._ctx,
+            kind=self.kind.currentData(),
+            year=self.year.value(),
+            out=target,
+            until=self.chosen_until(),
+            office_code=self.office.currentData(),
+        )
+
+    def _ask_save_pdf(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "保存 PDF", self._default_name(".pdf"), "PDF 文件 (*.pdf)"
+        )
+        if name:
+            self.save_pdf_to(Path(name))
+            self.message.setText(f"已保存：{name}")
+
+    def _ask_save_xlsx(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "导出 Excel", self._default_name(".xlsx"), "Excel 工作簿 (*.xlsx)"
+        )
+        if name:
+            try:
+                self.save_xlsx_to(Path(name))
+            except LegalAidError as exc:
+                QMessageBox.warning(self, "无法导出", exc.message)
+                return
+            self.message.setText(f"已导出：{name}")
+
+    def _ask_print(self) -> None:
+        if self.current_pdf is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            pages = print_pdf(self.current_pdf, printer)
+            self.message.setText(f"已发送 {pages} 页到打印机")
+
+    def _default_name(self, suffix: str) -> str:
+        label = dict(KINDS)[self.kind.currentData()].strip("“”")
+        return str(Path.home() / f"{self.year.value()}{label}{suffix}")
+
+    # -- targets ----------------------------------------------------------------------------
+    def load_targets(self) -> None:
+        lines = office_outlook(self._ctx, year=self.year.value())
+        self._lines = lines
+        self.targets.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            self._fill(row, line)
+        self.targets.resizeColumnsToContents()
+        bases = sorted({line.forecast_basis for line in lines})
+        self.basis.setText("预测依据：" + "；".join(bases) if bases else "")
+
+    def _fill(self, row: int, line: OfficeLine) -> None:
+        risk = (
+            "有不能完成任务的风险"
+            if line.at_risk
+            else ("慢于序时进度" if line.behind_schedule else "")
+        )
+        values = [
+            f"{line.code} {line.name}",
+            str(line.target or ""),
+            str(line.cases),
+            pct_text(line.completion_pct),
+            pct_text(line.time_pct),
+            str(line.forecast_midyear),
+            str(line.forecast_year_end),
+            risk,
+        ]
+        for column, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if column != 1:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if risk and column == 7:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.targets.setItem(row, column, item)
+
+    def store_targets(self) -> None:
+        changed: dict[str, int] = {}
+        try:
+            for row, line in enumerate(self._lines):
+                item = self.targets.item(row, 1)
+                text = item.text().strip() if item else ""
+                if not text or text == str(line.target or ""):
+                    continue
+                if not text.isdigit():
+                    raise LegalAidError(f"{line.name}的年度任务数应为整数，现为「{text}」")
+                changed[line.code] = int(text)
+            set_targets(self._ctx, year=self.year.value(), targets=changed)
+        except LegalAidError as exc:
+            QMessageBox.warning(self, "无法保存", exc.message)
+            return
+        self.load_targets()
+        self.message.setText("年度任务数已保存")

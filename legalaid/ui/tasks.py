@@ -1,0 +1,38 @@
+"""Long work off the GUI thread: one path that runs a service call and reports back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from legalaid.domain.errors import LegalAidError
+
+
+class _Signals(QObject):
+    progress = Signal(str, int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class Task(QRunnable):
+    """Runs ``work(progress)`` in the thread pool. A ``LegalAidError`` becomes ``failed`` with
+    its sentence; anything else is a bug and propagates to the crash handler."""
+
+    def __init__(self, work: Callable[[Callable[[str, int, int], None]], Any]) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.signals.progress.emit)
+        except LegalAidError as exc:
+            self.signals.failed.emit(exc.message)
+            return
+        self.signals.finished.emit(result)
+
+
+def start(task: Task) -> None:
+    QThreadPool.globalInstance().start(task)

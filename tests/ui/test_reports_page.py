@@ -1,0 +1,82 @@
+"""The 统计报表 screen: preview of the real pages, save, print, targets with forecasts."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from legalaid.services.context import Context
+from legalaid.services.ledger import import_ledger
+from legalaid.services.offices import get_targets, set_target
+from legalaid.services.statistics import year_statistics
+from legalaid.ui.application import load_chinese_font
+from legalaid.ui.pdf_view import print_pdf
+from legalaid.ui.reports_page import ReportsPage
+from tests.conftest import SAMPLE_LEDGER
+
+
+def test_preview_save_and_print(
+    offices: Context, qtbot: QtBot, qapp: object, tmp_path: Path, backend: str
+) -> None:
+    import_ledger(offices, SAMPLE_LEDGER)
+    set_target(offices, year=2025, office_code="ZZ", cases=10)
+    load_chinese_font(qapp)  # type: ignore[arg-type]
+    page = ReportsPage(offices)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.year.setValue(2025)
+    page.kind.setCurrentIndex(1)  # 双过半
+    page.cut.setChecked(True)
+    page.until.setDate(page.until.date().fromString("2025-06-30", "yyyy-MM-dd"))
+    page.generate.click()
+    qtbot.waitUntil(lambda: page.preview.page_count > 0, timeout=20_000)
+    assert page.save_pdf.isEnabled() and page.print_button.isEnabled()
+    assert "“双过半”报告" in page.kind.currentText()
+
+    saved = tmp_path / "saved.pdf"
+    page.save_pdf_to(saved)
+    assert page.current_pdf is not None
+    assert saved.read_bytes() == page.current_pdf.read_bytes()
+    text = subprocess.run(
+        ["pdftotext", str(saved), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    stats = year_statistics(offices, year=2025, until=page.chosen_until())
+    assert f"上半年共办理法律援助案件{stats.cases}件" in text
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(saved, printer) == page.preview.page_count
+    assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+
+    xlsx = tmp_path / "saved.xlsx"
+    page.save_xlsx_to(xlsx)
+    assert xlsx.stat().st_size > 0
+    if backend == "sqlite":
+        page.grab().save(str(tmp_path / "reports_page.png"))
+
+
+def test_targets_table_saves_all_or_nothing(offices: Context, qtbot: QtBot) -> None:
+    import_ledger(offices, SAMPLE_LEDGER)
+    page = ReportsPage(offices)
+    qtbot.addWidget(page)
+    page.year.setValue(2025)
+    assert page.targets.rowCount() == 3
+    page.targets.item(0, 1).setText("12")
+    page.targets.item(1, 1).setText("abc")
+    from unittest import mock
+
+    with mock.patch("legalaid.ui.reports_page.QMessageBox.warning") as warning:
+        page.store_targets()
+    assert "应为整数" in warning.call_args[0][2]
+    assert get_targets(offices, year=2025) == {}  # nothing saved
+    page.targets.item(1, 1).setText("30")
+    page.store_targets()
+    assert get_targets(offices, year=2025) == {"ZZ": 12, "LL": 30}
+    # The forecast columns and the basis line are filled in.
+    assert page.targets.item(0, 6).text().isdigit()
+    assert page.basis.text().startswith("预测依据：")
