@@ -39,7 +39,9 @@ def search_row(
     case_id: int, *, case_no: str, name: str, id_number: str | None, phone: str | None
 ) -> dict[str, object]:
     pinyin = [part for reading in name_pinyin(name) for part in reading]
-    terms = " ".join(p for p in (case_no, name, id_number, phone, *pinyin) if p)
-    # One token per character so that one- and two-character names match as phrases.
+    # Substrings of three or more characters (trigram index): number, name, ID, phone.
+    terms = " ".join(p for p in (case_no, name, id_number, phone) if p)
+    # Word index: one token per character, so one- and two-character names match as phrases,
+    # and the pinyin readings, which match by prefix.
     tokens = " ".join([*name, *pinyin]).strip()
     return {"case_id": case_id, "terms": terms, "tokens": tokens}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, Table, func, select, text, update
+from sqlalchemy import Select, Table, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -160,16 +160,27 @@ def search_filter(session: Session, query: str) -> Any:
     pinyin. SQLite uses the FTS5 indexes (trigram needs three characters, so shorter Chinese
     names go through the per-character index); PostgreSQL uses ILIKE on the terms."""
     q = normalize_query(query)
+    like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     if session.get_bind().dialect.name != "sqlite":
-        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return CaseRecord.id.in_(
             select(CaseSearchRecord.case_id).where(
-                CaseSearchRecord.terms.ilike(pattern, escape="\\")
+                or_(
+                    CaseSearchRecord.terms.ilike(like, escape="\\"),
+                    CaseSearchRecord.tokens.ilike(like, escape="\\"),
+                )
             )
         )
-    if len(q) >= 3:
+    ids: Select[Any]
+    if _LETTERS.match(q):
+        # Pinyin: initials (zs) or a spelling (zhang, zhangsan), matched as a token prefix.
+        ids = (
+            select(text("rowid"))
+            .select_from(text("case_search_tok"))
+            .where(text("case_search_tok MATCH :m").bindparams(m=q + "*"))
+        )
+    elif len(q) >= 3:
         match = '"' + q.replace('"', '""') + '"'
-        ids: Select[Any] = (
+        ids = (
             select(text("rowid"))
             .select_from(text("case_search_tri"))
             .where(text("case_search_tri MATCH :m").bindparams(m=match))
@@ -181,18 +192,9 @@ def search_filter(session: Session, query: str) -> Any:
             .select_from(text("case_search_tok"))
             .where(text("case_search_tok MATCH :m").bindparams(m=match))
         )
-    elif _LETTERS.match(q):
-        ids = (
-            select(text("rowid"))
-            .select_from(text("case_search_tok"))
-            .where(text("case_search_tok MATCH :m").bindparams(m=q + "*"))
-        )
     else:
-        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return CaseRecord.id.in_(
-            select(CaseSearchRecord.case_id).where(
-                CaseSearchRecord.terms.like(pattern, escape="\\")
-            )
+            select(CaseSearchRecord.case_id).where(CaseSearchRecord.terms.like(like, escape="\\"))
         )
     return CaseRecord.id.in_(ids)
 

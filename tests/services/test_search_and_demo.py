@@ -20,6 +20,7 @@ PEOPLE = [
     ("欧阳娜娜", "43022519690807847X", None),
     ("李四", None, "0731-22334455"),
     ("王", None, None),
+    ("曾杰", None, None),
 ]
 
 
@@ -59,6 +60,9 @@ def people(offices: Context) -> Context:
         ("株法援〔2025〕第4号", {"李四"}),
         ("第5号", {"王"}),
         ("赵", set()),
+        ("zj", {"曾杰"}),  # 曾 as a surname is zeng …
+        ("cj", {"曾杰"}),  # … though pypinyin reads the character ceng
+        ("zengjie", {"曾杰"}),
     ],
 )
 def test_search(people: Context, query: str, names: set[str]) -> None:
