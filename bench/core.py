@@ -21,6 +21,7 @@ from legalaid.services.context import Context
 from legalaid.services.demo import generate_demo
 from legalaid.services.ledger import export_ledger, import_ledger
 from legalaid.services.offices import add_office, list_offices
+from legalaid.services.reporting import write_report
 from legalaid.services.setup import initialise
 from legalaid.services.statistics import year_statistics
 from legalaid.storage.database import Database
@@ -50,12 +51,19 @@ def main() -> None:
             lambda: generate_demo(ctx, cases=args.cases - have, year=2025, seed=have + 1),
         )
     print(f"cases in database: {count_cases(ctx)}")
-    year = date.today().year - 1
+    year = 2025
     timed(f"stats --year {year}", lambda: year_statistics(ctx, year=year))
     timed(
         f"stats --year {year} --until {year}-06-30 --office ZZ",
         lambda: year_statistics(ctx, year=year, until=date(year, 6, 30), office_code="ZZ"),
     )
+    with tempfile.TemporaryDirectory() as folder:
+        for kind in ("annual", "midyear"):
+            out = Path(folder) / f"{kind}.pdf"
+            timed(
+                f"report {kind} --year {year} (PDF)",
+                lambda k=kind, o=out: write_report(ctx, kind=k, year=year, out=o),
+            )  # type: ignore[misc]
     sample = find_cases(ctx, limit=1, full_id=True)[0]
     for label, query in (
         ("search two-character name", sample.name[:2]),

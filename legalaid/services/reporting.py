@@ -12,7 +12,7 @@ from legalaid.domain.statistics import YearStatistics, period_end
 from legalaid.reports.data import Chart, OfficeLine, Report, Table, money_text, pct_text
 from legalaid.services.context import Context
 from legalaid.services.offices import OfficeInfo, list_offices
-from legalaid.services.statistics import daily_counts, year_statistics
+from legalaid.services.statistics import StatisticsSet, daily_counts, statistics_set
 
 Progress = Callable[[str, int, int], None]
 MIDYEAR = (6, 30)
@@ -40,34 +40,57 @@ def _change(now: int, before: int) -> str:
     return f"{delta:+.1f}%"
 
 
-def _office_line(ctx: Context, office: OfficeInfo, year: int, until: date) -> OfficeLine:
-    stats = year_statistics(ctx, year=year, until=until, office_code=office.code)
-    previous = year_statistics(
-        ctx, year=year - 1, until=_same_day_last_year(until), office_code=office.code
+def _office_lines(
+    offices: list[OfficeInfo],
+    now: StatisticsSet,
+    before: StatisticsSet,
+    pattern: dict[str, dict[date, int]],
+) -> list[OfficeLine]:
+    """Target, progress, last year and forecast of each office."""
+    lines = []
+    for office in offices:
+        stats = now.offices[office.code]
+        outlook = forecast(stats.cases, stats.until, pattern.get(office.code, {}))
+        lines.append(
+            OfficeLine(
+                code=office.code,
+                name=office.name,
+                target=stats.target,
+                cases=stats.cases,
+                completion_pct=stats.completion_pct,
+                time_pct=stats.time_pct,
+                double_half=stats.double_half,
+                previous_cases=before.offices[office.code].cases,
+                closed=stats.closed,
+                forecast_midyear=outlook.at_midyear,
+                forecast_year_end=outlook.at_year_end,
+                forecast_basis=outlook.basis,
+            )
+        )
+    return lines
+
+
+def _figures(
+    ctx: Context, year: int, until: date, office_code: str | None, progress: Progress
+) -> tuple[StatisticsSet, StatisticsSet, dict[str, dict[date, int]]]:
+    """This period, the same period last year and last year's daily pattern."""
+    progress("统计", 0, 3)
+    now = statistics_set(ctx, year=year, until=until, office_code=office_code)
+    progress("统计", 1, 3)
+    before = statistics_set(
+        ctx, year=year - 1, until=_same_day_last_year(until), office_code=office_code
     )
-    outlook = forecast(
-        stats.cases, until, daily_counts(ctx, year=year - 1, office_code=office.code)
-    )
-    return OfficeLine(
-        code=office.code,
-        name=office.name,
-        target=stats.target,
-        cases=stats.cases,
-        completion_pct=stats.completion_pct,
-        time_pct=stats.time_pct,
-        double_half=stats.double_half,
-        previous_cases=previous.cases,
-        closed=stats.closed,
-        forecast_midyear=outlook.at_midyear,
-        forecast_year_end=outlook.at_year_end,
-        forecast_basis=outlook.basis,
-    )
+    progress("统计", 2, 3)
+    pattern = daily_counts(ctx, year=year - 1)
+    progress("统计", 3, 3)
+    return now, before, pattern
 
 
 def office_outlook(ctx: Context, *, year: int, until: date | None = None) -> list[OfficeLine]:
     """Each office's target, progress and forecast (the 统计报表 screen's target table)."""
     end = period_end(year, until, ctx.today())
-    return [_office_line(ctx, office, year, end) for office in list_offices(ctx)]
+    now, before, pattern = _figures(ctx, year, end, None, _noop)
+    return _office_lines(list_offices(ctx), now, before, pattern)
 
 
 def _count_table(
@@ -121,14 +144,9 @@ def annual_report(
 ) -> Report:
     end = period_end(year, until, ctx.today())
     organisation, offices = _organisation(ctx, office_code)
-    stats = year_statistics(ctx, year=year, until=end, office_code=office_code)
-    previous = year_statistics(
-        ctx, year=year - 1, until=_same_day_last_year(end), office_code=office_code
-    )
-    lines = []
-    for index, office in enumerate(offices, start=1):
-        lines.append(_office_line(ctx, office, year, end))
-        progress("统计", index, len(offices))
+    now, before, pattern = _figures(ctx, year, end, office_code, progress)
+    stats, previous = now.total, before.total
+    lines = _office_lines(offices, now, before, pattern)
 
     whole_year = end == date(year, 12, 31)
     opening = f"{year}年全年" if whole_year else f"{year}年1月1日至{end.month}月{end.day}日"
@@ -306,11 +324,9 @@ def midyear_report(
     if end.year != year:
         raise ValidationError(f"截止日期{end.isoformat()}不在{year}年内", field="截止日期")
     organisation, offices = _organisation(ctx, office_code)
-    stats = year_statistics(ctx, year=year, until=end, office_code=office_code)
-    lines = []
-    for index, office in enumerate(offices, start=1):
-        lines.append(_office_line(ctx, office, year, end))
-        progress("统计", index, len(offices))
+    now, before, pattern = _figures(ctx, year, end, office_code, progress)
+    stats = now.total
+    lines = _office_lines(offices, now, before, pattern)
     opening = "上半年" if (end.month, end.day) == MIDYEAR else f"截至{end.month}月{end.day}日"
     verdict = "实现" if stats.double_half else "未实现"
     sentence = f"{opening}共办理法律援助案件{stats.cases}件"

@@ -96,7 +96,28 @@ class CaseRecord(Base):
     __tablename__ = "cases"
     __table_args__ = (
         Index("ix_cases_office_accepted", "office_id", "accepted_on"),
-        Index("ix_cases_state_closed", "state", "closed_on"),
+        Index(
+            "ix_cases_closing",
+            "state",
+            "closed_on",
+            "office_id",
+            "case_type",
+            "stage",
+            "cross_region",
+            "major_difficult",
+            "subsidy_paid",
+        ),
+        Index(
+            "ix_cases_period",
+            "accepted_on",
+            "state",
+            "office_id",
+            "case_type",
+            "source",
+            "cross_region",
+            "major_difficult",
+            "handler_id",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

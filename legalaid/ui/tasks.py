@@ -22,6 +22,9 @@ class Task(QRunnable):
 
     def __init__(self, work: Callable[[Callable[[str, int, int], None]], Any]) -> None:
         super().__init__()
+        # Python keeps the task (and its signals) alive until its result has been delivered;
+        # letting Qt delete it after run() would free the signals under queued deliveries.
+        self.setAutoDelete(False)
         self.signals = _Signals()
         self._work = work
 
@@ -34,5 +37,11 @@ class Task(QRunnable):
         self.signals.finished.emit(result)
 
 
+_running: set[Task] = set()
+
+
 def start(task: Task) -> None:
+    _running.add(task)
+    task.signals.finished.connect(lambda _result: _running.discard(task))
+    task.signals.failed.connect(lambda _message: _running.discard(task))
     QThreadPool.globalInstance().start(task)
