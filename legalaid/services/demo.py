@@ -23,7 +23,7 @@ from legalaid.domain.vocabulary import (
     Stage,
 )
 from legalaid.services.context import Context
-from legalaid.services.ledger import _write
+from legalaid.services.ledger import insert_rows
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import FirmRecord, HandlerRecord, OfficeRecord, TargetRecord
 
@@ -246,7 +246,7 @@ def generate_demo(
                 )
                 for i in range(batch)
             ]
-            _write(ctx, session, rows, offices_by_code, _noop)
+            insert_rows(ctx, session, rows, offices_by_code, _noop)
             done += batch
             progress("生成", done, cases)
         uow.commit()

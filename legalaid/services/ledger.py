@@ -105,19 +105,22 @@ def import_ledger(ctx: Context, path: Path, *, progress: Progress = _noop) -> Im
             raise ValidationErrors(
                 problems, heading=f"台账「{path.name}」有 {len(problems)} 处错误，未导入任何数据："
             )
-        result = _write(ctx, session, rows, offices, progress)
+        result = insert_rows(ctx, session, rows, offices, progress)
         progress("提交", len(rows), len(rows))
         uow.commit()
         return result
 
 
-def _write(
+def insert_rows(
     ctx: Context,
     session: Session,
     rows: list[LedgerRow],
     offices: dict[str, OfficeRecord],
     progress: Progress,
 ) -> ImportResult:
+    """Insert checked rows inside the caller's transaction, in bulk: firms and handlers created
+    as needed, one person per ID number, case numbers kept or allocated, groups, handler
+    history, timeline and search terms. Shared by the ledger import and the demo data."""
     firms = {f.name: f.id for f in session.scalars(select(FirmRecord))}
     new_firms = sorted({r.firm_name for r in rows if r.firm_name and r.firm_name not in firms})
     for name in new_firms:
