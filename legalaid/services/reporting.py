@@ -93,6 +93,10 @@ def office_outlook(ctx: Context, *, year: int, until: date | None = None) -> lis
     return _office_lines(list_offices(ctx), now, before, pattern)
 
 
+def _compare(label: str, now: int, before: int) -> tuple[str, ...]:
+    return (label, str(now), str(before), _change(now, before))
+
+
 def _count_table(
     title: str,
     label: str,
@@ -220,36 +224,16 @@ def annual_report(
         title="七、结案、异地、重大疑难案件与办案补贴",
         headers=("指标", "本期", "上年同期", "同比"),
         rows=(
-            (
-                "办理案件（件）",
-                str(stats.cases),
-                str(previous.cases),
-                _change(stats.cases, previous.cases),
-            ),
-            (
-                "结案（件）",
-                str(stats.closed),
-                str(previous.closed),
-                _change(stats.closed, previous.closed),
-            ),
+            _compare("办理案件（件）", stats.cases, previous.cases),
+            _compare("结案（件）", stats.closed, previous.closed),
             (
                 "结案率",
                 _share(stats.closed, stats.cases),
                 _share(previous.closed, previous.cases),
                 "—",
             ),
-            (
-                "异地办理（件）",
-                str(stats.cross_region),
-                str(previous.cross_region),
-                _change(stats.cross_region, previous.cross_region),
-            ),
-            (
-                "重大疑难（件）",
-                str(stats.major_difficult),
-                str(previous.major_difficult),
-                _change(stats.major_difficult, previous.major_difficult),
-            ),
+            _compare("异地办理（件）", stats.cross_region, previous.cross_region),
+            _compare("重大疑难（件）", stats.major_difficult, previous.major_difficult),
             (
                 "办案补贴（元）",
                 money_text(stats.subsidy_total),
