@@ -11,7 +11,14 @@ from legalaid.domain.errors import InvalidTransition, NotFound, ValidationError
 from legalaid.domain.identity import age_on
 from legalaid.domain.lifecycle import is_assignable
 from legalaid.domain.vocabulary import CaseState, CaseType, HandlerType
-from legalaid.services.casefile import CaseRef, load_case, log_event, move, on_or_today, ref
+from legalaid.services.casefile import (
+    CaseRef,
+    commit_case,
+    load_case,
+    log_event,
+    move,
+    on_or_today,
+)
 from legalaid.services.context import Context
 from legalaid.storage.records import AssignmentRecord, CaseRecord, HandlerRecord
 
@@ -107,8 +114,7 @@ def assign_handler(
         )
         case.handler_id = handler.id
         case.updated_at = ctx.now()
-        uow.commit()
-        return AssignmentResult(case=ref(case), warnings=tuple(warnings))
+        return AssignmentResult(case=commit_case(ctx, uow, case), warnings=tuple(warnings))
 
 
 def start_handling(
@@ -125,5 +131,4 @@ def start_handling(
             "签订委托协议",
             {"日期": on_or_today(ctx, on).isoformat()},
         )
-        uow.commit()
-        return ref(case)
+        return commit_case(ctx, uow, case)

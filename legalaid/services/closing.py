@@ -6,7 +6,7 @@ from datetime import date
 
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.vocabulary import CaseState, TerminationReason
-from legalaid.services.casefile import CaseRef, load_case, move, on_or_today, ref
+from legalaid.services.casefile import CaseRef, commit_case, load_case, move, on_or_today
 from legalaid.services.context import Context
 
 
@@ -25,8 +25,7 @@ def terminate(
         move(ctx, uow.session, case, CaseState.TERMINATED, "终止援助", {"理由": reason.value})
         case.ended_on = day
         case.closed_on = day
-        uow.commit()
-        return ref(case)
+        return commit_case(ctx, uow, case)
 
 
 def submit_closing(
@@ -52,8 +51,7 @@ def submit_closing(
             {"办结日期": ended_on.isoformat()},
         )
         case.ended_on = ended_on
-        uow.commit()
-        return ref(case)
+        return commit_case(ctx, uow, case)
 
 
 def return_closing(
@@ -64,8 +62,7 @@ def return_closing(
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)
         move(ctx, uow.session, case, CaseState.IN_PROGRESS, "退回结案材料", {"原因": reason})
-        uow.commit()
-        return ref(case)
+        return commit_case(ctx, uow, case)
 
 
 def approve_closing(
@@ -76,13 +73,11 @@ def approve_closing(
         day = on_or_today(ctx, on)
         move(ctx, uow.session, case, CaseState.CLOSED, "结案")
         case.closed_on = day
-        uow.commit()
-        return ref(case)
+        return commit_case(ctx, uow, case)
 
 
 def archive(ctx: Context, *, case_id: int, expected_version: int | None = None) -> CaseRef:
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)
         move(ctx, uow.session, case, CaseState.ARCHIVED, "归档")
-        uow.commit()
-        return ref(case)
+        return commit_case(ctx, uow, case)

@@ -15,14 +15,16 @@ from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType, Gender, 
 from legalaid.services.casefile import (
     CaseRef,
     allocate_case_numbers,
+    commit_case,
     load_case,
     log_event,
     move,
     on_or_today,
-    ref,
+    refresh_deadline,
     refresh_search,
 )
 from legalaid.services.context import Context
+from legalaid.services.settings import deadline_rules
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import CaseGroupRecord, CaseRecord, PersonRecord
 
@@ -142,13 +144,12 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
             CaseGroupRecord(group_name=g, position=i)
             for i, g in enumerate(dict.fromkeys(x.strip() for x in data.groups if x.strip()))
         ]
+        refresh_deadline(ctx, case, deadline_rules(session))  # stored with the insert itself
         session.add(case)
         uow.flush()
         log_event(ctx, session, case, "登记", to_state=state.value)
         refresh_search(session, case)
-        result = ref(case)
-        uow.commit()
-        return result
+        return commit_case(ctx, uow, case)
 
 
 def request_materials(
@@ -169,8 +170,7 @@ def request_materials(
         move(ctx, uow.session, case, CaseState.AWAITING_MATERIALS, "通知补正", {"材料": items})
         case.materials_requested_on = day
         case.missing_materials = "\n".join(items)
-        uow.commit()
-        return ref(case)
+        return commit_case(ctx, uow, case)
 
 
 def receive_materials(
@@ -185,16 +185,14 @@ def receive_materials(
         move(ctx, uow.session, case, CaseState.REVIEW, "材料补齐")
         case.review_paused_days = (case.review_paused_days or 0) + (day - requested).days
         case.materials_requested_on = None
-        uow.commit()
-        return ref(case)
+        return commit_case(ctx, uow, case)
 
 
 def start_review(ctx: Context, *, case_id: int, expected_version: int | None = None) -> CaseRef:
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)
         move(ctx, uow.session, case, CaseState.REVIEW, "开始审查")
-        uow.commit()
-        return ref(case)
+        return commit_case(ctx, uow, case)
 
 
 def withdraw(
@@ -203,8 +201,7 @@ def withdraw(
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)
         move(ctx, uow.session, case, CaseState.WITHDRAWN, "撤回申请", {"原因": reason})
-        uow.commit()
-        return ref(case)
+        return commit_case(ctx, uow, case)
 
 
 def decide(
@@ -230,8 +227,7 @@ def decide(
         case.decision_reason = reason or None
         if grant:
             case.accepted_on = day
-        uow.commit()
-        return ref(case)
+        return commit_case(ctx, uow, case)
 
 
 def uphold_objection(
@@ -247,5 +243,4 @@ def uphold_objection(
         case = load_case(uow.session, case_id, expected_version)
         move(ctx, uow.session, case, CaseState.APPROVED, "异议成立", {"理由": reason})
         case.accepted_on = on_or_today(ctx, on)
-        uow.commit()
-        return ref(case)
+        return commit_case(ctx, uow, case)

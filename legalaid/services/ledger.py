@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
+from legalaid.domain.deadlines import CaseClock, DeadlineKind, DeadlineRule, open_deadline
 from legalaid.domain.errors import ValidationError, ValidationErrors
 from legalaid.domain.ledger import LedgerRow, check_headers, format_row, ledger_state, parse_row
 from legalaid.domain.numbering import parse_sequence
@@ -20,6 +21,7 @@ from legalaid.services.casefile import CASE_NUMBER_KIND, allocate_case_numbers
 from legalaid.services.context import Context
 from legalaid.services.ledger_files import read_rows, write_rows
 from legalaid.services.search import search_row
+from legalaid.services.settings import deadline_rules
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import (
     AssignmentRecord,
@@ -154,6 +156,7 @@ def insert_rows(
     persons, persons_created = _persons(session, rows)
 
     numbers = _case_numbers(session, rows, offices)
+    rules = deadline_rules(session)
     now = ctx.now()
     done = 0
     for start in range(0, len(rows), CHUNK):
@@ -186,6 +189,7 @@ def insert_rows(
                     "subsidy_paid": row.subsidy_paid,
                     "review_paused_days": 0,
                     "created_at": now,
+                    **_deadline_columns(ctx, row, rules),
                     "updated_at": now,
                     "version": 1,
                 }
@@ -248,6 +252,23 @@ def insert_rows(
         handlers_created=handlers_created,
         firms_created=len(new_firms),
     )
+
+
+def _deadline_columns(
+    ctx: Context, row: LedgerRow, rules: dict[DeadlineKind, DeadlineRule]
+) -> dict[str, Any]:
+    clock = CaseClock(
+        state=row.state,
+        applied_on=row.applied_on,
+        accepted_on=row.accepted_on,
+        assigned_on=row.assigned_on,
+        ended_on=row.closed_on if row.state is not CaseState.CLOSING else None,
+    )
+    deadline = open_deadline(clock, ctx.calendar, rules)
+    return {
+        "due_on": deadline.due if deadline else None,
+        "deadline_kind": deadline.kind.value if deadline else None,
+    }
 
 
 def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], int]:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from legalaid.domain.deadlines import DEFAULT_RULES, DeadlineKind, DeadlineRule
+from legalaid.domain.deadlines import DEFAULT_RULES, DeadlineKind, DeadlineRule, open_deadline
 from legalaid.domain.errors import ValidationError
+from legalaid.domain.vocabulary import OPEN_STATES
 from legalaid.domain.workdays import CountRule
 from legalaid.services.context import Context
 from legalaid.storage import repositories as repo
-from legalaid.storage.records import SettingRecord
+from legalaid.storage.records import CaseRecord, SettingRecord
 
 DEADLINE_RULES = "deadline_rules"
 
@@ -58,4 +60,31 @@ def set_deadline_rule(ctx: Context, *, kind: DeadlineKind, days: int, count: Cou
             uow.session.add(SettingRecord(key=DEADLINE_RULES, value=_rules_json(rules)))
         else:
             record.value = _rules_json(rules)
+        recompute_deadlines(ctx, uow.session, rules)
         uow.commit()
+
+
+def recompute_deadlines(
+    ctx: Context,
+    session: Session,
+    rules: dict[DeadlineKind, DeadlineRule],
+    *,
+    only_missing: bool = False,
+) -> int:
+    """Store every open case's running deadline again (after a rule change or an upgrade)."""
+    from legalaid.services.casefile import clock_of
+
+    query = select(CaseRecord).where(CaseRecord.state.in_([s.value for s in OPEN_STATES]))
+    if only_missing:
+        query = query.where(CaseRecord.due_on.is_(None))
+    changes = []
+    for case in session.scalars(query.execution_options(yield_per=5000)):
+        deadline = open_deadline(clock_of(case), ctx.calendar, rules)
+        due = deadline.due if deadline else None
+        kind = deadline.kind.value if deadline else None
+        if (due, kind) != (case.due_on, case.deadline_kind):
+            changes.append({"case_id": case.id, "due": due, "kind": kind})
+    session.expunge_all()
+    for start in range(0, len(changes), 5000):
+        repo.bulk_set_deadlines(session, changes[start : start + 5000])
+    return len(changes)

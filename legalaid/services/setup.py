@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from legalaid.services.context import Context
-from legalaid.services.settings import seed_defaults
+from legalaid.services.settings import deadline_rules, recompute_deadlines, seed_defaults
 from legalaid.storage.database import Database
 
 
@@ -22,6 +22,11 @@ def initialise(db: Database) -> InitResult:
     db.upgrade()
     with db.uow(write=True) as uow:
         added = seed_defaults(uow.session)
+        uow.flush()
+        # Cases from before the deadline column (or imported elsewhere) get theirs now.
+        recompute_deadlines(
+            Context(db=db), uow.session, deadline_rules(uow.session), only_missing=True
+        )
         uow.commit()
     return InitResult(revision=db.head_revision(), settings_added=added)
 

@@ -146,6 +146,10 @@ class CaseRecord(Base):
     major_difficult: Mapped[bool] = mapped_column(Boolean, default=False)
     possible_life_or_death: Mapped[bool] = mapped_column(Boolean, default=False)
     subsidy_paid: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    # The running legal deadline (derived from state and dates by the services, stored so
+    # that a million cases can be filtered and sorted by it).
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    deadline_kind: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     # Optimistic locking: a stale edit raises instead of overwriting (StaleDataError).

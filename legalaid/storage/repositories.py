@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, Table, func, or_, select, text, update
+from sqlalchemy import Select, Table, bindparam, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -131,6 +131,20 @@ def bulk_insert(session: Session, record: type[Base], rows: Sequence[dict[str, A
         table = record.__table__
         assert isinstance(table, Table)
         session.execute(table.insert(), list(rows))
+
+
+def bulk_set_deadlines(session: Session, changes: Sequence[dict[str, Any]]) -> None:
+    """Store recomputed deadlines (``case_id``, ``due_on``, ``deadline_kind``). A derived
+    column: the case's version is left alone so no clerk's open edit turns stale over it."""
+    if changes:
+        table = CaseRecord.__table__
+        assert isinstance(table, Table)
+        statement = (
+            table.update()
+            .where(table.c.id == bindparam("case_id"))
+            .values(due_on=bindparam("due"), deadline_kind=bindparam("kind"))
+        )
+        session.execute(statement, list(changes))
 
 
 def get_setting(session: Session, key: str) -> str | None:

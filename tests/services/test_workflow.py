@@ -239,3 +239,28 @@ def test_returning_person_is_recognised(offices: Context) -> None:
         from legalaid.storage.records import PersonRecord
 
         assert uow.session.query(PersonRecord).count() == 1
+
+
+def test_running_deadline_is_stored_for_lists_and_follows_the_rules(offices: Context) -> None:
+    from legalaid.domain.workdays import CountRule
+    from legalaid.services.cases import CaseFilter, count_cases, find_cases
+    from legalaid.services.settings import set_deadline_rule
+
+    ctx = offices
+    ref = intake.register(ctx, application(received_on=date(2025, 3, 3)))
+    row = find_cases(ctx)[0]
+    assert (row.due_on, row.deadline_kind) == (date(2025, 3, 12), DeadlineKind.REVIEW.value)
+    later = intake.register(ctx, application(received_on=date(2026, 11, 19)))
+    # Overdue on 20 November 2026: only the March 2025 application.
+    overdue = find_cases(ctx, CaseFilter(overdue_on=date(2026, 11, 20)))
+    assert [r.id for r in overdue] == [ref.id]
+    by_due = find_cases(ctx, order="due_on", descending=False)
+    assert [r.id for r in by_due] == [ref.id, later.id]
+    # An office switching the review count to calendar days moves every open deadline.
+    set_deadline_rule(ctx, kind=DeadlineKind.REVIEW, days=7, count=CountRule.CALENDAR_DAYS)
+    assert find_cases(ctx, CaseFilter(query="袁英燕"), order="due_on", descending=False)[
+        0
+    ].due_on == date(2025, 3, 10)
+    intake.request_materials(ctx, case_id=ref.id, missing=["身份证复印件"])
+    assert count_cases(ctx, CaseFilter(overdue_on=date(2026, 11, 20))) == 0  # clock paused
+    assert [d.case_id for d in open_deadlines(ctx)] == [later.id]
