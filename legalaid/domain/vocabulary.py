@@ -161,3 +161,18 @@ def parse_choice(enum: type[E], value: str, *, field: str) -> E:
             return member
     allowed = "、".join(m.value for m in enum)
     raise ValidationError(f"「{field}」的值「{text}」无效，应为：{allowed}", field=field)
+
+
+# Applicants exempt from the hardship check (法律援助法 s.32: no economic restriction; s.42:
+# no hardship review). Intake records one of these instead of the statement and pledge.
+HARDSHIP_EXEMPTIONS: tuple[str, ...] = (
+    "无固定生活来源的未成年人、老年人、残疾人等特定群体",
+    "社会救助、司法救助或者优抚对象",
+    "申请支付劳动报酬或者请求工伤事故人身损害赔偿的进城务工人员",
+    "英雄烈士近亲属为维护英雄烈士的人格权益",
+    "因见义勇为行为主张相关民事权益",
+    "再审改判无罪请求国家赔偿",
+    "遭受虐待、遗弃或者家庭暴力的受害人主张相关权益",
+    "法律、法规、规章规定的其他情形",
+)
+HARDSHIP_DECLARED = "经济困难状况说明及个人诚信承诺"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from legalaid.domain.errors import InvalidTransition, NotFound, ValidationError
 from legalaid.domain.identity import age_on
 from legalaid.domain.lifecycle import is_assignable
-from legalaid.domain.vocabulary import CaseState, CaseType, HandlerType
+from legalaid.domain.vocabulary import OPEN_STATES, CaseState, CaseType, HandlerType
 from legalaid.services.casefile import (
     CaseRef,
     commit_case,
@@ -132,3 +132,60 @@ def start_handling(
             {"日期": on_or_today(ctx, on).isoformat()},
         )
         return commit_case(ctx, uow, case)
+
+
+@dataclass(frozen=True)
+class HandlerOption:
+    """A handler as the assignment picker shows it for one case."""
+
+    id: int
+    name: str
+    handler_type: str
+    firm: str | None
+    open_cases: int
+    criminal_years: int
+    minors_expertise: bool
+    refusals: tuple[str, ...]
+    warnings: tuple[str, ...]
+    current: bool
+
+    @property
+    def qualified(self) -> bool:
+        return not self.refusals
+
+
+def handler_options(ctx: Context, *, case_id: int) -> list[HandlerOption]:
+    """Every active handler with caseload and qualification for this case; the suggestion
+    (least-loaded qualified handler without warnings) comes first."""
+    with ctx.reading() as uow:
+        session = uow.session
+        case = load_case(session, case_id)
+        load = dict(
+            session.execute(
+                select(CaseRecord.handler_id, func.count())
+                .where(CaseRecord.state.in_([s.value for s in OPEN_STATES]))
+                .where(CaseRecord.handler_id.is_not(None))
+                .group_by(CaseRecord.handler_id)
+            ).all()
+        )
+        options = []
+        for handler in session.scalars(select(HandlerRecord).where(HandlerRecord.active.is_(True))):
+            refusals, warnings = qualification_problems(case, handler)
+            options.append(
+                HandlerOption(
+                    id=handler.id,
+                    name=handler.name,
+                    handler_type=handler.handler_type,
+                    firm=handler.firm.name if handler.firm else None,
+                    open_cases=int(load.get(handler.id, 0)),
+                    criminal_years=handler.criminal_years,
+                    minors_expertise=handler.minors_expertise,
+                    refusals=tuple(refusals),
+                    warnings=tuple(warnings),
+                    current=handler.id == case.handler_id,
+                )
+            )
+    options.sort(
+        key=lambda o: (bool(o.refusals), bool(o.warnings), o.current, o.open_cases, o.name)
+    )
+    return options

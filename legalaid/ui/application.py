@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from legalaid.domain.errors import LegalAidError
 from legalaid.paths import font_file
+from legalaid.ui.i18n import install_translations
 
 
 def load_chinese_font(app: QApplication) -> None:
@@ -30,8 +31,10 @@ def run(db: str | None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    app.setOrganizationName("legalaid")
     app.setApplicationName("legalaid")
-    app.setApplicationDisplayName("法律援助案件管理")
+    install_translations(app)
+    app.setApplicationDisplayName(app.translate("Application", "Legal aid case management"))
     load_chinese_font(app)
     target = db or setup.default_database()
     try:
@@ -42,7 +45,9 @@ def run(db: str | None) -> int:
             setup.initialise(Database(target))
             ctx = setup.open_context(target)
     except LegalAidError as exc:
-        QMessageBox.critical(None, "无法打开数据库", exc.message)
+        QMessageBox.critical(
+            None, app.translate("Application", "Cannot open the database"), exc.message
+        )
         return 1
     window = MainWindow(ctx)
     window.show()

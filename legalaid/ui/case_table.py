@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from legalaid.services.cases import CaseFilter, CaseRow, count_cases, find_cases
 from legalaid.services.context import Context
@@ -14,23 +16,14 @@ PAGE = 200
 
 
 class CaseTableModel(QAbstractTableModel):
-    CASE_NO, OFFICE, NAME, ID_NUMBER, TYPE, SOURCE, STAGE, STATE, APPLIED, ACCEPTED, HANDLER = (
-        range(11)
-    )
-    HEADERS = (
-        "案号",
-        "机构",
-        "受援人",
-        "身份证号",
-        "案件类型",
-        "案件来源",
-        "诉讼阶段",
-        "状态",
-        "申请日期",
-        "受理日期",
-        "承办人",
-    )
+    (CASE_NO, OFFICE, NAME, ID_NUMBER, TYPE, SOURCE, STAGE, STATE, APPLIED, ACCEPTED, HANDLER,
+     DUE) = range(12)  # fmt: skip
     CaseIdRole = Qt.ItemDataRole.UserRole + 1
+    # Columns the database can sort a million rows by (each has an index).
+    SORTABLE: ClassVar[dict[int, str]] = {
+        CASE_NO: "id", STATE: "state", APPLIED: "applied_on", ACCEPTED: "accepted_on",
+        DUE: "due_on",
+    }  # fmt: skip
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()
@@ -38,24 +31,45 @@ class CaseTableModel(QAbstractTableModel):
         self._filter = CaseFilter()
         self._rows: list[CaseRow] = []
         self._total = 0
+        self.sort_column = self.CASE_NO
+        self.sort_order = Qt.SortOrder.DescendingOrder
+        self._headers = (
+            self.tr("Case number"), self.tr("Office"), self.tr("Aided person"),
+            self.tr("ID number"), self.tr("Case type"), self.tr("Source"), self.tr("Stage"),
+            self.tr("State"), self.tr("Received"), self.tr("Accepted"), self.tr("Handler"),
+            self.tr("Deadline"),
+        )  # fmt: skip
 
     # -- loading ---------------------------------------------------------------------------
     def set_filter(self, case_filter: CaseFilter) -> None:
         self.beginResetModel()
         self._filter = case_filter
         self._total = count_cases(self._ctx, case_filter)
-        self._rows = find_cases(self._ctx, case_filter, limit=PAGE)
+        self._rows = self._page(0)
         self.endResetModel()
+
+    def reload(self) -> None:
+        self.set_filter(self._filter)
+
+    def _page(self, offset: int) -> list[CaseRow]:
+        return find_cases(
+            self._ctx, self._filter, offset=offset, limit=PAGE,
+            order=self.SORTABLE[self.sort_column],
+            descending=self.sort_order == Qt.SortOrder.DescendingOrder,
+        )  # fmt: skip
 
     @property
     def total(self) -> int:
         return self._total
 
+    def case_id(self, row: int) -> int:
+        return self._rows[row].id
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        more = find_cases(self._ctx, self._filter, offset=len(self._rows), limit=PAGE)
+        more = self._page(len(self._rows))
         if not more:
             self._total = len(self._rows)
             return
@@ -63,18 +77,24 @@ class CaseTableModel(QAbstractTableModel):
         self._rows.extend(more)
         self.endInsertRows()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in self.SORTABLE:
+            return  # the view puts the indicator back on the current sort column
+        self.sort_column, self.sort_order = column, order
+        self.reload()
+
     # -- Qt model --------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -83,19 +103,19 @@ class CaseTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == self.CaseIdRole:
             return row.id
+        overdue = row.due_on is not None and row.due_on < self._ctx.today()
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.DUE and overdue:
+            return QColor("#B00020")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = (
-            row.case_no,
-            row.office,
-            row.name,
-            row.id_number,
-            row.case_type,
-            row.source,
-            row.stage or "",
-            row.state.value,
-            row.applied_on.isoformat(),
-            row.accepted_on.isoformat() if row.accepted_on else "",
+            row.case_no, row.office, row.name, row.id_number, row.case_type, row.source,
+            row.stage or "", row.state.value, _day(row.applied_on), _day(row.accepted_on),
             row.handler or "",
-        )
+            f"{row.due_on.isoformat()} {row.deadline_kind}" if row.due_on else "",
+        )  # fmt: skip
         return values[index.column()]
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""

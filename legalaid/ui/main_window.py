@@ -1,72 +1,98 @@
-"""The main window: navigation on the left, the chosen section on the right."""
+"""The main window: navigation on the left, the chosen section on the right, a menu with
+every action and its shortcut, counts in the status bar; geometry and columns remembered."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
-    QSplitter,
+    QMessageBox,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from legalaid.domain.vocabulary import CaseState, CaseType
-from legalaid.services.cases import CaseFilter
+from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType
+from legalaid.services.cases import CaseFilter, count_cases
 from legalaid.services.context import Context
-from legalaid.services.offices import list_offices
+from legalaid.services.offices import list_handlers, list_offices
+from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.case_table import CaseTableModel
+from legalaid.ui.deadlines_page import DeadlinesPage
+from legalaid.ui.handlers_page import HandlersPage
+from legalaid.ui.intake_dialog import IntakeDialog
 from legalaid.ui.reports_page import ReportsPage
 
 
 class CaseListPage(QWidget):
-    """案件: the searchable, filterable case list."""
+    """案件: the searchable, filterable case list over a lazily loading model."""
 
-    def __init__(self, ctx: Context, window: QMainWindow) -> None:
+    def __init__(self, ctx: Context) -> None:
         super().__init__()
-        self._window = window
+        self._ctx = ctx
         self.model = CaseTableModel(ctx)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）")
+        self.search.setPlaceholderText(
+            self.tr("Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)")
+        )
         self.search.setClearButtonEnabled(True)
-        self.state = QComboBox()
-        self.state.addItem("全部状态", None)
-        for state in CaseState:
-            self.state.addItem(state.value, state.value)
-        self.case_type = QComboBox()
-        self.case_type.addItem("全部类型", None)
-        for case_type in CaseType:
-            self.case_type.addItem(case_type.value, case_type.value)
-        self.office = QComboBox()
-        self.office.addItem("全部机构", None)
-        for office in list_offices(ctx):
-            self.office.addItem(f"{office.code} {office.name}", office.code)
+        self.state = self._combo(self.tr("All states"), [(s.value, s.value) for s in CaseState])
+        self.case_type = self._combo(self.tr("All types"), [(t.value, t.value) for t in CaseType])
+        self.source = self._combo(self.tr("All sources"), [(s.value, s.value) for s in CaseSource])
+        self.office = self._combo(
+            self.tr("All offices"), [(f"{o.code} {o.name}", o.code) for o in list_offices(ctx)]
+        )
+        this_year = ctx.today().year
+        self.year = self._combo(
+            self.tr("All years"), [(str(y), y) for y in range(this_year, this_year - 6, -1)]
+        )
+        self.handler = self._combo(self.tr("All handlers"), [])
+        self.overdue = QCheckBox(self.tr("Overdue only"))
+        self.reload_handlers()
 
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.overdue)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("查找"))
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.state)
-        filters.addWidget(self.case_type)
-        filters.addWidget(self.office)
+        for combo in (
+            self.state,
+            self.case_type,
+            self.source,
+            self.office,
+            self.year,
+            self.handler,
+        ):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            filters.addWidget(combo)
+        filters.addStretch()
 
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        self.table.setSortingEnabled(True)
+        header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+        header.sortIndicatorChanged.connect(self._keep_indicator)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.table)
 
@@ -76,56 +102,231 @@ class CaseListPage(QWidget):
         self._debounce.setInterval(200)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._debounce.start)
-        for combo in (self.state, self.case_type, self.office):
+        for combo in (
+            self.state,
+            self.case_type,
+            self.source,
+            self.office,
+            self.year,
+            self.handler,
+        ):
             combo.currentIndexChanged.connect(self.refresh)
+        self.overdue.toggled.connect(self.refresh)
         self.refresh()
-        self.table.resizeColumnsToContents()
+        # Room for a full case number, a masked ID number and a date with its deadline.
+        for column, width in (
+            (CaseTableModel.CASE_NO, 180),
+            (CaseTableModel.OFFICE, 60),
+            (CaseTableModel.NAME, 80),
+            (CaseTableModel.ID_NUMBER, 160),
+            (CaseTableModel.TYPE, 110),
+            (CaseTableModel.SOURCE, 100),
+            (CaseTableModel.STAGE, 70),
+            (CaseTableModel.STATE, 70),
+            (CaseTableModel.APPLIED, 90),
+            (CaseTableModel.ACCEPTED, 90),
+            (CaseTableModel.HANDLER, 80),
+        ):
+            self.table.setColumnWidth(column, width)
+
+    def _combo(self, everything: str, items: list[tuple[str, object]]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for label, value in items:
+            combo.addItem(label, value)
+        return combo
+
+    def reload_handlers(self) -> None:
+        current = self.handler.currentData()
+        self.handler.blockSignals(True)
+        while self.handler.count() > 1:
+            self.handler.removeItem(1)
+        for h in list_handlers(self._ctx, active_only=False):
+            self.handler.addItem(f"{h.name}（{h.firm or h.handler_type.value}）", h.id)
+        index = self.handler.findData(current)
+        self.handler.setCurrentIndex(max(index, 0))
+        self.handler.blockSignals(False)
+
+    def _keep_indicator(self) -> None:
+        header = self.table.horizontalHeader()
+        if header.sortIndicatorSection() not in CaseTableModel.SORTABLE:
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+            header.blockSignals(False)
 
     def current_filter(self) -> CaseFilter:
         state = self.state.currentData()
         return CaseFilter(
             states=(CaseState(state),) if state else (),
             case_type=self.case_type.currentData(),
+            source=self.source.currentData(),
             office_code=self.office.currentData(),
+            year=self.year.currentData(),
+            handler_id=self.handler.currentData(),
+            overdue_on=self._ctx.today() if self.overdue.isChecked() else None,
             query=self.search.text().strip() or None,
         )
 
     def refresh(self) -> None:
         self.model.set_filter(self.current_filter())
-        self._window.statusBar().showMessage(f"共 {self.model.total} 件案件")
+        window = self.window()
+        if isinstance(window, MainWindow):
+            window.update_status()
+
+    def selected_case(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.case_id(rows[0].row()) if rows else None
 
 
 class MainWindow(QMainWindow):
-    SECTIONS = ("案件", "统计报表")
+    CASES, DEADLINES, HANDLERS, REPORTS = range(4)
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("法律援助案件管理")
+        self._ctx = ctx
+        self._settings = settings or QSettings()
+        self.setWindowTitle(self.tr("Legal aid case management"))
         self.resize(1280, 720)
-        self.cases = CaseListPage(ctx, self)
+        self.cases = CaseListPage(ctx)
+        self.deadlines = DeadlinesPage(ctx)
+        self.handlers = HandlersPage(ctx)
         self.reports = ReportsPage(ctx)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.cases)
-        self.pages.addWidget(self.reports)
+        for page in (self.cases, self.deadlines, self.handlers, self.reports):
+            self.pages.addWidget(page)
         self.navigation = QListWidget()
-        self.navigation.addItems(list(self.SECTIONS))
-        self.navigation.setFixedWidth(120)
+        self.navigation.addItems(
+            [self.tr("Cases"), self.tr("Deadlines"), self.tr("Handlers"), self.tr("Statistics")]
+        )
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+        self.navigation.setCurrentRow(self.CASES)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        self.navigation.setFixedWidth(110)
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(splitter)
+        row = QHBoxLayout(central)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self._menus()
+        self.cases.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.cases.table.activated.connect(lambda _index: self.open_selected())
+        self.deadlines.open_case.connect(self.open_case)
+        self.update_status()
+        self._restore()
 
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.activated.connect(self._focus_search)
+    # -- menus and shortcuts ----------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
 
-    def _focus_search(self) -> None:
-        self.navigation.setCurrentRow(0)
+    def _menus(self) -> None:
+        case_menu = self.menuBar().addMenu(self.tr("&Case"))
+        self.new_application = self._action(
+            self.tr("New &application…"), QKeySequence.StandardKey.New, self.register_application
+        )
+        self.new_notification = self._action(
+            self.tr("Accept a &notification…"), "Ctrl+Shift+N", self.register_notification
+        )
+        self.open_action = self._action(self.tr("&Open case"), "Ctrl+O", self.open_selected)
+        self.find_action = self._action(
+            self.tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search
+        )
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh_all
+        )
+        quit_action = self._action(self.tr("E&xit"), QKeySequence.StandardKey.Quit, self.close)
+        for action in (
+            self.new_application,
+            self.new_notification,
+            self.open_action,
+            self.find_action,
+            self.refresh_action,
+        ):
+            case_menu.addAction(action)
+        case_menu.addSeparator()
+        case_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for index, title in enumerate(
+            [self.tr("Cases"), self.tr("Deadlines"), self.tr("Handlers"), self.tr("Statistics")]
+        ):
+            view_menu.addAction(
+                self._action(
+                    title, f"Ctrl+{index + 1}", lambda _=False, i=index: self.show_section(i)
+                )
+            )
+
+    def show_section(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
+
+    def focus_search(self) -> None:
+        self.show_section(self.CASES)
         self.cases.search.setFocus()
+        self.cases.search.selectAll()
+
+    # -- work -------------------------------------------------------------------------------
+    def register_application(self) -> None:
+        self._register(notification=False)
+
+    def register_notification(self) -> None:
+        self._register(notification=True)
+
+    def _register(self, *, notification: bool) -> None:
+        dialog = IntakeDialog(self._ctx, notification=notification, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_ref is not None:
+            self.refresh_all()
+            self.statusBar().showMessage(
+                self.tr("Registered as {0}").format(dialog.result_ref.case_no), 10_000
+            )
+            self.open_case(dialog.result_ref.id)
+
+    def open_selected(self) -> None:
+        case_id = self.cases.selected_case()
+        if case_id is None:
+            QMessageBox.information(self, self.tr("Open case"), self.tr("Select a case first."))
+            return
+        self.open_case(case_id)
+
+    def open_case(self, case_id: int) -> None:
+        dialog = CaseDialog(self._ctx, case_id, parent=self)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh_all()
+
+    def refresh_all(self) -> None:
+        self.cases.reload_handlers()
+        self.cases.refresh()
+        self.deadlines.refresh()
+        self.handlers.refresh()
+
+    def update_status(self) -> None:
+        overdue = count_cases(self._ctx, CaseFilter(overdue_on=self._ctx.today()))
+        self.statusBar().showMessage(
+            self.tr("{0} cases shown · {1} overdue deadlines").format(
+                self.cases.model.total, overdue
+            )
+        )
+
+    # -- remembered layout ------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self._settings.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        columns = self._settings.value("main/case_columns")
+        if isinstance(columns, QByteArray):
+            self.cases.table.horizontalHeader().restoreState(columns)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue("main/geometry", self.saveGeometry())
+        self._settings.setValue(
+            "main/case_columns", self.cases.table.horizontalHeader().saveState()
+        )
+        self._settings.sync()
+        super().closeEvent(event)

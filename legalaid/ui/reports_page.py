@@ -38,8 +38,6 @@ from legalaid.services.reporting import office_outlook, write_report
 from legalaid.ui import tasks
 from legalaid.ui.pdf_view import PdfPreview, print_pdf
 
-KINDS = (("annual", "年度统计报告"), ("midyear", "“双过半”报告"))
-
 
 class ReportsPage(QWidget):
     def __init__(self, ctx: Context) -> None:
@@ -49,12 +47,12 @@ class ReportsPage(QWidget):
         self.current_pdf: Path | None = None
 
         self.kind = QComboBox()
-        for key, label in KINDS:
-            self.kind.addItem(label, key)
+        self.kind.addItem(self.tr("Annual statistics report"), "annual")
+        self.kind.addItem(self.tr("Mid-year “double half” report"), "midyear")
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(ctx.today().year)
-        self.cut = QCheckBox("截止日期")
+        self.cut = QCheckBox(self.tr("Up to"))
         self.until = QDateEdit()
         self.until.setDisplayFormat("yyyy-MM-dd")
         self.until.setCalendarPopup(True)
@@ -63,15 +61,15 @@ class ReportsPage(QWidget):
         self.until.setEnabled(False)
         self.cut.toggled.connect(self.until.setEnabled)
         self.office = QComboBox()
-        self.office.addItem("全部机构", None)
+        self.office.addItem(self.tr("All offices"), None)
         for office in list_offices(ctx):
             self.office.addItem(f"{office.code} {office.name}", office.code)
 
-        self.generate = QPushButton("生成预览")
+        self.generate = QPushButton(self.tr("Preview"))
         self.generate.setDefault(True)
-        self.save_pdf = QPushButton("保存 PDF…")
-        self.save_xlsx = QPushButton("导出 Excel…")
-        self.print_button = QPushButton("打印…")
+        self.save_pdf = QPushButton(self.tr("Save PDF…"))
+        self.save_xlsx = QPushButton(self.tr("Export Excel…"))
+        self.print_button = QPushButton(self.tr("Print…"))
         for button in (self.save_pdf, self.save_xlsx, self.print_button):
             button.setEnabled(False)
         self.progress = QProgressBar()
@@ -80,20 +78,29 @@ class ReportsPage(QWidget):
         self.message.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("报表", self.kind)
-        form.addRow("年度", self.year)
+        form.addRow(self.tr("Report"), self.kind)
+        form.addRow(self.tr("Year"), self.year)
         cut_row = QHBoxLayout()
         cut_row.addWidget(self.cut)
         cut_row.addWidget(self.until)
-        form.addRow("统计期", cut_row)
-        form.addRow("机构", self.office)
+        form.addRow(self.tr("Period"), cut_row)
+        form.addRow(self.tr("Office"), self.office)
         buttons = QHBoxLayout()
         for button in (self.generate, self.save_pdf, self.save_xlsx, self.print_button):
             buttons.addWidget(button)
 
         self.targets = QTableWidget(0, 8)
         self.targets.setHorizontalHeaderLabels(
-            ["机构", "年度任务", "已办理", "完成率", "序时进度", "预测6月30日", "预测全年", "提示"]
+            [
+                self.tr("Office"),
+                self.tr("Target"),
+                self.tr("Cases"),
+                self.tr("Completion"),
+                self.tr("Time progress"),
+                self.tr("Forecast 30 June"),
+                self.tr("Forecast year"),
+                self.tr("Note"),
+            ]
         )
         self.targets.verticalHeader().hide()
         self.targets.setEditTriggers(
@@ -102,8 +109,8 @@ class ReportsPage(QWidget):
         )
         self.basis = QLabel()
         self.basis.setWordWrap(True)
-        self.save_targets = QPushButton("保存年度任务数")
-        target_box = QGroupBox("年度任务与进度预测")
+        self.save_targets = QPushButton(self.tr("Save targets"))
+        target_box = QGroupBox(self.tr("Yearly targets and forecast"))
         target_layout = QVBoxLayout(target_box)
         target_layout.addWidget(self.targets)
         target_layout.addWidget(self.basis)
@@ -148,7 +155,7 @@ class ReportsPage(QWidget):
         self.generate.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.message.setText("正在统计……")
+        self.message.setText(self.tr("Counting…"))
         task = tasks.Task(
             lambda progress: write_report(
                 self._ctx,
@@ -176,7 +183,7 @@ class ReportsPage(QWidget):
         self.generate.setEnabled(True)
         for button in (self.save_pdf, self.save_xlsx, self.print_button):
             button.setEnabled(True)
-        self.message.setText(f"{title}：共 {self.preview.page_count} 页")
+        self.message.setText(self.tr("{0}: {1} page(s)").format(title, self.preview.page_count))
 
     def _on_failed(self, message: str) -> None:
         self.progress.setVisible(False)
@@ -200,23 +207,26 @@ class ReportsPage(QWidget):
 
     def _ask_save_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "保存 PDF", self._default_name(".pdf"), "PDF 文件 (*.pdf)"
+            self, self.tr("Save PDF"), self._default_name(".pdf"), self.tr("PDF files (*.pdf)")
         )
         if name:
             self.save_pdf_to(Path(name))
-            self.message.setText(f"已保存：{name}")
+            self.message.setText(self.tr("Saved: {0}").format(name))
 
     def _ask_save_xlsx(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "导出 Excel", self._default_name(".xlsx"), "Excel 工作簿 (*.xlsx)"
+            self,
+            self.tr("Export Excel"),
+            self._default_name(".xlsx"),
+            self.tr("Excel workbooks (*.xlsx)"),
         )
         if name:
             try:
                 self.save_xlsx_to(Path(name))
             except LegalAidError as exc:
-                QMessageBox.warning(self, "无法导出", exc.message)
+                QMessageBox.warning(self, self.tr("Not exported"), exc.message)
                 return
-            self.message.setText(f"已导出：{name}")
+            self.message.setText(self.tr("Exported: {0}").format(name))
 
     def _ask_print(self) -> None:
         if self.current_pdf is None:
@@ -225,10 +235,10 @@ class ReportsPage(QWidget):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             pages = print_pdf(self.current_pdf, printer)
-            self.message.setText(f"已发送 {pages} 页到打印机")
+            self.message.setText(self.tr("{0} page(s) sent to the printer").format(pages))
 
     def _default_name(self, suffix: str) -> str:
-        label = dict(KINDS)[self.kind.currentData()].strip("“”")
+        label = self.kind.currentText().replace("“", "").replace("”", "")
         return str(Path.home() / f"{self.year.value()}{label}{suffix}")
 
     # -- targets ----------------------------------------------------------------------------
@@ -240,13 +250,13 @@ class ReportsPage(QWidget):
             self._fill(row, line)
         self.targets.resizeColumnsToContents()
         bases = sorted({line.forecast_basis for line in lines})
-        self.basis.setText("预测依据：" + "；".join(bases) if bases else "")
+        self.basis.setText(self.tr("Forecast basis: {0}").format("；".join(bases)) if bases else "")
 
     def _fill(self, row: int, line: OfficeLine) -> None:
         risk = (
-            "有不能完成任务的风险"
+            self.tr("At risk of missing the target")
             if line.at_risk
-            else ("慢于序时进度" if line.behind_schedule else "")
+            else (self.tr("Behind time progress") if line.behind_schedule else "")
         )
         values = [
             f"{line.code} {line.name}",
@@ -275,11 +285,15 @@ class ReportsPage(QWidget):
                 if not text or text == str(line.target or ""):
                     continue
                 if not text.isdigit():
-                    raise LegalAidError(f"{line.name}的年度任务数应为整数，现为「{text}」")
+                    raise LegalAidError(
+                        self.tr("The target of {0} must be a whole number, not “{1}”").format(
+                            line.name, text
+                        )
+                    )
                 changed[line.code] = int(text)
             set_targets(self._ctx, year=self.year.value(), targets=changed)
         except LegalAidError as exc:
-            QMessageBox.warning(self, "无法保存", exc.message)
+            QMessageBox.warning(self, self.tr("Not saved"), exc.message)
             return
         self.load_targets()
-        self.message.setText("年度任务数已保存")
+        self.message.setText(self.tr("Targets saved"))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from legalaid.services.cases import CaseFilter, count_cases
 from legalaid.services.context import Context
 from legalaid.services.ledger import import_ledger
-from legalaid.ui.application import load_chinese_font
 from legalaid.ui.main_window import MainWindow
 from tests.conftest import SAMPLE_LEDGER
 
@@ -16,19 +17,23 @@ from tests.conftest import SAMPLE_LEDGER
 def test_case_list_filters_and_searches(
     offices: Context,
     qtbot: QtBot,
-    qapp: object,
     qtmodeltester: object,
     tmp_path: Path,
     backend: str,
+    settings: QSettings,
 ) -> None:
     import_ledger(offices, SAMPLE_LEDGER)
-    load_chinese_font(qapp)  # type: ignore[arg-type]
-    window = MainWindow(offices)
+    window = MainWindow(offices, settings)
     qtbot.addWidget(window)
     window.show()
     assert window.cases.model.rowCount() == 60
     qtmodeltester.check(window.cases.model)  # type: ignore[attr-defined]
-    assert window.statusBar().currentMessage() == "共 60 件案件"
+    overdue = count_cases(offices, CaseFilter(overdue_on=offices.today()))
+    assert overdue > 0
+    assert window.statusBar().currentMessage() == f"共 60 件案件 · 逾期 {overdue} 件"
+    window.cases.overdue.setChecked(True)
+    assert window.cases.model.rowCount() == overdue
+    window.cases.overdue.setChecked(False)
     # ID numbers are masked in the list.
     column = window.cases.model.ID_NUMBER
     ids = {window.cases.model.index(r, column).data() for r in range(60)}

@@ -1,0 +1,167 @@
+"""指派 / 更换承办人: the handler picker with caseload and qualifications."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalaid.domain.errors import LegalAidError
+from legalaid.services import assignment
+from legalaid.services.context import Context
+from legalaid.ui.widgets import FieldError, date_edit, from_qdate, show_error
+
+
+class AssignDialog(QDialog):
+    NAME, TYPE, FIRM, LOAD, YEARS, MINORS, CHECK = range(7)
+
+    def __init__(
+        self,
+        ctx: Context,
+        *,
+        case_id: int,
+        case_no: str,
+        version: int,
+        has_handler: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._case_id = case_id
+        self._version = version
+        self.reassignment = has_handler
+        self.warnings: tuple[str, ...] = ()
+        self.setWindowTitle(
+            self.tr("Change handler — {0}").format(case_no)
+            if has_handler
+            else self.tr("Assign a handler — {0}").format(case_no)
+        )
+        self.options = assignment.handler_options(ctx, case_id=case_id)
+        self.table = QTableWidget(len(self.options), 7)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Handler"),
+                self.tr("Type"),
+                self.tr("Firm"),
+                self.tr("Open cases"),
+                self.tr("Criminal practice (years)"),
+                self.tr("Minors"),
+                self.tr("Qualification"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        for row, option in enumerate(self.options):
+            check = "；".join(option.refusals) or "；".join(option.warnings) or self.tr("Qualified")
+            if option.current:
+                check = self.tr("Current handler")
+            values = [
+                option.name,
+                option.handler_type,
+                option.firm or "",
+                str(option.open_cases),
+                str(option.criminal_years),
+                self.tr("Yes") if option.minors_expertise else "",
+                check,
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == self.NAME:
+                    item.setData(Qt.ItemDataRole.UserRole, option.id)
+                if option.refusals:
+                    item.setForeground(QColor("#999999"))
+                elif option.warnings and column == self.CHECK:
+                    item.setForeground(QColor("#B35C00"))
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        suggestion = next(
+            (i for i, o in enumerate(self.options) if o.qualified and not o.current), None
+        )
+        self.hint = QLabel()
+        if suggestion is not None:
+            self.table.selectRow(suggestion)
+            self.hint.setText(
+                self.tr("Suggested: {0}, the qualified handler with the fewest open cases.").format(
+                    self.options[suggestion].name
+                )
+            )
+        self.on_date = date_edit(ctx.today())
+        self.reason = QLineEdit()
+        self.reason_error = FieldError()
+        self.error = FieldError()
+        form = QFormLayout()
+        form.addRow(self.tr("Date"), self.on_date)
+        if has_handler:
+            form.addRow(self.tr("Reason for the change"), self.reason)
+            form.addRow("", self.reason_error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.table.doubleClicked.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(900, 480)
+
+    def chosen(self) -> assignment.HandlerOption | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.options[rows[0].row()] if rows else None
+
+    def save(self) -> None:
+        option = self.chosen()
+        self.error.show_message(None)
+        self.reason_error.show_message(None)
+        if option is None:
+            self.error.show_message(self.tr("Choose a handler first."))
+            return
+        if option.refusals:
+            # The law's conditions are refused here already, with the reason (s.26).
+            self.error.show_message("；".join(option.refusals))
+            return
+        if option.warnings:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Please confirm"),
+                "；".join(option.warnings) + "\n" + self.tr("Assign anyway?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            result = assignment.assign_handler(
+                self._ctx,
+                case_id=self._case_id,
+                handler_id=option.id,
+                on=from_qdate(self.on_date.date()),
+                reason=self.reason.text().strip() or None,
+                expected_version=self._version,
+            )
+        except LegalAidError as exc:
+            if getattr(exc, "field", None) == "更换原因":
+                self.reason_error.show_message(exc.message)
+            elif isinstance(exc, LegalAidError) and not hasattr(exc, "field"):
+                show_error(self, exc, self.tr("Not assigned"))
+            else:
+                self.error.show_message(exc.message)
+            return
+        self.warnings = result.warnings
+        self.accept()

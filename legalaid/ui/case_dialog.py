@@ -1,0 +1,411 @@
+"""One case in full: tabs for the case, the person, review and assignment, the timeline;
+the next steps the law allows from its state as buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalaid.domain.errors import LegalAidError
+from legalaid.domain.lifecycle import TRANSITIONS, is_assignable
+from legalaid.domain.vocabulary import CaseState, TerminationReason
+from legalaid.services import assignment, closing, intake
+from legalaid.services.cases import CaseDetail, get_case
+from legalaid.services.context import Context
+from legalaid.ui.assign_dialog import AssignDialog
+from legalaid.ui.widgets import FieldError, date_edit, from_qdate, show_error
+
+S = CaseState
+
+
+class StepDialog(QDialog):
+    """Date and reason (or list, or choice) for one step of the workflow."""
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        reason_label: str | None,
+        choices: list[str] | None = None,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.on_date = date_edit(today)
+        self.reason = QPlainTextEdit()
+        self.reason.setFixedHeight(90)
+        self.choice = QComboBox()
+        for text in choices or []:
+            self.choice.addItem(text, text)
+        form = QFormLayout()
+        form.addRow(self.tr("Date"), self.on_date)
+        if choices:
+            form.addRow(self.tr("Reason"), self.choice)
+        elif reason_label:
+            form.addRow(reason_label, self.reason)
+        self.error = FieldError()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    @property
+    def day(self) -> date:
+        return from_qdate(self.on_date.date())
+
+    @property
+    def text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+
+class CaseDialog(QDialog):
+    def __init__(self, ctx: Context, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._case_id = case_id
+        self.changed = False
+        self.tabs = QTabWidget()
+        self.summary = QFormLayout()
+        self.person = QFormLayout()
+        self.review = QFormLayout()
+        self.handlers = QTableWidget(0, 4)
+        self.handlers.setHorizontalHeaderLabels(
+            [self.tr("Handler"), self.tr("From"), self.tr("Until"), self.tr("Reason")]
+        )
+        self.timeline = QTableWidget(0, 4)
+        self.timeline.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("By"), self.tr("What"), self.tr("Details")]
+        )
+        for table in (self.handlers, self.timeline):
+            table.verticalHeader().hide()
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setStretchLastSection(True)
+        for layout, title in (
+            (self.summary, self.tr("Case")),
+            (self.person, self.tr("Aided person")),
+        ):
+            page = QWidget()
+            page.setLayout(layout)
+            self.tabs.addTab(page, title)
+        review_page = QWidget()
+        review_layout = QVBoxLayout(review_page)
+        review_layout.addLayout(self.review)
+        review_layout.addWidget(QLabel(self.tr("Handlers")))
+        review_layout.addWidget(self.handlers)
+        self.tabs.addTab(review_page, self.tr("Review and assignment"))
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+
+        self.step_row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        steps: list[tuple[str, str, Callable[[], None]]] = [
+            ("review", self.tr("Start review"), self.start_review),
+            ("materials", self.tr("Request materials…"), self.request_materials),
+            ("received", self.tr("Materials received"), self.materials_received),
+            ("grant", self.tr("Grant aid…"), self.grant),
+            ("reject", self.tr("Refuse aid…"), self.refuse),
+            ("objection", self.tr("Objection upheld…"), self.objection),
+            ("assign", self.tr("Assign handler…"), self.assign),
+            ("engage", self.tr("Agreement signed"), self.engage),
+            ("terminate", self.tr("Terminate aid…"), self.terminate),
+            ("withdraw", self.tr("Withdrawn…"), self.withdraw),
+        ]
+        for key, label, handler in steps:
+            button = QPushButton(label)
+            button.clicked.connect(handler)
+            self.buttons[key] = button
+            self.step_row.addWidget(button)
+        self.step_row.addStretch()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs)
+        outer.addLayout(self.step_row)
+        outer.addWidget(close)
+        self.resize(1000, 620)
+        self.reload()
+
+    # -- showing ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.detail = get_case(self._ctx, self._case_id)
+        d: CaseDetail = self.detail
+        row = d.row
+        self.setWindowTitle(f"{row.case_no}　{row.name}")
+        deadline = ""
+        if d.deadline is not None:
+            left = d.deadline.days_left(self._ctx.today())
+            state = (
+                self.tr("{0} days overdue").format(-left)
+                if left < 0
+                else self.tr("{0} days left").format(left)
+            )
+            deadline = (
+                f"{d.deadline.kind.value}：{d.deadline.due.isoformat()}（{state}，"
+                f"{d.deadline.rule.days}{d.deadline.rule.count.value}）"
+            )
+        self._fill(
+            self.summary,
+            [
+                (self.tr("Case number"), row.case_no),
+                (self.tr("Office"), row.office),
+                (self.tr("State"), row.state.value),
+                (self.tr("Deadline"), deadline or "—"),
+                (self.tr("Source"), row.source),
+                (self.tr("Case type"), row.case_type),
+                (self.tr("Stage"), row.stage or "—"),
+                (self.tr("Cause"), row.cause or "—"),
+                (self.tr("Received on"), row.applied_on.isoformat()),
+                (self.tr("Aid granted / accepted on"), _day(row.accepted_on)),
+                (self.tr("Assigned on"), _day(d.assigned_on)),
+                (self.tr("Case ended on"), _day(d.ended_on)),
+                (self.tr("Closed on"), _day(d.closed_on)),
+                (self.tr("Cross-region"), self.tr("Yes") if d.cross_region else self.tr("No")),
+                (
+                    self.tr("Major or difficult"),
+                    self.tr("Yes") if d.major_difficult else self.tr("No"),
+                ),
+                (
+                    self.tr("Possible life or death sentence"),
+                    self.tr("Yes") if d.possible_life_or_death else self.tr("No"),
+                ),
+                (self.tr("Summary"), d.summary or "—"),
+            ],
+        )
+        self._fill(
+            self.person,
+            [
+                (self.tr("Name"), row.name),
+                (self.tr("ID number"), row.id_number or "—"),
+                (self.tr("Gender"), d.person_gender or "—"),
+                (self.tr("Born"), _day(d.person_birth_date)),
+                (self.tr("Phone"), d.person_phone or "—"),
+                (self.tr("Groups"), "、".join(d.groups) or "—"),
+            ],
+        )
+        self._fill(
+            self.review,
+            [
+                (self.tr("Decision reason"), d.decision_reason or "—"),
+                (self.tr("Materials requested"), d.missing_materials or "—"),
+                (self.tr("Current handler"), row.handler or "—"),
+            ],
+        )
+        self.handlers.setRowCount(len(d.handlers))
+        for r, spell in enumerate(d.handlers):
+            for c, value in enumerate(
+                [
+                    spell.handler,
+                    spell.assigned_on.isoformat(),
+                    _day(spell.ended_on),
+                    spell.reason or "",
+                ]
+            ):
+                self.handlers.setItem(r, c, QTableWidgetItem(value))
+        self.timeline.setRowCount(len(d.timeline))
+        for r, entry in enumerate(d.timeline):
+            details = "；".join(
+                f"{k}：{'、'.join(v) if isinstance(v, list) else v}"
+                for k, v in entry.detail.items()
+            )
+            move = f"（{entry.from_state or ''}→{entry.to_state}）" if entry.to_state else ""
+            for c, value in enumerate(
+                [entry.at.strftime("%Y-%m-%d %H:%M"), entry.actor, entry.action + move, details]
+            ):
+                self.timeline.setItem(r, c, QTableWidgetItem(value))
+        self.timeline.resizeColumnsToContents()
+        self._enable_steps(row.state)
+
+    def _fill(self, form: QFormLayout, rows: list[tuple[str, str]]) -> None:
+        while form.rowCount():
+            form.removeRow(0)
+        for label, value in rows:
+            text = QLabel(value)
+            text.setWordWrap(True)
+            form.addRow(label, text)
+
+    def _enable_steps(self, state: CaseState) -> None:
+        allowed = TRANSITIONS[state]
+        enabled = {
+            "review": state is S.REGISTERED,
+            "materials": S.AWAITING_MATERIALS in allowed,
+            "received": state is S.AWAITING_MATERIALS,
+            "grant": S.APPROVED in allowed and state is S.REVIEW,
+            "reject": S.REJECTED in allowed,
+            "objection": state is S.REJECTED,
+            "assign": is_assignable(state),
+            "engage": S.IN_PROGRESS in allowed and state is S.ASSIGNED,
+            "terminate": S.TERMINATED in allowed,
+            "withdraw": S.WITHDRAWN in allowed,
+        }
+        for key, button in self.buttons.items():
+            button.setVisible(enabled[key])
+        self.buttons["assign"].setText(
+            self.tr("Change handler…") if self.detail.row.handler else self.tr("Assign handler…")
+        )
+
+    # -- steps ------------------------------------------------------------------------------
+    def _run(self, step: Callable[[], object]) -> bool:
+        try:
+            step()
+        except LegalAidError as exc:
+            show_error(self, exc, self.tr("Not done"))
+            return False
+        self.changed = True
+        self.reload()
+        return True
+
+    def _ask(
+        self, title: str, reason_label: str | None = None, choices: list[str] | None = None
+    ) -> StepDialog | None:
+        dialog = StepDialog(
+            title, reason_label=reason_label, choices=choices, today=self._ctx.today(), parent=self
+        )
+        return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    @property
+    def _version(self) -> int:
+        return self.detail.version
+
+    def start_review(self) -> None:
+        self._run(
+            lambda: intake.start_review(
+                self._ctx, case_id=self._case_id, expected_version=self._version
+            )
+        )
+
+    def request_materials(self) -> None:
+        step = self._ask(self.tr("Request materials"), self.tr("Missing (one per line)"))
+        if step:
+            self._run(
+                lambda: intake.request_materials(
+                    self._ctx,
+                    case_id=self._case_id,
+                    missing=step.text.splitlines(),
+                    on=step.day,
+                    expected_version=self._version,
+                )
+            )
+
+    def materials_received(self) -> None:
+        step = self._ask(self.tr("Materials received"))
+        if step:
+            self._run(
+                lambda: intake.receive_materials(
+                    self._ctx, case_id=self._case_id, on=step.day, expected_version=self._version
+                )
+            )
+
+    def grant(self) -> None:
+        step = self._ask(self.tr("Grant legal aid"), self.tr("Notes"))
+        if step:
+            self._run(
+                lambda: intake.decide(
+                    self._ctx,
+                    case_id=self._case_id,
+                    grant=True,
+                    reason=step.text,
+                    on=step.day,
+                    expected_version=self._version,
+                )
+            )
+
+    def refuse(self) -> None:
+        step = self._ask(self.tr("Refuse legal aid"), self.tr("Reasons (written, s.38)"))
+        if step:
+            self._run(
+                lambda: intake.decide(
+                    self._ctx,
+                    case_id=self._case_id,
+                    grant=False,
+                    reason=step.text,
+                    on=step.day,
+                    expected_version=self._version,
+                )
+            )
+
+    def objection(self) -> None:
+        step = self._ask(self.tr("Objection upheld by the justice bureau"), self.tr("Decision"))
+        if step:
+            self._run(
+                lambda: intake.uphold_objection(
+                    self._ctx,
+                    case_id=self._case_id,
+                    reason=step.text,
+                    on=step.day,
+                    expected_version=self._version,
+                )
+            )
+
+    def assign(self) -> None:
+        dialog = AssignDialog(
+            self._ctx,
+            case_id=self._case_id,
+            case_no=self.detail.row.case_no,
+            version=self._version,
+            has_handler=bool(self.detail.row.handler),
+            parent=self,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed = True
+            self.reload()
+
+    def engage(self) -> None:
+        step = self._ask(self.tr("Agreement and power of attorney signed"))
+        if step:
+            self._run(
+                lambda: assignment.start_handling(
+                    self._ctx, case_id=self._case_id, on=step.day, expected_version=self._version
+                )
+            )
+
+    def terminate(self) -> None:
+        reasons = [r.value for r in TerminationReason]
+        step = self._ask(self.tr("Terminate legal aid (s.48)"), choices=reasons)
+        if step:
+            reason = TerminationReason(step.choice.currentData())
+            self._run(
+                lambda: closing.terminate(
+                    self._ctx,
+                    case_id=self._case_id,
+                    reason=reason,
+                    on=step.day,
+                    expected_version=self._version,
+                )
+            )
+
+    def withdraw(self) -> None:
+        step = self._ask(self.tr("Application withdrawn"), self.tr("Reason"))
+        if step:
+            self._run(
+                lambda: intake.withdraw(
+                    self._ctx,
+                    case_id=self._case_id,
+                    reason=step.text,
+                    expected_version=self._version,
+                )
+            )
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else "—"

@@ -1,0 +1,141 @@
+"""承办人员: lawyers and legal-service workers with their caseload and qualifications."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalaid.domain.errors import LegalAidError, ValidationError
+from legalaid.domain.vocabulary import HandlerType
+from legalaid.services.context import Context
+from legalaid.services.offices import add_handler, list_handlers
+from legalaid.ui.widgets import EnterMovesFocus, FieldError, show_error
+
+
+class HandlerDialog(QDialog):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setWindowTitle(self.tr("New handler"))
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        for kind in HandlerType:
+            self.kind.addItem(kind.value, kind.value)
+        self.firm = QLineEdit()
+        self.licence = QLineEdit()
+        self.phone = QLineEdit()
+        self.years = QSpinBox()
+        self.years.setRange(0, 70)
+        self.minors = QCheckBox(self.tr("Familiar with minors' cases"))
+        self.error = FieldError()
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Type"), self.kind)
+        form.addRow(self.tr("Firm or office"), self.firm)
+        form.addRow(self.tr("Licence number"), self.licence)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Criminal practice (years)"), self.years)
+        form.addRow("", self.minors)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._enter = EnterMovesFocus(self)
+        for widget in (self.name, self.kind, self.firm, self.licence, self.phone, self.years):
+            widget.installEventFilter(self._enter)
+
+    def save(self) -> None:
+        try:
+            add_handler(
+                self._ctx,
+                name=self.name.text(),
+                handler_type=HandlerType(self.kind.currentData()),
+                firm_name=self.firm.text().strip() or None,
+                licence_no=self.licence.text().strip() or None,
+                phone=self.phone.text().strip() or None,
+                criminal_years=self.years.value(),
+                minors_expertise=self.minors.isChecked(),
+            )
+        except ValidationError as exc:
+            self.error.show_message(exc.message)
+            return
+        except LegalAidError as exc:
+            show_error(self, exc, self.tr("Not saved"))
+            return
+        self.accept()
+
+
+class HandlersPage(QWidget):
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Type"),
+                self.tr("Firm or office"),
+                self.tr("Open cases"),
+                self.tr("Criminal practice (years)"),
+                self.tr("Minors"),
+                self.tr("Phone"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSortingEnabled(True)
+        self.add = QPushButton(self.tr("New handler…"))
+        self.add.clicked.connect(self.new_handler)
+        top = QHBoxLayout()
+        top.addStretch()
+        top.addWidget(self.add)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        handlers = list_handlers(self._ctx)
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(handlers))
+        for row, h in enumerate(handlers):
+            values: list[object] = [
+                h.name,
+                h.handler_type.value,
+                h.firm or "",
+                h.open_cases,
+                h.criminal_years,
+                self.tr("Yes") if h.minors_expertise else "",
+                h.phone or "",
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem()
+                item.setData(0, value)
+                self.table.setItem(row, column, item)
+        self.table.setSortingEnabled(True)
+        self.table.resizeColumnsToContents()
+
+    def new_handler(self) -> None:
+        if HandlerDialog(self._ctx, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()

@@ -1,0 +1,319 @@
+"""受理登记: registering an application, or accepting a notification from court,
+procuratorate or police. Every field is checked where it is typed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalaid.domain.errors import LegalAidError, ValidationError
+from legalaid.domain.identity import age_on, normalize_phone, parse_id_number
+from legalaid.domain.vocabulary import (
+    HARDSHIP_DECLARED,
+    HARDSHIP_EXEMPTIONS,
+    NOTIFICATION_SOURCES,
+    STANDARD_GROUPS,
+    CaseSource,
+    CaseType,
+    Gender,
+    Stage,
+)
+from legalaid.services import intake
+from legalaid.services.casefile import CaseRef
+from legalaid.services.cases import people_with_id
+from legalaid.services.context import Context
+from legalaid.services.offices import list_offices
+from legalaid.ui.widgets import EnterMovesFocus, FieldError, date_edit, from_qdate, show_error
+
+ADULT_AGE = 18
+ELDERLY_AGE = 60  # 老年人: 60 and over (老年人权益保障法 s.2)
+
+
+class IntakeDialog(QDialog):
+    def __init__(self, ctx: Context, *, notification: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.notification = notification
+        self.result_ref: CaseRef | None = None
+        self.setWindowTitle(
+            self.tr("Accept a notification") if notification else self.tr("Register an application")
+        )
+        self._errors: dict[str, FieldError] = {}
+
+        # -- the case -------------------------------------------------------------------
+        self.office = QComboBox()
+        for office in list_offices(ctx):
+            self.office.addItem(f"{office.code} {office.name}", office.code)
+        self.source = QComboBox()
+        sources = [s for s in CaseSource if (s in NOTIFICATION_SOURCES) == notification]
+        for source in sources:
+            self.source.addItem(source.value, source.value)
+        self.organ = QLineEdit()
+        self.organ.setPlaceholderText(self.tr("e.g. Zhuzhou Intermediate People's Court"))
+        self.case_type = QComboBox()
+        for case_type in CaseType:
+            if not notification or case_type.is_criminal:
+                self.case_type.addItem(case_type.value, case_type.value)
+        self.stage = QComboBox()
+        self.stage.addItem(self.tr("(not given)"), None)
+        for stage in Stage:
+            self.stage.addItem(stage.value, stage.value)
+        self.cause = QLineEdit()
+        self.cause.setPlaceholderText(self.tr("e.g. theft, unpaid wages"))
+        self.received = date_edit(ctx.today())
+        self.summary = QPlainTextEdit()
+        self.summary.setFixedHeight(60)
+        self.cross_region = QCheckBox(self.tr("Handled outside the office's area"))
+        self.life_or_death = QCheckBox(self.tr("Possible life imprisonment or death penalty"))
+
+        case_box = QGroupBox(self.tr("Case"))
+        case_form = QFormLayout(case_box)
+        case_form.addRow(self.tr("Office"), self.office)
+        case_form.addRow(self.tr("Source"), self.source)
+        if notification:
+            case_form.addRow(self.tr("Notifying organ"), self._with_error(self.organ, "通知机关"))
+        case_form.addRow(self.tr("Case type"), self.case_type)
+        case_form.addRow(self.tr("Stage"), self.stage)
+        case_form.addRow(self.tr("Cause"), self.cause)
+        case_form.addRow(self.tr("Received on"), self._with_error(self.received, "收到日期"))
+        case_form.addRow(self.tr("Summary"), self.summary)
+        case_form.addRow("", self.cross_region)
+        case_form.addRow("", self.life_or_death)
+
+        # -- the aided person -----------------------------------------------------------
+        self.name = QLineEdit()
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(18)
+        self.id_number.setPlaceholderText(self.tr("18 characters; fills birth date and gender"))
+        self.derived = QLabel()
+        self.gender = QComboBox()
+        self.gender.addItem(self.tr("(from ID number)"), None)
+        for gender in Gender:
+            self.gender.addItem(gender.value, gender.value)
+        self.phone = QLineEdit()
+        self.address = QLineEdit()
+        self.earlier = QLabel()
+        self.earlier.setWordWrap(True)
+        self.earlier.setStyleSheet("color: #7F6000;")
+        self.groups: dict[str, QCheckBox] = {g: QCheckBox(g) for g in STANDARD_GROUPS}
+        group_grid = QGridLayout()
+        for index, box in enumerate(self.groups.values()):
+            group_grid.addWidget(box, index // 5, index % 5)
+
+        person_box = QGroupBox(self.tr("Aided person"))
+        person_form = QFormLayout(person_box)
+        person_form.addRow(self.tr("Name"), self._with_error(self.name, "受援人姓名"))
+        person_form.addRow(self.tr("ID number"), self._with_error(self.id_number, "身份证号"))
+        person_form.addRow("", self.derived)
+        person_form.addRow(self.tr("Gender"), self._with_error(self.gender, "性别"))
+        person_form.addRow(self.tr("Phone"), self._with_error(self.phone, "联系电话"))
+        person_form.addRow(self.tr("Address"), self.address)
+        person_form.addRow(self.tr("Groups"), group_grid)
+        person_form.addRow("", self.earlier)
+
+        # -- hardship (applications only) -----------------------------------------------
+        self.declared = QRadioButton(self.tr("Statement of economic hardship and integrity pledge"))
+        self.pledge = QCheckBox(self.tr("The applicant signed the integrity pledge"))
+        self.exempt = QRadioButton(self.tr("Exempt from the hardship check"))
+        self.exemption = QComboBox()
+        for reason in HARDSHIP_EXEMPTIONS:
+            self.exemption.addItem(reason, reason)
+        choice = QButtonGroup(self)
+        choice.addButton(self.declared)
+        choice.addButton(self.exempt)
+        self.declared.setChecked(True)
+        self.exemption.setEnabled(False)
+        self.exempt.toggled.connect(self.exemption.setEnabled)
+        self.exempt.toggled.connect(lambda on: self.pledge.setEnabled(not on))
+        hardship_box = QGroupBox(self.tr("Economic hardship"))
+        hardship = QVBoxLayout(hardship_box)
+        hardship.addWidget(self.declared)
+        hardship.addWidget(self.pledge)
+        hardship.addWidget(self.exempt)
+        hardship.addWidget(self.exemption)
+        hardship.addWidget(self._error_label("经济困难依据"))
+        hardship_box.setVisible(not notification)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.general_error = FieldError()
+
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        left = QVBoxLayout()
+        left.addWidget(case_box)
+        left.addStretch()
+        right = QVBoxLayout()
+        right.addWidget(person_box)
+        right.addWidget(hardship_box)
+        right.addStretch()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.resize(1000, 640)
+
+        self._enter = EnterMovesFocus(self)
+        for widget in (
+            self.office,
+            self.source,
+            self.organ,
+            self.case_type,
+            self.stage,
+            self.cause,
+            self.received,
+            self.name,
+            self.id_number,
+            self.gender,
+            self.phone,
+            self.address,
+        ):
+            widget.installEventFilter(self._enter)
+        self.id_number.textChanged.connect(self.check_id_number)
+        self.phone.editingFinished.connect(self.check_phone)
+        self.case_type.currentIndexChanged.connect(self._criminal_only)
+        self._criminal_only()
+
+    # -- layout helpers ---------------------------------------------------------------------
+    def _error_label(self, field: str) -> FieldError:
+        label = FieldError()
+        self._errors[field] = label
+        return label
+
+    def _with_error(self, widget: QWidget, field: str) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(self._error_label(field))
+        return box
+
+    def _criminal_only(self) -> None:
+        self.life_or_death.setEnabled(CaseType(self.case_type.currentData()).is_criminal)
+        if not self.life_or_death.isEnabled():
+            self.life_or_death.setChecked(False)
+
+    # -- checks where they are typed --------------------------------------------------------
+    def check_id_number(self) -> None:
+        text = self.id_number.text().strip()
+        error = self._errors["身份证号"]
+        self.derived.clear()
+        self.earlier.clear()
+        if len(text) < 18:
+            error.show_message(None)
+            return
+        try:
+            parsed = parse_id_number(text, today=self._ctx.today())
+        except ValidationError as exc:
+            error.show_message(exc.message)
+            return
+        error.show_message(None)
+        received = from_qdate(self.received.date())
+        age = age_on(parsed.birth_date, received)
+        self.derived.setText(
+            self.tr("Born {0}, {1}, {2} years old").format(
+                parsed.birth_date.isoformat(), parsed.gender.value, age
+            )
+        )
+        self.gender.setCurrentIndex(self.gender.findData(parsed.gender.value))
+        # Suggestions only: the clerk can untick them (groups are the applicant's situation).
+        self.groups["老年人"].setChecked(age >= ELDERLY_AGE)
+        self.groups["未成年人"].setChecked(age < ADULT_AGE)
+        if parsed.gender is Gender.FEMALE:
+            self.groups["妇女"].setChecked(True)
+        earlier = people_with_id(self._ctx, parsed.value)
+        if earlier:
+            if not self.name.text().strip():
+                self.name.setText(earlier[0].name)
+            listed = "；".join(
+                f"{r.case_no}（{r.case_type}，{r.state.value}）" for r in earlier[:5]
+            )
+            self.earlier.setText(
+                self.tr("Already on file with {0} case(s): {1}").format(len(earlier), listed)
+            )
+
+    def check_phone(self) -> None:
+        text = self.phone.text().strip()
+        try:
+            if text:
+                normalize_phone(text)
+        except ValidationError as exc:
+            self._errors["联系电话"].show_message(exc.message)
+        else:
+            self._errors["联系电话"].show_message(None)
+
+    # -- saving ------------------------------------------------------------------------------
+    def hardship_basis(self) -> str | None:
+        if self.notification:
+            return None
+        if self.exempt.isChecked():
+            return f"免予审查：{self.exemption.currentData()}"
+        return HARDSHIP_DECLARED if self.pledge.isChecked() else None
+
+    def case_input(self) -> intake.CaseInput:
+        gender = self.gender.currentData()
+        stage = self.stage.currentData()
+        return intake.CaseInput(
+            office_code=self.office.currentData() or "",
+            source=CaseSource(self.source.currentData()),
+            case_type=CaseType(self.case_type.currentData()),
+            stage=Stage(stage) if stage else None,
+            cause=self.cause.text().strip() or None,
+            summary=self.summary.toPlainText().strip() or None,
+            received_on=from_qdate(self.received.date()),
+            person=intake.PersonInput(
+                name=self.name.text().strip(),
+                id_number=self.id_number.text().strip() or None,
+                gender=Gender(gender) if gender else None,
+                phone=self.phone.text().strip() or None,
+                address=self.address.text().strip() or None,
+            ),
+            groups=tuple(g for g, box in self.groups.items() if box.isChecked()),
+            hardship_basis=self.hardship_basis(),
+            notifying_organ=self.organ.text().strip() or None,
+            cross_region=self.cross_region.isChecked(),
+            possible_life_or_death=self.life_or_death.isChecked(),
+        )
+
+    def save(self) -> None:
+        for label in self._errors.values():
+            label.show_message(None)
+        self.general_error.show_message(None)
+        try:
+            self.result_ref = intake.register(self._ctx, self.case_input())
+        except ValidationError as exc:
+            beside = self._errors.get(exc.field or "")
+            if beside is not None:
+                beside.show_message(exc.message)
+            else:
+                self.general_error.show_message(exc.message)
+            return
+        except LegalAidError as exc:
+            show_error(self, exc, self.tr("Not saved"))
+            return
+        self.accept()

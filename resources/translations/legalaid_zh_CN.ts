@@ -1,0 +1,1171 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../legalaid/ui/application.py" line="37" />
+        <source>Legal aid case management</source>
+        <translation>法律援助案件管理</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/application.py" line="49" />
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="47" />
+        <source>Change handler — {0}</source>
+        <translation>更换承办人 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="49" />
+        <source>Assign a handler — {0}</source>
+        <translation>指派承办人 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="55" />
+        <source>Handler</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="56" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="57" />
+        <source>Firm</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="58" />
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="59" />
+        <source>Criminal practice (years)</source>
+        <translation>刑事执业年限</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="60" />
+        <source>Minors</source>
+        <translation>未成年人专长</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="61" />
+        <source>Qualification</source>
+        <translation>资格</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="69" />
+        <source>Qualified</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="71" />
+        <source>Current handler</source>
+        <translation>现承办人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="78" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="99" />
+        <source>Suggested: {0}, the qualified handler with the fewest open cases.</source>
+        <translation>建议：{0}（符合条件且在办案件最少）。</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="108" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="110" />
+        <source>Reason for the change</source>
+        <translation>更换原因</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="135" />
+        <source>Choose a handler first.</source>
+        <translation>请先选择承办人。</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="144" />
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="145" />
+        <source>Assign anyway?</source>
+        <translation>仍然指派吗？</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/assign_dialog.py" line="162" />
+        <source>Not assigned</source>
+        <translation>未指派</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="95" />
+        <source>Handler</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="95" />
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="95" />
+        <source>Until</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="95" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="398" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="99" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="99" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="99" />
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="99" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="106" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="107" />
+        <source>Aided person</source>
+        <translation>受援人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="115" />
+        <source>Handlers</source>
+        <translation>承办人员</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="117" />
+        <source>Review and assignment</source>
+        <translation>审查与指派</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="118" />
+        <source>Timeline</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="123" />
+        <source>Start review</source>
+        <translation>开始审查</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="124" />
+        <source>Request materials…</source>
+        <translation>通知补正…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="125" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="311" />
+        <source>Materials received</source>
+        <translation>材料已补齐</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="126" />
+        <source>Grant aid…</source>
+        <translation>给予援助…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
+        <source>Refuse aid…</source>
+        <translation>不予援助…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="128" />
+        <source>Objection upheld…</source>
+        <translation>异议成立…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="129" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="264" />
+        <source>Assign handler…</source>
+        <translation>指派承办人…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="130" />
+        <source>Agreement signed</source>
+        <translation>签订委托协议</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="131" />
+        <source>Terminate aid…</source>
+        <translation>终止援助…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="132" />
+        <source>Withdrawn…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="159" />
+        <source>{0} days overdue</source>
+        <translation>已逾期 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="161" />
+        <source>{0} days left</source>
+        <translation>剩余 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="170" />
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="171" />
+        <source>Office</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="172" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="173" />
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="174" />
+        <source>Source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="175" />
+        <source>Case type</source>
+        <translation>案件类型</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="176" />
+        <source>Stage</source>
+        <translation>诉讼阶段</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="177" />
+        <source>Cause</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="178" />
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="179" />
+        <source>Aid granted / accepted on</source>
+        <translation>受理日期（给予援助/接受通知）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="180" />
+        <source>Assigned on</source>
+        <translation>指派日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="181" />
+        <source>Case ended on</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="182" />
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="183" />
+        <source>Cross-region</source>
+        <translation>异地办理</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="183" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="186" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="190" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="183" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="186" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="190" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="185" />
+        <source>Major or difficult</source>
+        <translation>重大疑难</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="189" />
+        <source>Possible life or death sentence</source>
+        <translation>可能判处无期徒刑、死刑</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="192" />
+        <source>Summary</source>
+        <translation>案情概要</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="198" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="199" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="200" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="201" />
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="202" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="203" />
+        <source>Groups</source>
+        <translation>人群类别</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="209" />
+        <source>Decision reason</source>
+        <translation>审查决定理由</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="210" />
+        <source>Materials requested</source>
+        <translation>需补正材料</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="211" />
+        <source>Current handler</source>
+        <translation>现承办人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="264" />
+        <source>Change handler…</source>
+        <translation>更换承办人…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="272" />
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="298" />
+        <source>Request materials</source>
+        <translation>通知补正材料</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="298" />
+        <source>Missing (one per line)</source>
+        <translation>缺少的材料（每行一项）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="320" />
+        <source>Grant legal aid</source>
+        <translation>给予法律援助</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="320" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="334" />
+        <source>Refuse legal aid</source>
+        <translation>不予法律援助</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="334" />
+        <source>Reasons (written, s.38)</source>
+        <translation>理由（书面说明）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="348" />
+        <source>Objection upheld by the justice bureau</source>
+        <translation>司法行政机关认定异议成立</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="348" />
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="374" />
+        <source>Agreement and power of attorney signed</source>
+        <translation>已签订委托协议和授权委托书</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="384" />
+        <source>Terminate legal aid (s.48)</source>
+        <translation>终止法律援助（法律援助法第四十八条）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="398" />
+        <source>Application withdrawn</source>
+        <translation>撤回申请</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="46" />
+        <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
+        <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="49" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="50" />
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="51" />
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="53" />
+        <source>All offices</source>
+        <translation>全部机构</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="57" />
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="59" />
+        <source>All handlers</source>
+        <translation>全部承办人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="60" />
+        <source>Overdue only</source>
+        <translation>仅逾期</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../legalaid/ui/case_table.py" line="37" />
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_table.py" line="37" />
+        <source>Office</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_table.py" line="37" />
+        <source>Aided person</source>
+        <translation>受援人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_table.py" line="38" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_table.py" line="38" />
+        <source>Case type</source>
+        <translation>案件类型</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_table.py" line="38" />
+        <source>Source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_table.py" line="38" />
+        <source>Stage</source>
+        <translation>诉讼阶段</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_table.py" line="39" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_table.py" line="39" />
+        <source>Received</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_table.py" line="39" />
+        <source>Accepted</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_table.py" line="39" />
+        <source>Handler</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_table.py" line="40" />
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesPage</name>
+    <message>
+        <location filename="../../legalaid/ui/deadlines_page.py" line="36" />
+        <source>All running deadlines</source>
+        <translation>全部待办期限</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/deadlines_page.py" line="37" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/deadlines_page.py" line="38" />
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/deadlines_page.py" line="39" />
+        <source>Due within 7 days</source>
+        <translation>7天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/deadlines_page.py" line="46" />
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/deadlines_page.py" line="47" />
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/deadlines_page.py" line="48" />
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/deadlines_page.py" line="49" />
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/deadlines_page.py" line="50" />
+        <source>Aided person</source>
+        <translation>受援人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/deadlines_page.py" line="51" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/deadlines_page.py" line="77" />
+        <source>{0} overdue, {1} due today, {2} due within 7 days</source>
+        <translation>逾期 {0} 件，今天到期 {1} 件，7天内到期 {2} 件</translation>
+    </message>
+</context>
+<context>
+    <name>HandlerDialog</name>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="33" />
+        <source>New handler</source>
+        <translation>新增承办人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="43" />
+        <source>Familiar with minors' cases</source>
+        <translation>熟悉未成年人案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="46" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="47" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="48" />
+        <source>Firm or office</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="49" />
+        <source>Licence number</source>
+        <translation>执业证号</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="50" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="51" />
+        <source>Criminal practice (years)</source>
+        <translation>刑事执业年限</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="82" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>HandlersPage</name>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="94" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="95" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="96" />
+        <source>Firm or office</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="97" />
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="98" />
+        <source>Criminal practice (years)</source>
+        <translation>刑事执业年限</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="99" />
+        <source>Minors</source>
+        <translation>未成年人专长</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="100" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="107" />
+        <source>New handler…</source>
+        <translation>新增承办人…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/handlers_page.py" line="129" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="55" />
+        <source>Accept a notification</source>
+        <translation>接收通知（通知辩护/通知代理）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="55" />
+        <source>Register an application</source>
+        <translation>登记法律援助申请</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="68" />
+        <source>e.g. Zhuzhou Intermediate People's Court</source>
+        <translation>如：株洲市中级人民法院</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="74" />
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="78" />
+        <source>e.g. theft, unpaid wages</source>
+        <translation>如：盗窃罪、追索劳动报酬</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="82" />
+        <source>Handled outside the office's area</source>
+        <translation>异地办理</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="83" />
+        <source>Possible life imprisonment or death penalty</source>
+        <translation>可能判处无期徒刑、死刑</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="85" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="87" />
+        <source>Office</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="88" />
+        <source>Source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="90" />
+        <source>Notifying organ</source>
+        <translation>通知机关</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="91" />
+        <source>Case type</source>
+        <translation>案件类型</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="92" />
+        <source>Stage</source>
+        <translation>诉讼阶段</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="93" />
+        <source>Cause</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="94" />
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="95" />
+        <source>Summary</source>
+        <translation>案情概要</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="103" />
+        <source>18 characters; fills birth date and gender</source>
+        <translation>18位，自动填入出生日期和性别</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="106" />
+        <source>(from ID number)</source>
+        <translation>（按身份证号）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="119" />
+        <source>Aided person</source>
+        <translation>受援人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="121" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="122" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="124" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="125" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="126" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="127" />
+        <source>Groups</source>
+        <translation>人群类别</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="131" />
+        <source>Statement of economic hardship and integrity pledge</source>
+        <translation>经济困难状况说明及个人诚信承诺</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="132" />
+        <source>The applicant signed the integrity pledge</source>
+        <translation>申请人已签署个人诚信承诺</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="133" />
+        <source>Exempt from the hardship check</source>
+        <translation>免予经济困难审查</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="144" />
+        <source>Economic hardship</source>
+        <translation>经济困难</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="239" />
+        <source>Born {0}, {1}, {2} years old</source>
+        <translation>出生日期 {0}，{1}，{2} 岁</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="257" />
+        <source>Already on file with {0} case(s): {1}</source>
+        <translation>该受援人已有 {0} 件案件：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="317" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="170" />
+        <source>Legal aid case management</source>
+        <translation>法律援助案件管理</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="181" />
+        <location filename="../../legalaid/ui/main_window.py" line="241" />
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="181" />
+        <location filename="../../legalaid/ui/main_window.py" line="241" />
+        <source>Deadlines</source>
+        <translation>待办期限</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="181" />
+        <location filename="../../legalaid/ui/main_window.py" line="241" />
+        <source>Handlers</source>
+        <translation>承办人员</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="181" />
+        <location filename="../../legalaid/ui/main_window.py" line="241" />
+        <source>Statistics</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="214" />
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="216" />
+        <source>New &amp;application…</source>
+        <translation>新建申请(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="219" />
+        <source>Accept a &amp;notification…</source>
+        <translation>接收通知(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="221" />
+        <source>&amp;Open case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="223" />
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="226" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="228" />
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="239" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="269" />
+        <source>Registered as {0}</source>
+        <translation>已登记，案号 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="276" />
+        <source>Open case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="276" />
+        <source>Select a case first.</source>
+        <translation>请先选择一件案件。</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="295" />
+        <source>{0} cases shown · {1} overdue deadlines</source>
+        <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="50" />
+        <source>Annual statistics report</source>
+        <translation>年度统计报告</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="51" />
+        <source>Mid-year “double half” report</source>
+        <translation>“双过半”报告</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="55" />
+        <source>Up to</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="64" />
+        <source>All offices</source>
+        <translation>全部机构</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="68" />
+        <source>Preview</source>
+        <translation>生成预览</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="70" />
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="71" />
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="72" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="81" />
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="82" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="86" />
+        <source>Period</source>
+        <translation>统计期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="87" />
+        <location filename="../../legalaid/ui/reports_page.py" line="95" />
+        <source>Office</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="96" />
+        <source>Target</source>
+        <translation>年度任务</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="97" />
+        <source>Cases</source>
+        <translation>已办理</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="98" />
+        <source>Completion</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="99" />
+        <source>Time progress</source>
+        <translation>序时进度</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="100" />
+        <source>Forecast 30 June</source>
+        <translation>预测6月30日</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="101" />
+        <source>Forecast year</source>
+        <translation>预测全年</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="102" />
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="112" />
+        <source>Save targets</source>
+        <translation>保存年度任务数</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="113" />
+        <source>Yearly targets and forecast</source>
+        <translation>年度任务与进度预测</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="158" />
+        <source>Counting…</source>
+        <translation>正在统计……</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="186" />
+        <source>{0}: {1} page(s)</source>
+        <translation>{0}：共 {1} 页</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="210" />
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="210" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="214" />
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="219" />
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="221" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="227" />
+        <source>Not exported</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="229" />
+        <source>Exported: {0}</source>
+        <translation>已导出：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="238" />
+        <source>{0} page(s) sent to the printer</source>
+        <translation>已发送 {0} 页到打印机</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="253" />
+        <source>Forecast basis: {0}</source>
+        <translation>预测依据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="257" />
+        <source>At risk of missing the target</source>
+        <translation>有不能完成任务的风险</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="259" />
+        <source>Behind time progress</source>
+        <translation>慢于序时进度</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="289" />
+        <source>The target of {0} must be a whole number, not “{1}”</source>
+        <translation>{0}的年度任务数应为整数，现为「{1}」</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="296" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/reports_page.py" line="299" />
+        <source>Targets saved</source>
+        <translation>年度任务数已保存</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="58" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="60" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+</TS>

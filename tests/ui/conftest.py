@@ -1,0 +1,42 @@
+"""GUI tests run in Simplified Chinese with the shipped font, as clerks see it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from legalaid.ui.application import load_chinese_font
+from legalaid.ui.i18n import install_translations
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp: QApplication) -> Iterator[None]:
+    assert install_translations(qapp) == "zh_CN"
+    load_chinese_font(qapp)
+    yield
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def answer_dialog() -> Callable[[Callable[[QWidget], None]], None]:
+    """Answer the next modal dialog the code under test opens (``exec`` blocks otherwise)."""
+
+    def schedule(answer: Callable[[QWidget], None]) -> None:
+        def run() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(20, run)
+                return
+            answer(dialog)
+
+        QTimer.singleShot(0, run)
+
+    return schedule

@@ -1,0 +1,149 @@
+"""The clerk's path through the real dialogs: intake → review → grant → assign, with the list
+and the deadlines following; a possible death sentence refuses an unqualified handler."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from legalaid.domain.vocabulary import CaseSource, CaseState, HandlerType
+from legalaid.paths import resources_dir
+from legalaid.services.cases import get_case
+from legalaid.services.context import Context
+from legalaid.services.offices import add_handler
+from legalaid.ui.assign_dialog import AssignDialog
+from legalaid.ui.case_dialog import CaseDialog, StepDialog
+from legalaid.ui.intake_dialog import IntakeDialog
+from legalaid.ui.main_window import MainWindow
+
+Answer = Callable[[Callable[[QWidget], None]], None]
+
+
+def test_intake_review_grant_assign(offices: Context, qtbot: QtBot, settings: QSettings,
+                                    answer_dialog: Answer, tmp_path: Path, backend: str) -> None:
+    ctx = offices
+    add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER, firm_name="湖南天元律师事务所")
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.cases.model.rowCount() == 0
+
+    intake = IntakeDialog(ctx, notification=False, parent=window)
+    qtbot.addWidget(intake)
+    intake.name.setText("袁英燕")
+    intake.id_number.setText("430225197808134425")  # one digit wrong
+    assert "校验位错误" in intake._errors["身份证号"].text()
+    intake.id_number.setText("430225197808134424")
+    assert intake._errors["身份证号"].isHidden()
+    assert "1978-08-13" in intake.derived.text() and "女" in intake.derived.text()
+    assert intake.groups["妇女"].isChecked() and not intake.groups["老年人"].isChecked()
+    intake.phone.setText("1323634402")
+    intake.check_phone()
+    assert "11位" in intake._errors["联系电话"].text()
+    intake.phone.setText("13236344021")
+    intake.check_phone()
+    intake.save()  # the pledge is not ticked: refused beside the hardship box
+    assert "经济困难依据" in intake._errors["经济困难依据"].text()
+    assert intake.result_ref is None
+    intake.pledge.setChecked(True)
+    intake.save()
+    assert intake.result() == QDialog.DialogCode.Accepted
+    assert intake.result_ref is not None
+    case_id = intake.result_ref.id
+    if backend == "sqlite":
+        intake.grab().save(str(tmp_path / "intake.png"))
+
+    window.refresh_all()
+    assert window.cases.model.rowCount() == 1
+    assert [r.case_id for r in window.deadlines.rows] == [case_id]
+
+    dialog = CaseDialog(ctx, case_id, parent=window)
+    qtbot.addWidget(dialog)
+    assert dialog.buttons["review"].isVisibleTo(dialog)
+    assert not dialog.buttons["assign"].isVisibleTo(dialog)
+    dialog.buttons["review"].click()
+    assert dialog.detail.row.state is CaseState.REVIEW
+
+    def grant(step: QWidget) -> None:
+        assert isinstance(step, StepDialog)
+        step.reason.setPlainText("符合经济困难标准")
+        step.accept()
+
+    answer_dialog(grant)
+    dialog.buttons["grant"].click()
+    assert dialog.detail.row.state is CaseState.APPROVED
+
+    def assign(picker: QWidget) -> None:
+        assert isinstance(picker, AssignDialog)
+        assert picker.chosen() is not None and picker.chosen().name == "林宇浩"  # suggested
+        picker.save()
+
+    answer_dialog(assign)
+    dialog.buttons["assign"].click()
+    assert dialog.detail.row.state is CaseState.ASSIGNED
+    assert dialog.detail.row.handler == "林宇浩"
+    assert [e.action for e in dialog.detail.timeline][-3:] == ["开始审查", "给予援助", "指派"]
+    if backend == "sqlite":
+        dialog.grab().save(str(tmp_path / "case.png"))
+
+    window.refresh_all()
+    assert window.cases.model.index(0, window.cases.model.HANDLER).data() == "林宇浩"
+    assert window.deadlines.rows[0].deadline.kind.value == "签订委托协议"
+    if backend == "sqlite":
+        window.grab().save(str(tmp_path / "main.png"))
+
+
+def test_possible_death_sentence_refuses_unqualified_handler(offices: Context, qtbot: QtBot
+                                                             ) -> None:
+    ctx = offices
+    add_handler(ctx, name="周洋勇", handler_type=HandlerType.LAWYER, criminal_years=1)
+    add_handler(ctx, name="曾杰红", handler_type=HandlerType.LAWYER, criminal_years=9)
+    intake = IntakeDialog(ctx, notification=True)
+    qtbot.addWidget(intake)
+    intake.source.setCurrentIndex(intake.source.findData(CaseSource.COURT_NOTICE.value))
+    intake.organ.setText("株洲市中级人民法院")
+    intake.name.setText("白杰")
+    intake.life_or_death.setChecked(True)
+    intake.save()
+    assert intake.result_ref is not None and intake.result_ref.state is CaseState.NOTIFIED
+
+    picker = AssignDialog(ctx, case_id=intake.result_ref.id, case_no=intake.result_ref.case_no,
+                          version=intake.result_ref.version, has_handler=False)
+    qtbot.addWidget(picker)
+    assert picker.chosen() is not None and picker.chosen().name == "曾杰红"
+    junior = next(i for i, o in enumerate(picker.options) if o.name == "周洋勇")
+    assert "三年以上" in picker.table.item(junior, picker.CHECK).text()
+    picker.table.selectRow(junior)
+    picker.save()
+    assert "三年以上刑事辩护执业经历" in picker.error.text()
+    assert get_case(ctx, intake.result_ref.id).row.state is CaseState.NOTIFIED
+
+
+def test_window_remembers_geometry_and_columns(offices: Context, qtbot: QtBot,
+                                               settings: QSettings) -> None:
+    first = MainWindow(offices, settings)
+    qtbot.addWidget(first)
+    first.resize(760, 560)
+    first.cases.table.setColumnWidth(0, 333)
+    first.close()
+    second = MainWindow(offices, settings)
+    qtbot.addWidget(second)
+    assert second.cases.table.columnWidth(0) == 333
+    assert (second.size().width(), second.size().height()) == (760, 560)
+
+
+def test_translation_is_complete() -> None:
+    """Every string the interface shows has its zh_CN translation, none unfinished."""
+    tree = ET.parse(resources_dir() / "translations" / "legalaid_zh_CN.ts")
+    messages = list(tree.getroot().iter("message"))
+    assert len(messages) > 200
+    for message in messages:
+        translation = message.find("translation")
+        assert translation is not None and translation.text, message.find("source").text
+        assert translation.get("type") not in ("unfinished", "obsolete")
+    assert (resources_dir() / "translations" / "legalaid_zh_CN.qm").stat().st_size > 5000
