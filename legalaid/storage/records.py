@@ -249,3 +249,18 @@ class CaseSearchRecord(Base):
     )
     terms: Mapped[str] = mapped_column(Text)
     tokens: Mapped[str] = mapped_column(Text)
+
+
+class CaseDocumentRecord(Base):
+    """A standard document issued for a case, with its number (kept when printed again)."""
+
+    __tablename__ = "case_documents"
+    __table_args__ = (UniqueConstraint("case_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    number: Mapped[str] = mapped_column(String(60), unique=True)
+    issued_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(50))

@@ -5,33 +5,42 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from legalaid.domain.documents import DocumentKind
 from legalaid.domain.errors import LegalAidError
 from legalaid.domain.lifecycle import TRANSITIONS, is_assignable
-from legalaid.domain.vocabulary import CaseState, TerminationReason
-from legalaid.services import assignment, closing, intake
+from legalaid.domain.vocabulary import NOTIFICATION_SOURCES, CaseState, TerminationReason
+from legalaid.services import assignment, closing, documents, intake
 from legalaid.services.cases import CaseDetail, get_case
 from legalaid.services.context import Context
 from legalaid.ui.assign_dialog import AssignDialog
+from legalaid.ui.pdf_view import print_pdf
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate, show_error
 
 S = CaseState
+NOTICES = {s.value for s in NOTIFICATION_SOURCES}
 
 
 class StepDialog(QDialog):
@@ -137,6 +146,11 @@ class CaseDialog(QDialog):
             self.buttons[key] = button
             self.step_row.addWidget(button)
         self.step_row.addStretch()
+        self.documents = QToolButton()
+        self.documents.setText(self.tr("Documents"))
+        self.documents.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.documents.setMenu(QMenu(self.documents))
+        self.step_row.addWidget(self.documents)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
@@ -235,6 +249,12 @@ class CaseDialog(QDialog):
                 self.timeline.setItem(r, c, QTableWidgetItem(value))
         self.timeline.resizeColumnsToContents()
         self._enable_steps(row.state)
+        menu = self.documents.menu()
+        menu.clear()
+        for kind in documents.available(
+            row.state, notified=row.source in NOTICES, has_handler=bool(row.handler)
+        ):
+            menu.addAction(kind.value, lambda k=kind: self.print_document(k))
 
     def _fill(self, form: QFormLayout, rows: list[tuple[str, str]]) -> None:
         while form.rowCount():
@@ -263,6 +283,31 @@ class CaseDialog(QDialog):
         self.buttons["assign"].setText(
             self.tr("Change handler…") if self.detail.row.handler else self.tr("Assign handler…")
         )
+
+    # -- documents --------------------------------------------------------------------------
+    def print_document(self, kind: DocumentKind) -> None:
+        """Save the document as PDF, then print it if the clerk wants to."""
+        suggested = str(Path.home() / f"{self.detail.row.case_no}-{kind.value}.pdf")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save document"), suggested, self.tr("PDF files (*.pdf)")
+        )
+        if not name:
+            return
+        self.save_document(kind, Path(name))
+        answer = QMessageBox.question(self, kind.value, self.tr("Saved. Print it now?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+                print_pdf(Path(name), printer)
+
+    def save_document(self, kind: DocumentKind, path: Path) -> bool:
+        try:
+            documents.write_document(self._ctx, case_id=self._case_id, kind=kind, out=path)
+        except LegalAidError as exc:
+            show_error(self, exc, self.tr("Not done"))
+            return False
+        self.reload()
+        return True
 
     # -- steps ------------------------------------------------------------------------------
     def _run(self, step: Callable[[], object]) -> bool:

@@ -114,339 +114,360 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="95" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="104" />
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="95" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="104" />
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="95" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="104" />
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="95" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="398" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="104" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="443" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="99" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="108" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="99" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="108" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="99" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="108" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="99" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="108" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="106" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="115" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="107" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="116" />
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="115" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="124" />
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="117" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="126" />
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="118" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="123" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="132" />
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="124" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="133" />
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="125" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="311" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="134" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="356" />
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="126" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="135" />
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="136" />
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="128" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="137" />
         <source>Objection upheld…</source>
         <translation>异议成立…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="129" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="264" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="138" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="284" />
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="130" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="139" />
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="131" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="140" />
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="132" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="141" />
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="159" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="150" />
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="173" />
         <source>{0} days overdue</source>
         <translation>已逾期 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="161" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="175" />
         <source>{0} days left</source>
         <translation>剩余 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="170" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="184" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="171" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="185" />
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="172" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="186" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="173" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="187" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="174" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="188" />
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="175" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="189" />
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="176" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="190" />
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="177" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="191" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="178" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="192" />
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="179" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="193" />
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="180" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="194" />
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="181" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="195" />
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="182" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="196" />
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="183" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="197" />
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="183" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="186" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="190" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="197" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="200" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="204" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="183" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="186" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="190" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="197" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="200" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="204" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="185" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="199" />
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="189" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="203" />
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="192" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="206" />
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="198" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="212" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="199" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="213" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="200" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="214" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="201" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="215" />
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="202" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="216" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="203" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="217" />
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="209" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="223" />
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="210" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="224" />
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="211" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="225" />
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="264" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="284" />
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="272" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="292" />
+        <source>Save document</source>
+        <translation>保存文书</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="292" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="297" />
+        <source>Saved. Print it now?</source>
+        <translation>已保存。现在打印吗？</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="307" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="317" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="298" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="343" />
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="298" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="343" />
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="320" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="365" />
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="320" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="365" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="334" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="379" />
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="334" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="379" />
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="348" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="393" />
         <source>Objection upheld by the justice bureau</source>
         <translation>司法行政机关认定异议成立</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="348" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="393" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="374" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="419" />
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="384" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="429" />
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="398" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="443" />
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -454,42 +475,42 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="46" />
+        <location filename="../../legalaid/ui/main_window.py" line="45" />
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="49" />
+        <location filename="../../legalaid/ui/main_window.py" line="48" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="50" />
+        <location filename="../../legalaid/ui/main_window.py" line="49" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="51" />
+        <location filename="../../legalaid/ui/main_window.py" line="50" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="53" />
+        <location filename="../../legalaid/ui/main_window.py" line="52" />
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="57" />
+        <location filename="../../legalaid/ui/main_window.py" line="56" />
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="59" />
+        <location filename="../../legalaid/ui/main_window.py" line="58" />
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="60" />
+        <location filename="../../legalaid/ui/main_window.py" line="59" />
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
@@ -877,91 +898,91 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="170" />
+        <location filename="../../legalaid/ui/main_window.py" line="188" />
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="181" />
-        <location filename="../../legalaid/ui/main_window.py" line="241" />
+        <location filename="../../legalaid/ui/main_window.py" line="199" />
+        <location filename="../../legalaid/ui/main_window.py" line="258" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="181" />
-        <location filename="../../legalaid/ui/main_window.py" line="241" />
+        <location filename="../../legalaid/ui/main_window.py" line="199" />
+        <location filename="../../legalaid/ui/main_window.py" line="258" />
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="181" />
-        <location filename="../../legalaid/ui/main_window.py" line="241" />
+        <location filename="../../legalaid/ui/main_window.py" line="199" />
+        <location filename="../../legalaid/ui/main_window.py" line="258" />
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="181" />
-        <location filename="../../legalaid/ui/main_window.py" line="241" />
+        <location filename="../../legalaid/ui/main_window.py" line="199" />
+        <location filename="../../legalaid/ui/main_window.py" line="258" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="214" />
+        <location filename="../../legalaid/ui/main_window.py" line="231" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="216" />
+        <location filename="../../legalaid/ui/main_window.py" line="233" />
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="219" />
+        <location filename="../../legalaid/ui/main_window.py" line="236" />
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="221" />
+        <location filename="../../legalaid/ui/main_window.py" line="238" />
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="223" />
+        <location filename="../../legalaid/ui/main_window.py" line="240" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="226" />
+        <location filename="../../legalaid/ui/main_window.py" line="243" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="228" />
+        <location filename="../../legalaid/ui/main_window.py" line="245" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="239" />
+        <location filename="../../legalaid/ui/main_window.py" line="256" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="269" />
+        <location filename="../../legalaid/ui/main_window.py" line="286" />
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="276" />
+        <location filename="../../legalaid/ui/main_window.py" line="293" />
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="276" />
+        <location filename="../../legalaid/ui/main_window.py" line="293" />
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="295" />
+        <location filename="../../legalaid/ui/main_window.py" line="312" />
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -1158,12 +1179,12 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="58" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="67" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="60" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="69" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>

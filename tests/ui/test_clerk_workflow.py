@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from legalaid.domain.documents import DocumentKind
 from legalaid.domain.vocabulary import CaseSource, CaseState, HandlerType
 from legalaid.paths import resources_dir
 from legalaid.services.cases import get_case
@@ -24,8 +25,14 @@ from legalaid.ui.main_window import MainWindow
 Answer = Callable[[Callable[[QWidget], None]], None]
 
 
-def test_intake_review_grant_assign(offices: Context, qtbot: QtBot, settings: QSettings,
-                                    answer_dialog: Answer, tmp_path: Path, backend: str) -> None:
+def test_intake_review_grant_assign(
+    offices: Context,
+    qtbot: QtBot,
+    settings: QSettings,
+    answer_dialog: Answer,
+    tmp_path: Path,
+    backend: str,
+) -> None:
     ctx = offices
     add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER, firm_name="湖南天元律师事务所")
     window = MainWindow(ctx, settings)
@@ -88,6 +95,11 @@ def test_intake_review_grant_assign(offices: Context, qtbot: QtBot, settings: QS
     assert dialog.detail.row.state is CaseState.ASSIGNED
     assert dialog.detail.row.handler == "林宇浩"
     assert [e.action for e in dialog.detail.timeline][-3:] == ["开始审查", "给予援助", "指派"]
+    kinds = [a.text() for a in dialog.documents.menu().actions()]
+    assert kinds == ["受理登记表", "给予法律援助决定书", "指派通知书", "法律援助公函"]
+    notice = tmp_path / "notice.pdf"
+    assert dialog.save_document(DocumentKind.ASSIGNMENT, notice)
+    assert notice.read_bytes().startswith(b"%PDF")
     if backend == "sqlite":
         dialog.grab().save(str(tmp_path / "case.png"))
 
@@ -98,8 +110,9 @@ def test_intake_review_grant_assign(offices: Context, qtbot: QtBot, settings: QS
         window.grab().save(str(tmp_path / "main.png"))
 
 
-def test_possible_death_sentence_refuses_unqualified_handler(offices: Context, qtbot: QtBot
-                                                             ) -> None:
+def test_possible_death_sentence_refuses_unqualified_handler(
+    offices: Context, qtbot: QtBot
+) -> None:
     ctx = offices
     add_handler(ctx, name="周洋勇", handler_type=HandlerType.LAWYER, criminal_years=1)
     add_handler(ctx, name="曾杰红", handler_type=HandlerType.LAWYER, criminal_years=9)
@@ -112,8 +125,13 @@ def test_possible_death_sentence_refuses_unqualified_handler(offices: Context, q
     intake.save()
     assert intake.result_ref is not None and intake.result_ref.state is CaseState.NOTIFIED
 
-    picker = AssignDialog(ctx, case_id=intake.result_ref.id, case_no=intake.result_ref.case_no,
-                          version=intake.result_ref.version, has_handler=False)
+    picker = AssignDialog(
+        ctx,
+        case_id=intake.result_ref.id,
+        case_no=intake.result_ref.case_no,
+        version=intake.result_ref.version,
+        has_handler=False,
+    )
     qtbot.addWidget(picker)
     assert picker.chosen() is not None and picker.chosen().name == "曾杰红"
     junior = next(i for i, o in enumerate(picker.options) if o.name == "周洋勇")
@@ -124,8 +142,9 @@ def test_possible_death_sentence_refuses_unqualified_handler(offices: Context, q
     assert get_case(ctx, intake.result_ref.id).row.state is CaseState.NOTIFIED
 
 
-def test_window_remembers_geometry_and_columns(offices: Context, qtbot: QtBot,
-                                               settings: QSettings) -> None:
+def test_window_remembers_geometry_and_columns(
+    offices: Context, qtbot: QtBot, settings: QSettings
+) -> None:
     first = MainWindow(offices, settings)
     qtbot.addWidget(first)
     first.resize(760, 560)
@@ -147,3 +166,27 @@ def test_translation_is_complete() -> None:
         assert translation is not None and translation.text, message.find("source").text
         assert translation.get("type") not in ("unfinished", "obsolete")
     assert (resources_dir() / "translations" / "legalaid_zh_CN.qm").stat().st_size > 5000
+
+
+def test_every_interface_string_is_in_the_translation(tmp_path: Path) -> None:
+    """lupdate over the current sources finds nothing the shipped file lacks."""
+    import shutil
+    import subprocess
+    import sys
+
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    assert lupdate is not None
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (Path(__file__).parents[2] / "legalaid" / "ui").glob("*.py"))
+    subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
+
+    def messages(path: Path) -> set[tuple[str, str]]:
+        root = ET.parse(path).getroot()
+        return {
+            (c.findtext("name") or "", m.findtext("source") or "")
+            for c in root.iter("context")
+            for m in c.iter("message")
+        }
+
+    shipped = messages(resources_dir() / "translations" / "legalaid_zh_CN.ts")
+    assert messages(fresh) - shipped == set()

@@ -1,0 +1,18 @@
+"""Plain data of a standard document, ready to print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class FormDocument:
+    title: str
+    number: str
+    organisation: str
+    issued_on: date
+    paragraphs: tuple[str, ...] = ()  # letters and decisions: addressee line first
+    fields: tuple[tuple[str, str], ...] = ()  # registration form: label → value
+    boxes: tuple[str, ...] = ()  # signature boxes (审查意见, 审批意见)
+    notes: tuple[str, ...] = field(default_factory=tuple)
