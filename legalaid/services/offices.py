@@ -190,17 +190,23 @@ def _handler_info(record: HandlerRecord, open_cases: int) -> HandlerInfo:
     )
 
 
-def list_handlers(ctx: Context, *, active_only: bool = True) -> list[HandlerInfo]:
-    """Handlers with their open caseload (for the assignment picker)."""
+def list_handlers(
+    ctx: Context, *, active_only: bool = True, with_caseload: bool = True
+) -> list[HandlerInfo]:
+    """Handlers, with their open caseload unless not needed (a filter list)."""
     with ctx.reading() as uow:
         session = uow.session
-        load = dict(
-            session.execute(
-                select(CaseRecord.handler_id, func.count())
-                .where(CaseRecord.state.in_([s.value for s in OPEN_STATES]))
-                .where(CaseRecord.handler_id.is_not(None))
-                .group_by(CaseRecord.handler_id)
-            ).all()
+        load = (
+            {}
+            if not with_caseload
+            else dict(
+                session.execute(
+                    select(CaseRecord.handler_id, func.count())
+                    .where(CaseRecord.state.in_([s.value for s in OPEN_STATES]))
+                    .where(CaseRecord.handler_id.is_not(None))
+                    .group_by(CaseRecord.handler_id)
+                ).all()
+            )
         )
         query = select(HandlerRecord).order_by(HandlerRecord.name)
         if active_only:

@@ -10,6 +10,8 @@ from legalaid.services.context import Context
 from legalaid.services.settings import deadline_rules, recompute_deadlines, seed_defaults
 from legalaid.storage.database import Database
 
+DEADLINE_REVISION = "0003"
+
 
 @dataclass(frozen=True)
 class InitResult:

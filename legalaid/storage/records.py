@@ -96,6 +96,7 @@ class CaseRecord(Base):
     __tablename__ = "cases"
     __table_args__ = (
         Index("ix_cases_office_accepted", "office_id", "accepted_on"),
+        Index("ix_cases_state_handler", "state", "handler_id"),
         Index(
             "ix_cases_closing",
             "state",

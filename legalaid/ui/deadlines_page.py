@@ -66,9 +66,10 @@ class DeadlinesPage(QWidget):
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.rows: list[DeadlineRow] = []
-        self.refresh()
+        self.loaded = False  # filled when first shown: start-up stays fast
 
     def refresh(self) -> None:
+        self.loaded = True
         today = self._ctx.today()
         every = open_deadlines(self._ctx, due_by=today + timedelta(days=7))
         overdue = sum(1 for r in every if r.deadline.due < today)
@@ -107,9 +108,7 @@ class DeadlinesPage(QWidget):
                 elif left == 0:
                     item.setForeground(QColor("#B35C00"))
                 if column == 1:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
+                    item.setTextAlignment(RIGHT)
                 self.table.setItem(index, column, item)
         self.table.resizeColumnsToContents()
 

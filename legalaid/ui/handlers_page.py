@@ -113,9 +113,10 @@ class HandlersPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
-        self.refresh()
+        self.loaded = False
 
     def refresh(self) -> None:
+        self.loaded = True
         handlers = list_handlers(self._ctx)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(handlers))

@@ -141,7 +141,7 @@ class CaseListPage(QWidget):
         self.handler.blockSignals(True)
         while self.handler.count() > 1:
             self.handler.removeItem(1)
-        for h in list_handlers(self._ctx, active_only=False):
+        for h in list_handlers(self._ctx, active_only=False, with_caseload=False):
             self.handler.addItem(f"{h.name}（{h.firm or h.handler_type.value}）", h.id)
         index = self.handler.findData(current)
         self.handler.setCurrentIndex(max(index, 0))
@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         self.navigation.addItems(
             [self.tr("Cases"), self.tr("Deadlines"), self.tr("Handlers"), self.tr("Statistics")]
         )
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(self.CASES)
 
         self.navigation.setFixedWidth(110)
@@ -263,6 +263,13 @@ class MainWindow(QMainWindow):
                 )
             )
 
+    def _show_page(self, index: int) -> None:
+        page = self.pages.widget(index)
+        # Sections other than the case list fill themselves when first shown.
+        if page is not None and not getattr(page, "loaded", True):
+            page.refresh()  # type: ignore[attr-defined]
+        self.pages.setCurrentIndex(index)
+
     def show_section(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
 
@@ -303,8 +310,9 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         self.cases.reload_handlers()
         self.cases.refresh()
-        self.deadlines.refresh()
-        self.handlers.refresh()
+        for page in (self.deadlines, self.handlers):
+            if page.loaded:
+                page.refresh()
 
     def update_status(self) -> None:
         overdue = count_cases(self._ctx, CaseFilter(overdue_on=self._ctx.today()))

@@ -138,6 +138,9 @@ class ReportsPage(QWidget):
         self.print_button.clicked.connect(self._ask_print)
         self.save_targets.clicked.connect(self.store_targets)
         self.year.valueChanged.connect(self.load_targets)
+        self.loaded = False  # the targets table is counted when the page is first shown
+
+    def refresh(self) -> None:
         self.load_targets()
 
     # -- choices ----------------------------------------------------------------------------
@@ -243,6 +246,7 @@ class ReportsPage(QWidget):
 
     # -- targets ----------------------------------------------------------------------------
     def load_targets(self) -> None:
+        self.loaded = True
         lines = office_outlook(self._ctx, year=self.year.value())
         self._lines = lines
         self.targets.setRowCount(len(lines))

@@ -67,7 +67,10 @@ def test_intake_review_grant_assign(
 
     window.refresh_all()
     assert window.cases.model.rowCount() == 1
+    assert not window.deadlines.loaded  # filled when first shown, not at start-up
+    window.show_section(window.DEADLINES)
     assert [r.case_id for r in window.deadlines.rows] == [case_id]
+    window.show_section(window.CASES)
 
     dialog = CaseDialog(ctx, case_id, parent=window)
     qtbot.addWidget(dialog)

@@ -1,4 +1,4 @@
-"""Numbers of the standard documents issued for each case
+"""Numbers of the standard documents issued for each case; caseload index
 
 Revision ID: 0004
 Revises: 0003
@@ -38,7 +38,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("case_documents") as batch_op:
         batch_op.create_index(batch_op.f("ix_case_documents_case_id"), ["case_id"])
+    # Open cases per handler (assignment picker, handler list) without reading the cases.
+    with op.batch_alter_table("cases") as batch_op:
+        batch_op.create_index("ix_cases_state_handler", ["state", "handler_id"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("cases") as batch_op:
+        batch_op.drop_index("ix_cases_state_handler")
     op.drop_table("case_documents")
