@@ -7,8 +7,10 @@ import sys
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from legalaid import logs
 from legalaid.domain.errors import LegalAidError
 from legalaid.paths import font_file
+from legalaid.ui import crash
 from legalaid.ui.i18n import install_translations
 
 
@@ -36,6 +38,8 @@ def run(db: str | None) -> int:
     install_translations(app)
     app.setApplicationDisplayName(app.translate("Application", "Legal aid case management"))
     load_chinese_font(app)
+    log_path = logs.configure()
+    crash.install(log_path)
     target = db or setup.default_database()
     try:
         try:

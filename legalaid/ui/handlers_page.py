@@ -104,6 +104,7 @@ class HandlersPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.add = QPushButton(self.tr("New handler…"))
         self.add.clicked.connect(self.new_handler)
         top = QHBoxLayout()

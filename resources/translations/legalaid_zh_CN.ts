@@ -3,12 +3,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../legalaid/ui/application.py" line="37" />
+        <location filename="../../legalaid/ui/application.py" line="39" />
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/application.py" line="49" />
+        <location filename="../../legalaid/ui/application.py" line="53" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -579,6 +579,21 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../legalaid/ui/crash.py" line="32" />
+        <source>Unexpected error</source>
+        <translation>程序错误</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/crash.py" line="33" />
+        <source>Something went wrong inside legalaid ({0}). What you saved is safe; the last action may not have completed.
+Details are in the log: {1}</source>
+        <translation>legalaid 内部出错（{0}）。已保存的数据不受影响，最后一步操作可能没有完成。
+详细信息见日志：{1}</translation>
+    </message>
+</context>
+<context>
     <name>DeadlinesPage</name>
     <message>
         <location filename="../../legalaid/ui/deadlines_page.py" line="36" />
@@ -631,7 +646,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/deadlines_page.py" line="77" />
+        <location filename="../../legalaid/ui/deadlines_page.py" line="78" />
         <source>{0} overdue, {1} due today, {2} due within 7 days</source>
         <translation>逾期 {0} 件，今天到期 {1} 件，7天内到期 {2} 件</translation>
     </message>
@@ -722,12 +737,12 @@
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="107" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="108" />
         <source>New handler…</source>
         <translation>新增承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="129" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="131" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -967,22 +982,22 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="286" />
+        <location filename="../../legalaid/ui/main_window.py" line="293" />
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="293" />
+        <location filename="../../legalaid/ui/main_window.py" line="300" />
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="293" />
+        <location filename="../../legalaid/ui/main_window.py" line="300" />
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="312" />
+        <location filename="../../legalaid/ui/main_window.py" line="320" />
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -1096,82 +1111,82 @@
         <translation>年度任务与进度预测</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="158" />
+        <location filename="../../legalaid/ui/reports_page.py" line="161" />
         <source>Counting…</source>
         <translation>正在统计……</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="186" />
+        <location filename="../../legalaid/ui/reports_page.py" line="189" />
         <source>{0}: {1} page(s)</source>
         <translation>{0}：共 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="210" />
+        <location filename="../../legalaid/ui/reports_page.py" line="213" />
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="210" />
+        <location filename="../../legalaid/ui/reports_page.py" line="213" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="214" />
+        <location filename="../../legalaid/ui/reports_page.py" line="217" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="219" />
+        <location filename="../../legalaid/ui/reports_page.py" line="222" />
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="221" />
+        <location filename="../../legalaid/ui/reports_page.py" line="224" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="227" />
+        <location filename="../../legalaid/ui/reports_page.py" line="230" />
         <source>Not exported</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="229" />
+        <location filename="../../legalaid/ui/reports_page.py" line="232" />
         <source>Exported: {0}</source>
         <translation>已导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="238" />
+        <location filename="../../legalaid/ui/reports_page.py" line="241" />
         <source>{0} page(s) sent to the printer</source>
         <translation>已发送 {0} 页到打印机</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="253" />
+        <location filename="../../legalaid/ui/reports_page.py" line="257" />
         <source>Forecast basis: {0}</source>
         <translation>预测依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="257" />
+        <location filename="../../legalaid/ui/reports_page.py" line="261" />
         <source>At risk of missing the target</source>
         <translation>有不能完成任务的风险</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="259" />
+        <location filename="../../legalaid/ui/reports_page.py" line="263" />
         <source>Behind time progress</source>
         <translation>慢于序时进度</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="289" />
+        <location filename="../../legalaid/ui/reports_page.py" line="293" />
         <source>The target of {0} must be a whole number, not “{1}”</source>
         <translation>{0}的年度任务数应为整数，现为「{1}」</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="296" />
+        <location filename="../../legalaid/ui/reports_page.py" line="300" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="299" />
+        <location filename="../../legalaid/ui/reports_page.py" line="303" />
         <source>Targets saved</source>
         <translation>年度任务数已保存</translation>
     </message>
