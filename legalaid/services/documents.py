@@ -48,6 +48,11 @@ def document_text(session: Session, kind: DocumentKind) -> str:
     return repo.get_setting(session, TEXT_KEY.format(kind.name)) or DEFAULT_TEXTS[kind]
 
 
+def current_text(ctx: Context, kind: DocumentKind) -> str:
+    with ctx.reading() as uow:
+        return document_text(uow.session, kind)
+
+
 def set_document_text(ctx: Context, *, kind: DocumentKind, text: str | None) -> None:
     """Replace a document's wording with the office's own (None restores the default)."""
     if text is not None:

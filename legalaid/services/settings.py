@@ -60,6 +60,7 @@ def set_deadline_rule(ctx: Context, *, kind: DeadlineKind, days: int, count: Cou
             uow.session.add(SettingRecord(key=DEADLINE_RULES, value=_rules_json(rules)))
         else:
             record.value = _rules_json(rules)
+        uow.flush()  # the rule itself is written before the cases are recounted
         recompute_deadlines(ctx, uow.session, rules)
         uow.commit()
 
@@ -84,7 +85,13 @@ def recompute_deadlines(
         kind = deadline.kind.value if deadline else None
         if (due, kind) != (case.due_on, case.deadline_kind):
             changes.append({"case_id": case.id, "due": due, "kind": kind})
-    session.expunge_all()
+    session.flush()
+    session.expunge_all()  # a million loaded cases need not stay in memory
     for start in range(0, len(changes), 5000):
         repo.bulk_set_deadlines(session, changes[start : start + 5000])
     return len(changes)
+
+
+def current_deadline_rules(ctx: Context) -> dict[DeadlineKind, DeadlineRule]:
+    with ctx.reading() as uow:
+        return deadline_rules(uow.session)

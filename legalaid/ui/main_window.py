@@ -31,6 +31,7 @@ from legalaid.ui.deadlines_page import DeadlinesPage
 from legalaid.ui.handlers_page import HandlersPage
 from legalaid.ui.intake_dialog import IntakeDialog
 from legalaid.ui.reports_page import ReportsPage
+from legalaid.ui.settings_page import SettingsPage
 
 
 class CaseListPage(QWidget):
@@ -179,7 +180,7 @@ class CaseListPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    CASES, DEADLINES, HANDLERS, REPORTS = range(4)
+    CASES, DEADLINES, HANDLERS, REPORTS, SETTINGS = range(5)
 
     def __init__(self, ctx: Context, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -191,12 +192,19 @@ class MainWindow(QMainWindow):
         self.deadlines = DeadlinesPage(ctx)
         self.handlers = HandlersPage(ctx)
         self.reports = ReportsPage(ctx)
+        self.settings_page = SettingsPage(ctx)
         self.pages = QStackedWidget()
-        for page in (self.cases, self.deadlines, self.handlers, self.reports):
+        for page in (self.cases, self.deadlines, self.handlers, self.reports, self.settings_page):
             self.pages.addWidget(page)
         self.navigation = QListWidget()
         self.navigation.addItems(
-            [self.tr("Cases"), self.tr("Deadlines"), self.tr("Handlers"), self.tr("Statistics")]
+            [
+                self.tr("Cases"),
+                self.tr("Deadlines"),
+                self.tr("Handlers"),
+                self.tr("Statistics"),
+                self.tr("Settings"),
+            ]
         )
         self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(self.CASES)
@@ -255,7 +263,13 @@ class MainWindow(QMainWindow):
         case_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, title in enumerate(
-            [self.tr("Cases"), self.tr("Deadlines"), self.tr("Handlers"), self.tr("Statistics")]
+            [
+                self.tr("Cases"),
+                self.tr("Deadlines"),
+                self.tr("Handlers"),
+                self.tr("Statistics"),
+                self.tr("Settings"),
+            ]
         ):
             view_menu.addAction(
                 self._action(

@@ -475,42 +475,42 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="45" />
+        <location filename="../../legalaid/ui/main_window.py" line="46" />
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="48" />
+        <location filename="../../legalaid/ui/main_window.py" line="49" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="49" />
+        <location filename="../../legalaid/ui/main_window.py" line="50" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="50" />
+        <location filename="../../legalaid/ui/main_window.py" line="51" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="52" />
+        <location filename="../../legalaid/ui/main_window.py" line="53" />
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="56" />
+        <location filename="../../legalaid/ui/main_window.py" line="57" />
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="58" />
+        <location filename="../../legalaid/ui/main_window.py" line="59" />
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="59" />
+        <location filename="../../legalaid/ui/main_window.py" line="60" />
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
@@ -913,91 +913,97 @@ Details are in the log: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="188" />
+        <location filename="../../legalaid/ui/main_window.py" line="189" />
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="199" />
-        <location filename="../../legalaid/ui/main_window.py" line="258" />
+        <location filename="../../legalaid/ui/main_window.py" line="202" />
+        <location filename="../../legalaid/ui/main_window.py" line="267" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="199" />
-        <location filename="../../legalaid/ui/main_window.py" line="258" />
+        <location filename="../../legalaid/ui/main_window.py" line="203" />
+        <location filename="../../legalaid/ui/main_window.py" line="268" />
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="199" />
-        <location filename="../../legalaid/ui/main_window.py" line="258" />
+        <location filename="../../legalaid/ui/main_window.py" line="204" />
+        <location filename="../../legalaid/ui/main_window.py" line="269" />
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="199" />
-        <location filename="../../legalaid/ui/main_window.py" line="258" />
+        <location filename="../../legalaid/ui/main_window.py" line="205" />
+        <location filename="../../legalaid/ui/main_window.py" line="270" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="231" />
+        <location filename="../../legalaid/ui/main_window.py" line="206" />
+        <location filename="../../legalaid/ui/main_window.py" line="271" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="239" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="233" />
+        <location filename="../../legalaid/ui/main_window.py" line="241" />
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="236" />
+        <location filename="../../legalaid/ui/main_window.py" line="244" />
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="238" />
+        <location filename="../../legalaid/ui/main_window.py" line="246" />
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="240" />
+        <location filename="../../legalaid/ui/main_window.py" line="248" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="243" />
+        <location filename="../../legalaid/ui/main_window.py" line="251" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="245" />
+        <location filename="../../legalaid/ui/main_window.py" line="253" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="256" />
+        <location filename="../../legalaid/ui/main_window.py" line="264" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="293" />
+        <location filename="../../legalaid/ui/main_window.py" line="307" />
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="300" />
+        <location filename="../../legalaid/ui/main_window.py" line="314" />
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="300" />
+        <location filename="../../legalaid/ui/main_window.py" line="314" />
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="320" />
+        <location filename="../../legalaid/ui/main_window.py" line="334" />
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -1189,6 +1195,54 @@ Details are in the log: {1}</source>
         <location filename="../../legalaid/ui/reports_page.py" line="303" />
         <source>Targets saved</source>
         <translation>年度任务数已保存</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="34" />
+        <source>Legal deadlines</source>
+        <translation>法定期限</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="48" />
+        <source>Save deadline rules</source>
+        <translation>保存期限规则</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="52" />
+        <source>Document wording</source>
+        <translation>文书内容</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="58" />
+        <source>Blanks: {0}</source>
+        <translation>可用填空：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="60" />
+        <source>Save wording</source>
+        <translation>保存文书内容</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="61" />
+        <source>Restore the default</source>
+        <translation>恢复默认内容</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="103" />
+        <source>Deadline rules saved; open cases recounted.</source>
+        <translation>期限规则已保存，在办案件的期限已重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="112" />
+        <source>Wording saved.</source>
+        <translation>文书内容已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="118" />
+        <source>Default wording restored.</source>
+        <translation>已恢复默认文书内容。</translation>
     </message>
 </context>
 <context>

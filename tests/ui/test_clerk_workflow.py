@@ -193,3 +193,35 @@ def test_every_interface_string_is_in_the_translation(tmp_path: Path) -> None:
 
     shipped = messages(resources_dir() / "translations" / "legalaid_zh_CN.ts")
     assert messages(fresh) - shipped == set()
+
+
+def test_settings_change_deadline_counting_and_wording(
+    offices: Context, qtbot: QtBot, settings: QSettings
+) -> None:
+    from legalaid.domain.deadlines import DeadlineKind
+    from legalaid.services.documents import current_text
+
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.show_section(window.SETTINGS)
+    page = window.settings_page
+    days, count = page.rules[DeadlineKind.REVIEW]
+    assert (days.value(), count.currentText()) == (7, "工作日")
+    count.setCurrentIndex(count.findText("自然日"))
+    page.store_rules()
+    assert "已重新计算" in page.message.text()
+    page.kind.setCurrentIndex(page.kind.findText("法律援助公函"))
+    page.text.setPlainText("{organ}：{unknown}")
+    page.store_text()
+    assert "unknown" in page.message.text()
+    page.text.setPlainText("{organ}：\n兹指派{handler}。")
+    page.store_text()
+    assert current_text(offices, DocumentKind.LETTER) == "{organ}：\n兹指派{handler}。"
+    page.reset_text()
+    assert "已指派" in page.text.toPlainText()
+    window.close()
+    reopened = MainWindow(offices, settings)
+    qtbot.addWidget(reopened)
+    reopened.show_section(reopened.SETTINGS)
+    _, count = reopened.settings_page.rules[DeadlineKind.REVIEW]
+    assert count.currentText() == "自然日"
