@@ -168,7 +168,22 @@ def run(args: argparse.Namespace) -> int:
             db.dispose()
         print(f"数据库已就绪（结构版本 {result.revision}）：{db.url}")
         return 0
-    if args.command in ("backup", "restore", "user"):
+    if args.command == "backup":
+        from legalaid.services.backups import backup_database
+
+        out = backup_database(target, args.file)
+        print(f"已备份到 {out}")
+        return 0
+    if args.command == "restore":
+        from legalaid.services.backups import restore_database
+
+        restored = restore_database(target, args.file)
+        kept = (
+            f"；原数据库已另存为 {restored.replaced_kept_at}" if restored.replaced_kept_at else ""
+        )
+        print(f"已从 {args.file} 恢复{kept}")
+        return 0
+    if args.command == "user":
         raise LegalAidError(f"命令「{args.command}」尚未提供：它随后续版本推出")
 
     ctx = setup.open_context(target, actor=actor)

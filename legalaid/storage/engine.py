@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,39 @@ class DatabaseUnavailable(LegalAidError):
     """The database cannot be opened or written."""
 
 
+NETWORK_FILESYSTEMS = {"cifs", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs", "9p", "afs", "ncpfs"}
+
+
+def is_network_path(path: Path, mounts: str | None = None) -> bool:
+    """Whether a folder lives on a network share (SMB/NFS), where SQLite's file locking does
+    not hold and concurrent use corrupts the database (SQLite's own documentation)."""
+    text = str(path)
+    if sys.platform == "win32":
+        if text.startswith("\\\\"):
+            return True
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(text))[0] + "\\"
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        return bool(kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
+    if mounts is None:
+        text = str(path.resolve())
+        try:
+            mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+    best, kind = "", ""
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = text == point or text.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > len(best):
+            best, kind = point, parts[2]
+    return kind in NETWORK_FILESYSTEMS
+
+
 def resolve_url(target: str) -> str:
     """A SQLite file path or an SQLAlchemy URL → URL, checking a file's folder first."""
     if "://" in target:
@@ -40,6 +74,11 @@ def resolve_url(target: str) -> str:
     writable_target = path if path.exists() else folder
     if not os.access(writable_target, os.W_OK):
         raise DatabaseUnavailable(f"没有写入权限（只读磁盘或权限不足）：{writable_target}")
+    if is_network_path(folder):
+        raise DatabaseUnavailable(
+            f"数据库位于网络共享文件夹（{folder}），多台电脑同时使用会损坏 SQLite 数据库；"
+            "请改用办公室的 PostgreSQL 服务器（--db postgresql+psycopg://…）"
+        )
     return f"sqlite:///{path}"
 
 

@@ -218,3 +218,18 @@ def test_sigkill_in_the_middle_of_an_import_leaves_all_or_nothing(tmp_path: Path
     assert searchable == count
     # The import can simply be run again.
     legalaid("import", str(ledger), db=target, check=True)
+
+
+def test_backup_and_restore_commands(sample_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b.sqlite3"
+    result = legalaid("backup", str(out), db=sample_db)
+    assert result.returncode == 0 and out.exists()
+    legalaid("office", "add", "QQ", "新机构", db=sample_db, check=True)
+    result = legalaid("restore", str(out), db=sample_db)
+    assert result.returncode == 0 and "原数据库已另存为" in result.stdout
+    assert legalaid("office", "add", "QQ", "新机构", db=sample_db).returncode == 0  # gone
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"junk")
+    result = legalaid("restore", str(junk), db=sample_db)
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+    assert "不是 SQLite 数据库文件" in result.stderr
