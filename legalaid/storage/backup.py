@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -33,9 +34,11 @@ def backup(source: Path, target: Path) -> None:
         raise BackupError(f"备份文件夹不存在：{target.parent}")
     partial = target.with_name(target.name + ".partial")
     try:
-        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, \
-                sqlite3.connect(partial) as dst:  # fmt: skip
+        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src, \
+                closing(sqlite3.connect(partial)) as dst:  # fmt: skip
             src.backup(dst, pages=4096)
+            # A backup is one self-contained file: no write-ahead log beside it.
+            dst.execute("PRAGMA journal_mode=DELETE")
         problem = check_file(partial)
         if problem:
             raise BackupError(f"备份校验失败：{problem}")
@@ -50,7 +53,7 @@ def check_file(path: Path) -> str | None:
         with path.open("rb") as handle:
             if handle.read(16) != SQLITE_HEADER:
                 return "不是 SQLite 数据库文件"
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
             result = connection.execute("PRAGMA integrity_check").fetchone()[0]
             if result != "ok":
                 return f"文件已损坏（{result}）"
@@ -78,15 +81,15 @@ def restore(backup_file: Path, database: Path, *, now: datetime) -> Path | None:
     aside = None
     if database.exists():
         # Fold the write-ahead log into the file first, so the file set aside is complete.
-        with sqlite3.connect(database) as connection:
+        with closing(sqlite3.connect(database)) as connection:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         aside = database.with_name(f"{database.name}.replaced-{now:%Y%m%d-%H%M%S}")
         database.replace(aside)
         for suffix in ("-wal", "-shm"):
             Path(str(database) + suffix).unlink(missing_ok=True)
     try:
-        with sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True) as src, \
-                sqlite3.connect(database) as dst:  # fmt: skip
+        with closing(sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)) as src, \
+                closing(sqlite3.connect(database)) as dst:  # fmt: skip
             src.backup(dst)
     except sqlite3.DatabaseError:
         database.unlink(missing_ok=True)

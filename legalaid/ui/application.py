@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -55,4 +56,14 @@ def run(db: str | None) -> int:
         return 1
     window = MainWindow(ctx)
     window.show()
+    start_daily_backup(target, ctx.today())
     return int(app.exec())
+
+
+def start_daily_backup(target: str, today: date) -> None:
+    """Once a day, in the background: a consistent copy of the database (SQLite only)."""
+    from legalaid.services.backups import BackupPolicy, daily_backup, default_backup_folder
+    from legalaid.ui import tasks
+
+    policy = BackupPolicy(folder=default_backup_folder())
+    tasks.start(tasks.Task(lambda _progress: daily_backup(target, policy, today=today)))

@@ -25,6 +25,7 @@ from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType
 from legalaid.services.cases import CaseFilter, count_cases
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers, list_offices
+from legalaid.ui.about_dialog import AboutDialog
 from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.case_table import CaseTableModel
 from legalaid.ui.deadlines_page import DeadlinesPage
@@ -261,6 +262,8 @@ class MainWindow(QMainWindow):
             case_menu.addAction(action)
         case_menu.addSeparator()
         case_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About legalaid"), None, self.show_about))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, title in enumerate(
             [
@@ -283,6 +286,9 @@ class MainWindow(QMainWindow):
         if page is not None and not getattr(page, "loaded", True):
             page.refresh()  # type: ignore[attr-defined]
         self.pages.setCurrentIndex(index)
+
+    def show_about(self) -> None:
+        AboutDialog(self._ctx.db.url, self).exec()
 
     def show_section(self, index: int) -> None:
         self.navigation.setCurrentRow(index)

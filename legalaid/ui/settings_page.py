@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -20,6 +24,7 @@ from legalaid.domain.documents import FIELDS, DocumentKind
 from legalaid.domain.errors import LegalAidError
 from legalaid.domain.workdays import CountRule
 from legalaid.services import documents
+from legalaid.services.backups import backup_database, default_backup_folder, restore_database
 from legalaid.services.context import Context
 from legalaid.services.settings import current_deadline_rules, set_deadline_rule
 from legalaid.ui.widgets import FieldError
@@ -70,14 +75,84 @@ class SettingsPage(QWidget):
         self.message = FieldError()
         self.message.setStyleSheet("")
 
+        backup_box = QGroupBox(self.tr("Backups"))
+        backup_row = QHBoxLayout(backup_box)
+        self.backup_folder = QLabel(
+            self.tr("Daily backups go to {0}").format(default_backup_folder())
+        )
+        self.backup_folder.setWordWrap(True)
+        self.backup_now = QPushButton(self.tr("Back up now…"))
+        self.restore = QPushButton(self.tr("Restore from a backup…"))
+        backup_row.addWidget(self.backup_folder, 1)
+        backup_row.addWidget(self.backup_now)
+        backup_row.addWidget(self.restore)
+        self.backup_now.clicked.connect(self._ask_backup)
+        self.restore.clicked.connect(self._ask_restore)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(backup_box)
         layout.addWidget(rules_box)
         layout.addWidget(text_box, 1)
         layout.addWidget(self.message)
         self.kind.currentIndexChanged.connect(self.load_text)
         self.save_text.clicked.connect(self.store_text)
         self.restore_text.clicked.connect(self.reset_text)
+
+    # -- backups ---------------------------------------------------------------------------
+    def backup_to(self, path: Path) -> bool:
+        try:
+            backup_database(self._ctx.db.url, path)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return False
+        self.message.show_message(self.tr("Backed up to {0}").format(path))
+        return True
+
+    def restore_from(self, path: Path) -> bool:
+        try:
+            result = restore_database(self._ctx.db.url, path)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return False
+        self.message.show_message(
+            self.tr("Restored; the replaced database is kept at {0}").format(
+                result.replaced_kept_at
+            )
+        )
+        return True
+
+    def _ask_backup(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up now"),
+            str(Path.home() / "legalaid-backup.sqlite3"),
+            self.tr("Backups (*.sqlite3)"),
+        )
+        if name:
+            self.backup_to(Path(name))
+
+    def _ask_restore(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore from a backup"),
+            str(default_backup_folder()),
+            self.tr("Backups (*.sqlite3)"),
+        )
+        if not name:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore"),
+            self.tr(
+                "Replace the current data with this backup? The current database is kept aside."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.restore_from(Path(name)):
+            window = self.window()
+            refresh = getattr(window, "refresh_all", None)
+            if refresh is not None:
+                refresh()
 
     def refresh(self) -> None:
         self.loaded = True

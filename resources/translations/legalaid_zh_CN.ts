@@ -1,14 +1,44 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../legalaid/ui/about_dialog.py" line="15" />
+        <source>About legalaid</source>
+        <translation>关于 legalaid</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/about_dialog.py" line="16" />
+        <source>&lt;b&gt;Legal aid case management&lt;/b&gt; {0}</source>
+        <translation>&lt;b&gt;法律援助案件管理&lt;/b&gt; {0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/about_dialog.py" line="18" />
+        <source>Database: {0}
+Log folder: {1}</source>
+        <translation>数据库：{0}
+日志文件夹：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/about_dialog.py" line="27" />
+        <source>Third-party components: Qt for Python (PySide6, LGPLv3), SQLAlchemy (MIT), Alembic (MIT), reportlab (BSD), openpyxl (MIT), pypinyin (MIT), chinese-calendar (MIT), pypdfium2 (Apache-2.0 / BSD), platformdirs (MIT).</source>
+        <translation>第三方组件：Qt for Python（PySide6，LGPLv3）、SQLAlchemy（MIT）、Alembic（MIT）、reportlab（BSD）、openpyxl（MIT）、pypinyin（MIT）、chinese-calendar（MIT）、pypdfium2（Apache-2.0 / BSD）、platformdirs（MIT）。</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/about_dialog.py" line="35" />
+        <source>Font WenQuanYi Micro Hei (Apache-2.0 or GPLv3 with font exception):</source>
+        <translation>字体：文泉驿微米黑（Apache-2.0 或附字体例外的 GPLv3）：</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
-        <location filename="../../legalaid/ui/application.py" line="39" />
+        <location filename="../../legalaid/ui/application.py" line="40" />
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/application.py" line="53" />
+        <location filename="../../legalaid/ui/application.py" line="54" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -475,42 +505,42 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="46" />
+        <location filename="../../legalaid/ui/main_window.py" line="47" />
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="49" />
+        <location filename="../../legalaid/ui/main_window.py" line="50" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="50" />
+        <location filename="../../legalaid/ui/main_window.py" line="51" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="51" />
+        <location filename="../../legalaid/ui/main_window.py" line="52" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="53" />
+        <location filename="../../legalaid/ui/main_window.py" line="54" />
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="57" />
+        <location filename="../../legalaid/ui/main_window.py" line="58" />
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="59" />
+        <location filename="../../legalaid/ui/main_window.py" line="60" />
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="60" />
+        <location filename="../../legalaid/ui/main_window.py" line="61" />
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
@@ -913,97 +943,107 @@ Details are in the log: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="189" />
+        <location filename="../../legalaid/ui/main_window.py" line="190" />
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="202" />
-        <location filename="../../legalaid/ui/main_window.py" line="267" />
+        <location filename="../../legalaid/ui/main_window.py" line="203" />
+        <location filename="../../legalaid/ui/main_window.py" line="270" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="203" />
-        <location filename="../../legalaid/ui/main_window.py" line="268" />
+        <location filename="../../legalaid/ui/main_window.py" line="204" />
+        <location filename="../../legalaid/ui/main_window.py" line="271" />
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="204" />
-        <location filename="../../legalaid/ui/main_window.py" line="269" />
+        <location filename="../../legalaid/ui/main_window.py" line="205" />
+        <location filename="../../legalaid/ui/main_window.py" line="272" />
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="205" />
-        <location filename="../../legalaid/ui/main_window.py" line="270" />
+        <location filename="../../legalaid/ui/main_window.py" line="206" />
+        <location filename="../../legalaid/ui/main_window.py" line="273" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="206" />
-        <location filename="../../legalaid/ui/main_window.py" line="271" />
+        <location filename="../../legalaid/ui/main_window.py" line="207" />
+        <location filename="../../legalaid/ui/main_window.py" line="274" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="239" />
+        <location filename="../../legalaid/ui/main_window.py" line="240" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="241" />
+        <location filename="../../legalaid/ui/main_window.py" line="242" />
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="244" />
+        <location filename="../../legalaid/ui/main_window.py" line="245" />
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="246" />
+        <location filename="../../legalaid/ui/main_window.py" line="247" />
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="248" />
+        <location filename="../../legalaid/ui/main_window.py" line="249" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="251" />
+        <location filename="../../legalaid/ui/main_window.py" line="252" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="253" />
+        <location filename="../../legalaid/ui/main_window.py" line="254" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="264" />
+        <location filename="../../legalaid/ui/main_window.py" line="265" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="266" />
+        <source>&amp;About legalaid</source>
+        <translation>关于 legalaid(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="267" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="307" />
+        <location filename="../../legalaid/ui/main_window.py" line="313" />
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="314" />
+        <location filename="../../legalaid/ui/main_window.py" line="320" />
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="314" />
+        <location filename="../../legalaid/ui/main_window.py" line="320" />
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="334" />
+        <location filename="../../legalaid/ui/main_window.py" line="340" />
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -1200,47 +1240,103 @@ Details are in the log: {1}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="34" />
+        <location filename="../../legalaid/ui/settings_page.py" line="39" />
         <source>Legal deadlines</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="48" />
+        <location filename="../../legalaid/ui/settings_page.py" line="53" />
         <source>Save deadline rules</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="52" />
+        <location filename="../../legalaid/ui/settings_page.py" line="57" />
         <source>Document wording</source>
         <translation>文书内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="58" />
+        <location filename="../../legalaid/ui/settings_page.py" line="63" />
         <source>Blanks: {0}</source>
         <translation>可用填空：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="60" />
+        <location filename="../../legalaid/ui/settings_page.py" line="65" />
         <source>Save wording</source>
         <translation>保存文书内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="61" />
+        <location filename="../../legalaid/ui/settings_page.py" line="66" />
         <source>Restore the default</source>
         <translation>恢复默认内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="103" />
+        <location filename="../../legalaid/ui/settings_page.py" line="78" />
+        <source>Backups</source>
+        <translation>数据备份</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="81" />
+        <source>Daily backups go to {0}</source>
+        <translation>每日自动备份保存在 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="84" />
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="85" />
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="109" />
+        <source>Backed up to {0}</source>
+        <translation>已备份到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="119" />
+        <source>Restored; the replaced database is kept at {0}</source>
+        <translation>已恢复；原数据库已另存为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="128" />
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="130" />
+        <location filename="../../legalaid/ui/settings_page.py" line="140" />
+        <source>Backups (*.sqlite3)</source>
+        <translation>备份文件 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="138" />
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="146" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="148" />
+        <source>Replace the current data with this backup? The current database is kept aside.</source>
+        <translation>用这个备份替换现有数据吗？现有数据库会另存保留。</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="178" />
         <source>Deadline rules saved; open cases recounted.</source>
         <translation>期限规则已保存，在办案件的期限已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="112" />
+        <location filename="../../legalaid/ui/settings_page.py" line="187" />
         <source>Wording saved.</source>
         <translation>文书内容已保存。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="118" />
+        <location filename="../../legalaid/ui/settings_page.py" line="193" />
         <source>Default wording restored.</source>
         <translation>已恢复默认文书内容。</translation>
     </message>

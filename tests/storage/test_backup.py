@@ -143,3 +143,29 @@ def test_network_shares_are_recognised(path: str, network: bool) -> None:
 def test_database_on_this_disk_is_accepted(tmp_path: Path) -> None:
     assert resolve_url(str(tmp_path / "x.sqlite3")).startswith("sqlite:///")
     assert not is_network_path(tmp_path)
+
+
+def test_daily_backup_once_a_day_and_pruned(live: Path, tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from legalaid.services.backups import BackupPolicy, daily_backup
+
+    folder = tmp_path / "backups"
+    policy = BackupPolicy(folder=folder, keep_daily=3, keep_monthly=2)
+    first = daily_backup(str(live), policy, today=date(2026, 9, 1))
+    assert first is not None and first.exists()
+    assert daily_backup(str(live), policy, today=date(2026, 9, 1)) is None  # once a day
+    day = date(2026, 9, 2)
+    while day <= date(2026, 11, 20):
+        (folder / f"legalaid-{day.isoformat()}.sqlite3").write_bytes(first.read_bytes())
+        day += timedelta(days=1)
+    daily_backup(str(live), policy, today=date(2026, 11, 21))
+    kept = sorted(p.name for p in folder.iterdir())
+    # The last three days, and the first of each of the last two months.
+    assert kept == [
+        "legalaid-2026-10-01.sqlite3",
+        "legalaid-2026-11-01.sqlite3",
+        "legalaid-2026-11-19.sqlite3",
+        "legalaid-2026-11-20.sqlite3",
+        "legalaid-2026-11-21.sqlite3",
+    ]

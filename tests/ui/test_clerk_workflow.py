@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from legalaid.domain.documents import DocumentKind
@@ -225,3 +225,35 @@ def test_settings_change_deadline_counting_and_wording(
     reopened.show_section(reopened.SETTINGS)
     _, count = reopened.settings_page.rules[DeadlineKind.REVIEW]
     assert count.currentText() == "自然日"
+
+
+def test_backup_restore_and_about_from_the_window(
+    offices: Context, qtbot: QtBot, settings: QSettings, tmp_path: Path, backend: str
+) -> None:
+    from legalaid import __version__
+    from legalaid.ui.about_dialog import AboutDialog
+
+    about = AboutDialog(offices.db.url)
+    qtbot.addWidget(about)
+    texts = " ".join(label.text() for label in about.findChildren(QLabel))
+    assert __version__ in texts and "数据库" in texts
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.show_section(window.SETTINGS)
+    page = window.settings_page
+    if backend != "sqlite":
+        assert not page.backup_to(tmp_path / "b.sqlite3")
+        assert "pg_dump" in page.message.text()
+        return
+    assert page.backup_to(tmp_path / "b.sqlite3")
+    intake = IntakeDialog(offices, notification=False)
+    qtbot.addWidget(intake)
+    intake.name.setText("张三")
+    intake.pledge.setChecked(True)
+    intake.save()
+    window.refresh_all()
+    assert window.cases.model.total == 1
+    assert page.restore_from(tmp_path / "b.sqlite3")
+    window.refresh_all()
+    assert window.cases.model.total == 0
+    assert "原数据库已另存为" in page.message.text()
