@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from legalaid import logs
 from legalaid.domain.errors import LegalAidError
-from legalaid.paths import font_file
+from legalaid.paths import font_file, resources_dir
 from legalaid.ui import crash
 from legalaid.ui.i18n import install_translations
 
@@ -39,6 +39,9 @@ def run(db: str | None) -> int:
     install_translations(app)
     app.setApplicationDisplayName(app.translate("Application", "Legal aid case management"))
     load_chinese_font(app)
+    icon = resources_dir() / "icons" / "legalaid.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     log_path = logs.configure()
     crash.install(log_path)
     target = db or setup.default_database()

@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Build the one-folder bundle with PyInstaller and smoke-test it; optionally a .deb.
+
+    .venv/bin/python packaging/build.py            bundle in dist/legalaid, then smoke test
+    .venv/bin/python packaging/build.py --deb      also dist/legalaid_<version>_amd64.deb
+
+The smoke test runs the bundled program itself: init, office add, import of the sample
+ledger, an annual report (its fonts must all be embedded) and a start of the desktop
+window offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DIST = ROOT / "dist"
+SAMPLE = ROOT.parent / "shared" / "samples" / "ledger-sample.csv"
+sys.path.insert(0, str(ROOT))
+from legalaid import __version__  # noqa: E402
+
+DEB_DEPENDS = (
+    "libegl1, libgl1, libfontconfig1, libdbus-1-3, libglib2.0-0, libxkbcommon0, "
+    "libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, "
+    "libxcb-keysyms1, libxcb-render-util0, libxcb-shape0, libxcb-xkb1"
+)
+
+
+def run(*command: str | Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    print("$", " ".join(str(c) for c in command), flush=True)
+    return subprocess.run([str(c) for c in command], check=True, text=True, **kwargs)  # type: ignore[call-overload]
+
+
+def icons(work: Path) -> None:
+    """PNG and ICO from the SVG (Qt draws it; Pillow writes the Windows icon)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PIL import Image
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    image = QImage(256, 256, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    QSvgRenderer(str(ROOT / "resources" / "icons" / "legalaid.svg")).render(painter)
+    painter.end()
+    png = work / "legalaid.png"
+    image.save(str(png))
+    Image.open(png).save(
+        ROOT / "resources" / "icons" / "legalaid.ico",
+        sizes=[(16, 16), (32, 32), (48, 48), (256, 256)],
+    )
+    shutil.copy(png, ROOT / "resources" / "icons" / "legalaid.png")
+    del app
+
+
+def bundle() -> Path:
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError:
+        run(sys.executable, "-m", "pip", "install", "-q", "pyinstaller>=6.10")
+    with tempfile.TemporaryDirectory() as work:
+        icons(Path(work))
+        run(
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--distpath",
+            DIST,
+            "--workpath",
+            Path(work) / "build",
+            ROOT / "packaging" / "legalaid.spec",
+        )
+    return DIST / "legalaid"
+
+
+def smoke_test(folder: Path) -> None:
+    suffix = ".exe" if sys.platform == "win32" else ""
+    cli = folder / f"legalaid-cli{suffix}"
+    with tempfile.TemporaryDirectory() as work:
+        db = str(Path(work) / "smoke.sqlite3")
+        run(cli, "--version")
+        run(cli, "--db", db, "init")
+        for code, name, prefix in (
+            ("ZZ", "株洲市法律援助中心", "株"),
+            ("LL", "醴陵市法律援助中心", "醴"),
+            ("YX", "攸县法律援助中心", "攸"),
+        ):
+            run(cli, "--db", db, "office", "add", code, name, "--prefix", prefix)
+        run(cli, "--db", db, "import", SAMPLE)
+        pdf = Path(work) / "annual.pdf"
+        run(cli, "--db", db, "report", "annual", "--year", "2025", "--out", pdf)
+        if shutil.which("pdffonts"):
+            fonts = run("pdffonts", pdf, capture_output=True).stdout.splitlines()[2:]
+            assert fonts and all("yes" in line.split()[-5:-3] for line in fonts), fonts
+        # The desktop starts and stays up (offscreen) until stopped.
+        gui = folder / f"legalaid{suffix}"
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LEGALAID_DB=db)
+        process = subprocess.Popen([str(gui)], env=env)
+        try:
+            process.wait(timeout=8)
+            raise AssertionError(f"the desktop exited early with {process.returncode}")
+        except subprocess.TimeoutExpired:
+            process.terminate()
+            process.wait(timeout=10)
+    print("smoke test passed")
+
+
+def deb(folder: Path) -> Path:
+    """A .deb for Debian, Ubuntu, UOS and Kylin on x86-64: /opt/legalaid plus a menu entry."""
+    with tempfile.TemporaryDirectory() as work:
+        stage = Path(work) / "legalaid"
+        shutil.copytree(folder, stage / "opt" / "legalaid", symlinks=True)
+        (stage / "usr" / "bin").mkdir(parents=True)
+        for name in ("legalaid", "legalaid-cli"):
+            (stage / "usr" / "bin" / name).symlink_to(f"/opt/legalaid/{name}")
+        apps = stage / "usr" / "share" / "applications"
+        apps.mkdir(parents=True)
+        (apps / "legalaid.desktop").write_text(
+            "[Desktop Entry]\nType=Application\nName=Legal aid case management\n"
+            "Name[zh_CN]=法律援助案件管理\nExec=/opt/legalaid/legalaid\nIcon=legalaid\n"
+            "Terminal=false\nCategories=Office;\n",
+            encoding="utf-8",
+        )
+        icon_dir = stage / "usr" / "share" / "icons" / "hicolor" / "scalable" / "apps"
+        icon_dir.mkdir(parents=True)
+        shutil.copy(ROOT / "resources" / "icons" / "legalaid.svg", icon_dir / "legalaid.svg")
+        control = stage / "DEBIAN"
+        control.mkdir()
+        size = sum(f.stat().st_size for f in stage.rglob("*") if f.is_file()) // 1024
+        (control / "control").write_text(
+            f"Package: legalaid\nVersion: {__version__}\nArchitecture: amd64\n"
+            f"Maintainer: legalaid team <legalaid@localhost>\nInstalled-Size: {size}\n"
+            f"Depends: {DEB_DEPENDS}\nSection: office\nPriority: optional\n"
+            "Description: Legal aid case management (法律援助案件管理)\n"
+            " Desktop application for China's legal-aid centres.\n",
+            encoding="utf-8",
+        )
+        out = DIST / f"legalaid_{__version__}_amd64.deb"
+        run("dpkg-deb", "--root-owner-group", "--build", stage, out)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--deb", action="store_true", help="also build a Debian package")
+    parser.add_argument("--skip-build", action="store_true", help="test an existing bundle")
+    args = parser.parse_args()
+    folder = DIST / "legalaid" if args.skip_build else bundle()
+    smoke_test(folder)
+    if args.deb:
+        print("built", deb(folder))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
