@@ -50,3 +50,62 @@ def default_database() -> str:
     folder = Path(user_data_dir("legalaid", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     return str(folder / "legalaid.sqlite3")
+
+
+def check_connection(target: str) -> None:
+    """Open the database once, or say in one sentence why not (wrong password, no server)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from legalaid.storage.engine import DatabaseUnavailable
+
+    db = Database(target)
+    try:
+        with db.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except DBAPIError as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+        raise DatabaseUnavailable(f"无法连接数据库：{reason}") from None
+    finally:
+        db.dispose()
+
+
+def set_up_database(
+    target: str, *, offices: list[tuple[str, str, str]], demo_cases: int = 0
+) -> None:
+    """First run: create the schema, register the offices (the first is the parent of the
+    rest), optionally load demonstration data. Nothing is registered if an office is wrong."""
+    from legalaid.domain.errors import ValidationError
+    from legalaid.services.demo import generate_demo
+    from legalaid.services.offices import add_office
+
+    for index, (code, name, _prefix) in enumerate(offices, start=1):
+        if not code or not name:
+            raise ValidationError(f"第{index}个机构：请填写机构代码和名称", field="机构")
+    db = Database(target)
+    try:
+        initialise(db)
+        ctx = Context(db=db)
+        parent = None
+        for code, name, prefix in offices:
+            add_office(ctx, code=code, name=name, prefix=prefix or None, parent_code=parent)
+            parent = parent or code
+        if demo_cases:
+            generate_demo(ctx, cases=demo_cases, seed=1)
+    finally:
+        db.dispose()
+
+
+def postgres_url(*, host: str, port: int, database: str, user: str, password: str) -> str:
+    """An SQLAlchemy URL for the office's PostgreSQL server (password escaped properly)."""
+    from sqlalchemy.engine import URL
+
+    url = URL.create(
+        "postgresql+psycopg",
+        username=user or None,
+        password=password or None,
+        host=host or None,
+        port=port,
+        database=database or None,
+    )
+    return url.render_as_string(hide_password=False)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
+from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from legalaid import logs
 from legalaid.domain.errors import LegalAidError
@@ -30,6 +33,7 @@ def load_chinese_font(app: QApplication) -> None:
 def run(db: str | None) -> int:
     from legalaid.services import setup
     from legalaid.storage.database import Database, SchemaOutdated
+    from legalaid.ui.first_run import FirstRunWizard
     from legalaid.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -44,7 +48,21 @@ def run(db: str | None) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     log_path = logs.configure()
     crash.install(log_path)
-    target = db or setup.default_database()
+    settings = QSettings()
+    remembered = settings.value("database/target")
+    target = (
+        db
+        or os.environ.get("LEGALAID_DB")
+        or (remembered if isinstance(remembered, str) and remembered else None)
+        or setup.default_database()
+    )
+    if "://" not in target and not Path(target).exists():
+        # No database yet: the first-run wizard chooses where and registers the offices.
+        wizard = FirstRunWizard(target)
+        if wizard.exec() != QWizard.DialogCode.Accepted or wizard.result_target is None:
+            return 0
+        target = wizard.result_target
+        settings.setValue("database/target", target)
     try:
         try:
             ctx = setup.open_context(target)

@@ -33,12 +33,12 @@ Log folder: {1}</source>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../legalaid/ui/application.py" line="40" />
+        <location filename="../../legalaid/ui/application.py" line="44" />
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/application.py" line="54" />
+        <location filename="../../legalaid/ui/application.py" line="75" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -624,6 +624,59 @@ Details are in the log: {1}</source>
     </message>
 </context>
 <context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="30" />
+        <source>Where the data is kept</source>
+        <translation>数据保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="31" />
+        <source>On this computer (recommended for one desktop)</source>
+        <translation>保存在本机（单台电脑使用时推荐）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="34" />
+        <source>On the office's PostgreSQL server (several desktops)</source>
+        <translation>保存在办公室的 PostgreSQL 服务器（多台电脑共用）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="43" />
+        <source>Test the connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="47" />
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="48" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="49" />
+        <source>Database</source>
+        <translation>数据库名</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="50" />
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="51" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="85" />
+        <source>Connected.</source>
+        <translation>连接成功。</translation>
+    </message>
+</context>
+<context>
     <name>DeadlinesPage</name>
     <message>
         <location filename="../../legalaid/ui/deadlines_page.py" line="36" />
@@ -679,6 +732,29 @@ Details are in the log: {1}</source>
         <location filename="../../legalaid/ui/deadlines_page.py" line="78" />
         <source>{0} overdue, {1} due today, {2} due within 7 days</source>
         <translation>逾期 {0} 件，今天到期 {1} 件，7天内到期 {2} 件</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="141" />
+        <source>Setting up legalaid</source>
+        <translation>首次设置</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="145" />
+        <source>Ready</source>
+        <translation>准备就绪</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="146" />
+        <source>Load 1,000 demonstration cases to try the application</source>
+        <translation>载入 1000 件演示案件以试用</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="149" />
+        <source>The database is created when you finish.</source>
+        <translation>点击“完成”后创建数据库。</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1122,39 @@ Details are in the log: {1}</source>
         <location filename="../../legalaid/ui/main_window.py" line="340" />
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
+    </message>
+</context>
+<context>
+    <name>OfficesPage</name>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="97" />
+        <source>Legal-aid offices</source>
+        <translation>法律援助机构</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="100" />
+        <source>The first row is the main office; each office numbers its own cases with its prefix (株 → 株法援〔2026〕第1号).</source>
+        <translation>第一行为本级机构，其余为下属机构；每个机构用自己的案号前缀编号（株 → 株法援〔2026〕第1号）。</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="106" />
+        <source>Code</source>
+        <translation>机构代码</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="106" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="106" />
+        <source>Case-number prefix</source>
+        <translation>案号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/first_run.py" line="133" />
+        <source>Register at least one office.</source>
+        <translation>请至少登记一个机构。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,62 @@
+"""The first-run wizard: local database or office server (tested before it is kept), offices
+with their prefixes, optional demonstration data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import make_url
+
+from legalaid.services.cases import count_cases
+from legalaid.services.offices import list_offices
+from legalaid.services.setup import open_context
+from legalaid.ui.first_run import FirstRunWizard
+from tests.conftest import PG_ENV
+
+
+def test_local_database_with_offices_and_demo(qtbot: QtBot, tmp_path: Path) -> None:
+    target = tmp_path / "first.sqlite3"
+    wizard = FirstRunWizard(str(target))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.database_page.local.isChecked()
+    wizard.next()
+    assert wizard.currentPage() is wizard.offices_page
+    wizard.next()  # no office yet: refused with a reason, the page stays
+    assert wizard.currentPage() is wizard.offices_page
+    assert "至少登记一个机构" in wizard.offices_page.error.text()
+    wizard.offices_page.set_row(0, "ZZ", "株洲市法律援助中心", "株")
+    wizard.offices_page.set_row(1, "LL", "醴陵市法律援助中心", "醴")
+    wizard.next()
+    wizard.demo.setChecked(True)
+    wizard.accept()
+    assert wizard.result_target == str(target)
+    ctx = open_context(str(target))
+    offices = {o.code: o for o in list_offices(ctx)}
+    assert offices["ZZ"].prefix == "株" and offices["LL"].parent_code == "ZZ"
+    assert count_cases(ctx) == 1000
+    ctx.db.dispose()
+
+
+def test_server_connection_is_tested_before_it_is_kept(qtbot: QtBot, tmp_path: Path) -> None:
+    wizard = FirstRunWizard(str(tmp_path / "unused.sqlite3"))
+    qtbot.addWidget(wizard)
+    page = wizard.database_page
+    page.server.setChecked(True)
+    page.host.setText("127.0.0.1")
+    page.port.setValue(1)  # nothing listens there
+    assert not page.validatePage()
+    assert "无法连接数据库" in page.result.text()
+    server = os.environ.get(PG_ENV)
+    if not server:
+        pytest.skip(f"no PostgreSQL server configured ({PG_ENV})")
+    url = make_url(server)
+    page.host.setText(url.host or "")
+    page.port.setValue(url.port or 5432)
+    page.database.setText(url.database or "")
+    page.user.setText(url.username or "")
+    assert page.validatePage()
+    assert page.target().startswith("postgresql+psycopg://")
