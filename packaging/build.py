@@ -60,11 +60,31 @@ def icons(work: Path) -> None:
     del app
 
 
+def write_version_info() -> None:
+    """Windows file properties (version, product name) for the executables."""
+    numbers = tuple(int(part) for part in __version__.split(".")[:3]) + (0,)
+    text = f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}),
+  kids=[
+    StringFileInfo([StringTable('080404b0', [
+      StringStruct('CompanyName', 'legalaid'),
+      StringStruct('FileDescription', '法律援助案件管理'),
+      StringStruct('FileVersion', '{__version__}'),
+      StringStruct('ProductName', '法律援助案件管理'),
+      StringStruct('ProductVersion', '{__version__}')])]),
+    VarFileInfo([VarStruct('Translation', [2052, 1200])])
+  ]
+)
+"""
+    (ROOT / "packaging" / "version_info.txt").write_text(text, encoding="utf-8")
+
+
 def bundle() -> Path:
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
         run(sys.executable, "-m", "pip", "install", "-q", "pyinstaller>=6.10")
+    write_version_info()
     with tempfile.TemporaryDirectory() as work:
         icons(Path(work))
         run(

@@ -83,8 +83,9 @@ def run(db: str | None) -> int:
 
 def start_daily_backup(target: str, today: date) -> None:
     """Once a day, in the background: a consistent copy of the database (SQLite only)."""
-    from legalaid.services.backups import BackupPolicy, daily_backup, default_backup_folder
+    from legalaid.services.backups import BackupPolicy, daily_backup
     from legalaid.ui import tasks
+    from legalaid.ui.settings_page import backup_folder
 
-    policy = BackupPolicy(folder=default_backup_folder())
+    policy = BackupPolicy(folder=backup_folder())
     tasks.start(tasks.Task(lambda _progress: daily_backup(target, policy, today=today)))

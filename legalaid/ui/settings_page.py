@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,6 +29,16 @@ from legalaid.services.backups import backup_database, default_backup_folder, re
 from legalaid.services.context import Context
 from legalaid.services.settings import current_deadline_rules, set_deadline_rule
 from legalaid.ui.widgets import FieldError
+
+
+def backup_folder_setting() -> QSettings:
+    return QSettings()
+
+
+def backup_folder() -> Path:
+    """The folder chosen on this computer, else the default in the user data folder."""
+    value = backup_folder_setting().value("backup/folder")
+    return Path(value) if isinstance(value, str) and value else default_backup_folder()
 
 
 class SettingsPage(QWidget):
@@ -77,13 +88,14 @@ class SettingsPage(QWidget):
 
         backup_box = QGroupBox(self.tr("Backups"))
         backup_row = QHBoxLayout(backup_box)
-        self.backup_folder = QLabel(
-            self.tr("Daily backups go to {0}").format(default_backup_folder())
-        )
+        self.backup_folder = QLabel()
         self.backup_folder.setWordWrap(True)
+        self.change_folder = QPushButton(self.tr("Change folder…"))
+        self.change_folder.clicked.connect(self._ask_folder)
         self.backup_now = QPushButton(self.tr("Back up now…"))
         self.restore = QPushButton(self.tr("Restore from a backup…"))
         backup_row.addWidget(self.backup_folder, 1)
+        backup_row.addWidget(self.change_folder)
         backup_row.addWidget(self.backup_now)
         backup_row.addWidget(self.restore)
         self.backup_now.clicked.connect(self._ask_backup)
@@ -100,6 +112,21 @@ class SettingsPage(QWidget):
         self.restore_text.clicked.connect(self.reset_text)
 
     # -- backups ---------------------------------------------------------------------------
+    def set_backup_folder(self, folder: Path) -> None:
+        """Where the daily backups go, on this computer (kept in the user's settings)."""
+        backup_folder_setting().setValue("backup/folder", str(folder))
+        self._show_folder()
+
+    def _show_folder(self) -> None:
+        self.backup_folder.setText(self.tr("Daily backups go to {0}").format(backup_folder()))
+
+    def _ask_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(
+            self, self.tr("Backup folder"), str(backup_folder())
+        )
+        if name:
+            self.set_backup_folder(Path(name))
+
     def backup_to(self, path: Path) -> bool:
         try:
             backup_database(self._ctx.db.url, path)
@@ -156,6 +183,7 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         self.loaded = True
+        self._show_folder()
         for kind, rule in current_deadline_rules(self._ctx).items():
             days, count = self.rules[kind]
             days.setValue(rule.days)

@@ -1349,103 +1349,113 @@ Details are in the log: {1}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="39" />
+        <location filename="../../legalaid/ui/settings_page.py" line="50" />
         <source>Legal deadlines</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="53" />
+        <location filename="../../legalaid/ui/settings_page.py" line="64" />
         <source>Save deadline rules</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="57" />
+        <location filename="../../legalaid/ui/settings_page.py" line="68" />
         <source>Document wording</source>
         <translation>文书内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="63" />
+        <location filename="../../legalaid/ui/settings_page.py" line="74" />
         <source>Blanks: {0}</source>
         <translation>可用填空：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="65" />
+        <location filename="../../legalaid/ui/settings_page.py" line="76" />
         <source>Save wording</source>
         <translation>保存文书内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="66" />
+        <location filename="../../legalaid/ui/settings_page.py" line="77" />
         <source>Restore the default</source>
         <translation>恢复默认内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="78" />
+        <location filename="../../legalaid/ui/settings_page.py" line="89" />
         <source>Backups</source>
         <translation>数据备份</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="81" />
+        <location filename="../../legalaid/ui/settings_page.py" line="121" />
         <source>Daily backups go to {0}</source>
         <translation>每日自动备份保存在 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="84" />
+        <location filename="../../legalaid/ui/settings_page.py" line="95" />
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="85" />
+        <location filename="../../legalaid/ui/settings_page.py" line="93" />
+        <source>Change folder…</source>
+        <translation>更改文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="96" />
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="109" />
+        <location filename="../../legalaid/ui/settings_page.py" line="125" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="136" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="119" />
+        <location filename="../../legalaid/ui/settings_page.py" line="146" />
         <source>Restored; the replaced database is kept at {0}</source>
         <translation>已恢复；原数据库已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="128" />
+        <location filename="../../legalaid/ui/settings_page.py" line="155" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="130" />
-        <location filename="../../legalaid/ui/settings_page.py" line="140" />
+        <location filename="../../legalaid/ui/settings_page.py" line="157" />
+        <location filename="../../legalaid/ui/settings_page.py" line="167" />
         <source>Backups (*.sqlite3)</source>
         <translation>备份文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="138" />
+        <location filename="../../legalaid/ui/settings_page.py" line="165" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="146" />
+        <location filename="../../legalaid/ui/settings_page.py" line="173" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="148" />
+        <location filename="../../legalaid/ui/settings_page.py" line="175" />
         <source>Replace the current data with this backup? The current database is kept aside.</source>
         <translation>用这个备份替换现有数据吗？现有数据库会另存保留。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="178" />
+        <location filename="../../legalaid/ui/settings_page.py" line="206" />
         <source>Deadline rules saved; open cases recounted.</source>
         <translation>期限规则已保存，在办案件的期限已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="187" />
+        <location filename="../../legalaid/ui/settings_page.py" line="215" />
         <source>Wording saved.</source>
         <translation>文书内容已保存。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="193" />
+        <location filename="../../legalaid/ui/settings_page.py" line="221" />
         <source>Default wording restored.</source>
         <translation>已恢复默认文书内容。</translation>
     </message>

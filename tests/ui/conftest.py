@@ -14,6 +14,17 @@ from legalaid.ui.i18n import install_translations
 
 
 @pytest.fixture(autouse=True)
+def user_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Settings written by the code under test go to a scratch folder, not the user's."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        str(tmp_path_factory.getbasetemp() / "qsettings"),
+    )
+
+
+@pytest.fixture(autouse=True)
 def chinese(qapp: QApplication) -> Iterator[None]:
     assert install_translations(qapp) == "zh_CN"
     load_chinese_font(qapp)

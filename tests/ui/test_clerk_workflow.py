@@ -241,6 +241,11 @@ def test_backup_restore_and_about_from_the_window(
     qtbot.addWidget(window)
     window.show_section(window.SETTINGS)
     page = window.settings_page
+    from legalaid.ui.settings_page import backup_folder
+
+    page.set_backup_folder(tmp_path / "daily")
+    assert backup_folder() == tmp_path / "daily"
+    assert str(tmp_path / "daily") in page.backup_folder.text()
     if backend != "sqlite":
         assert not page.backup_to(tmp_path / "b.sqlite3")
         assert "pg_dump" in page.message.text()
