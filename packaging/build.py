@@ -62,7 +62,7 @@ def icons(work: Path) -> None:
 
 def write_version_info() -> None:
     """Windows file properties (version, product name) for the executables."""
-    numbers = tuple(int(part) for part in __version__.split(".")[:3]) + (0,)
+    numbers = (*(int(part) for part in __version__.split(".")[:3]), 0)
     text = f"""VSVersionInfo(
   ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}),
   kids=[
