@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from legalaid.domain.deadlines import Deadline, open_deadline
@@ -330,7 +330,7 @@ def people_with_id(ctx: Context, id_number: str) -> list[CaseRow]:
     with ctx.reading() as uow:
         query = (
             _base_query(CaseFilter(), uow.session)
-            .where(or_(PersonRecord.id_number == id_number.strip().upper()))
+            .where(PersonRecord.id_number == id_number.strip().upper())
             .order_by(CaseRecord.applied_on.desc())
         )
         return [_row(r, False) for r in uow.session.execute(query).all()]
