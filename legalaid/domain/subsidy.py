@@ -1,17 +1,94 @@
-"""Handling subsidy (办案补贴) under the default standard shipped with the application.
+"""Handling subsidy (办案补贴): versioned standards and the calculation with its breakdown.
 
-The default is the 示例标准 (effective 2020-01-01) within the 2000–3000 yuan range per case;
-versioned, editable standards replace it when an office sets its own (法律援助法 s.52).
+A province sets its subsidy by service type, stage and cost (法律援助法 s.52). A standard
+here holds every kind of rule seen in real tables: a base amount per case type and stage, a
+factor per handler type, a cross-region add-on (flat or by tier), a major/difficult add-on or
+multiplier with a cap, an add-on per extra aided person with a cap, per-day items (duty
+lawyers) and the share paid when aid is terminated. Amounts are Decimal yuan, to the fen.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
+from itertools import pairwise
+from typing import Any
 
-from legalaid.domain.vocabulary import CaseType, Stage
+from legalaid.domain.errors import ValidationError
+from legalaid.domain.vocabulary import CaseType, HandlerType, Stage
 
 YUAN = Decimal("0.01")
+
+
+class RegionTier(StrEnum):
+    LOCAL = "本辖区"
+    CROSS_COUNTY = "跨县"
+    CROSS_CITY = "跨市"
+    CROSS_PROVINCE = "跨省"
+
+
+@dataclass(frozen=True)
+class BaseRule:
+    """Base amount for a case type at the given stages (empty: any stage, or none given)."""
+
+    case_type: CaseType
+    amount: Decimal
+    stages: frozenset[Stage] = frozenset()
+    # Whether a case without a stage matches (the criminal trial row covers "no stage given").
+    no_stage: bool = True
+
+    def matches(self, case_type: CaseType, stage: Stage | None) -> bool:
+        if case_type is not self.case_type:
+            return False
+        if stage is None:
+            return self.no_stage or not self.stages
+        return not self.stages or stage in self.stages
+
+
+@dataclass(frozen=True)
+class SubsidyStandard:
+    name: str
+    authority: str
+    effective_from: date
+    effective_to: date | None
+    base: tuple[BaseRule, ...]  # first matching rule wins
+    handler_factor: Mapping[HandlerType, Decimal] = field(default_factory=dict)
+    cross_region_flat: Decimal | None = None  # one add-on for any case handled elsewhere
+    cross_region_tiers: Mapping[RegionTier, Decimal] = field(default_factory=dict)
+    major_add_on: Decimal | None = None
+    major_multiplier: Decimal | None = None  # e.g. 2 → up to twice the base
+    major_cap_to_base: bool = True  # the major/difficult extra never exceeds the base
+    extra_person_add_on: Decimal = Decimal(0)
+    extra_person_cap: int | None = None  # at most this many extra persons are paid
+    per_day: Mapping[str, Decimal] = field(default_factory=dict)  # e.g. 值班律师 per day
+    terminated_share: Decimal = Decimal("0.5")  # used when stages are not counted
+    terminated_by_stages: bool = False  # pay completed stages ÷ all stages instead
+
+    def in_force(self, day: date) -> bool:
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to
+        )
+
+
+@dataclass(frozen=True)
+class SubsidyFacts:
+    """What the calculation needs to know about a case."""
+
+    case_type: CaseType
+    stage: Stage | None
+    handler_type: HandlerType | None = None
+    cross_region: bool = False
+    region_tier: RegionTier | None = None
+    major_difficult: bool = False
+    extra_persons: int = 0
+    days: Mapping[str, int] = field(default_factory=dict)
+    terminated: bool = False
+    stages_completed: int = 0
+    stages_total: int = 0
 
 
 @dataclass(frozen=True)
@@ -27,22 +104,168 @@ class SubsidyResult:
     lines: tuple[SubsidyLine, ...]
 
 
-_CRIMINAL_PRE_TRIAL = {Stage.INVESTIGATION, Stage.PROSECUTION_REVIEW}
-CROSS_REGION_ADD_ON = Decimal("1000")
-MAJOR_ADD_ON = Decimal("1000")
-TERMINATED_SHARE = Decimal("0.5")
+def _yuan(value: Decimal) -> Decimal:
+    return value.quantize(YUAN, rounding=ROUND_HALF_UP)
 
 
-def base_amount(case_type: CaseType, stage: Stage | None) -> Decimal:
-    if case_type is CaseType.CRIMINAL_DEFENCE:
-        return Decimal("2000") if stage in _CRIMINAL_PRE_TRIAL else Decimal("3000")
-    if case_type is CaseType.CRIMINAL_REPRESENTATION:
-        return Decimal("2500")
-    if case_type is CaseType.CIVIL:
-        return Decimal("2000") if stage is Stage.ENFORCEMENT else Decimal("2500")
-    if case_type in (CaseType.ADMINISTRATIVE, CaseType.STATE_COMPENSATION):
-        return Decimal("3000")
-    return Decimal("2000")  # 劳动争议仲裁代理, 非诉讼代理
+def calculate(standard: SubsidyStandard, facts: SubsidyFacts) -> SubsidyResult:
+    """The subsidy and every line of its computation, in the order a clerk would check it."""
+    rule = next((r for r in standard.base if r.matches(facts.case_type, facts.stage)), None)
+    if rule is None:
+        raise ValidationError(
+            f"补贴标准「{standard.name}」中没有{facts.case_type.value}"
+            f"（{facts.stage.value if facts.stage else '未注明阶段'}）的基本补贴",
+            field="补贴标准",
+        )
+    stage = facts.stage.value if facts.stage else "未注明阶段"
+    base = rule.amount
+    lines = [SubsidyLine(f"基本补贴（{facts.case_type.value}·{stage}）", Decimal(1), base)]
+    factor = standard.handler_factor.get(facts.handler_type, Decimal(1)) \
+        if facts.handler_type else Decimal(1)  # fmt: skip
+    if factor != 1:
+        adjusted = _yuan(base * factor)
+        lines.append(
+            SubsidyLine(
+                f"承办人类型系数（{facts.handler_type.value if facts.handler_type else ''}"
+                f"×{factor}）",
+                factor,
+                adjusted - base,
+            )
+        )
+        base = adjusted
+    if facts.cross_region:
+        tier_amount = standard.cross_region_tiers.get(facts.region_tier) \
+            if facts.region_tier else None  # fmt: skip
+        if tier_amount is not None and facts.region_tier is not None:
+            lines.append(
+                SubsidyLine(f"异地办案补贴（{facts.region_tier.value}）", Decimal(1), tier_amount)
+            )
+        elif standard.cross_region_flat is not None:
+            lines.append(SubsidyLine("异地办案补贴", Decimal(1), standard.cross_region_flat))
+    if facts.major_difficult:
+        extra = Decimal(0)
+        if standard.major_multiplier is not None:
+            extra = _yuan(base * (standard.major_multiplier - 1))
+        elif standard.major_add_on is not None:
+            extra = standard.major_add_on
+        if standard.major_cap_to_base:
+            extra = min(extra, base)
+        if extra:
+            lines.append(SubsidyLine("重大疑难案件补贴", Decimal(1), extra))
+    if facts.extra_persons > 0 and standard.extra_person_add_on:
+        count = facts.extra_persons
+        if standard.extra_person_cap is not None:
+            count = min(count, standard.extra_person_cap)
+        lines.append(
+            SubsidyLine(
+                f"增加受援人（{count}人）", Decimal(count), standard.extra_person_add_on * count
+            )
+        )
+    for item, days in sorted(facts.days.items()):
+        rate = standard.per_day.get(item)
+        if rate is None:
+            raise ValidationError(
+                f"补贴标准「{standard.name}」中没有按日计算的项目「{item}」", field="补贴标准"
+            )
+        if days:
+            lines.append(SubsidyLine(f"{item}（{days}日×{rate}元）", Decimal(days), rate * days))
+    total = sum((line.amount for line in lines), Decimal(0))
+    if facts.terminated:
+        if standard.terminated_by_stages and facts.stages_total:
+            share = Decimal(facts.stages_completed) / facts.stages_total
+            label = f"终止援助，按已完成阶段支付（{facts.stages_completed}/{facts.stages_total}）"
+        else:
+            share = standard.terminated_share
+            label = f"终止援助，按{_yuan(share * 100).normalize():f}%支付"
+        cut = _yuan(total * (1 - share))
+        lines.append(SubsidyLine(label, share, -cut))
+        total -= cut
+    return SubsidyResult(amount=_yuan(total), lines=tuple(lines))
+
+
+# -- checks -------------------------------------------------------------------------------
+def check_standard(standard: SubsidyStandard) -> None:
+    """Refuse a standard with a gap, a negative amount or dates in the wrong order."""
+    problems = []
+    if not standard.name.strip():
+        problems.append("标准名称不能为空")
+    if standard.effective_to is not None and standard.effective_to < standard.effective_from:
+        problems.append("失效日期早于生效日期")
+    amounts: list[tuple[str, Decimal]] = [
+        (f"{r.case_type.value}基本补贴", r.amount) for r in standard.base
+    ]
+    amounts += [(f"{k.value}系数", v) for k, v in standard.handler_factor.items()]
+    amounts += [(f"异地（{k.value}）", v) for k, v in standard.cross_region_tiers.items()]
+    for label, value in (
+        ("异地补贴", standard.cross_region_flat),
+        ("重大疑难补贴", standard.major_add_on),
+        ("重大疑难倍数", standard.major_multiplier),
+        ("增加受援人补贴", standard.extra_person_add_on),
+    ):
+        if value is not None:
+            amounts.append((label, value))
+    amounts += [(f"按日项目「{k}」", v) for k, v in standard.per_day.items()]
+    problems += [f"{label}不能为负数（{value}）" for label, value in amounts if value < 0]
+    if not Decimal(0) <= standard.terminated_share <= 1:
+        problems.append("终止援助的支付比例应在0到1之间")
+    for case_type in CaseType:
+        for stage in (None, *Stage):
+            if not any(r.matches(case_type, stage) for r in standard.base):
+                problems.append(
+                    f"缺少{case_type.value}（{stage.value if stage else '未注明阶段'}）的基本补贴"
+                )
+                break
+    if problems:
+        raise ValidationError("；".join(problems), field="补贴标准")
+
+
+def check_versions(standards: Sequence[SubsidyStandard]) -> None:
+    """Versions may not overlap: each day has at most one standard in force."""
+    ordered = sorted(standards, key=lambda s: s.effective_from)
+    for earlier, later in pairwise(ordered):
+        if earlier.effective_to is None or earlier.effective_to >= later.effective_from:
+            raise ValidationError(
+                f"「{earlier.name}」与「{later.name}」的有效期重叠"
+                f"（{later.effective_from.isoformat()}起两者同时有效）",
+                field="有效期",
+            )
+
+
+def standard_in_force(standards: Sequence[SubsidyStandard], day: date) -> SubsidyStandard:
+    for standard in standards:
+        if standard.in_force(day):
+            return standard
+    raise ValidationError(f"{day.isoformat()}没有有效的补贴标准", field="补贴标准")
+
+
+# -- the default standard shipped (示例标准) --------------------------------------------------
+DEFAULT_STANDARD = SubsidyStandard(
+    name="示例标准",
+    authority="legalaid 默认（请按本省标准修改）",
+    effective_from=date(2020, 1, 1),
+    effective_to=None,
+    base=(
+        BaseRule(
+            CaseType.CRIMINAL_DEFENCE,
+            Decimal(2000),
+            frozenset({Stage.INVESTIGATION, Stage.PROSECUTION_REVIEW}),
+            no_stage=False,
+        ),
+        BaseRule(CaseType.CRIMINAL_DEFENCE, Decimal(3000)),
+        BaseRule(CaseType.CRIMINAL_REPRESENTATION, Decimal(2500)),
+        BaseRule(CaseType.CIVIL, Decimal(2000), frozenset({Stage.ENFORCEMENT}), no_stage=False),
+        BaseRule(CaseType.CIVIL, Decimal(2500)),
+        BaseRule(CaseType.ADMINISTRATIVE, Decimal(3000)),
+        BaseRule(CaseType.STATE_COMPENSATION, Decimal(3000)),
+        BaseRule(CaseType.LABOUR_ARBITRATION, Decimal(2000)),
+        BaseRule(CaseType.NON_LITIGATION, Decimal(2000)),
+    ),
+    handler_factor={kind: Decimal(1) for kind in HandlerType},
+    cross_region_flat=Decimal(1000),
+    major_add_on=Decimal(1000),
+    major_cap_to_base=True,
+    terminated_share=Decimal("0.5"),
+)
 
 
 def default_subsidy(
@@ -53,22 +276,97 @@ def default_subsidy(
     major_difficult: bool,
     terminated: bool,
 ) -> SubsidyResult:
-    base = base_amount(case_type, stage)
-    lines = [
-        SubsidyLine(
-            f"基本补贴（{case_type.value}·{stage.value if stage else '未注明阶段'}）",
-            Decimal(1),
-            base,
+    """The default standard's amount for a case (used where no amount was recorded)."""
+    return calculate(
+        DEFAULT_STANDARD,
+        SubsidyFacts(
+            case_type=case_type,
+            stage=stage,
+            cross_region=cross_region,
+            major_difficult=major_difficult,
+            terminated=terminated,
+        ),
+    )
+
+
+# -- files: a province's table shared between offices ----------------------------------------
+def to_json(standard: SubsidyStandard) -> str:
+    data: dict[str, Any] = {
+        "name": standard.name,
+        "authority": standard.authority,
+        "effective_from": standard.effective_from.isoformat(),
+        "effective_to": standard.effective_to.isoformat() if standard.effective_to else None,
+        "base": [
+            {
+                "case_type": r.case_type.value,
+                "amount": str(r.amount),
+                "stages": sorted(s.value for s in r.stages),
+                "no_stage": r.no_stage,
+            }
+            for r in standard.base
+        ],
+        "handler_factor": {k.value: str(v) for k, v in standard.handler_factor.items()},
+        "cross_region_flat": _str(standard.cross_region_flat),
+        "cross_region_tiers": {k.value: str(v) for k, v in standard.cross_region_tiers.items()},
+        "major_add_on": _str(standard.major_add_on),
+        "major_multiplier": _str(standard.major_multiplier),
+        "major_cap_to_base": standard.major_cap_to_base,
+        "extra_person_add_on": str(standard.extra_person_add_on),
+        "extra_person_cap": standard.extra_person_cap,
+        "per_day": {k: str(v) for k, v in standard.per_day.items()},
+        "terminated_share": str(standard.terminated_share),
+        "terminated_by_stages": standard.terminated_by_stages,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _str(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def from_json(text: str) -> SubsidyStandard:
+    """Read a standard file; every problem is reported with the field it is in."""
+    try:
+        data = json.loads(text)
+        standard = SubsidyStandard(
+            name=str(data["name"]),
+            authority=str(data.get("authority", "")),
+            effective_from=date.fromisoformat(data["effective_from"]),
+            effective_to=date.fromisoformat(data["effective_to"])
+            if data.get("effective_to")
+            else None,
+            base=tuple(
+                BaseRule(
+                    CaseType(r["case_type"]),
+                    Decimal(r["amount"]),
+                    frozenset(Stage(s) for s in r.get("stages", [])),
+                    bool(r.get("no_stage", True)),
+                )
+                for r in data["base"]
+            ),
+            handler_factor={
+                HandlerType(k): Decimal(v) for k, v in data.get("handler_factor", {}).items()
+            },
+            cross_region_flat=_dec(data.get("cross_region_flat")),
+            cross_region_tiers={
+                RegionTier(k): Decimal(v) for k, v in data.get("cross_region_tiers", {}).items()
+            },
+            major_add_on=_dec(data.get("major_add_on")),
+            major_multiplier=_dec(data.get("major_multiplier")),
+            major_cap_to_base=bool(data.get("major_cap_to_base", True)),
+            extra_person_add_on=Decimal(data.get("extra_person_add_on", "0")),
+            extra_person_cap=data.get("extra_person_cap"),
+            per_day={str(k): Decimal(v) for k, v in data.get("per_day", {}).items()},
+            terminated_share=Decimal(data.get("terminated_share", "0.5")),
+            terminated_by_stages=bool(data.get("terminated_by_stages", False)),
         )
-    ]
-    if cross_region:
-        lines.append(SubsidyLine("异地办案补贴", Decimal(1), CROSS_REGION_ADD_ON))
-    if major_difficult:
-        # The major/difficult add-on never exceeds the base amount.
-        lines.append(SubsidyLine("重大疑难案件补贴", Decimal(1), min(MAJOR_ADD_ON, base)))
-    total = sum((line.amount for line in lines), Decimal(0))
-    if terminated:
-        cut = (total * (1 - TERMINATED_SHARE)).quantize(YUAN, rounding=ROUND_HALF_UP)
-        lines.append(SubsidyLine("终止援助，按50%支付", TERMINATED_SHARE, -cut))
-        total -= cut
-    return SubsidyResult(amount=total.quantize(YUAN, rounding=ROUND_HALF_UP), lines=tuple(lines))
+    except (KeyError, ValueError, TypeError, InvalidOperation) as exc:
+        raise ValidationError(
+            f"补贴标准文件格式有误：{type(exc).__name__} {exc}", field="补贴标准文件"
+        ) from None
+    check_standard(standard)
+    return standard
+
+
+def _dec(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))

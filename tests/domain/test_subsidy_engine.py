@@ -1,0 +1,158 @@
+"""The subsidy engine: every kind of rule, the checks on a standard, standard files."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from legalaid.domain.errors import ValidationError
+from legalaid.domain.subsidy import (
+    DEFAULT_STANDARD,
+    BaseRule,
+    RegionTier,
+    SubsidyFacts,
+    calculate,
+    check_standard,
+    check_versions,
+    from_json,
+    standard_in_force,
+    to_json,
+)
+from legalaid.domain.vocabulary import CaseType, HandlerType, Stage
+
+D = Decimal
+PROVINCE = replace(
+    DEFAULT_STANDARD,
+    name="某省标准",
+    handler_factor={**DEFAULT_STANDARD.handler_factor, HandlerType.LEGAL_SERVICE_WORKER: D("0.5")},
+    cross_region_flat=None,
+    cross_region_tiers={
+        RegionTier.LOCAL: D(0),
+        RegionTier.CROSS_COUNTY: D(300),
+        RegionTier.CROSS_CITY: D(500),
+        RegionTier.CROSS_PROVINCE: D(1000),
+    },
+    major_add_on=None,
+    major_multiplier=D(2),
+    extra_person_add_on=D(200),
+    extra_person_cap=5,
+    per_day={"值班律师": D(300)},
+    terminated_by_stages=True,
+)
+
+
+def facts(**changes: object) -> SubsidyFacts:
+    values: dict[str, object] = {"case_type": CaseType.CRIMINAL_DEFENCE, "stage": Stage.TRIAL}
+    values.update(changes)
+    return SubsidyFacts(**values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("changes", "amount", "last_rule"),
+    [
+        ({}, "3000.00", "基本补贴（刑事辩护·审判）"),
+        # Handler-type factor: legal-service workers are paid half.
+        ({"handler_type": HandlerType.LEGAL_SERVICE_WORKER}, "1500.00", "承办人类型系数"),
+        ({"handler_type": HandlerType.LAWYER}, "3000.00", "基本补贴"),
+        # Cross-region by tier.
+        (
+            {"cross_region": True, "region_tier": RegionTier.CROSS_CITY},
+            "3500.00",
+            "异地办案补贴（跨市）",
+        ),
+        ({"cross_region": True, "region_tier": RegionTier.CROSS_PROVINCE}, "4000.00", "跨省"),
+        # Major/difficult as a multiplier, capped at the base: 2× → +3000.
+        ({"major_difficult": True}, "6000.00", "重大疑难案件补贴"),
+        # Extra aided persons, capped at five.
+        ({"extra_persons": 3}, "3600.00", "增加受援人（3人）"),
+        ({"extra_persons": 9}, "4000.00", "增加受援人（5人）"),
+        # Per-day items.
+        (
+            {"case_type": CaseType.CRIMINAL_DEFENCE, "days": {"值班律师": 4}},
+            "4200.00",
+            "值班律师（4日×300元）",
+        ),
+        # Termination paid by stages completed.
+        (
+            {"terminated": True, "stages_completed": 1, "stages_total": 3},
+            "1000.00",
+            "按已完成阶段支付（1/3）",
+        ),
+    ],
+)
+def test_each_kind_of_rule(changes: dict[str, object], amount: str, last_rule: str) -> None:
+    result = calculate(PROVINCE, facts(**changes))
+    assert result.amount == D(amount)
+    assert last_rule in result.lines[-1].rule
+    assert sum(line.amount for line in result.lines) == result.amount
+
+
+def test_flat_cross_region_and_add_on_capped_to_base() -> None:
+    cheap = replace(
+        DEFAULT_STANDARD, base=(BaseRule(CaseType.NON_LITIGATION, D(600)), *DEFAULT_STANDARD.base)
+    )
+    result = calculate(
+        cheap,
+        facts(
+            case_type=CaseType.NON_LITIGATION, stage=None, cross_region=True, major_difficult=True
+        ),
+    )
+    # 600 base + 1000 cross-region + min(1000, 600) major.
+    assert result.amount == D("2200.00")
+    assert [line.amount for line in result.lines] == [D(600), D(1000), D(600)]
+
+
+def test_unknown_per_day_item_and_missing_base_are_refused() -> None:
+    with pytest.raises(ValidationError) as info:
+        calculate(PROVINCE, facts(days={"调解": 1}))
+    assert "调解" in info.value.message
+    gap = replace(DEFAULT_STANDARD, base=DEFAULT_STANDARD.base[:1])
+    with pytest.raises(ValidationError) as info:
+        calculate(gap, facts(stage=Stage.TRIAL))
+    assert "没有刑事辩护（审判）的基本补贴" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("changes", "fragment"),
+    [
+        ({"base": DEFAULT_STANDARD.base[:-1]}, "缺少非诉讼代理"),
+        ({"cross_region_flat": D(-1)}, "异地补贴不能为负数"),
+        ({"effective_to": date(2019, 1, 1)}, "失效日期早于生效日期"),
+        ({"terminated_share": D("1.5")}, "支付比例"),
+        ({"name": " "}, "标准名称不能为空"),
+    ],
+)
+def test_bad_standards_are_refused_with_the_problem_named(
+    changes: dict[str, object], fragment: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        check_standard(replace(DEFAULT_STANDARD, **changes))  # type: ignore[arg-type]
+    assert fragment in info.value.message
+
+
+def test_versions_and_the_standard_in_force() -> None:
+    old = replace(DEFAULT_STANDARD, name="2020版", effective_to=date(2024, 12, 31))
+    new = replace(PROVINCE, name="2025版", effective_from=date(2025, 1, 1))
+    check_versions([new, old])
+    assert standard_in_force([old, new], date(2024, 12, 31)).name == "2020版"
+    assert standard_in_force([old, new], date(2025, 1, 1)).name == "2025版"
+    with pytest.raises(ValidationError) as info:
+        check_versions([DEFAULT_STANDARD, new])
+    assert "有效期重叠" in info.value.message
+    with pytest.raises(ValidationError):
+        standard_in_force([new], date(2024, 6, 1))
+
+
+def test_standard_files_round_trip_and_bad_files() -> None:
+    assert from_json(to_json(PROVINCE)) == PROVINCE
+    assert from_json(to_json(DEFAULT_STANDARD)) == DEFAULT_STANDARD
+    with pytest.raises(ValidationError) as info:
+        from_json('{"name": "x"}')
+    assert "格式有误" in info.value.message
+    broken = to_json(DEFAULT_STANDARD).replace('"2000"', '"-2000"', 1)
+    with pytest.raises(ValidationError) as info:
+        from_json(broken)
+    assert "不能为负数" in info.value.message
