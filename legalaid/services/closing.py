@@ -8,6 +8,7 @@ from legalaid.domain.errors import ValidationError
 from legalaid.domain.vocabulary import CaseState, TerminationReason
 from legalaid.services.casefile import CaseRef, commit_case, load_case, move, on_or_today
 from legalaid.services.context import Context
+from legalaid.services.subsidies import propose
 
 
 def terminate(
@@ -73,6 +74,8 @@ def approve_closing(
         day = on_or_today(ctx, on)
         move(ctx, uow.session, case, CaseState.CLOSED, "结案")
         case.closed_on = day
+        if case.handler_id is not None and case.subsidy_paid is None:
+            propose(ctx, uow.session, case)  # closing proposes the handler's subsidy
         return commit_case(ctx, uow, case)
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from legalaid.services.context import Context
 from legalaid.services.settings import deadline_rules, recompute_deadlines, seed_defaults
+from legalaid.services.subsidies import seed_default_standard
 from legalaid.storage.database import Database
 
 DEADLINE_REVISION = "0003"
@@ -24,6 +26,7 @@ def initialise(db: Database) -> InitResult:
     db.upgrade()
     with db.uow(write=True) as uow:
         added = seed_defaults(uow.session)
+        seed_default_standard(uow.session, datetime.now())
         uow.flush()
         # Cases from before the deadline column (or imported elsewhere) get theirs now.
         recompute_deadlines(

@@ -19,16 +19,18 @@ from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import NotFound
 from legalaid.domain.statistics import YearStatistics, period_end
-from legalaid.domain.subsidy import default_subsidy
+from legalaid.domain.subsidy import SubsidyFacts, SubsidyStandard, calculate
 from legalaid.domain.vocabulary import (
     CLOSED_STATES,
     NOT_CASES,
     SUBSIDY_STATES,
     CaseState,
     CaseType,
+    HandlerType,
     Stage,
 )
 from legalaid.services.context import Context
+from legalaid.services.subsidies import stored_standards
 from legalaid.storage.records import (
     CaseGroupRecord,
     CaseRecord,
@@ -67,7 +69,11 @@ def _ranked(counts: Counter[str]) -> dict[str, int]:
 
 
 def _collect(
-    session: Session, start: date, end: date, office_id: int | None
+    session: Session,
+    start: date,
+    end: date,
+    office_id: int | None,
+    standards: list[SubsidyStandard],
 ) -> dict[int, _Figures]:
     figures: dict[int, _Figures] = defaultdict(_Figures)
     scope = [] if office_id is None else [CaseRecord.office_id == office_id]
@@ -116,26 +122,42 @@ def _collect(
     closed_in_period = (CaseRecord.closed_on >= start, CaseRecord.closed_on <= end, *scope)
     # Closed: 已结案 or 已归档 with 结案日期 in the period. Subsidy: also 终止; the amount paid
     # where recorded, else what the standard computes.
-    subsidy_columns = (CaseRecord.office_id, CaseRecord.state, CaseRecord.case_type,
-                       CaseRecord.stage, CaseRecord.cross_region, CaseRecord.major_difficult,
-                       CaseRecord.subsidy_paid.is_(None))  # fmt: skip
+    paid_columns = (CaseRecord.office_id, CaseRecord.state,
+                    CaseRecord.subsidy_paid.is_(None))  # fmt: skip
     closed_states = {s.value for s in CLOSED_STATES}
-    for office, state, case_type, stage, cross, major, unpaid, count, paid in session.execute(
-        select(*subsidy_columns, func.count(), func.sum(CaseRecord.subsidy_paid))
+    for office, state, unpaid, count, paid in session.execute(
+        select(*paid_columns, func.count(), func.sum(CaseRecord.subsidy_paid))
         .where(*closed_in_period, CaseRecord.state.in_([s.value for s in SUBSIDY_STATES]))
-        .group_by(*subsidy_columns)
+        .group_by(*paid_columns)
     ):
         f = figures[office]
         f.closed += count if state in closed_states else 0
-        if unpaid:
-            amount = default_subsidy(
-                CaseType(case_type), Stage(stage) if stage else None,
+        if not unpaid:
+            f.subsidy += Decimal(paid or 0)
+    # Unpaid: what the standard in force on the case's 指派日期 computes (per version).
+    assigned = func.coalesce(CaseRecord.assigned_on, CaseRecord.accepted_on, CaseRecord.applied_on)
+    unpaid_columns = (CaseRecord.office_id, CaseRecord.state, CaseRecord.case_type,
+                      CaseRecord.stage, CaseRecord.cross_region, CaseRecord.major_difficult,
+                      HandlerRecord.handler_type)  # fmt: skip
+    for standard in standards:
+        in_force = [assigned >= standard.effective_from]
+        if standard.effective_to is not None:
+            in_force.append(assigned <= standard.effective_to)
+        rows = session.execute(
+            select(*unpaid_columns, func.count())
+            .outerjoin(HandlerRecord, HandlerRecord.id == CaseRecord.handler_id)
+            .where(*closed_in_period, *in_force, CaseRecord.subsidy_paid.is_(None),
+                   CaseRecord.state.in_([s.value for s in SUBSIDY_STATES]))
+            .group_by(*unpaid_columns)
+        )  # fmt: skip
+        for office, state, case_type, stage, cross, major, handler_type, count in rows:
+            facts = SubsidyFacts(
+                case_type=CaseType(case_type), stage=Stage(stage) if stage else None,
+                handler_type=HandlerType(handler_type) if handler_type else None,
                 cross_region=bool(cross), major_difficult=bool(major),
                 terminated=state == CaseState.TERMINATED.value,
-            ).amount  # fmt: skip
-            f.subsidy += amount * count
-        else:
-            f.subsidy += Decimal(paid or 0)
+            )  # fmt: skip
+            figures[office].subsidy += calculate(standard, facts).amount * count
     return figures
 
 
@@ -194,7 +216,8 @@ def statistics_set(
             if office_id is None:
                 raise NotFound(f"机构「{office_code}」不存在")
             codes = {office_id: office_code}
-        figures = _collect(session, date(year, 1, 1), end, office_id)
+        standards = [standard for _, standard in stored_standards(session)]
+        figures = _collect(session, date(year, 1, 1), end, office_id, standards)
         targets = _targets(session, year)
     total = _Figures()
     offices = {}

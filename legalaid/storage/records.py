@@ -265,3 +265,37 @@ class CaseDocumentRecord(Base):
     issued_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     actor: Mapped[str] = mapped_column(String(50))
+
+
+class SubsidyStandardRecord(Base):
+    """A version of a subsidy standard; its rules are the standard file's JSON."""
+
+    __tablename__ = "subsidy_standards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    authority: Mapped[str] = mapped_column(String(200))
+    effective_from: Mapped[date] = mapped_column(Date, index=True)
+    effective_to: Mapped[date | None] = mapped_column(Date)
+    rules: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CaseSubsidyRecord(Base):
+    """A case's subsidy: computed by a standard, possibly overridden, then reviewed and paid."""
+
+    __tablename__ = "case_subsidies"
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    standard_id: Mapped[int] = mapped_column(ForeignKey("subsidy_standards.id"), index=True)
+    computed: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    breakdown: Mapped[str] = mapped_column(Text)
+    override: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(10), index=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(50))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    paid_by: Mapped[str | None] = mapped_column(String(50))
+    paid_at: Mapped[datetime | None] = mapped_column(DateTime)

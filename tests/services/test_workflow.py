@@ -91,6 +91,7 @@ def test_application_path_to_archive(offices: Context) -> None:
         "签订委托协议",
         "提交结案材料",
         "结案",
+        "补贴待审核",
         "归档",
     ]
     assert all(e.actor == "测试员" for e in detail.timeline)

@@ -1,0 +1,323 @@
+"""Subsidy standards (versions) and each case's subsidy: proposal, override, review, payment."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from legalaid.domain.errors import ConflictError, NotFound, ValidationError
+from legalaid.domain.subsidy import (
+    DEFAULT_STANDARD,
+    SubsidyFacts,
+    SubsidyLine,
+    SubsidyStandard,
+    calculate,
+    check_standard,
+    check_versions,
+    from_json,
+    standard_in_force,
+    to_json,
+)
+from legalaid.domain.vocabulary import CaseState, CaseType, HandlerType, Stage
+from legalaid.services.casefile import load_case, log_event
+from legalaid.services.context import Context
+from legalaid.storage.records import (
+    CaseEventRecord,
+    CaseRecord,
+    CaseSubsidyRecord,
+    SubsidyStandardRecord,
+)
+
+
+class PaymentState(StrEnum):
+    PENDING = "待审核"
+    REVIEWED = "已审核"
+    PAID = "已发放"
+
+
+@dataclass(frozen=True)
+class StandardInfo:
+    id: int
+    standard: SubsidyStandard
+    used: bool
+
+
+@dataclass(frozen=True)
+class CaseSubsidy:
+    case_id: int
+    standard: str
+    computed: Decimal
+    lines: tuple[SubsidyLine, ...]
+    override: Decimal | None
+    override_reason: str | None
+    state: PaymentState | None  # None: proposed, not yet stored
+    reviewed: tuple[str | None, datetime | None]
+    paid: tuple[str | None, datetime | None]
+
+    @property
+    def amount(self) -> Decimal:
+        return self.override if self.override is not None else self.computed
+
+
+# -- standards ------------------------------------------------------------------------------
+def _standard(record: SubsidyStandardRecord) -> SubsidyStandard:
+    return from_json(record.rules)
+
+
+def stored_standards(session: Session) -> list[tuple[int, SubsidyStandard]]:
+    records = session.scalars(
+        select(SubsidyStandardRecord).order_by(SubsidyStandardRecord.effective_from)
+    )
+    return [(r.id, _standard(r)) for r in records]
+
+
+def seed_default_standard(session: Session, now: datetime) -> bool:
+    """A new database starts with the shipped 示例标准 (init is idempotent)."""
+    if session.scalar(select(SubsidyStandardRecord.id).limit(1)) is not None:
+        return False
+    session.add(_record(DEFAULT_STANDARD, now))
+    return True
+
+
+def _record(standard: SubsidyStandard, now: datetime) -> SubsidyStandardRecord:
+    return SubsidyStandardRecord(
+        name=standard.name, authority=standard.authority,
+        effective_from=standard.effective_from, effective_to=standard.effective_to,
+        rules=to_json(standard), created_at=now,
+    )  # fmt: skip
+
+
+def list_standards(ctx: Context) -> list[StandardInfo]:
+    with ctx.reading() as uow:
+        session = uow.session
+        used = set(session.scalars(select(CaseSubsidyRecord.standard_id).distinct()))
+        return [StandardInfo(i, s, i in used) for i, s in stored_standards(session)]
+
+
+def add_standard(ctx: Context, standard: SubsidyStandard, *, close_previous: bool = True) -> int:
+    """Add a version. The open-ended version before it ends the day before, if asked."""
+    check_standard(standard)
+    with ctx.writing() as uow:
+        session = uow.session
+        records = list(session.scalars(select(SubsidyStandardRecord)))
+        if close_previous:
+            for record in records:
+                if record.effective_to is None and record.effective_from < standard.effective_from:
+                    record.effective_to = standard.effective_from - timedelta(days=1)
+                    record.rules = to_json(_with_end(_standard(record), record.effective_to))
+        check_versions([*(_standard(r) for r in records), standard])
+        record = _record(standard, ctx.now())
+        session.add(record)
+        uow.flush()
+        uow.commit()
+        return record.id
+
+
+def _with_end(standard: SubsidyStandard, end: date) -> SubsidyStandard:
+    from dataclasses import replace
+
+    return replace(standard, effective_to=end)
+
+
+def update_standard(ctx: Context, standard_id: int, standard: SubsidyStandard) -> None:
+    """Edit a version nobody has been paid by; once used, a new version is the way."""
+    check_standard(standard)
+    with ctx.writing() as uow:
+        session = uow.session
+        record = session.get(SubsidyStandardRecord, standard_id)
+        if record is None:
+            raise NotFound(f"补贴标准（编号{standard_id}）不存在")
+        used = session.scalar(select(exists().where(CaseSubsidyRecord.standard_id == standard_id)))
+        if used:
+            raise ConflictError(f"已有案件按「{record.name}」计算补贴，不能修改；请新建一个版本")
+        others = [
+            _standard(r)
+            for r in session.scalars(
+                select(SubsidyStandardRecord).where(SubsidyStandardRecord.id != standard_id)
+            )
+        ]
+        check_versions([*others, standard])
+        updated = _record(standard, record.created_at)
+        for column in ("name", "authority", "effective_from", "effective_to", "rules"):
+            setattr(record, column, getattr(updated, column))
+        uow.commit()
+
+
+def import_standard(ctx: Context, path: Path) -> int:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError:
+        raise ValidationError(f"无法读取补贴标准文件：{path}", field="文件") from None
+    return add_standard(ctx, from_json(text))
+
+
+def export_standard(ctx: Context, standard_id: int, path: Path) -> None:
+    with ctx.reading() as uow:
+        record = uow.session.get(SubsidyStandardRecord, standard_id)
+        if record is None:
+            raise NotFound(f"补贴标准（编号{standard_id}）不存在")
+        path.write_text(record.rules, encoding="utf-8")
+
+
+# -- a case's subsidy -------------------------------------------------------------------------
+def _facts(session: Session, case: CaseRecord) -> SubsidyFacts:
+    terminated = CaseState(case.state) is CaseState.TERMINATED or session.scalar(
+        select(
+            exists().where(
+                CaseEventRecord.case_id == case.id,
+                CaseEventRecord.to_state == CaseState.TERMINATED.value,
+            )
+        )
+    )
+    return SubsidyFacts(
+        case_type=CaseType(case.case_type),
+        stage=Stage(case.stage) if case.stage else None,
+        handler_type=HandlerType(case.handler.handler_type) if case.handler else None,
+        cross_region=case.cross_region,
+        major_difficult=case.major_difficult,
+        terminated=bool(terminated),
+    )
+
+
+def _compute(
+    session: Session, case: CaseRecord
+) -> tuple[int, SubsidyStandard, Decimal, tuple[SubsidyLine, ...]]:
+    # A case keeps the standard in force on its 指派日期.
+    day = case.assigned_on or case.accepted_on or case.applied_on
+    standards = stored_standards(session)
+    standard = standard_in_force([s for _, s in standards], day)
+    standard_id = next(i for i, s in standards if s is standard)
+    result = calculate(standard, _facts(session, case))
+    return standard_id, standard, result.amount, result.lines
+
+
+def _lines_json(lines: tuple[SubsidyLine, ...]) -> str:
+    return json.dumps(
+        [{"rule": x.rule, "quantity": str(x.quantity), "amount": str(x.amount)} for x in lines],
+        ensure_ascii=False,
+    )
+
+
+def _lines(text: str) -> tuple[SubsidyLine, ...]:
+    return tuple(
+        SubsidyLine(x["rule"], Decimal(x["quantity"]), Decimal(x["amount"]))
+        for x in json.loads(text)
+    )
+
+
+def case_subsidy(ctx: Context, *, case_id: int) -> CaseSubsidy:
+    """The stored subsidy of a case, or what its standard would pay now."""
+    with ctx.reading() as uow:
+        session = uow.session
+        case = load_case(session, case_id)
+        record = session.get(CaseSubsidyRecord, case_id)
+        if record is None:
+            _, standard, amount, lines = _compute(session, case)
+            return CaseSubsidy(
+                case_id, standard.name, amount, lines, None, None, None, (None, None), (None, None)
+            )
+        standard_record = session.get(SubsidyStandardRecord, record.standard_id)
+        return CaseSubsidy(
+            case_id,
+            standard_record.name if standard_record else "",
+            record.computed,
+            _lines(record.breakdown),
+            record.override,
+            record.override_reason,
+            PaymentState(record.state),
+            (record.reviewed_by, record.reviewed_at),
+            (record.paid_by, record.paid_at),
+        )
+
+
+def propose(ctx: Context, session: Session, case: CaseRecord) -> CaseSubsidyRecord:
+    """Closing a case proposes its subsidy (待审核), unless one is already stored."""
+    record = session.get(CaseSubsidyRecord, case.id)
+    if record is not None:
+        return record
+    standard_id, _, amount, lines = _compute(session, case)
+    record = CaseSubsidyRecord(
+        case_id=case.id,
+        standard_id=standard_id,
+        computed=amount,
+        breakdown=_lines_json(lines),
+        state=PaymentState.PENDING.value,
+    )
+    session.add(record)
+    log_event(ctx, session, case, "补贴待审核", detail={"金额": str(amount)})
+    return record
+
+
+def _pending(session: Session, case_id: int) -> tuple[CaseRecord, CaseSubsidyRecord]:
+    case = load_case(session, case_id)
+    record = session.get(CaseSubsidyRecord, case_id)
+    if record is None:
+        raise NotFound(f"案件{case.case_no}尚未结案，没有待审核的补贴")
+    return case, record
+
+
+def override_subsidy(ctx: Context, *, case_id: int, amount: str, reason: str) -> CaseSubsidy:
+    """A manual amount needs a reason and is kept beside the computed one (audited)."""
+    if not reason.strip():
+        raise ValidationError("手工调整补贴须写明理由", field="调整理由")
+    try:
+        value = Decimal(amount.replace(",", "").strip())
+    except InvalidOperation:
+        raise ValidationError(f"补贴金额「{amount}」不是有效金额", field="补贴金额") from None
+    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
+        raise ValidationError(
+            f"补贴金额「{amount}」应为不小于0、最多两位小数的金额", field="补贴金额"
+        )
+    with ctx.writing() as uow:
+        case, record = _pending(uow.session, case_id)
+        if record.state != PaymentState.PENDING.value:
+            raise ConflictError(f"补贴已{record.state}，不能再调整")
+        log_event(
+            ctx,
+            uow.session,
+            case,
+            "调整补贴",
+            detail={"计算金额": str(record.computed), "调整为": str(value), "理由": reason},
+        )
+        record.override, record.override_reason = value, reason.strip()
+        uow.commit()
+    return case_subsidy(ctx, case_id=case_id)
+
+
+def review_subsidy(ctx: Context, *, case_id: int) -> CaseSubsidy:
+    with ctx.writing() as uow:
+        case, record = _pending(uow.session, case_id)
+        if record.state != PaymentState.PENDING.value:
+            raise ConflictError(f"补贴状态为「{record.state}」，不能审核")
+        record.state = PaymentState.REVIEWED.value
+        record.reviewed_by, record.reviewed_at = ctx.actor, ctx.now()
+        log_event(ctx, uow.session, case, "补贴已审核")
+        uow.commit()
+    return case_subsidy(ctx, case_id=case_id)
+
+
+def mark_paid(ctx: Context, *, case_ids: list[int]) -> Decimal:
+    """Pay reviewed subsidies: all of them or none; the amount becomes the case's 办案补贴."""
+    total = Decimal(0)
+    with ctx.writing() as uow:
+        for case_id in case_ids:
+            case, record = _pending(uow.session, case_id)
+            if record.state != PaymentState.REVIEWED.value:
+                raise ConflictError(
+                    f"案件{case.case_no}的补贴状态为「{record.state}」，只能发放已审核的补贴"
+                )
+            amount = record.override if record.override is not None else record.computed
+            record.state = PaymentState.PAID.value
+            record.paid_by, record.paid_at = ctx.actor, ctx.now()
+            case.subsidy_paid = amount
+            log_event(ctx, uow.session, case, "补贴已发放", detail={"金额": str(amount)})
+            total += amount
+        uow.commit()
+    return total
