@@ -31,6 +31,24 @@ Log folder: {1}</source>
     </message>
 </context>
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="98" />
+        <source>Adjust the subsidy</source>
+        <translation>调整办案补贴</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="103" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="104" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../legalaid/ui/application.py" line="44" />
@@ -144,360 +162,405 @@ Log folder: {1}</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="104" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="104" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="104" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="104" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="443" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="539" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="108" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="131" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="108" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="131" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="108" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="131" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="108" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="131" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="115" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="138" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="116" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="139" />
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="124" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="147" />
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="126" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="149" />
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="150" />
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="132" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="157" />
+        <source>Rule</source>
+        <translation>计算项目</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="157" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="157" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="162" />
+        <source>Adjust amount…</source>
+        <translation>调整金额…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="163" />
+        <source>Approve subsidy</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="173" />
+        <source>Subsidy</source>
+        <translation>办案补贴</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="178" />
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="133" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="179" />
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="134" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="356" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="180" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="452" />
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="135" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="181" />
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="136" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="182" />
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="137" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="183" />
         <source>Objection upheld…</source>
         <translation>异议成立…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="138" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="284" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="184" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="331" />
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="139" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="185" />
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="140" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="186" />
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="141" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="187" />
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="150" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="196" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="173" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="219" />
         <source>{0} days overdue</source>
         <translation>已逾期 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="175" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="221" />
         <source>{0} days left</source>
         <translation>剩余 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="184" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="230" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="185" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="231" />
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="186" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="232" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="187" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="233" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="188" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="234" />
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="189" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="235" />
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="190" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="236" />
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="191" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="237" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="192" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="238" />
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="193" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="239" />
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="194" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="240" />
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="195" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="241" />
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="196" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="242" />
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="197" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="243" />
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="197" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="200" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="204" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="243" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="246" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="250" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="197" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="200" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="204" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="243" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="246" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="250" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="199" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="245" />
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="203" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="249" />
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="206" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="252" />
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="212" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="258" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="213" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="259" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="214" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="260" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="215" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="261" />
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="216" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="262" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="217" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="263" />
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="223" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="269" />
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="224" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="270" />
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="225" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="271" />
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="284" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="331" />
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="292" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="348" />
+        <source>estimate (proposed when the case closes)</source>
+        <translation>预估（结案时提交审核）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="349" />
+        <source>Standard: {0} · computed {1} yuan · state: {2}</source>
+        <translation>补贴标准：{0} · 计算金额 {1} 元 · 状态：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="353" />
+        <source>Adjusted to {0} yuan: {1}</source>
+        <translation>已调整为 {0} 元：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="388" />
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="292" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="388" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="297" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="393" />
         <source>Saved. Print it now?</source>
         <translation>已保存。现在打印吗？</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="307" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="317" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="403" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="413" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="343" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="439" />
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="343" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="439" />
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="365" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="461" />
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="365" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="461" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="379" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="475" />
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="379" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="475" />
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="393" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="489" />
         <source>Objection upheld by the justice bureau</source>
         <translation>司法行政机关认定异议成立</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="393" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="489" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="419" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="515" />
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="429" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="525" />
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="443" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="539" />
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1463,12 +1526,12 @@ Details are in the log: {1}</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="67" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="68" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="69" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="70" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>

@@ -1,0 +1,47 @@
+"""The 办案补贴 tab: the breakdown of a closed case, an adjustment with its reason, approval."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from legalaid.services.context import Context
+from legalaid.services.subsidies import PaymentState, case_subsidy
+from legalaid.ui.case_dialog import AdjustDialog, CaseDialog
+from tests.services.test_subsidies import _closed_case
+
+Answer = Callable[[Callable[[QWidget], None]], None]
+
+
+def test_subsidy_tab(
+    offices: Context, qtbot: QtBot, answer_dialog: Answer, tmp_path: Path, backend: str
+) -> None:
+    from datetime import date
+
+    case_id = _closed_case(offices, assigned=date(2025, 3, 3))
+    dialog = CaseDialog(offices, case_id)
+    qtbot.addWidget(dialog)
+    assert dialog.tabs.isTabVisible(dialog.subsidy_tab)
+    assert "示例标准" in dialog.subsidy_summary.text()
+    assert "待审核" in dialog.subsidy_summary.text()
+    assert dialog.subsidy_lines.rowCount() == 2
+    assert dialog.subsidy_lines.item(1, 0).text() == "异地办案补贴"
+
+    def adjust(box: QWidget) -> None:
+        assert isinstance(box, AdjustDialog)
+        box.amount.setText("3000")
+        box.reason.setPlainText("部分阶段由他人办理")
+        box.accept()
+
+    answer_dialog(adjust)
+    dialog.override_button.click()
+    assert "已调整为 3000.00 元：部分阶段由他人办理" in dialog.subsidy_summary.text()
+    dialog.review_button.click()
+    assert case_subsidy(offices, case_id=case_id).state is PaymentState.REVIEWED
+    assert not dialog.override_button.isEnabled() and not dialog.review_button.isEnabled()
+    if backend == "sqlite":
+        dialog.tabs.setCurrentIndex(dialog.subsidy_tab)
+        dialog.grab().save(str(tmp_path / "subsidy.png"))
