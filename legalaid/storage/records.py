@@ -299,3 +299,18 @@ class CaseSubsidyRecord(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
     paid_by: Mapped[str | None] = mapped_column(String(50))
     paid_at: Mapped[datetime | None] = mapped_column(DateTime)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("payment_batches.id"), index=True)
+
+
+class PaymentBatchRecord(Base):
+    """A payment list handed to finance: reviewed subsidies of a period, paid together."""
+
+    __tablename__ = "payment_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(50))
+    paid_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -1,0 +1,234 @@
+"""Payment batches for finance: reviewed subsidies of a period, listed, totalled and paid."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from legalaid.domain.errors import ConflictError, NotFound, ValidationError
+from legalaid.reports.data import Report, Table, money_text
+from legalaid.services.context import Context
+from legalaid.services.subsidies import PaymentState, mark_paid
+from legalaid.storage.records import (
+    CaseRecord,
+    CaseSubsidyRecord,
+    FirmRecord,
+    HandlerRecord,
+    OfficeRecord,
+    PaymentBatchRecord,
+)
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    case_id: int
+    case_no: str
+    office: str
+    handler: str
+    firm: str
+    closed_on: date | None
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Batch:
+    id: int
+    number: str
+    period_from: date
+    period_to: date
+    paid: bool
+    lines: tuple[PaymentLine, ...]
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.amount for line in self.lines), Decimal(0))
+
+
+def _lines_query() -> Any:
+    firm = aliased(FirmRecord)
+    return (
+        select(CaseRecord.id, CaseRecord.case_no, OfficeRecord.code, HandlerRecord.name,
+               firm.name, CaseRecord.closed_on, CaseSubsidyRecord.computed,
+               CaseSubsidyRecord.override)
+        .join(CaseSubsidyRecord, CaseSubsidyRecord.case_id == CaseRecord.id)
+        .join(OfficeRecord, OfficeRecord.id == CaseRecord.office_id)
+        .join(HandlerRecord, HandlerRecord.id == CaseRecord.handler_id)
+        .outerjoin(firm, firm.id == HandlerRecord.firm_id)
+        .order_by(CaseRecord.closed_on, CaseRecord.case_no)
+    )  # fmt: skip
+
+
+def _line(row: tuple[Any, ...]) -> PaymentLine:
+    case_id, case_no, office, handler, firm, closed_on, computed, override = row
+    amount = override if override is not None else computed
+    return PaymentLine(
+        int(case_id),
+        str(case_no),
+        str(office),
+        str(handler),
+        str(firm or ""),
+        closed_on,
+        Decimal(amount),
+    )
+
+
+def candidates(
+    ctx: Context,
+    *,
+    period_from: date,
+    period_to: date,
+    firm: str | None = None,
+    handler_id: int | None = None,
+) -> list[PaymentLine]:
+    """Reviewed subsidies not yet in a batch, of cases closed in the period."""
+    if period_to < period_from:
+        raise ValidationError("结束日期早于开始日期", field="期间")
+    query = _lines_query().where(
+        CaseSubsidyRecord.state == PaymentState.REVIEWED.value,
+        CaseSubsidyRecord.batch_id.is_(None),
+        CaseRecord.closed_on >= period_from, CaseRecord.closed_on <= period_to,
+    )  # fmt: skip
+    if handler_id is not None:
+        query = query.where(HandlerRecord.id == handler_id)
+    with ctx.reading() as uow:
+        lines = [_line(tuple(r)) for r in uow.session.execute(query)]
+    return [line for line in lines if firm is None or line.firm == firm]
+
+
+def create_batch(
+    ctx: Context,
+    *,
+    period_from: date,
+    period_to: date,
+    firm: str | None = None,
+    handler_id: int | None = None,
+) -> Batch:
+    lines = candidates(
+        ctx, period_from=period_from, period_to=period_to, firm=firm, handler_id=handler_id
+    )
+    if not lines:
+        raise ValidationError("该期间没有已审核、待发放的补贴", field="期间")
+    with ctx.writing() as uow:
+        session = uow.session
+        batch = PaymentBatchRecord(
+            number="",
+            period_from=period_from,
+            period_to=period_to,
+            created_at=ctx.now(),
+            created_by=ctx.actor,
+        )
+        session.add(batch)
+        uow.flush()
+        batch.number = f"{ctx.today().year}-{batch.id:04d}"
+        for line in lines:
+            record = session.get(CaseSubsidyRecord, line.case_id)
+            if record is None or record.batch_id is not None:
+                raise ConflictError("补贴已被其他发放批次选用，请重新选择")
+            record.batch_id = batch.id
+        uow.commit()
+        batch_id = batch.id
+    return get_batch(ctx, batch_id)
+
+
+def get_batch(ctx: Context, batch_id: int) -> Batch:
+    with ctx.reading() as uow:
+        batch = uow.session.get(PaymentBatchRecord, batch_id)
+        if batch is None:
+            raise NotFound(f"发放批次（编号{batch_id}）不存在")
+        rows = uow.session.execute(_lines_query().where(CaseSubsidyRecord.batch_id == batch_id))
+        return Batch(
+            batch.id,
+            batch.number,
+            batch.period_from,
+            batch.period_to,
+            batch.paid_at is not None,
+            tuple(_line(tuple(r)) for r in rows),
+        )
+
+
+def pay_batch(ctx: Context, *, batch_id: int) -> Decimal:
+    """Finance has paid: every subsidy in the batch becomes 已发放, all or none."""
+    batch = get_batch(ctx, batch_id)
+    if batch.paid:
+        raise ConflictError(f"批次{batch.number}已发放")
+    total = mark_paid(ctx, case_ids=[line.case_id for line in batch.lines])
+    with ctx.writing() as uow:
+        record = uow.session.get(PaymentBatchRecord, batch_id)
+        assert record is not None
+        record.paid_at = ctx.now()
+        uow.commit()
+    return total
+
+
+def totals(lines: tuple[PaymentLine, ...]) -> dict[str, dict[str, Decimal]]:
+    """Totals by handler, firm, office and month of closing."""
+    result: dict[str, dict[str, Decimal]] = {
+        k: defaultdict(Decimal) for k in ("handler", "firm", "office", "month")
+    }
+    for line in lines:
+        label = f"{line.handler}（{line.firm}）" if line.firm else line.handler
+        result["handler"][label] += line.amount
+        result["firm"][line.firm or "—"] += line.amount
+        result["office"][line.office] += line.amount
+        result["month"][line.closed_on.strftime("%Y-%m") if line.closed_on else "—"] += line.amount
+    return {k: dict(sorted(v.items())) for k, v in result.items()}
+
+
+def batch_report(ctx: Context, batch: Batch) -> Report:
+    sums = totals(batch.lines)
+
+    def total_table(title: str, label: str, values: dict[str, Decimal]) -> Table:
+        return Table(
+            title=title,
+            headers=(label, "金额（元）"),
+            rows=tuple((k, money_text(v)) for k, v in values.items()),
+        )
+
+    return Report(
+        title="法律援助办案补贴发放表",
+        organisation=f"批次 {batch.number}",
+        period=f"{batch.period_from.isoformat()}至{batch.period_to.isoformat()}结案",
+        generated_on=ctx.today(),
+        summary=(f"本批共 {len(batch.lines)} 件案件，补贴合计 {money_text(batch.total)} 元。",),
+        tables=(
+            Table(
+                title="一、明细",
+                headers=("案号", "机构", "承办人", "承办单位", "结案日期", "金额（元）"),
+                rows=tuple(
+                    (
+                        x.case_no,
+                        x.office,
+                        x.handler,
+                        x.firm,
+                        x.closed_on.isoformat() if x.closed_on else "",
+                        money_text(x.amount),
+                    )
+                    for x in batch.lines
+                ),
+            ),
+            total_table("二、按承办人", "承办人", sums["handler"]),
+            total_table("三、按承办单位", "承办单位", sums["firm"]),
+            total_table("四、按机构", "机构", sums["office"]),
+            total_table("五、按月份", "月份", sums["month"]),
+        ),
+        notes=("经办人：　　　　　　审核人：　　　　　　财务：　　　　　　日期：",),
+    )
+
+
+def write_batch(ctx: Context, *, batch_id: int, out: Path) -> Batch:
+    from legalaid.reports.pdf import write_pdf
+    from legalaid.reports.workbook import write_workbook
+
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise ValidationError(f"发放表应为 .pdf 或 .xlsx 文件，现为「{out.name}」", field="文件")
+    batch = get_batch(ctx, batch_id)
+    (write_pdf if suffix == ".pdf" else write_workbook)(batch_report(ctx, batch), out)
+    return batch
