@@ -232,3 +232,13 @@ def write_batch(ctx: Context, *, batch_id: int, out: Path) -> Batch:
     batch = get_batch(ctx, batch_id)
     (write_pdf if suffix == ".pdf" else write_workbook)(batch_report(ctx, batch), out)
     return batch
+
+
+def list_batches(ctx: Context) -> list[Batch]:
+    with ctx.reading() as uow:
+        ids = list(
+            uow.session.scalars(
+                select(PaymentBatchRecord.id).order_by(PaymentBatchRecord.id.desc())
+            )
+        )
+    return [get_batch(ctx, i) for i in ids]

@@ -33,6 +33,7 @@ from legalaid.ui.handlers_page import HandlersPage
 from legalaid.ui.intake_dialog import IntakeDialog
 from legalaid.ui.reports_page import ReportsPage
 from legalaid.ui.settings_page import SettingsPage
+from legalaid.ui.subsidies_page import SubsidiesPage
 
 
 class CaseListPage(QWidget):
@@ -181,7 +182,7 @@ class CaseListPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    CASES, DEADLINES, HANDLERS, REPORTS, SETTINGS = range(5)
+    CASES, DEADLINES, HANDLERS, SUBSIDIES, REPORTS, SETTINGS = range(6)
 
     def __init__(self, ctx: Context, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -192,10 +193,18 @@ class MainWindow(QMainWindow):
         self.cases = CaseListPage(ctx)
         self.deadlines = DeadlinesPage(ctx)
         self.handlers = HandlersPage(ctx)
+        self.subsidies = SubsidiesPage(ctx)
         self.reports = ReportsPage(ctx)
         self.settings_page = SettingsPage(ctx)
         self.pages = QStackedWidget()
-        for page in (self.cases, self.deadlines, self.handlers, self.reports, self.settings_page):
+        for page in (
+            self.cases,
+            self.deadlines,
+            self.handlers,
+            self.subsidies,
+            self.reports,
+            self.settings_page,
+        ):
             self.pages.addWidget(page)
         self.navigation = QListWidget()
         self.navigation.addItems(
@@ -203,6 +212,7 @@ class MainWindow(QMainWindow):
                 self.tr("Cases"),
                 self.tr("Deadlines"),
                 self.tr("Handlers"),
+                self.tr("Subsidies"),
                 self.tr("Statistics"),
                 self.tr("Settings"),
             ]
@@ -270,6 +280,7 @@ class MainWindow(QMainWindow):
                 self.tr("Cases"),
                 self.tr("Deadlines"),
                 self.tr("Handlers"),
+                self.tr("Subsidies"),
                 self.tr("Statistics"),
                 self.tr("Settings"),
             ]
@@ -330,7 +341,7 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         self.cases.reload_handlers()
         self.cases.refresh()
-        for page in (self.deadlines, self.handlers):
+        for page in (self.deadlines, self.handlers, self.subsidies):
             if page.loaded:
                 page.refresh()
 

@@ -568,42 +568,42 @@ Log folder: {1}</source>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="47" />
+        <location filename="../../legalaid/ui/main_window.py" line="48" />
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="50" />
+        <location filename="../../legalaid/ui/main_window.py" line="51" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="51" />
+        <location filename="../../legalaid/ui/main_window.py" line="52" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="52" />
+        <location filename="../../legalaid/ui/main_window.py" line="53" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="54" />
+        <location filename="../../legalaid/ui/main_window.py" line="55" />
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="58" />
+        <location filename="../../legalaid/ui/main_window.py" line="59" />
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="60" />
+        <location filename="../../legalaid/ui/main_window.py" line="61" />
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="61" />
+        <location filename="../../legalaid/ui/main_window.py" line="62" />
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
@@ -1082,107 +1082,113 @@ Details are in the log: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="190" />
+        <location filename="../../legalaid/ui/main_window.py" line="191" />
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="203" />
-        <location filename="../../legalaid/ui/main_window.py" line="270" />
+        <location filename="../../legalaid/ui/main_window.py" line="212" />
+        <location filename="../../legalaid/ui/main_window.py" line="280" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="204" />
-        <location filename="../../legalaid/ui/main_window.py" line="271" />
+        <location filename="../../legalaid/ui/main_window.py" line="213" />
+        <location filename="../../legalaid/ui/main_window.py" line="281" />
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="205" />
-        <location filename="../../legalaid/ui/main_window.py" line="272" />
+        <location filename="../../legalaid/ui/main_window.py" line="214" />
+        <location filename="../../legalaid/ui/main_window.py" line="282" />
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="206" />
-        <location filename="../../legalaid/ui/main_window.py" line="273" />
+        <location filename="../../legalaid/ui/main_window.py" line="215" />
+        <location filename="../../legalaid/ui/main_window.py" line="283" />
+        <source>Subsidies</source>
+        <translation>补贴</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="216" />
+        <location filename="../../legalaid/ui/main_window.py" line="284" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="207" />
-        <location filename="../../legalaid/ui/main_window.py" line="274" />
+        <location filename="../../legalaid/ui/main_window.py" line="217" />
+        <location filename="../../legalaid/ui/main_window.py" line="285" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="240" />
+        <location filename="../../legalaid/ui/main_window.py" line="250" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="242" />
+        <location filename="../../legalaid/ui/main_window.py" line="252" />
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="245" />
+        <location filename="../../legalaid/ui/main_window.py" line="255" />
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="247" />
+        <location filename="../../legalaid/ui/main_window.py" line="257" />
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="249" />
+        <location filename="../../legalaid/ui/main_window.py" line="259" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="252" />
+        <location filename="../../legalaid/ui/main_window.py" line="262" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="254" />
+        <location filename="../../legalaid/ui/main_window.py" line="264" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="265" />
+        <location filename="../../legalaid/ui/main_window.py" line="275" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="266" />
+        <location filename="../../legalaid/ui/main_window.py" line="276" />
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="267" />
+        <location filename="../../legalaid/ui/main_window.py" line="277" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="313" />
+        <location filename="../../legalaid/ui/main_window.py" line="324" />
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="320" />
+        <location filename="../../legalaid/ui/main_window.py" line="331" />
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="320" />
+        <location filename="../../legalaid/ui/main_window.py" line="331" />
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="340" />
+        <location filename="../../legalaid/ui/main_window.py" line="351" />
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -1218,6 +1224,110 @@ Details are in the log: {1}</source>
         <location filename="../../legalaid/ui/first_run.py" line="133" />
         <source>Register at least one office.</source>
         <translation>请至少登记一个机构。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="222" />
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="223" />
+        <source>Office</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="224" />
+        <source>Handler</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="225" />
+        <source>Firm</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="226" />
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="227" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="232" />
+        <source>Show approved subsidies</source>
+        <translation>显示已审核的补贴</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="233" />
+        <source>Create payment batch</source>
+        <translation>生成发放批次</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="235" />
+        <source>Save list…</source>
+        <translation>保存发放表…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="236" />
+        <source>Mark batch paid</source>
+        <translation>标记为已发放</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="248" />
+        <source>Payment batches</source>
+        <translation>发放批次</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="266" />
+        <source>All handlers</source>
+        <translation>全部承办人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="271" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="281" />
+        <source>paid</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="271" />
+        <source>to pay</source>
+        <translation>待发放</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="310" />
+        <source>{0} subsidies, {1} yuan</source>
+        <translation>共 {0} 笔，{1} 元</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="322" />
+        <source>Batch {0} created: {1} yuan</source>
+        <translation>已生成批次 {0}：{1} 元</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="331" />
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="337" />
+        <source>Save list</source>
+        <translation>保存发放表</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="339" />
+        <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
+        <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="351" />
+        <source>Paid: {0} yuan</source>
+        <translation>已发放：{0} 元</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1634,115 @@ Details are in the log: {1}</source>
     </message>
 </context>
 <context>
+    <name>StandardsTab</name>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="51" />
+        <source>Case type</source>
+        <translation>案件类型</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="51" />
+        <source>Stages (empty: any)</source>
+        <translation>诉讼阶段（空：任何阶段）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="51" />
+        <source>Base (yuan)</source>
+        <translation>基本补贴（元）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="57" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="58" />
+        <source>Name</source>
+        <translation>标准名称</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="59" />
+        <source>Issued by</source>
+        <translation>制定机关</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="60" />
+        <source>In force from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="61" />
+        <source>Cross-region add-on (yuan)</source>
+        <translation>异地补贴（元）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="62" />
+        <source>Major/difficult add-on (yuan, at most the base)</source>
+        <translation>重大疑难补贴（元，不超过基本补贴）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="63" />
+        <source>Share paid when terminated (0–1)</source>
+        <translation>终止援助支付比例（0–1）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="64" />
+        <source>Save as a new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="65" />
+        <source>Save changes to this version</source>
+        <translation>保存对本版本的修改</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="66" />
+        <source>Import file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="67" />
+        <source>Export file…</source>
+        <translation>导出文件…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="93" />
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="94" />
+        <source> (used)</source>
+        <translation>（已使用）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="145" />
+        <source>Row {0}: unknown case type or stage</source>
+        <translation>第{0}行：案件类型或诉讼阶段无效</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="169" />
+        <source>Standard saved.</source>
+        <translation>补贴标准已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="174" />
+        <source>Import a standard</source>
+        <translation>导入补贴标准</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="174" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="192" />
+        <source>Standard files (*.json)</source>
+        <translation>补贴标准文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="190" />
+        <source>Export the standard</source>
+        <translation>导出补贴标准</translation>
+    </message>
+</context>
+<context>
     <name>StepDialog</name>
     <message>
         <location filename="../../legalaid/ui/case_dialog.py" line="68" />
@@ -1534,6 +1753,19 @@ Details are in the log: {1}</source>
         <location filename="../../legalaid/ui/case_dialog.py" line="70" />
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidiesPage</name>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="360" />
+        <source>Payments</source>
+        <translation>补贴发放</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="361" />
+        <source>Standards</source>
+        <translation>补贴标准</translation>
     </message>
 </context>
 </TS>
