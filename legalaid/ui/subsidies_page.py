@@ -217,6 +217,7 @@ class PaymentsTab(QWidget):
         self.period_from = date_edit(date(today.year, today.month, 1))
         self.period_to = date_edit(today)
         self.handler = QComboBox()
+        self.firm = QComboBox()
         self.lines = QTableWidget(0, 6)
         self.lines.setHorizontalHeaderLabels(
             [
@@ -241,6 +242,7 @@ class PaymentsTab(QWidget):
         for widget in (
             self.period_from,
             self.period_to,
+            self.firm,
             self.handler,
             self.find_button,
             self.create_button,
@@ -266,8 +268,13 @@ class PaymentsTab(QWidget):
     def refresh(self) -> None:
         self.handler.clear()
         self.handler.addItem(self.tr("All handlers"), None)
-        for h in list_handlers(self._ctx, active_only=False, with_caseload=False):
+        self.firm.clear()
+        self.firm.addItem(self.tr("All firms"), None)
+        handlers = list_handlers(self._ctx, active_only=False, with_caseload=False)
+        for h in handlers:
             self.handler.addItem(h.name, h.id)
+        for firm in sorted({h.firm for h in handlers if h.firm}):
+            self.firm.addItem(firm, firm)
         self.batches.clear()
         for batch in payments.list_batches(self._ctx):
             state = self.tr("paid") if batch.paid else self.tr("to pay")
@@ -287,6 +294,7 @@ class PaymentsTab(QWidget):
             "period_from": from_qdate(self.period_from.date()),
             "period_to": from_qdate(self.period_to.date()),
             "handler_id": self.handler.currentData(),
+            "firm": self.firm.currentData(),
         }
 
     def show_candidates(self) -> None:

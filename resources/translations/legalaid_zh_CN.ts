@@ -1229,103 +1229,108 @@ Details are in the log: {1}</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="222" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="224" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="223" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="225" />
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="224" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="226" />
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="225" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="227" />
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="226" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="228" />
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="227" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="229" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="232" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="234" />
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="233" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="235" />
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="235" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="237" />
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="236" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="238" />
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="248" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="252" />
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="266" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="270" />
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="271" />
-        <location filename="../../legalaid/ui/subsidies_page.py" line="281" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="272" />
+        <source>All firms</source>
+        <translation>全部承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="280" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="290" />
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="271" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="280" />
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="310" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="320" />
         <source>{0} subsidies, {1} yuan</source>
         <translation>共 {0} 笔，{1} 元</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="322" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="332" />
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="331" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="341" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="337" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="347" />
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="339" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="349" />
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="351" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="361" />
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -1706,38 +1711,38 @@ Details are in the log: {1}</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="93" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="94" />
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="94" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="95" />
         <source> (used)</source>
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="145" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="146" />
         <source>Row {0}: unknown case type or stage</source>
         <translation>第{0}行：案件类型或诉讼阶段无效</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="169" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="170" />
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="174" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="175" />
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="174" />
-        <location filename="../../legalaid/ui/subsidies_page.py" line="192" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="175" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="193" />
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="190" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="191" />
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -1758,12 +1763,12 @@ Details are in the log: {1}</source>
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="360" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="370" />
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="361" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="371" />
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>

@@ -8,8 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from legalaid.domain.vocabulary import HandlerType
 from legalaid.services import subsidies
 from legalaid.services.context import Context
+from legalaid.services.offices import add_handler
 from legalaid.ui.main_window import MainWindow
 from tests.services.test_subsidies import _closed_case
 
@@ -19,12 +21,20 @@ def test_payment_batch_and_standard_versions(
 ) -> None:
     case_id = _closed_case(offices, assigned=date(2025, 3, 3))
     subsidies.review_subsidy(offices, case_id=case_id)
+    add_handler(
+        offices, name="谭飞军", handler_type=HandlerType.LAWYER, firm_name="湖南天元律师事务所"
+    )
     window = MainWindow(offices, settings)
     qtbot.addWidget(window)
     window.resize(1366, 740)
     window.show_section(window.SUBSIDIES)
     tab = window.subsidies.payments
     tab.period_from.setDate(tab.period_from.date().fromString("2026-10-01", "yyyy-MM-dd"))
+    assert tab.firm.findText("湖南天元律师事务所") > 0
+    tab.firm.setCurrentIndex(tab.firm.findText("湖南天元律师事务所"))
+    tab.show_candidates()
+    assert tab.lines.rowCount() == 0  # another firm's cases only
+    tab.firm.setCurrentIndex(0)
     tab.show_candidates()
     assert tab.lines.rowCount() == 1 and "3,500.00" in tab.message.text()
     tab.create_button.click()
