@@ -69,6 +69,19 @@ class PgDatabases:
 
 
 @pytest.fixture(scope="session")
+def poppler() -> None:
+    """pdftotext and pdffonts read the generated PDFs (poppler-utils; the quick start installs
+    them on Debian). A Windows desktop without them skips these checks; CI never does."""
+    import shutil
+
+    if shutil.which("pdftotext") and shutil.which("pdffonts"):
+        return
+    if os.environ.get("CI"):
+        raise RuntimeError("CI needs poppler-utils (pdftotext, pdffonts)")
+    pytest.skip("poppler-utils (pdftotext, pdffonts) not installed")
+
+
+@pytest.fixture(scope="session")
 def pg_databases() -> Iterator[PgDatabases | None]:
     url = pg_server_url()
     if not url:

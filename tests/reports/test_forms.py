@@ -17,6 +17,8 @@ from legalaid.services.documents import set_document_text, write_document
 from legalaid.services.intake import CaseInput, PersonInput
 from legalaid.services.offices import add_handler
 
+pytestmark = pytest.mark.usefixtures("poppler")
+
 
 def _text(path: Path) -> str:
     return subprocess.run(

@@ -19,6 +19,8 @@ from legalaid.services.reporting import write_report
 from legalaid.services.statistics import year_statistics
 from tests.conftest import SAMPLE_LEDGER
 
+pytestmark = pytest.mark.usefixtures("poppler")
+
 
 def pdf_text(path: Path) -> str:
     return subprocess.run(

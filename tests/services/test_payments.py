@@ -16,6 +16,8 @@ from legalaid.services.cases import get_case
 from legalaid.services.context import Context
 from tests.services.test_subsidies import _closed_case
 
+pytestmark = pytest.mark.usefixtures("poppler")
+
 
 def test_batch_from_review_to_payment(offices: Context, tmp_path: Path) -> None:
     ctx = offices

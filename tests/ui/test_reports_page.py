@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +17,8 @@ from legalaid.ui.application import load_chinese_font
 from legalaid.ui.pdf_view import print_pdf
 from legalaid.ui.reports_page import ReportsPage
 from tests.conftest import SAMPLE_LEDGER
+
+pytestmark = pytest.mark.usefixtures("poppler")
 
 
 def test_preview_save_and_print(
