@@ -458,27 +458,21 @@ class CaseDialog(QDialog):
             )
 
     def grant(self) -> None:
-        step = self._ask(self.tr("Grant legal aid"), self.tr("Notes"))
-        if step:
-            self._run(
-                lambda: intake.decide(
-                    self._ctx,
-                    case_id=self._case_id,
-                    grant=True,
-                    reason=step.text,
-                    on=step.day,
-                    expected_version=self._version,
-                )
-            )
+        self._decide(grant=True, title=self.tr("Grant legal aid"), label=self.tr("Notes"))
 
     def refuse(self) -> None:
-        step = self._ask(self.tr("Refuse legal aid"), self.tr("Reasons (written, s.38)"))
+        self._decide(
+            grant=False, title=self.tr("Refuse legal aid"), label=self.tr("Reasons (written, s.38)")
+        )
+
+    def _decide(self, *, grant: bool, title: str, label: str) -> None:
+        step = self._ask(title, label)
         if step:
             self._run(
                 lambda: intake.decide(
                     self._ctx,
                     case_id=self._case_id,
-                    grant=False,
+                    grant=grant,
                     reason=step.text,
                     on=step.day,
                     expected_version=self._version,

@@ -178,7 +178,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../legalaid/ui/case_dialog.py" line="127" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="539" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="533" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -530,37 +530,37 @@ Log folder: {1}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="475" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="465" />
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="475" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="465" />
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="489" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="483" />
         <source>Objection upheld by the justice bureau</source>
         <translation>司法行政机关认定异议成立</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="489" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="483" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="515" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="509" />
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="525" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="519" />
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="539" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="533" />
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
