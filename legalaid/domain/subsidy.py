@@ -14,21 +14,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
 from legalaid.domain.errors import ValidationError
-from legalaid.domain.vocabulary import CaseType, HandlerType, Stage
+from legalaid.domain.vocabulary import CaseType, HandlerType, RegionTier, Stage
 
 YUAN = Decimal("0.01")
-
-
-class RegionTier(StrEnum):
-    LOCAL = "本辖区"
-    CROSS_COUNTY = "跨县"
-    CROSS_CITY = "跨市"
-    CROSS_PROVINCE = "跨省"
 
 
 @dataclass(frozen=True)
@@ -181,6 +173,16 @@ def calculate(standard: SubsidyStandard, facts: SubsidyFacts) -> SubsidyResult:
         lines.append(SubsidyLine(label, share, -cut))
         total -= cut
     return SubsidyResult(amount=_yuan(total), lines=tuple(lines))
+
+
+def days_from_text(text: str | None) -> dict[str, int]:
+    """A case's per-day items as stored ({item: days} JSON); empty when none."""
+    return {str(k): int(v) for k, v in json.loads(text).items()} if text else {}
+
+
+def days_to_text(days: Mapping[str, int]) -> str | None:
+    kept = {k: int(v) for k, v in sorted(days.items()) if v}
+    return json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else None
 
 
 # -- checks -------------------------------------------------------------------------------

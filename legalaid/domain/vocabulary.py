@@ -103,6 +103,15 @@ class HandlerType(StrEnum):
     VOLUNTEER = "法律援助志愿者"
 
 
+class RegionTier(StrEnum):
+    """Where a case is handled relative to the office's own area (异地 tiers)."""
+
+    LOCAL = "本辖区"
+    CROSS_COUNTY = "跨县"
+    CROSS_CITY = "跨市"
+    CROSS_PROVINCE = "跨省"
+
+
 class FirmKind(StrEnum):
     LAW_FIRM = "律师事务所"
     LEGAL_SERVICE_OFFICE = "基层法律服务所"

@@ -90,6 +90,8 @@ class CaseDetail:
     ended_on: date | None
     closed_on: date | None
     cross_region: bool
+    region_tier: str | None
+    aided_persons: int
     major_difficult: bool
     possible_life_or_death: bool
     subsidy_paid: Decimal | None
@@ -263,6 +265,8 @@ def get_case(ctx: Context, case_id: int, *, full_id: bool = False) -> CaseDetail
             ended_on=case.ended_on,
             closed_on=case.closed_on,
             cross_region=case.cross_region,
+            region_tier=case.region_tier,
+            aided_persons=case.aided_persons or 1,
             major_difficult=case.major_difficult,
             possible_life_or_death=case.possible_life_or_death,
             subsidy_paid=case.subsidy_paid,

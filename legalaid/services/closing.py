@@ -26,6 +26,8 @@ def terminate(
         move(ctx, uow.session, case, CaseState.TERMINATED, "终止援助", {"理由": reason.value})
         case.ended_on = day
         case.closed_on = day
+        if case.handler_id is not None and case.subsidy_paid is None:
+            propose(ctx, uow.session, case)  # the handler is paid a share (Art. 48 cases too)
         return commit_case(ctx, uow, case)
 
 

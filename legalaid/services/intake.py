@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.identity import normalize_phone, parse_id_number
 from legalaid.domain.lifecycle import initial_state
-from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType, Gender, Stage
+from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType, Gender, RegionTier, Stage
 from legalaid.services.casefile import (
     CaseRef,
     allocate_case_numbers,
@@ -57,6 +57,9 @@ class CaseInput:
     notifying_organ: str | None = None
     cross_region: bool = False
     possible_life_or_death: bool = False
+    # 异地 tier where known (it decides cross_region); persons incl. joined cases.
+    region_tier: RegionTier | None = None
+    aided_persons: int = 1
 
 
 def _person(ctx: Context, session: Session, data: PersonInput) -> PersonRecord:
@@ -110,6 +113,8 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
             "申请案件须填写「经济困难依据」：申请人说明及诚信承诺，或法定免予审查的情形",
             field="经济困难依据",
         )
+    if data.aided_persons < 1:
+        raise ValidationError("「受援人数」至少为1（含共同受援人、并案）", field="受援人数")
     with ctx.writing() as uow:
         session = uow.session
         office = repo.office_by_code(session, data.office_code)
@@ -133,7 +138,11 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
             accepted_on=data.received_on if state is CaseState.NOTIFIED else None,
             hardship_basis=data.hardship_basis,
             notifying_organ=data.notifying_organ,
-            cross_region=data.cross_region,
+            cross_region=data.cross_region
+            if data.region_tier is None
+            else data.region_tier is not RegionTier.LOCAL,
+            region_tier=data.region_tier.value if data.region_tier else None,
+            aided_persons=data.aided_persons,
             major_difficult=False,
             possible_life_or_death=data.possible_life_or_death,
             review_paused_days=0,

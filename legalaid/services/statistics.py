@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import NotFound
 from legalaid.domain.statistics import YearStatistics, period_end
-from legalaid.domain.subsidy import SubsidyFacts, SubsidyStandard, calculate
+from legalaid.domain.subsidy import SubsidyFacts, SubsidyStandard, calculate, days_from_text
 from legalaid.domain.vocabulary import (
     CLOSED_STATES,
     NOT_CASES,
@@ -27,6 +27,7 @@ from legalaid.domain.vocabulary import (
     CaseState,
     CaseType,
     HandlerType,
+    RegionTier,
     Stage,
 )
 from legalaid.services.context import Context
@@ -138,6 +139,8 @@ def _collect(
     assigned = func.coalesce(CaseRecord.assigned_on, CaseRecord.accepted_on, CaseRecord.applied_on)
     unpaid_columns = (CaseRecord.office_id, CaseRecord.state, CaseRecord.case_type,
                       CaseRecord.stage, CaseRecord.cross_region, CaseRecord.major_difficult,
+                      CaseRecord.region_tier, CaseRecord.aided_persons, CaseRecord.subsidy_days,
+                      CaseRecord.stages_completed, CaseRecord.stages_total,
                       HandlerRecord.handler_type)  # fmt: skip
     for standard in standards:
         in_force = [assigned >= standard.effective_from]
@@ -150,12 +153,16 @@ def _collect(
                    CaseRecord.state.in_([s.value for s in SUBSIDY_STATES]))
             .group_by(*unpaid_columns)
         )  # fmt: skip
-        for office, state, case_type, stage, cross, major, handler_type, count in rows:
+        for (office, state, case_type, stage, cross, major, tier, persons, days, done, total,
+             handler_type, count) in rows:  # fmt: skip
             facts = SubsidyFacts(
                 case_type=CaseType(case_type), stage=Stage(stage) if stage else None,
                 handler_type=HandlerType(handler_type) if handler_type else None,
                 cross_region=bool(cross), major_difficult=bool(major),
+                region_tier=RegionTier(tier) if tier else None,
+                extra_persons=max((persons or 1) - 1, 0), days=days_from_text(days),
                 terminated=state == CaseState.TERMINATED.value,
+                stages_completed=done or 0, stages_total=total or 0,
             )  # fmt: skip
             figures[office].subsidy += calculate(standard, facts).amount * count
     return figures

@@ -21,11 +21,13 @@ from legalaid.domain.subsidy import (
     calculate,
     check_standard,
     check_versions,
+    days_from_text,
+    days_to_text,
     from_json,
     standard_in_force,
     to_json,
 )
-from legalaid.domain.vocabulary import CaseState, CaseType, HandlerType, Stage
+from legalaid.domain.vocabulary import CaseState, CaseType, HandlerType, RegionTier, Stage
 from legalaid.services.casefile import load_case, log_event
 from legalaid.services.context import Context
 from legalaid.storage.records import (
@@ -181,19 +183,28 @@ def _facts(session: Session, case: CaseRecord) -> SubsidyFacts:
         stage=Stage(case.stage) if case.stage else None,
         handler_type=HandlerType(case.handler.handler_type) if case.handler else None,
         cross_region=case.cross_region,
+        region_tier=RegionTier(case.region_tier) if case.region_tier else None,
         major_difficult=case.major_difficult,
+        extra_persons=max((case.aided_persons or 1) - 1, 0),
+        days=days_from_text(case.subsidy_days),
         terminated=bool(terminated),
+        stages_completed=case.stages_completed or 0,
+        stages_total=case.stages_total or 0,
     )
+
+
+def _case_standard(session: Session, case: CaseRecord) -> tuple[int, SubsidyStandard]:
+    # A case keeps the standard in force on its 指派日期.
+    day = case.assigned_on or case.accepted_on or case.applied_on
+    standards = stored_standards(session)
+    standard = standard_in_force([s for _, s in standards], day)
+    return next(i for i, s in standards if s is standard), standard
 
 
 def _compute(
     session: Session, case: CaseRecord
 ) -> tuple[int, SubsidyStandard, Decimal, tuple[SubsidyLine, ...]]:
-    # A case keeps the standard in force on its 指派日期.
-    day = case.assigned_on or case.accepted_on or case.applied_on
-    standards = stored_standards(session)
-    standard = standard_in_force([s for _, s in standards], day)
-    standard_id = next(i for i, s in standards if s is standard)
+    standard_id, standard = _case_standard(session, case)
     result = calculate(standard, _facts(session, case))
     return standard_id, standard, result.amount, result.lines
 
@@ -235,6 +246,103 @@ def case_subsidy(ctx: Context, *, case_id: int) -> CaseSubsidy:
             (record.reviewed_by, record.reviewed_at),
             (record.paid_by, record.paid_at),
         )
+
+
+@dataclass(frozen=True)
+class SubsidyBasis:
+    """The facts a clerk records for the subsidy, and the per-day items the standard has."""
+
+    region_tier: RegionTier | None
+    aided_persons: int
+    days: dict[str, int]
+    stages: tuple[int, int] | None  # completed of assigned, for a terminated case
+    per_day_items: tuple[str, ...]
+    by_stages: bool  # the standard pays terminated cases by stages completed
+    terminated: bool
+    editable: bool
+
+
+def subsidy_basis(ctx: Context, *, case_id: int) -> SubsidyBasis:
+    with ctx.reading() as uow:
+        session = uow.session
+        case = load_case(session, case_id)
+        _, standard = _case_standard(session, case)
+        record = session.get(CaseSubsidyRecord, case_id)
+        return SubsidyBasis(
+            RegionTier(case.region_tier) if case.region_tier else None,
+            case.aided_persons or 1,
+            days_from_text(case.subsidy_days),
+            (case.stages_completed or 0, case.stages_total) if case.stages_total else None,
+            tuple(standard.per_day),
+            standard.terminated_by_stages,
+            _facts(session, case).terminated,
+            record is None or record.state == PaymentState.PENDING.value,
+        )
+
+
+def set_subsidy_basis(
+    ctx: Context,
+    *,
+    case_id: int,
+    region_tier: RegionTier | None,
+    aided_persons: int,
+    days: dict[str, int],
+    stages: tuple[int, int] | None = None,
+) -> CaseSubsidy:
+    """Record 异地 tier, aided persons and per-day days; a pending subsidy is recomputed.
+
+    Once the subsidy is approved its basis is fixed (the finance office pays that amount)."""
+    if aided_persons < 1:
+        raise ValidationError("「受援人数」至少为1（含共同受援人、并案）", field="受援人数")
+    for item, count in days.items():
+        if count < 0:
+            raise ValidationError(f"「{item}」的天数不能为负数", field=item)
+    if stages is not None and (stages[1] < 1 or not 0 <= stages[0] <= stages[1]):
+        raise ValidationError(
+            "「已完成阶段」应在0与承办阶段数之间，承办阶段数至少为1", field="已完成阶段"
+        )
+    with ctx.writing() as uow:
+        session = uow.session
+        case = load_case(session, case_id)
+        record = session.get(CaseSubsidyRecord, case_id)
+        if record is not None and record.state != PaymentState.PENDING.value:
+            raise ConflictError(f"补贴已{record.state}，计算依据不能再修改")
+        _, standard = _case_standard(session, case)
+        unknown = [item for item, count in days.items() if count and item not in standard.per_day]
+        if unknown:
+            raise ValidationError(
+                f"补贴标准「{standard.name}」中没有按日计算的项目「{unknown[0]}」", field=unknown[0]
+            )
+        before = _basis_text(case)
+        if region_tier is not None:
+            case.cross_region = region_tier is not RegionTier.LOCAL
+        case.region_tier = region_tier.value if region_tier else None
+        case.aided_persons = aided_persons
+        case.subsidy_days = days_to_text(days)
+        case.stages_completed, case.stages_total = stages if stages else (None, None)
+        case.updated_at = ctx.now()
+        after = _basis_text(case)
+        detail: dict[str, object] = {k: f"{before[k]}→{after[k]}" for k in before
+                                     if before[k] != after[k]}  # fmt: skip
+        if record is not None:
+            _, _, amount, lines = _compute(session, case)
+            if amount != record.computed:
+                detail["计算金额"] = f"{record.computed}→{amount}"
+            record.computed, record.breakdown = amount, _lines_json(lines)
+        if detail:
+            log_event(ctx, session, case, "补贴计算依据", detail=detail)
+        uow.commit()
+    return case_subsidy(ctx, case_id=case_id)
+
+
+def _basis_text(case: CaseRecord) -> dict[str, object]:
+    days = "、".join(f"{k}{v}日" for k, v in days_from_text(case.subsidy_days).items())
+    return {
+        "异地": case.region_tier or ("是" if case.cross_region else "否"),
+        "受援人数": case.aided_persons,
+        "按日项目": days or "无",
+        "已完成阶段": f"{case.stages_completed}/{case.stages_total}" if case.stages_total else "无",
+    }
 
 
 def propose(ctx: Context, session: Session, case: CaseRecord) -> CaseSubsidyRecord:

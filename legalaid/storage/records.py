@@ -107,6 +107,11 @@ class CaseRecord(Base):
             "cross_region",
             "major_difficult",
             "subsidy_paid",
+            "region_tier",
+            "aided_persons",
+            "subsidy_days",
+            "stages_completed",
+            "stages_total",
         ),
         Index(
             "ix_cases_period",
@@ -146,6 +151,14 @@ class CaseRecord(Base):
     cross_region: Mapped[bool] = mapped_column(Boolean, default=False)
     major_difficult: Mapped[bool] = mapped_column(Boolean, default=False)
     possible_life_or_death: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Subsidy facts: the 异地 tier, aided persons incl. joined cases (group cases), and the
+    # days of per-day items as JSON {item: days}, and for a terminated case the stages done
+    # of those assigned (standards that pay terminated cases by stages).
+    region_tier: Mapped[str | None] = mapped_column(String(10))
+    aided_persons: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    subsidy_days: Mapped[str | None] = mapped_column(Text)
+    stages_completed: Mapped[int | None] = mapped_column(Integer)
+    stages_total: Mapped[int | None] = mapped_column(Integer)
     subsidy_paid: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     # The running legal deadline (derived from state and dates by the services, stored so
     # that a million cases can be filtered and sorted by it).

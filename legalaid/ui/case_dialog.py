@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -33,12 +32,13 @@ from legalaid.domain.documents import DocumentKind
 from legalaid.domain.errors import LegalAidError
 from legalaid.domain.lifecycle import TRANSITIONS, is_assignable
 from legalaid.domain.vocabulary import NOTIFICATION_SOURCES, CaseState, TerminationReason
-from legalaid.services import assignment, closing, documents, intake, subsidies
+from legalaid.services import assignment, closing, documents, intake
 from legalaid.services.cases import CaseDetail, get_case
 from legalaid.services.context import Context
 from legalaid.ui.assign_dialog import AssignDialog
+from legalaid.ui.case_subsidy import SubsidyPanel
 from legalaid.ui.pdf_view import print_pdf
-from legalaid.ui.widgets import FieldError, date_edit, from_qdate, show_error
+from legalaid.ui.widgets import FieldError, date_edit, form_dialog, from_qdate, show_error
 
 S = CaseState
 NOTICES = {s.value for s in NOTIFICATION_SOURCES}
@@ -71,15 +71,7 @@ class StepDialog(QDialog):
         elif reason_label:
             form.addRow(reason_label, self.reason)
         self.error = FieldError()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        form_dialog(self, form, self.error)
 
     @property
     def day(self) -> date:
@@ -88,28 +80,6 @@ class StepDialog(QDialog):
     @property
     def text(self) -> str:
         return self.reason.toPlainText().strip()
-
-
-class AdjustDialog(QDialog):
-    """A manual subsidy amount and the reason for it (both required)."""
-
-    def __init__(self, computed: object, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Adjust the subsidy"))
-        self.amount = QLineEdit(str(computed) if computed is not None else "")
-        self.reason = QPlainTextEdit()
-        self.reason.setFixedHeight(80)
-        form = QFormLayout()
-        form.addRow(self.tr("Amount (yuan)"), self.amount)
-        form.addRow(self.tr("Reason"), self.reason)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
 
 
 class CaseDialog(QDialog):
@@ -148,29 +118,8 @@ class CaseDialog(QDialog):
         review_layout.addWidget(self.handlers)
         self.tabs.addTab(review_page, self.tr("Review and assignment"))
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
-        subsidy_page = QWidget()
-        subsidy_layout = QVBoxLayout(subsidy_page)
-        self.subsidy_summary = QLabel()
-        self.subsidy_summary.setWordWrap(True)
-        self.subsidy_lines = QTableWidget(0, 3)
-        self.subsidy_lines.setHorizontalHeaderLabels(
-            [self.tr("Rule"), self.tr("Quantity"), self.tr("Amount (yuan)")]
-        )
-        self.subsidy_lines.verticalHeader().hide()
-        self.subsidy_lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.subsidy_lines.horizontalHeader().setStretchLastSection(True)
-        self.override_button = QPushButton(self.tr("Adjust amount…"))
-        self.review_button = QPushButton(self.tr("Approve subsidy"))
-        self.override_button.clicked.connect(self.adjust_subsidy)
-        self.review_button.clicked.connect(self.approve_subsidy)
-        subsidy_buttons = QHBoxLayout()
-        subsidy_buttons.addStretch()
-        subsidy_buttons.addWidget(self.override_button)
-        subsidy_buttons.addWidget(self.review_button)
-        subsidy_layout.addWidget(self.subsidy_summary)
-        subsidy_layout.addWidget(self.subsidy_lines)
-        subsidy_layout.addLayout(subsidy_buttons)
-        self.subsidy_tab = self.tabs.addTab(subsidy_page, self.tr("Subsidy"))
+        self.subsidy_panel = SubsidyPanel(ctx, case_id, self._run)
+        self.subsidy_tab = self.tabs.addTab(self.subsidy_panel, self.tr("Subsidy"))
 
         self.step_row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -240,7 +189,11 @@ class CaseDialog(QDialog):
                 (self.tr("Assigned on"), _day(d.assigned_on)),
                 (self.tr("Case ended on"), _day(d.ended_on)),
                 (self.tr("Closed on"), _day(d.closed_on)),
-                (self.tr("Cross-region"), self.tr("Yes") if d.cross_region else self.tr("No")),
+                (
+                    self.tr("Cross-region"),
+                    d.region_tier or (self.tr("Yes") if d.cross_region else self.tr("No")),
+                ),
+                (self.tr("Aided persons (incl. joined cases)"), str(d.aided_persons)),
                 (
                     self.tr("Major or difficult"),
                     self.tr("Yes") if d.major_difficult else self.tr("No"),
@@ -335,50 +288,8 @@ class CaseDialog(QDialog):
     def _show_subsidy(self) -> None:
         has_handler = bool(self.detail.row.handler)
         self.tabs.setTabVisible(self.subsidy_tab, has_handler)
-        self.subsidy: subsidies.CaseSubsidy | None = None
-        if not has_handler:
-            return
-        try:
-            self.subsidy = subsidies.case_subsidy(self._ctx, case_id=self._case_id)
-        except LegalAidError as exc:
-            self.subsidy_summary.setText(exc.message)
-            self.subsidy_lines.setRowCount(0)
-            return
-        s = self.subsidy
-        state = s.state.value if s.state else self.tr("estimate (proposed when the case closes)")
-        text = self.tr("Standard: {0} · computed {1} yuan · state: {2}").format(
-            s.standard, s.computed, state
-        )
-        if s.override is not None:
-            text += "\n" + self.tr("Adjusted to {0} yuan: {1}").format(
-                s.override, s.override_reason
-            )
-        self.subsidy_summary.setText(text)
-        self.subsidy_lines.setRowCount(len(s.lines))
-        for r, line in enumerate(s.lines):
-            for c, value in enumerate(
-                [line.rule, f"{line.quantity.normalize():f}", f"{line.amount:,.2f}"]
-            ):
-                self.subsidy_lines.setItem(r, c, QTableWidgetItem(value))
-        self.subsidy_lines.resizeColumnsToContents()
-        pending = s.state is subsidies.PaymentState.PENDING
-        self.override_button.setEnabled(pending)
-        self.review_button.setEnabled(pending)
-
-    def adjust_subsidy(self) -> None:
-        dialog = AdjustDialog(self.subsidy.computed if self.subsidy else None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(
-                lambda: subsidies.override_subsidy(
-                    self._ctx,
-                    case_id=self._case_id,
-                    amount=dialog.amount.text(),
-                    reason=dialog.reason.toPlainText(),
-                )
-            )
-
-    def approve_subsidy(self) -> None:
-        self._run(lambda: subsidies.review_subsidy(self._ctx, case_id=self._case_id))
+        if has_handler:
+            self.subsidy_panel.show_case()
 
     # -- documents --------------------------------------------------------------------------
     def print_document(self, kind: DocumentKind) -> None:

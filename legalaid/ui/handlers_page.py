@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -23,7 +22,7 @@ from legalaid.domain.errors import LegalAidError, ValidationError
 from legalaid.domain.vocabulary import HandlerType
 from legalaid.services.context import Context
 from legalaid.services.offices import add_handler, list_handlers
-from legalaid.ui.widgets import EnterMovesFocus, FieldError, show_error
+from legalaid.ui.widgets import EnterMovesFocus, FieldError, form_dialog, show_error
 
 
 class HandlerDialog(QDialog):
@@ -50,15 +49,7 @@ class HandlerDialog(QDialog):
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Criminal practice (years)"), self.years)
         form.addRow("", self.minors)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        form_dialog(self, form, self.error, on_accept=self.save, save=True)
         self._enter = EnterMovesFocus(self)
         for widget in (self.name, self.kind, self.firm, self.licence, self.phone, self.years):
             widget.installEventFilter(self._enter)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from legalaid.domain.vocabulary import (
     CaseSource,
     CaseType,
     Gender,
+    RegionTier,
     Stage,
 )
 from legalaid.services import intake
@@ -79,7 +81,18 @@ class IntakeDialog(QDialog):
         self.received = date_edit(ctx.today())
         self.summary = QPlainTextEdit()
         self.summary.setFixedHeight(60)
-        self.cross_region = QCheckBox(self.tr("Handled outside the office's area"))
+        # 异地: the tier decides the subsidy add-on; persons count joined cases too.
+        self.region = QComboBox()
+        for tier in RegionTier:
+            self.region.addItem(tier.value, tier.value)
+        self.aided_persons = QSpinBox()
+        self.aided_persons.setRange(1, 9999)
+        self.aided_persons.setToolTip(self.tr("Co-applicants and joined cases count too"))
+        where = QHBoxLayout()
+        where.addWidget(self.region)
+        where.addWidget(QLabel(self.tr("Aided persons (incl. joined cases)")))
+        where.addWidget(self.aided_persons)
+        where.addStretch()
         self.life_or_death = QCheckBox(self.tr("Possible life imprisonment or death penalty"))
 
         case_box = QGroupBox(self.tr("Case"))
@@ -93,7 +106,7 @@ class IntakeDialog(QDialog):
         case_form.addRow(self.tr("Cause"), self.cause)
         case_form.addRow(self.tr("Received on"), self._with_error(self.received, "收到日期"))
         case_form.addRow(self.tr("Summary"), self.summary)
-        case_form.addRow("", self.cross_region)
+        case_form.addRow(self.tr("Where handled"), where)
         case_form.addRow("", self.life_or_death)
 
         # -- the aided person -----------------------------------------------------------
@@ -296,7 +309,8 @@ class IntakeDialog(QDialog):
             groups=tuple(g for g, box in self.groups.items() if box.isChecked()),
             hardship_basis=self.hardship_basis(),
             notifying_organ=self.organ.text().strip() or None,
-            cross_region=self.cross_region.isChecked(),
+            region_tier=RegionTier(self.region.currentData()),
+            aided_persons=self.aided_persons.value(),
             possible_life_or_death=self.life_or_death.isChecked(),
         )
 

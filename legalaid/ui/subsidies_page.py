@@ -9,11 +9,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -25,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from legalaid.domain.errors import LegalAidError, ValidationError
 from legalaid.domain.subsidy import BaseRule, SubsidyStandard
-from legalaid.domain.vocabulary import CaseType, Stage
+from legalaid.domain.vocabulary import CaseType, HandlerType, RegionTier, Stage
 from legalaid.reports.data import money_text
 from legalaid.services import payments, subsidies
 from legalaid.services.context import Context
@@ -34,7 +37,7 @@ from legalaid.ui.widgets import FieldError, date_edit, from_qdate
 
 
 class StandardsTab(QWidget):
-    """Versions on top; the chosen version's base amounts and add-ons below, editable."""
+    """Versions on top; the chosen version's rules below in three tabs, all editable."""
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()
@@ -43,9 +46,18 @@ class StandardsTab(QWidget):
         self.name = QLineEdit()
         self.authority = QLineEdit()
         self.effective_from = date_edit(ctx.today())
-        self.cross_region = QLineEdit()
-        self.major = QLineEdit()
-        self.terminated = QLineEdit()
+        head = QGridLayout()
+        head.addWidget(QLabel(self.tr("Version")), 0, 0)
+        head.addWidget(self.versions, 0, 1, 1, 3)
+        head.addWidget(QLabel(self.tr("Name")), 1, 0)
+        head.addWidget(self.name, 1, 1)
+        head.addWidget(QLabel(self.tr("Issued by")), 1, 2)
+        head.addWidget(self.authority, 1, 3)
+        head.addWidget(QLabel(self.tr("In force from")), 2, 0)
+        head.addWidget(self.effective_from, 2, 1)
+        head.setColumnStretch(1, 1)
+        head.setColumnStretch(3, 2)
+
         self.base = QTableWidget(0, 3)
         self.base.setHorizontalHeaderLabels(
             [self.tr("Case type"), self.tr("Stages (empty: any)"), self.tr("Base (yuan)")]
@@ -53,14 +65,11 @@ class StandardsTab(QWidget):
         self.base.horizontalHeader().setStretchLastSection(True)
         self.base.setColumnWidth(0, 140)
         self.base.setColumnWidth(1, 300)
-        form = QFormLayout()
-        form.addRow(self.tr("Version"), self.versions)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Issued by"), self.authority)
-        form.addRow(self.tr("In force from"), self.effective_from)
-        form.addRow(self.tr("Cross-region add-on (yuan)"), self.cross_region)
-        form.addRow(self.tr("Major/difficult add-on (yuan, at most the base)"), self.major)
-        form.addRow(self.tr("Share paid when terminated (0–1)"), self.terminated)
+        self.rules = QTabWidget()
+        self.rules.addTab(self.base, self.tr("Base amounts"))
+        self.rules.addTab(self._add_ons(), self.tr("Add-ons and factors"))
+        self.rules.addTab(self._per_day_page(), self.tr("Per-day items"))
+
         self.save_new = QPushButton(self.tr("Save as a new version"))
         self.save_edit = QPushButton(self.tr("Save changes to this version"))
         self.import_button = QPushButton(self.tr("Import file…"))
@@ -74,8 +83,8 @@ class StandardsTab(QWidget):
         self.message = FieldError()
         self.message.setStyleSheet("")  # carries confirmations too, not only errors
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.base)
+        layout.addLayout(head)
+        layout.addWidget(self.rules, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.versions.currentIndexChanged.connect(self.show_version)
@@ -84,6 +93,72 @@ class StandardsTab(QWidget):
         self.import_button.clicked.connect(self._ask_import)
         self.export_button.clicked.connect(self._ask_export)
         self.infos: list[subsidies.StandardInfo] = []
+
+    def _add_ons(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        factors = QGroupBox(self.tr("Handler-type factor (1 = full amount)"))
+        factor_form = QFormLayout(factors)
+        self.factors = {kind: QLineEdit() for kind in HandlerType}
+        for kind, edit in self.factors.items():
+            factor_form.addRow(kind.value, edit)
+        region = QGroupBox(self.tr("Cross-region add-on (yuan)"))
+        region_form = QFormLayout(region)
+        self.cross_region = QLineEdit()
+        region_form.addRow(self.tr("Handled elsewhere, no tier given"), self.cross_region)
+        self.tiers = {tier: QLineEdit() for tier in RegionTier}
+        for tier, edit in self.tiers.items():
+            region_form.addRow(tier.value, edit)
+        major = QGroupBox(self.tr("Major or difficult case"))
+        major_form = QFormLayout(major)
+        self.major_mode = QComboBox()
+        self.major_mode.addItem(self.tr("Add-on (yuan)"), "add")
+        self.major_mode.addItem(self.tr("Multiplier of the base"), "times")
+        self.major = QLineEdit()
+        self.major_cap = QCheckBox(self.tr("The extra never exceeds the base"))
+        major_form.addRow(self.tr("Kind"), self.major_mode)
+        major_form.addRow(self.tr("Amount or multiplier"), self.major)
+        major_form.addRow("", self.major_cap)
+        persons = QGroupBox(self.tr("Extra aided persons or joined cases"))
+        persons_form = QFormLayout(persons)
+        self.extra_person = QLineEdit()
+        self.extra_cap = QLineEdit()
+        self.extra_cap.setPlaceholderText(self.tr("empty: no limit"))
+        persons_form.addRow(self.tr("Per extra person (yuan)"), self.extra_person)
+        persons_form.addRow(self.tr("At most (persons)"), self.extra_cap)
+        ended = QGroupBox(self.tr("Terminated cases (终止)"))
+        ended_form = QFormLayout(ended)
+        self.terminated = QLineEdit()
+        self.by_stages = QCheckBox(self.tr("Pay the stages completed instead"))
+        ended_form.addRow(self.tr("Share paid (0–1)"), self.terminated)
+        ended_form.addRow("", self.by_stages)
+        grid.addWidget(factors, 0, 0, 2, 1)
+        grid.addWidget(region, 0, 1, 2, 1)
+        grid.addWidget(major, 0, 2)
+        grid.addWidget(persons, 1, 2)
+        grid.addWidget(ended, 2, 0, 1, 3)
+        grid.setRowStretch(3, 1)
+        return page
+
+    def _per_day_page(self) -> QWidget:
+        page = QWidget()
+        self.per_day = QTableWidget(0, 2)
+        self.per_day.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Yuan per day")])
+        self.per_day.setColumnWidth(0, 240)
+        self.per_day.horizontalHeader().setStretchLastSection(True)
+        add = QPushButton(self.tr("Add item"))
+        remove = QPushButton(self.tr("Remove item"))
+        add.clicked.connect(lambda: self.per_day.insertRow(self.per_day.rowCount()))
+        remove.clicked.connect(lambda: self.per_day.removeRow(self.per_day.currentRow()))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("e.g. 值班律师 (duty lawyer) per day on duty")))
+        row.addStretch()
+        row.addWidget(add)
+        row.addWidget(remove)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.per_day)
+        layout.addLayout(row)
+        return page
 
     def refresh(self) -> None:
         self.infos = subsidies.list_standards(self._ctx)
@@ -114,14 +189,28 @@ class StandardsTab(QWidget):
         self.effective_from.setDate(
             self.effective_from.date().fromString(s.effective_from.isoformat(), "yyyy-MM-dd")
         )
-        self.cross_region.setText(str(s.cross_region_flat or ""))
-        self.major.setText(str(s.major_add_on or ""))
-        self.terminated.setText(str(s.terminated_share))
         self.base.setRowCount(len(s.base))
         for row, rule in enumerate(s.base):
             stages = "、".join(st.value for st in sorted(rule.stages, key=list(Stage).index))
             for column, value in enumerate((rule.case_type.value, stages, str(rule.amount))):
                 self.base.setItem(row, column, QTableWidgetItem(value))
+        for kind, edit in self.factors.items():
+            edit.setText(_text(s.handler_factor.get(kind, Decimal(1))))
+        self.cross_region.setText(_text(s.cross_region_flat))
+        for tier, edit in self.tiers.items():
+            edit.setText(_text(s.cross_region_tiers.get(tier)))
+        times = s.major_multiplier is not None
+        self.major_mode.setCurrentIndex(1 if times else 0)
+        self.major.setText(_text(s.major_multiplier if times else s.major_add_on))
+        self.major_cap.setChecked(s.major_cap_to_base)
+        self.extra_person.setText(_text(s.extra_person_add_on))
+        self.extra_cap.setText("" if s.extra_person_cap is None else str(s.extra_person_cap))
+        self.terminated.setText(_text(s.terminated_share))
+        self.by_stages.setChecked(s.terminated_by_stages)
+        self.per_day.setRowCount(len(s.per_day))
+        for row, (item, rate) in enumerate(s.per_day.items()):
+            self.per_day.setItem(row, 0, QTableWidgetItem(item))
+            self.per_day.setItem(row, 1, QTableWidgetItem(_text(rate)))
         self.save_edit.setEnabled(not info.used)
 
     def edited(self) -> SubsidyStandard:
@@ -129,14 +218,13 @@ class StandardsTab(QWidget):
         assert info is not None
         rules = []
         for row in range(self.base.rowCount()):
-            items = [self.base.item(row, c) for c in range(3)]
-            cells = [item.text().strip() if item is not None else "" for item in items]
+            cells = _cells(self.base, row, 3)
             try:
                 stages = frozenset(Stage(x) for x in cells[1].replace(",", "、").split("、") if x)
                 rules.append(
                     BaseRule(
                         CaseType(cells[0]),
-                        _money(cells[2], row + 1),
+                        _money(cells[2], f"基本补贴第{row + 1}行"),
                         stages,
                         no_stage=not stages or Stage.TRIAL in stages,
                     )
@@ -145,12 +233,34 @@ class StandardsTab(QWidget):
                 raise ValidationError(
                     self.tr("Row {0}: unknown case type or stage").format(row + 1), field="基本补贴"
                 ) from None
+        per_day = {}
+        for row in range(self.per_day.rowCount()):
+            item, rate = _cells(self.per_day, row, 2)
+            if item or rate:
+                if not item:
+                    raise ValidationError(f"按日项目第{row + 1}行缺少项目名称", field="按日项目")
+                per_day[item] = _money(rate, f"按日项目「{item}」")
+        major = _optional(self.major.text(), "重大疑难")
+        times = self.major_mode.currentData() == "times"
+        cap = self.extra_cap.text().strip()
+        if cap and not cap.isdigit():
+            raise ValidationError(f"增加受援人上限「{cap}」应为人数", field="增加受援人上限")
         return replace(
             info.standard, name=self.name.text().strip(), authority=self.authority.text().strip(),
             effective_from=from_qdate(self.effective_from.date()), effective_to=None,
-            base=tuple(rules), cross_region_flat=_optional(self.cross_region.text()),
-            major_add_on=_optional(self.major.text()),
-            terminated_share=_money(self.terminated.text() or "0.5", 0),
+            base=tuple(rules),
+            handler_factor={k: _money(e.text() or "1", f"{k.value}系数")
+                            for k, e in self.factors.items()},
+            cross_region_flat=_optional(self.cross_region.text(), "异地补贴"),
+            cross_region_tiers={t: v for t, e in self.tiers.items()
+                                if (v := _optional(e.text(), f"异地（{t.value}）")) is not None},
+            major_add_on=None if times else major, major_multiplier=major if times else None,
+            major_cap_to_base=self.major_cap.isChecked(),
+            extra_person_add_on=_money(self.extra_person.text() or "0", "增加受援人补贴"),
+            extra_person_cap=int(cap) if cap else None,
+            per_day=per_day,
+            terminated_share=_money(self.terminated.text() or "0.5", "终止援助支付比例"),
+            terminated_by_stages=self.by_stages.isChecked(),
         )  # fmt: skip
 
     def store(self, *, new_version: bool) -> bool:
@@ -196,15 +306,27 @@ class StandardsTab(QWidget):
             subsidies.export_standard(self._ctx, info.id, Path(name))
 
 
-def _money(text: str, row: int) -> Decimal:
+def _cells(table: QTableWidget, row: int, columns: int) -> list[str]:
+    items = [table.item(row, c) for c in range(columns)]
+    return [item.text().strip() if item is not None else "" for item in items]
+
+
+def _text(value: Decimal | None) -> str:
+    return "" if value is None else f"{value.normalize():f}"
+
+
+def _money(text: str, where: str) -> Decimal:
     try:
-        return Decimal(text.replace(",", "").strip())
+        value = Decimal(text.replace(",", "").strip())
     except InvalidOperation:
-        raise ValidationError(f"第{row}行金额「{text}」无效", field="金额") from None
+        value = Decimal("NaN")
+    if not value.is_finite():
+        raise ValidationError(f"{where}「{text}」不是有效的数", field=where)
+    return value
 
 
-def _optional(text: str) -> Decimal | None:
-    return _money(text, 0) if text.strip() else None
+def _optional(text: str, where: str) -> Decimal | None:
+    return _money(text, where) if text.strip() else None
 
 
 class PaymentsTab(QWidget):

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from legalaid.domain.errors import LegalAidError
 
@@ -21,6 +32,26 @@ def date_edit(value: date | None = None) -> QDateEdit:
     if value is not None:
         edit.setDate(to_qdate(value))
     return edit
+
+
+def form_dialog(
+    dialog: QDialog,
+    form: QFormLayout,
+    *below: QWidget,
+    on_accept: Callable[[], None] | None = None,
+    save: bool = False,
+) -> QDialogButtonBox:
+    """A form, what goes below it (an error line), then OK/Save and Cancel."""
+    first = QDialogButtonBox.StandardButton.Save if save else QDialogButtonBox.StandardButton.Ok
+    buttons = QDialogButtonBox(first | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_accept or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    for widget in below:
+        layout.addWidget(widget)
+    layout.addWidget(buttons)
+    return buttons
 
 
 def to_qdate(value: date) -> QDate:

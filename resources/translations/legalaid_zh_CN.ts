@@ -33,17 +33,17 @@ Log folder: {1}</source>
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="98" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="41" />
         <source>Adjust the subsidy</source>
         <translation>调整办案补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="103" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="46" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="104" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="47" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -162,405 +162,370 @@ Log folder: {1}</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="105" />
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="105" />
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="105" />
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="533" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="105" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="452" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="131" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="109" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="131" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="109" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="131" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="109" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="131" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="109" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="138" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="116" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="139" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="117" />
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="147" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="125" />
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="149" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="150" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="128" />
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="157" />
-        <source>Rule</source>
-        <translation>计算项目</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="157" />
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="157" />
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="162" />
-        <source>Adjust amount…</source>
-        <translation>调整金额…</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="163" />
-        <source>Approve subsidy</source>
-        <translation>审核通过</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="173" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="130" />
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="178" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="135" />
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="179" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="136" />
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="180" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="452" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="137" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="371" />
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="181" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="138" />
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="182" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="139" />
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="183" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="140" />
         <source>Objection upheld…</source>
         <translation>异议成立…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="184" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="331" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="141" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="292" />
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="185" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="142" />
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="186" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="143" />
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="187" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="144" />
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="196" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="153" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="219" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="176" />
         <source>{0} days overdue</source>
         <translation>已逾期 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="221" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="178" />
         <source>{0} days left</source>
         <translation>剩余 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="230" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="187" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="231" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="188" />
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="232" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="189" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="233" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="190" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="234" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="191" />
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="235" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="192" />
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="236" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="193" />
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="237" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="194" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="238" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="195" />
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="239" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="196" />
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="240" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="197" />
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="241" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="198" />
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="242" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="199" />
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="243" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="201" />
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="243" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="246" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="250" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="202" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="207" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="211" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="243" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="246" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="250" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="202" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="207" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="211" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="245" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="204" />
+        <source>Aided persons (incl. joined cases)</source>
+        <translation>受援人数（含并案）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_dialog.py" line="206" />
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="249" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="210" />
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="252" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="213" />
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="258" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="219" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="259" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="220" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="260" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="221" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="261" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="222" />
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="262" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="223" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="263" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="224" />
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="269" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="230" />
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="270" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="231" />
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="271" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="232" />
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="331" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="292" />
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="348" />
-        <source>estimate (proposed when the case closes)</source>
-        <translation>预估（结案时提交审核）</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="349" />
-        <source>Standard: {0} · computed {1} yuan · state: {2}</source>
-        <translation>补贴标准：{0} · 计算金额 {1} 元 · 状态：{2}</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="353" />
-        <source>Adjusted to {0} yuan: {1}</source>
-        <translation>已调整为 {0} 元：{1}</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="388" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="307" />
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="388" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="307" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="393" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="312" />
         <source>Saved. Print it now?</source>
         <translation>已保存。现在打印吗？</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="403" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="413" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="322" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="332" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="439" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="358" />
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="439" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="358" />
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="461" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="380" />
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="461" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="380" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="465" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="384" />
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="465" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="384" />
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="483" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="402" />
         <source>Objection upheld by the justice bureau</source>
         <translation>司法行政机关认定异议成立</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="483" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="402" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="509" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="428" />
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="519" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="438" />
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="533" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="452" />
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -919,162 +884,172 @@ Details are in the log: {1}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="55" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="57" />
         <source>Accept a notification</source>
         <translation>接收通知（通知辩护/通知代理）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="55" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="57" />
         <source>Register an application</source>
         <translation>登记法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="68" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="70" />
         <source>e.g. Zhuzhou Intermediate People's Court</source>
         <translation>如：株洲市中级人民法院</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="74" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="76" />
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="78" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="80" />
         <source>e.g. theft, unpaid wages</source>
         <translation>如：盗窃罪、追索劳动报酬</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="82" />
-        <source>Handled outside the office's area</source>
-        <translation>异地办理</translation>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="90" />
+        <source>Co-applicants and joined cases count too</source>
+        <translation>共同受援人及并案均计入</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="83" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="93" />
+        <source>Aided persons (incl. joined cases)</source>
+        <translation>受援人数（含并案）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="96" />
         <source>Possible life imprisonment or death penalty</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="85" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="98" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="87" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="100" />
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="88" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="101" />
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="90" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="103" />
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="91" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="104" />
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="92" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="105" />
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="93" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="106" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="94" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="107" />
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="95" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="108" />
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="103" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="109" />
+        <source>Where handled</source>
+        <translation>办理地域</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/intake_dialog.py" line="116" />
         <source>18 characters; fills birth date and gender</source>
         <translation>18位，自动填入出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="106" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="119" />
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="119" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="132" />
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="121" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="134" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="122" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="135" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="124" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="137" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="125" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="138" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="126" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="139" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="127" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="140" />
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="131" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="144" />
         <source>Statement of economic hardship and integrity pledge</source>
         <translation>经济困难状况说明及个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="132" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="145" />
         <source>The applicant signed the integrity pledge</source>
         <translation>申请人已签署个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="133" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="146" />
         <source>Exempt from the hardship check</source>
         <translation>免予经济困难审查</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="144" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="157" />
         <source>Economic hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="239" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="252" />
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="257" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="270" />
         <source>Already on file with {0} case(s): {1}</source>
         <translation>该受援人已有 {0} 件案件：{1}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="317" />
+        <location filename="../../legalaid/ui/intake_dialog.py" line="331" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1229,108 +1204,108 @@ Details are in the log: {1}</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="224" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="346" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="225" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="347" />
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="226" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="348" />
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="227" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="349" />
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="228" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="350" />
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="229" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="351" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="234" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="356" />
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="235" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="357" />
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="237" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="359" />
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="238" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="360" />
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="252" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="374" />
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="270" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="392" />
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="272" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="394" />
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="280" />
-        <location filename="../../legalaid/ui/subsidies_page.py" line="290" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="402" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="412" />
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="280" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="402" />
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="320" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="442" />
         <source>{0} subsidies, {1} yuan</source>
         <translation>共 {0} 笔，{1} 元</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="332" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="454" />
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="341" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="463" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="347" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="469" />
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="349" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="471" />
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="361" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="483" />
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -1641,108 +1616,213 @@ Details are in the log: {1}</source>
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="51" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="63" />
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="51" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="63" />
         <source>Stages (empty: any)</source>
         <translation>诉讼阶段（空：任何阶段）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="51" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="63" />
         <source>Base (yuan)</source>
         <translation>基本补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="57" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="50" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="58" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="52" />
         <source>Name</source>
         <translation>标准名称</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="59" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="54" />
         <source>Issued by</source>
         <translation>制定机关</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="60" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="56" />
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="61" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="69" />
+        <source>Base amounts</source>
+        <translation>基本补贴</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="70" />
+        <source>Add-ons and factors</source>
+        <translation>加发与系数</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="71" />
+        <source>Per-day items</source>
+        <translation>按日计算项目</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="105" />
         <source>Cross-region add-on (yuan)</source>
         <translation>异地补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="62" />
-        <source>Major/difficult add-on (yuan, at most the base)</source>
-        <translation>重大疑难补贴（元，不超过基本补贴）</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="63" />
-        <source>Share paid when terminated (0–1)</source>
-        <translation>终止援助支付比例（0–1）</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="64" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="73" />
         <source>Save as a new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="65" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="74" />
         <source>Save changes to this version</source>
         <translation>保存对本版本的修改</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="66" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="75" />
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="67" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="76" />
         <source>Export file…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="94" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="100" />
+        <source>Handler-type factor (1 = full amount)</source>
+        <translation>承办人类型系数（1为全额）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="108" />
+        <source>Handled elsewhere, no tier given</source>
+        <translation>异地办理（未注明层级）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="112" />
+        <source>Major or difficult case</source>
+        <translation>重大疑难案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="115" />
+        <source>Add-on (yuan)</source>
+        <translation>加发金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="116" />
+        <source>Multiplier of the base</source>
+        <translation>基本补贴的倍数</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="118" />
+        <source>The extra never exceeds the base</source>
+        <translation>加发部分不超过基本补贴</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="119" />
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="120" />
+        <source>Amount or multiplier</source>
+        <translation>金额或倍数</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="122" />
+        <source>Extra aided persons or joined cases</source>
+        <translation>增加受援人或并案</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="126" />
+        <source>empty: no limit</source>
+        <translation>留空表示不设上限</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="127" />
+        <source>Per extra person (yuan)</source>
+        <translation>每增加一人（元）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="128" />
+        <source>At most (persons)</source>
+        <translation>最多计算人数</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="129" />
+        <source>Terminated cases (终止)</source>
+        <translation>终止援助的案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="132" />
+        <source>Pay the stages completed instead</source>
+        <translation>改按已完成阶段支付</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="133" />
+        <source>Share paid (0–1)</source>
+        <translation>支付比例（0–1）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="146" />
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="146" />
+        <source>Yuan per day</source>
+        <translation>每日金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="149" />
+        <source>Add item</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="150" />
+        <source>Remove item</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="154" />
+        <source>e.g. 值班律师 (duty lawyer) per day on duty</source>
+        <translation>例如：值班律师按值班天数计发</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/subsidies_page.py" line="169" />
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="95" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="170" />
         <source> (used)</source>
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="146" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="234" />
         <source>Row {0}: unknown case type or stage</source>
         <translation>第{0}行：案件类型或诉讼阶段无效</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="170" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="280" />
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="175" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="285" />
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="175" />
-        <location filename="../../legalaid/ui/subsidies_page.py" line="193" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="285" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="303" />
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="191" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="301" />
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -1763,14 +1843,97 @@ Details are in the log: {1}</source>
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="370" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="492" />
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="371" />
+        <location filename="../../legalaid/ui/subsidies_page.py" line="493" />
         <source>Standards</source>
         <translation>补贴标准</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyPanel</name>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="75" />
+        <source>Rule</source>
+        <translation>计算项目</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="75" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="75" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="86" />
+        <source>Basis of the calculation</source>
+        <translation>补贴计算依据</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="92" />
+        <source>Adjust amount…</source>
+        <translation>调整金额…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="93" />
+        <source>Approve subsidy</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="120" />
+        <source>estimate (proposed when the case closes)</source>
+        <translation>预估（结案时提交审核）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="121" />
+        <source>Standard: {0} · computed {1} yuan · state: {2}</source>
+        <translation>补贴标准：{0} · 计算金额 {1} 元 · 状态：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="125" />
+        <source>Adjusted to {0} yuan: {1}</source>
+        <translation>已调整为 {0} 元：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="149" />
+        <source>As registered (no tier)</source>
+        <translation>按登记情况（未注明层级）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="157" />
+        <source>Aided persons (incl. joined cases)</source>
+        <translation>受援人数（含并案）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="160" />
+        <source>Where handled</source>
+        <translation>办理地域</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="166" />
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="177" />
+        <source>of</source>
+        <translation>/</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="180" />
+        <source>Stages completed (terminated case)</source>
+        <translation>已完成阶段（终止案件）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_subsidy.py" line="182" />
+        <source>Save basis and recalculate</source>
+        <translation>保存依据并重新计算</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,14 @@ import pytest
 
 from legalaid.domain.errors import ConflictError, ValidationError
 from legalaid.domain.subsidy import DEFAULT_STANDARD
-from legalaid.domain.vocabulary import CaseSource, CaseType, HandlerType, Stage
+from legalaid.domain.vocabulary import (
+    CaseSource,
+    CaseType,
+    HandlerType,
+    RegionTier,
+    Stage,
+    TerminationReason,
+)
 from legalaid.services import assignment, closing, intake, subsidies
 from legalaid.services.cases import get_case
 from legalaid.services.context import Context
@@ -125,3 +132,115 @@ def test_a_case_keeps_the_standard_in_force_when_assigned(offices: Context, tmp_
     )
     subsidies.import_standard(ctx, shared)
     assert [s.standard.name for s in subsidies.list_standards(ctx)][-1] == "2027版"
+
+
+PROVINCE = replace(
+    DEFAULT_STANDARD,
+    name="省标准2026",
+    effective_from=date(2026, 1, 1),
+    cross_region_flat=Decimal(300),
+    cross_region_tiers={
+        RegionTier.CROSS_COUNTY: Decimal(300),
+        RegionTier.CROSS_CITY: Decimal(500),
+        RegionTier.CROSS_PROVINCE: Decimal(1000),
+    },
+    extra_person_add_on=Decimal(200),
+    extra_person_cap=5,
+    per_day={"出庭": Decimal(150)},
+    terminated_by_stages=True,
+)
+
+
+def test_the_basis_of_a_case_drives_tiers_persons_and_days(offices: Context) -> None:
+    ctx = offices
+    subsidies.add_standard(ctx, PROVINCE)
+    case_id = _closed_case(ctx, assigned=date(2026, 2, 2))
+    basis = subsidies.subsidy_basis(ctx, case_id=case_id)
+    assert basis.per_day_items == ("出庭",) and basis.editable and basis.aided_persons == 1
+    # Registered as cross-region without a tier: the flat add-on.
+    assert subsidies.case_subsidy(ctx, case_id=case_id).computed == Decimal("2800.00")
+
+    changed = subsidies.set_subsidy_basis(
+        ctx, case_id=case_id, region_tier=RegionTier.CROSS_CITY, aided_persons=9,
+        days={"出庭": 3},
+    )  # fmt: skip
+    # 2500 civil + 500 跨市 + 5 extra persons (capped) × 200 + 3 days × 150
+    assert changed.computed == Decimal("4450.00")
+    assert [line.rule for line in changed.lines] == [
+        "基本补贴（民事诉讼代理·一审）",
+        "异地办案补贴（跨市）",
+        "增加受援人（5人）",
+        "出庭（3日×150元）",
+    ]
+    event = get_case(ctx, case_id).timeline[-1]
+    assert event.action == "补贴计算依据"
+    assert event.detail["计算金额"] == "2800.00→4450.00"
+    # Statistics compute the unpaid subsidy from the same facts.
+    from legalaid.services.statistics import year_statistics
+
+    assert year_statistics(ctx, year=2026).subsidy_total == Decimal("4450.00")
+    # 本辖区 means not cross-region at all.
+    local = subsidies.set_subsidy_basis(
+        ctx, case_id=case_id, region_tier=RegionTier.LOCAL, aided_persons=1, days={}
+    )
+    assert local.computed == Decimal("2500.00") and not get_case(ctx, case_id).cross_region
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"aided_persons": 0}, "受援人数"),
+        ({"days": {"出庭": -1}}, "出庭"),
+        ({"days": {"值班": 2}}, "值班"),
+        ({"stages": (3, 2)}, "已完成阶段"),
+        ({"stages": (0, 0)}, "已完成阶段"),
+    ],
+)
+def test_a_wrong_basis_is_refused_and_nothing_changes(
+    offices: Context, change: dict[str, object], field: str
+) -> None:
+    ctx = offices
+    subsidies.add_standard(ctx, PROVINCE)
+    case_id = _closed_case(ctx, assigned=date(2026, 2, 2))
+    arguments: dict[str, object] = {"region_tier": RegionTier.CROSS_PROVINCE,
+                                     "aided_persons": 2, "days": {}} | change  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        subsidies.set_subsidy_basis(ctx, case_id=case_id, **arguments)  # type: ignore[arg-type]
+    assert info.value.field == field
+    assert subsidies.case_subsidy(ctx, case_id=case_id).computed == Decimal("2800.00")
+    assert get_case(ctx, case_id).timeline[-1].action != "补贴计算依据"
+
+
+def test_terminated_by_stages_and_the_basis_fixed_once_approved(offices: Context) -> None:
+    ctx = offices
+    subsidies.add_standard(ctx, PROVINCE)
+    handler = add_handler(ctx, name="律师甲", handler_type=HandlerType.LAWYER)
+    ref = intake.register(
+        ctx,
+        CaseInput(
+            office_code="ZZ", source=CaseSource.APPLICATION, case_type=CaseType.CRIMINAL_DEFENCE,
+            stage=Stage.TRIAL, received_on=date(2026, 3, 2), hardship_basis="诚信承诺",
+            region_tier=RegionTier.CROSS_PROVINCE, aided_persons=2,
+            person=PersonInput(name="李四"),
+        ),
+    )  # fmt: skip
+    assert get_case(ctx, ref.id).cross_region  # the tier decides 异地
+    intake.start_review(ctx, case_id=ref.id)
+    intake.decide(ctx, case_id=ref.id, grant=True, reason="", on=date(2026, 3, 2))
+    assignment.assign_handler(ctx, case_id=ref.id, handler_id=handler.id, on=date(2026, 3, 3))
+    assignment.start_handling(ctx, case_id=ref.id)
+    closing.terminate(ctx, case_id=ref.id, reason=TerminationReason.OWN_LAWYER, on=date(2026, 4, 1))
+    subsidies.set_subsidy_basis(
+        ctx, case_id=ref.id, region_tier=RegionTier.CROSS_PROVINCE, aided_persons=2, days={},
+        stages=(1, 3),
+    )  # fmt: skip
+    subsidy = subsidies.case_subsidy(ctx, case_id=ref.id)
+    # (3000 trial + 1000 跨省 + 200 one extra person) × 1/3 stages completed
+    assert subsidy.computed == Decimal("1400.00")
+    assert subsidy.lines[-1].rule == "终止援助，按已完成阶段支付（1/3）"
+    subsidies.review_subsidy(ctx, case_id=ref.id)
+    with pytest.raises(ConflictError):
+        subsidies.set_subsidy_basis(
+            ctx, case_id=ref.id, region_tier=None, aided_persons=1, days={}, stages=(3, 3)
+        )
+    assert subsidies.case_subsidy(ctx, case_id=ref.id).computed == Decimal("1400.00")

@@ -203,7 +203,10 @@ def test_termination(offices: Context) -> None:
         ctx, case_id=ref.id, reason=TerminationReason.OWN_LAWYER, on=date(2025, 4, 1)
     )
     assert t.state is CaseState.TERMINATED
-    assert get_case(ctx, ref.id).timeline[-1].detail["理由"] == TerminationReason.OWN_LAWYER.value
+    ended, proposed = get_case(ctx, ref.id).timeline[-2:]
+    assert ended.detail["理由"] == TerminationReason.OWN_LAWYER.value
+    # The handler's partial subsidy is proposed with the termination (50% by 示例标准).
+    assert proposed.action == "补贴待审核" and proposed.detail["金额"] == "1250.00"
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from legalaid.services.context import Context
 from legalaid.services.subsidies import PaymentState, case_subsidy
-from legalaid.ui.case_dialog import AdjustDialog, CaseDialog
+from legalaid.ui.case_dialog import CaseDialog
+from legalaid.ui.case_subsidy import AdjustDialog
 from tests.services.test_subsidies import _closed_case
 
 Answer = Callable[[Callable[[QWidget], None]], None]
@@ -25,10 +26,10 @@ def test_subsidy_tab(
     dialog = CaseDialog(offices, case_id)
     qtbot.addWidget(dialog)
     assert dialog.tabs.isTabVisible(dialog.subsidy_tab)
-    assert "示例标准" in dialog.subsidy_summary.text()
-    assert "待审核" in dialog.subsidy_summary.text()
-    assert dialog.subsidy_lines.rowCount() == 2
-    assert dialog.subsidy_lines.item(1, 0).text() == "异地办案补贴"
+    assert "示例标准" in dialog.subsidy_panel.summary.text()
+    assert "待审核" in dialog.subsidy_panel.summary.text()
+    assert dialog.subsidy_panel.lines.rowCount() == 2
+    assert dialog.subsidy_panel.lines.item(1, 0).text() == "异地办案补贴"
 
     def adjust(box: QWidget) -> None:
         assert isinstance(box, AdjustDialog)
@@ -37,11 +38,46 @@ def test_subsidy_tab(
         box.accept()
 
     answer_dialog(adjust)
-    dialog.override_button.click()
-    assert "已调整为 3000.00 元：部分阶段由他人办理" in dialog.subsidy_summary.text()
-    dialog.review_button.click()
+    dialog.subsidy_panel.override_button.click()
+    assert "已调整为 3000.00 元：部分阶段由他人办理" in dialog.subsidy_panel.summary.text()
+    dialog.subsidy_panel.review_button.click()
     assert case_subsidy(offices, case_id=case_id).state is PaymentState.REVIEWED
-    assert not dialog.override_button.isEnabled() and not dialog.review_button.isEnabled()
+    assert (
+        not dialog.subsidy_panel.override_button.isEnabled()
+        and not dialog.subsidy_panel.review_button.isEnabled()
+    )
     if backend == "sqlite":
         dialog.tabs.setCurrentIndex(dialog.subsidy_tab)
         dialog.grab().save(str(tmp_path / "subsidy.png"))
+
+
+def test_the_basis_is_recorded_and_the_subsidy_recomputed(
+    offices: Context, qtbot: QtBot, tmp_path: Path, backend: str
+) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from legalaid.services import subsidies
+    from tests.services.test_subsidies import PROVINCE
+
+    subsidies.add_standard(offices, PROVINCE)
+    case_id = _closed_case(offices, assigned=date(2026, 2, 2))
+    dialog = CaseDialog(offices, case_id)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 640)
+    panel = dialog.subsidy_panel
+    assert list(panel.days) == ["出庭"]
+    panel.region.setCurrentIndex(panel.region.findData("跨省"))
+    panel.aided_persons.setValue(3)
+    panel.days["出庭"].setValue(2)
+    panel.recalculate.click()
+    assert case_subsidy(offices, case_id=case_id).computed == Decimal("4200.00")
+    panel = dialog.subsidy_panel
+    assert panel.lines.rowCount() == 4 and "4200.00" in panel.summary.text()
+    assert panel.region.currentData() == "跨省" and panel.days["出庭"].value() == 2
+    assert dialog.changed
+    if backend == "sqlite":
+        dialog.tabs.setCurrentIndex(dialog.subsidy_tab)
+        dialog.grab().save(str(tmp_path / "basis.png"))
+    panel.review_button.click()
+    assert not panel.recalculate.isEnabled() and not panel.region.isEnabled()

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from legalaid.domain.documents import DocumentKind
-from legalaid.domain.vocabulary import CaseSource, CaseState, HandlerType
+from legalaid.domain.vocabulary import CaseSource, CaseState, HandlerType, RegionTier
 from legalaid.paths import resources_dir
 from legalaid.services.cases import get_case
 from legalaid.services.context import Context
 from legalaid.services.offices import add_handler
+from legalaid.services.subsidies import subsidy_basis
 from legalaid.ui.assign_dialog import AssignDialog
 from legalaid.ui.case_dialog import CaseDialog, StepDialog
 from legalaid.ui.intake_dialog import IntakeDialog
@@ -125,8 +126,12 @@ def test_possible_death_sentence_refuses_unqualified_handler(
     intake.organ.setText("株洲市中级人民法院")
     intake.name.setText("白杰")
     intake.life_or_death.setChecked(True)
+    intake.region.setCurrentIndex(intake.region.findData("跨市"))
+    intake.aided_persons.setValue(3)  # three co-defendants in one notification
     intake.save()
     assert intake.result_ref is not None and intake.result_ref.state is CaseState.NOTIFIED
+    basis = subsidy_basis(ctx, case_id=intake.result_ref.id)
+    assert basis.region_tier is RegionTier.CROSS_CITY and basis.aided_persons == 3
 
     picker = AssignDialog(
         ctx,

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from legalaid.domain.vocabulary import HandlerType
@@ -63,3 +64,51 @@ def test_payment_batch_and_standard_versions(
     assert standards.save_edit.isEnabled()  # not used yet: may still be corrected
     if backend == "sqlite":
         window.grab().save(str(tmp_path / "standards.png"))
+
+
+def test_every_rule_kind_is_edited_in_the_table_editor(
+    offices: Context, qtbot: QtBot, tmp_path: Path, backend: str
+) -> None:
+    from decimal import Decimal
+
+    from legalaid.domain.vocabulary import RegionTier
+    from legalaid.ui.subsidies_page import StandardsTab
+
+    tab = StandardsTab(offices)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 640)
+    tab.refresh()
+    tab.name.setText("省标准")
+    tab.effective_from.setDate(tab.effective_from.date().fromString("2026-01-01", "yyyy-MM-dd"))
+    tab.factors[HandlerType.LEGAL_SERVICE_WORKER].setText("0.8")
+    tab.tiers[RegionTier.CROSS_CITY].setText("500")
+    tab.tiers[RegionTier.CROSS_PROVINCE].setText("1000")
+    tab.major_mode.setCurrentIndex(1)
+    tab.major.setText("2")
+    tab.extra_person.setText("200")
+    tab.extra_cap.setText("5")
+    tab.by_stages.setChecked(True)
+    tab.per_day.setRowCount(1)
+    tab.per_day.setItem(0, 0, QTableWidgetItem("值班律师"))
+    tab.per_day.setItem(0, 1, QTableWidgetItem("abc"))
+    assert not tab.store(new_version=True)
+    assert "按日项目「值班律师」「abc」不是有效的数" in tab.message.text()
+    assert len(subsidies.list_standards(offices)) == 1  # nothing saved
+    tab.per_day.item(0, 1).setText("300")
+    assert tab.store(new_version=True)
+    stored = subsidies.list_standards(offices)[-1].standard
+    assert stored.name == "省标准"
+    assert stored.handler_factor[HandlerType.LEGAL_SERVICE_WORKER] == Decimal("0.8")
+    assert stored.cross_region_tiers == {
+        RegionTier.CROSS_CITY: Decimal(500),
+        RegionTier.CROSS_PROVINCE: Decimal(1000),
+    }
+    assert stored.major_multiplier == 2 and stored.major_add_on is None
+    assert (stored.extra_person_add_on, stored.extra_person_cap) == (Decimal(200), 5)
+    assert stored.per_day == {"值班律师": Decimal(300)} and stored.terminated_by_stages
+    # The editor shows what was stored (the new version is selected).
+    assert tab.tiers[RegionTier.CROSS_CITY].text() == "500"
+    assert tab.major_mode.currentIndex() == 1 and tab.extra_cap.text() == "5"
+    if backend == "sqlite":
+        tab.rules.setCurrentIndex(1)
+        tab.grab().save(str(tmp_path / "add-ons.png"))

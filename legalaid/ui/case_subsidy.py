@@ -1,0 +1,208 @@
+"""The case window's 办案补贴 tab: what the subsidy is based on, its breakdown, an adjustment
+with its reason, and approval."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalaid.domain.errors import LegalAidError
+from legalaid.domain.vocabulary import RegionTier
+from legalaid.services import subsidies
+from legalaid.services.context import Context
+from legalaid.ui.widgets import form_dialog
+
+Run = Callable[[Callable[[], object]], bool]
+
+
+class AdjustDialog(QDialog):
+    """A manual subsidy amount and the reason for it (both required)."""
+
+    def __init__(self, computed: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Adjust the subsidy"))
+        self.amount = QLineEdit(str(computed) if computed is not None else "")
+        self.reason = QPlainTextEdit()
+        self.reason.setFixedHeight(80)
+        form = QFormLayout()
+        form.addRow(self.tr("Amount (yuan)"), self.amount)
+        form.addRow(self.tr("Reason"), self.reason)
+        form_dialog(self, form)
+
+
+def _spin(maximum: int, minimum: int = 0) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(minimum, maximum)
+    return box
+
+
+class SubsidyPanel(QWidget):
+    def __init__(self, ctx: Context, case_id: int, run: Run) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._case_id = case_id
+        self._run = run
+        self.subsidy: subsidies.CaseSubsidy | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.lines = QTableWidget(0, 3)
+        self.lines.setHorizontalHeaderLabels(
+            [self.tr("Rule"), self.tr("Quantity"), self.tr("Amount (yuan)")]
+        )
+        self.lines.verticalHeader().hide()
+        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        # The facts the standard's add-ons need (s.52: by service type, stage and cost);
+        # the rows depend on the standard (its per-day items), so they are built per case.
+        self.basis_box = QGroupBox(self.tr("Basis of the calculation"))
+        self.basis_form = QFormLayout(self.basis_box)
+        self.basis_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self._by_stages = False
+        self.days: dict[str, QSpinBox] = {}
+
+        self.override_button = QPushButton(self.tr("Adjust amount…"))
+        self.review_button = QPushButton(self.tr("Approve subsidy"))
+        self.override_button.clicked.connect(self.adjust)
+        self.review_button.clicked.connect(self.approve)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.override_button)
+        buttons.addWidget(self.review_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.basis_box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.lines, 1)
+        layout.addLayout(buttons)
+
+    def show_case(self) -> None:
+        self.subsidy = None
+        try:
+            self.subsidy = subsidies.case_subsidy(self._ctx, case_id=self._case_id)
+            basis = subsidies.subsidy_basis(self._ctx, case_id=self._case_id)
+        except LegalAidError as exc:
+            self.summary.setText(exc.message)
+            self.lines.setRowCount(0)
+            self.basis_box.hide()
+            self.override_button.setEnabled(False)
+            self.review_button.setEnabled(False)
+            return
+        self._show_basis(basis)
+        s = self.subsidy
+        state = s.state.value if s.state else self.tr("estimate (proposed when the case closes)")
+        text = self.tr("Standard: {0} · computed {1} yuan · state: {2}").format(
+            s.standard, s.computed, state
+        )
+        if s.override is not None:
+            text += "\n" + self.tr("Adjusted to {0} yuan: {1}").format(
+                s.override, s.override_reason
+            )
+        self.summary.setText(text)
+        self.lines.setRowCount(len(s.lines))
+        for r, line in enumerate(s.lines):
+            for c, value in enumerate(
+                [line.rule, f"{line.quantity.normalize():f}", f"{line.amount:,.2f}"]
+            ):
+                item = QTableWidgetItem(value)
+                if c:  # figures line up on the right, as on the finance office's forms
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.lines.setItem(r, c, item)
+        pending = s.state is subsidies.PaymentState.PENDING
+        self.override_button.setEnabled(pending)
+        self.review_button.setEnabled(pending)
+
+    def _show_basis(self, basis: subsidies.SubsidyBasis) -> None:
+        self.basis_box.show()
+        while self.basis_form.rowCount():
+            self.basis_form.removeRow(0)
+        self.region = QComboBox()
+        self.region.addItem(self.tr("As registered (no tier)"), None)
+        for tier in RegionTier:
+            self.region.addItem(tier.value, tier.value)
+        self.region.setCurrentIndex(max(self.region.findData(basis.region_tier), 0))
+        self.aided_persons = _spin(9999, 1)
+        self.aided_persons.setValue(basis.aided_persons)
+        row = QHBoxLayout()
+        row.addWidget(self.region)
+        row.addWidget(QLabel(self.tr("Aided persons (incl. joined cases)")))
+        row.addWidget(self.aided_persons)
+        row.addStretch()
+        self.basis_form.addRow(self.tr("Where handled"), row)
+        editable: list[QWidget] = [self.region, self.aided_persons]
+        self.days = {}
+        for item in sorted({*basis.per_day_items, *basis.days}):
+            box = _spin(366)
+            box.setValue(basis.days.get(item, 0))
+            box.setSuffix(self.tr(" days"))
+            self.days[item] = box
+            self.basis_form.addRow(item, box)
+            editable.append(box)
+        self._by_stages = basis.by_stages and basis.terminated
+        if self._by_stages:
+            done, total = basis.stages or (0, 1)
+            self.stages_done, self.stages_total = _spin(9), _spin(9, 1)
+            self.stages_total.setValue(total)
+            self.stages_done.setValue(done)
+            stages = QHBoxLayout()
+            for part in (self.stages_done, QLabel(self.tr("of")), self.stages_total):
+                stages.addWidget(part)
+            stages.addStretch()
+            self.basis_form.addRow(self.tr("Stages completed (terminated case)"), stages)
+            editable += [self.stages_done, self.stages_total]
+        self.recalculate = QPushButton(self.tr("Save basis and recalculate"))
+        self.recalculate.clicked.connect(self.save_basis)
+        self.basis_form.addRow("", self.recalculate)
+        for widget in (*editable, self.recalculate):
+            widget.setEnabled(basis.editable)
+
+    def save_basis(self) -> None:
+        tier = self.region.currentData()
+        stages = (self.stages_done.value(), self.stages_total.value()) if self._by_stages else None
+        self._run(
+            lambda: subsidies.set_subsidy_basis(
+                self._ctx,
+                case_id=self._case_id,
+                region_tier=RegionTier(tier) if tier else None,
+                aided_persons=self.aided_persons.value(),
+                days={item: box.value() for item, box in self.days.items()},
+                stages=stages,
+            )
+        )
+
+    def adjust(self) -> None:
+        dialog = AdjustDialog(self.subsidy.computed if self.subsidy else None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(
+                lambda: subsidies.override_subsidy(
+                    self._ctx,
+                    case_id=self._case_id,
+                    amount=dialog.amount.text(),
+                    reason=dialog.reason.toPlainText(),
+                )
+            )
+
+    def approve(self) -> None:
+        self._run(lambda: subsidies.review_subsidy(self._ctx, case_id=self._case_id))
