@@ -16,6 +16,9 @@ class DeadlineKind(StrEnum):
     ASSIGNMENT = "指派"  # assign within 3 days of the decision / notification (art. 22)
     ENGAGEMENT = "签订委托协议"  # agreement and power of attorney within 5 days (art. 24)
     CLOSING_FILE = "提交结案材料"  # closing file within 30 days of the case ending (art. 40)
+    # Report a major/difficult case upward after its collective discussion (office practice:
+    # 3 working days unless the bureau sets otherwise).
+    ESCALATION_REPORT = "上报重大疑难案件"
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ DEFAULT_RULES: Mapping[DeadlineKind, DeadlineRule] = {
     DeadlineKind.ASSIGNMENT: DeadlineRule(3, CountRule.WORKING_DAYS),
     DeadlineKind.ENGAGEMENT: DeadlineRule(5, CountRule.WORKING_DAYS),
     DeadlineKind.CLOSING_FILE: DeadlineRule(30, CountRule.CALENDAR_DAYS),
+    DeadlineKind.ESCALATION_REPORT: DeadlineRule(3, CountRule.WORKING_DAYS),
 }
 
 
@@ -81,6 +85,15 @@ def open_deadline(
     if state in (CaseState.IN_PROGRESS, CaseState.TERMINATED) and clock.ended_on:
         return _deadline(DeadlineKind.CLOSING_FILE, clock.ended_on, calendar, rules)
     return None
+
+
+def escalation_deadline(
+    discussed_on: date,
+    calendar: HolidayCalendar,
+    rules: Mapping[DeadlineKind, DeadlineRule] = DEFAULT_RULES,
+) -> Deadline:
+    """The report to the supervising authority is due this long after the discussion."""
+    return _deadline(DeadlineKind.ESCALATION_REPORT, discussed_on, calendar, rules)
 
 
 def _deadline(

@@ -41,6 +41,7 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     highlight_rows: frozenset[int] = frozenset()  # row indexes to mark (e.g. behind schedule)
+    widths: tuple[float, ...] | None = None  # relative column widths; None: first wider
 
 
 @dataclass(frozen=True)

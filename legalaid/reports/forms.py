@@ -78,6 +78,8 @@ def write_form(document: FormDocument, path: Path) -> None:
         table.setStyle(
             TableStyle(
                 [
+                    # Without it reportlab sets Helvetica on each cell: a font not embedded.
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
                     ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F2F2F2")),

@@ -130,9 +130,14 @@ def _table(table: Table, styles: dict[str, ParagraphStyle], width: float) -> lis
     cell = styles["cell"]
     data = [[Paragraph(h, cell) for h in table.headers]]
     data += [[Paragraph(v, cell) for v in row] for row in table.rows]
-    first = width * (0.34 if len(table.headers) <= 4 else 0.26)
-    rest = (width - first) / max(1, len(table.headers) - 1)
-    pdf_table = PdfTable(data, colWidths=[first] + [rest] * (len(table.headers) - 1), repeatRows=1)
+    if table.widths:
+        columns = [width * w / sum(table.widths) for w in table.widths]
+    else:
+        first = width * (0.34 if len(table.headers) <= 4 else 0.26)
+        columns = [first] + [(width - first) / max(1, len(table.headers) - 1)] * (
+            len(table.headers) - 1
+        )
+    pdf_table = PdfTable(data, colWidths=columns, repeatRows=1)
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 9),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8EA9C1")),

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from legalaid.domain.deadlines import Deadline, open_deadline
+from legalaid.domain.deadlines import Deadline, escalation_deadline, open_deadline
+from legalaid.domain.escalation import EscalationState
 from legalaid.domain.identity import mask_id_number
 from legalaid.domain.vocabulary import CaseState
 from legalaid.services.casefile import clock_of, load_case
@@ -22,6 +23,7 @@ from legalaid.storage.records import (
     AssignmentRecord,
     CaseEventRecord,
     CaseRecord,
+    EscalationRecord,
     HandlerRecord,
     OfficeRecord,
     PersonRecord,
@@ -326,7 +328,24 @@ def open_deadlines(
                 result.append(
                     DeadlineRow(case.id, case.case_no, name, CaseState(case.state), deadline)
                 )
-        return result
+        # Discussed 重大疑难 cases run a second clock: the report to the supervising authority.
+        reports = (
+            select(CaseRecord, PersonRecord.name, EscalationRecord.discussed_on)
+            .join(PersonRecord, PersonRecord.id == CaseRecord.person_id)
+            .join(EscalationRecord, EscalationRecord.case_id == CaseRecord.id)
+            .where(EscalationRecord.state == EscalationState.DISCUSSED.value,
+                   EscalationRecord.discussed_on.is_not(None))
+        )  # fmt: skip
+        if office_code:
+            reports = _apply_filters(reports, CaseFilter(office_code=office_code), session)
+        for case, name, discussed_on in session.execute(reports):
+            deadline = escalation_deadline(discussed_on or case.applied_on, ctx.calendar, rules)
+            if due_by is None or deadline.due <= due_by:
+                result.append(
+                    DeadlineRow(case.id, case.case_no, name, CaseState(case.state), deadline)
+                )
+        result.sort(key=lambda row: (row.deadline.due, row.case_id))
+        return result[:limit]
 
 
 def people_with_id(ctx: Context, id_number: str) -> list[CaseRow]:

@@ -8,6 +8,7 @@ from legalaid.domain.errors import ValidationError
 from legalaid.domain.vocabulary import CaseState, TerminationReason
 from legalaid.services.casefile import CaseRef, commit_case, load_case, move, on_or_today
 from legalaid.services.context import Context
+from legalaid.services.escalations import refuse_closing_while_open
 from legalaid.services.subsidies import propose
 
 
@@ -45,6 +46,7 @@ def submit_closing(
             raise ValidationError("「办结日期」不能晚于今天", field="办结日期")
         if case.assigned_on and ended_on < case.assigned_on:
             raise ValidationError("「办结日期」早于指派日期", field="办结日期")
+        refuse_closing_while_open(uow.session, case)
         move(
             ctx,
             uow.session,
@@ -74,6 +76,7 @@ def approve_closing(
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)
         day = on_or_today(ctx, on)
+        refuse_closing_while_open(uow.session, case)
         move(ctx, uow.session, case, CaseState.CLOSED, "结案")
         case.closed_on = day
         if case.handler_id is not None and case.subsidy_paid is None:

@@ -24,6 +24,7 @@ from legalaid.services.casefile import (
     refresh_search,
 )
 from legalaid.services.context import Context
+from legalaid.services.escalations import recognise_case
 from legalaid.services.settings import deadline_rules
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import CaseGroupRecord, CaseRecord, PersonRecord
@@ -158,6 +159,7 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
         uow.flush()
         log_event(ctx, session, case, "登记", to_state=state.value)
         refresh_search(session, case)
+        recognise_case(ctx, session, case)  # 重大疑难 candidates are seen from the first day
         return commit_case(ctx, uow, case)
 
 

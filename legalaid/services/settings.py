@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from legalaid.domain.deadlines import DEFAULT_RULES, DeadlineKind, DeadlineRule, open_deadline
 from legalaid.domain.errors import ValidationError
+from legalaid.domain.escalation import RecognitionRules
 from legalaid.domain.vocabulary import OPEN_STATES
 from legalaid.domain.workdays import CountRule
 from legalaid.services.context import Context
@@ -17,6 +18,7 @@ from legalaid.storage import repositories as repo
 from legalaid.storage.records import CaseRecord, SettingRecord
 
 DEADLINE_RULES = "deadline_rules"
+RECOGNITION_RULES = "escalation_rules"
 
 
 def _rules_json(rules: Mapping[DeadlineKind, DeadlineRule]) -> str:
@@ -26,7 +28,10 @@ def _rules_json(rules: Mapping[DeadlineKind, DeadlineRule]) -> str:
     )
 
 
-DEFAULTS: dict[str, str] = {DEADLINE_RULES: _rules_json(DEFAULT_RULES)}
+DEFAULTS: dict[str, str] = {
+    DEADLINE_RULES: _rules_json(DEFAULT_RULES),
+    RECOGNITION_RULES: RecognitionRules().to_json(),
+}
 
 
 def seed_defaults(session: Session) -> int:
@@ -95,3 +100,25 @@ def recompute_deadlines(
 def current_deadline_rules(ctx: Context) -> dict[DeadlineKind, DeadlineRule]:
     with ctx.reading() as uow:
         return deadline_rules(uow.session)
+
+
+def recognition_rules(session: Session) -> RecognitionRules:
+    stored = repo.get_setting(session, RECOGNITION_RULES)
+    return RecognitionRules.from_json(stored) if stored else RecognitionRules()
+
+
+def current_recognition_rules(ctx: Context) -> RecognitionRules:
+    with ctx.reading() as uow:
+        return recognition_rules(uow.session)
+
+
+def set_recognition_rules(ctx: Context, rules: RecognitionRules) -> None:
+    """The office's criteria for major/difficult candidates (they apply to later checks)."""
+    rules.check()
+    with ctx.writing() as uow:
+        record = uow.session.get(SettingRecord, RECOGNITION_RULES)
+        if record is None:
+            uow.session.add(SettingRecord(key=RECOGNITION_RULES, value=rules.to_json()))
+        else:
+            record.value = rules.to_json()
+        uow.commit()

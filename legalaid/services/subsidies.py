@@ -30,6 +30,7 @@ from legalaid.domain.subsidy import (
 from legalaid.domain.vocabulary import CaseState, CaseType, HandlerType, RegionTier, Stage
 from legalaid.services.casefile import load_case, log_event
 from legalaid.services.context import Context
+from legalaid.services.escalations import recognise_case
 from legalaid.storage.records import (
     CaseEventRecord,
     CaseRecord,
@@ -331,6 +332,7 @@ def set_subsidy_basis(
             record.computed, record.breakdown = amount, _lines_json(lines)
         if detail:
             log_event(ctx, session, case, "补贴计算依据", detail=detail)
+        recognise_case(ctx, session, case)  # more persons may make it a group case
         uow.commit()
     return case_subsidy(ctx, case_id=case_id)
 

@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -327,3 +328,70 @@ class PaymentBatchRecord(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(50))
     paid_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class AttachmentRecord(Base):
+    """A file kept with the case (signed minutes, scans, judgments): inside the database, so
+    a backup carries it; the checksum shows it is the file that was attached."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    filename: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    added_by: Mapped[str] = mapped_column(String(50))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class EscalationRecord(Base):
+    """A major or difficult case (重大疑难) from candidate to the authority's reply."""
+
+    __tablename__ = "escalations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), unique=True)
+    state: Mapped[str] = mapped_column(String(10), index=True)
+    reasons: Mapped[str] = mapped_column(Text)  # JSON list of sentences
+    flagged_on: Mapped[date] = mapped_column(Date, index=True)
+    flagged_by: Mapped[str] = mapped_column(String(50))
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decided_by: Mapped[str | None] = mapped_column(String(50))
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    discussed_on: Mapped[date | None] = mapped_column(Date)  # the first discussion
+    reported_on: Mapped[date | None] = mapped_column(Date)
+    authority: Mapped[str | None] = mapped_column(String(100))
+    reference_no: Mapped[str | None] = mapped_column(String(60))
+    report_content: Mapped[str | None] = mapped_column(Text)
+    replied_on: Mapped[date | None] = mapped_column(Date)
+    reply: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    meetings: Mapped[list[MeetingRecord]] = relationship(
+        cascade="all, delete-orphan", order_by="MeetingRecord.held_on"
+    )
+
+
+class MeetingRecord(Base):
+    """One collective discussion (集体讨论) of an escalated case."""
+
+    __tablename__ = "escalation_meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    escalation_id: Mapped[int] = mapped_column(
+        ForeignKey("escalations.id", ondelete="CASCADE"), index=True
+    )
+    held_on: Mapped[date] = mapped_column(Date)
+    chair: Mapped[str] = mapped_column(String(50))
+    participants: Mapped[str] = mapped_column(Text)  # JSON list of names
+    opinions: Mapped[str] = mapped_column(Text)
+    plan: Mapped[str] = mapped_column(Text)
+    minutes_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
+    recorded_by: Mapped[str] = mapped_column(String(50))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)

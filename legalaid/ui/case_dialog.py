@@ -7,9 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -17,8 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -36,50 +32,14 @@ from legalaid.services import assignment, closing, documents, intake
 from legalaid.services.cases import CaseDetail, get_case
 from legalaid.services.context import Context
 from legalaid.ui.assign_dialog import AssignDialog
+from legalaid.ui.case_escalation import EscalationPanel
 from legalaid.ui.case_subsidy import SubsidyPanel
-from legalaid.ui.pdf_view import print_pdf
-from legalaid.ui.widgets import FieldError, date_edit, form_dialog, from_qdate, show_error
+from legalaid.ui.pdf_view import offer_print
+from legalaid.ui.step_dialog import StepDialog
+from legalaid.ui.widgets import show_error
 
 S = CaseState
 NOTICES = {s.value for s in NOTIFICATION_SOURCES}
-
-
-class StepDialog(QDialog):
-    """Date and reason (or list, or choice) for one step of the workflow."""
-
-    def __init__(
-        self,
-        title: str,
-        *,
-        reason_label: str | None,
-        choices: list[str] | None = None,
-        today: date,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.on_date = date_edit(today)
-        self.reason = QPlainTextEdit()
-        self.reason.setFixedHeight(90)
-        self.choice = QComboBox()
-        for text in choices or []:
-            self.choice.addItem(text, text)
-        form = QFormLayout()
-        form.addRow(self.tr("Date"), self.on_date)
-        if choices:
-            form.addRow(self.tr("Reason"), self.choice)
-        elif reason_label:
-            form.addRow(reason_label, self.reason)
-        self.error = FieldError()
-        form_dialog(self, form, self.error)
-
-    @property
-    def day(self) -> date:
-        return from_qdate(self.on_date.date())
-
-    @property
-    def text(self) -> str:
-        return self.reason.toPlainText().strip()
 
 
 class CaseDialog(QDialog):
@@ -120,6 +80,8 @@ class CaseDialog(QDialog):
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.subsidy_panel = SubsidyPanel(ctx, case_id, self._run)
         self.subsidy_tab = self.tabs.addTab(self.subsidy_panel, self.tr("Subsidy"))
+        self.escalation_panel = EscalationPanel(ctx, case_id, self._run)
+        self.escalation_tab = self.tabs.addTab(self.escalation_panel, self.tr("Major or difficult"))
 
         self.step_row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -249,6 +211,7 @@ class CaseDialog(QDialog):
         self.timeline.resizeColumnsToContents()
         self._enable_steps(row.state)
         self._show_subsidy()
+        self.escalation_panel.show_case()
         menu = self.documents.menu()
         menu.clear()
         for kind in documents.available(
@@ -300,12 +263,8 @@ class CaseDialog(QDialog):
         )
         if not name:
             return
-        self.save_document(kind, Path(name))
-        answer = QMessageBox.question(self, kind.value, self.tr("Saved. Print it now?"))
-        if answer == QMessageBox.StandardButton.Yes:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
-                print_pdf(Path(name), printer)
+        if self.save_document(kind, Path(name)):
+            offer_print(self, Path(name), kind.value)
 
     def save_document(self, kind: DocumentKind, path: Path) -> bool:
         try:

@@ -29,6 +29,7 @@ from legalaid.ui.about_dialog import AboutDialog
 from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.case_table import CaseTableModel
 from legalaid.ui.deadlines_page import DeadlinesPage
+from legalaid.ui.escalations_page import EscalationsPage
 from legalaid.ui.handlers_page import HandlersPage
 from legalaid.ui.intake_dialog import IntakeDialog
 from legalaid.ui.reports_page import ReportsPage
@@ -182,7 +183,7 @@ class CaseListPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    CASES, DEADLINES, HANDLERS, SUBSIDIES, REPORTS, SETTINGS = range(6)
+    CASES, DEADLINES, ESCALATIONS, HANDLERS, SUBSIDIES, REPORTS, SETTINGS = range(7)
 
     def __init__(self, ctx: Context, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self.cases = CaseListPage(ctx)
         self.deadlines = DeadlinesPage(ctx)
+        self.escalations = EscalationsPage(ctx)
         self.handlers = HandlersPage(ctx)
         self.subsidies = SubsidiesPage(ctx)
         self.reports = ReportsPage(ctx)
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
         for page in (
             self.cases,
             self.deadlines,
+            self.escalations,
             self.handlers,
             self.subsidies,
             self.reports,
@@ -207,16 +210,7 @@ class MainWindow(QMainWindow):
         ):
             self.pages.addWidget(page)
         self.navigation = QListWidget()
-        self.navigation.addItems(
-            [
-                self.tr("Cases"),
-                self.tr("Deadlines"),
-                self.tr("Handlers"),
-                self.tr("Subsidies"),
-                self.tr("Statistics"),
-                self.tr("Settings"),
-            ]
-        )
+        self.navigation.addItems(self._section_titles())
         self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(self.CASES)
 
@@ -230,6 +224,7 @@ class MainWindow(QMainWindow):
         self.cases.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.cases.table.activated.connect(lambda _index: self.open_selected())
         self.deadlines.open_case.connect(self.open_case)
+        self.escalations.open_case.connect(self.open_case)
         self.update_status()
         self._restore()
 
@@ -275,21 +270,23 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About legalaid"), None, self.show_about))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for index, title in enumerate(
-            [
-                self.tr("Cases"),
-                self.tr("Deadlines"),
-                self.tr("Handlers"),
-                self.tr("Subsidies"),
-                self.tr("Statistics"),
-                self.tr("Settings"),
-            ]
-        ):
+        for index, title in enumerate(self._section_titles()):
             view_menu.addAction(
                 self._action(
                     title, f"Ctrl+{index + 1}", lambda _=False, i=index: self.show_section(i)
                 )
             )
+
+    def _section_titles(self) -> list[str]:
+        return [
+            self.tr("Cases"),
+            self.tr("Deadlines"),
+            self.tr("Major or difficult"),
+            self.tr("Handlers"),
+            self.tr("Subsidies"),
+            self.tr("Statistics"),
+            self.tr("Settings"),
+        ]
 
     def _show_page(self, index: int) -> None:
         page = self.pages.widget(index)
@@ -341,7 +338,7 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         self.cases.reload_handlers()
         self.cases.refresh()
-        for page in (self.deadlines, self.handlers, self.subsidies):
+        for page in (self.deadlines, self.escalations, self.handlers, self.subsidies):
             if page.loaded:
                 page.refresh()
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 
 def render_pages(path: Path, dpi: float) -> list[QImage]:
@@ -79,3 +79,12 @@ class PdfPreview(QScrollArea):
             label.setStyleSheet("border: 1px solid #999; background: white;")
             self._layout.addWidget(label)
         self.page_count = len(pages)
+
+
+def offer_print(parent: QWidget, path: Path, title: str) -> None:
+    """After a document is saved: print it now if the clerk wants to."""
+    question = QCoreApplication.translate("PdfView", "Saved. Print it now?")
+    if QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted:
+            print_pdf(path, printer)

@@ -6,12 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -23,11 +25,17 @@ from PySide6.QtWidgets import (
 from legalaid.domain.deadlines import DeadlineKind
 from legalaid.domain.documents import FIELDS, DocumentKind
 from legalaid.domain.errors import LegalAidError
+from legalaid.domain.escalation import AUTOMATIC, RecognitionRules, split_names
 from legalaid.domain.workdays import CountRule
 from legalaid.services import documents
 from legalaid.services.backups import backup_database, default_backup_folder, restore_database
 from legalaid.services.context import Context
-from legalaid.services.settings import current_deadline_rules, set_deadline_rule
+from legalaid.services.settings import (
+    current_deadline_rules,
+    current_recognition_rules,
+    set_deadline_rule,
+    set_recognition_rules,
+)
 from legalaid.ui.widgets import FieldError
 
 
@@ -64,6 +72,34 @@ class SettingsPage(QWidget):
         self.save_rules = QPushButton(self.tr("Save deadline rules"))
         self.save_rules.clicked.connect(self.store_rules)
         form.addRow("", self.save_rules)
+
+        # 重大疑难: the automatic criteria (by-hand ones are always available in the case).
+        major_box = QGroupBox(self.tr("Major or difficult cases: recognition"))
+        major_form = QFormLayout(major_box)
+        self.criteria = {c: QCheckBox(c.value) for c in AUTOMATIC}
+        for box in self.criteria.values():
+            major_form.addRow("", box)
+        self.group_threshold = QSpinBox()
+        self.group_threshold.setRange(2, 10000)
+        self.group_threshold.setSuffix(self.tr(" persons or more"))
+        self.offences = QLineEdit()
+        self.offences.setToolTip(
+            self.tr("Offences that make a minor's case serious, separated by 、")
+        )
+        threshold_row = QHBoxLayout()
+        threshold_row.addWidget(self.group_threshold)
+        threshold_row.addStretch()
+        major_form.addRow(self.tr("Group case"), threshold_row)
+        major_form.addRow(self.tr("Serious offences"), self.offences)
+        self.save_criteria = QPushButton(self.tr("Save criteria"))
+        self.save_criteria.clicked.connect(self.store_criteria)
+        save_row = QHBoxLayout()
+        save_row.addStretch()
+        save_row.addWidget(self.save_criteria)
+        major_form.addRow("", save_row)
+        upper = QHBoxLayout()
+        upper.addWidget(rules_box)
+        upper.addWidget(major_box, 1)
 
         text_box = QGroupBox(self.tr("Document wording"))
         text_layout = QVBoxLayout(text_box)
@@ -104,7 +140,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(backup_box)
-        layout.addWidget(rules_box)
+        layout.addLayout(upper)
         layout.addWidget(text_box, 1)
         layout.addWidget(self.message)
         self.kind.currentIndexChanged.connect(self.load_text)
@@ -188,7 +224,27 @@ class SettingsPage(QWidget):
             days, count = self.rules[kind]
             days.setValue(rule.days)
             count.setCurrentIndex(count.findData(rule.count.name))
+        criteria = current_recognition_rules(self._ctx)
+        for criterion, box in self.criteria.items():
+            box.setChecked(criterion in criteria.enabled)
+        self.group_threshold.setValue(criteria.group_threshold)
+        self.offences.setText("、".join(criteria.serious_offences))
         self.load_text()
+
+    def store_criteria(self) -> None:
+        rules = RecognitionRules(
+            enabled=frozenset(c for c, box in self.criteria.items() if box.isChecked()),
+            group_threshold=self.group_threshold.value(),
+            serious_offences=split_names(self.offences.text()),
+        )
+        try:
+            set_recognition_rules(self._ctx, rules)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return
+        self.message.show_message(
+            self.tr("Criteria saved; 重大疑难 → Check open cases applies them to open cases.")
+        )
 
     def load_text(self) -> None:
         kind = DocumentKind[self.kind.currentData()]

@@ -162,370 +162,366 @@ Log folder: {1}</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="105" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="57" />
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="105" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="57" />
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="105" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="57" />
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="105" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="452" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="57" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="403" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="109" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="61" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="109" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="61" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="109" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="61" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="109" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="61" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="116" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="68" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="117" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="69" />
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="125" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="77" />
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="79" />
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="128" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="80" />
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="130" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="82" />
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="135" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="89" />
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="136" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="90" />
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="137" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="371" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="91" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="322" />
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="138" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="92" />
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="139" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="93" />
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="140" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="94" />
         <source>Objection upheld…</source>
         <translation>异议成立…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="141" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="292" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="95" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="247" />
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="142" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="96" />
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="143" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="97" />
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="144" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="98" />
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="153" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="107" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="176" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="130" />
         <source>{0} days overdue</source>
         <translation>已逾期 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="178" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="132" />
         <source>{0} days left</source>
         <translation>剩余 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="187" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="141" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="188" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="142" />
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="189" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="143" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="190" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="144" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="191" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="145" />
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="192" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="146" />
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="193" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="147" />
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="194" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="148" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="195" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="149" />
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="196" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="150" />
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="197" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="151" />
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="198" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="152" />
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="199" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="153" />
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="201" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="155" />
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="202" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="207" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="211" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="156" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="161" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="165" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="202" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="207" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="211" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="156" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="161" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="165" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="204" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="158" />
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="206" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="84" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="160" />
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="210" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="164" />
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="213" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="167" />
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="219" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="173" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="220" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="174" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="221" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="175" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="222" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="176" />
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="223" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="177" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="224" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="178" />
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="230" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="184" />
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="231" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="185" />
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="232" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="186" />
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="292" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="247" />
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="307" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="262" />
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="307" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="262" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="312" />
-        <source>Saved. Print it now?</source>
-        <translation>已保存。现在打印吗？</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="322" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="332" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="273" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="283" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="358" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="309" />
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="358" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="309" />
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="380" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="331" />
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="380" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="331" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="384" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="335" />
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="384" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="335" />
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="402" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="353" />
         <source>Objection upheld by the justice bureau</source>
         <translation>司法行政机关认定异议成立</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="402" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="353" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="428" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="379" />
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="438" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="389" />
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="452" />
+        <location filename="../../legalaid/ui/case_dialog.py" line="403" />
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -533,42 +529,42 @@ Log folder: {1}</source>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="48" />
+        <location filename="../../legalaid/ui/main_window.py" line="49" />
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="51" />
+        <location filename="../../legalaid/ui/main_window.py" line="52" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="52" />
+        <location filename="../../legalaid/ui/main_window.py" line="53" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="53" />
+        <location filename="../../legalaid/ui/main_window.py" line="54" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="55" />
+        <location filename="../../legalaid/ui/main_window.py" line="56" />
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="59" />
+        <location filename="../../legalaid/ui/main_window.py" line="60" />
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="61" />
+        <location filename="../../legalaid/ui/main_window.py" line="62" />
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="62" />
+        <location filename="../../legalaid/ui/main_window.py" line="63" />
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
@@ -763,6 +759,295 @@ Details are in the log: {1}</source>
     </message>
 </context>
 <context>
+    <name>EscalationPanel</name>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="164" />
+        <source>Held on</source>
+        <translation>讨论日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="164" />
+        <source>Chair</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="164" />
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="165" />
+        <source>Agreed handling plan</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="165" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="412" />
+        <source>Signed minutes</source>
+        <translation>签字记录</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="177" />
+        <source>Flag as major or difficult…</source>
+        <translation>标记为重大疑难…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="178" />
+        <source>Confirm…</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="179" />
+        <source>Dismiss…</source>
+        <translation>排除…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="180" />
+        <source>Record a discussion…</source>
+        <translation>记录集体讨论…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="181" />
+        <source>Report upward…</source>
+        <translation>上报主管机关…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="182" />
+        <source>Record the reply…</source>
+        <translation>登记批复…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="183" />
+        <source>Print report form…</source>
+        <translation>打印报告表…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="192" />
+        <source>Print minutes form…</source>
+        <translation>打印讨论记录…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="193" />
+        <source>Attach signed minutes…</source>
+        <translation>附加签字记录…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="194" />
+        <source>Open signed minutes</source>
+        <translation>打开签字记录</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="202" />
+        <source>Collective discussions</source>
+        <translation>集体讨论</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="218" />
+        <source>Not a major or difficult case. Flag it by hand if it is.</source>
+        <translation>本案未列为重大疑难案件。如属重大疑难，可手工标记。</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="221" />
+        <source>State: {0} · flagged on {1} by {2}</source>
+        <translation>状态：{0} · {1}由{2}列入</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="224" />
+        <source>Reasons: {0}</source>
+        <translation>理由：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="228" />
+        <source>Decided on {0} by {1}: {2}</source>
+        <translation>{0}由{1}决定：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="232" />
+        <source>Report due on {0} ({1} days left)</source>
+        <translation>应于{0}前上报（剩余{1}天）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="241" />
+        <source>(not attached)</source>
+        <translation>（未附）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="264" />
+        <source>Reported on {0} to {1} ({2}): {3}</source>
+        <translation>{0}上报{1}（{2}）：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="265" />
+        <source>no reference number</source>
+        <translation>无文号</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="269" />
+        <source>Reply of {0}: {1}</source>
+        <translation>{0}批复：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="291" />
+        <source>Flag as major or difficult</source>
+        <translation>标记为重大疑难案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="291" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="304" />
+        <source>Confirm as major or difficult</source>
+        <translation>确认为重大疑难案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="304" />
+        <source>Dismiss</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="305" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="359" />
+        <source>Save document</source>
+        <translation>保存文书</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="360" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="385" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="388" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="395" />
+        <source>Minutes of the collective discussion</source>
+        <translation>集体讨论记录</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="400" />
+        <source>Report form</source>
+        <translation>重大疑难案件报告表</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="412" />
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif)</source>
+        <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif)</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="425" />
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationsPage</name>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="48" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="51" />
+        <source>Check open cases</source>
+        <translation>检查在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="52" />
+        <source>Save register…</source>
+        <translation>保存登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="56" />
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="56" />
+        <source>Office</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="56" />
+        <source>Aided person</source>
+        <translation>受援人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="57" />
+        <source>Cause</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="57" />
+        <source>Handler</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="57" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="57" />
+        <source>Reasons</source>
+        <translation>列入理由</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="58" />
+        <source>Report due</source>
+        <translation>上报期限</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="58" />
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="67" />
+        <source>Flagged from</source>
+        <translation>列入日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="91" />
+        <location filename="../../legalaid/ui/escalations_page.py" line="150" />
+        <source>All offices</source>
+        <translation>全部机构</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="134" />
+        <source>{0} cases · {1} open · {2} reports overdue</source>
+        <translation>共{0}件 · 未办结{1}件 · 逾期未上报{2}件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="145" />
+        <source>{0} new candidates found</source>
+        <translation>新发现{0}件候选案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="164" />
+        <source>Saved {0} cases: {1}</source>
+        <translation>已保存{0}件：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="169" />
+        <source>Save register</source>
+        <translation>保存登记表</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/escalations_page.py" line="170" />
+        <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
+        <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../legalaid/ui/first_run.py" line="141" />
@@ -788,47 +1073,47 @@ Details are in the log: {1}</source>
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="33" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="32" />
         <source>New handler</source>
         <translation>新增承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="43" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="42" />
         <source>Familiar with minors' cases</source>
         <translation>熟悉未成年人案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="46" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="45" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="47" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="46" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="48" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="47" />
         <source>Firm or office</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="49" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="48" />
         <source>Licence number</source>
         <translation>执业证号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="50" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="49" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="51" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="50" />
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="82" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="73" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -836,47 +1121,47 @@ Details are in the log: {1}</source>
 <context>
     <name>HandlersPage</name>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="94" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="85" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="95" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="86" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="96" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="87" />
         <source>Firm or office</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="97" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="88" />
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="98" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="89" />
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="99" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="90" />
         <source>Minors</source>
         <translation>未成年人专长</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="100" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="91" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="108" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="99" />
         <source>New handler…</source>
         <translation>新增承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="131" />
+        <location filename="../../legalaid/ui/handlers_page.py" line="122" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1057,115 +1342,173 @@ Details are in the log: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="191" />
+        <location filename="../../legalaid/ui/main_window.py" line="192" />
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="212" />
-        <location filename="../../legalaid/ui/main_window.py" line="280" />
+        <location filename="../../legalaid/ui/main_window.py" line="282" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="213" />
-        <location filename="../../legalaid/ui/main_window.py" line="281" />
+        <location filename="../../legalaid/ui/main_window.py" line="283" />
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="214" />
-        <location filename="../../legalaid/ui/main_window.py" line="282" />
+        <location filename="../../legalaid/ui/main_window.py" line="285" />
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="215" />
-        <location filename="../../legalaid/ui/main_window.py" line="283" />
+        <location filename="../../legalaid/ui/main_window.py" line="286" />
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="216" />
-        <location filename="../../legalaid/ui/main_window.py" line="284" />
+        <location filename="../../legalaid/ui/main_window.py" line="287" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="217" />
-        <location filename="../../legalaid/ui/main_window.py" line="285" />
+        <location filename="../../legalaid/ui/main_window.py" line="288" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="250" />
+        <location filename="../../legalaid/ui/main_window.py" line="245" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="252" />
+        <location filename="../../legalaid/ui/main_window.py" line="247" />
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="255" />
+        <location filename="../../legalaid/ui/main_window.py" line="250" />
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="257" />
+        <location filename="../../legalaid/ui/main_window.py" line="252" />
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="259" />
+        <location filename="../../legalaid/ui/main_window.py" line="254" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="262" />
+        <location filename="../../legalaid/ui/main_window.py" line="257" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="264" />
+        <location filename="../../legalaid/ui/main_window.py" line="259" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="275" />
+        <location filename="../../legalaid/ui/main_window.py" line="270" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="276" />
+        <location filename="../../legalaid/ui/main_window.py" line="271" />
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="277" />
+        <location filename="../../legalaid/ui/main_window.py" line="272" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="324" />
+        <location filename="../../legalaid/ui/main_window.py" line="284" />
+        <source>Major or difficult</source>
+        <translation>重大疑难</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/main_window.py" line="321" />
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="331" />
+        <location filename="../../legalaid/ui/main_window.py" line="328" />
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="331" />
+        <location filename="../../legalaid/ui/main_window.py" line="328" />
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="351" />
+        <location filename="../../legalaid/ui/main_window.py" line="348" />
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="58" />
+        <source>Collective discussion</source>
+        <translation>集体讨论</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="72" />
+        <source>Other participants, separated by 、</source>
+        <translation>其他参加人员，以“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="76" />
+        <source>optional: the signed minutes, scanned</source>
+        <translation>可选：签字后的讨论记录扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="77" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="83" />
+        <source>Held on</source>
+        <translation>讨论日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="84" />
+        <source>Chair</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="85" />
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="87" />
+        <source>Opinions</source>
+        <translation>讨论意见</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="88" />
+        <source>Agreed handling plan</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="89" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="96" />
+        <source>Signed minutes</source>
+        <translation>签字记录</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="96" />
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif)</source>
+        <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif)</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1651,57 @@ Details are in the log: {1}</source>
         <location filename="../../legalaid/ui/subsidies_page.py" line="483" />
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
+    </message>
+</context>
+<context>
+    <name>PdfView</name>
+    <message>
+        <location filename="../../legalaid/ui/pdf_view.py" line="86" />
+        <source>Saved. Print it now?</source>
+        <translation>已保存。现在打印吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="131" />
+        <source>Authority's reply</source>
+        <translation>主管机关批复</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="131" />
+        <source>Report upward</source>
+        <translation>上报主管机关</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="134" />
+        <source>e.g. 株洲市司法局</source>
+        <translation>例如：株洲市司法局</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="138" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="140" />
+        <source>Authority</source>
+        <translation>报送机关</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="141" />
+        <source>Reference number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="142" />
+        <source>Reply</source>
+        <translation>批复意见</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/case_escalation.py" line="142" />
+        <source>Content</source>
+        <translation>报告内容</translation>
     </message>
 </context>
 <context>
@@ -1502,113 +1896,148 @@ Details are in the log: {1}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="50" />
+        <location filename="../../legalaid/ui/settings_page.py" line="58" />
         <source>Legal deadlines</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="64" />
+        <location filename="../../legalaid/ui/settings_page.py" line="72" />
         <source>Save deadline rules</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="68" />
+        <location filename="../../legalaid/ui/settings_page.py" line="98" />
         <source>Document wording</source>
         <translation>文书内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="74" />
+        <location filename="../../legalaid/ui/settings_page.py" line="104" />
         <source>Blanks: {0}</source>
         <translation>可用填空：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="76" />
+        <location filename="../../legalaid/ui/settings_page.py" line="106" />
         <source>Save wording</source>
         <translation>保存文书内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="77" />
+        <location filename="../../legalaid/ui/settings_page.py" line="107" />
         <source>Restore the default</source>
         <translation>恢复默认内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="89" />
+        <location filename="../../legalaid/ui/settings_page.py" line="119" />
         <source>Backups</source>
         <translation>数据备份</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="121" />
+        <location filename="../../legalaid/ui/settings_page.py" line="151" />
         <source>Daily backups go to {0}</source>
         <translation>每日自动备份保存在 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="95" />
+        <location filename="../../legalaid/ui/settings_page.py" line="125" />
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="93" />
+        <location filename="../../legalaid/ui/settings_page.py" line="77" />
+        <source>Major or difficult cases: recognition</source>
+        <translation>重大疑难案件识别标准</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="84" />
+        <source> persons or more</source>
+        <translation> 人及以上</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="87" />
+        <source>Offences that make a minor's case serious, separated by 、</source>
+        <translation>未成年人涉嫌这些罪名即属严重犯罪，以“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="89" />
+        <source>Group case</source>
+        <translation>群体性案件</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="90" />
+        <source>Serious offences</source>
+        <translation>严重犯罪罪名</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="91" />
+        <source>Save criteria</source>
+        <translation>保存识别标准</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="123" />
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="96" />
+        <location filename="../../legalaid/ui/settings_page.py" line="126" />
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="125" />
+        <location filename="../../legalaid/ui/settings_page.py" line="155" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="136" />
+        <location filename="../../legalaid/ui/settings_page.py" line="166" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="146" />
+        <location filename="../../legalaid/ui/settings_page.py" line="176" />
         <source>Restored; the replaced database is kept at {0}</source>
         <translation>已恢复；原数据库已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="155" />
+        <location filename="../../legalaid/ui/settings_page.py" line="185" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="157" />
-        <location filename="../../legalaid/ui/settings_page.py" line="167" />
+        <location filename="../../legalaid/ui/settings_page.py" line="187" />
+        <location filename="../../legalaid/ui/settings_page.py" line="197" />
         <source>Backups (*.sqlite3)</source>
         <translation>备份文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="165" />
+        <location filename="../../legalaid/ui/settings_page.py" line="195" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="173" />
+        <location filename="../../legalaid/ui/settings_page.py" line="203" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="175" />
+        <location filename="../../legalaid/ui/settings_page.py" line="205" />
         <source>Replace the current data with this backup? The current database is kept aside.</source>
         <translation>用这个备份替换现有数据吗？现有数据库会另存保留。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="206" />
+        <location filename="../../legalaid/ui/settings_page.py" line="240" />
+        <source>Criteria saved; 重大疑难 → Check open cases applies them to open cases.</source>
+        <translation>识别标准已保存；在“重大疑难”中点击“检查在办案件”即对在办案件适用。</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="256" />
         <source>Deadline rules saved; open cases recounted.</source>
         <translation>期限规则已保存，在办案件的期限已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="215" />
+        <location filename="../../legalaid/ui/settings_page.py" line="265" />
         <source>Wording saved.</source>
         <translation>文书内容已保存。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="221" />
+        <location filename="../../legalaid/ui/settings_page.py" line="271" />
         <source>Default wording restored.</source>
         <translation>已恢复默认文书内容。</translation>
     </message>
@@ -1830,12 +2259,12 @@ Details are in the log: {1}</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="68" />
+        <location filename="../../legalaid/ui/step_dialog.py" line="33" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="70" />
+        <location filename="../../legalaid/ui/step_dialog.py" line="35" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -1856,82 +2285,82 @@ Details are in the log: {1}</source>
 <context>
     <name>SubsidyPanel</name>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="75" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="68" />
         <source>Rule</source>
         <translation>计算项目</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="75" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="68" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="75" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="68" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="86" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="79" />
         <source>Basis of the calculation</source>
         <translation>补贴计算依据</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="92" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="85" />
         <source>Adjust amount…</source>
         <translation>调整金额…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="93" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="86" />
         <source>Approve subsidy</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="120" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="113" />
         <source>estimate (proposed when the case closes)</source>
         <translation>预估（结案时提交审核）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="121" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="114" />
         <source>Standard: {0} · computed {1} yuan · state: {2}</source>
         <translation>补贴标准：{0} · 计算金额 {1} 元 · 状态：{2}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="125" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="118" />
         <source>Adjusted to {0} yuan: {1}</source>
         <translation>已调整为 {0} 元：{1}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="149" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="142" />
         <source>As registered (no tier)</source>
         <translation>按登记情况（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="157" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="150" />
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="160" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="153" />
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="166" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="159" />
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="177" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="170" />
         <source>of</source>
         <translation>/</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="180" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="173" />
         <source>Stages completed (terminated case)</source>
         <translation>已完成阶段（终止案件）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="182" />
+        <location filename="../../legalaid/ui/case_subsidy.py" line="175" />
         <source>Save basis and recalculate</source>
         <translation>保存依据并重新计算</translation>
     </message>

@@ -73,8 +73,13 @@ def test_letter_and_assignment_notice(offices: Context, notified_case: int, tmp_
         == "编号：株援指字〔2026〕第1号"
     )
     assert "湖南炎帝律师事务所：" in _text(notice)
-    fonts = subprocess.run(["pdffonts", str(notice)], capture_output=True, text=True).stdout
-    assert all("yes" in line.split()[-5:-3] for line in fonts.splitlines()[2:])
+    assert_fonts_embedded(notice)
+
+
+def assert_fonts_embedded(path: Path) -> None:
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(line.split()[-5:-3] == ["yes", "yes"] for line in rows), fonts
 
 
 def test_registration_form_and_refusal_rules(
@@ -85,6 +90,7 @@ def test_registration_form_and_refusal_rules(
     text = _text(form)
     assert "法律援助受理登记审批表" in text and "430204197607061204" in text
     assert "审查意见" in text and "审批意见" in text
+    assert_fonts_embedded(form)  # the field table too (reportlab's cell font is Helvetica)
     with pytest.raises(ValidationError) as info:
         write_document(
             offices, case_id=notified_case, kind=DocumentKind.REFUSAL, out=tmp_path / "x.pdf"

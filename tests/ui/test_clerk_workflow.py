@@ -19,9 +19,10 @@ from legalaid.services.context import Context
 from legalaid.services.offices import add_handler
 from legalaid.services.subsidies import subsidy_basis
 from legalaid.ui.assign_dialog import AssignDialog
-from legalaid.ui.case_dialog import CaseDialog, StepDialog
+from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.intake_dialog import IntakeDialog
 from legalaid.ui.main_window import MainWindow
+from legalaid.ui.step_dialog import StepDialog
 
 Answer = Callable[[Callable[[QWidget], None]], None]
 

@@ -1,0 +1,178 @@
+"""重大疑难: the register of escalated cases for a period, by office and state, with the
+report deadlines; saved as PDF or Excel; a check of open cases against the criteria."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalaid.domain.errors import LegalAidError
+from legalaid.domain.escalation import EscalationState
+from legalaid.services import escalations
+from legalaid.services.context import Context
+from legalaid.services.escalation_papers import write_register
+from legalaid.services.offices import list_offices
+from legalaid.ui.widgets import FieldError, date_edit, from_qdate
+
+OVERDUE = QColor("#FDE2E1")
+
+
+class EscalationsPage(QWidget):
+    open_case = Signal(int)
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.loaded = False
+        today = ctx.today()
+        self.period_from = date_edit(date(today.year, 1, 1))
+        self.period_to = date_edit(today)
+        self.office = QComboBox()
+        self.state = QComboBox()
+        self.state.addItem(self.tr("All states"), None)
+        for state in EscalationState:
+            self.state.addItem(state.value, state.value)
+        self.scan = QPushButton(self.tr("Check open cases"))
+        self.save = QPushButton(self.tr("Save register…"))
+        self.counts = QLabel()
+        self.table = QTableWidget(0, 9)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Case number"), self.tr("Office"), self.tr("Aided person"),
+             self.tr("Cause"), self.tr("Handler"), self.tr("State"), self.tr("Reasons"),
+             self.tr("Report due"), self.tr("Reported")]
+        )  # fmt: skip
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.message = FieldError()
+        self.message.setStyleSheet("")
+        top = QHBoxLayout()
+        for widget in (QLabel(self.tr("Flagged from")), self.period_from, QLabel("—"),
+                       self.period_to, self.office, self.state):  # fmt: skip
+            top.addWidget(widget)
+        top.addStretch()
+        top.addWidget(self.scan)
+        top.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        for signal in (self.period_from.dateChanged, self.period_to.dateChanged):
+            signal.connect(self.show_rows)
+        for combo in (self.office, self.state):
+            combo.currentIndexChanged.connect(self.show_rows)
+        self.scan.clicked.connect(self.check_open_cases)
+        self.save.clicked.connect(self._ask_save)
+        self.table.doubleClicked.connect(self._open)
+        self.rows: list[escalations.RegisterRow] = []
+
+    def refresh(self) -> None:
+        self.loaded = True
+        self.office.blockSignals(True)
+        self.office.clear()
+        self.office.addItem(self.tr("All offices"), None)
+        for office in list_offices(self._ctx):
+            self.office.addItem(f"{office.code} {office.name}", office.code)
+        self.office.blockSignals(False)
+        self.show_rows()
+
+    def _filters(self) -> dict[str, object]:
+        state = self.state.currentData()
+        return {
+            "period_from": from_qdate(self.period_from.date()),
+            "period_to": from_qdate(self.period_to.date()),
+            "office_code": self.office.currentData(),
+            "state": EscalationState(state) if state else None,
+        }
+
+    def show_rows(self) -> None:
+        try:
+            self.rows = escalations.register(self._ctx, **self._filters())  # type: ignore[arg-type]
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return
+        today = self._ctx.today()
+        self.table.setRowCount(len(self.rows))
+        overdue = 0
+        for r, row in enumerate(self.rows):
+            v = row.view
+            deadline = v.report_deadline
+            late = deadline is not None and deadline.is_overdue(today)
+            overdue += late
+            reported = "　".join(x for x in (v.reported[0].isoformat() if v.reported[0] else "",
+                                             v.reported[2] or "") if x)  # fmt: skip
+            values = [row.case_no, row.office, row.person, row.cause, row.handler, v.state.value,
+                      "；".join(v.reasons), deadline.due.isoformat() if deadline else "",
+                      reported]  # fmt: skip
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if late:
+                    item.setBackground(OVERDUE)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        open_count = sum(row.view.state.is_open for row in self.rows)
+        self.counts.setText(
+            self.tr("{0} cases · {1} open · {2} reports overdue").format(
+                len(self.rows), open_count, overdue
+            )
+        )
+
+    def check_open_cases(self) -> None:
+        try:
+            found = escalations.scan_candidates(self._ctx)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return
+        self.message.show_message(self.tr("{0} new candidates found").format(found))
+        self.show_rows()
+
+    def save_register(self, path: Path) -> bool:
+        filters = self._filters()
+        office = self.office.currentText() if filters["office_code"] else self.tr("All offices")
+        try:
+            count = write_register(
+                self._ctx, period_from=filters["period_from"],  # type: ignore[arg-type]
+                period_to=filters["period_to"],  # type: ignore[arg-type]
+                office_code=filters["office_code"],  # type: ignore[arg-type]
+                organisation=office, out=path,
+            )  # fmt: skip
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return False
+        except OSError as exc:
+            self.message.show_message(str(exc))
+            return False
+        self.message.show_message(self.tr("Saved {0} cases: {1}").format(count, path))
+        return True
+
+    def _ask_save(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save register"), str(Path.home() / "重大疑难案件登记表.pdf"),
+            self.tr("PDF files (*.pdf);;Excel workbooks (*.xlsx)"),
+        )  # fmt: skip
+        if name:
+            self.save_register(Path(name))
+
+    def _open(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.rows):
+            self.open_case.emit(self.rows[row].case_id)

@@ -1,0 +1,157 @@
+"""重大疑难 in the desktop: flag → confirm → discussion with minutes → report → reply, in the
+case window; the register section; the recognition criteria in 设置."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from legalaid.domain.escalation import Criterion, EscalationState
+from legalaid.domain.vocabulary import HandlerType
+from legalaid.services import escalations
+from legalaid.services.cases import get_case
+from legalaid.services.context import Context
+from legalaid.services.offices import add_handler
+from legalaid.services.settings import current_recognition_rules
+from legalaid.ui.case_dialog import CaseDialog
+from legalaid.ui.case_escalation import MeetingDialog, ReportDialog
+from legalaid.ui.main_window import MainWindow
+from legalaid.ui.step_dialog import StepDialog
+from tests.services.test_escalations import in_progress, notified
+
+Answer = Callable[[Callable[[QWidget], None]], None]
+
+
+def test_the_whole_path_in_the_case_window(
+    offices: Context, qtbot: QtBot, answer_dialog: Answer, tmp_path: Path, backend: str
+) -> None:
+    ctx = offices
+    add_handler(ctx, name="王律师", handler_type=HandlerType.LAWYER)
+    case_id = notified(ctx, possible_life_or_death=False, cause="盗窃")
+    in_progress(ctx, case_id)
+    dialog = CaseDialog(ctx, case_id)
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 680)
+    panel = dialog.escalation_panel
+    visible = {k for k, b in panel.buttons.items() if not b.isHidden()}
+    assert visible == {"flag"} and "未列为重大疑难" in panel.status.text()
+
+    def flag(box: QWidget) -> None:
+        assert isinstance(box, StepDialog)
+        box.choice.setCurrentIndex(box.choice.findData(Criterion.DOUBT.value))
+        box.reason.setPlainText("证据链缺少关键物证")
+        box.accept()
+
+    answer_dialog(flag)
+    panel.buttons["flag"].click()
+    assert "定罪、证据或法律适用存疑：证据链缺少关键物证" in panel.status.text()
+    assert "待确认" in panel.status.text()
+
+    def confirm(box: QWidget) -> None:
+        assert isinstance(box, StepDialog)
+        box.reason.setPlainText("证据存疑，须集体讨论")
+        box.accept()
+
+    answer_dialog(confirm)
+    panel.buttons["confirm"].click()
+    assert get_case(ctx, case_id).major_difficult
+    assert {k for k, b in panel.buttons.items() if not b.isHidden()} == {
+        "flag", "dismiss", "discuss",
+    }  # fmt: skip
+
+    minutes = tmp_path / "minutes-scan.pdf"
+    minutes.write_bytes(b"%PDF-1.4 scan")
+
+    def discuss(box: QWidget) -> None:
+        assert isinstance(box, MeetingDialog)
+        box.chair.setCurrentText("刘建国")
+        item = box.people.findItems("王律师", Qt.MatchFlag.MatchExactly)[0]
+        item.setCheckState(Qt.CheckState.Checked)
+        box.others.setText("陈书记、李科长")
+        box.opinions.setPlainText("一致认为应作无罪辩护")
+        box.plan.setPlainText("申请调取监控录像并申请证人出庭")
+        box.minutes.setText(str(minutes))
+        if backend == "sqlite":
+            box.grab().save(str(tmp_path / "meeting.png"))
+        box.accept()
+
+    answer_dialog(discuss)
+    panel.buttons["discuss"].click()
+    assert panel.meetings.rowCount() == 1
+    assert panel.meetings.item(0, 2).text() == "刘建国、王律师、陈书记、李科长"
+    assert panel.meetings.item(0, 4).text() == "minutes-scan.pdf"
+    assert "应于2026-11-25前上报" in panel.status.text()
+    panel.meetings.selectRow(0)
+    assert panel.open_minutes.isEnabled()
+    assert panel.save_minutes(tmp_path / "minutes.pdf")
+    assert (tmp_path / "minutes.pdf").read_bytes().startswith(b"%PDF")
+
+    def report(box: QWidget) -> None:
+        assert isinstance(box, ReportDialog) and not box.reply
+        box.authority.setText("株洲市司法局")
+        box.reference.setText("株法援报〔2026〕5号")
+        box.content.setPlainText("拟作无罪辩护，请予指导")
+        box.accept()
+
+    answer_dialog(report)
+    panel.buttons["report"].click()
+    assert "株法援报〔2026〕5号" in panel.report_text.text()
+
+    def reply(box: QWidget) -> None:
+        assert isinstance(box, ReportDialog) and box.reply
+        box.content.setPlainText("同意")
+        box.accept()
+
+    answer_dialog(reply)
+    panel.buttons["reply"].click()
+    view = escalations.escalation_of(ctx, case_id)
+    assert view is not None and view.state is EscalationState.REPLIED
+    assert "批复：同意" in panel.report_text.text()
+    assert panel.save_report_form(tmp_path / "report.pdf")
+    if backend == "sqlite":
+        dialog.tabs.setCurrentIndex(dialog.escalation_tab)
+        dialog.grab().save(str(tmp_path / "escalation.png"))
+
+
+def test_register_section_and_criteria(
+    offices: Context, qtbot: QtBot, settings: QSettings, tmp_path: Path, backend: str
+) -> None:
+    ctx = offices
+    first = notified(ctx)  # possible death penalty: recognised at intake
+    second = notified(ctx, possible_life_or_death=False, cause="故意伤害")
+    escalations.decide(ctx, case_id=first, confirm=True, note="须集体讨论")
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show_section(window.ESCALATIONS)
+    page = window.escalations
+    assert page.table.rowCount() == 1 and page.table.item(0, 5).text() == "已确认"
+    assert "共1件" in page.counts.text()
+
+    # Lower the bar in 设置: any case with 2 aided persons is a group case; then check.
+    window.show_section(window.SETTINGS)
+    settings_page = window.settings_page
+    settings_page.group_threshold.setValue(2)
+    settings_page.store_criteria()
+    assert current_recognition_rules(ctx).group_threshold == 2
+    from legalaid.services.subsidies import set_subsidy_basis
+
+    set_subsidy_basis(ctx, case_id=second, region_tier=None, aided_persons=3, days={})
+    window.show_section(window.ESCALATIONS)
+    page.show_rows()
+    assert page.table.rowCount() == 2
+    page.state.setCurrentIndex(page.state.findData("待确认"))
+    assert page.table.rowCount() == 1 and "群体性案件" in page.table.item(0, 6).text()
+    page.state.setCurrentIndex(0)
+    assert page.save_register(tmp_path / "register.xlsx")
+    assert page.save_register(tmp_path / "register.pdf")
+    assert not page.save_register(tmp_path / "register.txt")
+    assert "应为 .pdf 或 .xlsx" in page.message.text()
+    if backend == "sqlite":
+        window.grab().save(str(tmp_path / "register.png"))
+        window.show_section(window.SETTINGS)
+        window.grab().save(str(tmp_path / "settings.png"))
