@@ -112,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     uadd.add_argument("--role", choices=["clerk", "lawyer", "supervisor", "admin"], required=True)
     uadd.add_argument("--handler")
     uadd.add_argument("--office")
+    audit_cmd = commands.add_parser("audit", help="审计记录").add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    audit_cmd.add_parser("verify", help="核对审计记录链，报告第一处断开")
     return parser
 
 
@@ -153,6 +157,18 @@ def _json_text(payload: dict[str, object]) -> str:
     return text
 
 
+def _read_password() -> str:
+    """From stdin when piped (scripts), else asked twice without echo."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("密码：")
+    if getpass.getpass("再次输入密码：") != first:
+        raise LegalAidError("两次输入的密码不一致")
+    return first
+
+
 def run(args: argparse.Namespace) -> int:
     # Imported per command: a script calling ``stats`` should not pay for the ledger code.
     from legalaid.services import setup
@@ -183,8 +199,6 @@ def run(args: argparse.Namespace) -> int:
         )
         print(f"已从 {args.file} 恢复{kept}")
         return 0
-    if args.command == "user":
-        raise LegalAidError(f"命令「{args.command}」尚未提供：它随后续版本推出")
 
     ctx = setup.open_context(target, actor=actor)
     try:
@@ -227,6 +241,24 @@ def run(args: argparse.Namespace) -> int:
                 ctx, year=args.year, until=args.until, office_code=args.office
             )
             print(_json_text(stats.as_json()))
+        elif args.command == "user":
+            from legalaid.domain.permissions import Role
+            from legalaid.services.accounts import add_user
+
+            user = add_user(
+                ctx, username=args.name, name=None, role=Role.parse(args.role),
+                password=_read_password(), handler=args.handler, office_code=args.office,
+            )  # fmt: skip
+            print(f"已创建账号 {user.username}（{user.role.value}）")
+        elif args.command == "audit":
+            from legalaid.services.audit_trail import verify_chain
+
+            checked, broken = verify_chain(ctx)
+            if broken is not None:
+                raise LegalAidError(
+                    f"审计记录链在第 {broken.id} 条处断开：{broken.reason}（已核对 {checked} 条）"
+                )
+            print(f"审计记录完整：{checked} 条，链接均有效")
         elif args.command == "report":
             from legalaid.services.reporting import write_report
 

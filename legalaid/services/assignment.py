@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 from legalaid.domain.errors import InvalidTransition, NotFound, ValidationError
 from legalaid.domain.identity import age_on
 from legalaid.domain.lifecycle import is_assignable
+from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import OPEN_STATES, CaseState, CaseType, HandlerType
+from legalaid.services.authz import requires
 from legalaid.services.casefile import (
     CaseRef,
     commit_case,
@@ -62,6 +64,7 @@ def _is_minor(case: CaseRecord) -> bool:
     return birth is not None and age_on(birth, case.applied_on) < 18
 
 
+@requires(Action.ASSIGN)
 def assign_handler(
     ctx: Context,
     *,
@@ -117,6 +120,7 @@ def assign_handler(
         return AssignmentResult(case=commit_case(ctx, uow, case), warnings=tuple(warnings))
 
 
+@requires(Action.ASSIGN)
 def start_handling(
     ctx: Context, *, case_id: int, on: date | None = None, expected_version: int | None = None
 ) -> CaseRef:
@@ -154,6 +158,7 @@ class HandlerOption:
         return not self.refusals
 
 
+@requires(Action.ASSIGN)
 def handler_options(ctx: Context, *, case_id: int) -> list[HandlerOption]:
     """Every active handler with caseload and qualification for this case; the suggestion
     (least-loaded qualified handler without warnings) comes first."""

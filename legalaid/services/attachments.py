@@ -12,6 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import NotFound, ValidationError
+from legalaid.domain.permissions import Action
+from legalaid.services.authz import authorize, requires
 from legalaid.services.casefile import log_event
 from legalaid.services.context import Context
 from legalaid.storage.records import AttachmentRecord, CaseRecord
@@ -64,6 +66,7 @@ def add_attachment(
     return record
 
 
+@requires(Action.VIEW_CASE)
 def attachments_of(ctx: Context, case_id: int) -> list[Attachment]:
     with ctx.reading() as uow:
         records = uow.session.scalars(
@@ -76,6 +79,13 @@ def attachments_of(ctx: Context, case_id: int) -> list[Attachment]:
 
 def save_attachment(ctx: Context, attachment_id: int, folder: Path) -> Path:
     """Write the file out (to open it with the system viewer); its checksum is verified."""
+    with ctx.reading() as uow:
+        case_id = uow.session.scalar(
+            select(AttachmentRecord.case_id).where(AttachmentRecord.id == attachment_id)
+        )
+    if case_id is None:
+        raise NotFound(f"附件（编号{attachment_id}）不存在")
+    authorize(ctx, Action.VIEW_CASE, case_id=case_id)
     with ctx.reading() as uow:
         record = uow.session.get(AttachmentRecord, attachment_id)
         if record is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -12,9 +12,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from legalaid.domain.deadlines import Deadline, escalation_deadline, open_deadline
+from legalaid.domain.errors import PermissionDenied
 from legalaid.domain.escalation import EscalationState
 from legalaid.domain.identity import mask_id_number
+from legalaid.domain.permissions import Action, Role, allowed
 from legalaid.domain.vocabulary import CaseState
+from legalaid.services.authz import audit_event, authorize
 from legalaid.services.casefile import clock_of, load_case
 from legalaid.services.context import Context
 from legalaid.services.settings import deadline_rules
@@ -202,6 +205,19 @@ SORT_KEYS = {
 }
 
 
+def _scoped(ctx: Context, filters: CaseFilter, full_id: bool) -> tuple[CaseFilter, bool]:
+    """A handler's lists hold only the cases assigned to them (and an admin, not being a
+    caseworker, never sees full ID numbers in lists)."""
+    principal = ctx.principal
+    if principal is None:
+        return filters, full_id
+    if principal.role is Role.LAWYER:
+        filters = replace(filters, handler_id=principal.handler_id or -1)
+    if full_id and not allowed(principal.role, Action.VIEW_FULL_ID, own_case=True):
+        raise PermissionDenied(f"{principal.role.value}无权查看完整身份证号")
+    return filters, full_id
+
+
 def find_cases(
     ctx: Context,
     filters: CaseFilter = CaseFilter(),
@@ -214,6 +230,7 @@ def find_cases(
 ) -> list[CaseRow]:
     """A page of cases, newest first unless ``order`` says otherwise; ID numbers masked
     unless ``full_id``."""
+    filters, full_id = _scoped(ctx, filters, full_id)
     column = SORT_KEYS[order]
     sort = column.desc() if descending else column.asc()
     tie = CaseRecord.id.desc() if descending else CaseRecord.id.asc()
@@ -224,12 +241,20 @@ def find_cases(
 
 
 def count_cases(ctx: Context, filters: CaseFilter = CaseFilter()) -> int:
+    filters, _ = _scoped(ctx, filters, False)
     with ctx.reading() as uow:
         query = _apply_filters(select(func.count()).select_from(CaseRecord), filters, uow.session)
         return int(uow.session.scalar(query) or 0)
 
 
 def get_case(ctx: Context, case_id: int, *, full_id: bool = False) -> CaseDetail:
+    """One case in full. Each look by a signed-in user is audited; a full ID number only for
+    roles that may see it, and audited as a reveal."""
+    if ctx.principal is not None:
+        authorize(ctx, Action.VIEW_CASE, case_id=case_id)
+        if full_id:
+            authorize(ctx, Action.VIEW_FULL_ID, case_id=case_id)
+        audit_event(ctx, "查看完整身份证号" if full_id else "查看案件", f"cases#{case_id}")
     with ctx.reading() as uow:
         session = uow.session
         case = load_case(session, case_id)
@@ -318,8 +343,8 @@ def open_deadlines(
         )
         if due_by is not None:
             query = query.where(CaseRecord.due_on <= due_by)
-        if office_code:
-            query = _apply_filters(query, CaseFilter(office_code=office_code), session)
+        scope, _ = _scoped(ctx, CaseFilter(office_code=office_code), False)
+        query = _apply_filters(query, scope, session)
         rules = deadline_rules(session)
         result = []
         for case, name in session.execute(query):
@@ -336,8 +361,7 @@ def open_deadlines(
             .where(EscalationRecord.state == EscalationState.DISCUSSED.value,
                    EscalationRecord.discussed_on.is_not(None))
         )  # fmt: skip
-        if office_code:
-            reports = _apply_filters(reports, CaseFilter(office_code=office_code), session)
+        reports = _apply_filters(reports, scope, session)
         for case, name, discussed_on in session.execute(reports):
             deadline = escalation_deadline(discussed_on or case.applied_on, ctx.calendar, rules)
             if due_by is None or deadline.due <= due_by:

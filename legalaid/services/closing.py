@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from legalaid.domain.errors import ValidationError
+from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import CaseState, TerminationReason
+from legalaid.services.authz import requires
 from legalaid.services.casefile import CaseRef, commit_case, load_case, move, on_or_today
 from legalaid.services.context import Context
 from legalaid.services.escalations import refuse_closing_while_open
 from legalaid.services.subsidies import propose
 
 
+@requires(Action.TERMINATE)
 def terminate(
     ctx: Context,
     *,
@@ -32,6 +35,7 @@ def terminate(
         return commit_case(ctx, uow, case)
 
 
+@requires(Action.SUBMIT_CLOSING)
 def submit_closing(
     ctx: Context,
     *,
@@ -59,6 +63,7 @@ def submit_closing(
         return commit_case(ctx, uow, case)
 
 
+@requires(Action.REVIEW_CLOSING)
 def return_closing(
     ctx: Context, *, case_id: int, reason: str, expected_version: int | None = None
 ) -> CaseRef:
@@ -70,6 +75,7 @@ def return_closing(
         return commit_case(ctx, uow, case)
 
 
+@requires(Action.REVIEW_CLOSING)
 def approve_closing(
     ctx: Context, *, case_id: int, on: date | None = None, expected_version: int | None = None
 ) -> CaseRef:
@@ -84,6 +90,7 @@ def approve_closing(
         return commit_case(ctx, uow, case)
 
 
+@requires(Action.REVIEW_CLOSING)
 def archive(ctx: Context, *, case_id: int, expected_version: int | None = None) -> CaseRef:
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)

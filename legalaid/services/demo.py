@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.identity import check_character
 from legalaid.domain.ledger import LedgerRow
+from legalaid.domain.permissions import Action
 from legalaid.domain.subsidy import default_subsidy
 from legalaid.domain.vocabulary import (
     CaseSource,
@@ -22,6 +23,7 @@ from legalaid.domain.vocabulary import (
     HandlerType,
     Stage,
 )
+from legalaid.services.authz import requires
 from legalaid.services.context import Context
 from legalaid.services.ledger import insert_rows
 from legalaid.storage import repositories as repo
@@ -183,6 +185,7 @@ def _ensure_offices(session: Session) -> list[OfficeRecord]:
     return list(by_code.values())
 
 
+@requires(Action.ADMINISTER)
 def generate_demo(
     ctx: Context,
     *,

@@ -17,8 +17,10 @@ from legalaid.domain.documents import (
     format_number,
 )
 from legalaid.domain.errors import ValidationError
+from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import CaseState, CaseType, Stage
 from legalaid.reports.data_forms import FormDocument
+from legalaid.services.authz import requires
 from legalaid.services.casefile import load_case
 from legalaid.services.context import Context
 from legalaid.storage import repositories as repo
@@ -53,6 +55,7 @@ def current_text(ctx: Context, kind: DocumentKind) -> str:
         return document_text(uow.session, kind)
 
 
+@requires(Action.ADMINISTER)
 def set_document_text(ctx: Context, *, kind: DocumentKind, text: str | None) -> None:
     """Replace a document's wording with the office's own (None restores the default)."""
     if text is not None:
@@ -168,6 +171,7 @@ def _registration_fields(case: CaseRecord) -> tuple[tuple[str, str], ...]:
     )
 
 
+@requires(Action.PRINT, audited="打印")
 def write_document(ctx: Context, *, case_id: int, kind: DocumentKind, out: Path) -> FormDocument:
     from legalaid.reports.forms import write_form
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from legalaid.domain.errors import NotFound, ValidationError
 from legalaid.domain.escalation import EscalationState, names_text
+from legalaid.domain.permissions import Action
 from legalaid.reports.data import Report, Table
 from legalaid.reports.data_forms import FormDocument
+from legalaid.services.authz import requires
 from legalaid.services.cases import get_case
 from legalaid.services.context import Context
 from legalaid.services.escalations import RegisterRow, escalation_of, register
@@ -121,6 +123,7 @@ def register_report(
     )
 
 
+@requires(Action.PRINT, audited="打印")
 def write_register(
     ctx: Context, *, period_from: date, period_to: date, office_code: str | None,
     organisation: str, out: Path,
@@ -140,12 +143,14 @@ def write_register(
     return len(rows)
 
 
+@requires(Action.PRINT, audited="打印")
 def write_minutes(ctx: Context, *, case_id: int, meeting_id: int, out: Path) -> None:
     from legalaid.reports.forms import write_form
 
     write_form(minutes_document(ctx, case_id=case_id, meeting_id=meeting_id), out)
 
 
+@requires(Action.PRINT, audited="打印")
 def write_report_form(ctx: Context, *, case_id: int, out: Path) -> None:
     from legalaid.reports.forms import write_form
 

@@ -24,8 +24,10 @@ from legalaid.domain.escalation import (
     step,
 )
 from legalaid.domain.identity import age_on
+from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import OPEN_STATES, CaseType
 from legalaid.services.attachments import add_attachment
+from legalaid.services.authz import requires
 from legalaid.services.casefile import load_case, log_event
 from legalaid.services.context import Context
 from legalaid.services.settings import deadline_rules, recognition_rules
@@ -109,6 +111,7 @@ def _new(
     return record
 
 
+@requires(Action.ESCALATE)
 def scan_candidates(ctx: Context) -> int:
     """Check every open case against the criteria (e.g. after an import or a rule change)."""
     with ctx.writing() as uow:
@@ -145,6 +148,7 @@ def _load(session: Session, case_id: int) -> tuple[CaseRecord, EscalationRecord]
     return case, record
 
 
+@requires(Action.FLAG_MAJOR)
 def flag_case(ctx: Context, *, case_id: int, criterion: Criterion, note: str = "") -> None:
     """Anyone handling the case may flag it by hand; a dismissed one becomes a candidate again."""
     if criterion is Criterion.OTHER and not note.strip():
@@ -168,6 +172,7 @@ def flag_case(ctx: Context, *, case_id: int, criterion: Criterion, note: str = "
         uow.commit()
 
 
+@requires(Action.ESCALATE)
 def decide(ctx: Context, *, case_id: int, confirm: bool, note: str, on: date | None = None) -> None:
     """A clerk or supervisor confirms the candidate or dismisses it, with the reason."""
     if not note.strip():
@@ -186,6 +191,7 @@ def decide(ctx: Context, *, case_id: int, confirm: bool, note: str, on: date | N
         uow.commit()
 
 
+@requires(Action.ESCALATE)
 def add_meeting(
     ctx: Context,
     *,
@@ -221,6 +227,7 @@ def add_meeting(
         return row.id
 
 
+@requires(Action.ESCALATE)
 def attach_minutes(ctx: Context, *, meeting_id: int, path: Path) -> None:
     """The signed minutes, scanned after the meeting."""
     with ctx.writing() as uow:
@@ -235,6 +242,7 @@ def attach_minutes(ctx: Context, *, meeting_id: int, path: Path) -> None:
         uow.commit()
 
 
+@requires(Action.ESCALATE)
 def report(
     ctx: Context, *, case_id: int, reported_on: date, authority: str, reference_no: str,
     content: str,
@@ -257,6 +265,7 @@ def report(
         uow.commit()
 
 
+@requires(Action.ESCALATE)
 def record_reply(ctx: Context, *, case_id: int, replied_on: date, reply: str) -> None:
     if not reply.strip():
         raise ValidationError("请填写主管机关的批复意见", field="批复意见")
@@ -308,6 +317,7 @@ def _view(ctx: Context, session: Session, case: CaseRecord, r: EscalationRecord)
     )  # fmt: skip
 
 
+@requires(Action.VIEW_CASE)
 def escalation_of(ctx: Context, case_id: int) -> EscalationView | None:
     with ctx.reading() as uow:
         session = uow.session
@@ -328,6 +338,7 @@ class RegisterRow:
     view: EscalationView
 
 
+@requires(Action.ESCALATE)
 def register(
     ctx: Context,
     *,

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.identity import normalize_phone, parse_id_number
 from legalaid.domain.lifecycle import initial_state
+from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType, Gender, RegionTier, Stage
+from legalaid.services.authz import requires
 from legalaid.services.casefile import (
     CaseRef,
     allocate_case_numbers,
@@ -101,6 +103,7 @@ def _person(ctx: Context, session: Session, data: PersonInput) -> PersonRecord:
     return record
 
 
+@requires(Action.REGISTER)
 def register(ctx: Context, data: CaseInput) -> CaseRef:
     """Register an application (申请登记) or accept a notification (通知辩护/通知代理)."""
     today = ctx.today()
@@ -163,6 +166,7 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
         return commit_case(ctx, uow, case)
 
 
+@requires(Action.DECIDE)
 def request_materials(
     ctx: Context,
     *,
@@ -184,6 +188,7 @@ def request_materials(
         return commit_case(ctx, uow, case)
 
 
+@requires(Action.DECIDE)
 def receive_materials(
     ctx: Context, *, case_id: int, on: date | None = None, expected_version: int | None = None
 ) -> CaseRef:
@@ -199,6 +204,7 @@ def receive_materials(
         return commit_case(ctx, uow, case)
 
 
+@requires(Action.DECIDE)
 def start_review(ctx: Context, *, case_id: int, expected_version: int | None = None) -> CaseRef:
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)
@@ -206,6 +212,7 @@ def start_review(ctx: Context, *, case_id: int, expected_version: int | None = N
         return commit_case(ctx, uow, case)
 
 
+@requires(Action.DECIDE)
 def withdraw(
     ctx: Context, *, case_id: int, reason: str, expected_version: int | None = None
 ) -> CaseRef:
@@ -215,6 +222,7 @@ def withdraw(
         return commit_case(ctx, uow, case)
 
 
+@requires(Action.DECIDE)
 def decide(
     ctx: Context,
     *,
@@ -241,6 +249,7 @@ def decide(
         return commit_case(ctx, uow, case)
 
 
+@requires(Action.DECIDE)
 def uphold_objection(
     ctx: Context,
     *,

@@ -16,7 +16,9 @@ from legalaid.domain.deadlines import CaseClock, DeadlineKind, DeadlineRule, ope
 from legalaid.domain.errors import ValidationError, ValidationErrors
 from legalaid.domain.ledger import LedgerRow, check_headers, format_row, ledger_state, parse_row
 from legalaid.domain.numbering import parse_sequence
+from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import CaseState, FirmKind, HandlerType
+from legalaid.services.authz import requires
 from legalaid.services.casefile import CASE_NUMBER_KIND, allocate_case_numbers
 from legalaid.services.context import Context
 from legalaid.services.ledger_files import read_rows, write_rows
@@ -50,6 +52,7 @@ def _noop(_stage: str, _done: int, _total: int) -> None:
     return None
 
 
+@requires(Action.REGISTER)
 def import_ledger(ctx: Context, path: Path, *, progress: Progress = _noop) -> ImportResult:
     """Import every row of the file in one transaction, or none of them."""
     headers, raw_rows = read_rows(path)
@@ -350,6 +353,7 @@ def _case_numbers(
 
 
 # -- export -------------------------------------------------------------------------------
+@requires(Action.EXPORT, audited="导出")
 def export_ledger(
     ctx: Context,
     path: Path,

@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 from legalaid.domain.errors import ConflictError, NotFound, ValidationError
 from legalaid.domain.identity import normalize_phone
 from legalaid.domain.numbering import DEFAULT_PATTERN, check_pattern
+from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import OPEN_STATES, FirmKind, HandlerType
+from legalaid.services.authz import requires
 from legalaid.services.context import Context
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import (
@@ -59,6 +61,7 @@ def _office_info(record: OfficeRecord) -> OfficeInfo:
     )
 
 
+@requires(Action.ADMINISTER)
 def add_office(
     ctx: Context,
     *,
@@ -104,6 +107,7 @@ def list_offices(ctx: Context) -> list[OfficeInfo]:
         return [_office_info(r) for r in records]
 
 
+@requires(Action.ASSIGN)
 def add_firm(
     ctx: Context,
     *,
@@ -131,6 +135,7 @@ def add_firm(
         return firm_id
 
 
+@requires(Action.ASSIGN)
 def add_handler(
     ctx: Context,
     *,
@@ -214,11 +219,13 @@ def list_handlers(
         return [_handler_info(h, int(load.get(h.id, 0))) for h in session.scalars(query)]
 
 
+@requires(Action.SET_TARGETS)
 def set_target(ctx: Context, *, year: int, office_code: str, cases: int) -> None:
     """Set an office's yearly target (年度任务数)."""
     set_targets(ctx, year=year, targets={office_code: cases})
 
 
+@requires(Action.SET_TARGETS)
 def set_targets(ctx: Context, *, year: int, targets: dict[str, int]) -> None:
     """Set several offices' targets in one transaction: all of them or none."""
     if not 2000 <= year <= 2100:

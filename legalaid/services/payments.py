@@ -13,7 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from legalaid.domain.errors import ConflictError, NotFound, ValidationError
+from legalaid.domain.permissions import Action
 from legalaid.reports.data import Report, Table, money_text
+from legalaid.services.authz import requires
 from legalaid.services.context import Context
 from legalaid.services.subsidies import PaymentState, mark_paid
 from legalaid.storage.records import (
@@ -79,6 +81,7 @@ def _line(row: tuple[Any, ...]) -> PaymentLine:
     )
 
 
+@requires(Action.PAY_SUBSIDY)
 def candidates(
     ctx: Context,
     *,
@@ -102,6 +105,7 @@ def candidates(
     return [line for line in lines if firm is None or line.firm == firm]
 
 
+@requires(Action.PAY_SUBSIDY)
 def create_batch(
     ctx: Context,
     *,
@@ -153,6 +157,7 @@ def get_batch(ctx: Context, batch_id: int) -> Batch:
         )
 
 
+@requires(Action.PAY_SUBSIDY)
 def pay_batch(ctx: Context, *, batch_id: int) -> Decimal:
     """Finance has paid: every subsidy in the batch becomes 已发放, all or none."""
     batch = get_batch(ctx, batch_id)
@@ -222,6 +227,7 @@ def batch_report(ctx: Context, batch: Batch) -> Report:
     )
 
 
+@requires(Action.PAY_SUBSIDY, audited="导出")
 def write_batch(ctx: Context, *, batch_id: int, out: Path) -> Batch:
     from legalaid.reports.pdf import write_pdf
     from legalaid.reports.workbook import write_workbook
@@ -234,6 +240,7 @@ def write_batch(ctx: Context, *, batch_id: int, out: Path) -> Batch:
     return batch
 
 
+@requires(Action.PAY_SUBSIDY)
 def list_batches(ctx: Context) -> list[Batch]:
     with ctx.reading() as uow:
         ids = list(

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from legalaid.domain.errors import NotFound, ValidationError
 from legalaid.domain.forecast import forecast
+from legalaid.domain.permissions import Action
 from legalaid.domain.statistics import YearStatistics, period_end
 from legalaid.reports.data import Chart, OfficeLine, Report, Table, money_text, pct_text
+from legalaid.services.authz import requires
 from legalaid.services.context import Context
 from legalaid.services.offices import OfficeInfo, list_offices
 from legalaid.services.statistics import StatisticsSet, daily_counts, statistics_set
@@ -417,6 +419,7 @@ def _cumulative(stats: YearStatistics, months: list[str]) -> list[tuple[str, ...
     return rows
 
 
+@requires(Action.STATISTICS, audited="打印")
 def write_report(
     ctx: Context,
     *,

@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 from legalaid.domain.deadlines import DEFAULT_RULES, DeadlineKind, DeadlineRule, open_deadline
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.escalation import RecognitionRules
+from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import OPEN_STATES
 from legalaid.domain.workdays import CountRule
+from legalaid.services.authz import requires
 from legalaid.services.context import Context
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import CaseRecord, SettingRecord
@@ -53,6 +55,7 @@ def deadline_rules(session: Session) -> dict[DeadlineKind, DeadlineRule]:
     return rules
 
 
+@requires(Action.ADMINISTER)
 def set_deadline_rule(ctx: Context, *, kind: DeadlineKind, days: int, count: CountRule) -> None:
     """Offices choose calendar or working days per deadline (the lengths are statutory)."""
     if days < 1 or days > 365:
@@ -112,6 +115,7 @@ def current_recognition_rules(ctx: Context) -> RecognitionRules:
         return recognition_rules(uow.session)
 
 
+@requires(Action.ADMINISTER)
 def set_recognition_rules(ctx: Context, rules: RecognitionRules) -> None:
     """The office's criteria for major/difficult candidates (they apply to later checks)."""
     rules.check()

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import NotFound
+from legalaid.domain.permissions import Action
 from legalaid.domain.statistics import YearStatistics, period_end
 from legalaid.domain.subsidy import SubsidyFacts, SubsidyStandard, calculate, days_from_text
 from legalaid.domain.vocabulary import (
@@ -30,6 +31,7 @@ from legalaid.domain.vocabulary import (
     RegionTier,
     Stage,
 )
+from legalaid.services.authz import requires
 from legalaid.services.context import Context
 from legalaid.services.subsidies import stored_standards
 from legalaid.storage.records import (
@@ -244,6 +246,7 @@ def statistics_set(
     )
 
 
+@requires(Action.STATISTICS)
 def year_statistics(
     ctx: Context, *, year: int, until: date | None = None, office_code: str | None = None
 ) -> YearStatistics:

@@ -13,6 +13,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import ConflictError, NotFound, ValidationError
+from legalaid.domain.permissions import Action
 from legalaid.domain.subsidy import (
     DEFAULT_STANDARD,
     SubsidyFacts,
@@ -28,6 +29,7 @@ from legalaid.domain.subsidy import (
     to_json,
 )
 from legalaid.domain.vocabulary import CaseState, CaseType, HandlerType, RegionTier, Stage
+from legalaid.services.authz import requires
 from legalaid.services.casefile import load_case, log_event
 from legalaid.services.context import Context
 from legalaid.services.escalations import recognise_case
@@ -104,6 +106,7 @@ def list_standards(ctx: Context) -> list[StandardInfo]:
         return [StandardInfo(i, s, i in used) for i, s in stored_standards(session)]
 
 
+@requires(Action.ADMINISTER)
 def add_standard(ctx: Context, standard: SubsidyStandard, *, close_previous: bool = True) -> int:
     """Add a version. The open-ended version before it ends the day before, if asked."""
     check_standard(standard)
@@ -129,6 +132,7 @@ def _with_end(standard: SubsidyStandard, end: date) -> SubsidyStandard:
     return replace(standard, effective_to=end)
 
 
+@requires(Action.ADMINISTER)
 def update_standard(ctx: Context, standard_id: int, standard: SubsidyStandard) -> None:
     """Edit a version nobody has been paid by; once used, a new version is the way."""
     check_standard(standard)
@@ -153,6 +157,7 @@ def update_standard(ctx: Context, standard_id: int, standard: SubsidyStandard) -
         uow.commit()
 
 
+@requires(Action.ADMINISTER)
 def import_standard(ctx: Context, path: Path) -> int:
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -161,6 +166,7 @@ def import_standard(ctx: Context, path: Path) -> int:
     return add_standard(ctx, from_json(text))
 
 
+@requires(Action.EXPORT, audited="导出")
 def export_standard(ctx: Context, standard_id: int, path: Path) -> None:
     with ctx.reading() as uow:
         record = uow.session.get(SubsidyStandardRecord, standard_id)
@@ -224,6 +230,7 @@ def _lines(text: str) -> tuple[SubsidyLine, ...]:
     )
 
 
+@requires(Action.VIEW_CASE)
 def case_subsidy(ctx: Context, *, case_id: int) -> CaseSubsidy:
     """The stored subsidy of a case, or what its standard would pay now."""
     with ctx.reading() as uow:
@@ -263,6 +270,7 @@ class SubsidyBasis:
     editable: bool
 
 
+@requires(Action.VIEW_CASE)
 def subsidy_basis(ctx: Context, *, case_id: int) -> SubsidyBasis:
     with ctx.reading() as uow:
         session = uow.session
@@ -281,6 +289,7 @@ def subsidy_basis(ctx: Context, *, case_id: int) -> SubsidyBasis:
         )
 
 
+@requires(Action.PAY_SUBSIDY)
 def set_subsidy_basis(
     ctx: Context,
     *,
@@ -373,6 +382,7 @@ def _pending(session: Session, case_id: int) -> tuple[CaseRecord, CaseSubsidyRec
     return case, record
 
 
+@requires(Action.APPROVE_SUBSIDY)
 def override_subsidy(ctx: Context, *, case_id: int, amount: str, reason: str) -> CaseSubsidy:
     """A manual amount needs a reason and is kept beside the computed one (audited)."""
     if not reason.strip():
@@ -401,6 +411,7 @@ def override_subsidy(ctx: Context, *, case_id: int, amount: str, reason: str) ->
     return case_subsidy(ctx, case_id=case_id)
 
 
+@requires(Action.APPROVE_SUBSIDY)
 def review_subsidy(ctx: Context, *, case_id: int) -> CaseSubsidy:
     with ctx.writing() as uow:
         case, record = _pending(uow.session, case_id)
@@ -413,6 +424,7 @@ def review_subsidy(ctx: Context, *, case_id: int) -> CaseSubsidy:
     return case_subsidy(ctx, case_id=case_id)
 
 
+@requires(Action.PAY_SUBSIDY)
 def mark_paid(ctx: Context, *, case_ids: list[int]) -> Decimal:
     """Pay reviewed subsidies: all of them or none; the amount becomes the case's 办案补贴."""
     total = Decimal(0)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from legalaid.storage import audit
 from legalaid.storage.engine import DatabaseUnavailable, create_database_engine, resolve_url
 from legalaid.storage.uow import UnitOfWork, make_session_factory
 
@@ -63,13 +64,15 @@ class Database:
         self.engine: Engine = create_database_engine(self.url, echo=echo)
         self._read = make_session_factory(self.engine, write=False)
         self._write = make_session_factory(self.engine, write=True)
+        audit.install(self._write)  # every committed change leaves a link in the audit chain
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
-    def uow(self, *, write: bool = False) -> UnitOfWork:
-        return UnitOfWork(self._write if write else self._read)
+    def uow(self, *, write: bool = False, info: dict[str, object] | None = None) -> UnitOfWork:
+        """``info``: who acts and the clock, for the audit trail of a writing transaction."""
+        return UnitOfWork(self._write if write else self._read, info)
 
     def dispose(self) -> None:
         self.engine.dispose()

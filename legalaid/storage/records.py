@@ -160,6 +160,11 @@ class CaseRecord(Base):
     subsidy_days: Mapped[str | None] = mapped_column(Text)
     stages_completed: Mapped[int | None] = mapped_column(Integer)
     stages_total: Mapped[int | None] = mapped_column(Integer)
+    # The closing file (结案): outcome, the checklist items filed, and when it was submitted
+    # (the centre reviews it within 30 days).
+    outcome: Mapped[str | None] = mapped_column(String(10))
+    closing_items: Mapped[str | None] = mapped_column(Text)
+    closing_submitted_on: Mapped[date | None] = mapped_column(Date)
     subsidy_paid: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     # The running legal deadline (derived from state and dates by the services, stored so
     # that a million cases can be filtered and sorted by it).
@@ -393,5 +398,87 @@ class MeetingRecord(Base):
     opinions: Mapped[str] = mapped_column(Text)
     plan: Mapped[str] = mapped_column(Text)
     minutes_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
+    recorded_by: Mapped[str] = mapped_column(String(50))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class UserRecord(Base):
+    """An account. Lawyers (承办人员) are linked to their handler record."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(10))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    handler_id: Mapped[int | None] = mapped_column(ForeignKey("handlers.id"))
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Lockout after repeated failures survives a restart (it is in the database).
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    password_changed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditRecord(Base):
+    """One audited event. Append-only: each row's hash covers the previous row's hash, so an
+    edit or deletion made outside the application breaks the chain."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(50), index=True)
+    action: Mapped[str] = mapped_column(String(30), index=True)
+    object: Mapped[str] = mapped_column(String(120))
+    outcome: Mapped[str] = mapped_column(String(10))
+    detail: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHeadRecord(Base):
+    """The chain's last link (one row): locked while appending, so links never fork, and
+    compared with the last row so that rows cut from the end are noticed too."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class WorkEntryRecord(Base):
+    """The handler's work log: 会见, 阅卷, 调查取证, 解答咨询, 参加庭审, 其他."""
+
+    __tablename__ = "work_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    handler_id: Mapped[int | None] = mapped_column(ForeignKey("handlers.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    done_on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(100))
+    minutes: Mapped[int] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(50))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FollowUpRecord(Base):
+    """Quality checks after the case: 回访, 投诉, 案卷检查, 旁听."""
+
+    __tablename__ = "follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    done_on: Mapped[date] = mapped_column(Date)
+    person: Mapped[str | None] = mapped_column(String(50))
+    content: Mapped[str] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[str] = mapped_column(String(50))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)

@@ -16,12 +16,15 @@ from legalaid.storage.engine import WRITE_OPTION, DatabaseUnavailable
 class UnitOfWork:
     """``with db.uow(write=True) as uow: ...; uow.commit()`` — leaving without commit rolls back."""
 
-    def __init__(self, factory: sessionmaker[Session]) -> None:
+    def __init__(
+        self, factory: sessionmaker[Session], info: dict[str, object] | None = None
+    ) -> None:
         self._factory = factory
+        self._info = info or {}
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self._factory()
+        self.session = self._factory(info=dict(self._info))
         return self
 
     def __exit__(

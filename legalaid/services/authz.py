@@ -1,0 +1,105 @@
+"""Permissions are checked here, in the services, for the GUI and any other caller alike;
+refusals and failed attempts are audited in their own transaction (the work rolled back)."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from legalaid.domain.errors import LegalAidError, NotFound, PermissionDenied
+from legalaid.domain.permissions import MATRIX, Action, Role, allowed
+from legalaid.services.context import Context
+from legalaid.storage import audit
+from legalaid.storage.records import CaseRecord
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def audit_event(
+    ctx: Context,
+    action: str,
+    obj: str,
+    *,
+    outcome: str = "成功",
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """One audited event in its own transaction (views, reveals, prints, refusals, logins)."""
+    with ctx.writing() as uow:
+        audit.record(uow.session, audit.Entry(action, obj, outcome, detail))
+        uow.commit()
+
+
+def is_own_case(ctx: Context, case_id: int) -> bool:
+    principal = ctx.principal
+    if principal is None or principal.handler_id is None:
+        return False
+    with ctx.reading() as uow:
+        handler_id = uow.session.get(CaseRecord, case_id)
+        if handler_id is None:
+            raise NotFound(f"案件（编号{case_id}）不存在")
+        return handler_id.handler_id == principal.handler_id
+
+
+def may(ctx: Context, action: Action, *, case_id: int | None = None) -> bool:
+    principal = ctx.principal
+    if principal is None:
+        return True
+    own = is_own_case(ctx, case_id) if case_id is not None else None
+    return allowed(principal.role, action, own_case=own)
+
+
+def authorize(ctx: Context, action: Action, *, case_id: int | None = None) -> None:
+    """Refuse (audited) unless the signed-in user may take ``action`` on the case."""
+    principal = ctx.principal
+    if principal is None or may(ctx, action, case_id=case_id):
+        return
+    if principal.role is Role.LAWYER and action in MATRIX[Role.LAWYER]:
+        reason = f"案件未指派给您，不能{action.value}"
+    else:
+        reason = f"{principal.role.value}无权{action.value}"
+    obj = f"cases#{case_id}" if case_id is not None else action.value
+    audit_event(ctx, action.value, obj, outcome="拒绝", detail={"原因": reason})
+    raise PermissionDenied(reason)
+
+
+_inside: ContextVar[bool] = ContextVar("legalaid_authorized_call", default=False)
+
+
+def requires(
+    action: Action, *, audited: str | None = None
+) -> Callable[[Callable[Concatenate[Context, P], T]], Callable[Concatenate[Context, P], T]]:
+    """Check ``action`` (on the call's ``case_id``, if any) and audit a failed attempt; with
+    ``audited``, a successful call is audited too (prints, exports). A call made from inside
+    another checked call was authorised with it."""
+
+    def wrap(fn: Callable[Concatenate[Context, P], T]) -> Callable[Concatenate[Context, P], T]:
+        signature = inspect.signature(fn)
+
+        @functools.wraps(fn)
+        def inner(ctx: Context, /, *args: P.args, **kwargs: P.kwargs) -> T:
+            if ctx.principal is None or _inside.get():
+                return fn(ctx, *args, **kwargs)
+            case_id = signature.bind_partial(ctx, *args, **kwargs).arguments.get("case_id")
+            case_id = case_id if isinstance(case_id, int) else None
+            obj = f"cases#{case_id}" if case_id is not None else action.value
+            authorize(ctx, action, case_id=case_id)
+            token = _inside.set(True)
+            try:
+                result = fn(ctx, *args, **kwargs)
+            except LegalAidError as exc:
+                _inside.reset(token)
+                audit_event(ctx, action.value, obj, outcome="失败",
+                            detail={"操作": fn.__name__, "原因": exc.message})  # fmt: skip
+                raise
+            _inside.reset(token)
+            if audited:
+                audit_event(ctx, audited, obj, detail={"操作": fn.__name__})
+            return result
+
+        return inner
+
+    return wrap

@@ -1,0 +1,188 @@
+"""Accounts (argon2id, lockout kept across restarts, no hint whether a user exists) and the
+hash-chained audit trail (every change before → after; tampering found at its first link)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import text
+
+from legalaid.domain.errors import ConflictError, PermissionDenied, ValidationError
+from legalaid.domain.permissions import Role
+from legalaid.services import accounts, intake
+from legalaid.services.audit_trail import AuditFilter, audit_entries, verify_chain
+from legalaid.services.context import Context
+from legalaid.storage.database import Database
+from legalaid.storage.records import UserRecord
+from tests.services.test_workflow import application
+
+
+def _admin(ctx: Context) -> Context:
+    accounts.add_user(ctx, username="admin", name="管理员", role=Role.ADMIN, password="Admin2026!")
+    return ctx.signed_in(accounts.sign_in(ctx, username="admin", password="Admin2026!"))
+
+
+def test_sign_in_lockout_survives_a_restart_and_says_nothing_of_existence(
+    offices: Context, database_url: str
+) -> None:
+    ctx = offices
+    accounts.add_user(ctx, username="zhou", name="周文", role=Role.CLERK, password="Zhou2026ok")
+    clock = [datetime(2026, 11, 20, 9, 0)]
+    ctx.now = lambda: clock[0]
+    messages = set()
+    for _ in range(5):
+        with pytest.raises(PermissionDenied) as info:
+            accounts.sign_in(ctx, username="zhou", password="wrong-password1")
+        messages.add(info.value.message)
+    with pytest.raises(PermissionDenied) as unknown:
+        accounts.sign_in(ctx, username="nobody", password="whatever123")
+    messages.add(unknown.value.message)
+    assert messages == {accounts.SIGN_IN_FAILED}  # the same words for every failure
+    # A restart: a new connection to the same database still finds the account locked.
+    restarted = Context(db=Database(database_url), actor="x", now=lambda: clock[0])
+    try:
+        with pytest.raises(PermissionDenied):
+            accounts.sign_in(restarted, username="zhou", password="Zhou2026ok")
+        clock[0] += timedelta(minutes=16)
+        principal = accounts.sign_in(restarted, username="zhou", password="Zhou2026ok")
+        assert principal.role is Role.CLERK and principal.name == "周文"
+    finally:
+        restarted.db.dispose()
+    rows, _ = audit_entries(ctx, AuditFilter(action="登录"))
+    outcomes = [r.outcome for r in reversed(rows)]
+    assert outcomes == ["失败"] * 7 + ["成功"]
+    assert "账户锁定15分钟" in rows[-5].detail  # the fifth failure
+
+
+def test_password_rules_rehash_and_admin_work(offices: Context) -> None:
+    ctx = offices
+    with pytest.raises(ValidationError) as weak:
+        accounts.add_user(ctx, username="a", name=None, role=Role.CLERK, password="12345678")
+    assert weak.value.field == "密码"
+    with pytest.raises(ValidationError) as no_handler:
+        accounts.add_user(ctx, username="l", name=None, role=Role.LAWYER, password="Lawyer2026")
+    assert no_handler.value.field == "承办人"
+    admin = _admin(ctx)
+    # An old hash with weaker parameters is replaced at the next sign-in.
+    user = accounts.add_user(admin, username="li", name="李", role=Role.CLERK, password="Li2026abc")
+    old = PasswordHasher(time_cost=1, memory_cost=8192).hash("Li2026abc")
+    with ctx.db.uow(write=True) as uow:
+        uow.session.execute(text("UPDATE users SET password_hash = :h WHERE id = :i"),
+                            {"h": old, "i": user.id})  # fmt: skip
+        uow.commit()
+    accounts.sign_in(ctx, username="li", password="Li2026abc")
+    with ctx.reading() as uow:
+        stored = uow.session.get(UserRecord, user.id)
+        assert stored is not None and stored.password_hash != old
+        assert "$argon2id$" in stored.password_hash
+    accounts.reset_password(admin, user_id=user.id, password="Temp2026x")
+    assert accounts.must_change_password(ctx, user.id)
+    li = ctx.signed_in(accounts.sign_in(ctx, username="li", password="Temp2026x"))
+    accounts.change_password(li, old="Temp2026x", new="Mine2026y")
+    assert not accounts.must_change_password(ctx, user.id)
+    accounts.set_role(admin, user_id=user.id, role=Role.SUPERVISOR)
+    rows, _ = audit_entries(admin, AuditFilter(action="角色变更"))
+    assert rows and "工作人员→负责人" in rows[0].detail
+    accounts.set_active(admin, user_id=user.id, active=False)
+    with pytest.raises(PermissionDenied):
+        accounts.sign_in(ctx, username="li", password="Mine2026y")
+    admin_id = admin.principal.user_id if admin.principal else 0
+    with pytest.raises(ConflictError):  # someone must be able to administer
+        accounts.set_active(admin, user_id=admin_id, active=False)
+    with pytest.raises(PermissionDenied):  # a clerk is no administrator
+        clerk = accounts.add_user(admin, username="c", name="C", role=Role.CLERK,
+                                  password="Clerk2026")  # fmt: skip
+        accounts.list_users(ctx.signed_in(accounts.sign_in(ctx, username=clerk.username,
+                                                           password="Clerk2026")))  # fmt: skip
+
+
+def test_changes_are_audited_and_tampering_is_found(offices: Context) -> None:
+    ctx = offices
+    admin = _admin(ctx)
+    ref = intake.register(ctx, application())
+    intake.start_review(ctx, case_id=ref.id)
+    rows, total = audit_entries(admin)
+    assert total >= 5
+    change = next(r for r in rows if r.object == f"cases#{ref.id}" and r.action == "修改")
+    assert "state：申请登记→审查" in change.detail
+    assert verify_chain(admin) == (total, None)
+
+    def sql(statement: str) -> None:
+        with ctx.db.uow(write=True) as uow:
+            uow.session.execute(text(statement))
+            uow.commit()
+
+    sql("UPDATE audit_log SET actor = 'someone' WHERE id = 3")
+    checked, broken = verify_chain(admin)
+    assert broken is not None and broken.id == 3 and "被修改" in broken.reason and checked == 2
+    result = cli("audit", "verify", db=str(ctx.db.url))
+    assert result.returncode == 1 and "第 3 条" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_deleted_rows_and_a_cut_tail_are_found(offices: Context) -> None:
+    ctx = offices
+    admin = _admin(ctx)
+    intake.register(ctx, application())
+    _, total = audit_entries(admin)
+    with ctx.db.uow(write=True) as uow:
+        uow.session.execute(text(f"DELETE FROM audit_log WHERE id = {total}"))
+        uow.commit()
+    broken = verify_chain(admin)[1]
+    assert broken is not None and broken.id == total and "末尾" in broken.reason
+    with ctx.db.uow(write=True) as uow:
+        uow.session.execute(text("DELETE FROM audit_log WHERE id = 2"))
+        uow.commit()
+    broken = verify_chain(admin)[1]
+    assert broken is not None and broken.id == 2 and "缺失" in broken.reason
+
+
+def test_a_failed_attempt_is_audited_though_its_work_rolls_back(offices: Context) -> None:
+    ctx = offices
+    admin = _admin(ctx)
+    accounts.add_user(admin, username="clerk", name="王芳", role=Role.CLERK, password="Clerk2026")
+    clerk = ctx.signed_in(accounts.sign_in(ctx, username="clerk", password="Clerk2026"))
+    ref = intake.register(clerk, application())
+    with pytest.raises(ValidationError):
+        intake.decide(clerk, case_id=ref.id, grant=False, reason=" ")
+    from legalaid.services.cases import get_case
+
+    assert get_case(ctx, ref.id).row.state.value == "申请登记"
+    rows, _ = audit_entries(admin, AuditFilter(outcome="失败"))
+    assert rows[0].actor == "王芳" and "不予法律援助须写明理由" in rows[0].detail
+
+
+def cli(*args: str, db: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "legalaid", "--db", db, *args],
+        capture_output=True, text=True, input=stdin, env=dict(os.environ), timeout=120,
+    )  # fmt: skip
+
+
+def test_user_add_on_the_command_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "u.sqlite3")
+    assert cli("init", db=db).returncode == 0
+    assert cli("office", "add", "ZZ", "株洲市法律援助中心", db=db).returncode == 0
+    made = cli("user", "add", "wang", "--role", "clerk", "--office", "ZZ", db=db,
+               stdin="Wang2026pw\n")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "已创建账号 wang（工作人员）" in made.stdout
+    again = cli("user", "add", "wang", "--role", "clerk", db=db, stdin="Wang2026pw\n")
+    assert again.returncode != 0 and "已被使用" in again.stderr
+    weak = cli("user", "add", "li", "--role", "admin", db=db, stdin="short\n")
+    assert weak.returncode != 0 and "密码至少8位" in weak.stderr
+    lawyer = cli("user", "add", "lin", "--role", "lawyer", "--handler", "林宇浩", db=db,
+                 stdin="Lin2026pw\n")  # fmt: skip
+    assert lawyer.returncode != 0 and "承办人员「林宇浩」不存在" in lawyer.stderr
+    ctx = Context(db=Database(db))
+    try:
+        principal = accounts.sign_in(ctx, username="wang", password="Wang2026pw")
+        assert principal.role is Role.CLERK and principal.office_id is not None
+    finally:
+        ctx.db.dispose()
