@@ -16,6 +16,7 @@ class DeadlineKind(StrEnum):
     ASSIGNMENT = "指派"  # assign within 3 days of the decision / notification (art. 22)
     ENGAGEMENT = "签订委托协议"  # agreement and power of attorney within 5 days (art. 24)
     CLOSING_FILE = "提交结案材料"  # closing file within 30 days of the case ending (art. 40)
+    CLOSING_REVIEW = "结案审查"  # the centre reviews the closing file within 30 days
     # Report a major/difficult case upward after its collective discussion (office practice:
     # 3 working days unless the bureau sets otherwise).
     ESCALATION_REPORT = "上报重大疑难案件"
@@ -33,6 +34,7 @@ DEFAULT_RULES: Mapping[DeadlineKind, DeadlineRule] = {
     DeadlineKind.ASSIGNMENT: DeadlineRule(3, CountRule.WORKING_DAYS),
     DeadlineKind.ENGAGEMENT: DeadlineRule(5, CountRule.WORKING_DAYS),
     DeadlineKind.CLOSING_FILE: DeadlineRule(30, CountRule.CALENDAR_DAYS),
+    DeadlineKind.CLOSING_REVIEW: DeadlineRule(30, CountRule.CALENDAR_DAYS),
     DeadlineKind.ESCALATION_REPORT: DeadlineRule(3, CountRule.WORKING_DAYS),
 }
 
@@ -49,6 +51,7 @@ class CaseClock:
     # Calendar days the review clock stood still while materials were awaited (补正).
     review_paused_days: int = 0
     materials_requested_on: date | None = None
+    closing_submitted_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ def open_deadline(
         return _deadline(DeadlineKind.ASSIGNMENT, clock.accepted_on, calendar, rules)
     if state is CaseState.ASSIGNED and clock.assigned_on:
         return _deadline(DeadlineKind.ENGAGEMENT, clock.assigned_on, calendar, rules)
+    if state is CaseState.CLOSING and clock.closing_submitted_on:
+        return _deadline(DeadlineKind.CLOSING_REVIEW, clock.closing_submitted_on, calendar, rules)
     if state in (CaseState.IN_PROGRESS, CaseState.TERMINATED) and clock.ended_on:
         return _deadline(DeadlineKind.CLOSING_FILE, clock.ended_on, calendar, rules)
     return None

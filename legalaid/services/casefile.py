@@ -137,6 +137,7 @@ def clock_of(case: CaseRecord) -> CaseClock:
         ended_on=case.ended_on,
         review_paused_days=case.review_paused_days or 0,
         materials_requested_on=case.materials_requested_on,
+        closing_submitted_on=case.closing_submitted_on,
     )
 
 

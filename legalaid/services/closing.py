@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from datetime import date
 
+from legalaid.domain.closing_file import ChecklistItem, Outcome, check_closing_file, checklist
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.permissions import Action
-from legalaid.domain.vocabulary import CaseState, TerminationReason
+from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType, Stage, TerminationReason
 from legalaid.services.authz import requires
 from legalaid.services.casefile import CaseRef, commit_case, load_case, move, on_or_today
 from legalaid.services.context import Context
 from legalaid.services.escalations import refuse_closing_while_open
 from legalaid.services.subsidies import propose
+from legalaid.storage.records import CaseRecord
 
 
 @requires(Action.TERMINATE)
@@ -35,21 +39,53 @@ def terminate(
         return commit_case(ctx, uow, case)
 
 
+@requires(Action.VIEW_CASE)
+def closing_checklist(ctx: Context, *, case_id: int) -> tuple[ChecklistItem, ...]:
+    """What this case's closing file must (R) or may (A) hold."""
+    with ctx.reading() as uow:
+        case = load_case(uow.session, case_id)
+        return _checklist(case)
+
+
+def _checklist(case: CaseRecord) -> tuple[ChecklistItem, ...]:
+    return checklist(
+        CaseType(case.case_type), Stage(case.stage) if case.stage else None,
+        application=case.source == CaseSource.APPLICATION.value,
+        major_difficult=case.major_difficult,
+    )  # fmt: skip
+
+
+@requires(Action.VIEW_CASE)
+def filed_items(ctx: Context, *, case_id: int) -> tuple[Outcome | None, list[str]]:
+    """The outcome and items of the last submission (kept when a file is returned)."""
+    with ctx.reading() as uow:
+        case = load_case(uow.session, case_id)
+        items = json.loads(case.closing_items) if case.closing_items else []
+        return (Outcome(case.outcome) if case.outcome else None), items
+
+
 @requires(Action.SUBMIT_CLOSING)
 def submit_closing(
     ctx: Context,
     *,
     case_id: int,
     ended_on: date,
+    outcome: Outcome,
+    items: Collection[str],
     expected_version: int | None = None,
 ) -> CaseRef:
-    """The handler files the closing papers (within 30 days of the case ending)."""
+    """The handler files the closing papers (within 30 days of the case ending) with the
+    outcome and the checklist; a file without every required item is refused."""
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)
         if ended_on > ctx.today():
             raise ValidationError("「办结日期」不能晚于今天", field="办结日期")
         if case.assigned_on and ended_on < case.assigned_on:
             raise ValidationError("「办结日期」早于指派日期", field="办结日期")
+        check_closing_file(_checklist(case), set(items))
+        case.outcome = outcome.value
+        case.closing_items = json.dumps(sorted(items), ensure_ascii=False)
+        case.closing_submitted_on = ctx.today()
         refuse_closing_while_open(uow.session, case)
         move(
             ctx,
@@ -57,7 +93,7 @@ def submit_closing(
             case,
             CaseState.CLOSING,
             "提交结案材料",
-            {"办结日期": ended_on.isoformat()},
+            {"办结日期": ended_on.isoformat(), "结果": outcome.value, "材料": len(items)},
         )
         case.ended_on = ended_on
         return commit_case(ctx, uow, case)

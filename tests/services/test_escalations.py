@@ -24,6 +24,7 @@ from legalaid.services.offices import add_handler
 from legalaid.services.settings import set_recognition_rules
 from legalaid.services.statistics import year_statistics
 from tests.reports.test_forms import assert_fonts_embedded
+from tests.services.closing_files import full_file
 
 E = EscalationState
 MEETING = Meeting(
@@ -59,7 +60,9 @@ def test_the_full_path_and_closing_held_until_the_reply(
     in_progress(ctx, case_id)
     closing_refused = "须经集体讨论、上报主管机关并收到批复"
     with pytest.raises(ConflictError) as info:
-        closing.submit_closing(ctx, case_id=case_id, ended_on=date(2026, 11, 1))
+        closing.submit_closing(
+            ctx, case_id=case_id, ended_on=date(2026, 11, 1), **full_file(ctx, case_id)
+        )
     assert closing_refused in info.value.message
 
     with pytest.raises(ConflictError):  # a discussion needs a confirmed case
@@ -101,11 +104,15 @@ def test_the_full_path_and_closing_held_until_the_reply(
     )  # fmt: skip
     assert not [r for r in open_deadlines(ctx) if r.case_id == case_id]
     with pytest.raises(ConflictError):
-        closing.submit_closing(ctx, case_id=case_id, ended_on=date(2026, 11, 1))
+        closing.submit_closing(
+            ctx, case_id=case_id, ended_on=date(2026, 11, 1), **full_file(ctx, case_id)
+        )
     escalations.record_reply(
         ctx, case_id=case_id, replied_on=date(2026, 11, 20), reply="同意中心处理意见"
     )
-    closing.submit_closing(ctx, case_id=case_id, ended_on=date(2026, 11, 1))  # now allowed
+    closing.submit_closing(
+        ctx, case_id=case_id, ended_on=date(2026, 11, 1), **full_file(ctx, case_id)
+    )  # now allowed
 
     # The papers: minutes, report form, register.
     write_minutes(ctx, case_id=case_id, meeting_id=meeting_id, out=tmp_path / "minutes.pdf")

@@ -25,6 +25,7 @@ from legalaid.services.cases import get_case
 from legalaid.services.context import Context
 from legalaid.services.intake import CaseInput, PersonInput
 from legalaid.services.offices import add_handler
+from tests.services.closing_files import full_file
 
 
 def _closed_case(ctx: Context, *, assigned: date, major: bool = False) -> int:
@@ -46,7 +47,9 @@ def _closed_case(ctx: Context, *, assigned: date, major: bool = False) -> int:
     intake.decide(ctx, case_id=ref.id, grant=True, reason="", on=assigned)
     assignment.assign_handler(ctx, case_id=ref.id, handler_id=handler.id, on=assigned)
     assignment.start_handling(ctx, case_id=ref.id)
-    closing.submit_closing(ctx, case_id=ref.id, ended_on=date(2026, 10, 1))
+    closing.submit_closing(
+        ctx, case_id=ref.id, ended_on=date(2026, 10, 1), **full_file(ctx, ref.id)
+    )
     closing.approve_closing(ctx, case_id=ref.id, on=date(2026, 10, 20))
     return ref.id
 

@@ -21,6 +21,7 @@ from legalaid.services.cases import get_case, open_deadlines
 from legalaid.services.context import Context
 from legalaid.services.intake import CaseInput, PersonInput
 from legalaid.services.offices import add_handler, list_handlers
+from tests.services.closing_files import full_file
 
 
 def application(**changes: object) -> CaseInput:
@@ -71,7 +72,7 @@ def test_application_path_to_archive(offices: Context) -> None:
     assert result.case.state is CaseState.ASSIGNED and result.warnings == ()
     assert list_handlers(ctx)[0].open_cases == 1
     assignment.start_handling(ctx, case_id=ref.id, on=date(2025, 3, 20))
-    closing.submit_closing(ctx, case_id=ref.id, ended_on=date(2025, 6, 1))
+    closing.submit_closing(ctx, case_id=ref.id, ended_on=date(2025, 6, 1), **full_file(ctx, ref.id))
     closing.approve_closing(ctx, case_id=ref.id, on=date(2025, 6, 20))
     final = closing.archive(ctx, case_id=ref.id)
     assert final.state is CaseState.ARCHIVED

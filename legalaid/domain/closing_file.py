@@ -1,0 +1,122 @@
+"""The closing file (结案材料): outcome, and the checklist of what the file must hold by case
+type and stage (全国刑事/民事行政法律援助服务规范; working list in forms.md — R required,
+A where applicable)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from legalaid.domain.errors import ValidationError
+from legalaid.domain.vocabulary import CaseType, Stage
+
+
+class Outcome(StrEnum):
+    JUDGMENT = "判决"
+    MEDIATION = "调解"
+    SETTLEMENT = "和解"
+    WITHDRAWAL = "撤诉"
+    AWARD = "裁决"
+    OTHER = "其他"
+
+
+class WorkKind(StrEnum):
+    MEETING = "会见"
+    FILE_REVIEW = "阅卷"
+    INVESTIGATION = "调查取证"
+    ADVICE = "解答咨询"
+    HEARING = "参加庭审"
+    OTHER = "其他"
+
+
+class FollowUpKind(StrEnum):
+    VISIT = "回访"
+    COMPLAINT = "投诉"
+    FILE_INSPECTION = "案卷检查"
+    OBSERVATION = "旁听"
+
+
+# The checklist's columns.
+INVESTIGATION, PROSECUTION, TRIAL, VICTIM, LAWSUIT, ARBITRATION, NON_LITIGATION = range(7)
+
+
+def column(case_type: CaseType, stage: Stage | None) -> int:
+    if case_type is CaseType.CRIMINAL_DEFENCE:
+        if stage is Stage.INVESTIGATION:
+            return INVESTIGATION
+        return PROSECUTION if stage is Stage.PROSECUTION_REVIEW else TRIAL
+    return {
+        CaseType.CRIMINAL_REPRESENTATION: VICTIM,
+        CaseType.LABOUR_ARBITRATION: ARBITRATION,
+        CaseType.NON_LITIGATION: NON_LITIGATION,
+    }.get(case_type, LAWSUIT)
+
+
+# Item, then the flag per column: "R" required, "A" where applicable, "P" required for
+# applications only (notified cases have no hardship statement or grant decision), "-" none.
+# An item may carry a per-column name ("name|name|…" in column order) where the wording differs.
+_TABLE: tuple[tuple[str, str], ...] = (
+    ("卷宗封面、卷内目录", "RRRRRRR"),
+    ("法律援助申请表或通知辩护/通知代理文书", "RRRRRRR"),
+    ("受援人身份证明", "AAARRRR"),
+    ("经济困难状况说明", "AAAPPPP"),
+    ("法律援助审查/审批表", "RRRRRRR"),
+    ("给予法律援助决定书", "PPPPPPP"),
+    ("指派通知书", "RRRRRRR"),
+    ("法律援助公函", "RRRRRRA"),
+    ("受援人权利义务及风险告知", "AAAARRA"),
+    ("委托协议及授权委托书", "RRRRRRR"),
+    ("-|-|起诉书副本|起诉状或附带民事诉状|起诉状、上诉状或答辩状|仲裁申请书|-", "--RRRR-"),
+    ("会见笔录|会见笔录|会见笔录|-|会见当事人谈话笔录|会见当事人谈话笔录|谈话笔录", "RRR-RRA"),
+    ("阅卷笔录", "-RRRRR-"),
+    ("调查取证材料", "AAAARRA"),
+    ("辩护意见|辩护意见|-|代理意见|-|-|法律意见或协议", "RR-R--R"),
+    ("庭审笔录|庭审笔录|庭审笔录|庭审笔录|庭审笔录|仲裁庭审笔录|-", "--AARR-"),
+    ("辩护词|辩护词|辩护词|代理词|代理词|代理词|-", "--RRRR-"),
+    ("撤案或变更强制措施文书|起诉书或不起诉决定书|判决书或裁定书|判决书或裁定书|"
+     "判决书、裁定书或调解书|仲裁裁决书或调解书|调解或和解协议", "ARRRRRA"),
+    ("集体讨论记录（重大疑难案件）", "AAAAAAA"),
+    ("更换或终止相关文书", "AAAAAAA"),
+    ("结案报告表", "RRRRRRR"),
+    ("征询意见表或回访记录", "AAAAAAA"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    name: str
+    required: bool
+
+
+def checklist(
+    case_type: CaseType, stage: Stage | None, *, application: bool, major_difficult: bool = False
+) -> tuple[ChecklistItem, ...]:
+    """What this case's closing file holds; the minutes are required once it is a confirmed
+    major or difficult case."""
+    col = column(case_type, stage)
+    items = []
+    for names, flags in _TABLE:
+        parts = names.split("|")
+        name = parts[col] if len(parts) > 1 else parts[0]
+        flag = flags[col]
+        if flag == "-" or name == "-":
+            continue
+        required = flag == "R" or (flag == "P" and application)
+        if flag == "P" and not application:
+            continue
+        if name.startswith("集体讨论记录"):
+            required = major_difficult
+        items.append(ChecklistItem(name, required))
+    return tuple(items)
+
+
+def check_closing_file(items: tuple[ChecklistItem, ...], filed: set[str]) -> None:
+    """Refuse a closing file without every required item, naming the missing ones."""
+    unknown = filed - {item.name for item in items}
+    if unknown:
+        raise ValidationError(
+            f"结案材料清单中没有「{'、'.join(sorted(unknown))}」", field="结案材料"
+        )
+    missing = [item.name for item in items if item.required and item.name not in filed]
+    if missing:
+        raise ValidationError(f"结案材料不齐，缺少必备材料：{'、'.join(missing)}", field="结案材料")
