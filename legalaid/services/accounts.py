@@ -3,7 +3,7 @@ administrator's work on users. Messages never say whether a user name exists."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -112,6 +112,17 @@ def add_user(
         uow.flush()
         uow.commit()
         return _user(record, handler_record.name if handler_record else None)
+
+
+def create_first_admin(ctx: Context, *, username: str, name: str, password: str) -> User:
+    """The first account of a database (first run, or an upgrade from before accounts): an
+    administrator. Refused once any account exists — then only an admin adds users."""
+    if has_users(ctx):
+        raise ConflictError("已有账户，请由管理员登录后添加用户")
+    return add_user(
+        replace(ctx, principal=None), username=username, name=name, role=Role.ADMIN,
+        password=password,
+    )  # fmt: skip
 
 
 def sign_in(ctx: Context, *, username: str, password: str) -> Principal:

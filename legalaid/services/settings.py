@@ -21,6 +21,7 @@ from legalaid.storage.records import CaseRecord, SettingRecord
 
 DEADLINE_RULES = "deadline_rules"
 RECOGNITION_RULES = "escalation_rules"
+IDLE_MINUTES = "idle_lock_minutes"
 
 
 def _rules_json(rules: Mapping[DeadlineKind, DeadlineRule]) -> str:
@@ -33,6 +34,7 @@ def _rules_json(rules: Mapping[DeadlineKind, DeadlineRule]) -> str:
 DEFAULTS: dict[str, str] = {
     DEADLINE_RULES: _rules_json(DEFAULT_RULES),
     RECOGNITION_RULES: RecognitionRules().to_json(),
+    IDLE_MINUTES: "10",
 }
 
 
@@ -125,4 +127,23 @@ def set_recognition_rules(ctx: Context, rules: RecognitionRules) -> None:
             uow.session.add(SettingRecord(key=RECOGNITION_RULES, value=rules.to_json()))
         else:
             record.value = rules.to_json()
+        uow.commit()
+
+
+def idle_minutes(ctx: Context) -> int:
+    """Minutes without input before a desktop locks itself (personal data on screen)."""
+    with ctx.reading() as uow:
+        return int(repo.get_setting(uow.session, IDLE_MINUTES) or 10)
+
+
+@requires(Action.ADMINISTER)
+def set_idle_minutes(ctx: Context, *, minutes: int) -> None:
+    if not 1 <= minutes <= 120:
+        raise ValidationError("自动锁定时间应在1–120分钟之间", field="自动锁定")
+    with ctx.writing() as uow:
+        record = uow.session.get(SettingRecord, IDLE_MINUTES)
+        if record is None:
+            uow.session.add(SettingRecord(key=IDLE_MINUTES, value=str(minutes)))
+        else:
+            record.value = str(minutes)
         uow.commit()

@@ -74,17 +74,25 @@ def check_connection(target: str) -> None:
 
 
 def set_up_database(
-    target: str, *, offices: list[tuple[str, str, str]], demo_cases: int = 0
+    target: str,
+    *,
+    offices: list[tuple[str, str, str]],
+    admin: tuple[str, str, str] | None = None,
+    demo_cases: int = 0,
 ) -> None:
-    """First run: create the schema, register the offices (the first is the parent of the
-    rest), optionally load demonstration data. Nothing is registered if an office is wrong."""
+    """First run: create the schema, the administrator (user name, name, password), register
+    the offices (the first is the parent of the rest), optionally load demonstration data.
+    Nothing is registered if an office or the password is wrong."""
     from legalaid.domain.errors import ValidationError
+    from legalaid.services.accounts import check_password, create_first_admin
     from legalaid.services.demo import generate_demo
     from legalaid.services.offices import add_office
 
     for index, (code, name, _prefix) in enumerate(offices, start=1):
         if not code or not name:
             raise ValidationError(f"第{index}个机构：请填写机构代码和名称", field="机构")
+    if admin is not None:
+        check_password(admin[2])
     db = Database(target)
     try:
         initialise(db)
@@ -93,6 +101,8 @@ def set_up_database(
         for code, name, prefix in offices:
             add_office(ctx, code=code, name=name, prefix=prefix or None, parent_code=parent)
             parent = parent or code
+        if admin is not None:
+            create_first_admin(ctx, username=admin[0], name=admin[1], password=admin[2])
         if demo_cases:
             generate_demo(ctx, cases=demo_cases, seed=1)
     finally:

@@ -65,9 +65,9 @@ def _plain(value: Any) -> Any:
 
 
 def _label(obj: Base) -> str:
-    identity = inspect(obj).identity
-    key = identity[0] if identity and len(identity) == 1 else identity
-    return f"{obj.__tablename__}#{key}"
+    # The primary key as the instance holds it (a new row's identity is not registered yet).
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    return f"{obj.__tablename__}#{key[0] if len(key) == 1 else ','.join(map(str, key))}"
 
 
 def _changes(obj: Base, *, new: bool) -> dict[str, Any]:

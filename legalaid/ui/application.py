@@ -75,7 +75,12 @@ def run(db: str | None) -> int:
             None, app.translate("Application", "Cannot open the database"), exc.message
         )
         return 1
-    window = MainWindow(ctx)
+    from legalaid.ui.login import sign_in
+
+    signed = sign_in(ctx)  # every desktop user signs in; the first start creates the admin
+    if signed is None:
+        return 0
+    window = MainWindow(signed)
     window.show()
     start_daily_backup(target, ctx.today())
     return int(app.exec())

@@ -24,21 +24,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from legalaid.domain.closing_file import Outcome
 from legalaid.domain.documents import DocumentKind
 from legalaid.domain.errors import LegalAidError
 from legalaid.domain.lifecycle import TRANSITIONS, is_assignable
+from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import NOTIFICATION_SOURCES, CaseState, TerminationReason
 from legalaid.services import assignment, closing, documents, intake
+from legalaid.services.authz import may
 from legalaid.services.cases import CaseDetail, get_case
 from legalaid.services.context import Context
 from legalaid.ui.assign_dialog import AssignDialog
 from legalaid.ui.case_escalation import EscalationPanel
 from legalaid.ui.case_subsidy import SubsidyPanel
+from legalaid.ui.case_work import ClosingDialog, FollowUpPanel, WorkPanel
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.step_dialog import StepDialog
-from legalaid.ui.widgets import show_error
+from legalaid.ui.widgets import from_qdate, show_error
 
 S = CaseState
+STEP_ACTIONS = {
+    "review": Action.DECIDE, "materials": Action.DECIDE, "received": Action.DECIDE,
+    "grant": Action.DECIDE, "reject": Action.DECIDE, "objection": Action.DECIDE,
+    "assign": Action.ASSIGN, "engage": Action.ASSIGN, "terminate": Action.TERMINATE,
+    "withdraw": Action.DECIDE, "submit": Action.SUBMIT_CLOSING,
+    "approve": Action.REVIEW_CLOSING, "return": Action.REVIEW_CLOSING,
+    "archive": Action.REVIEW_CLOSING,
+}  # fmt: skip
 NOTICES = {s.value for s in NOTIFICATION_SOURCES}
 
 
@@ -82,6 +94,10 @@ class CaseDialog(QDialog):
         self.subsidy_tab = self.tabs.addTab(self.subsidy_panel, self.tr("Subsidy"))
         self.escalation_panel = EscalationPanel(ctx, case_id, self._run)
         self.escalation_tab = self.tabs.addTab(self.escalation_panel, self.tr("Major or difficult"))
+        self.work_panel = WorkPanel(ctx, case_id, self._run)
+        self.work_tab = self.tabs.addTab(self.work_panel, self.tr("Work and documents"))
+        self.follow_panel = FollowUpPanel(ctx, case_id, self._run)
+        self.follow_tab = self.tabs.addTab(self.follow_panel, self.tr("Closing and follow-up"))
 
         self.step_row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -96,6 +112,10 @@ class CaseDialog(QDialog):
             ("engage", self.tr("Agreement signed"), self.engage),
             ("terminate", self.tr("Terminate aid…"), self.terminate),
             ("withdraw", self.tr("Withdrawn…"), self.withdraw),
+            ("submit", self.tr("Submit closing file…"), self.submit_closing),
+            ("approve", self.tr("Approve closing"), self.approve_closing),
+            ("return", self.tr("Return closing file…"), self.return_closing),
+            ("archive", self.tr("Archive"), self.archive),
         ]
         for key, label, handler in steps:
             button = QPushButton(label)
@@ -212,6 +232,9 @@ class CaseDialog(QDialog):
         self._enable_steps(row.state)
         self._show_subsidy()
         self.escalation_panel.show_case()
+        self.work_panel.show_case(has_handler=bool(row.handler))
+        self.follow_panel.show_case()
+        self.documents.setVisible(self._may(Action.PRINT))
         menu = self.documents.menu()
         menu.clear()
         for kind in documents.available(
@@ -240,9 +263,13 @@ class CaseDialog(QDialog):
             "engage": S.IN_PROGRESS in allowed and state is S.ASSIGNED,
             "terminate": S.TERMINATED in allowed,
             "withdraw": S.WITHDRAWN in allowed,
+            "submit": S.CLOSING in allowed,
+            "approve": state is S.CLOSING,
+            "return": state is S.CLOSING,
+            "archive": state is S.CLOSED,
         }
         for key, button in self.buttons.items():
-            button.setVisible(enabled[key])
+            button.setVisible(enabled[key] and self._may(STEP_ACTIONS[key]))
         self.buttons["assign"].setText(
             self.tr("Change handler…") if self.detail.row.handler else self.tr("Assign handler…")
         )
@@ -398,6 +425,58 @@ class CaseDialog(QDialog):
                     expected_version=self._version,
                 )
             )
+
+    def _may(self, action: Action) -> bool:
+        return may(self._ctx, action, case_id=self._case_id)
+
+    def submit_closing(self) -> None:
+        items = closing.closing_checklist(self._ctx, case_id=self._case_id)
+        outcome, filed = closing.filed_items(self._ctx, case_id=self._case_id)
+        dialog = ClosingDialog(items, filed, outcome, self._ctx.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.submit_file(
+                from_qdate(dialog.ended_on.date()),
+                Outcome(dialog.outcome.currentData()),
+                dialog.filed(),
+            )
+
+    def submit_file(self, ended_on: date, outcome: Outcome, items: list[str]) -> bool:
+        return self._run(
+            lambda: closing.submit_closing(
+                self._ctx,
+                case_id=self._case_id,
+                ended_on=ended_on,
+                outcome=outcome,
+                items=items,
+                expected_version=self._version,
+            )
+        )
+
+    def approve_closing(self) -> None:
+        self._run(
+            lambda: closing.approve_closing(
+                self._ctx, case_id=self._case_id, expected_version=self._version
+            )
+        )
+
+    def return_closing(self) -> None:
+        step = self._ask(self.tr("Return the closing file"), self.tr("What is missing or wrong"))
+        if step:
+            self._run(
+                lambda: closing.return_closing(
+                    self._ctx,
+                    case_id=self._case_id,
+                    reason=step.text,
+                    expected_version=self._version,
+                )
+            )
+
+    def archive(self) -> None:
+        self._run(
+            lambda: closing.archive(
+                self._ctx, case_id=self._case_id, expected_version=self._version
+            )
+        )
 
     def withdraw(self) -> None:
         step = self._ask(self.tr("Application withdrawn"), self.tr("Reason"))

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from legalaid.domain.errors import LegalAidError, ValidationError
 from legalaid.domain.escalation import BY_HAND, Criterion, EscalationState, Meeting, split_names
+from legalaid.domain.permissions import Action
 from legalaid.services import escalation_papers, escalations
 from legalaid.services.attachments import save_attachment
+from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers
 from legalaid.ui.pdf_view import offer_print
@@ -254,7 +256,10 @@ class EscalationPanel(QWidget):
             "report_form": state in (E.REPORTED, E.REPLIED),
         }
         for key, button in self.buttons.items():
-            button.setVisible(enabled[key])
+            action = {"flag": Action.FLAG_MAJOR, "report_form": Action.PRINT}.get(
+                key, Action.ESCALATE
+            )
+            button.setVisible(enabled[key] and may(self._ctx, action, case_id=self._case_id))
         self._meeting_buttons()
 
     def _report_text(self, v: escalations.EscalationView | None) -> str:
@@ -276,8 +281,12 @@ class EscalationPanel(QWidget):
 
     def _meeting_buttons(self) -> None:
         meeting = self._meeting()
-        self.print_minutes.setEnabled(meeting is not None)
-        self.attach.setEnabled(meeting is not None)
+        self.print_minutes.setEnabled(
+            meeting is not None and may(self._ctx, Action.PRINT, case_id=self._case_id)
+        )
+        self.attach.setEnabled(
+            meeting is not None and may(self._ctx, Action.ESCALATE, case_id=self._case_id)
+        )
         self.open_minutes.setEnabled(meeting is not None and meeting.minutes_id is not None)
 
     # -- steps --------------------------------------------------------------------------------

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from legalaid.domain.errors import LegalAidError
+from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import RegionTier
 from legalaid.services import subsidies
+from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.ui.widgets import form_dialog
 
@@ -131,8 +133,9 @@ class SubsidyPanel(QWidget):
                     )
                 self.lines.setItem(r, c, item)
         pending = s.state is subsidies.PaymentState.PENDING
-        self.override_button.setEnabled(pending)
-        self.review_button.setEnabled(pending)
+        approver = may(self._ctx, Action.APPROVE_SUBSIDY, case_id=self._case_id)
+        self.override_button.setEnabled(pending and approver)
+        self.review_button.setEnabled(pending and approver)
 
     def _show_basis(self, basis: subsidies.SubsidyBasis) -> None:
         self.basis_box.show()
@@ -175,8 +178,9 @@ class SubsidyPanel(QWidget):
         self.recalculate = QPushButton(self.tr("Save basis and recalculate"))
         self.recalculate.clicked.connect(self.save_basis)
         self.basis_form.addRow("", self.recalculate)
+        clerk = may(self._ctx, Action.PAY_SUBSIDY, case_id=self._case_id)
         for widget in (*editable, self.recalculate):
-            widget.setEnabled(basis.editable)
+            widget.setEnabled(basis.editable and clerk)
 
     def save_basis(self) -> None:
         tier = self.region.currentData()

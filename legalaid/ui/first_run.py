@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from legalaid.domain.errors import LegalAidError
+from legalaid.services.accounts import check_password
 from legalaid.services.setup import check_connection, postgres_url, set_up_database
 from legalaid.ui.widgets import FieldError
 
@@ -135,12 +136,53 @@ class OfficesPage(QWizardPage):
         return True
 
 
+class AdminPage(QWizardPage):
+    """The administrator: adds the other users and sets their roles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Administrator account"))
+        self.setSubTitle(self.tr("The administrator adds the other users and their roles."))
+        self.username = QLineEdit("admin")
+        self.name = QLineEdit()
+        self.password = QLineEdit()
+        self.repeat = QLineEdit()
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = FieldError()
+        form = QFormLayout(self)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.repeat)
+        form.addRow(self.error)
+
+    def account(self) -> tuple[str, str, str]:
+        username = self.username.text().strip()
+        return username, self.name.text().strip() or username, self.password.text()
+
+    def validatePage(self) -> bool:
+        if self.password.text() != self.repeat.text():
+            self.error.show_message(self.tr("The two passwords differ."))
+            return False
+        try:
+            check_password(self.password.text())
+        except LegalAidError as exc:
+            self.error.show_message(exc.message)
+            return False
+        if not self.username.text().strip():
+            self.error.show_message(self.tr("Enter a user name."))
+            return False
+        return True
+
+
 class FirstRunWizard(QWizard):
     def __init__(self, default_path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Setting up legalaid"))
         self.database_page = DatabasePage(default_path)
         self.offices_page = OfficesPage()
+        self.admin_page = AdminPage()
         finish = QWizardPage()
         finish.setTitle(self.tr("Ready"))
         self.demo = QCheckBox(self.tr("Load 1,000 demonstration cases to try the application"))
@@ -149,7 +191,7 @@ class FirstRunWizard(QWizard):
         finish_layout.addWidget(QLabel(self.tr("The database is created when you finish.")))
         finish_layout.addWidget(self.demo)
         finish_layout.addWidget(self.error)
-        for page in (self.database_page, self.offices_page, finish):
+        for page in (self.database_page, self.offices_page, self.admin_page, finish):
             self.addPage(page)
         self.result_target: str | None = None
 
@@ -159,6 +201,7 @@ class FirstRunWizard(QWizard):
             set_up_database(
                 target,
                 offices=self.offices_page.offices(),
+                admin=self.admin_page.account(),
                 demo_cases=1000 if self.demo.isChecked() else 0,
             )
         except LegalAidError as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -21,20 +22,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from legalaid.domain.errors import LegalAidError
+from legalaid.domain.permissions import MATRIX, Action
 from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType
+from legalaid.services.accounts import sign_out
 from legalaid.services.cases import CaseFilter, count_cases
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers, list_offices
+from legalaid.services.settings import idle_minutes
 from legalaid.ui.about_dialog import AboutDialog
+from legalaid.ui.audit_page import AuditPage
 from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.case_table import CaseTableModel
 from legalaid.ui.deadlines_page import DeadlinesPage
 from legalaid.ui.escalations_page import EscalationsPage
 from legalaid.ui.handlers_page import HandlersPage
 from legalaid.ui.intake_dialog import IntakeDialog
+from legalaid.ui.login import ChangePasswordDialog, IdleWatcher, LockScreen
+from legalaid.ui.my_cases_page import MyCasesPage
 from legalaid.ui.reports_page import ReportsPage
 from legalaid.ui.settings_page import SettingsPage
 from legalaid.ui.subsidies_page import SubsidiesPage
+from legalaid.ui.users_page import UsersPage
+from legalaid.ui.widgets import show_error
 
 
 class CaseListPage(QWidget):
@@ -183,7 +193,12 @@ class CaseListPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    CASES, DEADLINES, ESCALATIONS, HANDLERS, SUBSIDIES, REPORTS, SETTINGS = range(7)
+    (MY_CASES, CASES, DEADLINES, ESCALATIONS, HANDLERS, SUBSIDIES, REPORTS, USERS, AUDIT,
+     SETTINGS) = range(10)  # fmt: skip
+    # What a role must be allowed to do to see a section (the services check each action).
+    SECTION_ACTIONS = (Action.LOG_WORK, Action.VIEW_CASE, Action.VIEW_CASE, Action.ESCALATE,
+                       Action.ASSIGN, Action.PAY_SUBSIDY, Action.STATISTICS, Action.ADMINISTER,
+                       Action.VIEW_AUDIT, Action.ADMINISTER)  # fmt: skip
 
     def __init__(self, ctx: Context, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -191,40 +206,65 @@ class MainWindow(QMainWindow):
         self._settings = settings or QSettings()
         self.setWindowTitle(self.tr("Legal aid case management"))
         self.resize(1280, 720)
+        self.my_cases = MyCasesPage(ctx)
         self.cases = CaseListPage(ctx)
         self.deadlines = DeadlinesPage(ctx)
         self.escalations = EscalationsPage(ctx)
         self.handlers = HandlersPage(ctx)
         self.subsidies = SubsidiesPage(ctx)
         self.reports = ReportsPage(ctx)
+        self.users = UsersPage(ctx)
+        self.audit = AuditPage(ctx)
         self.settings_page = SettingsPage(ctx)
         self.pages = QStackedWidget()
         for page in (
+            self.my_cases,
             self.cases,
             self.deadlines,
             self.escalations,
             self.handlers,
             self.subsidies,
             self.reports,
+            self.users,
+            self.audit,
             self.settings_page,
         ):
             self.pages.addWidget(page)
         self.navigation = QListWidget()
         self.navigation.addItems(self._section_titles())
         self.navigation.currentRowChanged.connect(self._show_page)
-        self.navigation.setCurrentRow(self.CASES)
+        self.visible_sections = [i for i in range(self.pages.count()) if self._may_see(i)]
+        for index in range(self.pages.count()):
+            self.navigation.item(index).setHidden(index not in self.visible_sections)
+        self.navigation.setCurrentRow(self.visible_sections[0] if self.visible_sections else 0)
 
         self.navigation.setFixedWidth(110)
-        central = QWidget()
-        row = QHBoxLayout(central)
+        work = QWidget()
+        row = QHBoxLayout(work)
         row.addWidget(self.navigation)
         row.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        # The lock screen replaces everything: no case data stays on screen when idle.
+        self.lock_screen = LockScreen(ctx)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(work)
+        self.screens.addWidget(self.lock_screen)
+        self.setCentralWidget(self.screens)
         self._menus()
+        self.idle: IdleWatcher | None = None
+        if ctx.principal is not None:
+            self.idle = IdleWatcher(idle_minutes(ctx))
+            self.idle.idle.connect(self.lock)
+            self.setWindowTitle(
+                self.tr("Legal aid case management — {0} ({1})").format(
+                    ctx.principal.name, ctx.principal.role.value
+                )
+            )
         self.cases.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.cases.table.activated.connect(lambda _index: self.open_selected())
         self.deadlines.open_case.connect(self.open_case)
         self.escalations.open_case.connect(self.open_case)
+        self.my_cases.open_case.connect(self.open_case)
         self.update_status()
         self._restore()
 
@@ -270,21 +310,73 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About legalaid"), None, self.show_about))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for index, title in enumerate(self._section_titles()):
+        may_register = (
+            self._ctx.principal is None or Action.REGISTER in MATRIX[self._ctx.principal.role]
+        )
+        self.new_application.setEnabled(may_register)
+        self.new_notification.setEnabled(may_register)
+        titles = self._section_titles()
+        # Ctrl+1, Ctrl+2, … follow the sections this user sees, in their order.
+        for number, index in enumerate(self.visible_sections, start=1):
+            shortcut = f"Ctrl+{number}" if number <= 9 else None
             view_menu.addAction(
-                self._action(
-                    title, f"Ctrl+{index + 1}", lambda _=False, i=index: self.show_section(i)
-                )
+                self._action(titles[index], shortcut, lambda _=False, i=index: self.show_section(i))
             )
+        if self._ctx.principal is not None:
+            account = self.menuBar().addMenu(self.tr("&Account"))
+            account.addAction(self._action(self.tr("Change password…"), None, self.change_password))
+            account.addAction(self._action(self.tr("Lock now"), "Ctrl+L", self.lock))
+
+    def _may_see(self, index: int) -> bool:
+        principal = self._ctx.principal
+        if principal is None:  # no accounts in use (tests, tools): all but a handler's own
+            return index != self.MY_CASES
+        if index == self.MY_CASES and principal.handler_id is None:
+            return False
+        if index == self.SUBSIDIES and Action.ADMINISTER in MATRIX[principal.role]:
+            return True  # the admin keeps the standards' table
+        return self.SECTION_ACTIONS[index] in MATRIX[principal.role]
+
+    # -- the idle lock ------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Hide every case (dialogs close), forget copied personal data, ask the password."""
+        principal = self._ctx.principal
+        if principal is None or self.screens.currentWidget() is self.lock_screen:
+            return
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        # The clipboard may hold a name or ID number copied from a case; not every platform
+        # says who put it there, so whatever it holds goes (the user has left the desk).
+        clipboard = QApplication.clipboard()
+        if clipboard.ownsClipboard() or clipboard.text():
+            clipboard.clear()
+        self.menuBar().setEnabled(False)
+        self.screens.setCurrentWidget(self.lock_screen)
+        self.lock_screen.show_for(principal)
+        sign_out(self._ctx, reason="空闲锁定")
+
+    def unlock(self) -> None:
+        self.screens.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        if self.idle is not None:
+            self.idle.resume()
+
+    @property
+    def locked(self) -> bool:
+        return self.screens.currentWidget() is self.lock_screen
 
     def _section_titles(self) -> list[str]:
         return [
+            self.tr("My cases"),
             self.tr("Cases"),
             self.tr("Deadlines"),
             self.tr("Major or difficult"),
             self.tr("Handlers"),
             self.tr("Subsidies"),
             self.tr("Statistics"),
+            self.tr("Users"),
+            self.tr("Audit trail"),
             self.tr("Settings"),
         ]
 
@@ -294,6 +386,9 @@ class MainWindow(QMainWindow):
         if page is not None and not getattr(page, "loaded", True):
             page.refresh()  # type: ignore[attr-defined]
         self.pages.setCurrentIndex(index)
+
+    def change_password(self) -> None:
+        ChangePasswordDialog(self._ctx, required=False, parent=self).exec()
 
     def show_about(self) -> None:
         AboutDialog(self._ctx.db.url, self).exec()
@@ -330,7 +425,11 @@ class MainWindow(QMainWindow):
         self.open_case(case_id)
 
     def open_case(self, case_id: int) -> None:
-        dialog = CaseDialog(self._ctx, case_id, parent=self)
+        try:
+            dialog = CaseDialog(self._ctx, case_id, parent=self)
+        except LegalAidError as exc:  # e.g. a handler opening another's case: refused
+            show_error(self, exc, self.tr("Cannot open the case"))
+            return
         dialog.exec()
         if dialog.changed:
             self.refresh_all()
@@ -338,7 +437,8 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         self.cases.reload_handlers()
         self.cases.refresh()
-        for page in (self.deadlines, self.escalations, self.handlers, self.subsidies):
+        for page in (self.my_cases, self.deadlines, self.escalations, self.handlers,
+                     self.subsidies):  # fmt: skip
             if page.loaded:
                 page.refresh()
 

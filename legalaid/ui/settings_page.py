@@ -33,7 +33,9 @@ from legalaid.services.context import Context
 from legalaid.services.settings import (
     current_deadline_rules,
     current_recognition_rules,
+    idle_minutes,
     set_deadline_rule,
+    set_idle_minutes,
     set_recognition_rules,
 )
 from legalaid.ui.widgets import FieldError
@@ -97,9 +99,20 @@ class SettingsPage(QWidget):
         save_row.addStretch()
         save_row.addWidget(self.save_criteria)
         major_form.addRow("", save_row)
+        lock_box = QGroupBox(self.tr("Desktop lock"))
+        lock_form = QFormLayout(lock_box)
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 120)
+        self.idle.setSuffix(self.tr(" min"))
+        self.save_idle = QPushButton(self.tr("Save"))
+        self.save_idle.clicked.connect(self.store_idle)
+        lock_form.addRow(QLabel(self.tr("Lock a desktop left idle after")))
+        lock_form.addRow(self.idle)
+        lock_form.addRow(self.save_idle)
         upper = QHBoxLayout()
         upper.addWidget(rules_box)
         upper.addWidget(major_box, 1)
+        upper.addWidget(lock_box)
 
         text_box = QGroupBox(self.tr("Document wording"))
         text_layout = QVBoxLayout(text_box)
@@ -228,8 +241,17 @@ class SettingsPage(QWidget):
         for criterion, box in self.criteria.items():
             box.setChecked(criterion in criteria.enabled)
         self.group_threshold.setValue(criteria.group_threshold)
+        self.idle.setValue(idle_minutes(self._ctx))
         self.offences.setText("、".join(criteria.serious_offences))
         self.load_text()
+
+    def store_idle(self) -> None:
+        try:
+            set_idle_minutes(self._ctx, minutes=self.idle.value())
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return
+        self.message.show_message(self.tr("Saved; it applies when a user next signs in."))
 
     def store_criteria(self) -> None:
         rules = RecognitionRules(

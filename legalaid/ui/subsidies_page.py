@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from legalaid.domain.errors import LegalAidError, ValidationError
+from legalaid.domain.permissions import Action
 from legalaid.domain.subsidy import BaseRule, SubsidyStandard
 from legalaid.domain.vocabulary import CaseType, HandlerType, RegionTier, Stage
 from legalaid.reports.data import money_text
 from legalaid.services import payments, subsidies
+from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate
@@ -489,10 +491,15 @@ class SubsidiesPage(QTabWidget):
         self.loaded = False
         self.payments = PaymentsTab(ctx)
         self.standards = StandardsTab(ctx)
-        self.addTab(self.payments, self.tr("Payments"))
-        self.addTab(self.standards, self.tr("Standards"))
+        payments_tab = self.addTab(self.payments, self.tr("Payments"))
+        standards_tab = self.addTab(self.standards, self.tr("Standards"))
+        # Finance work for clerks and supervisors, the standards for the admin (s.52 tables).
+        self.setTabVisible(payments_tab, may(ctx, Action.PAY_SUBSIDY))
+        self.setTabVisible(standards_tab, may(ctx, Action.ADMINISTER))
+        self._ctx = ctx
 
     def refresh(self) -> None:
         self.loaded = True
-        self.payments.refresh()
+        if may(self._ctx, Action.PAY_SUBSIDY):
+            self.payments.refresh()
         self.standards.refresh()

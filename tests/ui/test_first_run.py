@@ -10,6 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
+from legalaid.domain.permissions import Role
+from legalaid.services.accounts import sign_in
 from legalaid.services.cases import count_cases
 from legalaid.services.offices import list_offices
 from legalaid.services.setup import open_context
@@ -31,6 +33,20 @@ def test_local_database_with_offices_and_demo(qtbot: QtBot, tmp_path: Path) -> N
     wizard.offices_page.set_row(0, "ZZ", "株洲市法律援助中心", "株")
     wizard.offices_page.set_row(1, "LL", "醴陵市法律援助中心", "醴")
     wizard.next()
+    assert wizard.currentPage() is wizard.admin_page
+    admin = wizard.admin_page
+    admin.name.setText("周主任")
+    admin.password.setText("Admin2026")
+    admin.repeat.setText("Admin2026x")
+    wizard.next()  # the two passwords differ: the page stays
+    assert wizard.currentPage() is admin and "两次输入的密码不一致" in admin.error.text()
+    admin.password.setText("short")
+    admin.repeat.setText("short")
+    wizard.next()
+    assert wizard.currentPage() is admin and "密码至少8位" in admin.error.text()
+    admin.password.setText("Admin2026")
+    admin.repeat.setText("Admin2026")
+    wizard.next()
     wizard.demo.setChecked(True)
     wizard.accept()
     assert wizard.result_target == str(target)
@@ -38,6 +54,8 @@ def test_local_database_with_offices_and_demo(qtbot: QtBot, tmp_path: Path) -> N
     offices = {o.code: o for o in list_offices(ctx)}
     assert offices["ZZ"].prefix == "株" and offices["LL"].parent_code == "ZZ"
     assert count_cases(ctx) == 1000
+    principal = sign_in(ctx, username="admin", password="Admin2026")
+    assert principal.role is Role.ADMIN and principal.name == "周主任"
     ctx.db.dispose()
 
 

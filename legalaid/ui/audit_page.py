@@ -1,0 +1,159 @@
+"""审计记录: who did what and when, filtered; the chain checked; exported (admins and
+supervisors only — the services refuse everyone else)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalaid.domain.errors import LegalAidError
+from legalaid.services import audit_trail
+from legalaid.services.context import Context
+from legalaid.ui.widgets import FieldError, date_edit, from_qdate
+
+REFUSED = QColor("#FDE2E1")
+PAGE = 500
+
+
+class AuditPage(QWidget):
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.loaded = False
+        today = ctx.today()
+        self.since = date_edit(today - timedelta(days=30))
+        self.until = date_edit(today)
+        self.actor = QComboBox()
+        self.action = QComboBox()
+        self.outcome = QComboBox()
+        self.outcome.addItem(self.tr("All outcomes"), None)
+        for outcome in ("成功", "失败", "拒绝"):
+            self.outcome.addItem(outcome, outcome)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Object or detail contains…"))
+        self.show_button = QPushButton(self.tr("Show"))
+        self.verify = QPushButton(self.tr("Check the chain"))
+        self.export = QPushButton(self.tr("Export…"))
+        self.count = QLabel()
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action"),
+             self.tr("Object"), self.tr("Outcome"), self.tr("Details")]
+        )  # fmt: skip
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.message = FieldError()
+        self.message.setStyleSheet("")
+        top = QHBoxLayout()
+        for widget in (self.since, QLabel("—"), self.until, self.actor, self.action,
+                       self.outcome, self.text, self.show_button):  # fmt: skip
+            top.addWidget(widget)
+        top.addStretch()
+        top.addWidget(self.verify)
+        top.addWidget(self.export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.count)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.show_button.clicked.connect(self.show_rows)
+        self.text.returnPressed.connect(self.show_rows)
+        self.verify.clicked.connect(self.check_chain)
+        self.export.clicked.connect(self._ask_export)
+
+    def refresh(self) -> None:
+        self.loaded = True
+        try:
+            actors, actions = audit_trail.actors_and_actions(self._ctx)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return
+        for combo, values, everyone in (
+            (self.actor, actors, self.tr("All users")),
+            (self.action, actions, self.tr("All actions")),
+        ):
+            combo.clear()
+            combo.addItem(everyone, None)
+            for value in values:
+                combo.addItem(value, value)
+        self.show_rows()
+
+    def filters(self) -> audit_trail.AuditFilter:
+        return audit_trail.AuditFilter(
+            since=from_qdate(self.since.date()), until=from_qdate(self.until.date()),
+            actor=self.actor.currentData(), action=self.action.currentData(),
+            text=self.text.text().strip() or None, outcome=self.outcome.currentData(),
+        )  # fmt: skip
+
+    def show_rows(self) -> None:
+        try:
+            rows, total = audit_trail.audit_entries(self._ctx, self.filters(), limit=PAGE)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = [str(row.id), row.at.strftime("%Y-%m-%d %H:%M:%S"), row.actor, row.action,
+                      row.object, row.outcome, row.detail]  # fmt: skip
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if row.outcome != "成功":
+                    item.setBackground(REFUSED)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        shown = self.tr("{0} entries").format(total)
+        if total > PAGE:
+            shown += self.tr(" (newest {0} shown; narrow the filters or export)").format(PAGE)
+        self.count.setText(shown)
+
+    def check_chain(self) -> bool:
+        try:
+            checked, broken = audit_trail.verify_chain(self._ctx)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return False
+        if broken is None:
+            self.message.setStyleSheet("")
+            self.message.show_message(
+                self.tr("The audit trail is intact: {0} entries, every link valid.").format(checked)
+            )
+            return True
+        self.message.setStyleSheet("color: #B00020;")
+        self.message.show_message(
+            self.tr("The chain breaks at entry {0}: {1}").format(broken.id, broken.reason)
+        )
+        return False
+
+    def export_to(self, path: Path) -> bool:
+        try:
+            count = audit_trail.export_audit(self._ctx, self.filters(), path)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return False
+        self.message.show_message(self.tr("Exported {0} entries: {1}").format(count, path))
+        return True
+
+    def _ask_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), str(Path.home() / "审计记录.xlsx"),
+            self.tr("Excel workbooks (*.xlsx);;CSV files (*.csv)"),
+        )  # fmt: skip
+        if name:
+            self.export_to(Path(name))

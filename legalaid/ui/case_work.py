@@ -1,0 +1,355 @@
+"""The handler's side of a case: the work log, the case file's documents, the closing file
+with its checklist, and the follow-ups (回访, 投诉, 案卷检查, 旁听) after it."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalaid.domain.closing_file import ChecklistItem, FollowUpKind, Outcome, WorkKind
+from legalaid.domain.errors import LegalAidError
+from legalaid.domain.permissions import Action
+from legalaid.services import closing, worklog
+from legalaid.services.attachments import Attachment, attachments_of, save_attachment
+from legalaid.services.authz import may
+from legalaid.services.context import Context
+from legalaid.ui.widgets import FieldError, date_edit, form_dialog, from_qdate, show_error
+
+Run = Callable[[Callable[[], object]], bool]
+
+
+def _table(headers: list[str], stretch: int) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    for column in range(table.columnCount() - 1):
+        if table.horizontalHeader().sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+            table.resizeColumnToContents(column)
+
+
+class WorkDialog(QDialog):
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Log work"))
+        self.kind = QComboBox()
+        for kind in WorkKind:
+            self.kind.addItem(kind.value, kind.value)
+        self.done_on = date_edit(today)
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(self.tr("e.g. 株洲市看守所, 天元区人民法院"))
+        self.hours = QSpinBox()
+        self.hours.setRange(0, 24)
+        self.hours.setSuffix(self.tr(" h"))
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 59)
+        self.minutes.setSingleStep(5)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setValue(30)
+        self.hours.setValue(1)
+        duration = QHBoxLayout()
+        duration.addWidget(self.hours)
+        duration.addWidget(self.minutes)
+        duration.addStretch()
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(80)
+        form = QFormLayout()
+        form.addRow(self.tr("Work"), self.kind)
+        form.addRow(self.tr("Date"), self.done_on)
+        form.addRow(self.tr("Place"), self.place)
+        form.addRow(self.tr("Duration"), duration)
+        form.addRow(self.tr("Notes"), self.notes)
+        form_dialog(self, form)
+
+    @property
+    def total_minutes(self) -> int:
+        return self.hours.value() * 60 + self.minutes.value()
+
+
+class WorkPanel(QWidget):
+    """The work log (a handler sees their own entries) and the documents kept with the case."""
+
+    def __init__(self, ctx: Context, case_id: int, run: Run) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._case_id = case_id
+        self._run = run
+        self.entries = _table(
+            [self.tr("Date"), self.tr("Work"), self.tr("Place"), self.tr("Duration"),
+             self.tr("Handler"), self.tr("Notes")], 5,
+        )  # fmt: skip
+        self.total = QLabel()
+        self.log_button = QPushButton(self.tr("Log work…"))
+        self.log_button.clicked.connect(self._ask_log)
+        work_box = QGroupBox(self.tr("Work log"))
+        work_layout = QVBoxLayout(work_box)
+        work_layout.addWidget(self.entries)
+        work_row = QHBoxLayout()
+        work_row.addWidget(self.total)
+        work_row.addStretch()
+        work_row.addWidget(self.log_button)
+        work_layout.addLayout(work_row)
+
+        self.files = _table(
+            [self.tr("Type"), self.tr("File"), self.tr("Size"), self.tr("Added by"),
+             self.tr("Added"), self.tr("SHA-256")], 1,
+        )  # fmt: skip
+        self.kind = QComboBox()
+        for kind in worklog.DOCUMENT_KINDS:
+            self.kind.addItem(kind, kind)
+        self.attach_button = QPushButton(self.tr("Attach file…"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.attach_button.clicked.connect(self._ask_attach)
+        self.open_button.clicked.connect(self.open_selected)
+        file_box = QGroupBox(self.tr("Case file documents"))
+        file_layout = QVBoxLayout(file_box)
+        file_layout.addWidget(self.files)
+        file_row = QHBoxLayout()
+        file_row.addStretch()
+        file_row.addWidget(self.kind)
+        file_row.addWidget(self.attach_button)
+        file_row.addWidget(self.open_button)
+        file_layout.addLayout(file_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(work_box, 3)
+        layout.addWidget(file_box, 2)
+        self.attachments: list[Attachment] = []
+
+    def show_case(self, *, has_handler: bool) -> None:
+        entries = worklog.work_log(self._ctx, case_id=self._case_id)
+        _fill(self.entries, [
+            [e.done_on.isoformat(), e.kind.value, e.place, _duration(e.minutes), e.handler, e.notes]
+            for e in entries
+        ])  # fmt: skip
+        self.total.setText(
+            self.tr("{0} entries, {1} in all").format(
+                len(entries), _duration(sum(e.minutes for e in entries))
+            )
+        )
+        self.attachments = list(attachments_of(self._ctx, case_id=self._case_id))
+        _fill(self.files, [
+            [a.kind, a.filename, _size(a.size), a.added_by, a.added_at.strftime("%Y-%m-%d %H:%M"),
+             a.sha256[:16] + "…"]
+            for a in self.attachments
+        ])  # fmt: skip
+        self.log_button.setEnabled(
+            has_handler and may(self._ctx, Action.LOG_WORK, case_id=self._case_id)
+        )
+        self.attach_button.setEnabled(may(self._ctx, Action.ATTACH, case_id=self._case_id))
+
+    def log(self, kind: WorkKind, done_on: date, minutes: int, place: str, notes: str) -> bool:
+        return self._run(
+            lambda: worklog.log_work(
+                self._ctx,
+                case_id=self._case_id,
+                kind=kind,
+                done_on=done_on,
+                minutes=minutes,
+                place=place,
+                notes=notes,
+            )
+        )
+
+    def _ask_log(self) -> None:
+        dialog = WorkDialog(self._ctx.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.log(
+                WorkKind(dialog.kind.currentData()), from_qdate(dialog.done_on.date()),
+                dialog.total_minutes, dialog.place.text(), dialog.notes.toPlainText(),
+            )  # fmt: skip
+
+    def attach(self, path: Path, kind: str | None = None) -> bool:
+        chosen = kind or str(self.kind.currentData())
+        return self._run(
+            lambda: worklog.attach_document(
+                self._ctx, case_id=self._case_id, kind=chosen, path=path
+            )
+        )
+
+    def _ask_attach(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Attach file"), "",
+            self.tr("Documents and scans (*.pdf *.jpg *.png *.tif *.docx);;All files (*)"),
+        )  # fmt: skip
+        if name:
+            self.attach(Path(name))
+
+    def open_selected(self) -> Path | None:
+        """A copy in the temporary folder, opened with the system's viewer."""
+        row = self.files.currentRow()
+        if not 0 <= row < len(self.attachments):
+            return None
+        attachment = self.attachments[row]
+        try:
+            path = save_attachment(self._ctx, attachment.id, Path(tempfile.mkdtemp()))
+        except LegalAidError as exc:
+            show_error(self, exc, self.tr("Cannot open"))
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+
+def _duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return f"{hours}小时{rest}分"
+    return f"{hours}小时" if hours else f"{rest}分"
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
+
+
+class ClosingDialog(QDialog):
+    """The closing file: end date, outcome, the checklist (required items marked ★)."""
+
+    def __init__(
+        self, items: tuple[ChecklistItem, ...], filed: list[str], outcome: Outcome | None,
+        today: date, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Submit the closing file"))
+        self.ended_on = date_edit(today)
+        self.outcome = QComboBox()
+        for value in Outcome:
+            self.outcome.addItem(value.value, value.value)
+        if outcome is not None:
+            self.outcome.setCurrentIndex(self.outcome.findData(outcome.value))
+        self.boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout()
+        for index, item in enumerate(items):
+            box = QCheckBox(("★ " if item.required else "") + item.name)
+            box.setChecked(item.name in filed)
+            self.boxes[item.name] = box
+            grid.addWidget(box, index // 2, index % 2)
+        checklist = QGroupBox(self.tr("Documents in the file (★ required)"))
+        checklist.setLayout(grid)
+        form = QFormLayout()
+        form.addRow(self.tr("Case ended on"), self.ended_on)
+        form.addRow(self.tr("Outcome"), self.outcome)
+        form.addRow(checklist)
+        self.error = FieldError()
+        form_dialog(self, form, self.error)
+
+    def filed(self) -> list[str]:
+        return [name for name, box in self.boxes.items() if box.isChecked()]
+
+
+class FollowUpDialog(QDialog):
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Follow-up"))
+        self.kind = QComboBox()
+        for kind in FollowUpKind:
+            self.kind.addItem(kind.value, kind.value)
+        self.done_on = date_edit(today)
+        self.person = QLineEdit()
+        self.content = QPlainTextEdit()
+        self.content.setFixedHeight(90)
+        self.outcome_text = QPlainTextEdit()
+        self.outcome_text.setFixedHeight(60)
+        form = QFormLayout()
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Date"), self.done_on)
+        form.addRow(self.tr("With whom"), self.person)
+        form.addRow(self.tr("Content"), self.content)
+        form.addRow(self.tr("Result"), self.outcome_text)
+        form_dialog(self, form)
+
+
+class FollowUpPanel(QWidget):
+    def __init__(self, ctx: Context, case_id: int, run: Run) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._case_id = case_id
+        self._run = run
+        self.closing_text = QLabel()
+        self.closing_text.setWordWrap(True)
+        self.table = _table(
+            [self.tr("Date"), self.tr("Kind"), self.tr("With whom"), self.tr("Content"),
+             self.tr("Result"), self.tr("By")], 3,
+        )  # fmt: skip
+        self.add_button = QPushButton(self.tr("Record follow-up…"))
+        self.add_button.clicked.connect(self._ask_add)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.closing_text)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+
+    def show_case(self) -> None:
+        outcome, items = closing.filed_items(self._ctx, case_id=self._case_id)
+        if outcome is None:
+            self.closing_text.setText(self.tr("No closing file submitted yet."))
+        else:
+            self.closing_text.setText(
+                self.tr("Closing file: outcome {0}; {1} documents: {2}").format(
+                    outcome.value, len(items), "、".join(items)
+                )
+            )
+        _fill(self.table, [
+            [f.done_on.isoformat(), f.kind.value, f.person, f.content, f.result, f.recorded_by]
+            for f in worklog.follow_ups(self._ctx, case_id=self._case_id)
+        ])  # fmt: skip
+        self.add_button.setEnabled(may(self._ctx, Action.FOLLOW_UP, case_id=self._case_id))
+
+    def add(
+        self, kind: FollowUpKind, done_on: date, person: str, content: str, result: str
+    ) -> bool:
+        return self._run(
+            lambda: worklog.add_follow_up(
+                self._ctx,
+                case_id=self._case_id,
+                kind=kind,
+                done_on=done_on,
+                person=person,
+                content=content,
+                result=result,
+            )
+        )
+
+    def _ask_add(self) -> None:
+        dialog = FollowUpDialog(self._ctx.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add(
+                FollowUpKind(dialog.kind.currentData()), from_qdate(dialog.done_on.date()),
+                dialog.person.text(), dialog.content.toPlainText(),
+                dialog.outcome_text.toPlainText(),
+            )  # fmt: skip

@@ -1,0 +1,82 @@
+"""我的案件: the signed-in handler's open cases, the most urgent deadline first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalaid.domain.vocabulary import OPEN_STATES
+from legalaid.services.cases import CaseFilter, CaseRow, find_cases
+from legalaid.services.context import Context
+
+LATE = QColor("#FDE2E1")
+SOON = QColor("#FFF2CC")
+
+
+class MyCasesPage(QWidget):
+    open_case = Signal(int)
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.loaded = False
+        self.rows: list[CaseRow] = []
+        self.summary = QLabel()
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Case number"), self.tr("Aided person"), self.tr("Case type"),
+             self.tr("Cause"), self.tr("State"), self.tr("Next deadline"), self.tr("Due on")]
+        )  # fmt: skip
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        self.loaded = True
+        rows = find_cases(self._ctx, CaseFilter(states=tuple(OPEN_STATES)), limit=2000)
+        # Cases with a running deadline first, the soonest on top.
+        self.rows = sorted(rows, key=lambda r: (r.due_on is None, r.due_on or r.applied_on))
+        today = self._ctx.today()
+        self.table.setRowCount(len(self.rows))
+        late = 0
+        for r, row in enumerate(self.rows):
+            values = [row.case_no, row.name, row.case_type + (f"·{row.stage}" if row.stage else ""),
+                      row.cause or "", row.state.value, row.deadline_kind or "",
+                      row.due_on.isoformat() if row.due_on else ""]  # fmt: skip
+            colour = None
+            if row.due_on is not None:
+                days = (row.due_on - today).days
+                colour = LATE if days < 0 else SOON if days <= 3 else None
+                late += days < 0
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if colour is not None:
+                    item.setBackground(colour)
+                if c == 6:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.summary.setText(
+            self.tr("{0} open cases assigned to you · {1} overdue").format(len(self.rows), late)
+        )
+
+    def _open(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.rows):
+            self.open_case.emit(self.rows[row].id)

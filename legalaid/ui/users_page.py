@@ -1,0 +1,188 @@
+"""用户: the administrator adds accounts, sets roles, disables them and resets passwords."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalaid.domain.errors import LegalAidError
+from legalaid.domain.permissions import Role
+from legalaid.services import accounts
+from legalaid.services.context import Context
+from legalaid.services.offices import list_handlers, list_offices
+from legalaid.ui.widgets import FieldError, form_dialog
+
+
+class UserDialog(QDialog):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setWindowTitle(self.tr("New user"))
+        self.username = QLineEdit()
+        self.name = QLineEdit()
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.value, role.value)
+        self.handler = QComboBox()
+        self.handler.addItem(self.tr("(none)"), None)
+        for handler in list_handlers(ctx, active_only=True, with_caseload=False):
+            self.handler.addItem(handler.name, handler.name)
+        self.office = QComboBox()
+        self.office.addItem(self.tr("(all offices)"), None)
+        for office in list_offices(ctx):
+            self.office.addItem(f"{office.code} {office.name}", office.code)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Handler (lawyers)"), self.handler)
+        form.addRow(self.tr("Office"), self.office)
+        form.addRow(self.tr("Initial password"), self.password)
+        self.error = FieldError()
+        form_dialog(self, form, self.error, on_accept=self.save, save=True)
+
+    def save(self) -> None:
+        try:
+            accounts.add_user(
+                self._ctx, username=self.username.text(), name=self.name.text(),
+                role=Role(self.role.currentData()), password=self.password.text(),
+                handler=self.handler.currentData(), office_code=self.office.currentData(),
+            )  # fmt: skip
+        except LegalAidError as exc:
+            self.error.show_message(exc.message)
+            return
+        self.accept()
+
+
+class UsersPage(QWidget):
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.loaded = False
+        self.users: list[accounts.User] = []
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Handler"),
+             self.tr("State"), self.tr("Locked until")]
+        )  # fmt: skip
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.add = QPushButton(self.tr("Add user…"))
+        self.toggle = QPushButton(self.tr("Disable"))
+        self.reset = QPushButton(self.tr("Reset password…"))
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.value, role.value)
+        self.set_role = QPushButton(self.tr("Change role"))
+        self.message = FieldError()
+        buttons = QHBoxLayout()
+        for widget in (self.add, self.toggle, self.reset, self.role, self.set_role):
+            buttons.addWidget(widget)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.add.clicked.connect(self._ask_add)
+        self.toggle.clicked.connect(self.toggle_active)
+        self.reset.clicked.connect(self._ask_reset)
+        self.set_role.clicked.connect(self.change_role)
+        self.table.itemSelectionChanged.connect(self._buttons)
+
+    def refresh(self) -> None:
+        self.loaded = True
+        try:
+            self.users = accounts.list_users(self._ctx)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return
+        self.table.setRowCount(len(self.users))
+        for r, user in enumerate(self.users):
+            values = [
+                user.username,
+                user.name,
+                user.role.value,
+                user.handler or "",
+                self.tr("active") if user.active else self.tr("disabled"),
+                user.locked_until.strftime("%Y-%m-%d %H:%M") if user.locked_until else "",
+            ]
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        self._buttons()
+
+    def current(self) -> accounts.User | None:
+        row = self.table.currentRow()
+        return self.users[row] if 0 <= row < len(self.users) else None
+
+    def _buttons(self) -> None:
+        user = self.current()
+        for button in (self.toggle, self.reset, self.set_role):
+            button.setEnabled(user is not None)
+        if user is not None:
+            self.toggle.setText(self.tr("Disable") if user.active else self.tr("Enable"))
+            self.role.setCurrentIndex(self.role.findData(user.role.value))
+
+    def _do(self, step: Callable[[], object]) -> bool:
+        try:
+            step()
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return False
+        self.message.show_message(None)
+        self.refresh()
+        return True
+
+    def _ask_add(self) -> None:
+        if UserDialog(self._ctx, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def toggle_active(self) -> bool:
+        user = self.current()
+        if user is None:
+            return False
+        return self._do(
+            lambda: accounts.set_active(self._ctx, user_id=user.id, active=not user.active)
+        )
+
+    def change_role(self) -> bool:
+        user = self.current()
+        if user is None:
+            return False
+        role = Role(self.role.currentData())
+        return self._do(lambda: accounts.set_role(self._ctx, user_id=user.id, role=role))
+
+    def reset_password(self, password: str) -> bool:
+        user = self.current()
+        if user is None:
+            return False
+        return self._do(
+            lambda: accounts.reset_password(self._ctx, user_id=user.id, password=password)
+        )
+
+    def _ask_reset(self) -> None:
+        password, ok = QInputDialog.getText(
+            self, self.tr("Reset password"),
+            self.tr("Temporary password (the user chooses a new one at sign-in):"),
+            QLineEdit.EchoMode.Password,
+        )  # fmt: skip
+        if ok:
+            self.reset_password(password)

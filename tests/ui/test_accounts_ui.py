@@ -1,0 +1,235 @@
+"""Accounts in the desktop: the handler's workflow (log work → attach → submit closing → the
+clerk approves → archived), the idle lock, sign-in, the users and audit screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from legalaid.domain.closing_file import Outcome
+from legalaid.domain.permissions import Role
+from legalaid.domain.vocabulary import CaseState, HandlerType
+from legalaid.services import accounts, assignment, intake
+from legalaid.services.cases import get_case
+from legalaid.services.context import Context
+from legalaid.services.offices import add_handler
+from legalaid.ui.case_dialog import CaseDialog
+from legalaid.ui.case_work import ClosingDialog, WorkDialog
+from legalaid.ui.login import AdminSetupDialog, LoginDialog, sign_in
+from legalaid.ui.main_window import MainWindow
+from legalaid.ui.users_page import UserDialog
+from tests.services.test_workflow import application
+
+Answer = Callable[[Callable[[QWidget], None]], None]
+
+
+def _world(ctx: Context) -> tuple[Context, Context, int, int]:
+    """An admin, a clerk, a lawyer with one case of their own and one of someone else's."""
+    mine = add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER, firm_name="天元律所")
+    other = add_handler(ctx, name="曾杰红", handler_type=HandlerType.LAWYER)
+    cases = []
+    for handler in (mine, other):
+        ref = intake.register(ctx, application())
+        intake.start_review(ctx, case_id=ref.id)
+        intake.decide(ctx, case_id=ref.id, grant=True, reason="", on=date(2025, 3, 4))
+        assignment.assign_handler(ctx, case_id=ref.id, handler_id=handler.id, on=date(2025, 3, 5))
+        assignment.start_handling(ctx, case_id=ref.id)
+        cases.append(ref.id)
+    accounts.add_user(ctx, username="lin", name="林宇浩", role=Role.LAWYER,
+                      password="Lin2026pw", handler="林宇浩")  # fmt: skip
+    accounts.add_user(ctx, username="wang", name="王芳", role=Role.CLERK, password="Wang2026pw")
+    lawyer = ctx.signed_in(accounts.sign_in(ctx, username="lin", password="Lin2026pw"))
+    clerk = ctx.signed_in(accounts.sign_in(ctx, username="wang", password="Wang2026pw"))
+    return lawyer, clerk, cases[0], cases[1]
+
+
+def test_the_handler_workflow(
+    offices: Context, qtbot: QtBot, settings: QSettings, answer_dialog: Answer, tmp_path: Path,
+    backend: str,
+) -> None:  # fmt: skip
+    lawyer, clerk, mine, theirs = _world(offices)
+    window = MainWindow(lawyer, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    visible = [window.navigation.item(i).text() for i in window.visible_sections]
+    assert visible == ["我的案件", "案件", "待办期限"]
+    assert not window.new_application.isEnabled()  # a handler registers nothing
+    window.show_section(window.MY_CASES)
+    page = window.my_cases
+    assert [row.id for row in page.rows] == [mine] and "1件" in page.summary.text()
+    if backend == "sqlite":
+        window.grab().save(str(tmp_path / "my-cases.png"))
+
+    dialog = CaseDialog(lawyer, mine)
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 680)
+    assert not dialog.buttons["assign"].isVisible() and not dialog.buttons["terminate"].isVisible()
+
+    def log(box: QWidget) -> None:
+        assert isinstance(box, WorkDialog)
+        box.kind.setCurrentIndex(box.kind.findData("会见"))
+        box.place.setText("株洲市看守所")
+        box.hours.setValue(2)
+        box.minutes.setValue(0)
+        box.notes.setPlainText("核实案情")
+        box.accept()
+
+    answer_dialog(log)
+    dialog.work_panel.log_button.click()
+    assert dialog.work_panel.entries.rowCount() == 1
+    assert dialog.work_panel.entries.item(0, 3).text() == "2小时"
+    scan = tmp_path / "会见笔录.pdf"
+    scan.write_bytes(b"%PDF-1.4 notes of the meeting")
+    assert dialog.work_panel.attach(scan, "会见笔录")
+    assert dialog.work_panel.files.item(0, 1).text() == "会见笔录.pdf"
+
+    def incomplete(box: QWidget) -> None:
+        assert isinstance(box, ClosingDialog)
+        box.outcome.setCurrentIndex(box.outcome.findData(Outcome.MEDIATION.value))
+        box.boxes["结案报告表"].setChecked(True)
+        box.accept()
+
+    messages: list[str] = []
+
+    def note(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        messages.append(box.text())
+        box.close()
+
+    answer_dialog(incomplete)
+    answer_dialog(note)  # the refusal names what is missing; nothing changes
+    dialog.buttons["submit"].click()
+    assert "缺少必备材料" in messages[0] and "委托协议及授权委托书" in messages[0]
+    assert get_case(offices, mine).row.state is CaseState.IN_PROGRESS
+    from legalaid.services.closing import closing_checklist
+
+    required = [i.name for i in closing_checklist(lawyer, case_id=mine) if i.required]
+    assert dialog.submit_file(date(2025, 6, 1), Outcome.MEDIATION, required)
+    assert get_case(offices, mine).row.state is CaseState.CLOSING
+    if backend == "sqlite":
+        dialog.tabs.setCurrentIndex(dialog.work_tab)
+        dialog.grab().save(str(tmp_path / "work.png"))
+
+    reviewer = CaseDialog(clerk, mine)
+    qtbot.addWidget(reviewer)
+    assert not reviewer.buttons["submit"].isVisible()
+    reviewer.buttons["approve"].click()
+    assert get_case(offices, mine).row.state is CaseState.CLOSED
+    reviewer.buttons["archive"].click()
+    assert get_case(offices, mine).row.state is CaseState.ARCHIVED
+    assert "调解" in reviewer.follow_panel.closing_text.text()
+
+    # Another's case: refused with a reason, through the window as through the services.
+    answer_dialog(note)
+    window.open_case(theirs)
+    assert "案件未指派给您" in messages[-1]
+
+
+def test_idle_lock_hides_cases_and_clears_copied_data(
+    offices: Context, qtbot: QtBot, settings: QSettings, tmp_path: Path, backend: str
+) -> None:
+    _, clerk, mine, _ = _world(offices)
+    window = MainWindow(clerk, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show()
+    assert window.idle is not None and window.idle.limit == 600  # 10 minutes by default
+    clock = [1000.0]
+    window.idle._clock = lambda: clock[0]
+    window.idle.resume()
+    dialog = CaseDialog(clerk, mine, parent=window)
+    dialog.show()
+    QApplication.clipboard().setText("430225197808134424")
+    clock[0] += 599
+    window.idle.check()
+    assert not window.locked
+    clock[0] += 2
+    window.idle.check()
+    assert window.locked and not dialog.isVisible()
+    assert QApplication.clipboard().text() == ""
+    assert window.menuBar().isEnabled() is False
+    if backend == "sqlite":
+        window.grab().save(str(tmp_path / "locked.png"))
+    window.lock_screen.password.setText("wrong-one1")
+    window.lock_screen.unlock()
+    assert window.locked and "用户名或密码不正确" in window.lock_screen.error.text()
+    window.lock_screen.password.setText("Wang2026pw")
+    window.lock_screen.unlock()
+    assert not window.locked and window.menuBar().isEnabled()
+
+
+def test_first_admin_then_sign_in(offices: Context, qtbot: QtBot, answer_dialog: Answer) -> None:
+    def create(box: QWidget) -> None:
+        assert isinstance(box, AdminSetupDialog)
+        box.name.setText("周主任")
+        box.password.setText("Admin2026")
+        box.repeat.setText("Admin2026")
+        box.save()
+
+    def wrong_then_right(box: QWidget) -> None:
+        assert isinstance(box, LoginDialog)
+        box.username.setText("admin")
+        box.password.setText("nope-nope1")
+        box.sign_in()
+        assert box.isVisible() and "用户名或密码不正确" in box.error.text()
+        box.password.setText("Admin2026")
+        box.sign_in()
+
+    answer_dialog(create)
+    answer_dialog(wrong_then_right)
+    signed = sign_in(offices)
+    assert signed is not None and signed.principal is not None
+    assert signed.principal.role is Role.ADMIN and signed.actor == "周主任"
+
+
+def test_users_and_audit_screens(
+    offices: Context, qtbot: QtBot, settings: QSettings, answer_dialog: Answer, tmp_path: Path,
+    backend: str,
+) -> None:  # fmt: skip
+    ctx = offices
+    add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER)
+    accounts.create_first_admin(ctx, username="admin", name="周主任", password="Admin2026")
+    admin = ctx.signed_in(accounts.sign_in(ctx, username="admin", password="Admin2026"))
+    window = MainWindow(admin, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    visible = [window.navigation.item(i).text() for i in window.visible_sections]
+    assert visible == ["案件", "待办期限", "补贴", "统计报表", "用户", "审计记录", "设置"]
+
+    def add(box: QWidget) -> None:
+        assert isinstance(box, UserDialog)
+        box.username.setText("lin")
+        box.name.setText("林宇浩")
+        box.role.setCurrentIndex(box.role.findData(Role.LAWYER.value))
+        box.handler.setCurrentIndex(box.handler.findData("林宇浩"))
+        box.password.setText("Lin2026pw")
+        box.save()
+
+    window.show_section(window.USERS)
+    users = window.users
+    answer_dialog(add)
+    users.add.click()
+    assert users.table.rowCount() == 2 and users.table.item(1, 3).text() == "林宇浩"
+    users.table.selectRow(1)
+    assert users.toggle_active()
+    assert users.table.item(1, 4).text() == "已停用"
+    users.table.selectRow(0)
+    assert not users.toggle_active()  # the only admin stays
+    assert "唯一的管理员" in users.message.text()
+
+    window.show_section(window.AUDIT)
+    audit = window.audit
+    assert audit.table.rowCount() >= 3
+    assert audit.check_chain() and "审计记录完整" in audit.message.text()
+    assert audit.export_to(tmp_path / "audit.xlsx")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "audit.xlsx").active
+    assert sheet is not None and sheet.cell(1, 4).value == "操作"
+    if backend == "sqlite":
+        window.grab().save(str(tmp_path / "audit.png"))
