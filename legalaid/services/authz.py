@@ -81,22 +81,24 @@ def requires(
 
         @functools.wraps(fn)
         def inner(ctx: Context, /, *args: P.args, **kwargs: P.kwargs) -> T:
-            if ctx.principal is None or _inside.get():
+            if _inside.get():
                 return fn(ctx, *args, **kwargs)
             case_id = signature.bind_partial(ctx, *args, **kwargs).arguments.get("case_id")
             case_id = case_id if isinstance(case_id, int) else None
             obj = f"cases#{case_id}" if case_id is not None else action.value
-            authorize(ctx, action, case_id=case_id)
+            if ctx.principal is not None:
+                authorize(ctx, action, case_id=case_id)
             token = _inside.set(True)
             try:
                 result = fn(ctx, *args, **kwargs)
             except LegalAidError as exc:
                 _inside.reset(token)
-                audit_event(ctx, action.value, obj, outcome="失败",
-                            detail={"操作": fn.__name__, "原因": exc.message})  # fmt: skip
+                if ctx.principal is not None:  # a person's failed attempt (not a script's)
+                    audit_event(ctx, action.value, obj, outcome="失败",
+                                detail={"操作": fn.__name__, "原因": exc.message})  # fmt: skip
                 raise
             _inside.reset(token)
-            if audited:
+            if audited:  # prints and exports are audited for the command line too
                 audit_event(ctx, audited, obj, detail={"操作": fn.__name__})
             return result
 

@@ -185,7 +185,7 @@ def _ensure_offices(session: Session) -> list[OfficeRecord]:
     return list(by_code.values())
 
 
-@requires(Action.ADMINISTER)
+@requires(Action.ADMINISTER, audited="生成演示数据")
 def generate_demo(
     ctx: Context,
     *,

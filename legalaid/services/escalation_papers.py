@@ -12,13 +12,25 @@ from legalaid.domain.permissions import Action
 from legalaid.reports.data import Report, Table
 from legalaid.reports.data_forms import FormDocument
 from legalaid.services.authz import requires
-from legalaid.services.cases import get_case
+from legalaid.services.cases import CaseDetail, get_case
 from legalaid.services.context import Context
-from legalaid.services.escalations import RegisterRow, escalation_of, register
+from legalaid.services.escalations import EscalationView, RegisterRow, escalation_of, register
 
 
 def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
+
+
+def _case_fields(case: CaseDetail, view: EscalationView) -> tuple[tuple[str, str], ...]:
+    row = case.row
+    return (
+        ("案号", row.case_no),
+        ("受援人", row.name),
+        ("案件类型", f"{row.case_type}{('·' + row.stage) if row.stage else ''}"),
+        ("案由", row.cause or ""),
+        ("承办人", row.handler or ""),
+        ("列为重大疑难的理由", "；".join(view.reasons)),
+    )
 
 
 def minutes_document(ctx: Context, *, case_id: int, meeting_id: int) -> FormDocument:
@@ -34,12 +46,7 @@ def minutes_document(ctx: Context, *, case_id: int, meeting_id: int) -> FormDocu
         organisation=case.row.office,
         issued_on=meeting.held_on,
         fields=(
-            ("案号", case.row.case_no),
-            ("受援人", case.row.name),
-            ("案件类型", f"{case.row.case_type}{('·' + case.row.stage) if case.row.stage else ''}"),
-            ("案由", case.row.cause or ""),
-            ("承办人", case.row.handler or ""),
-            ("列为重大疑难的理由", "；".join(view.reasons)),
+            *_case_fields(case, view),
             ("讨论时间", meeting.held_on.isoformat()),
             ("主持人", meeting.chair),
             ("参加人员", names_text(meeting.participants)),
@@ -69,12 +76,7 @@ def report_document(ctx: Context, *, case_id: int) -> FormDocument:
         fields=(
             ("报送机关", authority or ""),
             ("报告日期", _day(reported_on)),
-            ("案号", case.row.case_no),
-            ("受援人", case.row.name),
-            ("案件类型", f"{case.row.case_type}{('·' + case.row.stage) if case.row.stage else ''}"),
-            ("案由", case.row.cause or ""),
-            ("承办人", case.row.handler or ""),
-            ("列为重大疑难的理由", "；".join(view.reasons)),
+            *_case_fields(case, view),
             ("集体讨论情况", discussions),
             ("报告内容", content or ""),
         ),

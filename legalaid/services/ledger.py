@@ -18,7 +18,7 @@ from legalaid.domain.ledger import LedgerRow, check_headers, format_row, ledger_
 from legalaid.domain.numbering import parse_sequence
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import CaseState, FirmKind, HandlerType
-from legalaid.services.authz import requires
+from legalaid.services.authz import audit_event, authorize, requires
 from legalaid.services.casefile import CASE_NUMBER_KIND, allocate_case_numbers
 from legalaid.services.context import Context
 from legalaid.services.ledger_files import read_rows, write_rows
@@ -52,7 +52,7 @@ def _noop(_stage: str, _done: int, _total: int) -> None:
     return None
 
 
-@requires(Action.REGISTER)
+@requires(Action.REGISTER, audited="导入台账")
 def import_ledger(ctx: Context, path: Path, *, progress: Progress = _noop) -> ImportResult:
     """Import every row of the file in one transaction, or none of them."""
     headers, raw_rows = read_rows(path)
@@ -363,10 +363,17 @@ def export_ledger(
     progress: Progress = _noop,
 ) -> int:
     """Write cases in the ledger layout. With ``year``: every case whose 申请日期, 受理日期 or
-    结案日期 falls in that year, so the export carries all of that year's figures."""
+    结案日期 falls in that year, so the export carries all of that year's figures. Full ID
+    numbers need the right to see them, and such an export is audited with its file."""
+    if full_id:
+        authorize(ctx, Action.VIEW_FULL_ID)
     with ctx.reading() as uow:
         rows = _export_rows(uow.session, year, full_id, progress)
-        return write_rows(path, rows)
+        count = write_rows(path, rows)
+    if full_id:
+        audit_event(ctx, "导出完整身份证号", "cases", detail={"文件": path.name, "年度": year,
+                                                          "件数": count})  # fmt: skip
+    return count
 
 
 def _export_rows(

@@ -186,3 +186,17 @@ def test_user_add_on_the_command_line(tmp_path: Path) -> None:
         assert principal.role is Role.CLERK and principal.office_id is not None
     finally:
         ctx.db.dispose()
+
+
+def test_a_full_id_export_is_audited_and_needs_the_right(offices: Context, tmp_path: Path) -> None:
+    from legalaid.services.ledger import export_ledger
+
+    ctx = offices
+    admin = _admin(ctx)
+    intake.register(ctx, application())
+    assert export_ledger(ctx, tmp_path / "all.csv", full_id=True) == 1  # the command line
+    rows, _ = audit_entries(admin, AuditFilter(action="导出完整身份证号"))
+    assert rows[0].actor == "测试员" and "all.csv" in rows[0].detail
+    with pytest.raises(PermissionDenied):  # an admin keeps the system, not the case files
+        export_ledger(admin, tmp_path / "admin.csv", full_id=True)
+    assert not (tmp_path / "admin.csv").exists()

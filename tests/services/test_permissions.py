@@ -35,6 +35,7 @@ from legalaid.services.context import Context
 from legalaid.services.setup import initialise
 from legalaid.storage.database import Database
 from tests.conftest import TODAY
+from tests.services.closing_files import case_in_progress
 from tests.services.test_workflow import application
 
 A = Action
@@ -105,14 +106,7 @@ def world(
     offices.add_office(ctx, code="ZZ", name="株洲市法律援助中心", prefix="株")
     mine = offices.add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER)
     theirs = offices.add_handler(ctx, name="曾杰红", handler_type=HandlerType.LAWYER)
-    cases = []
-    for handler in (mine, theirs):
-        ref = intake.register(ctx, application())
-        intake.start_review(ctx, case_id=ref.id)
-        intake.decide(ctx, case_id=ref.id, grant=True, reason="", on=date(2025, 3, 4))
-        assignment.assign_handler(ctx, case_id=ref.id, handler_id=handler.id, on=date(2025, 3, 5))
-        assignment.start_handling(ctx, case_id=ref.id)
-        cases.append(ref.id)
+    cases = [case_in_progress(ctx, handler.id) for handler in (mine, theirs)]
     people = {Role.CLERK: ("clerk", None), Role.LAWYER: ("lawyer", "林宇浩"),
               Role.SUPERVISOR: ("boss", None), Role.ADMIN: ("admin", None)}  # fmt: skip
     contexts = {}

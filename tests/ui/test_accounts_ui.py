@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from legalaid.domain.closing_file import Outcome
 from legalaid.domain.permissions import Role
 from legalaid.domain.vocabulary import CaseState, HandlerType
-from legalaid.services import accounts, assignment, intake
+from legalaid.services import accounts
 from legalaid.services.cases import get_case
 from legalaid.services.context import Context
 from legalaid.services.offices import add_handler
@@ -23,7 +23,7 @@ from legalaid.ui.case_work import ClosingDialog, WorkDialog
 from legalaid.ui.login import AdminSetupDialog, LoginDialog, sign_in
 from legalaid.ui.main_window import MainWindow
 from legalaid.ui.users_page import UserDialog
-from tests.services.test_workflow import application
+from tests.services.closing_files import case_in_progress
 
 Answer = Callable[[Callable[[QWidget], None]], None]
 
@@ -32,14 +32,7 @@ def _world(ctx: Context) -> tuple[Context, Context, int, int]:
     """An admin, a clerk, a lawyer with one case of their own and one of someone else's."""
     mine = add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER, firm_name="天元律所")
     other = add_handler(ctx, name="曾杰红", handler_type=HandlerType.LAWYER)
-    cases = []
-    for handler in (mine, other):
-        ref = intake.register(ctx, application())
-        intake.start_review(ctx, case_id=ref.id)
-        intake.decide(ctx, case_id=ref.id, grant=True, reason="", on=date(2025, 3, 4))
-        assignment.assign_handler(ctx, case_id=ref.id, handler_id=handler.id, on=date(2025, 3, 5))
-        assignment.start_handling(ctx, case_id=ref.id)
-        cases.append(ref.id)
+    cases = [case_in_progress(ctx, handler.id) for handler in (mine, other)]
     accounts.add_user(ctx, username="lin", name="林宇浩", role=Role.LAWYER,
                       password="Lin2026pw", handler="林宇浩")  # fmt: skip
     accounts.add_user(ctx, username="wang", name="王芳", role=Role.CLERK, password="Wang2026pw")
