@@ -193,6 +193,18 @@ def change_password(ctx: Context, *, old: str, new: str) -> None:
         uow.commit()
 
 
+@requires(Action.ESCALATE)
+def colleague_names(ctx: Context) -> list[str]:
+    """Active users' names (the participants of a collective discussion are chosen from them)."""
+    with ctx.reading() as uow:
+        return list(
+            uow.session.scalars(
+                select(UserRecord.display_name).where(UserRecord.active)
+                .order_by(UserRecord.display_name).distinct()
+            )
+        )  # fmt: skip
+
+
 @requires(Action.ADMINISTER)
 def list_users(ctx: Context) -> list[User]:
     with ctx.reading() as uow:

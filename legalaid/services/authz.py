@@ -38,10 +38,10 @@ def is_own_case(ctx: Context, case_id: int) -> bool:
     if principal is None or principal.handler_id is None:
         return False
     with ctx.reading() as uow:
-        handler_id = uow.session.get(CaseRecord, case_id)
-        if handler_id is None:
+        case = uow.session.get(CaseRecord, case_id)
+        if case is None:
             raise NotFound(f"案件（编号{case_id}）不存在")
-        return handler_id.handler_id == principal.handler_id
+        return case.handler_id == principal.handler_id
 
 
 def may(ctx: Context, action: Action, *, case_id: int | None = None) -> bool:

@@ -34,6 +34,7 @@ from legalaid.domain.errors import LegalAidError, ValidationError
 from legalaid.domain.escalation import BY_HAND, Criterion, EscalationState, Meeting, split_names
 from legalaid.domain.permissions import Action
 from legalaid.services import escalation_papers, escalations
+from legalaid.services.accounts import colleague_names
 from legalaid.services.attachments import save_attachment
 from legalaid.services.authz import may
 from legalaid.services.context import Context
@@ -63,12 +64,15 @@ class MeetingDialog(QDialog):
         self.chair.setEditable(True)
         self.people = QListWidget()
         self.people.setFixedHeight(110)
-        for handler in list_handlers(ctx, active_only=True, with_caseload=False):
-            item = QListWidgetItem(handler.name)
+        # Colleagues with an account (the director chairs), then the handlers.
+        names = colleague_names(ctx)
+        handlers = [h.name for h in list_handlers(ctx, active_only=True, with_caseload=False)]
+        for name in dict.fromkeys([*names, *handlers]):
+            item = QListWidgetItem(name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.people.addItem(item)
-            self.chair.addItem(handler.name)
+            self.chair.addItem(name)
         self.chair.setCurrentText("")
         self.others = QLineEdit()
         self.others.setPlaceholderText(self.tr("Other participants, separated by 、"))

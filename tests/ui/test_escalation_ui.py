@@ -66,9 +66,17 @@ def test_the_whole_path_in_the_case_window(
     minutes = tmp_path / "minutes-scan.pdf"
     minutes.write_bytes(b"%PDF-1.4 scan")
 
+    from legalaid.domain.permissions import Role
+    from legalaid.services.accounts import add_user
+
+    add_user(ctx, username="liu", name="刘建国", role=Role.SUPERVISOR, password="Liu2026pw")
+
     def discuss(box: QWidget) -> None:
         assert isinstance(box, MeetingDialog)
-        box.chair.setCurrentText("刘建国")
+        # Colleagues with an account come first, then the handlers.
+        names = [box.people.item(i).text() for i in range(box.people.count())]
+        assert names[0] == "刘建国" and "王律师" in names
+        box.chair.setCurrentIndex(box.chair.findText("刘建国"))
         item = box.people.findItems("王律师", Qt.MatchFlag.MatchExactly)[0]
         item.setCheckState(Qt.CheckState.Checked)
         box.others.setText("陈书记、李科长")

@@ -69,6 +69,12 @@ def upgrade() -> None:
         sa.Column("last_hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_head")),
     )
+    # The chain's head exists from the start, so the first two writers cannot both create it.
+    op.execute(
+        sa.text(
+            "INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, 0, :genesis)"
+        ).bindparams(genesis="0" * 64)
+    )
     op.create_table(
         "work_entries",
         sa.Column("id", sa.Integer(), nullable=False),
