@@ -116,6 +116,9 @@ def smoke_test(folder: Path) -> None:
         ):
             run(cli, "--db", db, "office", "add", code, name, "--prefix", prefix)
         run(cli, "--db", db, "import", SAMPLE)
+        # Accounts: argon2 (a compiled extension) must be in the bundle.
+        run(cli, "--db", db, "user", "add", "admin", "--role", "admin", input="Smoke2026pw\n")
+        run(cli, "--db", db, "audit", "verify")
         pdf = Path(work) / "annual.pdf"
         run(cli, "--db", db, "report", "annual", "--year", "2025", "--out", pdf)
         if shutil.which("pdffonts"):
