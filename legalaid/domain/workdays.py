@@ -40,11 +40,22 @@ class DueDate:
 def add_days(start: date, days: int, rule: CountRule, calendar: HolidayCalendar) -> DueDate:
     """The due date ``days`` days after ``start`` under the count rule.
 
-    Calendar days: a plain addition. Working days: the start day itself does not count
-    (期间开始之日不计算在期间内), each following working day does.
+    Calendar days: added, and a period whose last day is a rest day (weekend or official
+    holiday) ends on the next working day (民事诉讼法 s.85, 刑事诉讼法 s.105). Working days:
+    the start day itself does not count (期间开始之日不计算在期间内), each following working
+    day does.
     """
     if rule is CountRule.CALENDAR_DAYS:
-        return DueDate(start + timedelta(days=days))
+        day = start + timedelta(days=days)
+        estimated = False
+        while True:
+            known = calendar.is_workday(day)
+            if known is None:
+                estimated = True
+                known = day.weekday() < 5
+            if known:
+                return DueDate(day, estimated)
+            day += timedelta(days=1)
     day = start
     remaining = days
     estimated = False

@@ -125,3 +125,18 @@ def test_count_rule_is_configurable() -> None:
     assert deadline is not None and deadline.due == date(2025, 3, 10)
     assert deadline.is_overdue(date(2025, 3, 11)) and not deadline.is_overdue(date(2025, 3, 10))
     assert deadline.days_left(date(2025, 3, 8)) == 2
+
+
+@pytest.mark.parametrize(
+    ("start", "due"),
+    [
+        (date(2025, 2, 6), date(2025, 3, 10)),  # 30 days end on Saturday 8 March → Monday
+        (date(2025, 9, 1), date(2025, 10, 9)),  # end on 1 October: after the National Day week
+        (date(2025, 3, 3), date(2025, 4, 2)),  # a working day stays as it is
+    ],
+)
+def test_calendar_day_periods_ending_on_a_rest_day_move_to_the_next_working_day(
+    start: date, due: date
+) -> None:
+    # 民事诉讼法 s.85: the last day of a period falling on a rest day, the next working day.
+    assert add_days(start, 30, CountRule.CALENDAR_DAYS, CN).day == due

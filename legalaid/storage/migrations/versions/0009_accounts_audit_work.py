@@ -114,6 +114,12 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("outcome", sa.String(length=10), nullable=True))
         batch_op.add_column(sa.Column("closing_items", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("closing_submitted_on", sa.Date(), nullable=True))
+    # Closing deadlines changed (a calendar-day period ending on a rest day moves to the next
+    # working day; closing files now have a review deadline): `init` recounts these cases.
+    op.execute(
+        "UPDATE cases SET due_on = NULL, deadline_kind = NULL "
+        "WHERE state IN ('承办中', '终止', '结案审查')"
+    )
 
 
 def downgrade() -> None:
