@@ -49,6 +49,7 @@ class AdminSetupDialog(QDialog):
         form.addRow(self.tr("Password again"), self.repeat)
         self.error = FieldError()
         form_dialog(self, form, self.error, on_accept=self.save, save=True)
+        self.setMinimumWidth(420)
 
     def save(self) -> None:
         if self.password.text() != self.repeat.text():
