@@ -88,22 +88,57 @@ class ChecklistItem:
     required: bool
 
 
+COLUMN_NAMES = ("刑事辩护·侦查", "刑事辩护·审查起诉", "刑事辩护·审判", "刑事代理",
+                "民事/行政诉讼", "劳动争议仲裁", "非诉讼代理")  # fmt: skip
+FLAGS = {"R": "必备", "A": "视情况", "P": "申请案件必备"}
+# A list per column: (item, flag). Offices replace a column with their province's list.
+Lists = dict[int, list[tuple[str, str]]]
+
+
+def default_lists() -> Lists:
+    lists: Lists = {}
+    for col in range(len(COLUMN_NAMES)):
+        items = []
+        for names, flags in _TABLE:
+            parts = names.split("|")
+            name = parts[col] if len(parts) > 1 else parts[0]
+            if flags[col] != "-" and name != "-":
+                items.append((name, flags[col]))
+        lists[col] = items
+    return lists
+
+
+def check_list(items: list[tuple[str, str]]) -> None:
+    """An office's list: named items, each once, each flagged R, A or P."""
+    names = [name.strip() for name, _ in items]
+    if not names:
+        raise ValidationError("结案材料清单不能为空", field="结案材料清单")
+    for index, (name, flag) in enumerate(items, start=1):
+        if not name.strip():
+            raise ValidationError(f"第{index}项缺少材料名称", field="结案材料清单")
+        if flag not in FLAGS:
+            raise ValidationError(f"「{name}」的要求应为必备、视情况或申请案件必备", field=name)
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ValidationError(f"清单中重复的材料：{'、'.join(duplicates)}", field="结案材料清单")
+
+
 def checklist(
-    case_type: CaseType, stage: Stage | None, *, application: bool, major_difficult: bool = False
+    case_type: CaseType,
+    stage: Stage | None,
+    *,
+    application: bool,
+    major_difficult: bool = False,
+    lists: Lists | None = None,
 ) -> tuple[ChecklistItem, ...]:
-    """What this case's closing file holds; the minutes are required once it is a confirmed
-    major or difficult case."""
+    """What this case's closing file holds (the office's list for the column, else the
+    working list); the minutes are required once it is a confirmed major or difficult case."""
     col = column(case_type, stage)
     items = []
-    for names, flags in _TABLE:
-        parts = names.split("|")
-        name = parts[col] if len(parts) > 1 else parts[0]
-        flag = flags[col]
-        if flag == "-" or name == "-":
-            continue
-        required = flag == "R" or (flag == "P" and application)
+    for name, flag in (lists or {}).get(col) or default_lists()[col]:
         if flag == "P" and not application:
-            continue
+            continue  # notified cases have no hardship statement or grant decision
+        required = flag == "R" or flag == "P"
         if name.startswith("集体讨论记录"):
             required = major_difficult
         items.append(ChecklistItem(name, required))

@@ -6,6 +6,8 @@ import json
 from collections.abc import Collection
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from legalaid.domain.closing_file import ChecklistItem, Outcome, check_closing_file, checklist
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.permissions import Action
@@ -14,6 +16,7 @@ from legalaid.services.authz import requires
 from legalaid.services.casefile import CaseRef, commit_case, load_case, move, on_or_today
 from legalaid.services.context import Context
 from legalaid.services.escalations import refuse_closing_while_open
+from legalaid.services.settings import closing_lists
 from legalaid.services.subsidies import propose
 from legalaid.storage.records import CaseRecord
 
@@ -44,14 +47,14 @@ def closing_checklist(ctx: Context, *, case_id: int) -> tuple[ChecklistItem, ...
     """What this case's closing file must (R) or may (A) hold."""
     with ctx.reading() as uow:
         case = load_case(uow.session, case_id)
-        return _checklist(case)
+        return _checklist(uow.session, case)
 
 
-def _checklist(case: CaseRecord) -> tuple[ChecklistItem, ...]:
+def _checklist(session: Session, case: CaseRecord) -> tuple[ChecklistItem, ...]:
     return checklist(
         CaseType(case.case_type), Stage(case.stage) if case.stage else None,
         application=case.source == CaseSource.APPLICATION.value,
-        major_difficult=case.major_difficult,
+        major_difficult=case.major_difficult, lists=closing_lists(session),
     )  # fmt: skip
 
 
@@ -82,7 +85,7 @@ def submit_closing(
             raise ValidationError("「办结日期」不能晚于今天", field="办结日期")
         if case.assigned_on and ended_on < case.assigned_on:
             raise ValidationError("「办结日期」早于指派日期", field="办结日期")
-        check_closing_file(_checklist(case), set(items))
+        check_closing_file(_checklist(uow.session, case), set(items))
         case.outcome = outcome.value
         case.closing_items = json.dumps(sorted(items), ensure_ascii=False)
         case.closing_submitted_on = ctx.today()

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from legalaid.domain.closing_file import COLUMN_NAMES, Lists, check_list
 from legalaid.domain.deadlines import DEFAULT_RULES, DeadlineKind, DeadlineRule, open_deadline
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.escalation import RecognitionRules
@@ -22,6 +23,7 @@ from legalaid.storage.records import CaseRecord, SettingRecord
 DEADLINE_RULES = "deadline_rules"
 RECOGNITION_RULES = "escalation_rules"
 IDLE_MINUTES = "idle_lock_minutes"
+CLOSING_LISTS = "closing_checklists"
 
 
 def _rules_json(rules: Mapping[DeadlineKind, DeadlineRule]) -> str:
@@ -146,4 +148,41 @@ def set_idle_minutes(ctx: Context, *, minutes: int) -> None:
             uow.session.add(SettingRecord(key=IDLE_MINUTES, value=str(minutes)))
         else:
             record.value = str(minutes)
+        uow.commit()
+
+
+def closing_lists(session: Session) -> Lists:
+    """The office's own closing-file lists, by checklist column (empty: the working list)."""
+    stored = repo.get_setting(session, CLOSING_LISTS)
+    if not stored:
+        return {}
+    return {int(k): [(str(n), str(f)) for n, f in v] for k, v in json.loads(stored).items()}
+
+
+def current_closing_lists(ctx: Context) -> Lists:
+    with ctx.reading() as uow:
+        return closing_lists(uow.session)
+
+
+@requires(Action.ADMINISTER)
+def set_closing_list(ctx: Context, *, column: int, items: list[tuple[str, str]] | None) -> None:
+    """Replace one column's list by the province's (Annex A of the service standards), or
+    restore the working list with None. Closing files already filed keep what they hold."""
+    if not 0 <= column < len(COLUMN_NAMES):
+        raise ValidationError("没有这一类结案材料清单", field="清单")
+    if items is not None:
+        items = [(name.strip(), flag) for name, flag in items]
+        check_list(items)
+    with ctx.writing() as uow:
+        lists = closing_lists(uow.session)
+        if items is None:
+            lists.pop(column, None)
+        else:
+            lists[column] = items
+        value = json.dumps({str(k): v for k, v in lists.items()}, ensure_ascii=False)
+        record = uow.session.get(SettingRecord, CLOSING_LISTS)
+        if record is None:
+            uow.session.add(SettingRecord(key=CLOSING_LISTS, value=value))
+        else:
+            record.value = value
         uow.commit()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,7 @@ from legalaid.services.settings import (
     set_idle_minutes,
     set_recognition_rules,
 )
+from legalaid.ui.checklist_editor import ChecklistEditor
 from legalaid.ui.widgets import FieldError
 
 
@@ -150,11 +152,19 @@ class SettingsPage(QWidget):
         self.backup_now.clicked.connect(self._ask_backup)
         self.restore.clicked.connect(self._ask_restore)
 
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(backup_box)
+        general_layout.addLayout(upper)
+        general_layout.addStretch()
+        self.checklists = ChecklistEditor(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(text_box, self.tr("Document wording"))
+        self.tabs.addTab(self.checklists, self.tr("Closing-file checklists"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(backup_box)
-        layout.addLayout(upper)
-        layout.addWidget(text_box, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         self.kind.currentIndexChanged.connect(self.load_text)
         self.save_text.clicked.connect(self.store_text)
@@ -242,6 +252,7 @@ class SettingsPage(QWidget):
             box.setChecked(criterion in criteria.enabled)
         self.group_threshold.setValue(criteria.group_threshold)
         self.idle.setValue(idle_minutes(self._ctx))
+        self.checklists.show_list()
         self.offences.setText("、".join(criteria.serious_offences))
         self.load_text()
 

@@ -124,7 +124,7 @@ Log folder: {1}</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="55" />
+        <location filename="../../legalaid/ui/login.py" line="56" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -864,55 +864,108 @@ Log folder: {1}</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="100" />
+        <location filename="../../legalaid/ui/login.py" line="101" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="106" />
+        <location filename="../../legalaid/ui/login.py" line="107" />
         <source>Your password was reset: choose your own now.</source>
         <translation>您的密码已被重置，请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="107" />
+        <location filename="../../legalaid/ui/login.py" line="108" />
         <source>Current password</source>
         <translation>原密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="108" />
+        <location filename="../../legalaid/ui/login.py" line="109" />
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="109" />
+        <location filename="../../legalaid/ui/login.py" line="110" />
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="115" />
+        <location filename="../../legalaid/ui/login.py" line="116" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistEditor</name>
+    <message>
+        <location filename="../../legalaid/ui/checklist_editor.py" line="34" />
+        <source>Document</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/checklist_editor.py" line="34" />
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/checklist_editor.py" line="37" />
+        <source>Add item</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/checklist_editor.py" line="38" />
+        <source>Remove item</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/checklist_editor.py" line="39" />
+        <source>Save this list</source>
+        <translation>保存此清单</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/checklist_editor.py" line="40" />
+        <source>Restore the working list</source>
+        <translation>恢复工作清单</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/checklist_editor.py" line="77" />
+        <source>The office's own list</source>
+        <translation>本机构清单</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/checklist_editor.py" line="77" />
+        <source>The working list (forms.md)</source>
+        <translation>工作清单（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/checklist_editor.py" line="100" />
+        <source>Saved; closing files submitted from now on use it.</source>
+        <translation>已保存，此后提交的结案材料按此清单核对。</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/checklist_editor.py" line="110" />
+        <source>The working list is back.</source>
+        <translation>已恢复工作清单。</translation>
+    </message>
+</context>
+<context>
     <name>ClosingDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="244" />
+        <location filename="../../legalaid/ui/case_work.py" line="246" />
         <source>Submit the closing file</source>
         <translation>提交结案材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="258" />
+        <location filename="../../legalaid/ui/case_work.py" line="260" />
         <source>Documents in the file (★ required)</source>
         <translation>案卷材料（★为必备）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="261" />
+        <location filename="../../legalaid/ui/case_work.py" line="263" />
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="262" />
+        <location filename="../../legalaid/ui/case_work.py" line="264" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
@@ -1046,189 +1099,189 @@ Details are in the log: {1}</source>
 <context>
     <name>EscalationPanel</name>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="166" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="170" />
         <source>Held on</source>
         <translation>讨论日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="166" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="170" />
         <source>Chair</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="166" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="170" />
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="167" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="171" />
         <source>Agreed handling plan</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="167" />
-        <location filename="../../legalaid/ui/case_escalation.py" line="421" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="171" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="425" />
         <source>Signed minutes</source>
         <translation>签字记录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="179" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="183" />
         <source>Flag as major or difficult…</source>
         <translation>标记为重大疑难…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="180" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="184" />
         <source>Confirm…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="181" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="185" />
         <source>Dismiss…</source>
         <translation>排除…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="182" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="186" />
         <source>Record a discussion…</source>
         <translation>记录集体讨论…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="183" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="187" />
         <source>Report upward…</source>
         <translation>上报主管机关…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="184" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="188" />
         <source>Record the reply…</source>
         <translation>登记批复…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="185" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="189" />
         <source>Print report form…</source>
         <translation>打印报告表…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="194" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="198" />
         <source>Print minutes form…</source>
         <translation>打印讨论记录…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="195" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="199" />
         <source>Attach signed minutes…</source>
         <translation>附加签字记录…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="196" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="200" />
         <source>Open signed minutes</source>
         <translation>打开签字记录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="204" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="208" />
         <source>Collective discussions</source>
         <translation>集体讨论</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="220" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="224" />
         <source>Not a major or difficult case. Flag it by hand if it is.</source>
         <translation>本案未列为重大疑难案件。如属重大疑难，可手工标记。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="223" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="227" />
         <source>State: {0} · flagged on {1} by {2}</source>
         <translation>状态：{0} · {1}由{2}列入</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="226" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="230" />
         <source>Reasons: {0}</source>
         <translation>理由：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="230" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="234" />
         <source>Decided on {0} by {1}: {2}</source>
         <translation>{0}由{1}决定：{2}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="234" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="238" />
         <source>Report due on {0} ({1} days left)</source>
         <translation>应于{0}前上报（剩余{1}天）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="243" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="247" />
         <source>(not attached)</source>
         <translation>（未附）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="269" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="273" />
         <source>Reported on {0} to {1} ({2}): {3}</source>
         <translation>{0}上报{1}（{2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="270" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="274" />
         <source>no reference number</source>
         <translation>无文号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="274" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="278" />
         <source>Reply of {0}: {1}</source>
         <translation>{0}批复：{1}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="300" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="304" />
         <source>Flag as major or difficult</source>
         <translation>标记为重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="300" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="304" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="313" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="317" />
         <source>Confirm as major or difficult</source>
         <translation>确认为重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="313" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="317" />
         <source>Dismiss</source>
         <translation>排除</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="314" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="318" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="368" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="372" />
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="369" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="373" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="394" />
-        <location filename="../../legalaid/ui/case_escalation.py" line="397" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="398" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="401" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="404" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="408" />
         <source>Minutes of the collective discussion</source>
         <translation>集体讨论记录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="409" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="413" />
         <source>Report form</source>
         <translation>重大疑难案件报告表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="421" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="425" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="434" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="438" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
@@ -1358,32 +1411,32 @@ Details are in the log: {1}</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="274" />
+        <location filename="../../legalaid/ui/case_work.py" line="276" />
         <source>Follow-up</source>
         <translation>回访与质量检查</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="285" />
+        <location filename="../../legalaid/ui/case_work.py" line="287" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="286" />
+        <location filename="../../legalaid/ui/case_work.py" line="288" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="287" />
+        <location filename="../../legalaid/ui/case_work.py" line="289" />
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="288" />
+        <location filename="../../legalaid/ui/case_work.py" line="290" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="289" />
+        <location filename="../../legalaid/ui/case_work.py" line="291" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -1391,47 +1444,47 @@ Details are in the log: {1}</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="302" />
+        <location filename="../../legalaid/ui/case_work.py" line="304" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="302" />
+        <location filename="../../legalaid/ui/case_work.py" line="304" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="302" />
+        <location filename="../../legalaid/ui/case_work.py" line="304" />
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="302" />
+        <location filename="../../legalaid/ui/case_work.py" line="304" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="303" />
+        <location filename="../../legalaid/ui/case_work.py" line="305" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="303" />
+        <location filename="../../legalaid/ui/case_work.py" line="305" />
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="305" />
+        <location filename="../../legalaid/ui/case_work.py" line="307" />
         <source>Record follow-up…</source>
         <translation>记录回访/投诉…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="318" />
+        <location filename="../../legalaid/ui/case_work.py" line="320" />
         <source>No closing file submitted yet.</source>
         <translation>尚未提交结案材料。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="321" />
+        <location filename="../../legalaid/ui/case_work.py" line="323" />
         <source>Closing file: outcome {0}; {1} documents: {2}</source>
         <translation>结案材料：结果为{0}；共{1}项：{2}</translation>
     </message>
@@ -1708,12 +1761,12 @@ Details are in the log: {1}</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="154" />
+        <location filename="../../legalaid/ui/login.py" line="155" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="169" />
+        <location filename="../../legalaid/ui/login.py" line="170" />
         <source>Locked after inactivity. {0}, enter your password to continue.</source>
         <translation>长时间未操作，已锁定。{0}，请输入密码继续。</translation>
     </message>
@@ -1721,17 +1774,17 @@ Details are in the log: {1}</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="74" />
+        <location filename="../../legalaid/ui/login.py" line="75" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="78" />
+        <location filename="../../legalaid/ui/login.py" line="79" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="79" />
+        <location filename="../../legalaid/ui/login.py" line="80" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1744,32 +1797,32 @@ Details are in the log: {1}</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="368" />
+        <location filename="../../legalaid/ui/main_window.py" line="372" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="369" />
+        <location filename="../../legalaid/ui/main_window.py" line="373" />
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="371" />
+        <location filename="../../legalaid/ui/main_window.py" line="375" />
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="372" />
+        <location filename="../../legalaid/ui/main_window.py" line="376" />
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="373" />
+        <location filename="../../legalaid/ui/main_window.py" line="377" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="376" />
+        <location filename="../../legalaid/ui/main_window.py" line="380" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1844,47 +1897,47 @@ Details are in the log: {1}</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="367" />
+        <location filename="../../legalaid/ui/main_window.py" line="371" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="370" />
+        <location filename="../../legalaid/ui/main_window.py" line="374" />
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="374" />
+        <location filename="../../legalaid/ui/main_window.py" line="378" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="375" />
+        <location filename="../../legalaid/ui/main_window.py" line="379" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="412" />
+        <location filename="../../legalaid/ui/main_window.py" line="416" />
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="419" />
+        <location filename="../../legalaid/ui/main_window.py" line="423" />
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="419" />
+        <location filename="../../legalaid/ui/main_window.py" line="423" />
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="427" />
+        <location filename="../../legalaid/ui/main_window.py" line="431" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="444" />
+        <location filename="../../legalaid/ui/main_window.py" line="448" />
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -1892,58 +1945,58 @@ Details are in the log: {1}</source>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="60" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="61" />
         <source>Collective discussion</source>
         <translation>集体讨论</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="74" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="78" />
         <source>Other participants, separated by 、</source>
         <translation>其他参加人员，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="78" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="82" />
         <source>optional: the signed minutes, scanned</source>
         <translation>可选：签字后的讨论记录扫描件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="79" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="83" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="85" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="89" />
         <source>Held on</source>
         <translation>讨论日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="86" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="90" />
         <source>Chair</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="87" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="91" />
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="89" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="93" />
         <source>Opinions</source>
         <translation>讨论意见</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="90" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="94" />
         <source>Agreed handling plan</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="91" />
-        <location filename="../../legalaid/ui/case_escalation.py" line="98" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="95" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="102" />
         <source>Signed minutes</source>
         <translation>签字记录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="98" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="102" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif)</translation>
     </message>
@@ -2144,42 +2197,42 @@ Details are in the log: {1}</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="133" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="137" />
         <source>Authority's reply</source>
         <translation>主管机关批复</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="133" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="137" />
         <source>Report upward</source>
         <translation>上报主管机关</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="136" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="140" />
         <source>e.g. 株洲市司法局</source>
         <translation>例如：株洲市司法局</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="140" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="144" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="142" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="146" />
         <source>Authority</source>
         <translation>报送机关</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="143" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="147" />
         <source>Reference number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="144" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="148" />
         <source>Reply</source>
         <translation>批复意见</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="144" />
+        <location filename="../../legalaid/ui/case_escalation.py" line="148" />
         <source>Content</source>
         <translation>报告内容</translation>
     </message>
@@ -2376,173 +2429,184 @@ Details are in the log: {1}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="60" />
+        <location filename="../../legalaid/ui/settings_page.py" line="62" />
         <source>Legal deadlines</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="74" />
+        <location filename="../../legalaid/ui/settings_page.py" line="76" />
         <source>Save deadline rules</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="117" />
+        <location filename="../../legalaid/ui/settings_page.py" line="119" />
+        <location filename="../../legalaid/ui/settings_page.py" line="163" />
         <source>Document wording</source>
         <translation>文书内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="123" />
+        <location filename="../../legalaid/ui/settings_page.py" line="125" />
         <source>Blanks: {0}</source>
         <translation>可用填空：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="125" />
+        <location filename="../../legalaid/ui/settings_page.py" line="127" />
         <source>Save wording</source>
         <translation>保存文书内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="126" />
+        <location filename="../../legalaid/ui/settings_page.py" line="128" />
         <source>Restore the default</source>
         <translation>恢复默认内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="138" />
+        <location filename="../../legalaid/ui/settings_page.py" line="140" />
         <source>Backups</source>
         <translation>数据备份</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="170" />
+        <location filename="../../legalaid/ui/settings_page.py" line="180" />
         <source>Daily backups go to {0}</source>
         <translation>每日自动备份保存在 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="144" />
+        <location filename="../../legalaid/ui/settings_page.py" line="146" />
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="79" />
+        <location filename="../../legalaid/ui/settings_page.py" line="81" />
         <source>Major or difficult cases: recognition</source>
         <translation>重大疑难案件识别标准</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="86" />
+        <location filename="../../legalaid/ui/settings_page.py" line="88" />
         <source> persons or more</source>
         <translation> 人及以上</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="89" />
+        <location filename="../../legalaid/ui/settings_page.py" line="91" />
         <source>Offences that make a minor's case serious, separated by 、</source>
         <translation>未成年人涉嫌这些罪名即属严重犯罪，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="94" />
+        <location filename="../../legalaid/ui/settings_page.py" line="96" />
         <source>Group case</source>
         <translation>群体性案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="95" />
+        <location filename="../../legalaid/ui/settings_page.py" line="97" />
         <source>Serious offences</source>
         <translation>严重犯罪罪名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="96" />
+        <location filename="../../legalaid/ui/settings_page.py" line="98" />
         <source>Save criteria</source>
         <translation>保存识别标准</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="102" />
+        <location filename="../../legalaid/ui/settings_page.py" line="104" />
         <source>Desktop lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="106" />
+        <location filename="../../legalaid/ui/settings_page.py" line="108" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="107" />
+        <location filename="../../legalaid/ui/settings_page.py" line="109" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="109" />
+        <location filename="../../legalaid/ui/settings_page.py" line="111" />
         <source>Lock a desktop left idle after</source>
         <translation>无操作多久后锁定桌面</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="142" />
+        <location filename="../../legalaid/ui/settings_page.py" line="144" />
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="145" />
+        <location filename="../../legalaid/ui/settings_page.py" line="147" />
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="174" />
+        <location filename="../../legalaid/ui/settings_page.py" line="162" />
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="164" />
+        <source>Closing-file checklists</source>
+        <translation>结案材料清单</translation>
+    </message>
+    <message>
+        <location filename="../../legalaid/ui/settings_page.py" line="184" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="185" />
+        <location filename="../../legalaid/ui/settings_page.py" line="195" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="195" />
+        <location filename="../../legalaid/ui/settings_page.py" line="205" />
         <source>Restored; the replaced database is kept at {0}</source>
         <translation>已恢复；原数据库已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="204" />
+        <location filename="../../legalaid/ui/settings_page.py" line="214" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="206" />
         <location filename="../../legalaid/ui/settings_page.py" line="216" />
+        <location filename="../../legalaid/ui/settings_page.py" line="226" />
         <source>Backups (*.sqlite3)</source>
         <translation>备份文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="214" />
+        <location filename="../../legalaid/ui/settings_page.py" line="224" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="222" />
+        <location filename="../../legalaid/ui/settings_page.py" line="232" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="224" />
+        <location filename="../../legalaid/ui/settings_page.py" line="234" />
         <source>Replace the current data with this backup? The current database is kept aside.</source>
         <translation>用这个备份替换现有数据吗？现有数据库会另存保留。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="254" />
+        <location filename="../../legalaid/ui/settings_page.py" line="265" />
         <source>Saved; it applies when a user next signs in.</source>
         <translation>已保存，用户下次登录时生效。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="268" />
+        <location filename="../../legalaid/ui/settings_page.py" line="279" />
         <source>Criteria saved; 重大疑难 → Check open cases applies them to open cases.</source>
         <translation>识别标准已保存；在“重大疑难”中点击“检查在办案件”即对在办案件适用。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="284" />
+        <location filename="../../legalaid/ui/settings_page.py" line="295" />
         <source>Deadline rules saved; open cases recounted.</source>
         <translation>期限规则已保存，在办案件的期限已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="293" />
+        <location filename="../../legalaid/ui/settings_page.py" line="304" />
         <source>Wording saved.</source>
         <translation>文书内容已保存。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="299" />
+        <location filename="../../legalaid/ui/settings_page.py" line="310" />
         <source>Default wording restored.</source>
         <translation>已恢复默认文书内容。</translation>
     </message>

@@ -226,3 +226,32 @@ def test_users_and_audit_screens(
     assert sheet is not None and sheet.cell(1, 4).value == "操作"
     if backend == "sqlite":
         window.grab().save(str(tmp_path / "audit.png"))
+
+
+def test_the_admin_edits_a_closing_file_list(
+    offices: Context, qtbot: QtBot, settings: QSettings, tmp_path: Path, backend: str
+) -> None:
+    from legalaid.domain.closing_file import LAWSUIT
+    from legalaid.services.settings import current_closing_lists
+
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show_section(window.SETTINGS)
+    editor = window.settings_page.checklists
+    window.settings_page.tabs.setCurrentWidget(editor)
+    editor.column.setCurrentIndex(editor.column.findData(LAWSUIT))
+    assert "工作清单" in editor.source.text() and not editor.restore.isEnabled()
+    rows = editor.table.rowCount()
+    editor.add.click()
+    assert not editor.store()  # a row without a name
+    assert "缺少材料名称" in editor.message.text() and current_closing_lists(offices) == {}
+    editor.table.item(rows, 0).setText("专家意见书")
+    editor.table.cellWidget(rows, 1).setCurrentIndex(0)  # 必备
+    assert editor.store()
+    assert ("专家意见书", "R") in current_closing_lists(offices)[LAWSUIT]
+    assert "本机构" in editor.source.text() and editor.restore.isEnabled()
+    if backend == "sqlite":
+        window.grab().save(str(tmp_path / "checklist.png"))
+    editor.restore.click()
+    assert current_closing_lists(offices) == {} and editor.table.rowCount() == rows
