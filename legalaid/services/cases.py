@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from legalaid.domain.deadlines import Deadline, escalation_deadline, open_deadline
@@ -205,6 +206,14 @@ SORT_KEYS = {
 }
 
 
+# Sort keys never empty: the next page starts after the last row's key (keyset paging).
+KEYSET: dict[str, Callable[[CaseRow], object]] = {
+    "id": lambda row: row.id,
+    "applied_on": lambda row: row.applied_on,
+    "state": lambda row: row.state.value,
+}
+
+
 def _scoped(ctx: Context, filters: CaseFilter, full_id: bool) -> tuple[CaseFilter, bool]:
     """A handler's lists hold only the cases assigned to them (and an admin, not being a
     caseworker, never sees full ID numbers in lists)."""
@@ -227,16 +236,28 @@ def find_cases(
     full_id: bool = False,
     order: str = "id",
     descending: bool = True,
+    after: CaseRow | None = None,
 ) -> list[CaseRow]:
     """A page of cases, newest first unless ``order`` says otherwise; ID numbers masked
-    unless ``full_id``."""
+    unless ``full_id``. With ``after`` (the last row of the page before), the next page is
+    found by its sort key instead of skipping ``offset`` rows: as fast a thousand pages down
+    as on the first (the key columns that can be empty still page by offset)."""
     filters, full_id = _scoped(ctx, filters, full_id)
     column = SORT_KEYS[order]
     sort = column.desc() if descending else column.asc()
     tie = CaseRecord.id.desc() if descending else CaseRecord.id.asc()
     with ctx.reading() as uow:
         query = _base_query(filters, uow.session).order_by(sort, tie)
-        rows = uow.session.execute(query.offset(offset).limit(limit)).all()
+        if after is not None and order in KEYSET:
+            value = KEYSET[order](after)
+            if descending:
+                beyond = or_(column < value, and_(column == value, CaseRecord.id < after.id))
+            else:
+                beyond = or_(column > value, and_(column == value, CaseRecord.id > after.id))
+            query = query.where(beyond)
+        else:
+            query = query.offset(offset)
+        rows = uow.session.execute(query.limit(limit)).all()
         return [_row(r, full_id) for r in rows]
 
 

@@ -52,10 +52,12 @@ class CaseTableModel(QAbstractTableModel):
         self.set_filter(self._filter)
 
     def _page(self, offset: int) -> list[CaseRow]:
+        # The next page continues after the last row loaded (keyset paging where possible).
         return find_cases(
             self._ctx, self._filter, offset=offset, limit=PAGE,
             order=self.SORTABLE[self.sort_column],
             descending=self.sort_order == Qt.SortOrder.DescendingOrder,
+            after=self._rows[offset - 1] if 0 < offset <= len(self._rows) else None,
         )  # fmt: skip
 
     @property
