@@ -14,6 +14,7 @@ from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import OPEN_STATES, FirmKind, HandlerType
 from legalaid.services.authz import requires
 from legalaid.services.context import Context
+from legalaid.services.search import pinyin_key
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import (
     CaseRecord,
@@ -216,7 +217,8 @@ def list_handlers(
         query = select(HandlerRecord).order_by(HandlerRecord.name)
         if active_only:
             query = query.where(HandlerRecord.active.is_(True))
-        return [_handler_info(h, int(load.get(h.id, 0))) for h in session.scalars(query)]
+        handlers = [_handler_info(h, int(load.get(h.id, 0))) for h in session.scalars(query)]
+        return sorted(handlers, key=lambda h: pinyin_key(h.name))  # 陈 before 李 before 王
 
 
 @requires(Action.SET_TARGETS)

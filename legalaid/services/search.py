@@ -35,6 +35,13 @@ def name_pinyin(name: str) -> list[tuple[str, str]]:
     return [("".join(s[0] for s in r), "".join(r)) for r in readings if r]
 
 
+def pinyin_key(text: str) -> str:
+    """Sort key in the order of a Chinese dictionary: by pinyin, the surname read as a
+    surname (曾 zeng, 单 shan), the characters themselves breaking ties."""
+    readings = name_pinyin(text)
+    return f"{readings[-1][1] if readings else ''}\x00{text}"
+
+
 def search_row(
     case_id: int, *, case_no: str, name: str, id_number: str | None, phone: str | None
 ) -> dict[str, object]:

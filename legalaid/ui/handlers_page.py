@@ -22,6 +22,7 @@ from legalaid.domain.errors import LegalAidError, ValidationError
 from legalaid.domain.vocabulary import HandlerType
 from legalaid.services.context import Context
 from legalaid.services.offices import add_handler, list_handlers
+from legalaid.services.search import pinyin_key
 from legalaid.ui.widgets import EnterMovesFocus, FieldError, form_dialog, show_error
 
 
@@ -75,6 +76,13 @@ class HandlerDialog(QDialog):
         self.accept()
 
 
+class PinyinItem(QTableWidgetItem):
+    """Text columns sort as a Chinese reader expects: by pinyin, not by code point."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return pinyin_key(self.text()) < pinyin_key(other.text())
+
+
 class HandlersPage(QWidget):
     def __init__(self, ctx: Context) -> None:
         super().__init__()
@@ -123,7 +131,7 @@ class HandlersPage(QWidget):
                 h.phone or "",
             ]
             for column, value in enumerate(values):
-                item = QTableWidgetItem()
+                item = PinyinItem() if isinstance(value, str) else QTableWidgetItem()
                 item.setData(0, value)
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
