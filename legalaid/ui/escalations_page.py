@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -31,6 +32,13 @@ from legalaid.services.offices import list_offices
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate
 
 OVERDUE = QColor("#FDE2E1")
+
+
+class Filters(NamedTuple):
+    period_from: date
+    period_to: date
+    office_code: str | None
+    state: EscalationState | None
 
 
 class EscalationsPage(QWidget):
@@ -94,18 +102,16 @@ class EscalationsPage(QWidget):
         self.office.blockSignals(False)
         self.show_rows()
 
-    def _filters(self) -> dict[str, object]:
+    def _filters(self) -> Filters:
         state = self.state.currentData()
-        return {
-            "period_from": from_qdate(self.period_from.date()),
-            "period_to": from_qdate(self.period_to.date()),
-            "office_code": self.office.currentData(),
-            "state": EscalationState(state) if state else None,
-        }
+        return Filters(
+            from_qdate(self.period_from.date()), from_qdate(self.period_to.date()),
+            self.office.currentData(), EscalationState(state) if state else None,
+        )  # fmt: skip
 
     def show_rows(self) -> None:
         try:
-            self.rows = escalations.register(self._ctx, **self._filters())  # type: ignore[arg-type]
+            self.rows = escalations.register(self._ctx, **self._filters()._asdict())
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
@@ -147,13 +153,11 @@ class EscalationsPage(QWidget):
 
     def save_register(self, path: Path) -> bool:
         filters = self._filters()
-        office = self.office.currentText() if filters["office_code"] else self.tr("All offices")
+        office = self.office.currentText() if filters.office_code else self.tr("All offices")
         try:
             count = write_register(
-                self._ctx, period_from=filters["period_from"],  # type: ignore[arg-type]
-                period_to=filters["period_to"],  # type: ignore[arg-type]
-                office_code=filters["office_code"],  # type: ignore[arg-type]
-                organisation=office, out=path,
+                self._ctx, period_from=filters.period_from, period_to=filters.period_to,
+                office_code=filters.office_code, organisation=office, out=path,
             )  # fmt: skip
         except LegalAidError as exc:
             self.message.show_message(exc.message)
