@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import func, select
+
+from legalaid.domain.closing_file import FollowUpKind
 from legalaid.domain.errors import NotFound, ValidationError
 from legalaid.domain.forecast import forecast
 from legalaid.domain.permissions import Action
@@ -15,6 +19,8 @@ from legalaid.services.authz import requires
 from legalaid.services.context import Context
 from legalaid.services.offices import OfficeInfo, list_offices
 from legalaid.services.statistics import StatisticsSet, daily_counts, statistics_set
+from legalaid.storage import repositories as repo
+from legalaid.storage.records import CaseRecord, EscalationRecord, FollowUpRecord
 
 Progress = Callable[[str, int, int], None]
 MIDYEAR = (6, 30)
@@ -140,6 +146,37 @@ def _months(stats: YearStatistics, until: date) -> list[str]:
     return [f"{stats.year}-{m:02d}" for m in range(1, until.month + 1)]
 
 
+def quality_counts(ctx: Context, start: date, end: date, office_code: str | None) -> Counter[str]:
+    """Quality supervision in the period (domain.md: follow-ups, file inspections, court
+    observations, complaints) and the 重大疑难 cases reported upward."""
+    counts: Counter[str] = Counter()
+    with ctx.reading() as uow:
+        session = uow.session
+        office_id = None
+        if office_code:
+            office = repo.office_by_code(session, office_code)
+            office_id = office.id if office else -1
+        follow = (
+            select(FollowUpRecord.kind, func.count())
+            .join(CaseRecord, CaseRecord.id == FollowUpRecord.case_id)
+            .where(FollowUpRecord.done_on >= start, FollowUpRecord.done_on <= end)
+            .group_by(FollowUpRecord.kind)
+        )
+        reported = (
+            select(func.count())
+            .select_from(EscalationRecord)
+            .join(CaseRecord, CaseRecord.id == EscalationRecord.case_id)
+            .where(EscalationRecord.reported_on >= start, EscalationRecord.reported_on <= end)
+        )
+        if office_id is not None:
+            follow = follow.where(CaseRecord.office_id == office_id)
+            reported = reported.where(CaseRecord.office_id == office_id)
+        for kind, count in session.execute(follow):
+            counts[kind] += count
+        counts["上报重大疑难"] = int(session.scalar(reported) or 0)
+    return counts
+
+
 def annual_report(
     ctx: Context,
     *,
@@ -165,7 +202,18 @@ def annual_report(
         f"异地办理案件{stats.cross_region}件，重大疑难案件{stats.major_difficult}件；"
         f"办案补贴合计{money_text(stats.subsidy_total)}元。"
     )
+    quality = quality_counts(ctx, date(year, 1, 1), end, office_code)
+    last = quality_counts(ctx, date(year - 1, 1, 1), _same_day_last_year(end), office_code)
     summary = [sentence]
+    visits, inspections, observations, complaints = (
+        quality[k.value]
+        for k in (FollowUpKind.VISIT, FollowUpKind.FILE_INSPECTION, FollowUpKind.OBSERVATION,
+                  FollowUpKind.COMPLAINT)
+    )  # fmt: skip
+    summary.append(
+        f"回访{visits}次，案卷检查{inspections}次，旁听{observations}次，受理投诉{complaints}件；"
+        f"重大疑难案件上报主管机关{quality['上报重大疑难']}件。"
+    )
     if stats.target and not whole_year:
         summary.append(
             f"序时进度{pct_text(stats.time_pct)}，任务完成进度"
@@ -244,6 +292,20 @@ def annual_report(
             ),
         ),
     )
+    quality_table = Table(
+        title="八、质量监管",
+        headers=("指标", "本期", "上年同期", "同比"),
+        rows=tuple(
+            _compare(label, quality[key], last[key])
+            for label, key in (
+                ("回访（次）", FollowUpKind.VISIT.value),
+                ("案卷检查（次）", FollowUpKind.FILE_INSPECTION.value),
+                ("旁听（次）", FollowUpKind.OBSERVATION.value),
+                ("投诉（件）", FollowUpKind.COMPLAINT.value),
+                ("重大疑难案件上报（件）", "上报重大疑难"),
+            )
+        ),
+    )
     return Report(
         title=f"{year}年度法律援助工作统计报告" if whole_year else f"{year}年法律援助工作统计报告",
         organisation=organisation,
@@ -274,6 +336,7 @@ def annual_report(
             ),
             month_table,
             key_table,
+            quality_table,
         ),
         charts=(
             Chart(

@@ -149,3 +149,21 @@ def test_bad_output_is_refused_before_any_work(sample: Context, tmp_path: Path) 
         write_report(sample, kind="annual", year=2025, out=tmp_path / "report.docx")
     with pytest.raises(ValidationError):
         write_report(sample, kind="annual", year=2025, out=tmp_path / "missing" / "r.pdf")
+
+
+def test_quality_supervision_in_the_annual_report(sample: Context, tmp_path: Path) -> None:
+    from legalaid.domain.closing_file import FollowUpKind
+    from legalaid.services.cases import find_cases
+    from legalaid.services.worklog import add_follow_up
+
+    cases = find_cases(sample, limit=3)
+    for case, kind in zip(cases, (FollowUpKind.VISIT, FollowUpKind.VISIT, FollowUpKind.COMPLAINT),
+                          strict=True):  # fmt: skip
+        add_follow_up(sample, case_id=case.id, kind=kind, done_on=date(2025, 12, 1),
+                      content="电话回访，受援人满意")  # fmt: skip
+    out = tmp_path / "annual.pdf"
+    write_report(sample, kind="annual", year=2025, out=out)
+    text = pdf_text(out)
+    assert "回访2次，案卷检查0次，旁听0次，受理投诉1件" in text.replace("\n", "")
+    assert table_row(text, "回访（次）")[:2] == ["2", "0"]
+    assert table_row(text, "投诉（件）")[:2] == ["1", "0"]
