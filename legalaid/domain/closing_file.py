@@ -88,6 +88,11 @@ class ChecklistItem:
     required: bool
 
 
+# What every file holds whatever the outcome, and what a terminated case adds.
+ADMINISTRATIVE_PAPERS = ("卷宗封面", "法律援助申请表", "经济困难", "法律援助审查",
+                         "给予法律援助决定书", "指派通知书", "委托协议", "结案报告表")  # fmt: skip
+TERMINATION_PAPERS = ("更换或终止相关文书",)
+
 COLUMN_NAMES = ("刑事辩护·侦查", "刑事辩护·审查起诉", "刑事辩护·审判", "刑事代理",
                 "民事/行政诉讼", "劳动争议仲裁", "非诉讼代理")  # fmt: skip
 FLAGS = {"R": "必备", "A": "视情况", "P": "申请案件必备"}
@@ -129,10 +134,13 @@ def checklist(
     *,
     application: bool,
     major_difficult: bool = False,
+    terminated: bool = False,
     lists: Lists | None = None,
 ) -> tuple[ChecklistItem, ...]:
     """What this case's closing file holds (the office's list for the column, else the
-    working list); the minutes are required once it is a confirmed major or difficult case."""
+    working list); the minutes are required once it is a confirmed major or difficult case.
+    A terminated case (法律援助法 s.48) files the termination papers; the work products of a
+    finished case (辩护词, 判决书 …) are then only where applicable."""
     col = column(case_type, stage)
     items = []
     for name, flag in (lists or {}).get(col) or default_lists()[col]:
@@ -141,6 +149,10 @@ def checklist(
         required = flag == "R" or flag == "P"
         if name.startswith("集体讨论记录"):
             required = major_difficult
+        if terminated:
+            required = name.startswith(TERMINATION_PAPERS) or (
+                required and name.startswith(ADMINISTRATIVE_PAPERS)
+            )
         items.append(ChecklistItem(name, required))
     return tuple(items)
 

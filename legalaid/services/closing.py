@@ -55,6 +55,7 @@ def _checklist(session: Session, case: CaseRecord) -> tuple[ChecklistItem, ...]:
         CaseType(case.case_type), Stage(case.stage) if case.stage else None,
         application=case.source == CaseSource.APPLICATION.value,
         major_difficult=case.major_difficult, lists=closing_lists(session),
+        terminated=case.state == CaseState.TERMINATED.value,
     )  # fmt: skip
 
 

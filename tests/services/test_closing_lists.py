@@ -56,3 +56,20 @@ def test_a_wrong_list_is_refused(offices: Context, items: list[tuple[str, str]])
     with pytest.raises(ValidationError):
         set_closing_list(offices, column=LAWSUIT, items=items)
     assert current_closing_lists(offices) == {}
+
+
+def test_a_terminated_case_files_the_termination_papers(offices: Context) -> None:
+    from legalaid.domain.vocabulary import CaseState, TerminationReason
+    from legalaid.services.cases import get_case
+
+    ctx = offices
+    handler = add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER)
+    case_id = case_in_progress(ctx, handler.id)
+    closing.terminate(ctx, case_id=case_id, reason=TerminationReason.OWN_LAWYER,
+                      on=date(2025, 5, 1))  # fmt: skip
+    required = {i.name for i in closing.closing_checklist(ctx, case_id=case_id) if i.required}
+    assert "更换或终止相关文书" in required and "结案报告表" in required
+    assert "代理词" not in required and "判决书、裁定书或调解书" not in required
+    closing.submit_closing(ctx, case_id=case_id, ended_on=date(2025, 5, 1),
+                           outcome=Outcome.OTHER, items=sorted(required))  # fmt: skip
+    assert get_case(ctx, case_id).row.state is CaseState.CLOSING
