@@ -293,28 +293,44 @@ def refuse_closing_while_open(session: Session, case: CaseRecord) -> None:
 
 
 # -- reading ----------------------------------------------------------------------------------
-def _view(ctx: Context, session: Session, case: CaseRecord, r: EscalationRecord) -> EscalationView:
+def _views(
+    ctx: Context, session: Session, pairs: list[tuple[CaseRecord, EscalationRecord]]
+) -> list[EscalationView]:
+    """The views of many escalations with three queries in all (meetings, minutes, rules)."""
+    ids = [r.id for _, r in pairs]
+    meetings: dict[int, list[MeetingRecord]] = {i: [] for i in ids}
+    for m in session.scalars(
+        select(MeetingRecord).where(MeetingRecord.escalation_id.in_(ids))
+        .order_by(MeetingRecord.held_on, MeetingRecord.id)
+    ):  # fmt: skip
+        meetings[m.escalation_id].append(m)
+    minutes = [m.minutes_id for ms in meetings.values() for m in ms if m.minutes_id]
     names = dict(
         session.execute(
             select(AttachmentRecord.id, AttachmentRecord.filename).where(
-                AttachmentRecord.id.in_([m.minutes_id for m in r.meetings if m.minutes_id])
+                AttachmentRecord.id.in_(minutes)
             )
         ).all()
-    )
-    meetings = tuple(
-        MeetingView(m.id, m.held_on, m.chair, tuple(json.loads(m.participants)), m.opinions,
-                    m.plan, m.minutes_id, names.get(m.minutes_id) if m.minutes_id else None)
-        for m in r.meetings
-    )  # fmt: skip
-    deadline = None
-    if r.state == E.DISCUSSED.value and r.discussed_on:
-        deadline = escalation_deadline(r.discussed_on, ctx.calendar, deadline_rules(session))
-    return EscalationView(
-        case.id, case.case_no, E(r.state), tuple(json.loads(r.reasons)), r.flagged_on,
-        r.flagged_by, (r.decided_on, r.decided_by, r.decision_note), meetings, deadline,
-        (r.reported_on, r.authority, r.reference_no, r.report_content),
-        (r.replied_on, r.reply), r.version,
-    )  # fmt: skip
+    ) if minutes else {}  # fmt: skip
+    rules = deadline_rules(session)
+    views = []
+    for case, r in pairs:
+        deadline = None
+        if r.state == E.DISCUSSED.value and r.discussed_on:
+            deadline = escalation_deadline(r.discussed_on, ctx.calendar, rules)
+        views.append(EscalationView(
+            case.id, case.case_no, E(r.state), tuple(json.loads(r.reasons)), r.flagged_on,
+            r.flagged_by, (r.decided_on, r.decided_by, r.decision_note),
+            tuple(
+                MeetingView(m.id, m.held_on, m.chair, tuple(json.loads(m.participants)),
+                            m.opinions, m.plan, m.minutes_id,
+                            names.get(m.minutes_id) if m.minutes_id else None)
+                for m in meetings[r.id]
+            ),
+            deadline, (r.reported_on, r.authority, r.reference_no, r.report_content),
+            (r.replied_on, r.reply), r.version,
+        ))  # fmt: skip
+    return views
 
 
 @requires(Action.VIEW_CASE)
@@ -323,7 +339,7 @@ def escalation_of(ctx: Context, case_id: int) -> EscalationView | None:
         session = uow.session
         case = load_case(session, case_id)
         record = session.scalar(select(EscalationRecord).where(EscalationRecord.case_id == case_id))
-        return _view(ctx, session, case, record) if record else None
+        return _views(ctx, session, [(case, record)])[0] if record else None
 
 
 @dataclass(frozen=True)
@@ -369,23 +385,10 @@ def register(
             query = query.where(CaseRecord.office_id == office.id)
         if state is not None:
             query = query.where(EscalationRecord.state == state.value)
+        rows = session.execute(query).all()
+        views = _views(ctx, session, [(case, record) for record, case, *_ in rows])
         return [
             RegisterRow(case.id, case.case_no, office, person, case.case_type, case.cause or "",
-                        handler or "", _view(ctx, session, case, record))
-            for record, case, office, person, handler in session.execute(query)
+                        handler or "", view)
+            for (_, case, office, person, handler), view in zip(rows, views, strict=True)
         ]  # fmt: skip
-
-
-def report_deadlines(ctx: Context, *, office_code: str | None = None) -> list[EscalationView]:
-    """Discussed cases waiting for their report upward (shown among the deadlines)."""
-    with ctx.reading() as uow:
-        session = uow.session
-        query = (
-            select(EscalationRecord, CaseRecord)
-            .join(CaseRecord, CaseRecord.id == EscalationRecord.case_id)
-            .where(EscalationRecord.state == E.DISCUSSED.value)
-        )
-        if office_code:
-            office = repo.office_by_code(session, office_code)
-            query = query.where(CaseRecord.office_id == (office.id if office else -1))
-        return [_view(ctx, session, case, record) for record, case in session.execute(query)]
