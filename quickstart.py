@@ -56,7 +56,13 @@ def ensure_venv(extra: str | None) -> Path:
     python = str(venv_python())
     target = f".[{extra}]" if extra else "."
     subprocess.run([python, "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
-    subprocess.run([python, "-m", "pip", "install", "-q", "-e", target], check=True, cwd=ROOT)
+    # The pinned runtime set (packaging/constraints.txt), the same libraries a bundle ships.
+    constraints = ROOT / "packaging" / "constraints.txt"
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", "-c", str(constraints), "-e", target],
+        check=True,
+        cwd=ROOT,
+    )
     return venv_python()
 
 

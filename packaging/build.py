@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
-SAMPLE = ROOT.parent / "shared" / "samples" / "ledger-sample.csv"
+SAMPLE = ROOT / "tests" / "data" / "ledger-sample.csv"
 sys.path.insert(0, str(ROOT))
 from legalaid import __version__  # noqa: E402
 
@@ -30,6 +30,40 @@ DEB_DEPENDS = (
     "libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, "
     "libxcb-keysyms1, libxcb-render-util0, libxcb-shape0, libxcb-xkb1"
 )
+
+
+CONSTRAINTS = ROOT / "packaging" / "constraints.txt"
+
+
+def pinned() -> dict[str, str]:
+    """The versions in constraints.txt, by normalised project name."""
+    pins: dict[str, str] = {}
+    for line in CONSTRAINTS.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if "==" in line:
+            name, version = line.split("==", 1)
+            pins[name.strip().lower().replace("_", "-")] = version.strip()
+    return pins
+
+
+def check_constraints() -> None:
+    """Refuse to bundle anything but the pinned set (and so never the faulty PySide6)."""
+    from importlib import metadata
+
+    wrong = []
+    for name, version in pinned().items():
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue  # e.g. pyinstaller before it is installed, psycopg where not wanted
+        if installed != version:
+            wrong.append(f"{name} {installed} (pinned {version})")
+    if wrong:
+        raise SystemExit(
+            "the environment differs from packaging/constraints.txt: "
+            + ", ".join(wrong)
+            + f"\ninstall with: pip install -c {CONSTRAINTS} -e .[postgresql] pyinstaller"
+        )
 
 
 def run(*command: str | Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -83,7 +117,8 @@ def bundle() -> Path:
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
-        run(sys.executable, "-m", "pip", "install", "-q", "pyinstaller>=6.10")
+        run(sys.executable, "-m", "pip", "install", "-q", "-c", CONSTRAINTS, "pyinstaller")
+    check_constraints()
     write_version_info()
     with tempfile.TemporaryDirectory() as work:
         icons(Path(work))

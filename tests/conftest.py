@@ -24,7 +24,7 @@ from legalaid.services.context import Context
 from legalaid.services.setup import initialise
 from legalaid.storage.database import Database
 
-SAMPLE_LEDGER = Path(__file__).resolve().parents[2] / "shared" / "samples" / "ledger-sample.csv"
+SAMPLE_LEDGER = Path(__file__).resolve().parent / "data" / "ledger-sample.csv"
 TODAY = date(2026, 11, 20)
 PG_ENV = "LEGALAID_TEST_PG"
 

@@ -40,7 +40,7 @@ from legalaid.ui.case_subsidy import SubsidyPanel
 from legalaid.ui.case_work import ClosingDialog, FollowUpPanel, WorkPanel
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.step_dialog import StepDialog
-from legalaid.ui.widgets import from_qdate, show_error
+from legalaid.ui.widgets import from_qdate, run_modal, show_error
 
 S = CaseState
 STEP_ACTIONS = {
@@ -319,7 +319,7 @@ class CaseDialog(QDialog):
         dialog = StepDialog(
             title, reason_label=reason_label, choices=choices, today=self._ctx.today(), parent=self
         )
-        return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog if run_modal(dialog) == QDialog.DialogCode.Accepted else None
 
     @property
     def _version(self) -> int:
@@ -398,7 +398,7 @@ class CaseDialog(QDialog):
             has_handler=bool(self.detail.row.handler),
             parent=self,
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.changed = True
             self.reload()
 
@@ -433,7 +433,7 @@ class CaseDialog(QDialog):
         items = closing.closing_checklist(self._ctx, case_id=self._case_id)
         outcome, filed = closing.filed_items(self._ctx, case_id=self._case_id)
         dialog = ClosingDialog(items, filed, outcome, self._ctx.today(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.submit_file(
                 from_qdate(dialog.ended_on.date()),
                 Outcome(dialog.outcome.currentData()),

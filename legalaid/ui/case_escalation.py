@@ -41,7 +41,14 @@ from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.step_dialog import StepDialog
-from legalaid.ui.widgets import FieldError, date_edit, form_dialog, from_qdate, show_error
+from legalaid.ui.widgets import (
+    FieldError,
+    date_edit,
+    form_dialog,
+    from_qdate,
+    run_modal,
+    show_error,
+)
 
 Run = Callable[[Callable[[], object]], bool]
 E = EscalationState
@@ -303,7 +310,7 @@ class EscalationPanel(QWidget):
         dialog = self._step(
             self.tr("Flag as major or difficult"), self.tr("Note"), [c.value for c in BY_HAND]
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self._run(
                 lambda: escalations.flag_case(
                     self._ctx,
@@ -316,7 +323,7 @@ class EscalationPanel(QWidget):
     def decide(self, *, confirm: bool) -> None:
         title = self.tr("Confirm as major or difficult") if confirm else self.tr("Dismiss")
         dialog = self._step(title, self.tr("Reason"))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self._run(
                 lambda: escalations.decide(
                     self._ctx,
@@ -329,7 +336,7 @@ class EscalationPanel(QWidget):
 
     def discuss(self) -> None:
         dialog = MeetingDialog(self._ctx, self._ctx.today(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self._run(
                 lambda: escalations.add_meeting(
                     self._ctx,
@@ -342,7 +349,7 @@ class EscalationPanel(QWidget):
 
     def report(self) -> None:
         dialog = ReportDialog(self._ctx.today(), reply=False, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self._run(
                 lambda: escalations.report(
                     self._ctx,
@@ -356,7 +363,7 @@ class EscalationPanel(QWidget):
 
     def reply(self) -> None:
         dialog = ReportDialog(self._ctx.today(), reply=True, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self._run(
                 lambda: escalations.record_reply(
                     self._ctx,

@@ -30,7 +30,7 @@ from legalaid.domain.vocabulary import RegionTier
 from legalaid.services import subsidies
 from legalaid.services.authz import may
 from legalaid.services.context import Context
-from legalaid.ui.widgets import form_dialog
+from legalaid.ui.widgets import form_dialog, run_modal
 
 Run = Callable[[Callable[[], object]], bool]
 
@@ -198,7 +198,7 @@ class SubsidyPanel(QWidget):
 
     def adjust(self) -> None:
         dialog = AdjustDialog(self.subsidy.computed if self.subsidy else None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self._run(
                 lambda: subsidies.override_subsidy(
                     self._ctx,

@@ -38,7 +38,14 @@ from legalaid.services import closing, worklog
 from legalaid.services.attachments import Attachment, attachments_of, save_attachment
 from legalaid.services.authz import may
 from legalaid.services.context import Context
-from legalaid.ui.widgets import FieldError, date_edit, form_dialog, from_qdate, show_error
+from legalaid.ui.widgets import (
+    FieldError,
+    date_edit,
+    form_dialog,
+    from_qdate,
+    run_modal,
+    show_error,
+)
 
 Run = Callable[[Callable[[], object]], bool]
 
@@ -187,7 +194,7 @@ class WorkPanel(QWidget):
 
     def _ask_log(self) -> None:
         dialog = WorkDialog(self._ctx.today(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.log(
                 WorkKind(dialog.kind.currentData()), from_qdate(dialog.done_on.date()),
                 dialog.total_minutes, dialog.place.text(), dialog.notes.toPlainText(),
@@ -347,7 +354,7 @@ class FollowUpPanel(QWidget):
 
     def _ask_add(self) -> None:
         dialog = FollowUpDialog(self._ctx.today(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.add(
                 FollowUpKind(dialog.kind.currentData()), from_qdate(dialog.done_on.date()),
                 dialog.person.text(), dialog.content.toPlainText(),

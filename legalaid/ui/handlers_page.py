@@ -23,7 +23,7 @@ from legalaid.domain.vocabulary import HandlerType
 from legalaid.services.context import Context
 from legalaid.services.offices import add_handler, list_handlers
 from legalaid.services.search import pinyin_key
-from legalaid.ui.widgets import EnterMovesFocus, FieldError, form_dialog, show_error
+from legalaid.ui.widgets import EnterMovesFocus, FieldError, form_dialog, run_modal, show_error
 
 
 class HandlerDialog(QDialog):
@@ -138,5 +138,5 @@ class HandlersPage(QWidget):
         self.table.resizeColumnsToContents()
 
     def new_handler(self) -> None:
-        if HandlerDialog(self._ctx, self).exec() == QDialog.DialogCode.Accepted:
+        if run_modal(HandlerDialog(self._ctx, self)) == QDialog.DialogCode.Accepted:
             self.refresh()

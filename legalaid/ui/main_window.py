@@ -44,7 +44,7 @@ from legalaid.ui.reports_page import ReportsPage
 from legalaid.ui.settings_page import SettingsPage
 from legalaid.ui.subsidies_page import SubsidiesPage
 from legalaid.ui.users_page import UsersPage
-from legalaid.ui.widgets import show_error
+from legalaid.ui.widgets import run_modal, show_error
 
 
 class CaseListPage(QWidget):
@@ -388,10 +388,10 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(index)
 
     def change_password(self) -> None:
-        ChangePasswordDialog(self._ctx, required=False, parent=self).exec()
+        run_modal(ChangePasswordDialog(self._ctx, required=False, parent=self))
 
     def show_about(self) -> None:
-        AboutDialog(self._ctx.db.url, self).exec()
+        run_modal(AboutDialog(self._ctx.db.url, self))
 
     def show_section(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
 
     def _register(self, *, notification: bool) -> None:
         dialog = IntakeDialog(self._ctx, notification=notification, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_ref is not None:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted and dialog.result_ref is not None:
             self.refresh_all()
             self.statusBar().showMessage(
                 self.tr("Registered as {0}").format(dialog.result_ref.case_no), 10_000
@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
         except LegalAidError as exc:  # e.g. a handler opening another's case: refused
             show_error(self, exc, self.tr("Cannot open the case"))
             return
-        dialog.exec()
+        run_modal(dialog)
         if dialog.changed:
             self.refresh_all()
 

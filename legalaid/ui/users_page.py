@@ -24,7 +24,7 @@ from legalaid.domain.permissions import Role
 from legalaid.services import accounts
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers, list_offices
-from legalaid.ui.widgets import FieldError, form_dialog
+from legalaid.ui.widgets import FieldError, form_dialog, run_modal
 
 
 class UserDialog(QDialog):
@@ -152,7 +152,7 @@ class UsersPage(QWidget):
         return True
 
     def _ask_add(self) -> None:
-        if UserDialog(self._ctx, self).exec() == QDialog.DialogCode.Accepted:
+        if run_modal(UserDialog(self._ctx, self)) == QDialog.DialogCode.Accepted:
             self.refresh()
 
     def toggle_active(self) -> bool:

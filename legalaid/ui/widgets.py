@@ -96,5 +96,13 @@ class EnterMovesFocus(QObject):
         return False
 
 
+def run_modal(dialog: QDialog) -> int:
+    """``exec`` a dialog that has a parent, then free it: a parented dialog otherwise lives
+    as long as its parent (every case opened would stay in memory until the program quits)."""
+    result = dialog.exec()
+    dialog.deleteLater()  # after the caller has read its fields: deleted back in the event loop
+    return result
+
+
 def show_error(parent: QWidget | None, error: LegalAidError, title: str) -> None:
     QMessageBox.warning(parent, title, error.message)
