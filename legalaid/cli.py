@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from legalaid import __version__
+from legalaid.cli_zh import chinese_argparse
 from legalaid.domain.errors import LegalAidError, ValidationError, ValidationErrors
 
 log = logging.getLogger("legalaid")
@@ -51,7 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLite 文件路径或 SQLAlchemy URL（默认：LEGALAID_DB 或用户数据目录）",
     )
     parser.add_argument("--debug", action="store_true", help="出错时显示完整的调用栈")
-    parser.add_argument("--version", action="version", version=f"legalaid {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"legalaid {__version__}", help="显示版本号并退出"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     commands.add_parser("init", help="创建或升级数据库结构")
@@ -73,45 +76,56 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", metavar="ACTION", parser_class=_Parser, required=True
     )
     add = office.add_parser("add", help="登记机构")
-    add.add_argument("code")
-    add.add_argument("name")
-    add.add_argument("--prefix")
-    add.add_argument("--parent")
+    add.add_argument("code", help="机构代码，如 ZZ")
+    add.add_argument("name", help="机构名称")
+    add.add_argument("--prefix", help="案号前缀，如「株」")
+    add.add_argument("--parent", help="上级机构代码")
 
     target = commands.add_parser("target", help="年度任务数").add_subparsers(
         dest="action", metavar="ACTION", parser_class=_Parser, required=True
     )
     tset = target.add_parser("set", help="设置年度任务数")
-    tset.add_argument("--year", type=int, required=True)
-    tset.add_argument("--office", required=True)
-    tset.add_argument("--cases", type=_positive, required=True)
+    tset.add_argument("--year", type=int, required=True, help="年度")
+    tset.add_argument("--office", required=True, help="机构代码")
+    tset.add_argument("--cases", type=_positive, required=True, help="年度任务案件数")
 
     stats = commands.add_parser("stats", help="统计数据")
-    stats.add_argument("--year", type=int, required=True)
-    stats.add_argument("--until", type=_date)
-    stats.add_argument("--office")
-    stats.add_argument("--json", action="store_true", required=True)
+    stats.add_argument("--year", type=int, required=True, help="统计年度")
+    stats.add_argument(
+        "--until", type=_date, help="统计截止日 YYYY-MM-DD（默认 12 月 31 日，当年为今天）"
+    )
+    stats.add_argument("--office", help="只统计该机构及其下级")
+    stats.add_argument("--json", action="store_true", required=True, help="以 JSON 输出")
 
     report = commands.add_parser("report", help="统计报表 PDF（年度/双过半）")
-    report.add_argument("kind", choices=["annual", "midyear"])
-    report.add_argument("--year", type=int, required=True)
-    report.add_argument("--out", type=Path, required=True)
-    report.add_argument("--until", type=_date)
-    report.add_argument("--office")
+    report.add_argument(
+        "kind", choices=["annual", "midyear"], help="annual 年度报告，midyear 双过半"
+    )
+    report.add_argument("--year", type=int, required=True, help="统计年度")
+    report.add_argument("--out", type=Path, required=True, help="PDF 文件")
+    report.add_argument(
+        "--until", type=_date, help="统计截止日 YYYY-MM-DD（双过半默认 6 月 30 日）"
+    )
+    report.add_argument("--office", help="只统计该机构及其下级")
 
     backup = commands.add_parser("backup", help="在线备份数据库")
-    backup.add_argument("file", type=Path)
+    backup.add_argument("file", type=Path, help="备份文件")
     restore = commands.add_parser("restore", help="从备份恢复数据库")
-    restore.add_argument("file", type=Path)
+    restore.add_argument("file", type=Path, help="备份文件")
 
     user = commands.add_parser("user", help="用户账号").add_subparsers(
         dest="action", metavar="ACTION", parser_class=_Parser, required=True
     )
     uadd = user.add_parser("add", help="创建账号")
-    uadd.add_argument("name")
-    uadd.add_argument("--role", choices=["clerk", "lawyer", "supervisor", "admin"], required=True)
-    uadd.add_argument("--handler")
-    uadd.add_argument("--office")
+    uadd.add_argument("name", help="登录名")
+    uadd.add_argument(
+        "--role",
+        choices=["clerk", "lawyer", "supervisor", "admin"],
+        required=True,
+        help="clerk 经办人，lawyer 承办律师，supervisor 主管，admin 管理员",
+    )
+    uadd.add_argument("--handler", help="律师账号对应的承办人姓名")
+    uadd.add_argument("--office", help="所属机构代码")
     audit_cmd = commands.add_parser("audit", help="审计记录").add_subparsers(
         dest="action", metavar="ACTION", parser_class=_Parser, required=True
     )
@@ -279,9 +293,19 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def ensure_streams() -> None:
+    """The windowed Windows program (legalaid.exe, pythonw) has no console: sys.stdout and
+    sys.stderr are None there, and the first print or ``isatty()`` would crash a command
+    started from it. Output then goes nowhere; the console program legalaid-cli.exe shows it."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    ensure_streams()
+    with chinese_argparse():  # usage, errors and help headings in Chinese
+        args = build_parser().parse_args(argv)
     if args.command is None:
         from legalaid.app import main as gui_main
 

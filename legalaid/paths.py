@@ -1,21 +1,19 @@
-"""Where the shipped resources (fonts, translations) are: the source tree or a bundle."""
+"""Where the shipped resources (fonts, translations, icons) are: inside the package.
+
+They are package data (``legalaid/resources``), found through ``importlib.resources``, so a
+wheel, an editable install and a PyInstaller bundle (which collects them as
+``legalaid/resources``) all read the same files.
+"""
 
 from __future__ import annotations
 
-import os
-import sys
+from importlib import resources
 from pathlib import Path
 
 
 def resources_dir() -> Path:
-    """``LEGALAID_RESOURCES``, a PyInstaller bundle's folder, or the repository's ``resources``."""
-    configured = os.environ.get("LEGALAID_RESOURCES")
-    if configured:
-        return Path(configured)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[1] / "resources"
+    """The package's resource folder as a real path (Qt and reportlab open files by name)."""
+    return Path(str(resources.files("legalaid") / "resources"))
 
 
 def font_file() -> Path:

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,14 +36,26 @@ DEB_DEPENDS = (
 CONSTRAINTS = ROOT / "packaging" / "constraints.txt"
 
 
-def pinned() -> dict[str, str]:
-    """The versions in constraints.txt, by normalised project name."""
+def pinned(platform: str = sys.platform) -> dict[str, str]:
+    """The versions in constraints.txt for this platform, by normalised project name.
+
+    Markers are limited to ``sys_platform == "…"`` / ``!= "…"`` (all the file uses)."""
+    import re
+
     pins: dict[str, str] = {}
     for line in CONSTRAINTS.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
-        if "==" in line:
-            name, version = line.split("==", 1)
-            pins[name.strip().lower().replace("_", "-")] = version.strip()
+        requirement, _, marker = line.partition(";")
+        if "==" not in requirement:
+            continue
+        if marker.strip():
+            match = re.fullmatch(r"\s*sys_platform\s*(==|!=)\s*[\"']([^\"']+)[\"']\s*", marker)
+            if match is None:
+                raise SystemExit(f"constraints.txt: marker not understood: {marker.strip()}")
+            if (platform == match.group(2)) != (match.group(1) == "=="):
+                continue
+        name, version = requirement.split("==", 1)
+        pins[name.strip().lower().replace("_", "-")] = version.strip()
     return pins
 
 
@@ -66,6 +79,23 @@ def check_constraints() -> None:
         )
 
 
+def unembedded_fonts(pdf: Path) -> list[str]:
+    """Fonts a PDF names without embedding them (any platform: no pdffonts needed).
+
+    reportlab embeds a subset of each TrueType font under a tagged name (``AAAAAA+Name``)
+    with a /FontFile2 stream; a font named without a tag is one the reader must supply."""
+    import re
+
+    data = pdf.read_bytes()
+    names = {n.decode("latin-1") for n in re.findall(rb"/BaseFont\s*/([^\s/<>\[\]()]+)", data)}
+    if not names:
+        return ["(no fonts at all)"]
+    missing = sorted(n for n in names if "+" not in n)
+    if b"/FontFile" not in data:
+        missing.append("(no embedded font program)")
+    return missing
+
+
 def run(*command: str | Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
     print("$", " ".join(str(c) for c in command), flush=True)
     return subprocess.run([str(c) for c in command], check=True, text=True, **kwargs)  # type: ignore[call-overload]
@@ -82,15 +112,15 @@ def icons(work: Path) -> None:
     image = QImage(256, 256, QImage.Format.Format_ARGB32)
     image.fill(0)
     painter = QPainter(image)
-    QSvgRenderer(str(ROOT / "resources" / "icons" / "legalaid.svg")).render(painter)
+    QSvgRenderer(str(ROOT / "legalaid" / "resources" / "icons" / "legalaid.svg")).render(painter)
     painter.end()
     png = work / "legalaid.png"
     image.save(str(png))
     Image.open(png).save(
-        ROOT / "resources" / "icons" / "legalaid.ico",
+        ROOT / "legalaid" / "resources" / "icons" / "legalaid.ico",
         sizes=[(16, 16), (32, 32), (48, 48), (256, 256)],
     )
-    shutil.copy(png, ROOT / "resources" / "icons" / "legalaid.png")
+    shutil.copy(png, ROOT / "legalaid" / "resources" / "icons" / "legalaid.png")
     del app
 
 
@@ -156,9 +186,9 @@ def smoke_test(folder: Path) -> None:
         run(cli, "--db", db, "audit", "verify")
         pdf = Path(work) / "annual.pdf"
         run(cli, "--db", db, "report", "annual", "--year", "2025", "--out", pdf)
-        if shutil.which("pdffonts"):
-            fonts = run("pdffonts", pdf, capture_output=True).stdout.splitlines()[2:]
-            assert fonts and all("yes" in line.split()[-5:-3] for line in fonts), fonts
+        missing = unembedded_fonts(pdf)
+        if missing:
+            raise SystemExit(f"fonts not embedded in the report: {missing}")
         # The desktop starts and stays up (offscreen) until stopped.
         gui = folder / f"legalaid{suffix}"
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LEGALAID_DB=db)
@@ -170,6 +200,38 @@ def smoke_test(folder: Path) -> None:
             process.terminate()
             process.wait(timeout=10)
     print("smoke test passed")
+
+
+def glibc_needs(folder: Path) -> dict[str, tuple[int, ...]]:
+    """The newest GLIBC symbol version each bundled ELF binary needs (objdump -T)."""
+    import re
+
+    needs: dict[str, tuple[int, ...]] = {}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.is_symlink():
+            continue
+        with path.open("rb") as handle:
+            if handle.read(4) != b"\x7fELF":
+                continue
+        out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+        versions = [
+            tuple(int(p) for p in v.split(".")) for v in re.findall(r"GLIBC_(\d+(?:\.\d+)+)", out)
+        ]
+        if versions:
+            needs[str(path.relative_to(folder))] = max(versions)
+    return needs
+
+
+def glibc_floor(folder: Path) -> str:
+    """Print the binaries that need the newest glibc; returns that version ("2.31")."""
+    needs = glibc_needs(folder)
+    floor = max(needs.values())
+    text = ".".join(str(p) for p in floor)
+    top = sorted((v, k) for k, v in needs.items())[-5:]
+    print(f"glibc floor {text}: {len(needs)} ELF binaries; the newest needs:")
+    for version, name in reversed(top):
+        print(f"  GLIBC_{'.'.join(str(p) for p in version):<6} {name}")
+    return text
 
 
 def deb(folder: Path) -> Path:
@@ -190,14 +252,17 @@ def deb(folder: Path) -> Path:
         )
         icon_dir = stage / "usr" / "share" / "icons" / "hicolor" / "scalable" / "apps"
         icon_dir.mkdir(parents=True)
-        shutil.copy(ROOT / "resources" / "icons" / "legalaid.svg", icon_dir / "legalaid.svg")
+        shutil.copy(
+            ROOT / "legalaid" / "resources" / "icons" / "legalaid.svg", icon_dir / "legalaid.svg"
+        )
         control = stage / "DEBIAN"
         control.mkdir()
         size = sum(f.stat().st_size for f in stage.rglob("*") if f.is_file()) // 1024
         (control / "control").write_text(
             f"Package: legalaid\nVersion: {__version__}\nArchitecture: amd64\n"
             f"Maintainer: legalaid team <legalaid@localhost>\nInstalled-Size: {size}\n"
-            f"Depends: {DEB_DEPENDS}\nSection: office\nPriority: optional\n"
+            f"Depends: libc6 (>= {glibc_floor(folder)}), {DEB_DEPENDS}\n"
+            "Section: office\nPriority: optional\n"
             "Description: Legal aid case management (法律援助案件管理)\n"
             " Desktop application for China's legal-aid centres.\n",
             encoding="utf-8",
@@ -211,8 +276,30 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--deb", action="store_true", help="also build a Debian package")
     parser.add_argument("--skip-build", action="store_true", help="test an existing bundle")
+    parser.add_argument(
+        "--floor",
+        metavar="SUITE",
+        help="build the .deb inside a Debian chroot of SUITE (e.g. bullseye: glibc 2.31), "
+        "then install and run it on a fresh one (root, debootstrap)",
+    )
+    parser.add_argument("--cache", type=Path, default=Path("/var/tmp/legalaid-chroots"))
     args = parser.parse_args()
+    if args.floor:
+        import floor
+
+        started = time.monotonic()
+        args.cache.mkdir(parents=True, exist_ok=True)
+        package = floor.build(ROOT, args.cache, args.floor)
+        floor.verify(package, args.cache, args.floor)
+        print(f"floor build and check: {time.monotonic() - started:.0f} s, {package}")
+        return 0
+    started = time.monotonic()
     folder = DIST / "legalaid" if args.skip_build else bundle()
+    print(
+        f"bundle: {time.monotonic() - started:.0f} s, "
+        f"{sum(f.stat().st_size for f in folder.rglob('*') if f.is_file()) // 2**20} MB"
+    )
+    glibc_floor(folder)
     smoke_test(folder)
     if args.deb:
         print("built", deb(folder))

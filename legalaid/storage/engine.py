@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ntpath
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,21 +26,34 @@ class DatabaseUnavailable(LegalAidError):
     """The database cannot be opened or written."""
 
 
+DRIVE_REMOTE = 4  # GetDriveTypeW: a mapped network drive
 NETWORK_FILESYSTEMS = {"cifs", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs", "9p", "afs", "ncpfs"}
 
 
-def is_network_path(path: Path, mounts: str | None = None) -> bool:
+def is_network_path(
+    path: Path,
+    mounts: str | None = None,
+    *,
+    platform: str = sys.platform,
+    drive_type: Callable[[str], int] | None = None,
+) -> bool:
     """Whether a folder lives on a network share (SMB/NFS), where SQLite's file locking does
-    not hold and concurrent use corrupts the database (SQLite's own documentation)."""
-    text = str(path)
-    if sys.platform == "win32":
-        if text.startswith("\\\\"):
-            return True
-        import ctypes
+    not hold and concurrent use corrupts the database (SQLite's own documentation).
 
-        drive = os.path.splitdrive(os.path.abspath(text))[0] + "\\"
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        return bool(kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
+    ``platform`` and ``drive_type`` (Windows' GetDriveTypeW) can be given so that the
+    Windows branch is tested on any machine."""
+    text = str(path)
+    if platform == "win32":
+        if text.startswith(("\\\\", "//")):  # \\server\share\…: a UNC path
+            return True
+        drive = ntpath.splitdrive(text)[0] or ntpath.splitdrive(str(path.resolve()))[0]
+        if not drive:
+            return False
+        if drive_type is None:
+            import ctypes
+
+            drive_type = ctypes.windll.kernel32.GetDriveTypeW  # type: ignore[attr-defined]
+        return bool(drive_type(drive + "\\") == DRIVE_REMOTE)
     if mounts is None:
         text = str(path.resolve())
         try:
@@ -88,7 +103,23 @@ def create_database_engine(url: str, *, echo: bool = False) -> Engine:
     return create_engine(url, echo=echo, pool_pre_ping=True, future=True)
 
 
+# INSERT … RETURNING (SQLite 3.35, 2021). Debian 11's system library is 3.34: the bundles
+# carry their own, and a Python linked to an older one is refused with a sentence.
+SQLITE_FLOOR = (3, 35, 0)
+
+
+def check_sqlite_library(version: tuple[int, int, int] = sqlite3.sqlite_version_info) -> None:
+    if version < SQLITE_FLOOR:
+        found = ".".join(str(p) for p in version)
+        raise DatabaseUnavailable(
+            f"此 Python 使用的 SQLite 版本为 {found}，本程序需要 3.35 或更高版本："
+            "请使用 Windows 安装包或 Linux 安装包（自带新版 SQLite），"
+            "或换用链接新版 SQLite 的 Python 3.11 以上版本"
+        )
+
+
 def _sqlite_engine(url: str, *, echo: bool) -> Engine:
+    check_sqlite_library()
     # NullPool: each unit of work opens its own connection, so threads never share one and a
     # file is released as soon as work ends (backups, restores, tests).
     engine = create_engine(url, echo=echo, poolclass=NullPool, connect_args={"timeout": 30})

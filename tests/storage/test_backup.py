@@ -169,3 +169,13 @@ def test_daily_backup_once_a_day_and_pruned(live: Path, tmp_path: Path) -> None:
         "legalaid-2026-11-20.sqlite3",
         "legalaid-2026-11-21.sqlite3",
     ]
+
+
+def test_an_sqlite_library_without_returning_is_refused_with_a_sentence() -> None:
+    from legalaid.storage.engine import DatabaseUnavailable, check_sqlite_library
+
+    check_sqlite_library((3, 35, 0))
+    check_sqlite_library((3, 40, 1))
+    with pytest.raises(DatabaseUnavailable) as refused:
+        check_sqlite_library((3, 34, 1))  # Debian 11's system library
+    assert "3.34.1" in refused.value.message and "3.35" in refused.value.message
