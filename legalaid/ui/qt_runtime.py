@@ -69,7 +69,7 @@ def refusal(versions: Versions) -> str:
         "这一组合每次界面调用都会丢失对 None 的引用，使用几分钟后程序会崩溃，"
         "未保存的输入随之丢失。\n\n"
         "修复办法：在程序目录运行 “python quickstart.py app” 重新安装"
-        "（会装上受支持的 PySide6 6.11），或者改用 Python 3.12 及以上版本。"
+        "（会装上经过测试的 PySide6 版本），或者改用 Python 3.12 及以上版本。"
     )
 
 
