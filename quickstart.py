@@ -10,6 +10,7 @@ with apt-get (as root, or through sudo).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -52,6 +53,9 @@ def ensure_debian_packages(names: list[str]) -> None:
 
 
 def ensure_venv(extra: str | None) -> Path:
+    if not venv_python().exists() and importlib.util.find_spec("ensurepip") is None:
+        # Debian and Ubuntu split venv's pip bootstrap into its own package.
+        ensure_debian_packages([f"python{sys.version_info.major}.{sys.version_info.minor}-venv"])
     if not venv_python().exists():
         print("Creating .venv", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)

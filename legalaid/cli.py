@@ -97,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--office", help="只统计该机构及其下级")
     stats.add_argument("--json", action="store_true", required=True, help="以 JSON 输出")
 
+    deadlines = commands.add_parser("deadlines", help="正在计算的法定期限（最紧迫的在前）")
+    deadlines.add_argument("--office", help="只列该机构及其下级")
+    deadlines.add_argument("--json", action="store_true", required=True, help="以 JSON 输出")
+
     report = commands.add_parser("report", help="统计报表 PDF（年度/双过半）")
     report.add_argument(
         "kind", choices=["annual", "midyear"], help="annual 年度报告，midyear 双过半"
@@ -154,7 +158,7 @@ class _Progress:
             print(f"{stage}：{done}/{total}（{done * 100 // total}%）", file=sys.stderr)
 
 
-def _json_text(payload: dict[str, object]) -> str:
+def _json_text(payload: dict[str, object] | list[dict[str, object]]) -> str:
     """JSON with money printed as yuan with two decimals (``3912000.00``)."""
     money: dict[str, str] = {}
 
@@ -255,6 +259,13 @@ def run(args: argparse.Namespace) -> int:
                 ctx, year=args.year, until=args.until, office_code=args.office
             )
             print(_json_text(stats.as_json()))
+        elif args.command == "deadlines":
+            from legalaid.domain.deadlines import deadline_json
+            from legalaid.services.cases import open_deadlines
+
+            today = ctx.today()
+            rows = open_deadlines(ctx, office_code=args.office, limit=10_000_000)
+            print(_json_text([deadline_json(r.case_no, r.office, r.deadline, today) for r in rows]))
         elif args.command == "user":
             from legalaid.domain.permissions import Role
             from legalaid.services.accounts import add_user
@@ -329,6 +340,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("legalaid: 已中断，未保存任何更改", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`legalaid deadlines --json | head`): stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except Exception as exc:
         if args.debug:
             raise

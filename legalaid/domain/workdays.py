@@ -68,3 +68,16 @@ def add_days(start: date, days: int, rule: CountRule, calendar: HolidayCalendar)
         if known:
             remaining -= 1
     return DueDate(day, estimated)
+
+
+def working_days_between(start: date, end: date, calendar: HolidayCalendar) -> int:
+    """Working days after ``start`` up to and including ``end`` (0 when end <= start)."""
+    count = 0
+    day = start
+    while day < end:
+        day += timedelta(days=1)
+        known = calendar.is_workday(day)
+        if known is None:
+            known = day.weekday() < 5
+        count += bool(known)
+    return count

@@ -343,6 +343,7 @@ class DeadlineRow:
     name: str
     state: CaseState
     deadline: Deadline
+    office: str = ""  # the office's code
 
 
 def open_deadlines(
@@ -356,8 +357,9 @@ def open_deadlines(
     with ctx.reading() as uow:
         session = uow.session
         query = (
-            select(CaseRecord, PersonRecord.name)
+            select(CaseRecord, PersonRecord.name, OfficeRecord.code)
             .join(PersonRecord, PersonRecord.id == CaseRecord.person_id)
+            .join(OfficeRecord, OfficeRecord.id == CaseRecord.office_id)
             .where(CaseRecord.due_on.is_not(None))
             .order_by(CaseRecord.due_on, CaseRecord.id)
             .limit(limit)
@@ -368,26 +370,31 @@ def open_deadlines(
         query = _apply_filters(query, scope, session)
         rules = deadline_rules(session)
         result = []
-        for case, name in session.execute(query):
+        for case, name, office in session.execute(query):
             deadline = open_deadline(clock_of(case), ctx.calendar, rules)
             if deadline is not None:
                 result.append(
-                    DeadlineRow(case.id, case.case_no, name, CaseState(case.state), deadline)
+                    DeadlineRow(
+                        case.id, case.case_no, name, CaseState(case.state), deadline, office
+                    )
                 )
         # Discussed 重大疑难 cases run a second clock: the report to the supervising authority.
         reports = (
-            select(CaseRecord, PersonRecord.name, EscalationRecord.discussed_on)
+            select(CaseRecord, PersonRecord.name, OfficeRecord.code, EscalationRecord.discussed_on)
             .join(PersonRecord, PersonRecord.id == CaseRecord.person_id)
+            .join(OfficeRecord, OfficeRecord.id == CaseRecord.office_id)
             .join(EscalationRecord, EscalationRecord.case_id == CaseRecord.id)
             .where(EscalationRecord.state == EscalationState.DISCUSSED.value,
                    EscalationRecord.discussed_on.is_not(None))
         )  # fmt: skip
         reports = _apply_filters(reports, scope, session)
-        for case, name, discussed_on in session.execute(reports):
+        for case, name, office, discussed_on in session.execute(reports):
             deadline = escalation_deadline(discussed_on or case.applied_on, ctx.calendar, rules)
             if due_by is None or deadline.due <= due_by:
                 result.append(
-                    DeadlineRow(case.id, case.case_no, name, CaseState(case.state), deadline)
+                    DeadlineRow(
+                        case.id, case.case_no, name, CaseState(case.state), deadline, office
+                    )
                 )
         result.sort(key=lambda row: (row.deadline.due, row.case_id))
         return result[:limit]

@@ -9,7 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.closing_file import COLUMN_NAMES, Lists, check_list
-from legalaid.domain.deadlines import DEFAULT_RULES, DeadlineKind, DeadlineRule, open_deadline
+from legalaid.domain.deadlines import (
+    DEFAULT_RULES,
+    DeadlineKind,
+    DeadlineRule,
+    differs_from_law,
+    open_deadline,
+)
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.escalation import RecognitionRules
 from legalaid.domain.permissions import Action
@@ -34,7 +40,8 @@ def _rules_json(rules: Mapping[DeadlineKind, DeadlineRule]) -> str:
 
 
 DEFAULTS: dict[str, str] = {
-    DEADLINE_RULES: _rules_json(DEFAULT_RULES),
+    # Only the rules an office changed are stored; the rest follow the Law (LAW_RULES).
+    DEADLINE_RULES: "{}",
     RECOGNITION_RULES: RecognitionRules().to_json(),
     IDLE_MINUTES: "10",
 }
@@ -60,21 +67,29 @@ def deadline_rules(session: Session) -> dict[DeadlineKind, DeadlineRule]:
 
 
 @requires(Action.ADMINISTER)
-def set_deadline_rule(ctx: Context, *, kind: DeadlineKind, days: int, count: CountRule) -> None:
-    """Offices choose calendar or working days per deadline (the lengths are statutory)."""
-    if days < 1 or days > 365:
-        raise ValidationError("期限天数应在1–365之间", field="天数")
+def set_deadline_rules(ctx: Context, rules: Mapping[DeadlineKind, DeadlineRule]) -> int:
+    """Offices may count differently from the Law (e.g. working days); a rule equal to the
+    Law's is stored as "follow the Law". Open cases are recounted in the same transaction;
+    returns how many changed."""
+    for rule in rules.values():
+        if rule.days < 1 or rule.days > 365:
+            raise ValidationError("期限天数应在1–365之间", field="天数")
     with ctx.writing() as uow:
-        rules = deadline_rules(uow.session)
-        rules[kind] = DeadlineRule(days, count)
+        merged = deadline_rules(uow.session) | dict(rules)
+        own = {k: r for k, r in merged.items() if differs_from_law(k, r)}
         record = uow.session.get(SettingRecord, DEADLINE_RULES)
         if record is None:
-            uow.session.add(SettingRecord(key=DEADLINE_RULES, value=_rules_json(rules)))
+            uow.session.add(SettingRecord(key=DEADLINE_RULES, value=_rules_json(own)))
         else:
-            record.value = _rules_json(rules)
-        uow.flush()  # the rule itself is written before the cases are recounted
-        recompute_deadlines(ctx, uow.session, rules)
+            record.value = _rules_json(own)
+        uow.flush()  # the rules themselves are written before the cases are recounted
+        changed = recompute_deadlines(ctx, uow.session, merged)
         uow.commit()
+    return changed
+
+
+def set_deadline_rule(ctx: Context, *, kind: DeadlineKind, days: int, count: CountRule) -> int:
+    return set_deadline_rules(ctx, {kind: DeadlineRule(days, count)})
 
 
 def recompute_deadlines(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from legalaid.domain.closing_file import Outcome
+from legalaid.domain.deadlines import remaining_text
 from legalaid.domain.documents import DocumentKind
 from legalaid.domain.errors import LegalAidError
 from legalaid.domain.lifecycle import TRANSITIONS, is_assignable
@@ -145,15 +146,11 @@ class CaseDialog(QDialog):
         self.setWindowTitle(f"{row.case_no}　{row.name}")
         deadline = ""
         if d.deadline is not None:
-            left = d.deadline.days_left(self._ctx.today())
-            state = (
-                self.tr("{0} days overdue").format(-left)
-                if left < 0
-                else self.tr("{0} days left").format(left)
-            )
-            deadline = (
-                f"{d.deadline.kind.value}：{d.deadline.due.isoformat()}（{state}，"
-                f"{d.deadline.rule.days}{d.deadline.rule.count.value}）"
+            deadline = self.tr("{0}: due {1} ({2}; period {3})").format(
+                d.deadline.kind.value,
+                d.deadline.due.isoformat(),
+                remaining_text(d.deadline, self._ctx.today(), self._ctx.calendar),
+                d.deadline.rule.text,
             )
         self._fill(
             self.summary,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from legalaid.domain.deadlines import remaining_text
 from legalaid.domain.errors import LegalAidError, ValidationError
 from legalaid.domain.escalation import BY_HAND, Criterion, EscalationState, Meeting, split_names
 from legalaid.domain.permissions import Action
@@ -240,9 +241,9 @@ class EscalationPanel(QWidget):
             if on is not None:
                 lines.append(self.tr("Decided on {0} by {1}: {2}").format(on.isoformat(), by, note))
             if v.report_deadline is not None:
-                left = v.report_deadline.days_left(self._ctx.today())
+                left = remaining_text(v.report_deadline, self._ctx.today(), self._ctx.calendar)
                 lines.append(
-                    self.tr("Report due on {0} ({1} days left)").format(
+                    self.tr("Report due on {0} ({1})").format(
                         v.report_deadline.due.isoformat(), left
                     )
                 )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from legalaid.domain.deadlines import remaining_text
 from legalaid.services.cases import DeadlineRow, open_deadlines
 from legalaid.services.context import Context
 
@@ -44,7 +45,7 @@ class DeadlinesPage(QWidget):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Due on"),
-                self.tr("Days left"),
+                self.tr("Time left"),
                 self.tr("Deadline"),
                 self.tr("Case number"),
                 self.tr("Aided person"),
@@ -94,9 +95,8 @@ class DeadlinesPage(QWidget):
             left = row.deadline.days_left(today)
             values = [
                 row.deadline.due.isoformat(),
-                str(left),
-                f"{row.deadline.kind.value}（{row.deadline.rule.days}"
-                f"{row.deadline.rule.count.value}）",
+                remaining_text(row.deadline, today, self._ctx.calendar),
+                self.tr("{0} (period {1})").format(row.deadline.kind.value, row.deadline.rule.text),
                 row.case_no,
                 row.name,
                 row.state.value,

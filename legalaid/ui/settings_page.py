@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalaid.domain.deadlines import DeadlineKind
+from legalaid.domain.deadlines import (
+    LAW_RULES,
+    STATUTORY,
+    DeadlineKind,
+    DeadlineRule,
+    differs_from_law,
+    longer_than_law,
+)
 from legalaid.domain.documents import FIELDS, DocumentKind
 from legalaid.domain.errors import LegalAidError
 from legalaid.domain.escalation import AUTOMATIC, RecognitionRules, split_names
@@ -35,7 +42,7 @@ from legalaid.services.settings import (
     current_deadline_rules,
     current_recognition_rules,
     idle_minutes,
-    set_deadline_rule,
+    set_deadline_rules,
     set_idle_minutes,
     set_recognition_rules,
 )
@@ -59,6 +66,8 @@ class SettingsPage(QWidget):
         self._ctx = ctx
         self.loaded = False
         self.rules: dict[DeadlineKind, tuple[QSpinBox, QComboBox]] = {}
+        # Beside each rule: the Law's period, and whether this office departs from it.
+        self.rule_notes: dict[DeadlineKind, QLabel] = {}
         rules_box = QGroupBox(self.tr("Legal deadlines"))
         form = QFormLayout(rules_box)
         for kind in DeadlineKind:
@@ -67,12 +76,17 @@ class SettingsPage(QWidget):
             count = QComboBox()
             for rule in CountRule:
                 count.addItem(rule.value, rule.name)
+            note = QLabel()
             row = QHBoxLayout()
             row.addWidget(days)
             row.addWidget(count)
+            row.addWidget(note)
             row.addStretch()
             form.addRow(kind.value, row)
             self.rules[kind] = (days, count)
+            self.rule_notes[kind] = note
+            days.valueChanged.connect(lambda _v, k=kind: self._show_rule_note(k))
+            count.currentIndexChanged.connect(lambda _i, k=kind: self._show_rule_note(k))
         self.save_rules = QPushButton(self.tr("Save deadline rules"))
         self.save_rules.clicked.connect(self.store_rules)
         form.addRow("", self.save_rules)
@@ -283,12 +297,51 @@ class SettingsPage(QWidget):
         kind = DocumentKind[self.kind.currentData()]
         self.text.setPlainText(documents.current_text(self._ctx, kind))
 
+    def shown_rule(self, kind: DeadlineKind) -> DeadlineRule:
+        days, count = self.rules[kind]
+        return DeadlineRule(days.value(), CountRule[count.currentData()])
+
+    def _show_rule_note(self, kind: DeadlineKind) -> None:
+        rule, law = self.shown_rule(kind), LAW_RULES[kind]
+        note = self.rule_notes[kind]
+        if kind not in STATUTORY:  # office practice: there is no statutory period to compare
+            note.setStyleSheet("color: #555;")
+            if differs_from_law(kind, rule):
+                note.setText(self.tr("changed from the default {0}").format(law.text))
+            else:
+                note.setText(self.tr("default ({0}; the Law sets no period)").format(law.text))
+        elif not differs_from_law(kind, rule):
+            note.setText(self.tr("as the Law ({0})").format(law.text))
+            note.setStyleSheet("color: #555;")
+        elif longer_than_law(kind, rule):
+            note.setText(self.tr("longer than the Law's {0}").format(law.text))
+            note.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            note.setText(self.tr("differs from the Law's {0}").format(law.text))
+            note.setStyleSheet("color: #8a5a00;")
+
     def store_rules(self) -> None:
+        rules = {kind: self.shown_rule(kind) for kind in self.rules}
+        longer = [k for k, r in rules.items() if longer_than_law(k, r)]
+        if longer:
+            lines = "\n".join(
+                f"{k.value}：{rules[k].text}（法定 {LAW_RULES[k].text}）" for k in longer
+            )
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Longer than the Law"),
+                self.tr(
+                    "These deadlines give more time than the Law allows:\n{0}\n\n"
+                    "Cases counted this way can pass their legal deadline while the screen "
+                    "shows them on time. Save anyway?"
+                ).format(lines),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Save:
+                return
         try:
-            for kind, (days, count) in self.rules.items():
-                set_deadline_rule(
-                    self._ctx, kind=kind, days=days.value(), count=CountRule[count.currentData()]
-                )
+            set_deadline_rules(self._ctx, rules)
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return

@@ -233,3 +233,26 @@ def test_backup_and_restore_commands(sample_db: Path, tmp_path: Path) -> None:
     result = legalaid("restore", str(junk), db=sample_db)
     assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
     assert "不是 SQLite 数据库文件" in result.stderr
+
+
+def test_deadlines_json_lists_every_running_clock_most_urgent_first(sample_db: Path) -> None:
+    from datetime import date
+
+    done = legalaid("deadlines", "--json", db=sample_db, check=True)
+    clocks = json.loads(done.stdout)
+    assert clocks, "the sample ledger has open cases with running clocks"
+    today = date.today()
+    keys = ["case_no", "office", "kind", "start", "due", "rule", "remaining_days", "overdue",
+            "estimated"]  # fmt: skip
+    for clock in clocks:
+        assert list(clock) == keys
+        assert clock["kind"] in {"审查", "指派", "签订委托协议", "提交结案材料", "结案审查", "上报"}
+        assert re.fullmatch(r"\d+(日|工作日)", clock["rule"])
+        due = date.fromisoformat(clock["due"])
+        assert clock["remaining_days"] == (due - today).days
+        assert clock["overdue"] is (today > due)
+        assert date.fromisoformat(clock["start"]) < due
+    assert [c["due"] for c in clocks] == sorted(c["due"] for c in clocks)
+    only_yx = json.loads(legalaid("deadlines", "--json", "--office", "YX", db=sample_db).stdout)
+    assert only_yx and {c["office"] for c in only_yx} == {"YX"}
+    assert len(only_yx) < len(clocks)

@@ -11,7 +11,10 @@ from legalaid.domain.deadlines import (
     CaseClock,
     DeadlineKind,
     DeadlineRule,
+    differs_from_law,
+    longer_than_law,
     open_deadline,
+    remaining_text,
 )
 from legalaid.domain.vocabulary import CaseState
 from legalaid.domain.workdays import CountRule, WeekendCalendar, add_days
@@ -55,31 +58,33 @@ def test_weekend_calendar() -> None:
 @pytest.mark.parametrize(
     ("clock", "kind", "due"),
     [
+        # 7 日 from Monday 3 March 2025: Monday 10 March (calendar days, 法律援助法 s.43).
         (
             CaseClock(CaseState.REGISTERED, applied_on=date(2025, 3, 3)),
             DeadlineKind.REVIEW,
-            date(2025, 3, 12),
+            date(2025, 3, 10),
         ),
         # Ten days awaiting materials move the review deadline (the clock pauses).
         (
             CaseClock(CaseState.REVIEW, applied_on=date(2025, 3, 3), review_paused_days=10),
             DeadlineKind.REVIEW,
-            date(2025, 3, 24),
+            date(2025, 3, 20),
         ),
         (
             CaseClock(
                 CaseState.APPROVED, applied_on=date(2025, 3, 3), accepted_on=date(2025, 3, 7)
             ),
             DeadlineKind.ASSIGNMENT,
-            date(2025, 3, 12),
+            date(2025, 3, 10),
         ),
         (
             CaseClock(
                 CaseState.NOTIFIED, applied_on=date(2025, 3, 7), accepted_on=date(2025, 3, 7)
             ),
             DeadlineKind.ASSIGNMENT,
-            date(2025, 3, 12),
+            date(2025, 3, 10),
         ),
+        # 5 日 from Monday 10 March end on Saturday 15 March: the next working day.
         (
             CaseClock(
                 CaseState.ASSIGNED, applied_on=date(2025, 3, 3), assigned_on=date(2025, 3, 10)
@@ -103,6 +108,72 @@ def test_open_deadline_by_state(clock: CaseClock, kind: DeadlineKind, due: date)
     assert deadline.due == due
 
 
+# The Law's examples (issue 12): 日 are calendar days; a period ending in the National Day
+# or May Day holidays ends on the first working day after them.
+@pytest.mark.parametrize(
+    ("clock", "kind", "due"),
+    [
+        (
+            CaseClock(CaseState.REGISTERED, applied_on=date(2026, 9, 28)),
+            DeadlineKind.REVIEW,
+            date(2026, 10, 8),
+        ),
+        (
+            CaseClock(
+                CaseState.APPROVED, applied_on=date(2026, 9, 25), accepted_on=date(2026, 9, 30)
+            ),
+            DeadlineKind.ASSIGNMENT,
+            date(2026, 10, 8),
+        ),
+        (
+            CaseClock(
+                CaseState.ASSIGNED, applied_on=date(2026, 4, 20), assigned_on=date(2026, 4, 30)
+            ),
+            DeadlineKind.ENGAGEMENT,
+            date(2026, 5, 6),
+        ),
+    ],
+)
+def test_the_laws_examples(clock: CaseClock, kind: DeadlineKind, due: date) -> None:
+    deadline = open_deadline(clock, CN)
+    assert deadline is not None and deadline.kind is kind
+    assert deadline.due == due
+    assert not deadline.estimated
+
+
+def test_shipped_defaults_are_the_laws_calendar_days() -> None:
+    assert DEFAULT_RULES[DeadlineKind.REVIEW] == DeadlineRule(7, C)
+    assert DEFAULT_RULES[DeadlineKind.ASSIGNMENT] == DeadlineRule(3, C)
+    assert DEFAULT_RULES[DeadlineKind.ENGAGEMENT] == DeadlineRule(5, C)
+    assert DEFAULT_RULES[DeadlineKind.CLOSING_FILE] == DeadlineRule(30, C)
+    assert DEFAULT_RULES[DeadlineKind.CLOSING_REVIEW] == DeadlineRule(30, C)
+
+
+@pytest.mark.parametrize(
+    ("kind", "rule", "differs", "longer"),
+    [
+        (DeadlineKind.REVIEW, DeadlineRule(7, C), False, False),
+        (DeadlineKind.REVIEW, DeadlineRule(7, W), True, True),  # the old habit: 5 days more
+        (DeadlineKind.REVIEW, DeadlineRule(5, W), True, False),  # a normal week: 7 days
+        (DeadlineKind.REVIEW, DeadlineRule(5, C), True, False),
+        (DeadlineKind.ENGAGEMENT, DeadlineRule(6, C), True, True),
+        (DeadlineKind.ASSIGNMENT, DeadlineRule(3, W), True, True),
+        # The escalation report is office practice: no statutory period to exceed.
+        (DeadlineKind.ESCALATION_REPORT, DeadlineRule(10, W), True, False),
+    ],
+)
+def test_rules_compared_with_the_law(
+    kind: DeadlineKind, rule: DeadlineRule, differs: bool, longer: bool
+) -> None:
+    assert differs_from_law(kind, rule) is differs
+    assert longer_than_law(kind, rule) is longer
+
+
+def test_rule_texts_say_days_as_the_law_does() -> None:
+    assert DeadlineRule(7, C).text == "7 日"
+    assert DeadlineRule(7, W).text == "7 个工作日"
+
+
 @pytest.mark.parametrize(
     "state",
     [
@@ -120,11 +191,11 @@ def test_no_deadline_while_paused_or_finished(state: CaseState) -> None:
 
 def test_count_rule_is_configurable() -> None:
     rules = dict(DEFAULT_RULES)
-    rules[DeadlineKind.REVIEW] = DeadlineRule(7, CountRule.CALENDAR_DAYS)
+    rules[DeadlineKind.REVIEW] = DeadlineRule(7, CountRule.WORKING_DAYS)
     deadline = open_deadline(CaseClock(CaseState.REVIEW, applied_on=date(2025, 3, 3)), CN, rules)
-    assert deadline is not None and deadline.due == date(2025, 3, 10)
-    assert deadline.is_overdue(date(2025, 3, 11)) and not deadline.is_overdue(date(2025, 3, 10))
-    assert deadline.days_left(date(2025, 3, 8)) == 2
+    assert deadline is not None and deadline.due == date(2025, 3, 12)
+    assert deadline.is_overdue(date(2025, 3, 13)) and not deadline.is_overdue(date(2025, 3, 12))
+    assert deadline.days_left(date(2025, 3, 8)) == 4
 
 
 @pytest.mark.parametrize(
@@ -140,3 +211,21 @@ def test_calendar_day_periods_ending_on_a_rest_day_move_to_the_next_working_day(
 ) -> None:
     # 民事诉讼法 s.85: the last day of a period falling on a rest day, the next working day.
     assert add_days(start, 30, CountRule.CALENDAR_DAYS, CN).day == due
+
+
+@pytest.mark.parametrize(
+    ("rule", "start", "today", "text"),
+    [
+        (DeadlineRule(7, C), date(2026, 9, 28), date(2026, 10, 5), "剩余 3 天"),
+        # Saturday 8 March: 10, 11 and 12 March are the working days left.
+        (DeadlineRule(7, W), date(2025, 3, 3), date(2025, 3, 8), "剩余 3 个工作日"),
+        (DeadlineRule(7, C), date(2025, 3, 3), date(2025, 3, 10), "今天到期"),
+        (DeadlineRule(7, C), date(2025, 3, 3), date(2025, 3, 12), "已逾期 2 天"),
+    ],
+)
+def test_time_left_is_said_plainly(rule: DeadlineRule, start: date, today: date, text: str) -> None:
+    rules = dict(DEFAULT_RULES)
+    rules[DeadlineKind.REVIEW] = rule
+    deadline = open_deadline(CaseClock(CaseState.REVIEW, applied_on=start), CN, rules)
+    assert deadline is not None
+    assert remaining_text(deadline, today, CN) == text

@@ -62,8 +62,8 @@ def test_application_path_to_archive(offices: Context) -> None:
     intake.receive_materials(ctx, case_id=ref.id, on=date(2025, 3, 14))
     detail = get_case(ctx, ref.id)
     assert detail.deadline is not None and detail.deadline.kind is DeadlineKind.REVIEW
-    # 7 working days from 3 March, moved by the 10 paused days → due 24 March.
-    assert detail.deadline.due == date(2025, 3, 24)
+    # 7 日 from 3 March, moved by the 10 paused days → due Thursday 20 March.
+    assert detail.deadline.due == date(2025, 3, 20)
 
     intake.decide(ctx, case_id=ref.id, grant=True, reason="符合经济困难标准", on=date(2025, 3, 17))
     result = assignment.assign_handler(
@@ -254,18 +254,18 @@ def test_running_deadline_is_stored_for_lists_and_follows_the_rules(offices: Con
     ctx = offices
     ref = intake.register(ctx, application(received_on=date(2025, 3, 3)))
     row = find_cases(ctx)[0]
-    assert (row.due_on, row.deadline_kind) == (date(2025, 3, 12), DeadlineKind.REVIEW.value)
+    assert (row.due_on, row.deadline_kind) == (date(2025, 3, 10), DeadlineKind.REVIEW.value)
     later = intake.register(ctx, application(received_on=date(2026, 11, 19)))
     # Overdue on 20 November 2026: only the March 2025 application.
     overdue = find_cases(ctx, CaseFilter(overdue_on=date(2026, 11, 20)))
     assert [r.id for r in overdue] == [ref.id]
     by_due = find_cases(ctx, order="due_on", descending=False)
     assert [r.id for r in by_due] == [ref.id, later.id]
-    # An office switching the review count to calendar days moves every open deadline.
-    set_deadline_rule(ctx, kind=DeadlineKind.REVIEW, days=7, count=CountRule.CALENDAR_DAYS)
+    # An office switching the review count to working days moves every open deadline.
+    set_deadline_rule(ctx, kind=DeadlineKind.REVIEW, days=7, count=CountRule.WORKING_DAYS)
     assert find_cases(ctx, CaseFilter(query="袁英燕"), order="due_on", descending=False)[
         0
-    ].due_on == date(2025, 3, 10)
+    ].due_on == date(2025, 3, 12)
     intake.request_materials(ctx, case_id=ref.id, missing=["身份证复印件"])
     assert count_cases(ctx, CaseFilter(overdue_on=date(2026, 11, 20))) == 0  # clock paused
     assert [d.case_id for d in open_deadlines(ctx)] == [later.id]

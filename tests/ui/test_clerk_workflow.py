@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from legalaid.domain.documents import DocumentKind
@@ -72,12 +72,18 @@ def test_intake_review_grant_assign(
     assert not window.deadlines.loaded  # filled when first shown, not at start-up
     window.show_section(window.DEADLINES)
     assert [r.case_id for r in window.deadlines.rows] == [case_id]
+    # Time left in the rule's unit, never the rule's length read as time left.
+    left = window.deadlines.table.item(0, 1).text()
+    assert left.startswith(("剩余 ", "今天到期", "已逾期 ")), left
+    assert window.deadlines.table.item(0, 2).text() == "审查决定（期限 7 日）"
     window.show_section(window.CASES)
 
     dialog = CaseDialog(ctx, case_id, parent=window)
     qtbot.addWidget(dialog)
     assert dialog.buttons["review"].isVisibleTo(dialog)
     assert not dialog.buttons["assign"].isVisibleTo(dialog)
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "审查决定：" in shown and "期限 7 日）" in shown
     dialog.buttons["review"].click()
     assert dialog.detail.row.state is CaseState.REVIEW
 
@@ -202,19 +208,52 @@ def test_every_interface_string_is_in_the_translation(tmp_path: Path) -> None:
 
 
 def test_settings_change_deadline_counting_and_wording(
-    offices: Context, qtbot: QtBot, settings: QSettings
+    offices: Context,
+    qtbot: QtBot,
+    settings: QSettings,
+    answer_dialog: Callable[[Callable[[QWidget], None]], None],
+    tmp_path: Path,
+    backend: str,
 ) -> None:
     from legalaid.domain.deadlines import DeadlineKind
     from legalaid.services.documents import current_text
+    from legalaid.services.settings import current_deadline_rules
 
     window = MainWindow(offices, settings)
     qtbot.addWidget(window)
     window.show_section(window.SETTINGS)
     page = window.settings_page
     days, count = page.rules[DeadlineKind.REVIEW]
-    assert (days.value(), count.currentText()) == (7, "工作日")
-    count.setCurrentIndex(count.findText("自然日"))
+    # The Law's 7 日 out of the box, said beside the rule.
+    assert (days.value(), count.currentText()) == (7, "自然日")
+    assert page.rule_notes[DeadlineKind.REVIEW].text() == "同法律规定（7 日）"
+    assert (
+        page.rule_notes[DeadlineKind.ESCALATION_REPORT].text()
+        == "默认 3 个工作日（法律未规定期限）"
+    )
+    count.setCurrentIndex(count.findText("工作日"))
+    assert page.rule_notes[DeadlineKind.REVIEW].text() == "长于法定的 7 日"
+    if backend == "sqlite":
+        window.resize(1366, 740)
+        window.grab().save(str(tmp_path / "settings_rules.png"))
+    # Saving a longer rule asks first; cancelled, nothing is stored.
+    warnings: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
+        def press(dialog: QWidget) -> None:
+            assert isinstance(dialog, QMessageBox)
+            warnings.append(dialog.text())
+            dialog.button(button).click()
+
+        return press
+
+    answer_dialog(answer(QMessageBox.StandardButton.Cancel))
     page.store_rules()
+    assert "审查决定：7 个工作日（法定 7 日）" in warnings[0]
+    assert current_deadline_rules(offices)[DeadlineKind.REVIEW].count.value == "自然日"
+    answer_dialog(answer(QMessageBox.StandardButton.Save))
+    page.store_rules()
+    assert len(warnings) == 2
     assert "已重新计算" in page.message.text()
     page.kind.setCurrentIndex(page.kind.findText("法律援助公函"))
     page.text.setPlainText("{organ}：{unknown}")
@@ -230,7 +269,8 @@ def test_settings_change_deadline_counting_and_wording(
     qtbot.addWidget(reopened)
     reopened.show_section(reopened.SETTINGS)
     _, count = reopened.settings_page.rules[DeadlineKind.REVIEW]
-    assert count.currentText() == "自然日"
+    assert count.currentText() == "工作日"
+    assert reopened.settings_page.rule_notes[DeadlineKind.REVIEW].text() == "长于法定的 7 日"
 
 
 def test_backup_restore_and_about_from_the_window(

@@ -92,7 +92,7 @@ def test_the_whole_path_in_the_case_window(
     assert panel.meetings.rowCount() == 1
     assert panel.meetings.item(0, 2).text() == "刘建国、王律师、陈书记、李科长"
     assert panel.meetings.item(0, 4).text() == "minutes-scan.pdf"
-    assert "应于2026-11-25前上报" in panel.status.text()
+    assert "应于2026-11-25前上报（剩余 3 个工作日）" in panel.status.text()
     panel.meetings.selectRow(0)
     assert panel.open_minutes.isEnabled()
     assert panel.save_minutes(tmp_path / "minutes.pdf")

@@ -1,31 +1,32 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../legalaid/ui/about_dialog.py" line="15" />
+        <location filename="../../ui/about_dialog.py" line="15"/>
         <source>About legalaid</source>
         <translation>关于 legalaid</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/about_dialog.py" line="16" />
+        <location filename="../../ui/about_dialog.py" line="16"/>
         <source>&lt;b&gt;Legal aid case management&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;法律援助案件管理&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/about_dialog.py" line="18" />
+        <location filename="../../ui/about_dialog.py" line="18"/>
         <source>Database: {0}
 Log folder: {1}</source>
         <translation>数据库：{0}
 日志文件夹：{1}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/about_dialog.py" line="27" />
+        <location filename="../../ui/about_dialog.py" line="33"/>
         <source>Third-party components: Qt for Python (PySide6, LGPLv3), SQLAlchemy (MIT), Alembic (MIT), reportlab (BSD), openpyxl (MIT), pypinyin (MIT), chinese-calendar (MIT), pypdfium2 (Apache-2.0 / BSD), platformdirs (MIT).</source>
         <translation>第三方组件：Qt for Python（PySide6，LGPLv3）、SQLAlchemy（MIT）、Alembic（MIT）、reportlab（BSD）、openpyxl（MIT）、pypinyin（MIT）、chinese-calendar（MIT）、pypdfium2（Apache-2.0 / BSD）、platformdirs（MIT）。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/about_dialog.py" line="35" />
+        <location filename="../../ui/about_dialog.py" line="36"/>
         <source>Font WenQuanYi Micro Hei (Apache-2.0 or GPLv3 with font exception):</source>
         <translation>字体：文泉驿微米黑（Apache-2.0 或附字体例外的 GPLv3）：</translation>
     </message>
@@ -33,17 +34,17 @@ Log folder: {1}</source>
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="43" />
+        <location filename="../../ui/case_subsidy.py" line="43"/>
         <source>Adjust the subsidy</source>
         <translation>调整办案补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="48" />
+        <location filename="../../ui/case_subsidy.py" line="48"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="49" />
+        <location filename="../../ui/case_subsidy.py" line="49"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -51,42 +52,42 @@ Log folder: {1}</source>
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="144" />
+        <location filename="../../ui/first_run.py" line="144"/>
         <source>Administrator account</source>
         <translation>管理员账户</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="145" />
+        <location filename="../../ui/first_run.py" line="145"/>
         <source>The administrator adds the other users and their roles.</source>
         <translation>由管理员添加其他用户并设定其角色。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="154" />
+        <location filename="../../ui/first_run.py" line="154"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="155" />
+        <location filename="../../ui/first_run.py" line="155"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="156" />
+        <location filename="../../ui/first_run.py" line="156"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="157" />
+        <location filename="../../ui/first_run.py" line="157"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="166" />
+        <location filename="../../ui/first_run.py" line="166"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="174" />
+        <location filename="../../ui/first_run.py" line="174"/>
         <source>Enter a user name.</source>
         <translation>请填写用户名。</translation>
     </message>
@@ -94,37 +95,37 @@ Log folder: {1}</source>
 <context>
     <name>AdminSetupDialog</name>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="39" />
+        <location filename="../../ui/login.py" line="39"/>
         <source>Create the administrator account</source>
         <translation>创建管理员账户</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="45" />
+        <location filename="../../ui/login.py" line="45"/>
         <source>The administrator adds the other users and their roles.</source>
         <translation>由管理员添加其他用户并设定其角色。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="46" />
+        <location filename="../../ui/login.py" line="46"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="47" />
+        <location filename="../../ui/login.py" line="47"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="48" />
+        <location filename="../../ui/login.py" line="48"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="49" />
+        <location filename="../../ui/login.py" line="49"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="56" />
+        <location filename="../../ui/login.py" line="56"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -132,12 +133,12 @@ Log folder: {1}</source>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../legalaid/ui/application.py" line="44" />
+        <location filename="../../ui/application.py" line="44"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/application.py" line="75" />
+        <location filename="../../ui/application.py" line="75"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -145,97 +146,97 @@ Log folder: {1}</source>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="47" />
+        <location filename="../../ui/assign_dialog.py" line="47"/>
         <source>Change handler — {0}</source>
         <translation>更换承办人 — {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="49" />
+        <location filename="../../ui/assign_dialog.py" line="49"/>
         <source>Assign a handler — {0}</source>
         <translation>指派承办人 — {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="55" />
+        <location filename="../../ui/assign_dialog.py" line="55"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="56" />
+        <location filename="../../ui/assign_dialog.py" line="56"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="57" />
+        <location filename="../../ui/assign_dialog.py" line="57"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="58" />
+        <location filename="../../ui/assign_dialog.py" line="58"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="59" />
+        <location filename="../../ui/assign_dialog.py" line="59"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="60" />
+        <location filename="../../ui/assign_dialog.py" line="60"/>
         <source>Minors</source>
         <translation>未成年人专长</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="61" />
+        <location filename="../../ui/assign_dialog.py" line="61"/>
         <source>Qualification</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="69" />
+        <location filename="../../ui/assign_dialog.py" line="70"/>
         <source>Qualified</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="71" />
+        <location filename="../../ui/assign_dialog.py" line="72"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="78" />
+        <location filename="../../ui/assign_dialog.py" line="78"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="99" />
+        <location filename="../../ui/assign_dialog.py" line="99"/>
         <source>Suggested: {0}, the qualified handler with the fewest open cases.</source>
         <translation>建议：{0}（符合条件且在办案件最少）。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="108" />
+        <location filename="../../ui/assign_dialog.py" line="108"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="110" />
+        <location filename="../../ui/assign_dialog.py" line="110"/>
         <source>Reason for the change</source>
         <translation>更换原因</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="135" />
+        <location filename="../../ui/assign_dialog.py" line="135"/>
         <source>Choose a handler first.</source>
         <translation>请先选择承办人。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="144" />
+        <location filename="../../ui/assign_dialog.py" line="144"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="145" />
+        <location filename="../../ui/assign_dialog.py" line="145"/>
         <source>Assign anyway?</source>
         <translation>仍然指派吗？</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/assign_dialog.py" line="162" />
+        <location filename="../../ui/assign_dialog.py" line="162"/>
         <source>Not assigned</source>
         <translation>未指派</translation>
     </message>
@@ -243,107 +244,107 @@ Log folder: {1}</source>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="44" />
+        <location filename="../../ui/audit_page.py" line="44"/>
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="48" />
+        <location filename="../../ui/audit_page.py" line="48"/>
         <source>Object or detail contains…</source>
         <translation>对象或详情包含…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="49" />
+        <location filename="../../ui/audit_page.py" line="49"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="50" />
+        <location filename="../../ui/audit_page.py" line="50"/>
         <source>Check the chain</source>
         <translation>核对记录链</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="51" />
+        <location filename="../../ui/audit_page.py" line="51"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="55" />
+        <location filename="../../ui/audit_page.py" line="55"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="55" />
+        <location filename="../../ui/audit_page.py" line="55"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="55" />
+        <location filename="../../ui/audit_page.py" line="55"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="55" />
+        <location filename="../../ui/audit_page.py" line="55"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="56" />
+        <location filename="../../ui/audit_page.py" line="56"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="56" />
+        <location filename="../../ui/audit_page.py" line="56"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="56" />
+        <location filename="../../ui/audit_page.py" line="57"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="89" />
+        <location filename="../../ui/audit_page.py" line="89"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="90" />
+        <location filename="../../ui/audit_page.py" line="90"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="121" />
+        <location filename="../../ui/audit_page.py" line="121"/>
         <source>{0} entries</source>
         <translation>共{0}条</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="123" />
+        <location filename="../../ui/audit_page.py" line="123"/>
         <source> (newest {0} shown; narrow the filters or export)</source>
         <translation>（显示最新{0}条；请缩小范围或导出）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="135" />
+        <location filename="../../ui/audit_page.py" line="135"/>
         <source>The audit trail is intact: {0} entries, every link valid.</source>
         <translation>审计记录完整：共{0}条，链接均有效。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="140" />
+        <location filename="../../ui/audit_page.py" line="140"/>
         <source>The chain breaks at entry {0}: {1}</source>
         <translation>审计记录链在第{0}条处断开：{1}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="150" />
+        <location filename="../../ui/audit_page.py" line="150"/>
         <source>Exported {0} entries: {1}</source>
         <translation>已导出{0}条：{1}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="155" />
+        <location filename="../../ui/audit_page.py" line="155"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/audit_page.py" line="156" />
+        <location filename="../../ui/audit_page.py" line="156"/>
         <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
@@ -351,406 +352,401 @@ Log folder: {1}</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="69" />
+        <location filename="../../ui/case_dialog.py" line="70"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="69" />
+        <location filename="../../ui/case_dialog.py" line="70"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="69" />
+        <location filename="../../ui/case_dialog.py" line="70"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="69" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="482" />
+        <location filename="../../ui/case_dialog.py" line="71"/>
+        <location filename="../../ui/case_dialog.py" line="479"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="73" />
+        <location filename="../../ui/case_dialog.py" line="74"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="73" />
+        <location filename="../../ui/case_dialog.py" line="74"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="73" />
+        <location filename="../../ui/case_dialog.py" line="74"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="73" />
+        <location filename="../../ui/case_dialog.py" line="75"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="80" />
+        <location filename="../../ui/case_dialog.py" line="81"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="81" />
+        <location filename="../../ui/case_dialog.py" line="82"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="89" />
+        <location filename="../../ui/case_dialog.py" line="90"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="91" />
+        <location filename="../../ui/case_dialog.py" line="92"/>
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="92" />
+        <location filename="../../ui/case_dialog.py" line="93"/>
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="94" />
+        <location filename="../../ui/case_dialog.py" line="95"/>
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="98" />
+        <location filename="../../ui/case_dialog.py" line="99"/>
         <source>Work and documents</source>
         <translation>办案工作与材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="100" />
+        <location filename="../../ui/case_dialog.py" line="101"/>
         <source>Closing and follow-up</source>
         <translation>结案与回访</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="105" />
+        <location filename="../../ui/case_dialog.py" line="106"/>
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="106" />
+        <location filename="../../ui/case_dialog.py" line="107"/>
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="107" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="349" />
+        <location filename="../../ui/case_dialog.py" line="108"/>
+        <location filename="../../ui/case_dialog.py" line="346"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="108" />
+        <location filename="../../ui/case_dialog.py" line="109"/>
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="109" />
+        <location filename="../../ui/case_dialog.py" line="110"/>
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="110" />
+        <location filename="../../ui/case_dialog.py" line="111"/>
         <source>Objection upheld…</source>
         <translation>异议成立…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="111" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="274" />
+        <location filename="../../ui/case_dialog.py" line="112"/>
+        <location filename="../../ui/case_dialog.py" line="272"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="112" />
+        <location filename="../../ui/case_dialog.py" line="113"/>
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="113" />
+        <location filename="../../ui/case_dialog.py" line="114"/>
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="114" />
+        <location filename="../../ui/case_dialog.py" line="115"/>
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="115" />
+        <location filename="../../ui/case_dialog.py" line="116"/>
         <source>Submit closing file…</source>
         <translation>提交结案材料…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="116" />
+        <location filename="../../ui/case_dialog.py" line="117"/>
         <source>Approve closing</source>
         <translation>结案审查通过</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="117" />
+        <location filename="../../ui/case_dialog.py" line="118"/>
         <source>Return closing file…</source>
         <translation>退回结案材料…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="118" />
+        <location filename="../../ui/case_dialog.py" line="119"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="127" />
+        <location filename="../../ui/case_dialog.py" line="128"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="150" />
-        <source>{0} days overdue</source>
-        <translation>已逾期 {0} 天</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="152" />
-        <source>{0} days left</source>
-        <translation>剩余 {0} 天</translation>
-    </message>
-    <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="161" />
+        <location filename="../../ui/case_dialog.py" line="158"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="162" />
+        <location filename="../../ui/case_dialog.py" line="159"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="163" />
+        <location filename="../../ui/case_dialog.py" line="160"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="164" />
+        <location filename="../../ui/case_dialog.py" line="161"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="165" />
+        <location filename="../../ui/case_dialog.py" line="162"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="166" />
+        <location filename="../../ui/case_dialog.py" line="163"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="167" />
+        <location filename="../../ui/case_dialog.py" line="164"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="168" />
+        <location filename="../../ui/case_dialog.py" line="165"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="169" />
+        <location filename="../../ui/case_dialog.py" line="166"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="170" />
+        <location filename="../../ui/case_dialog.py" line="167"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="171" />
+        <location filename="../../ui/case_dialog.py" line="168"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="172" />
+        <location filename="../../ui/case_dialog.py" line="169"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="173" />
+        <location filename="../../ui/case_dialog.py" line="170"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="175" />
+        <location filename="../../ui/case_dialog.py" line="172"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="176" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="181" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="185" />
+        <location filename="../../ui/case_dialog.py" line="173"/>
+        <location filename="../../ui/case_dialog.py" line="178"/>
+        <location filename="../../ui/case_dialog.py" line="182"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="176" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="181" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="185" />
+        <location filename="../../ui/case_dialog.py" line="173"/>
+        <location filename="../../ui/case_dialog.py" line="178"/>
+        <location filename="../../ui/case_dialog.py" line="182"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="178" />
+        <location filename="../../ui/case_dialog.py" line="175"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="96" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="180" />
+        <location filename="../../ui/case_dialog.py" line="97"/>
+        <location filename="../../ui/case_dialog.py" line="177"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="184" />
+        <location filename="../../ui/case_dialog.py" line="149"/>
+        <source>{0}: due {1} ({2}; period {3})</source>
+        <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="181"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="187" />
+        <location filename="../../ui/case_dialog.py" line="184"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="193" />
+        <location filename="../../ui/case_dialog.py" line="190"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="194" />
+        <location filename="../../ui/case_dialog.py" line="191"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="195" />
+        <location filename="../../ui/case_dialog.py" line="192"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="196" />
+        <location filename="../../ui/case_dialog.py" line="193"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="197" />
+        <location filename="../../ui/case_dialog.py" line="194"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="198" />
+        <location filename="../../ui/case_dialog.py" line="195"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="204" />
+        <location filename="../../ui/case_dialog.py" line="201"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="205" />
+        <location filename="../../ui/case_dialog.py" line="202"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="206" />
+        <location filename="../../ui/case_dialog.py" line="203"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="274" />
+        <location filename="../../ui/case_dialog.py" line="271"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="289" />
+        <location filename="../../ui/case_dialog.py" line="286"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="289" />
+        <location filename="../../ui/case_dialog.py" line="287"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="300" />
-        <location filename="../../legalaid/ui/case_dialog.py" line="310" />
+        <location filename="../../ui/case_dialog.py" line="297"/>
+        <location filename="../../ui/case_dialog.py" line="307"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="336" />
+        <location filename="../../ui/case_dialog.py" line="333"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="336" />
+        <location filename="../../ui/case_dialog.py" line="333"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="358" />
+        <location filename="../../ui/case_dialog.py" line="355"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="358" />
+        <location filename="../../ui/case_dialog.py" line="355"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="362" />
+        <location filename="../../ui/case_dialog.py" line="359"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="362" />
+        <location filename="../../ui/case_dialog.py" line="360"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="380" />
+        <location filename="../../ui/case_dialog.py" line="377"/>
         <source>Objection upheld by the justice bureau</source>
         <translation>司法行政机关认定异议成立</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="380" />
+        <location filename="../../ui/case_dialog.py" line="377"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="406" />
+        <location filename="../../ui/case_dialog.py" line="403"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="416" />
+        <location filename="../../ui/case_dialog.py" line="413"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="463" />
+        <location filename="../../ui/case_dialog.py" line="460"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="463" />
+        <location filename="../../ui/case_dialog.py" line="460"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_dialog.py" line="482" />
+        <location filename="../../ui/case_dialog.py" line="479"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -758,42 +754,42 @@ Log folder: {1}</source>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
@@ -801,62 +797,62 @@ Log folder: {1}</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../legalaid/ui/case_table.py" line="37" />
+        <location filename="../../ui/case_table.py" line="37"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_table.py" line="37" />
+        <location filename="../../ui/case_table.py" line="37"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_table.py" line="37" />
+        <location filename="../../ui/case_table.py" line="37"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_table.py" line="38" />
+        <location filename="../../ui/case_table.py" line="38"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_table.py" line="38" />
+        <location filename="../../ui/case_table.py" line="38"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_table.py" line="38" />
+        <location filename="../../ui/case_table.py" line="38"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_table.py" line="38" />
+        <location filename="../../ui/case_table.py" line="38"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_table.py" line="39" />
+        <location filename="../../ui/case_table.py" line="39"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_table.py" line="39" />
+        <location filename="../../ui/case_table.py" line="39"/>
         <source>Received</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_table.py" line="39" />
+        <location filename="../../ui/case_table.py" line="39"/>
         <source>Accepted</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_table.py" line="39" />
+        <location filename="../../ui/case_table.py" line="39"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_table.py" line="40" />
+        <location filename="../../ui/case_table.py" line="40"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
@@ -864,32 +860,32 @@ Log folder: {1}</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="101" />
+        <location filename="../../ui/login.py" line="101"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="107" />
+        <location filename="../../ui/login.py" line="107"/>
         <source>Your password was reset: choose your own now.</source>
         <translation>您的密码已被重置，请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="108" />
+        <location filename="../../ui/login.py" line="108"/>
         <source>Current password</source>
         <translation>原密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="109" />
+        <location filename="../../ui/login.py" line="109"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="110" />
+        <location filename="../../ui/login.py" line="110"/>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="116" />
+        <location filename="../../ui/login.py" line="116"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -897,52 +893,52 @@ Log folder: {1}</source>
 <context>
     <name>ChecklistEditor</name>
     <message>
-        <location filename="../../legalaid/ui/checklist_editor.py" line="34" />
+        <location filename="../../ui/checklist_editor.py" line="34"/>
         <source>Document</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/checklist_editor.py" line="34" />
+        <location filename="../../ui/checklist_editor.py" line="34"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/checklist_editor.py" line="37" />
+        <location filename="../../ui/checklist_editor.py" line="39"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/checklist_editor.py" line="38" />
+        <location filename="../../ui/checklist_editor.py" line="40"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/checklist_editor.py" line="39" />
+        <location filename="../../ui/checklist_editor.py" line="41"/>
         <source>Save this list</source>
         <translation>保存此清单</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/checklist_editor.py" line="40" />
+        <location filename="../../ui/checklist_editor.py" line="42"/>
         <source>Restore the working list</source>
         <translation>恢复工作清单</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/checklist_editor.py" line="77" />
-        <source>The office's own list</source>
+        <location filename="../../ui/checklist_editor.py" line="79"/>
+        <source>The office&apos;s own list</source>
         <translation>本机构清单</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/checklist_editor.py" line="77" />
+        <location filename="../../ui/checklist_editor.py" line="80"/>
         <source>The working list (forms.md)</source>
         <translation>工作清单（默认）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/checklist_editor.py" line="100" />
+        <location filename="../../ui/checklist_editor.py" line="102"/>
         <source>Saved; closing files submitted from now on use it.</source>
         <translation>已保存，此后提交的结案材料按此清单核对。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/checklist_editor.py" line="110" />
+        <location filename="../../ui/checklist_editor.py" line="112"/>
         <source>The working list is back.</source>
         <translation>已恢复工作清单。</translation>
     </message>
@@ -950,22 +946,22 @@ Log folder: {1}</source>
 <context>
     <name>ClosingDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="246" />
+        <location filename="../../ui/case_work.py" line="253"/>
         <source>Submit the closing file</source>
         <translation>提交结案材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="260" />
+        <location filename="../../ui/case_work.py" line="267"/>
         <source>Documents in the file (★ required)</source>
         <translation>案卷材料（★为必备）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="263" />
+        <location filename="../../ui/case_work.py" line="270"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="264" />
+        <location filename="../../ui/case_work.py" line="271"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
@@ -973,12 +969,12 @@ Log folder: {1}</source>
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../legalaid/ui/crash.py" line="32" />
+        <location filename="../../ui/crash.py" line="33"/>
         <source>Unexpected error</source>
         <translation>程序错误</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/crash.py" line="33" />
+        <location filename="../../ui/crash.py" line="38"/>
         <source>Something went wrong inside legalaid ({0}). What you saved is safe; the last action may not have completed.
 Details are in the log: {1}</source>
         <translation>legalaid 内部出错（{0}）。已保存的数据不受影响，最后一步操作可能没有完成。
@@ -988,52 +984,52 @@ Details are in the log: {1}</source>
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="31" />
+        <location filename="../../ui/first_run.py" line="31"/>
         <source>Where the data is kept</source>
         <translation>数据保存位置</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="32" />
+        <location filename="../../ui/first_run.py" line="32"/>
         <source>On this computer (recommended for one desktop)</source>
         <translation>保存在本机（单台电脑使用时推荐）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="35" />
-        <source>On the office's PostgreSQL server (several desktops)</source>
+        <location filename="../../ui/first_run.py" line="35"/>
+        <source>On the office&apos;s PostgreSQL server (several desktops)</source>
         <translation>保存在办公室的 PostgreSQL 服务器（多台电脑共用）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="44" />
+        <location filename="../../ui/first_run.py" line="44"/>
         <source>Test the connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="48" />
+        <location filename="../../ui/first_run.py" line="48"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="49" />
+        <location filename="../../ui/first_run.py" line="49"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="50" />
+        <location filename="../../ui/first_run.py" line="50"/>
         <source>Database</source>
         <translation>数据库名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="51" />
+        <location filename="../../ui/first_run.py" line="51"/>
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="52" />
+        <location filename="../../ui/first_run.py" line="52"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="86" />
+        <location filename="../../ui/first_run.py" line="86"/>
         <source>Connected.</source>
         <translation>连接成功。</translation>
     </message>
@@ -1041,57 +1037,62 @@ Details are in the log: {1}</source>
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../legalaid/ui/deadlines_page.py" line="36" />
+        <location filename="../../ui/deadlines_page.py" line="37"/>
         <source>All running deadlines</source>
         <translation>全部待办期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/deadlines_page.py" line="37" />
+        <location filename="../../ui/deadlines_page.py" line="38"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/deadlines_page.py" line="38" />
+        <location filename="../../ui/deadlines_page.py" line="39"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/deadlines_page.py" line="39" />
+        <location filename="../../ui/deadlines_page.py" line="40"/>
         <source>Due within 7 days</source>
         <translation>7天内到期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/deadlines_page.py" line="46" />
+        <location filename="../../ui/deadlines_page.py" line="47"/>
         <source>Due on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/deadlines_page.py" line="47" />
-        <source>Days left</source>
-        <translation>剩余天数</translation>
+        <location filename="../../ui/deadlines_page.py" line="48"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/deadlines_page.py" line="48" />
+        <location filename="../../ui/deadlines_page.py" line="99"/>
+        <source>{0} (period {1})</source>
+        <translation>{0}（期限 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="49"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/deadlines_page.py" line="49" />
+        <location filename="../../ui/deadlines_page.py" line="50"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/deadlines_page.py" line="50" />
+        <location filename="../../ui/deadlines_page.py" line="51"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/deadlines_page.py" line="51" />
+        <location filename="../../ui/deadlines_page.py" line="52"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/deadlines_page.py" line="78" />
+        <location filename="../../ui/deadlines_page.py" line="79"/>
         <source>{0} overdue, {1} due today, {2} due within 7 days</source>
         <translation>逾期 {0} 件，今天到期 {1} 件，7天内到期 {2} 件</translation>
     </message>
@@ -1099,189 +1100,189 @@ Details are in the log: {1}</source>
 <context>
     <name>EscalationPanel</name>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="170" />
+        <location filename="../../ui/case_escalation.py" line="178"/>
         <source>Held on</source>
         <translation>讨论日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="170" />
+        <location filename="../../ui/case_escalation.py" line="178"/>
         <source>Chair</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="170" />
+        <location filename="../../ui/case_escalation.py" line="178"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="171" />
+        <location filename="../../ui/case_escalation.py" line="179"/>
         <source>Agreed handling plan</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="171" />
-        <location filename="../../legalaid/ui/case_escalation.py" line="425" />
+        <location filename="../../ui/case_escalation.py" line="180"/>
+        <location filename="../../ui/case_escalation.py" line="433"/>
         <source>Signed minutes</source>
         <translation>签字记录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="183" />
+        <location filename="../../ui/case_escalation.py" line="191"/>
         <source>Flag as major or difficult…</source>
         <translation>标记为重大疑难…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="184" />
+        <location filename="../../ui/case_escalation.py" line="192"/>
         <source>Confirm…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="185" />
+        <location filename="../../ui/case_escalation.py" line="193"/>
         <source>Dismiss…</source>
         <translation>排除…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="186" />
+        <location filename="../../ui/case_escalation.py" line="194"/>
         <source>Record a discussion…</source>
         <translation>记录集体讨论…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="187" />
+        <location filename="../../ui/case_escalation.py" line="195"/>
         <source>Report upward…</source>
         <translation>上报主管机关…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="188" />
+        <location filename="../../ui/case_escalation.py" line="196"/>
         <source>Record the reply…</source>
         <translation>登记批复…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="189" />
+        <location filename="../../ui/case_escalation.py" line="197"/>
         <source>Print report form…</source>
         <translation>打印报告表…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="198" />
+        <location filename="../../ui/case_escalation.py" line="206"/>
         <source>Print minutes form…</source>
         <translation>打印讨论记录…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="199" />
+        <location filename="../../ui/case_escalation.py" line="207"/>
         <source>Attach signed minutes…</source>
         <translation>附加签字记录…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="200" />
+        <location filename="../../ui/case_escalation.py" line="208"/>
         <source>Open signed minutes</source>
         <translation>打开签字记录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="208" />
+        <location filename="../../ui/case_escalation.py" line="216"/>
         <source>Collective discussions</source>
         <translation>集体讨论</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="224" />
+        <location filename="../../ui/case_escalation.py" line="232"/>
         <source>Not a major or difficult case. Flag it by hand if it is.</source>
         <translation>本案未列为重大疑难案件。如属重大疑难，可手工标记。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="227" />
+        <location filename="../../ui/case_escalation.py" line="235"/>
         <source>State: {0} · flagged on {1} by {2}</source>
         <translation>状态：{0} · {1}由{2}列入</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="230" />
+        <location filename="../../ui/case_escalation.py" line="238"/>
         <source>Reasons: {0}</source>
         <translation>理由：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="234" />
+        <location filename="../../ui/case_escalation.py" line="242"/>
         <source>Decided on {0} by {1}: {2}</source>
         <translation>{0}由{1}决定：{2}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="238" />
-        <source>Report due on {0} ({1} days left)</source>
-        <translation>应于{0}前上报（剩余{1}天）</translation>
+        <location filename="../../ui/case_escalation.py" line="246"/>
+        <source>Report due on {0} ({1})</source>
+        <translation>应于{0}前上报（{1}）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="247" />
+        <location filename="../../ui/case_escalation.py" line="256"/>
         <source>(not attached)</source>
         <translation>（未附）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="273" />
+        <location filename="../../ui/case_escalation.py" line="281"/>
         <source>Reported on {0} to {1} ({2}): {3}</source>
         <translation>{0}上报{1}（{2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="274" />
+        <location filename="../../ui/case_escalation.py" line="282"/>
         <source>no reference number</source>
         <translation>无文号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="278" />
+        <location filename="../../ui/case_escalation.py" line="286"/>
         <source>Reply of {0}: {1}</source>
         <translation>{0}批复：{1}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="304" />
+        <location filename="../../ui/case_escalation.py" line="312"/>
         <source>Flag as major or difficult</source>
         <translation>标记为重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="304" />
+        <location filename="../../ui/case_escalation.py" line="312"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="317" />
+        <location filename="../../ui/case_escalation.py" line="325"/>
         <source>Confirm as major or difficult</source>
         <translation>确认为重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="317" />
+        <location filename="../../ui/case_escalation.py" line="326"/>
         <source>Dismiss</source>
         <translation>排除</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="318" />
+        <location filename="../../ui/case_escalation.py" line="326"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="372" />
+        <location filename="../../ui/case_escalation.py" line="380"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="373" />
+        <location filename="../../ui/case_escalation.py" line="381"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="398" />
-        <location filename="../../legalaid/ui/case_escalation.py" line="401" />
+        <location filename="../../ui/case_escalation.py" line="406"/>
+        <location filename="../../ui/case_escalation.py" line="409"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="408" />
+        <location filename="../../ui/case_escalation.py" line="416"/>
         <source>Minutes of the collective discussion</source>
         <translation>集体讨论记录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="413" />
+        <location filename="../../ui/case_escalation.py" line="421"/>
         <source>Report form</source>
         <translation>重大疑难案件报告表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="425" />
+        <location filename="../../ui/case_escalation.py" line="434"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="438" />
+        <location filename="../../ui/case_escalation.py" line="446"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
@@ -1289,98 +1290,98 @@ Details are in the log: {1}</source>
 <context>
     <name>EscalationsPage</name>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="48" />
+        <location filename="../../ui/escalations_page.py" line="56"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="51" />
+        <location filename="../../ui/escalations_page.py" line="59"/>
         <source>Check open cases</source>
         <translation>检查在办案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="52" />
+        <location filename="../../ui/escalations_page.py" line="60"/>
         <source>Save register…</source>
         <translation>保存登记表…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="56" />
+        <location filename="../../ui/escalations_page.py" line="64"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="56" />
+        <location filename="../../ui/escalations_page.py" line="64"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="56" />
+        <location filename="../../ui/escalations_page.py" line="64"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="57" />
+        <location filename="../../ui/escalations_page.py" line="65"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="57" />
+        <location filename="../../ui/escalations_page.py" line="65"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="57" />
+        <location filename="../../ui/escalations_page.py" line="65"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="57" />
+        <location filename="../../ui/escalations_page.py" line="65"/>
         <source>Reasons</source>
         <translation>列入理由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="58" />
+        <location filename="../../ui/escalations_page.py" line="66"/>
         <source>Report due</source>
         <translation>上报期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="58" />
+        <location filename="../../ui/escalations_page.py" line="67"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="67" />
+        <location filename="../../ui/escalations_page.py" line="75"/>
         <source>Flagged from</source>
         <translation>列入日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="91" />
-        <location filename="../../legalaid/ui/escalations_page.py" line="150" />
+        <location filename="../../ui/escalations_page.py" line="99"/>
+        <location filename="../../ui/escalations_page.py" line="157"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="134" />
+        <location filename="../../ui/escalations_page.py" line="140"/>
         <source>{0} cases · {1} open · {2} reports overdue</source>
         <translation>共{0}件 · 未办结{1}件 · 逾期未上报{2}件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="145" />
+        <location filename="../../ui/escalations_page.py" line="151"/>
         <source>{0} new candidates found</source>
         <translation>新发现{0}件候选案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="164" />
+        <location filename="../../ui/escalations_page.py" line="168"/>
         <source>Saved {0} cases: {1}</source>
         <translation>已保存{0}件：{1}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="169" />
+        <location filename="../../ui/escalations_page.py" line="173"/>
         <source>Save register</source>
         <translation>保存登记表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/escalations_page.py" line="170" />
+        <location filename="../../ui/escalations_page.py" line="174"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1388,22 +1389,22 @@ Details are in the log: {1}</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="182" />
+        <location filename="../../ui/first_run.py" line="182"/>
         <source>Setting up legalaid</source>
         <translation>首次设置</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="187" />
+        <location filename="../../ui/first_run.py" line="187"/>
         <source>Ready</source>
         <translation>准备就绪</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="188" />
+        <location filename="../../ui/first_run.py" line="188"/>
         <source>Load 1,000 demonstration cases to try the application</source>
         <translation>载入 1000 件演示案件以试用</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="191" />
+        <location filename="../../ui/first_run.py" line="191"/>
         <source>The database is created when you finish.</source>
         <translation>点击“完成”后创建数据库。</translation>
     </message>
@@ -1411,32 +1412,32 @@ Details are in the log: {1}</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="276" />
+        <location filename="../../ui/case_work.py" line="283"/>
         <source>Follow-up</source>
         <translation>回访与质量检查</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="287" />
+        <location filename="../../ui/case_work.py" line="294"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="288" />
+        <location filename="../../ui/case_work.py" line="295"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="289" />
+        <location filename="../../ui/case_work.py" line="296"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="290" />
+        <location filename="../../ui/case_work.py" line="297"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="291" />
+        <location filename="../../ui/case_work.py" line="298"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -1444,47 +1445,47 @@ Details are in the log: {1}</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="304" />
+        <location filename="../../ui/case_work.py" line="311"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="304" />
+        <location filename="../../ui/case_work.py" line="311"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="304" />
+        <location filename="../../ui/case_work.py" line="311"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="304" />
+        <location filename="../../ui/case_work.py" line="311"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="305" />
+        <location filename="../../ui/case_work.py" line="312"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="305" />
+        <location filename="../../ui/case_work.py" line="312"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="307" />
+        <location filename="../../ui/case_work.py" line="314"/>
         <source>Record follow-up…</source>
         <translation>记录回访/投诉…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="320" />
+        <location filename="../../ui/case_work.py" line="327"/>
         <source>No closing file submitted yet.</source>
         <translation>尚未提交结案材料。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="323" />
+        <location filename="../../ui/case_work.py" line="330"/>
         <source>Closing file: outcome {0}; {1} documents: {2}</source>
         <translation>结案材料：结果为{0}；共{1}项：{2}</translation>
     </message>
@@ -1492,47 +1493,47 @@ Details are in the log: {1}</source>
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="32" />
+        <location filename="../../ui/handlers_page.py" line="33"/>
         <source>New handler</source>
         <translation>新增承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="42" />
-        <source>Familiar with minors' cases</source>
+        <location filename="../../ui/handlers_page.py" line="43"/>
+        <source>Familiar with minors&apos; cases</source>
         <translation>熟悉未成年人案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="45" />
+        <location filename="../../ui/handlers_page.py" line="46"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="46" />
+        <location filename="../../ui/handlers_page.py" line="47"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="47" />
+        <location filename="../../ui/handlers_page.py" line="48"/>
         <source>Firm or office</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="48" />
+        <location filename="../../ui/handlers_page.py" line="49"/>
         <source>Licence number</source>
         <translation>执业证号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="49" />
+        <location filename="../../ui/handlers_page.py" line="50"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="50" />
+        <location filename="../../ui/handlers_page.py" line="51"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="73" />
+        <location filename="../../ui/handlers_page.py" line="74"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1540,47 +1541,47 @@ Details are in the log: {1}</source>
 <context>
     <name>HandlersPage</name>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="85" />
+        <location filename="../../ui/handlers_page.py" line="93"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="86" />
+        <location filename="../../ui/handlers_page.py" line="94"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="87" />
+        <location filename="../../ui/handlers_page.py" line="95"/>
         <source>Firm or office</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="88" />
+        <location filename="../../ui/handlers_page.py" line="96"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="89" />
+        <location filename="../../ui/handlers_page.py" line="97"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="90" />
+        <location filename="../../ui/handlers_page.py" line="98"/>
         <source>Minors</source>
         <translation>未成年人专长</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="91" />
+        <location filename="../../ui/handlers_page.py" line="99"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="99" />
+        <location filename="../../ui/handlers_page.py" line="107"/>
         <source>New handler…</source>
         <translation>新增承办人…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/handlers_page.py" line="122" />
+        <location filename="../../ui/handlers_page.py" line="130"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1588,172 +1589,172 @@ Details are in the log: {1}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="57" />
+        <location filename="../../ui/intake_dialog.py" line="57"/>
         <source>Accept a notification</source>
         <translation>接收通知（通知辩护/通知代理）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="57" />
+        <location filename="../../ui/intake_dialog.py" line="58"/>
         <source>Register an application</source>
         <translation>登记法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="70" />
-        <source>e.g. Zhuzhou Intermediate People's Court</source>
+        <location filename="../../ui/intake_dialog.py" line="70"/>
+        <source>e.g. Zhuzhou Intermediate People&apos;s Court</source>
         <translation>如：株洲市中级人民法院</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="76" />
+        <location filename="../../ui/intake_dialog.py" line="76"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="80" />
+        <location filename="../../ui/intake_dialog.py" line="80"/>
         <source>e.g. theft, unpaid wages</source>
         <translation>如：盗窃罪、追索劳动报酬</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="90" />
+        <location filename="../../ui/intake_dialog.py" line="90"/>
         <source>Co-applicants and joined cases count too</source>
         <translation>共同受援人及并案均计入</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="93" />
+        <location filename="../../ui/intake_dialog.py" line="93"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="96" />
+        <location filename="../../ui/intake_dialog.py" line="96"/>
         <source>Possible life imprisonment or death penalty</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="98" />
+        <location filename="../../ui/intake_dialog.py" line="98"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="100" />
+        <location filename="../../ui/intake_dialog.py" line="100"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="101" />
+        <location filename="../../ui/intake_dialog.py" line="101"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="103" />
+        <location filename="../../ui/intake_dialog.py" line="103"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="104" />
+        <location filename="../../ui/intake_dialog.py" line="104"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="105" />
+        <location filename="../../ui/intake_dialog.py" line="105"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="106" />
+        <location filename="../../ui/intake_dialog.py" line="106"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="107" />
+        <location filename="../../ui/intake_dialog.py" line="107"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="108" />
+        <location filename="../../ui/intake_dialog.py" line="108"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="109" />
+        <location filename="../../ui/intake_dialog.py" line="109"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="116" />
+        <location filename="../../ui/intake_dialog.py" line="116"/>
         <source>18 characters; fills birth date and gender</source>
         <translation>18位，自动填入出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="119" />
+        <location filename="../../ui/intake_dialog.py" line="119"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="132" />
+        <location filename="../../ui/intake_dialog.py" line="132"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="134" />
+        <location filename="../../ui/intake_dialog.py" line="134"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="135" />
+        <location filename="../../ui/intake_dialog.py" line="135"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="137" />
+        <location filename="../../ui/intake_dialog.py" line="137"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="138" />
+        <location filename="../../ui/intake_dialog.py" line="138"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="139" />
+        <location filename="../../ui/intake_dialog.py" line="139"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="140" />
+        <location filename="../../ui/intake_dialog.py" line="140"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="144" />
+        <location filename="../../ui/intake_dialog.py" line="144"/>
         <source>Statement of economic hardship and integrity pledge</source>
         <translation>经济困难状况说明及个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="145" />
+        <location filename="../../ui/intake_dialog.py" line="145"/>
         <source>The applicant signed the integrity pledge</source>
         <translation>申请人已签署个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="146" />
+        <location filename="../../ui/intake_dialog.py" line="146"/>
         <source>Exempt from the hardship check</source>
         <translation>免予经济困难审查</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="157" />
+        <location filename="../../ui/intake_dialog.py" line="157"/>
         <source>Economic hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="252" />
+        <location filename="../../ui/intake_dialog.py" line="252"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="270" />
+        <location filename="../../ui/intake_dialog.py" line="270"/>
         <source>Already on file with {0} case(s): {1}</source>
         <translation>该受援人已有 {0} 件案件：{1}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/intake_dialog.py" line="331" />
+        <location filename="../../ui/intake_dialog.py" line="331"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1761,12 +1762,12 @@ Details are in the log: {1}</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="155" />
+        <location filename="../../ui/login.py" line="155"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="170" />
+        <location filename="../../ui/login.py" line="170"/>
         <source>Locked after inactivity. {0}, enter your password to continue.</source>
         <translation>长时间未操作，已锁定。{0}，请输入密码继续。</translation>
     </message>
@@ -1774,17 +1775,17 @@ Details are in the log: {1}</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="75" />
+        <location filename="../../ui/login.py" line="75"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="79" />
+        <location filename="../../ui/login.py" line="79"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/login.py" line="80" />
+        <location filename="../../ui/login.py" line="80"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1792,152 +1793,152 @@ Details are in the log: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Legal aid case management — {0} ({1})</source>
         <translation>法律援助案件管理 — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/main_window.py" line="448" />
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -1945,58 +1946,58 @@ Details are in the log: {1}</source>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="61" />
+        <location filename="../../ui/case_escalation.py" line="69"/>
         <source>Collective discussion</source>
         <translation>集体讨论</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="78" />
+        <location filename="../../ui/case_escalation.py" line="86"/>
         <source>Other participants, separated by 、</source>
         <translation>其他参加人员，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="82" />
+        <location filename="../../ui/case_escalation.py" line="90"/>
         <source>optional: the signed minutes, scanned</source>
         <translation>可选：签字后的讨论记录扫描件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="83" />
+        <location filename="../../ui/case_escalation.py" line="91"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="89" />
+        <location filename="../../ui/case_escalation.py" line="97"/>
         <source>Held on</source>
         <translation>讨论日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="90" />
+        <location filename="../../ui/case_escalation.py" line="98"/>
         <source>Chair</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="91" />
+        <location filename="../../ui/case_escalation.py" line="99"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="93" />
+        <location filename="../../ui/case_escalation.py" line="101"/>
         <source>Opinions</source>
         <translation>讨论意见</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="94" />
+        <location filename="../../ui/case_escalation.py" line="102"/>
         <source>Agreed handling plan</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="95" />
-        <location filename="../../legalaid/ui/case_escalation.py" line="102" />
+        <location filename="../../ui/case_escalation.py" line="103"/>
+        <location filename="../../ui/case_escalation.py" line="110"/>
         <source>Signed minutes</source>
         <translation>签字记录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="102" />
+        <location filename="../../ui/case_escalation.py" line="111"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif)</translation>
     </message>
@@ -2004,42 +2005,42 @@ Details are in the log: {1}</source>
 <context>
     <name>MyCasesPage</name>
     <message>
-        <location filename="../../legalaid/ui/my_cases_page.py" line="36" />
+        <location filename="../../ui/my_cases_page.py" line="36"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/my_cases_page.py" line="36" />
+        <location filename="../../ui/my_cases_page.py" line="36"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/my_cases_page.py" line="36" />
+        <location filename="../../ui/my_cases_page.py" line="36"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/my_cases_page.py" line="37" />
+        <location filename="../../ui/my_cases_page.py" line="37"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/my_cases_page.py" line="37" />
+        <location filename="../../ui/my_cases_page.py" line="37"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/my_cases_page.py" line="37" />
+        <location filename="../../ui/my_cases_page.py" line="37"/>
         <source>Next deadline</source>
         <translation>下一期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/my_cases_page.py" line="37" />
+        <location filename="../../ui/my_cases_page.py" line="38"/>
         <source>Due on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/my_cases_page.py" line="76" />
+        <location filename="../../ui/my_cases_page.py" line="76"/>
         <source>{0} open cases assigned to you · {1} overdue</source>
         <translation>您承办的未结案件{0}件 · 逾期{1}件</translation>
     </message>
@@ -2047,32 +2048,32 @@ Details are in the log: {1}</source>
 <context>
     <name>OfficesPage</name>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="98" />
+        <location filename="../../ui/first_run.py" line="98"/>
         <source>Legal-aid offices</source>
         <translation>法律援助机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="101" />
+        <location filename="../../ui/first_run.py" line="104"/>
         <source>The first row is the main office; each office numbers its own cases with its prefix (株 → 株法援〔2026〕第1号).</source>
         <translation>第一行为本级机构，其余为下属机构；每个机构用自己的案号前缀编号（株 → 株法援〔2026〕第1号）。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="107" />
+        <location filename="../../ui/first_run.py" line="107"/>
         <source>Code</source>
         <translation>机构代码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="107" />
+        <location filename="../../ui/first_run.py" line="107"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="107" />
+        <location filename="../../ui/first_run.py" line="108"/>
         <source>Case-number prefix</source>
         <translation>案号前缀</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/first_run.py" line="134" />
+        <location filename="../../ui/first_run.py" line="134"/>
         <source>Register at least one office.</source>
         <translation>请至少登记一个机构。</translation>
     </message>
@@ -2080,108 +2081,108 @@ Details are in the log: {1}</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="348" />
+        <location filename="../../ui/subsidies_page.py" line="348"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="349" />
+        <location filename="../../ui/subsidies_page.py" line="349"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="350" />
+        <location filename="../../ui/subsidies_page.py" line="350"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="351" />
+        <location filename="../../ui/subsidies_page.py" line="351"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="352" />
+        <location filename="../../ui/subsidies_page.py" line="352"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="353" />
+        <location filename="../../ui/subsidies_page.py" line="353"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="358" />
+        <location filename="../../ui/subsidies_page.py" line="358"/>
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="359" />
+        <location filename="../../ui/subsidies_page.py" line="359"/>
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="361" />
+        <location filename="../../ui/subsidies_page.py" line="361"/>
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="362" />
+        <location filename="../../ui/subsidies_page.py" line="362"/>
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="376" />
+        <location filename="../../ui/subsidies_page.py" line="376"/>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="394" />
+        <location filename="../../ui/subsidies_page.py" line="394"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="396" />
+        <location filename="../../ui/subsidies_page.py" line="396"/>
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="404" />
-        <location filename="../../legalaid/ui/subsidies_page.py" line="414" />
+        <location filename="../../ui/subsidies_page.py" line="404"/>
+        <location filename="../../ui/subsidies_page.py" line="414"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="404" />
+        <location filename="../../ui/subsidies_page.py" line="405"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="444" />
+        <location filename="../../ui/subsidies_page.py" line="444"/>
         <source>{0} subsidies, {1} yuan</source>
         <translation>共 {0} 笔，{1} 元</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="456" />
+        <location filename="../../ui/subsidies_page.py" line="456"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="465" />
+        <location filename="../../ui/subsidies_page.py" line="465"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="471" />
+        <location filename="../../ui/subsidies_page.py" line="471"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="473" />
+        <location filename="../../ui/subsidies_page.py" line="473"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="485" />
+        <location filename="../../ui/subsidies_page.py" line="485"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -2189,7 +2190,7 @@ Details are in the log: {1}</source>
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../../legalaid/ui/pdf_view.py" line="86" />
+        <location filename="../../ui/pdf_view.py" line="87"/>
         <source>Saved. Print it now?</source>
         <translation>已保存。现在打印吗？</translation>
     </message>
@@ -2197,42 +2198,42 @@ Details are in the log: {1}</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="137" />
-        <source>Authority's reply</source>
+        <location filename="../../ui/case_escalation.py" line="145"/>
+        <source>Authority&apos;s reply</source>
         <translation>主管机关批复</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="137" />
+        <location filename="../../ui/case_escalation.py" line="145"/>
         <source>Report upward</source>
         <translation>上报主管机关</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="140" />
+        <location filename="../../ui/case_escalation.py" line="148"/>
         <source>e.g. 株洲市司法局</source>
         <translation>例如：株洲市司法局</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="144" />
+        <location filename="../../ui/case_escalation.py" line="152"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="146" />
+        <location filename="../../ui/case_escalation.py" line="154"/>
         <source>Authority</source>
         <translation>报送机关</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="147" />
+        <location filename="../../ui/case_escalation.py" line="155"/>
         <source>Reference number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="148" />
+        <location filename="../../ui/case_escalation.py" line="156"/>
         <source>Reply</source>
         <translation>批复意见</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_escalation.py" line="148" />
+        <location filename="../../ui/case_escalation.py" line="156"/>
         <source>Content</source>
         <translation>报告内容</translation>
     </message>
@@ -2240,188 +2241,188 @@ Details are in the log: {1}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="50" />
+        <location filename="../../ui/reports_page.py" line="50"/>
         <source>Annual statistics report</source>
         <translation>年度统计报告</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="51" />
+        <location filename="../../ui/reports_page.py" line="51"/>
         <source>Mid-year “double half” report</source>
         <translation>“双过半”报告</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="55" />
+        <location filename="../../ui/reports_page.py" line="55"/>
         <source>Up to</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="64" />
+        <location filename="../../ui/reports_page.py" line="64"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="68" />
+        <location filename="../../ui/reports_page.py" line="68"/>
         <source>Preview</source>
         <translation>生成预览</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="70" />
+        <location filename="../../ui/reports_page.py" line="70"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="71" />
+        <location filename="../../ui/reports_page.py" line="71"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="72" />
+        <location filename="../../ui/reports_page.py" line="72"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="81" />
+        <location filename="../../ui/reports_page.py" line="81"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="82" />
+        <location filename="../../ui/reports_page.py" line="82"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="86" />
+        <location filename="../../ui/reports_page.py" line="86"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="87" />
-        <location filename="../../legalaid/ui/reports_page.py" line="95" />
+        <location filename="../../ui/reports_page.py" line="87"/>
+        <location filename="../../ui/reports_page.py" line="95"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="96" />
+        <location filename="../../ui/reports_page.py" line="96"/>
         <source>Target</source>
         <translation>年度任务</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="97" />
+        <location filename="../../ui/reports_page.py" line="97"/>
         <source>Cases</source>
         <translation>已办理</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="98" />
+        <location filename="../../ui/reports_page.py" line="98"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="99" />
+        <location filename="../../ui/reports_page.py" line="99"/>
         <source>Time progress</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="100" />
+        <location filename="../../ui/reports_page.py" line="100"/>
         <source>Forecast 30 June</source>
         <translation>预测6月30日</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="101" />
+        <location filename="../../ui/reports_page.py" line="101"/>
         <source>Forecast year</source>
         <translation>预测全年</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="102" />
+        <location filename="../../ui/reports_page.py" line="102"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="112" />
+        <location filename="../../ui/reports_page.py" line="112"/>
         <source>Save targets</source>
         <translation>保存年度任务数</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="113" />
+        <location filename="../../ui/reports_page.py" line="113"/>
         <source>Yearly targets and forecast</source>
         <translation>年度任务与进度预测</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="161" />
+        <location filename="../../ui/reports_page.py" line="161"/>
         <source>Counting…</source>
         <translation>正在统计……</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="189" />
+        <location filename="../../ui/reports_page.py" line="189"/>
         <source>{0}: {1} page(s)</source>
         <translation>{0}：共 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="213" />
+        <location filename="../../ui/reports_page.py" line="213"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="213" />
+        <location filename="../../ui/reports_page.py" line="214"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="217" />
+        <location filename="../../ui/reports_page.py" line="217"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="222" />
+        <location filename="../../ui/reports_page.py" line="222"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="224" />
+        <location filename="../../ui/reports_page.py" line="224"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="230" />
+        <location filename="../../ui/reports_page.py" line="230"/>
         <source>Not exported</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="232" />
+        <location filename="../../ui/reports_page.py" line="232"/>
         <source>Exported: {0}</source>
         <translation>已导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="241" />
+        <location filename="../../ui/reports_page.py" line="241"/>
         <source>{0} page(s) sent to the printer</source>
         <translation>已发送 {0} 页到打印机</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="257" />
+        <location filename="../../ui/reports_page.py" line="257"/>
         <source>Forecast basis: {0}</source>
         <translation>预测依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="261" />
+        <location filename="../../ui/reports_page.py" line="262"/>
         <source>At risk of missing the target</source>
         <translation>有不能完成任务的风险</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="263" />
+        <location filename="../../ui/reports_page.py" line="263"/>
         <source>Behind time progress</source>
         <translation>慢于序时进度</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="293" />
+        <location filename="../../ui/reports_page.py" line="293"/>
         <source>The target of {0} must be a whole number, not “{1}”</source>
         <translation>{0}的年度任务数应为整数，现为「{1}」</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="300" />
+        <location filename="../../ui/reports_page.py" line="300"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/reports_page.py" line="303" />
+        <location filename="../../ui/reports_page.py" line="303"/>
         <source>Targets saved</source>
         <translation>年度任务数已保存</translation>
     </message>
@@ -2429,184 +2430,225 @@ Details are in the log: {1}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="62" />
+        <location filename="../../ui/settings_page.py" line="71"/>
         <source>Legal deadlines</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="76" />
+        <location filename="../../ui/settings_page.py" line="90"/>
         <source>Save deadline rules</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="119" />
-        <location filename="../../legalaid/ui/settings_page.py" line="163" />
+        <location filename="../../ui/settings_page.py" line="133"/>
+        <location filename="../../ui/settings_page.py" line="177"/>
         <source>Document wording</source>
         <translation>文书内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="125" />
+        <location filename="../../ui/settings_page.py" line="139"/>
         <source>Blanks: {0}</source>
         <translation>可用填空：{0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="127" />
+        <location filename="../../ui/settings_page.py" line="141"/>
         <source>Save wording</source>
         <translation>保存文书内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="128" />
+        <location filename="../../ui/settings_page.py" line="142"/>
         <source>Restore the default</source>
         <translation>恢复默认内容</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="140" />
+        <location filename="../../ui/settings_page.py" line="154"/>
         <source>Backups</source>
         <translation>数据备份</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="180" />
+        <location filename="../../ui/settings_page.py" line="194"/>
         <source>Daily backups go to {0}</source>
         <translation>每日自动备份保存在 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="146" />
+        <location filename="../../ui/settings_page.py" line="160"/>
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="81" />
+        <location filename="../../ui/settings_page.py" line="95"/>
         <source>Major or difficult cases: recognition</source>
         <translation>重大疑难案件识别标准</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="88" />
+        <location filename="../../ui/settings_page.py" line="102"/>
         <source> persons or more</source>
         <translation> 人及以上</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="91" />
-        <source>Offences that make a minor's case serious, separated by 、</source>
+        <location filename="../../ui/settings_page.py" line="106"/>
+        <source>Offences that make a minor&apos;s case serious, separated by 、</source>
         <translation>未成年人涉嫌这些罪名即属严重犯罪，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="96" />
+        <location filename="../../ui/settings_page.py" line="110"/>
         <source>Group case</source>
         <translation>群体性案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="97" />
+        <location filename="../../ui/settings_page.py" line="111"/>
         <source>Serious offences</source>
         <translation>严重犯罪罪名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="98" />
+        <location filename="../../ui/settings_page.py" line="112"/>
         <source>Save criteria</source>
         <translation>保存识别标准</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="104" />
+        <location filename="../../ui/settings_page.py" line="118"/>
         <source>Desktop lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="108" />
+        <location filename="../../ui/settings_page.py" line="122"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="109" />
+        <location filename="../../ui/settings_page.py" line="123"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="111" />
+        <location filename="../../ui/settings_page.py" line="125"/>
         <source>Lock a desktop left idle after</source>
         <translation>无操作多久后锁定桌面</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="144" />
+        <location filename="../../ui/settings_page.py" line="158"/>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="147" />
+        <location filename="../../ui/settings_page.py" line="161"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="162" />
+        <location filename="../../ui/settings_page.py" line="176"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="164" />
+        <location filename="../../ui/settings_page.py" line="178"/>
         <source>Closing-file checklists</source>
         <translation>结案材料清单</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="184" />
+        <location filename="../../ui/settings_page.py" line="198"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="195" />
+        <location filename="../../ui/settings_page.py" line="209"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="205" />
+        <location filename="../../ui/settings_page.py" line="219"/>
         <source>Restored; the replaced database is kept at {0}</source>
         <translation>已恢复；原数据库已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="214" />
+        <location filename="../../ui/settings_page.py" line="228"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="216" />
-        <location filename="../../legalaid/ui/settings_page.py" line="226" />
+        <location filename="../../ui/settings_page.py" line="230"/>
+        <location filename="../../ui/settings_page.py" line="240"/>
         <source>Backups (*.sqlite3)</source>
         <translation>备份文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="224" />
+        <location filename="../../ui/settings_page.py" line="238"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="232" />
+        <location filename="../../ui/settings_page.py" line="246"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="234" />
+        <location filename="../../ui/settings_page.py" line="249"/>
         <source>Replace the current data with this backup? The current database is kept aside.</source>
         <translation>用这个备份替换现有数据吗？现有数据库会另存保留。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="265" />
+        <location filename="../../ui/settings_page.py" line="279"/>
         <source>Saved; it applies when a user next signs in.</source>
         <translation>已保存，用户下次登录时生效。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="279" />
+        <location filename="../../ui/settings_page.py" line="294"/>
         <source>Criteria saved; 重大疑难 → Check open cases applies them to open cases.</source>
         <translation>识别标准已保存；在“重大疑难”中点击“检查在办案件”即对在办案件适用。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="295" />
+        <location filename="../../ui/settings_page.py" line="310"/>
+        <source>changed from the default {0}</source>
+        <translation>已改（默认 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="312"/>
+        <source>default ({0}; the Law sets no period)</source>
+        <translation>默认 {0}（法律未规定期限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="314"/>
+        <source>as the Law ({0})</source>
+        <translation>同法律规定（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="317"/>
+        <source>longer than the Law&apos;s {0}</source>
+        <translation>长于法定的 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="320"/>
+        <source>differs from the Law&apos;s {0}</source>
+        <translation>不同于法定的 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="332"/>
+        <source>Longer than the Law</source>
+        <translation>期限长于法律规定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="337"/>
+        <source>These deadlines give more time than the Law allows:
+{0}
+
+Cases counted this way can pass their legal deadline while the screen shows them on time. Save anyway?</source>
+        <translation>以下期限比法律规定的时间更长：
+{0}
+
+按此计算，案件可能已超过法定期限，而屏幕仍显示未逾期。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="348"/>
         <source>Deadline rules saved; open cases recounted.</source>
         <translation>期限规则已保存，在办案件的期限已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="304" />
+        <location filename="../../ui/settings_page.py" line="357"/>
         <source>Wording saved.</source>
         <translation>文书内容已保存。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/settings_page.py" line="310" />
+        <location filename="../../ui/settings_page.py" line="363"/>
         <source>Default wording restored.</source>
         <translation>已恢复默认文书内容。</translation>
     </message>
@@ -2614,213 +2656,213 @@ Details are in the log: {1}</source>
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="65" />
+        <location filename="../../ui/subsidies_page.py" line="65"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="65" />
+        <location filename="../../ui/subsidies_page.py" line="65"/>
         <source>Stages (empty: any)</source>
         <translation>诉讼阶段（空：任何阶段）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="65" />
+        <location filename="../../ui/subsidies_page.py" line="66"/>
         <source>Base (yuan)</source>
         <translation>基本补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="52" />
+        <location filename="../../ui/subsidies_page.py" line="52"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="54" />
+        <location filename="../../ui/subsidies_page.py" line="54"/>
         <source>Name</source>
         <translation>标准名称</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="56" />
+        <location filename="../../ui/subsidies_page.py" line="56"/>
         <source>Issued by</source>
         <translation>制定机关</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="58" />
+        <location filename="../../ui/subsidies_page.py" line="58"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="71" />
+        <location filename="../../ui/subsidies_page.py" line="71"/>
         <source>Base amounts</source>
         <translation>基本补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="72" />
+        <location filename="../../ui/subsidies_page.py" line="72"/>
         <source>Add-ons and factors</source>
         <translation>加发与系数</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="73" />
+        <location filename="../../ui/subsidies_page.py" line="73"/>
         <source>Per-day items</source>
         <translation>按日计算项目</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="107" />
+        <location filename="../../ui/subsidies_page.py" line="107"/>
         <source>Cross-region add-on (yuan)</source>
         <translation>异地补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="75" />
+        <location filename="../../ui/subsidies_page.py" line="75"/>
         <source>Save as a new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="76" />
+        <location filename="../../ui/subsidies_page.py" line="76"/>
         <source>Save changes to this version</source>
         <translation>保存对本版本的修改</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="77" />
+        <location filename="../../ui/subsidies_page.py" line="77"/>
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="78" />
+        <location filename="../../ui/subsidies_page.py" line="78"/>
         <source>Export file…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="102" />
+        <location filename="../../ui/subsidies_page.py" line="102"/>
         <source>Handler-type factor (1 = full amount)</source>
         <translation>承办人类型系数（1为全额）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="110" />
+        <location filename="../../ui/subsidies_page.py" line="110"/>
         <source>Handled elsewhere, no tier given</source>
         <translation>异地办理（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="114" />
+        <location filename="../../ui/subsidies_page.py" line="114"/>
         <source>Major or difficult case</source>
         <translation>重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="117" />
+        <location filename="../../ui/subsidies_page.py" line="117"/>
         <source>Add-on (yuan)</source>
         <translation>加发金额（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="118" />
+        <location filename="../../ui/subsidies_page.py" line="118"/>
         <source>Multiplier of the base</source>
         <translation>基本补贴的倍数</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="120" />
+        <location filename="../../ui/subsidies_page.py" line="120"/>
         <source>The extra never exceeds the base</source>
         <translation>加发部分不超过基本补贴</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="121" />
+        <location filename="../../ui/subsidies_page.py" line="121"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="122" />
+        <location filename="../../ui/subsidies_page.py" line="122"/>
         <source>Amount or multiplier</source>
         <translation>金额或倍数</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="124" />
+        <location filename="../../ui/subsidies_page.py" line="124"/>
         <source>Extra aided persons or joined cases</source>
         <translation>增加受援人或并案</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="128" />
+        <location filename="../../ui/subsidies_page.py" line="128"/>
         <source>empty: no limit</source>
         <translation>留空表示不设上限</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="129" />
+        <location filename="../../ui/subsidies_page.py" line="129"/>
         <source>Per extra person (yuan)</source>
         <translation>每增加一人（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="130" />
+        <location filename="../../ui/subsidies_page.py" line="130"/>
         <source>At most (persons)</source>
         <translation>最多计算人数</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="131" />
+        <location filename="../../ui/subsidies_page.py" line="131"/>
         <source>Terminated cases (终止)</source>
         <translation>终止援助的案件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="134" />
+        <location filename="../../ui/subsidies_page.py" line="134"/>
         <source>Pay the stages completed instead</source>
         <translation>改按已完成阶段支付</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="135" />
+        <location filename="../../ui/subsidies_page.py" line="135"/>
         <source>Share paid (0–1)</source>
         <translation>支付比例（0–1）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="148" />
+        <location filename="../../ui/subsidies_page.py" line="148"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="148" />
+        <location filename="../../ui/subsidies_page.py" line="148"/>
         <source>Yuan per day</source>
         <translation>每日金额（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="151" />
+        <location filename="../../ui/subsidies_page.py" line="151"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="152" />
+        <location filename="../../ui/subsidies_page.py" line="152"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="156" />
+        <location filename="../../ui/subsidies_page.py" line="156"/>
         <source>e.g. 值班律师 (duty lawyer) per day on duty</source>
         <translation>例如：值班律师按值班天数计发</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="171" />
+        <location filename="../../ui/subsidies_page.py" line="172"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="172" />
+        <location filename="../../ui/subsidies_page.py" line="172"/>
         <source> (used)</source>
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="236" />
+        <location filename="../../ui/subsidies_page.py" line="236"/>
         <source>Row {0}: unknown case type or stage</source>
         <translation>第{0}行：案件类型或诉讼阶段无效</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="282" />
+        <location filename="../../ui/subsidies_page.py" line="282"/>
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="287" />
+        <location filename="../../ui/subsidies_page.py" line="287"/>
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="287" />
-        <location filename="../../legalaid/ui/subsidies_page.py" line="305" />
+        <location filename="../../ui/subsidies_page.py" line="288"/>
+        <location filename="../../ui/subsidies_page.py" line="305"/>
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="303" />
+        <location filename="../../ui/subsidies_page.py" line="303"/>
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -2828,12 +2870,12 @@ Details are in the log: {1}</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../legalaid/ui/step_dialog.py" line="33" />
+        <location filename="../../ui/step_dialog.py" line="33"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/step_dialog.py" line="35" />
+        <location filename="../../ui/step_dialog.py" line="35"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -2841,12 +2883,12 @@ Details are in the log: {1}</source>
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="494" />
+        <location filename="../../ui/subsidies_page.py" line="494"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/subsidies_page.py" line="495" />
+        <location filename="../../ui/subsidies_page.py" line="495"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
@@ -2854,82 +2896,82 @@ Details are in the log: {1}</source>
 <context>
     <name>SubsidyPanel</name>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="70" />
+        <location filename="../../ui/case_subsidy.py" line="70"/>
         <source>Rule</source>
         <translation>计算项目</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="70" />
+        <location filename="../../ui/case_subsidy.py" line="70"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="70" />
+        <location filename="../../ui/case_subsidy.py" line="71"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="81" />
+        <location filename="../../ui/case_subsidy.py" line="81"/>
         <source>Basis of the calculation</source>
         <translation>补贴计算依据</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="87" />
+        <location filename="../../ui/case_subsidy.py" line="87"/>
         <source>Adjust amount…</source>
         <translation>调整金额…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="88" />
+        <location filename="../../ui/case_subsidy.py" line="88"/>
         <source>Approve subsidy</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="115" />
+        <location filename="../../ui/case_subsidy.py" line="116"/>
         <source>estimate (proposed when the case closes)</source>
         <translation>预估（结案时提交审核）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="116" />
+        <location filename="../../ui/case_subsidy.py" line="116"/>
         <source>Standard: {0} · computed {1} yuan · state: {2}</source>
         <translation>补贴标准：{0} · 计算金额 {1} 元 · 状态：{2}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="120" />
+        <location filename="../../ui/case_subsidy.py" line="120"/>
         <source>Adjusted to {0} yuan: {1}</source>
         <translation>已调整为 {0} 元：{1}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="145" />
+        <location filename="../../ui/case_subsidy.py" line="145"/>
         <source>As registered (no tier)</source>
         <translation>按登记情况（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="153" />
+        <location filename="../../ui/case_subsidy.py" line="153"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="156" />
+        <location filename="../../ui/case_subsidy.py" line="156"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="162" />
+        <location filename="../../ui/case_subsidy.py" line="162"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="173" />
+        <location filename="../../ui/case_subsidy.py" line="173"/>
         <source>of</source>
         <translation>/</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="176" />
+        <location filename="../../ui/case_subsidy.py" line="176"/>
         <source>Stages completed (terminated case)</source>
         <translation>已完成阶段（终止案件）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_subsidy.py" line="178" />
+        <location filename="../../ui/case_subsidy.py" line="178"/>
         <source>Save basis and recalculate</source>
         <translation>保存依据并重新计算</translation>
     </message>
@@ -2937,47 +2979,47 @@ Details are in the log: {1}</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="34" />
+        <location filename="../../ui/users_page.py" line="34"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="41" />
+        <location filename="../../ui/users_page.py" line="41"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="45" />
+        <location filename="../../ui/users_page.py" line="45"/>
         <source>(all offices)</source>
         <translation>（全部机构）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="51" />
+        <location filename="../../ui/users_page.py" line="51"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="52" />
+        <location filename="../../ui/users_page.py" line="52"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="53" />
+        <location filename="../../ui/users_page.py" line="53"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="54" />
+        <location filename="../../ui/users_page.py" line="54"/>
         <source>Handler (lawyers)</source>
         <translation>关联承办人（承办人员）</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="55" />
+        <location filename="../../ui/users_page.py" line="55"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="56" />
+        <location filename="../../ui/users_page.py" line="56"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
@@ -2985,78 +3027,78 @@ Details are in the log: {1}</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="81" />
+        <location filename="../../ui/users_page.py" line="81"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="81" />
+        <location filename="../../ui/users_page.py" line="81"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="81" />
+        <location filename="../../ui/users_page.py" line="81"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="81" />
+        <location filename="../../ui/users_page.py" line="81"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="82" />
+        <location filename="../../ui/users_page.py" line="82"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="82" />
+        <location filename="../../ui/users_page.py" line="83"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="88" />
+        <location filename="../../ui/users_page.py" line="88"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="89" />
-        <location filename="../../legalaid/ui/users_page.py" line="141" />
+        <location filename="../../ui/users_page.py" line="89"/>
+        <location filename="../../ui/users_page.py" line="141"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="90" />
+        <location filename="../../ui/users_page.py" line="90"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="94" />
+        <location filename="../../ui/users_page.py" line="94"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="124" />
+        <location filename="../../ui/users_page.py" line="124"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="124" />
+        <location filename="../../ui/users_page.py" line="124"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="141" />
+        <location filename="../../ui/users_page.py" line="141"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="183" />
+        <location filename="../../ui/users_page.py" line="183"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/users_page.py" line="184" />
+        <location filename="../../ui/users_page.py" line="184"/>
         <source>Temporary password (the user chooses a new one at sign-in):</source>
         <translation>临时密码（用户登录时须设置新密码）：</translation>
     </message>
@@ -3064,47 +3106,47 @@ Details are in the log: {1}</source>
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="69" />
+        <location filename="../../ui/case_work.py" line="76"/>
         <source>Log work</source>
         <translation>记录办案工作</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="75" />
+        <location filename="../../ui/case_work.py" line="82"/>
         <source>e.g. 株洲市看守所, 天元区人民法院</source>
         <translation>例如：株洲市看守所、天元区人民法院</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="78" />
+        <location filename="../../ui/case_work.py" line="85"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="82" />
+        <location filename="../../ui/case_work.py" line="89"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="92" />
+        <location filename="../../ui/case_work.py" line="99"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="93" />
+        <location filename="../../ui/case_work.py" line="100"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="94" />
+        <location filename="../../ui/case_work.py" line="101"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="95" />
+        <location filename="../../ui/case_work.py" line="102"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="96" />
+        <location filename="../../ui/case_work.py" line="103"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -3112,107 +3154,107 @@ Details are in the log: {1}</source>
 <context>
     <name>WorkPanel</name>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="113" />
+        <location filename="../../ui/case_work.py" line="120"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="113" />
+        <location filename="../../ui/case_work.py" line="120"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="113" />
+        <location filename="../../ui/case_work.py" line="120"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="113" />
+        <location filename="../../ui/case_work.py" line="120"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="114" />
+        <location filename="../../ui/case_work.py" line="121"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="114" />
+        <location filename="../../ui/case_work.py" line="121"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="117" />
+        <location filename="../../ui/case_work.py" line="124"/>
         <source>Log work…</source>
         <translation>记录办案工作…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="119" />
+        <location filename="../../ui/case_work.py" line="126"/>
         <source>Work log</source>
         <translation>办案工作记录</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="129" />
+        <location filename="../../ui/case_work.py" line="136"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="129" />
+        <location filename="../../ui/case_work.py" line="136"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="129" />
+        <location filename="../../ui/case_work.py" line="136"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="129" />
+        <location filename="../../ui/case_work.py" line="136"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="130" />
+        <location filename="../../ui/case_work.py" line="137"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="130" />
+        <location filename="../../ui/case_work.py" line="137"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="135" />
+        <location filename="../../ui/case_work.py" line="142"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="136" />
+        <location filename="../../ui/case_work.py" line="143"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="139" />
+        <location filename="../../ui/case_work.py" line="146"/>
         <source>Case file documents</source>
         <translation>案卷材料</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="160" />
+        <location filename="../../ui/case_work.py" line="167"/>
         <source>{0} entries, {1} in all</source>
         <translation>共{0}条，合计{1}</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="206" />
+        <location filename="../../ui/case_work.py" line="213"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="207" />
+        <location filename="../../ui/case_work.py" line="214"/>
         <source>Documents and scans (*.pdf *.jpg *.png *.tif *.docx);;All files (*)</source>
         <translation>文书和扫描件 (*.pdf *.jpg *.png *.tif *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../legalaid/ui/case_work.py" line="221" />
+        <location filename="../../ui/case_work.py" line="228"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>

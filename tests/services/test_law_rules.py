@@ -1,0 +1,126 @@
+"""Deadline rules as the Law writes them (日 = calendar days), on both databases: what an
+office changed is kept, what it never touched follows the Law, and an upgrade from the
+working-day release recounts only the cases whose default changed."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+
+from legalaid.domain.deadlines import LAW_RULES, DeadlineKind, DeadlineRule
+from legalaid.domain.workdays import CountRule
+from legalaid.services import intake
+from legalaid.services.cases import find_cases
+from legalaid.services.context import Context
+from legalaid.services.settings import current_deadline_rules, set_deadline_rules
+from legalaid.services.setup import initialise
+from legalaid.storage.database import Database, alembic_config
+from tests.services.test_workflow import application
+
+C, W = CountRule.CALENDAR_DAYS, CountRule.WORKING_DAYS
+# Every rule, as the working-day release stored them at `init`.
+OLD_STORED = {
+    "REVIEW": {"days": 7, "count": "WORKING_DAYS"},
+    "ASSIGNMENT": {"days": 3, "count": "WORKING_DAYS"},
+    "ENGAGEMENT": {"days": 5, "count": "WORKING_DAYS"},
+    "CLOSING_FILE": {"days": 30, "count": "CALENDAR_DAYS"},
+    "CLOSING_REVIEW": {"days": 30, "count": "CALENDAR_DAYS"},
+    "ESCALATION_REPORT": {"days": 3, "count": "WORKING_DAYS"},
+}
+
+
+def stored_rules(db: Database) -> dict[str, object]:
+    with db.engine.connect() as connection:
+        value = connection.execute(
+            text("SELECT value FROM settings WHERE key = 'deadline_rules'")
+        ).scalar()
+    return dict(json.loads(value))
+
+
+def test_a_new_database_follows_the_law_and_stores_only_changes(
+    offices: Context, db: Database
+) -> None:
+    assert current_deadline_rules(offices) == dict(LAW_RULES)
+    assert stored_rules(db) == {}
+    ref = intake.register(offices, application(received_on=date(2025, 3, 3)))
+    assert find_cases(offices)[0].due_on == date(2025, 3, 10)  # 7 日 from Monday 3 March
+
+    changed = set_deadline_rules(offices, {DeadlineKind.REVIEW: DeadlineRule(7, W)})
+    assert changed == 1
+    assert stored_rules(db) == {"REVIEW": {"days": 7, "count": "WORKING_DAYS"}}
+    assert find_cases(offices)[0].due_on == date(2025, 3, 12)
+    # Back to the Law's rule: nothing of the office's own is left stored.
+    set_deadline_rules(offices, {DeadlineKind.REVIEW: DeadlineRule(7, C)})
+    assert stored_rules(db) == {}
+    assert [r.id for r in find_cases(offices)] == [ref.id]
+    assert find_cases(offices)[0].due_on == date(2025, 3, 10)
+
+
+def make_old_release(db: Database, stored: dict[str, object], due: date) -> None:
+    """The database as the working-day release left it: schema 0009, every rule stored, the
+    open case's review due date counted in working days."""
+    with db.engine.begin() as connection:
+        config = alembic_config(db.url)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+        connection.execute(
+            text("UPDATE settings SET value = :v WHERE key = 'deadline_rules'"),
+            {"v": json.dumps(stored)},
+        )
+        connection.execute(text("UPDATE cases SET due_on = :d"), {"d": due})
+
+
+@pytest.mark.parametrize(
+    ("edited", "old_due", "new_due", "kept"),
+    [
+        # Never edited: the Law's 7 日 now apply; the case is recounted 12 → 10 March.
+        ({}, date(2025, 3, 12), date(2025, 3, 10), {}),
+        # The office's own 10 working days are kept; the case is not recounted.
+        (
+            {"REVIEW": {"days": 10, "count": "WORKING_DAYS"}},
+            date(2025, 3, 17),
+            date(2025, 3, 17),
+            {"REVIEW": {"days": 10, "count": "WORKING_DAYS"}},
+        ),
+    ],
+)
+def test_upgrade_recounts_only_where_the_default_changed(
+    offices: Context,
+    db: Database,
+    edited: dict[str, object],
+    old_due: date,
+    new_due: date,
+    kept: dict[str, object],
+) -> None:
+    intake.register(offices, application(received_on=date(2025, 3, 3)))
+    make_old_release(db, {**OLD_STORED, **edited}, old_due)
+    assert db.current_revision() == "0009"
+
+    initialise(db)  # what the desktop and `legalaid init` do with an older database
+
+    assert db.current_revision() == db.head_revision()
+    assert stored_rules(db) == kept
+    assert find_cases(offices)[0].due_on == new_due
+
+
+def test_deadlines_json_for_the_laws_example(offices: Context) -> None:
+    from legalaid.domain.deadlines import deadline_json
+    from legalaid.services.cases import open_deadlines
+
+    intake.register(offices, application(received_on=date(2026, 9, 28)))
+    (row,) = open_deadlines(offices)
+    assert deadline_json(row.case_no, row.office, row.deadline, date(2026, 10, 5)) == {
+        "case_no": row.case_no,
+        "office": "ZZ",
+        "kind": "审查",
+        "start": "2026-09-28",
+        "due": "2026-10-08",  # 7 日 end on 5 October, in the National Day holiday
+        "rule": "7日",
+        "remaining_days": 3,
+        "overdue": False,
+        "estimated": False,
+    }
