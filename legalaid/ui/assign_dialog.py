@@ -100,7 +100,7 @@ class AssignDialog(QDialog):
                     self.options[suggestion].name
                 )
             )
-        self.on_date = date_edit(ctx.today())
+        self.on_date = date_edit(ctx.today(), field="指派日期")
         self.reason = QLineEdit()
         self.reason_error = FieldError()
         self.error = FieldError()

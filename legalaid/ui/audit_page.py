@@ -36,8 +36,8 @@ class AuditPage(QWidget):
         self._ctx = ctx
         self.loaded = False
         today = ctx.today()
-        self.since = date_edit(today - timedelta(days=30))
-        self.until = date_edit(today)
+        self.since = date_edit(today - timedelta(days=30), field="起始日期")
+        self.until = date_edit(today, field="截止日期")
         self.actor = QComboBox()
         self.action = QComboBox()
         self.outcome = QComboBox()

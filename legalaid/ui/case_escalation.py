@@ -67,7 +67,7 @@ class MeetingDialog(QDialog):
     def __init__(self, ctx: Context, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Collective discussion"))
-        self.held_on = date_edit(today)
+        self.held_on = date_edit(today, field="讨论日期")
         self.chair = QComboBox()
         self.chair.setEditable(True)
         self.people = QListWidget()

@@ -251,7 +251,7 @@ class ClosingDialog(QDialog):
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Submit the closing file"))
-        self.ended_on = date_edit(today)
+        self.ended_on = date_edit(today, field="办结日期")
         self.outcome = QComboBox()
         for value in Outcome:
             self.outcome.addItem(value.value, value.value)

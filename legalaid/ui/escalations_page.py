@@ -49,8 +49,8 @@ class EscalationsPage(QWidget):
         self._ctx = ctx
         self.loaded = False
         today = ctx.today()
-        self.period_from = date_edit(date(today.year, 1, 1))
-        self.period_to = date_edit(today)
+        self.period_from = date_edit(date(today.year, 1, 1), field="起始日期")
+        self.period_to = date_edit(today, field="截止日期")
         self.office = QComboBox()
         self.state = QComboBox()
         self.state.addItem(self.tr("All states"), None)

@@ -78,7 +78,7 @@ class IntakeDialog(QDialog):
             self.stage.addItem(stage.value, stage.value)
         self.cause = QLineEdit()
         self.cause.setPlaceholderText(self.tr("e.g. theft, unpaid wages"))
-        self.received = date_edit(ctx.today())
+        self.received = date_edit(ctx.today(), field="收到日期")
         self.summary = QPlainTextEdit()
         self.summary.setFixedHeight(60)
         # 异地: the tier decides the subsidy add-on; persons count joined cases too.
@@ -246,6 +246,8 @@ class IntakeDialog(QDialog):
             error.show_message(exc.message)
             return
         error.show_message(None)
+        if not self.received.is_valid():
+            return  # the age is checked again once 收到日期 is a real date
         received = from_qdate(self.received.date())
         age = age_on(parsed.birth_date, received)
         self.derived.setText(

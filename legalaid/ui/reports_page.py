@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -37,6 +36,7 @@ from legalaid.services.offices import list_offices, set_targets
 from legalaid.services.reporting import office_outlook, write_report
 from legalaid.ui import tasks
 from legalaid.ui.pdf_view import PdfPreview, print_pdf
+from legalaid.ui.widgets import date_edit
 
 
 class ReportsPage(QWidget):
@@ -53,9 +53,7 @@ class ReportsPage(QWidget):
         self.year.setRange(2000, 2100)
         self.year.setValue(ctx.today().year)
         self.cut = QCheckBox(self.tr("Up to"))
-        self.until = QDateEdit()
-        self.until.setDisplayFormat("yyyy-MM-dd")
-        self.until.setCalendarPopup(True)
+        self.until = date_edit(field="截止日期")
         today = ctx.today()
         self.until.setDate(QDate(today.year, today.month, today.day))
         self.until.setEnabled(False)
@@ -147,12 +145,16 @@ class ReportsPage(QWidget):
     def chosen_until(self) -> date | None:
         if not self.cut.isChecked():
             return None
-        value = self.until.date()
-        return date(value.year(), value.month(), value.day())
+        return self.until.value()  # a ValidationError naming the field when not a date
 
     # -- report -----------------------------------------------------------------------------
     def start_report(self) -> None:
-        kind, year, until = self.kind.currentData(), self.year.value(), self.chosen_until()
+        try:
+            until = self.chosen_until()
+        except LegalAidError as exc:  # a mistyped 截止日期: said, nothing generated
+            QMessageBox.warning(self, self.tr("Statistics report"), exc.message)
+            return
+        kind, year = self.kind.currentData(), self.year.value()
         office = self.office.currentData()
         out = self._folder / f"{kind}-{year}.pdf"
         self.generate.setEnabled(False)

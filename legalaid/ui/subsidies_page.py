@@ -35,7 +35,7 @@ from legalaid.services import payments, subsidies
 from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers
-from legalaid.ui.widgets import FieldError, date_edit, from_qdate
+from legalaid.ui.widgets import FieldError, date_edit, from_qdate, to_qdate
 
 
 class StandardsTab(QWidget):
@@ -47,7 +47,7 @@ class StandardsTab(QWidget):
         self.versions = QComboBox()
         self.name = QLineEdit()
         self.authority = QLineEdit()
-        self.effective_from = date_edit(ctx.today())
+        self.effective_from = date_edit(ctx.today(), field="施行日期")
         head = QGridLayout()
         head.addWidget(QLabel(self.tr("Version")), 0, 0)
         head.addWidget(self.versions, 0, 1, 1, 3)
@@ -188,9 +188,7 @@ class StandardsTab(QWidget):
         s = info.standard
         self.name.setText(s.name)
         self.authority.setText(s.authority)
-        self.effective_from.setDate(
-            self.effective_from.date().fromString(s.effective_from.isoformat(), "yyyy-MM-dd")
-        )
+        self.effective_from.setDate(to_qdate(s.effective_from))
         self.base.setRowCount(len(s.base))
         for row, rule in enumerate(s.base):
             stages = "、".join(st.value for st in sorted(rule.stages, key=list(Stage).index))
@@ -338,8 +336,8 @@ class PaymentsTab(QWidget):
         super().__init__()
         self._ctx = ctx
         today = ctx.today()
-        self.period_from = date_edit(date(today.year, today.month, 1))
-        self.period_to = date_edit(today)
+        self.period_from = date_edit(date(today.year, today.month, 1), field="起始日期")
+        self.period_to = date_edit(today, field="截止日期")
         self.handler = QComboBox()
         self.firm = QComboBox()
         self.lines = QTableWidget(0, 6)

@@ -2,36 +2,161 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QDateEdit,
+    QCalendarWidget,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
-from legalaid.domain.errors import LegalAidError
+from legalaid.domain.errors import LegalAidError, ValidationError
 
 DATE_FORMAT = "yyyy-MM-dd"
 
 
-def date_edit(value: date | None = None) -> QDateEdit:
-    """Dates are typed and shown as YYYY-MM-DD, with a calendar on demand."""
-    edit = QDateEdit()
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    if value is not None:
-        edit.setDate(to_qdate(value))
-    return edit
+class _DateLine(QLineEdit):
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Reached with Tab, Enter or a shortcut: the typing replaces the whole date.
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            QTimer.singleShot(0, self.selectAll)
+
+
+class DateField(QWidget):
+    """The one date entry of the application: typed as YYYY-MM-DD (or 20250304, 2025/3/4),
+    picked from a calendar on demand, never rewritten behind the typist's back.
+
+    Qt's QDateEdit edits section by section: typing "2025-03-04" there gives 2025-11-03 (the
+    "-" after a full year skips the month) and an impossible 2026-02-30 is silently fixed
+    up. Here the whole text is read at once; a date that does not exist is refused with a
+    sentence naming the field, and the text stays as typed for the clerk to correct."""
+
+    dateChanged = Signal(QDate)
+
+    def __init__(self, value: date | None = None, field: str = "日期") -> None:
+        super().__init__()
+        self.field = field
+        self.line = _DateLine()
+        self.line.setPlaceholderText("YYYY-MM-DD")
+        self.line.setValidator(
+            QRegularExpressionValidator(
+                QRegularExpression(r"[0-9]{0,8}|[0-9]{4}[-/.][0-9]{0,2}([-/.][0-9]{0,2})?")
+            )
+        )
+        self.line.setMaxLength(10)
+        self.line.setFixedWidth(self.line.fontMetrics().horizontalAdvance("0000-00-00") + 24)
+        self.pick = QToolButton()
+        self.pick.setText("▾")
+        self.pick.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.pick.setToolTip("从日历选择")
+        self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        self.calendar.clicked.connect(self._picked)
+        self.menu = QMenu(self)
+        holder = QWidgetAction(self.menu)
+        holder.setDefaultWidget(self.calendar)
+        self.menu.addAction(holder)
+        self.pick.setMenu(self.menu)
+        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu.aboutToShow.connect(self._sync_calendar)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.line)
+        row.addWidget(self.pick)
+        row.addStretch()
+        # No focus proxy: Tab from the line would land on this widget and bounce back.
+        self.line.editingFinished.connect(self._commit)
+        self._last: date | None = None
+        if value is not None:
+            self.setDate(to_qdate(value))
+
+    # -- reading --------------------------------------------------------------------------
+    def value(self) -> date:
+        """The typed date; a ValidationError naming the field when there is none."""
+        text = self.line.text().strip()
+        if not text:
+            raise ValidationError(f"请填写{self.field}（YYYY-MM-DD）", field=self.field)
+        parsed = parse_typed_date(text)
+        if parsed is None:
+            raise ValidationError(
+                f"{self.field}「{text}」不是有效日期，请按 YYYY-MM-DD 填写", field=self.field
+            )
+        return parsed
+
+    def date(self) -> QDate:
+        return to_qdate(self.value())
+
+    def is_valid(self) -> bool:
+        return parse_typed_date(self.line.text().strip()) is not None
+
+    def error(self) -> str | None:
+        try:
+            self.value()
+        except ValidationError as exc:
+            return exc.message
+        return None
+
+    # -- writing --------------------------------------------------------------------------
+    def setDate(self, value: QDate) -> None:  # QDateEdit's name, kept for its callers
+        self.line.setText(value.toString(DATE_FORMAT))
+        self._commit()
+
+    def _picked(self, value: QDate) -> None:
+        self.menu.close()
+        self.setDate(value)
+        self.line.setFocus()
+
+    def _sync_calendar(self) -> None:
+        if self.is_valid():
+            self.calendar.setSelectedDate(self.date())
+
+    def _commit(self) -> None:
+        message = self.error()
+        self.line.setStyleSheet("" if message is None else "border: 1px solid #B00020;")
+        self.line.setToolTip(message or "")
+        if message is not None:
+            return
+        value = self.value()
+        self.line.setText(value.isoformat())  # 20250304 and 2025/3/4 read back as 2025-03-04
+        if value != self._last:
+            self._last = value
+            self.dateChanged.emit(to_qdate(value))
+
+
+def parse_typed_date(text: str) -> date | None:
+    """YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYYMMDD as typed; None when no such day exists."""
+    match = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text) or re.fullmatch(
+        r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text
+    )
+    if match is None:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:  # 2026-02-30, month 13 …
+        return None
+
+
+def date_edit(value: date | None = None, field: str = "日期") -> DateField:
+    """A date entry (see DateField); ``field`` names it in messages."""
+    return DateField(value, field)
 
 
 def form_dialog(
@@ -41,10 +166,25 @@ def form_dialog(
     on_accept: Callable[[], None] | None = None,
     save: bool = False,
 ) -> QDialogButtonBox:
-    """A form, what goes below it (an error line), then OK/Save and Cancel."""
+    """A form, what goes below it (an error line), then OK/Save and Cancel. A date typed
+    wrong keeps the dialog open with the field named (nothing is saved)."""
     first = QDialogButtonBox.StandardButton.Save if save else QDialogButtonBox.StandardButton.Ok
     buttons = QDialogButtonBox(first | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(on_accept or dialog.accept)
+    errors = [w for w in below if isinstance(w, FieldError)]
+
+    def accept() -> None:
+        for field in dialog.findChildren(DateField):
+            message = field.error()
+            if message is not None:
+                if errors:
+                    errors[0].show_message(message)
+                else:
+                    QMessageBox.warning(dialog, dialog.windowTitle(), message)
+                field.line.setFocus()
+                return
+        (on_accept or dialog.accept)()
+
+    buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addLayout(form)
