@@ -134,6 +134,15 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", metavar="ACTION", parser_class=_Parser, required=True
     )
     audit_cmd.add_parser("verify", help="核对审计记录链，报告第一处断开")
+
+    calendar = commands.add_parser("calendar", help="法定节假日与调休").add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    cset = calendar.add_parser("set", help="录入国务院放假通知（列：日期、类型、名称）")
+    cset.add_argument("file", type=Path, help=".csv 或 .xlsx 文件；类型为「休息」或「上班」")
+    cshow = calendar.add_parser("show", help="某年的节假日与调休")
+    cshow.add_argument("--year", type=int, required=True, help="年度")
+    cshow.add_argument("--json", action="store_true", required=True, help="以 JSON 输出")
     return parser
 
 
@@ -275,6 +284,18 @@ def run(args: argparse.Namespace) -> int:
                 password=_read_password(), handler=args.handler, office_code=args.office,
             )  # fmt: skip
             print(f"已创建账号 {user.username}（{user.role.value}）")
+        elif args.command == "calendar":
+            from legalaid.services import holidays
+
+            if args.action == "set":
+                entered = holidays.enter_notice_file(ctx, args.file)
+                years = "、".join(str(y) for y in entered.years)
+                print(
+                    f"已录入 {years} 年放假安排 {entered.days} 天；"
+                    f"重新计算期限，{entered.recounted} 件案件的到期日有变化"
+                )
+            else:
+                print(_json_text(holidays.year_calendar(ctx, args.year).as_json()))
         elif args.command == "audit":
             from legalaid.services.audit_trail import verify_chain
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from legalaid.domain.permissions import Role
 from legalaid.domain.workdays import HolidayCalendar
-from legalaid.services.workcalendar import ChineseHolidayCalendar
+from legalaid.services.workcalendar import OfficeCalendar
 from legalaid.storage.database import Database
 from legalaid.storage.uow import UnitOfWork
 
@@ -31,9 +31,14 @@ class Context:
     actor: str = "system"
     today: Callable[[], date] = date.today
     now: Callable[[], datetime] = datetime.now
-    calendar: HolidayCalendar = field(default_factory=ChineseHolidayCalendar)
+    # The database's own calendar (entered notices over the packaged data) unless given.
+    calendar: HolidayCalendar = field(default=None)  # type: ignore[assignment]
     # None: the command line or a test, run by whoever may open the database file itself.
     principal: Principal | None = None
+
+    def __post_init__(self) -> None:
+        if self.calendar is None:
+            self.calendar = OfficeCalendar(self.db)
 
     def reading(self) -> UnitOfWork:
         return self.db.uow(write=False)

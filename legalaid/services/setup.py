@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from legalaid.services.context import Context
+from legalaid.services.holidays import recount_if_package_changed
 from legalaid.services.settings import deadline_rules, recompute_deadlines, seed_defaults
 from legalaid.services.subsidies import seed_default_standard
 from legalaid.storage.database import Database
@@ -29,9 +30,10 @@ def initialise(db: Database) -> InitResult:
         seed_default_standard(uow.session, datetime.now())
         uow.flush()
         # Cases from before the deadline column (or imported elsewhere) get theirs now.
-        recompute_deadlines(
-            Context(db=db), uow.session, deadline_rules(uow.session), only_missing=True
-        )
+        ctx = Context(db=db)
+        recompute_deadlines(ctx, uow.session, deadline_rules(uow.session), only_missing=True)
+        # A newer holiday package may turn estimated due dates into exact ones.
+        recount_if_package_changed(ctx, uow.session)
         uow.commit()
     return InitResult(revision=db.head_revision(), settings_added=added)
 

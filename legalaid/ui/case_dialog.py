@@ -28,6 +28,7 @@ from legalaid.domain.closing_file import Outcome
 from legalaid.domain.deadlines import remaining_text
 from legalaid.domain.documents import DocumentKind
 from legalaid.domain.errors import LegalAidError
+from legalaid.domain.holidays import ESTIMATED_NOTE
 from legalaid.domain.lifecycle import TRANSITIONS, is_assignable
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import NOTIFICATION_SOURCES, CaseState, TerminationReason
@@ -152,6 +153,8 @@ class CaseDialog(QDialog):
                 remaining_text(d.deadline, self._ctx.today(), self._ctx.calendar),
                 d.deadline.rule.text,
             )
+            if d.deadline.estimated:
+                deadline += "　" + ESTIMATED_NOTE
         self._fill(
             self.summary,
             [

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from legalaid.domain.holidays import ESTIMATED_NOTE, is_estimated
 from legalaid.services.cases import CaseFilter, CaseRow, count_cases, find_cases
 from legalaid.services.context import Context
 
@@ -105,16 +106,21 @@ class CaseTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == self.CaseIdRole:
             return row.id
-        overdue = row.due_on is not None and row.due_on < self._ctx.today()
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.DUE and overdue:
-            return QColor("#B00020")
+        if index.column() == self.DUE and row.due_on is not None:
+            estimated = is_estimated(row.due_on, self._ctx.calendar)
+            if role == Qt.ItemDataRole.ForegroundRole and row.due_on < self._ctx.today():
+                return QColor("#B00020")
+            if role == Qt.ItemDataRole.ToolTipRole and estimated:
+                return ESTIMATED_NOTE
+            if role == Qt.ItemDataRole.DisplayRole:
+                mark = " 预估" if estimated else ""
+                return f"{row.due_on.isoformat()}{mark} {row.deadline_kind}"
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = (
             row.case_no, row.office, row.name, row.id_number, row.case_type, row.source,
             row.stage or "", row.state.value, _day(row.applied_on), _day(row.accepted_on),
-            row.handler or "",
-            f"{row.due_on.isoformat()} {row.deadline_kind}" if row.due_on else "",
+            row.handler or "", "",
         )  # fmt: skip
         return values[index.column()]
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from legalaid.domain.deadlines import remaining_text
+from legalaid.domain.holidays import ESTIMATED_NOTE
 from legalaid.services.cases import DeadlineRow, open_deadlines
 from legalaid.services.context import Context
 
@@ -93,8 +94,9 @@ class DeadlinesPage(QWidget):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             left = row.deadline.days_left(today)
+            estimated = row.deadline.estimated
             values = [
-                row.deadline.due.isoformat(),
+                row.deadline.due.isoformat() + (" 预估" if estimated else ""),
                 remaining_text(row.deadline, today, self._ctx.calendar),
                 self.tr("{0} (period {1})").format(row.deadline.kind.value, row.deadline.rule.text),
                 row.case_no,
@@ -109,6 +111,8 @@ class DeadlinesPage(QWidget):
                     item.setForeground(QColor("#B35C00"))
                 if column == 1:
                     item.setTextAlignment(RIGHT)
+                if estimated and column in (0, 1):
+                    item.setToolTip(ESTIMATED_NOTE)
                 self.table.setItem(index, column, item)
         self.table.resizeColumnsToContents()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -14,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from legalaid.domain.holidays import ESTIMATED_NOTE, is_estimated
 from legalaid.domain.vocabulary import OPEN_STATES
+from legalaid.domain.workdays import HolidayCalendar
 from legalaid.services.cases import CaseFilter, CaseRow, find_cases
 from legalaid.services.context import Context
 
@@ -57,7 +61,7 @@ class MyCasesPage(QWidget):
         for r, row in enumerate(self.rows):
             values = [row.case_no, row.name, row.case_type + (f"·{row.stage}" if row.stage else ""),
                       row.cause or "", row.state.value, row.deadline_kind or "",
-                      row.due_on.isoformat() if row.due_on else ""]  # fmt: skip
+                      _due_text(row.due_on, self._ctx.calendar)]  # fmt: skip
             colour = None
             if row.due_on is not None:
                 days = (row.due_on - today).days
@@ -69,6 +73,8 @@ class MyCasesPage(QWidget):
                     item.setBackground(colour)
                 if c == 6:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    if row.due_on and is_estimated(row.due_on, self._ctx.calendar):
+                        item.setToolTip(ESTIMATED_NOTE)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -80,3 +86,9 @@ class MyCasesPage(QWidget):
         row = self.table.currentRow()
         if 0 <= row < len(self.rows):
             self.open_case.emit(self.rows[row].id)
+
+
+def _due_text(due: date | None, calendar: HolidayCalendar) -> str:
+    if due is None:
+        return ""
+    return due.isoformat() + (" 预估" if is_estimated(due, calendar) else "")

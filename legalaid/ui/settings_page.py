@@ -47,6 +47,7 @@ from legalaid.services.settings import (
     set_recognition_rules,
 )
 from legalaid.ui.checklist_editor import ChecklistEditor
+from legalaid.ui.holidays_box import HolidaysBox
 from legalaid.ui.widgets import FieldError
 
 
@@ -170,6 +171,12 @@ class SettingsPage(QWidget):
         general_layout = QVBoxLayout(general)
         general_layout.addWidget(backup_box)
         general_layout.addLayout(upper)
+        self.holidays = HolidaysBox(ctx)
+        self.holidays.entered.connect(self.message.show_message)
+        lower = QHBoxLayout()
+        lower.addWidget(self.holidays)
+        lower.addStretch()
+        general_layout.addLayout(lower)
         general_layout.addStretch()
         self.checklists = ChecklistEditor(ctx)
         self.tabs = QTabWidget()
@@ -267,6 +274,7 @@ class SettingsPage(QWidget):
         self.group_threshold.setValue(criteria.group_threshold)
         self.idle.setValue(idle_minutes(self._ctx))
         self.checklists.show_list()
+        self.holidays.refresh()
         self.offences.setText("、".join(criteria.serious_offences))
         self.load_text()
 

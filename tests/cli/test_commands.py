@@ -256,3 +256,30 @@ def test_deadlines_json_lists_every_running_clock_most_urgent_first(sample_db: P
     only_yx = json.loads(legalaid("deadlines", "--json", "--office", "YX", db=sample_db).stdout)
     assert only_yx and {c["office"] for c in only_yx} == {"YX"}
     assert len(only_yx) < len(clocks)
+
+
+def test_calendar_set_and_show(sample_db: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("日期,类型,名称\n2027-02-30,休息,春节\n2027-02-06,放假,春节\n", encoding="utf-8")
+    refused = legalaid("calendar", "set", str(bad), db=sample_db)
+    assert refused.returncode == 1
+    assert "第2行「日期」" in refused.stderr and "第3行「类型」" in refused.stderr
+    empty = json.loads(
+        legalaid("calendar", "show", "--year", "2027", "--json", db=sample_db).stdout
+    )
+    assert empty == {"year": 2027, "source": "无（仅按周末估算）", "days": []}
+
+    good = tmp_path / "notice.csv"
+    good.write_text(
+        "\ufeff日期,类型,名称\n2027-02-12,休息,春节\n2027-02-14,上班,春节\n", encoding="utf-8"
+    )
+    done = legalaid("calendar", "set", str(good), db=sample_db, check=True)
+    assert done.stdout.startswith("已录入 2027 年放假安排 2 天")
+    shown = json.loads(
+        legalaid("calendar", "show", "--year", "2027", "--json", db=sample_db).stdout
+    )
+    assert shown["source"] == "录入的通知"
+    assert shown["days"] == [
+        {"日期": "2027-02-12", "类型": "休息", "名称": "春节"},
+        {"日期": "2027-02-14", "类型": "上班", "名称": "春节"},
+    ]

@@ -124,3 +124,45 @@ def test_deadlines_json_for_the_laws_example(offices: Context) -> None:
         "overdue": False,
         "estimated": False,
     }
+
+
+def test_entering_a_notice_recounts_estimated_due_dates(offices: Context) -> None:
+    from dataclasses import replace
+
+    from legalaid.domain.holidays import parse_notice
+    from legalaid.services.cases import open_deadlines
+    from legalaid.services.holidays import enter_notice, year_calendar
+
+    in_2027 = replace(offices, today=lambda: date(2027, 2, 5))
+    intake.register(in_2027, application(received_on=date(2027, 2, 5)))
+    (row,) = open_deadlines(in_2027)
+    assert (row.deadline.due, row.deadline.estimated) == (date(2027, 2, 12), True)
+    assert year_calendar(in_2027, 2027).source == "无（仅按周末估算）"
+
+    notice = parse_notice(
+        [
+            {"日期": "2027-02-12", "类型": "休息", "名称": "春节"},
+            {"日期": "2027-02-14", "类型": "上班", "名称": "春节"},
+        ]
+    )
+    entered = enter_notice(in_2027, notice)
+    assert (entered.years, entered.days, entered.recounted) == ((2027,), 2, 1)
+    (row,) = open_deadlines(in_2027)
+    assert (row.deadline.due, row.deadline.estimated) == (date(2027, 2, 14), False)
+    assert find_cases(in_2027)[0].due_on == date(2027, 2, 14)  # the stored date moved too
+    shown = year_calendar(in_2027, 2027)
+    assert shown.source == "录入的通知" and [d.kind for d in shown.days] == ["休息", "上班"]
+    # Entering the year again replaces it; a new context reads it from the database.
+    enter_notice(in_2027, notice[:1])
+    fresh = Context(db=offices.db, today=lambda: date(2027, 2, 5))
+    assert [d.day for d in year_calendar(fresh, 2027).days] == [date(2027, 2, 12)]
+    assert fresh.calendar.is_workday(date(2027, 2, 14)) is False  # a Sunday again
+
+
+def test_the_packaged_year_is_shown_with_chinese_names(offices: Context) -> None:
+    from legalaid.services.holidays import year_calendar
+
+    shown = year_calendar(offices, 2026)
+    assert shown.source == "内置数据"
+    national = [d for d in shown.days if d.name == "国庆节"]
+    assert national and all(d.day.month in (9, 10) for d in national)

@@ -352,401 +352,401 @@ Log folder: {1}</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="70"/>
+        <location filename="../../ui/case_dialog.py" line="71"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="70"/>
+        <location filename="../../ui/case_dialog.py" line="71"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="70"/>
+        <location filename="../../ui/case_dialog.py" line="71"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="71"/>
-        <location filename="../../ui/case_dialog.py" line="479"/>
+        <location filename="../../ui/case_dialog.py" line="72"/>
+        <location filename="../../ui/case_dialog.py" line="482"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="74"/>
+        <location filename="../../ui/case_dialog.py" line="75"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="74"/>
+        <location filename="../../ui/case_dialog.py" line="75"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="74"/>
+        <location filename="../../ui/case_dialog.py" line="75"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="75"/>
+        <location filename="../../ui/case_dialog.py" line="76"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="81"/>
+        <location filename="../../ui/case_dialog.py" line="82"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82"/>
+        <location filename="../../ui/case_dialog.py" line="83"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="90"/>
+        <location filename="../../ui/case_dialog.py" line="91"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92"/>
+        <location filename="../../ui/case_dialog.py" line="93"/>
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93"/>
+        <location filename="../../ui/case_dialog.py" line="94"/>
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="95"/>
+        <location filename="../../ui/case_dialog.py" line="96"/>
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="99"/>
+        <location filename="../../ui/case_dialog.py" line="100"/>
         <source>Work and documents</source>
         <translation>办案工作与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="101"/>
+        <location filename="../../ui/case_dialog.py" line="102"/>
         <source>Closing and follow-up</source>
         <translation>结案与回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="106"/>
+        <location filename="../../ui/case_dialog.py" line="107"/>
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="107"/>
+        <location filename="../../ui/case_dialog.py" line="108"/>
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="108"/>
-        <location filename="../../ui/case_dialog.py" line="346"/>
+        <location filename="../../ui/case_dialog.py" line="109"/>
+        <location filename="../../ui/case_dialog.py" line="349"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="109"/>
+        <location filename="../../ui/case_dialog.py" line="110"/>
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="110"/>
+        <location filename="../../ui/case_dialog.py" line="111"/>
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="111"/>
+        <location filename="../../ui/case_dialog.py" line="112"/>
         <source>Objection upheld…</source>
         <translation>异议成立…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="112"/>
-        <location filename="../../ui/case_dialog.py" line="272"/>
+        <location filename="../../ui/case_dialog.py" line="113"/>
+        <location filename="../../ui/case_dialog.py" line="275"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="113"/>
+        <location filename="../../ui/case_dialog.py" line="114"/>
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="114"/>
+        <location filename="../../ui/case_dialog.py" line="115"/>
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="115"/>
+        <location filename="../../ui/case_dialog.py" line="116"/>
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="116"/>
+        <location filename="../../ui/case_dialog.py" line="117"/>
         <source>Submit closing file…</source>
         <translation>提交结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="117"/>
+        <location filename="../../ui/case_dialog.py" line="118"/>
         <source>Approve closing</source>
         <translation>结案审查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="118"/>
+        <location filename="../../ui/case_dialog.py" line="119"/>
         <source>Return closing file…</source>
         <translation>退回结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="119"/>
+        <location filename="../../ui/case_dialog.py" line="120"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="128"/>
+        <location filename="../../ui/case_dialog.py" line="129"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="158"/>
+        <location filename="../../ui/case_dialog.py" line="161"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="159"/>
+        <location filename="../../ui/case_dialog.py" line="162"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="160"/>
+        <location filename="../../ui/case_dialog.py" line="163"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="161"/>
+        <location filename="../../ui/case_dialog.py" line="164"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="162"/>
+        <location filename="../../ui/case_dialog.py" line="165"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="163"/>
+        <location filename="../../ui/case_dialog.py" line="166"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="164"/>
+        <location filename="../../ui/case_dialog.py" line="167"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="165"/>
+        <location filename="../../ui/case_dialog.py" line="168"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="166"/>
+        <location filename="../../ui/case_dialog.py" line="169"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="167"/>
+        <location filename="../../ui/case_dialog.py" line="170"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="168"/>
+        <location filename="../../ui/case_dialog.py" line="171"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="169"/>
+        <location filename="../../ui/case_dialog.py" line="172"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="170"/>
+        <location filename="../../ui/case_dialog.py" line="173"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="172"/>
+        <location filename="../../ui/case_dialog.py" line="175"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="173"/>
-        <location filename="../../ui/case_dialog.py" line="178"/>
-        <location filename="../../ui/case_dialog.py" line="182"/>
+        <location filename="../../ui/case_dialog.py" line="176"/>
+        <location filename="../../ui/case_dialog.py" line="181"/>
+        <location filename="../../ui/case_dialog.py" line="185"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="173"/>
-        <location filename="../../ui/case_dialog.py" line="178"/>
-        <location filename="../../ui/case_dialog.py" line="182"/>
+        <location filename="../../ui/case_dialog.py" line="176"/>
+        <location filename="../../ui/case_dialog.py" line="181"/>
+        <location filename="../../ui/case_dialog.py" line="185"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="175"/>
+        <location filename="../../ui/case_dialog.py" line="178"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="97"/>
-        <location filename="../../ui/case_dialog.py" line="177"/>
+        <location filename="../../ui/case_dialog.py" line="98"/>
+        <location filename="../../ui/case_dialog.py" line="180"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="149"/>
+        <location filename="../../ui/case_dialog.py" line="150"/>
         <source>{0}: due {1} ({2}; period {3})</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="181"/>
+        <location filename="../../ui/case_dialog.py" line="184"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="184"/>
+        <location filename="../../ui/case_dialog.py" line="187"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="190"/>
+        <location filename="../../ui/case_dialog.py" line="193"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="191"/>
+        <location filename="../../ui/case_dialog.py" line="194"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="192"/>
+        <location filename="../../ui/case_dialog.py" line="195"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="193"/>
+        <location filename="../../ui/case_dialog.py" line="196"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="194"/>
+        <location filename="../../ui/case_dialog.py" line="197"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="195"/>
+        <location filename="../../ui/case_dialog.py" line="198"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="201"/>
+        <location filename="../../ui/case_dialog.py" line="204"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="202"/>
+        <location filename="../../ui/case_dialog.py" line="205"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="203"/>
+        <location filename="../../ui/case_dialog.py" line="206"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="271"/>
+        <location filename="../../ui/case_dialog.py" line="274"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="286"/>
+        <location filename="../../ui/case_dialog.py" line="289"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="287"/>
+        <location filename="../../ui/case_dialog.py" line="290"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="297"/>
-        <location filename="../../ui/case_dialog.py" line="307"/>
+        <location filename="../../ui/case_dialog.py" line="300"/>
+        <location filename="../../ui/case_dialog.py" line="310"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="333"/>
+        <location filename="../../ui/case_dialog.py" line="336"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="333"/>
+        <location filename="../../ui/case_dialog.py" line="336"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="355"/>
+        <location filename="../../ui/case_dialog.py" line="358"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="355"/>
+        <location filename="../../ui/case_dialog.py" line="358"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="359"/>
+        <location filename="../../ui/case_dialog.py" line="362"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="360"/>
+        <location filename="../../ui/case_dialog.py" line="363"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="377"/>
+        <location filename="../../ui/case_dialog.py" line="380"/>
         <source>Objection upheld by the justice bureau</source>
         <translation>司法行政机关认定异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="377"/>
+        <location filename="../../ui/case_dialog.py" line="380"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="403"/>
+        <location filename="../../ui/case_dialog.py" line="406"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="413"/>
+        <location filename="../../ui/case_dialog.py" line="416"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="460"/>
+        <location filename="../../ui/case_dialog.py" line="463"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="460"/>
+        <location filename="../../ui/case_dialog.py" line="463"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="479"/>
+        <location filename="../../ui/case_dialog.py" line="482"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -797,62 +797,62 @@ Log folder: {1}</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_table.py" line="37"/>
+        <location filename="../../ui/case_table.py" line="38"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="37"/>
+        <location filename="../../ui/case_table.py" line="38"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="37"/>
+        <location filename="../../ui/case_table.py" line="38"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="38"/>
+        <location filename="../../ui/case_table.py" line="39"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="38"/>
+        <location filename="../../ui/case_table.py" line="39"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="38"/>
+        <location filename="../../ui/case_table.py" line="39"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="38"/>
+        <location filename="../../ui/case_table.py" line="39"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="39"/>
+        <location filename="../../ui/case_table.py" line="40"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="39"/>
+        <location filename="../../ui/case_table.py" line="40"/>
         <source>Received</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="39"/>
+        <location filename="../../ui/case_table.py" line="40"/>
         <source>Accepted</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="39"/>
+        <location filename="../../ui/case_table.py" line="40"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="40"/>
+        <location filename="../../ui/case_table.py" line="41"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
@@ -1037,62 +1037,62 @@ Details are in the log: {1}</source>
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="37"/>
+        <location filename="../../ui/deadlines_page.py" line="38"/>
         <source>All running deadlines</source>
         <translation>全部待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="38"/>
+        <location filename="../../ui/deadlines_page.py" line="39"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="39"/>
+        <location filename="../../ui/deadlines_page.py" line="40"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="40"/>
+        <location filename="../../ui/deadlines_page.py" line="41"/>
         <source>Due within 7 days</source>
         <translation>7天内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="47"/>
+        <location filename="../../ui/deadlines_page.py" line="48"/>
         <source>Due on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="48"/>
+        <location filename="../../ui/deadlines_page.py" line="49"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="99"/>
+        <location filename="../../ui/deadlines_page.py" line="101"/>
         <source>{0} (period {1})</source>
         <translation>{0}（期限 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="49"/>
+        <location filename="../../ui/deadlines_page.py" line="50"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="50"/>
+        <location filename="../../ui/deadlines_page.py" line="51"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="51"/>
+        <location filename="../../ui/deadlines_page.py" line="52"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="52"/>
+        <location filename="../../ui/deadlines_page.py" line="53"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="79"/>
+        <location filename="../../ui/deadlines_page.py" line="80"/>
         <source>{0} overdue, {1} due today, {2} due within 7 days</source>
         <translation>逾期 {0} 件，今天到期 {1} 件，7天内到期 {2} 件</translation>
     </message>
@@ -1587,6 +1587,39 @@ Details are in the log: {1}</source>
     </message>
 </context>
 <context>
+    <name>HolidaysBox</name>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="106"/>
+        <source>Official holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="114"/>
+        <source>Enter a notice…</source>
+        <translation>录入放假通知…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="118"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="133"/>
+        <source>Known years: {0}. Due dates in other years are marked 预估 (estimated).</source>
+        <translation>已有放假安排的年度：{0}。其他年度的到期日标为“预估”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="143"/>
+        <source>{0}: {1}</source>
+        <translation>{0} 年：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="148"/>
+        <source>{0}: {1} — {2} rest days on weekdays, {3} make-up working days</source>
+        <translation>{0} 年：{1} — 工作日放假 {2} 天，调休上班 {3} 天</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <location filename="../../ui/intake_dialog.py" line="57"/>
@@ -2005,44 +2038,82 @@ Details are in the log: {1}</source>
 <context>
     <name>MyCasesPage</name>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="36"/>
+        <location filename="../../ui/my_cases_page.py" line="40"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="36"/>
+        <location filename="../../ui/my_cases_page.py" line="40"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="36"/>
+        <location filename="../../ui/my_cases_page.py" line="40"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="37"/>
+        <location filename="../../ui/my_cases_page.py" line="41"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="37"/>
+        <location filename="../../ui/my_cases_page.py" line="41"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="37"/>
+        <location filename="../../ui/my_cases_page.py" line="41"/>
         <source>Next deadline</source>
         <translation>下一期限</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="38"/>
+        <location filename="../../ui/my_cases_page.py" line="42"/>
         <source>Due on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="76"/>
+        <location filename="../../ui/my_cases_page.py" line="82"/>
         <source>{0} open cases assigned to you · {1} overdue</source>
         <translation>您承办的未结案件{0}件 · 逾期{1}件</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="41"/>
+        <source>Enter the official holiday notice</source>
+        <translation>录入国务院放假通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="44"/>
+        <source>From a file…</source>
+        <translation>从文件导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="51"/>
+        <source>One line per day, as the State Council notice lists them: date, 休息 or 上班 (a make-up working day), name. Days not listed follow the week.</source>
+        <translation>按国务院放假通知，每天一行：日期、类型（休息 或 上班，上班指调休上班）、名称。未列出的日期按正常周末计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="71"/>
+        <source>The first line must be the header 日期,类型,名称</source>
+        <translation>第一行应为表头：日期,类型,名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="79"/>
+        <source>Entered the {0} notice ({1} days); {2} open cases have a new due date.</source>
+        <translation>已录入 {0} 年放假安排（{1} 天）；{2} 件在办案件的到期日已重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="84"/>
+        <source>Notice table</source>
+        <translation>放假安排表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="85"/>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>表格 (*.csv *.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -2435,204 +2506,204 @@ Details are in the log: {1}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="71"/>
+        <location filename="../../ui/settings_page.py" line="72"/>
         <source>Legal deadlines</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="90"/>
+        <location filename="../../ui/settings_page.py" line="91"/>
         <source>Save deadline rules</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="133"/>
-        <location filename="../../ui/settings_page.py" line="177"/>
+        <location filename="../../ui/settings_page.py" line="134"/>
+        <location filename="../../ui/settings_page.py" line="184"/>
         <source>Document wording</source>
         <translation>文书内容</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="139"/>
+        <location filename="../../ui/settings_page.py" line="140"/>
         <source>Blanks: {0}</source>
         <translation>可用填空：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="141"/>
+        <location filename="../../ui/settings_page.py" line="142"/>
         <source>Save wording</source>
         <translation>保存文书内容</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="142"/>
+        <location filename="../../ui/settings_page.py" line="143"/>
         <source>Restore the default</source>
         <translation>恢复默认内容</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="154"/>
+        <location filename="../../ui/settings_page.py" line="155"/>
         <source>Backups</source>
         <translation>数据备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="194"/>
+        <location filename="../../ui/settings_page.py" line="201"/>
         <source>Daily backups go to {0}</source>
         <translation>每日自动备份保存在 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="160"/>
+        <location filename="../../ui/settings_page.py" line="161"/>
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="95"/>
+        <location filename="../../ui/settings_page.py" line="96"/>
         <source>Major or difficult cases: recognition</source>
         <translation>重大疑难案件识别标准</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="102"/>
+        <location filename="../../ui/settings_page.py" line="103"/>
         <source> persons or more</source>
         <translation> 人及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="106"/>
+        <location filename="../../ui/settings_page.py" line="107"/>
         <source>Offences that make a minor&apos;s case serious, separated by 、</source>
         <translation>未成年人涉嫌这些罪名即属严重犯罪，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="110"/>
+        <location filename="../../ui/settings_page.py" line="111"/>
         <source>Group case</source>
         <translation>群体性案件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="111"/>
+        <location filename="../../ui/settings_page.py" line="112"/>
         <source>Serious offences</source>
         <translation>严重犯罪罪名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="112"/>
+        <location filename="../../ui/settings_page.py" line="113"/>
         <source>Save criteria</source>
         <translation>保存识别标准</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="118"/>
+        <location filename="../../ui/settings_page.py" line="119"/>
         <source>Desktop lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="122"/>
+        <location filename="../../ui/settings_page.py" line="123"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="123"/>
+        <location filename="../../ui/settings_page.py" line="124"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="125"/>
+        <location filename="../../ui/settings_page.py" line="126"/>
         <source>Lock a desktop left idle after</source>
         <translation>无操作多久后锁定桌面</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="158"/>
+        <location filename="../../ui/settings_page.py" line="159"/>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="161"/>
+        <location filename="../../ui/settings_page.py" line="162"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="176"/>
+        <location filename="../../ui/settings_page.py" line="183"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="178"/>
+        <location filename="../../ui/settings_page.py" line="185"/>
         <source>Closing-file checklists</source>
         <translation>结案材料清单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="198"/>
+        <location filename="../../ui/settings_page.py" line="205"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="209"/>
+        <location filename="../../ui/settings_page.py" line="216"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="219"/>
+        <location filename="../../ui/settings_page.py" line="226"/>
         <source>Restored; the replaced database is kept at {0}</source>
         <translation>已恢复；原数据库已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="228"/>
+        <location filename="../../ui/settings_page.py" line="235"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="230"/>
-        <location filename="../../ui/settings_page.py" line="240"/>
+        <location filename="../../ui/settings_page.py" line="237"/>
+        <location filename="../../ui/settings_page.py" line="247"/>
         <source>Backups (*.sqlite3)</source>
         <translation>备份文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="238"/>
+        <location filename="../../ui/settings_page.py" line="245"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="246"/>
+        <location filename="../../ui/settings_page.py" line="253"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="249"/>
+        <location filename="../../ui/settings_page.py" line="256"/>
         <source>Replace the current data with this backup? The current database is kept aside.</source>
         <translation>用这个备份替换现有数据吗？现有数据库会另存保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="279"/>
+        <location filename="../../ui/settings_page.py" line="287"/>
         <source>Saved; it applies when a user next signs in.</source>
         <translation>已保存，用户下次登录时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="294"/>
+        <location filename="../../ui/settings_page.py" line="302"/>
         <source>Criteria saved; 重大疑难 → Check open cases applies them to open cases.</source>
         <translation>识别标准已保存；在“重大疑难”中点击“检查在办案件”即对在办案件适用。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="310"/>
+        <location filename="../../ui/settings_page.py" line="318"/>
         <source>changed from the default {0}</source>
         <translation>已改（默认 {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="312"/>
+        <location filename="../../ui/settings_page.py" line="320"/>
         <source>default ({0}; the Law sets no period)</source>
         <translation>默认 {0}（法律未规定期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="314"/>
+        <location filename="../../ui/settings_page.py" line="322"/>
         <source>as the Law ({0})</source>
         <translation>同法律规定（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="317"/>
+        <location filename="../../ui/settings_page.py" line="325"/>
         <source>longer than the Law&apos;s {0}</source>
         <translation>长于法定的 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="320"/>
+        <location filename="../../ui/settings_page.py" line="328"/>
         <source>differs from the Law&apos;s {0}</source>
         <translation>不同于法定的 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="332"/>
+        <location filename="../../ui/settings_page.py" line="340"/>
         <source>Longer than the Law</source>
         <translation>期限长于法律规定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="337"/>
+        <location filename="../../ui/settings_page.py" line="345"/>
         <source>These deadlines give more time than the Law allows:
 {0}
 
@@ -2643,17 +2714,17 @@ Cases counted this way can pass their legal deadline while the screen shows them
 按此计算，案件可能已超过法定期限，而屏幕仍显示未逾期。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="348"/>
+        <location filename="../../ui/settings_page.py" line="356"/>
         <source>Deadline rules saved; open cases recounted.</source>
         <translation>期限规则已保存，在办案件的期限已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="357"/>
+        <location filename="../../ui/settings_page.py" line="365"/>
         <source>Wording saved.</source>
         <translation>文书内容已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="363"/>
+        <location filename="../../ui/settings_page.py" line="371"/>
         <source>Default wording restored.</source>
         <translation>已恢复默认文书内容。</translation>
     </message>
