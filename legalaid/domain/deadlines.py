@@ -90,6 +90,8 @@ class CaseClock:
     review_paused_days: int = 0
     materials_requested_on: date | None = None
     closing_submitted_on: date | None = None
+    # The agreement clock stopped (程序规定 s.27 exception) on this day, until signed.
+    agreement_paused_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def open_deadline(
         return _deadline(DeadlineKind.REVIEW, start, calendar, rules)
     if state in (CaseState.APPROVED, CaseState.NOTIFIED) and clock.accepted_on:
         return _deadline(DeadlineKind.ASSIGNMENT, clock.accepted_on, calendar, rules)
-    if state is CaseState.ASSIGNED and clock.assigned_on:
+    if state is CaseState.ASSIGNED and clock.assigned_on and clock.agreement_paused_on is None:
         return _deadline(DeadlineKind.ENGAGEMENT, clock.assigned_on, calendar, rules)
     if state is CaseState.CLOSING and clock.closing_submitted_on:
         return _deadline(DeadlineKind.CLOSING_REVIEW, clock.closing_submitted_on, calendar, rules)

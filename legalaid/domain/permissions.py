@@ -32,6 +32,8 @@ class Action(StrEnum):
     DECIDE = "审查决定"
     ASSIGN = "指派承办人"
     LOG_WORK = "记录办案工作"
+    # The handler records the signed agreement for their own case (or why it is delayed).
+    RECORD_AGREEMENT = "记录委托协议"
     ATTACH = "附加案卷材料"
     SUBMIT_CLOSING = "提交结案材料"
     REVIEW_CLOSING = "审查结案"
@@ -52,21 +54,24 @@ class Action(StrEnum):
 
 A = Action
 # Actions a handler may take only on a case assigned to them.
-OWN_CASE_ONLY = frozenset({A.VIEW_CASE, A.LOG_WORK, A.ATTACH, A.SUBMIT_CLOSING, A.FLAG_MAJOR,
-                           A.VIEW_FULL_ID, A.PRINT})  # fmt: skip
+OWN_CASE_ONLY = frozenset({A.VIEW_CASE, A.LOG_WORK, A.RECORD_AGREEMENT, A.ATTACH,
+                           A.SUBMIT_CLOSING, A.FLAG_MAJOR, A.VIEW_FULL_ID, A.PRINT})  # fmt: skip
 
 MATRIX: dict[Role, frozenset[Action]] = {
     Role.CLERK: frozenset({
-        A.VIEW_CASE, A.REGISTER, A.DECIDE, A.ASSIGN, A.ATTACH, A.SUBMIT_CLOSING,
+        A.VIEW_CASE, A.REGISTER, A.DECIDE, A.ASSIGN, A.RECORD_AGREEMENT, A.ATTACH,
+        A.SUBMIT_CLOSING,
         A.REVIEW_CLOSING, A.TERMINATE, A.FOLLOW_UP, A.PAY_SUBSIDY, A.FLAG_MAJOR, A.ESCALATE,
         A.VIEW_FULL_ID, A.PRINT, A.EXPORT, A.STATISTICS,
     }),
     Role.LAWYER: frozenset({
-        A.VIEW_CASE, A.LOG_WORK, A.ATTACH, A.SUBMIT_CLOSING, A.FLAG_MAJOR, A.VIEW_FULL_ID,
+        A.VIEW_CASE, A.LOG_WORK, A.RECORD_AGREEMENT, A.ATTACH, A.SUBMIT_CLOSING, A.FLAG_MAJOR,
+        A.VIEW_FULL_ID,
         A.PRINT,
     }),
     Role.SUPERVISOR: frozenset({
-        A.VIEW_CASE, A.REGISTER, A.DECIDE, A.ASSIGN, A.ATTACH, A.REVIEW_CLOSING, A.TERMINATE,
+        A.VIEW_CASE, A.REGISTER, A.DECIDE, A.ASSIGN, A.RECORD_AGREEMENT, A.ATTACH,
+        A.REVIEW_CLOSING, A.TERMINATE,
         A.FOLLOW_UP, A.APPROVE_SUBSIDY, A.PAY_SUBSIDY, A.FLAG_MAJOR, A.ESCALATE,
         A.SET_TARGETS, A.VIEW_FULL_ID, A.PRINT, A.EXPORT, A.STATISTICS, A.VIEW_AUDIT,
     }),

@@ -116,11 +116,14 @@ def assign_handler(
             AssignmentRecord(case_id=case.id, handler_id=handler.id, assigned_on=day, reason=reason)
         )
         case.handler_id = handler.id
+        # A new handler has a new agreement to sign: its clock runs from this assignment.
+        case.agreement_paused_on = None
+        case.agreement_pause_reason = None
         case.updated_at = ctx.now()
         return AssignmentResult(case=commit_case(ctx, uow, case), warnings=tuple(warnings))
 
 
-@requires(Action.ASSIGN)
+@requires(Action.RECORD_AGREEMENT)
 def start_handling(
     ctx: Context, *, case_id: int, on: date | None = None, expected_version: int | None = None
 ) -> CaseRef:
@@ -135,6 +138,35 @@ def start_handling(
             "签订委托协议",
             {"日期": on_or_today(ctx, on).isoformat()},
         )
+        return commit_case(ctx, uow, case)
+
+
+@requires(Action.RECORD_AGREEMENT)
+def pause_agreement(
+    ctx: Context,
+    *,
+    case_id: int,
+    reason: str,
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> CaseRef:
+    """The agreement cannot be signed in time 因受援人原因或者其他客观原因 (程序规定 s.27): the
+    clock stops, visibly, until the agreement is signed (start_handling)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("请写明无法按时签订委托协议的原因", field="原因")
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        if CaseState(case.state) is not CaseState.ASSIGNED:
+            raise ValidationError("只有已指派、尚未签订委托协议的案件才能暂停该期限", field="状态")
+        if case.agreement_paused_on is not None:
+            raise ValidationError("签订委托协议的期限已经暂停", field="状态")
+        day = on_or_today(ctx, on)
+        case.agreement_paused_on = day
+        case.agreement_pause_reason = reason
+        case.updated_at = ctx.now()
+        log_event(ctx, uow.session, case, "暂停签订委托协议期限",
+                  detail={"日期": day.isoformat(), "原因": reason})  # fmt: skip
         return commit_case(ctx, uow, case)
 
 

@@ -138,6 +138,7 @@ def clock_of(case: CaseRecord) -> CaseClock:
         review_paused_days=case.review_paused_days or 0,
         materials_requested_on=case.materials_requested_on,
         closing_submitted_on=case.closing_submitted_on,
+        agreement_paused_on=case.agreement_paused_on,
     )
 
 

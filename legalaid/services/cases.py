@@ -105,6 +105,8 @@ class CaseDetail:
     missing_materials: str | None
     deadline: Deadline | None
     handlers: tuple[HandlerSpell, ...] = field(default_factory=tuple)
+    # The agreement clock stopped (程序规定 s.27): since when and why.
+    agreement_paused: tuple[date, str] | None = None
     timeline: tuple[TimelineEntry, ...] = field(default_factory=tuple)
 
 
@@ -321,6 +323,12 @@ def get_case(ctx: Context, case_id: int, *, full_id: bool = False) -> CaseDetail
             decision_reason=case.decision_reason,
             missing_materials=case.missing_materials,
             deadline=open_deadline(clock_of(case), ctx.calendar, deadline_rules(session)),
+            agreement_paused=(
+                (case.agreement_paused_on, case.agreement_pause_reason or "")
+                if case.agreement_paused_on is not None
+                and CaseState(case.state) is CaseState.ASSIGNED
+                else None
+            ),
             handlers=tuple(HandlerSpell(*s) for s in spells),
             timeline=tuple(
                 TimelineEntry(

@@ -146,6 +146,9 @@ class CaseRecord(Base):
     materials_requested_on: Mapped[date | None] = mapped_column(Date)
     missing_materials: Mapped[str | None] = mapped_column(Text)
     review_paused_days: Mapped[int] = mapped_column(Integer, default=0)
+    # 程序规定 s.27: the agreement clock stops "因受援人原因或者其他客观原因" until it is signed.
+    agreement_paused_on: Mapped[date | None] = mapped_column(Date)
+    agreement_pause_reason: Mapped[str | None] = mapped_column(Text)
     decision_reason: Mapped[str | None] = mapped_column(Text)
     hardship_basis: Mapped[str | None] = mapped_column(String(200))
     notifying_organ: Mapped[str | None] = mapped_column(String(100))

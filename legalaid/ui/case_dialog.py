@@ -48,7 +48,8 @@ S = CaseState
 STEP_ACTIONS = {
     "review": Action.DECIDE, "materials": Action.DECIDE, "received": Action.DECIDE,
     "grant": Action.DECIDE, "reject": Action.DECIDE, "objection": Action.DECIDE,
-    "assign": Action.ASSIGN, "engage": Action.ASSIGN, "terminate": Action.TERMINATE,
+    "assign": Action.ASSIGN, "engage": Action.RECORD_AGREEMENT,
+    "pause": Action.RECORD_AGREEMENT, "terminate": Action.TERMINATE,
     "withdraw": Action.DECIDE, "submit": Action.SUBMIT_CLOSING,
     "approve": Action.REVIEW_CLOSING, "return": Action.REVIEW_CLOSING,
     "archive": Action.REVIEW_CLOSING,
@@ -112,6 +113,7 @@ class CaseDialog(QDialog):
             ("objection", self.tr("Objection upheld…"), self.objection),
             ("assign", self.tr("Assign handler…"), self.assign),
             ("engage", self.tr("Agreement signed"), self.engage),
+            ("pause", self.tr("Agreement delayed…"), self.pause_agreement),
             ("terminate", self.tr("Terminate aid…"), self.terminate),
             ("withdraw", self.tr("Withdrawn…"), self.withdraw),
             ("submit", self.tr("Submit closing file…"), self.submit_closing),
@@ -155,6 +157,11 @@ class CaseDialog(QDialog):
             )
             if d.deadline.estimated:
                 deadline += "　" + ESTIMATED_NOTE
+        elif d.agreement_paused is not None:
+            since, reason = d.agreement_paused
+            deadline = self.tr(
+                "Agreement: clock stopped since {0} ({1}) until it is signed"
+            ).format(since.isoformat(), reason)
         self._fill(
             self.summary,
             [
@@ -261,6 +268,7 @@ class CaseDialog(QDialog):
             "objection": state is S.REJECTED,
             "assign": is_assignable(state),
             "engage": S.IN_PROGRESS in allowed and state is S.ASSIGNED,
+            "pause": state is S.ASSIGNED and self.detail.agreement_paused is None,
             "terminate": S.TERMINATED in allowed,
             "withdraw": S.WITHDRAWN in allowed,
             "submit": S.CLOSING in allowed,
@@ -408,6 +416,22 @@ class CaseDialog(QDialog):
             self._run(
                 lambda: assignment.start_handling(
                     self._ctx, case_id=self._case_id, on=step.day, expected_version=self._version
+                )
+            )
+
+    def pause_agreement(self) -> None:
+        step = self._ask(
+            self.tr("Agreement cannot be signed in time (程序规定 s.27)"),
+            self.tr("Reason (the aided person's, or another objective one)"),
+        )
+        if step:
+            self._run(
+                lambda: assignment.pause_agreement(
+                    self._ctx,
+                    case_id=self._case_id,
+                    reason=step.text,
+                    on=step.day,
+                    expected_version=self._version,
                 )
             )
 

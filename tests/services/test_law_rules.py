@@ -166,3 +166,49 @@ def test_the_packaged_year_is_shown_with_chinese_names(offices: Context) -> None
     assert shown.source == "内置数据"
     national = [d for d in shown.days if d.name == "国庆节"]
     assert national and all(d.day.month in (9, 10) for d in national)
+
+
+def test_the_agreement_clock_stops_with_a_reason_and_the_lawyer_records_the_signing(
+    offices: Context,
+) -> None:
+    from legalaid.domain.errors import PermissionDenied, ValidationError
+    from legalaid.domain.permissions import Role
+    from legalaid.domain.vocabulary import CaseState, HandlerType
+    from legalaid.services import assignment
+    from legalaid.services.cases import get_case, open_deadlines
+    from legalaid.services.context import Principal
+    from legalaid.services.offices import add_handler
+
+    lin = add_handler(offices, name="林宇浩", handler_type=HandlerType.LAWYER,
+                      firm_name="湖南天元律师事务所", criminal_years=5)  # fmt: skip
+    wang = add_handler(offices, name="王敏", handler_type=HandlerType.LAWYER,
+                       firm_name="湖南天元律师事务所", criminal_years=5)  # fmt: skip
+    ref = intake.register(offices, application(received_on=date(2025, 3, 3)))
+    intake.start_review(offices, case_id=ref.id)
+    intake.decide(offices, case_id=ref.id, grant=True, reason="符合条件", on=date(2025, 3, 4))
+    assignment.assign_handler(offices, case_id=ref.id, handler_id=lin.id, on=date(2025, 3, 5))
+    (running,) = open_deadlines(offices)
+    assert running.deadline.kind is DeadlineKind.ENGAGEMENT
+    assert running.deadline.due == date(2025, 3, 10)  # 5 日 from 5 March
+
+    as_lin = offices.signed_in(Principal(1, "lin", "林宇浩", Role.LAWYER, handler_id=lin.id))
+    as_wang = offices.signed_in(Principal(2, "wang", "王敏", Role.LAWYER, handler_id=wang.id))
+    with pytest.raises(ValidationError) as blank:
+        assignment.pause_agreement(as_lin, case_id=ref.id, reason="  ")
+    assert blank.value.field == "原因"
+    with pytest.raises(PermissionDenied):  # not his case
+        assignment.pause_agreement(as_wang, case_id=ref.id, reason="受援人住院")
+    assignment.pause_agreement(
+        as_lin, case_id=ref.id, reason="受援人住院治疗，无法到所签署", on=date(2025, 3, 8)
+    )
+    assert open_deadlines(offices) == []  # the clock stands still: nothing runs, nothing overdue
+    detail = get_case(offices, ref.id)
+    assert detail.agreement_paused == (date(2025, 3, 8), "受援人住院治疗，无法到所签署")
+    assert detail.timeline[-1].action == "暂停签订委托协议期限"
+    assert find_cases(offices)[0].due_on is None
+
+    with pytest.raises(PermissionDenied):
+        assignment.start_handling(as_wang, case_id=ref.id, on=date(2025, 3, 20))
+    assignment.start_handling(as_lin, case_id=ref.id, on=date(2025, 3, 20))
+    done = get_case(offices, ref.id)
+    assert done.row.state is CaseState.IN_PROGRESS and done.agreement_paused is None

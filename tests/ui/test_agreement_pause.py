@@ -1,0 +1,52 @@
+"""The agreement clock's exception in the case window: recorded with a reason, shown stopped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from legalaid.domain.vocabulary import HandlerType
+from legalaid.services import assignment, intake
+from legalaid.services.context import Context
+from legalaid.services.offices import add_handler
+from legalaid.ui.case_dialog import CaseDialog
+from legalaid.ui.step_dialog import StepDialog
+from tests.services.test_workflow import application
+
+
+def test_pausing_the_agreement_clock_from_the_case_window(
+    offices: Context,
+    qtbot: QtBot,
+    answer_dialog: Callable[[Callable[[QWidget], None]], None],
+    tmp_path: Path,
+    backend: str,
+) -> None:
+    lin = add_handler(offices, name="林宇浩", handler_type=HandlerType.LAWYER,
+                      firm_name="湖南天元律师事务所", criminal_years=5)  # fmt: skip
+    ref = intake.register(offices, application(received_on=date(2026, 11, 16)))
+    intake.start_review(offices, case_id=ref.id)
+    intake.decide(offices, case_id=ref.id, grant=True, reason="符合条件", on=date(2026, 11, 17))
+    assignment.assign_handler(offices, case_id=ref.id, handler_id=lin.id, on=date(2026, 11, 18))
+    dialog = CaseDialog(offices, ref.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.buttons["pause"].isVisibleTo(dialog)
+
+    def reason(step: QWidget) -> None:
+        assert isinstance(step, StepDialog)
+        step.reason.setPlainText("受援人住院治疗，无法到所签署")
+        step.accept()
+
+    answer_dialog(reason)
+    dialog.buttons["pause"].click()
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "签订委托协议：期限自 2026-11-20 起停止计算（受援人住院治疗，无法到所签署）" in shown
+    assert not dialog.buttons["pause"].isVisibleTo(dialog)
+    assert dialog.buttons["engage"].isVisibleTo(dialog)
+    if backend == "sqlite":
+        qtbot.wait(50)  # the refilled form lays itself out first
+        dialog.grab().save(str(tmp_path / "paused.png"))
