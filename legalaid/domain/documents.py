@@ -53,7 +53,10 @@ DEFAULT_TEXTS: Mapping[DocumentKind, str] = {
         "{applicant}：\n"
         "你于{applied_date}向本机构提出的{cause}一案法律援助申请，经审查，{reason}，"
         "根据《中华人民共和国法律援助法》的规定，决定不予法律援助。\n"
-        "如对本决定有异议，可以自收到本决定书之日起五个工作日内向{bureau}提出。\n"
+        # 法律援助法 s.49: the applicant may object, with no time limit set for the applicant;
+        # the bureau decides within 5 日 of receiving the objection.
+        "依照《中华人民共和国法律援助法》第四十九条，如对本决定有异议，可以向{bureau}提出；"
+        "{bureau}应当自收到异议之日起五日内进行审查，作出维持本决定或者责令本机构改正的决定。\n"
         "特此通知"
     ),
     DocumentKind.ASSIGNMENT: (

@@ -229,3 +229,12 @@ def test_time_left_is_said_plainly(rule: DeadlineRule, start: date, today: date,
     deadline = open_deadline(CaseClock(CaseState.REVIEW, applied_on=start), CN, rules)
     assert deadline is not None
     assert remaining_text(deadline, today, CN) == text
+
+
+def test_the_refusal_states_the_right_to_object_without_an_invented_time_limit() -> None:
+    from legalaid.domain.documents import DEFAULT_TEXTS, DocumentKind
+
+    text = DEFAULT_TEXTS[DocumentKind.REFUSAL]
+    assert "如对本决定有异议，可以向{bureau}提出；" in text  # no limit for the applicant (s.49)
+    assert "自收到异议之日起五日内" in text and "第四十九条" in text
+    assert "工作日" not in text
