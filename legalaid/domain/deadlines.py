@@ -21,6 +21,8 @@ class DeadlineKind(StrEnum):
     # Report a major/difficult case upward after its collective discussion (office practice:
     # 3 working days unless the bureau sets otherwise; the Law sets no period).
     ESCALATION_REPORT = "上报重大疑难案件"
+    # The justice bureau decides an objection within 5 日 of receiving it (法律援助法 s.49).
+    OBJECTION_REVIEW = "异议审查"
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ LAW_RULES: Mapping[DeadlineKind, DeadlineRule] = {
     DeadlineKind.CLOSING_FILE: DeadlineRule(30, _CAL),
     DeadlineKind.CLOSING_REVIEW: DeadlineRule(30, _CAL),
     DeadlineKind.ESCALATION_REPORT: DeadlineRule(3, CountRule.WORKING_DAYS),
+    DeadlineKind.OBJECTION_REVIEW: DeadlineRule(5, _CAL),
 }
 DEFAULT_RULES = LAW_RULES
 # The periods the Law itself sets; the escalation report's is office practice only.
@@ -92,6 +95,8 @@ class CaseClock:
     closing_submitted_on: date | None = None
     # The agreement clock stopped (程序规定 s.27 exception) on this day, until signed.
     agreement_paused_on: date | None = None
+    # An objection to a refusal or a termination awaiting the bureau (s.49).
+    objection_filed_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,9 @@ def open_deadline(
 ) -> Deadline | None:
     """The deadline the case is running against now, if any."""
     state = clock.state
+    if clock.objection_filed_on and state in (CaseState.REJECTED, CaseState.TERMINATED):
+        # The bureau's clock comes first: the closing file waits for its decision.
+        return _deadline(DeadlineKind.OBJECTION_REVIEW, clock.objection_filed_on, calendar, rules)
     if state in (CaseState.REGISTERED, CaseState.REVIEW):
         # The review clock starts at receipt and is paused while materials are awaited.
         start = clock.applied_on + timedelta(days=clock.review_paused_days)
@@ -160,6 +168,7 @@ JSON_KIND: Mapping[DeadlineKind, str] = {
     DeadlineKind.CLOSING_FILE: "提交结案材料",
     DeadlineKind.CLOSING_REVIEW: "结案审查",
     DeadlineKind.ESCALATION_REPORT: "上报",
+    DeadlineKind.OBJECTION_REVIEW: "异议审查",
 }
 
 

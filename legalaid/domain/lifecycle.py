@@ -23,7 +23,8 @@ TRANSITIONS: dict[CaseState, frozenset[CaseState]] = {
     S.ASSIGNED: frozenset({S.IN_PROGRESS}),
     S.IN_PROGRESS: frozenset({S.CLOSING, S.TERMINATED}),
     # A terminated case still files its closing papers (partial subsidy).
-    S.TERMINATED: frozenset({S.CLOSING}),
+    # An objection upheld by the bureau resumes the aid (法律援助法 s.49).
+    S.TERMINATED: frozenset({S.CLOSING, S.IN_PROGRESS}),
     # The centre approves the closing file, or returns it for completion.
     S.CLOSING: frozenset({S.CLOSED, S.IN_PROGRESS}),
     S.CLOSED: frozenset({S.ARCHIVED}),

@@ -139,6 +139,7 @@ def clock_of(case: CaseRecord) -> CaseClock:
         materials_requested_on=case.materials_requested_on,
         closing_submitted_on=case.closing_submitted_on,
         agreement_paused_on=case.agreement_paused_on,
+        objection_filed_on=case.objection_filed_on,
     )
 
 

@@ -107,6 +107,8 @@ class CaseDetail:
     handlers: tuple[HandlerSpell, ...] = field(default_factory=tuple)
     # The agreement clock stopped (程序规定 s.27): since when and why.
     agreement_paused: tuple[date, str] | None = None
+    # An objection awaiting the bureau (s.49): filed on, ground.
+    objection: tuple[date, str] | None = None
     timeline: tuple[TimelineEntry, ...] = field(default_factory=tuple)
 
 
@@ -323,6 +325,11 @@ def get_case(ctx: Context, case_id: int, *, full_id: bool = False) -> CaseDetail
             decision_reason=case.decision_reason,
             missing_materials=case.missing_materials,
             deadline=open_deadline(clock_of(case), ctx.calendar, deadline_rules(session)),
+            objection=(
+                (case.objection_filed_on, case.objection_ground or "")
+                if case.objection_filed_on is not None
+                else None
+            ),
             agreement_paused=(
                 (case.agreement_paused_on, case.agreement_pause_reason or "")
                 if case.agreement_paused_on is not None

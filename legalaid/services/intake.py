@@ -250,17 +250,64 @@ def decide(
 
 
 @requires(Action.DECIDE)
-def uphold_objection(
+def file_objection(
     ctx: Context,
     *,
     case_id: int,
-    reason: str,
+    ground: str,
     on: date | None = None,
     expected_version: int | None = None,
 ) -> CaseRef:
-    """The justice bureau upholds the applicant's objection: aid is granted (s.49)."""
+    """The applicant objects to a refusal, or the aided person to a termination (法律援助法
+    s.49; the Law sets them no time limit). The bureau's 5-day clock starts."""
+    ground = ground.strip()
+    if not ground:
+        raise ValidationError("请写明异议的理由", field="异议理由")
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)
-        move(ctx, uow.session, case, CaseState.APPROVED, "异议成立", {"理由": reason})
-        case.accepted_on = on_or_today(ctx, on)
+        state = CaseState(case.state)
+        if state not in (CaseState.REJECTED, CaseState.TERMINATED):
+            raise ValidationError("只能对不予援助或终止援助的决定提出异议", field="状态")
+        if case.objection_filed_on is not None:
+            raise ValidationError("该案已有异议正在审查", field="状态")
+        day = on_or_today(ctx, on)
+        case.objection_filed_on = day
+        case.objection_ground = ground
+        case.updated_at = ctx.now()
+        against = "不予援助" if state is CaseState.REJECTED else "终止援助"
+        log_event(ctx, uow.session, case, "提出异议",
+                  detail={"日期": day.isoformat(), "针对": against, "理由": ground})  # fmt: skip
+        return commit_case(ctx, uow, case)
+
+
+@requires(Action.DECIDE)
+def decide_objection(
+    ctx: Context,
+    *,
+    case_id: int,
+    upheld: bool,
+    note: str = "",
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> CaseRef:
+    """The justice bureau's decision on the objection (s.49): upheld, the aid is granted (a
+    refusal) or resumed (a termination); rejected, the decision stands. The clock closes."""
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        if case.objection_filed_on is None:
+            raise ValidationError("该案没有正在审查的异议", field="状态")
+        day = on_or_today(ctx, on)
+        detail: dict[str, object] = {"日期": day.isoformat(), "说明": note.strip()}
+        state = CaseState(case.state)
+        if upheld and state is CaseState.REJECTED:
+            move(ctx, uow.session, case, CaseState.APPROVED, "异议成立，给予援助", detail)
+            case.accepted_on = day
+        elif upheld:
+            move(ctx, uow.session, case, CaseState.IN_PROGRESS, "异议成立，恢复援助", detail)
+            case.ended_on = None
+        else:
+            log_event(ctx, uow.session, case, "异议不成立，维持决定", detail=detail)
+        case.objection_filed_on = None
+        case.objection_ground = None
+        case.updated_at = ctx.now()
         return commit_case(ctx, uow, case)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.closing_file import COLUMN_NAMES, Lists, check_list
@@ -102,7 +102,12 @@ def recompute_deadlines(
     """Store every open case's running deadline again (after a rule change or an upgrade)."""
     from legalaid.services.casefile import clock_of
 
-    query = select(CaseRecord).where(CaseRecord.state.in_([s.value for s in OPEN_STATES]))
+    query = select(CaseRecord).where(
+        or_(
+            CaseRecord.state.in_([s.value for s in OPEN_STATES]),
+            CaseRecord.objection_filed_on.is_not(None),  # a refused case's objection clock
+        )
+    )
     if only_missing:
         query = query.where(CaseRecord.due_on.is_(None))
     changes = []

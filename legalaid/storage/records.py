@@ -149,6 +149,9 @@ class CaseRecord(Base):
     # 程序规定 s.27: the agreement clock stops "因受援人原因或者其他客观原因" until it is signed.
     agreement_paused_on: Mapped[date | None] = mapped_column(Date)
     agreement_pause_reason: Mapped[str | None] = mapped_column(Text)
+    # An objection (法律援助法 s.49) to a refusal or a termination, until the bureau decides.
+    objection_filed_on: Mapped[date | None] = mapped_column(Date)
+    objection_ground: Mapped[str | None] = mapped_column(Text)
     decision_reason: Mapped[str | None] = mapped_column(Text)
     hardship_basis: Mapped[str | None] = mapped_column(String(200))
     notifying_organ: Mapped[str | None] = mapped_column(String(100))

@@ -48,6 +48,7 @@ S = CaseState
 STEP_ACTIONS = {
     "review": Action.DECIDE, "materials": Action.DECIDE, "received": Action.DECIDE,
     "grant": Action.DECIDE, "reject": Action.DECIDE, "objection": Action.DECIDE,
+    "objection_result": Action.DECIDE,
     "assign": Action.ASSIGN, "engage": Action.RECORD_AGREEMENT,
     "pause": Action.RECORD_AGREEMENT, "terminate": Action.TERMINATE,
     "withdraw": Action.DECIDE, "submit": Action.SUBMIT_CLOSING,
@@ -110,7 +111,12 @@ class CaseDialog(QDialog):
             ("received", self.tr("Materials received"), self.materials_received),
             ("grant", self.tr("Grant aid…"), self.grant),
             ("reject", self.tr("Refuse aid…"), self.refuse),
-            ("objection", self.tr("Objection upheld…"), self.objection),
+            ("objection", self.tr("Objection…"), self.objection),
+            (
+                "objection_result",
+                self.tr("Bureau's decision on the objection…"),
+                self.objection_result,
+            ),
             ("assign", self.tr("Assign handler…"), self.assign),
             ("engage", self.tr("Agreement signed"), self.engage),
             ("pause", self.tr("Agreement delayed…"), self.pause_agreement),
@@ -157,6 +163,11 @@ class CaseDialog(QDialog):
             )
             if d.deadline.estimated:
                 deadline += "　" + ESTIMATED_NOTE
+        if d.objection is not None:
+            filed, ground = d.objection
+            deadline = (deadline + "\n" if deadline else "") + self.tr(
+                "Objection filed on {0}: {1}"
+            ).format(filed.isoformat(), ground)
         elif d.agreement_paused is not None:
             since, reason = d.agreement_paused
             deadline = self.tr(
@@ -265,7 +276,8 @@ class CaseDialog(QDialog):
             "received": state is S.AWAITING_MATERIALS,
             "grant": S.APPROVED in allowed and state is S.REVIEW,
             "reject": S.REJECTED in allowed,
-            "objection": state is S.REJECTED,
+            "objection": state in (S.REJECTED, S.TERMINATED) and self.detail.objection is None,
+            "objection_result": self.detail.objection is not None,
             "assign": is_assignable(state),
             "engage": S.IN_PROGRESS in allowed and state is S.ASSIGNED,
             "pause": state is S.ASSIGNED and self.detail.agreement_paused is None,
@@ -385,13 +397,35 @@ class CaseDialog(QDialog):
             )
 
     def objection(self) -> None:
-        step = self._ask(self.tr("Objection upheld by the justice bureau"), self.tr("Decision"))
+        step = self._ask(
+            self.tr("Objection to the decision (法律援助法 s.49)"),
+            self.tr("Ground of the objection"),
+        )
         if step:
             self._run(
-                lambda: intake.uphold_objection(
+                lambda: intake.file_objection(
                     self._ctx,
                     case_id=self._case_id,
-                    reason=step.text,
+                    ground=step.text,
+                    on=step.day,
+                    expected_version=self._version,
+                )
+            )
+
+    def objection_result(self) -> None:
+        upheld, rejected = self.tr("Upheld"), self.tr("Not upheld: the decision stands")
+        step = self._ask(
+            self.tr("The justice bureau's decision on the objection"),
+            self.tr("Note"),
+            choices=[upheld, rejected],
+        )
+        if step:
+            self._run(
+                lambda: intake.decide_objection(
+                    self._ctx,
+                    case_id=self._case_id,
+                    upheld=step.choice.currentText() == upheld,
+                    note=step.text,
                     on=step.day,
                     expected_version=self._version,
                 )

@@ -25,6 +25,7 @@ ALLOWED = {
     (S.IN_PROGRESS, S.CLOSING),
     (S.IN_PROGRESS, S.TERMINATED),
     (S.TERMINATED, S.CLOSING),
+    (S.TERMINATED, S.IN_PROGRESS),  # an objection upheld resumes the aid (s.49)
     (S.CLOSING, S.CLOSED),
     (S.CLOSING, S.IN_PROGRESS),
     (S.CLOSED, S.ARCHIVED),

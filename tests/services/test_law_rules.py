@@ -212,3 +212,62 @@ def test_the_agreement_clock_stops_with_a_reason_and_the_lawyer_records_the_sign
     assignment.start_handling(as_lin, case_id=ref.id, on=date(2025, 3, 20))
     done = get_case(offices, ref.id)
     assert done.row.state is CaseState.IN_PROGRESS and done.agreement_paused is None
+
+
+def test_objections_run_the_bureaus_five_day_clock_and_its_result_closes_them(
+    offices: Context,
+) -> None:
+    from legalaid.domain.deadlines import deadline_json
+    from legalaid.domain.errors import ValidationError
+    from legalaid.domain.vocabulary import CaseState, HandlerType, TerminationReason
+    from legalaid.services import assignment, closing
+    from legalaid.services.cases import get_case, open_deadlines
+    from legalaid.services.offices import add_handler
+
+    # A refusal, objected to on Monday 28 September 2026: the bureau decides within 5 日,
+    # which end on 3 October in the National Day holiday → Thursday 8 October.
+    refused = intake.register(offices, application(received_on=date(2026, 9, 21)))
+    intake.start_review(offices, case_id=refused.id)
+    intake.decide(offices, case_id=refused.id, grant=False, reason="不符合经济困难标准",
+                  on=date(2026, 9, 25))  # fmt: skip
+    assert open_deadlines(offices) == []  # a refusal runs no clock of its own
+    with pytest.raises(ValidationError) as blank:
+        intake.file_objection(offices, case_id=refused.id, ground=" ")
+    assert blank.value.field == "异议理由"
+    intake.file_objection(offices, case_id=refused.id, ground="收入计算有误", on=date(2026, 9, 28))
+    (clock,) = open_deadlines(offices)
+    as_json = deadline_json(clock.case_no, clock.office, clock.deadline, date(2026, 10, 9))
+    assert (as_json["kind"], as_json["start"], as_json["due"], as_json["rule"]) == (
+        "异议审查",
+        "2026-09-28",
+        "2026-10-08",
+        "5日",
+    )
+    assert as_json["overdue"] is True and as_json["remaining_days"] == -1
+    assert get_case(offices, refused.id).objection == (date(2026, 9, 28), "收入计算有误")
+    with pytest.raises(ValidationError):  # one objection at a time
+        intake.file_objection(offices, case_id=refused.id, ground="再次异议")
+    intake.decide_objection(offices, case_id=refused.id, upheld=False, note="维持",
+                            on=date(2026, 10, 8))  # fmt: skip
+    kept = get_case(offices, refused.id)
+    assert kept.row.state is CaseState.REJECTED and kept.objection is None
+    assert kept.timeline[-1].action == "异议不成立，维持决定"
+    assert open_deadlines(offices) == []
+
+    # A termination, objected to and upheld: the aid resumes.
+    lin = add_handler(offices, name="林宇浩", handler_type=HandlerType.LAWYER)
+    ref = intake.register(offices, application(received_on=date(2026, 9, 1)))
+    intake.start_review(offices, case_id=ref.id)
+    intake.decide(offices, case_id=ref.id, grant=True, reason="", on=date(2026, 9, 2))
+    assignment.assign_handler(offices, case_id=ref.id, handler_id=lin.id, on=date(2026, 9, 3))
+    assignment.start_handling(offices, case_id=ref.id, on=date(2026, 9, 4))
+    closing.terminate(offices, case_id=ref.id, reason=TerminationReason.OWN_LAWYER,
+                      on=date(2026, 11, 2))  # fmt: skip
+    intake.file_objection(offices, case_id=ref.id, ground="未另行委托律师", on=date(2026, 11, 3))
+    (clock,) = [c for c in open_deadlines(offices) if c.case_id == ref.id]
+    assert clock.deadline.kind is DeadlineKind.OBJECTION_REVIEW
+    assert clock.deadline.due == date(2026, 11, 9)  # 8 November is a Sunday
+    intake.decide_objection(offices, case_id=ref.id, upheld=True, on=date(2026, 11, 6))
+    resumed = get_case(offices, ref.id)
+    assert resumed.row.state is CaseState.IN_PROGRESS and resumed.ended_on is None
+    assert resumed.timeline[-1].action == "异议成立，恢复援助"

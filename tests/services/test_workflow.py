@@ -179,7 +179,8 @@ def test_rejection_needs_reasons_and_objection_can_grant(offices: Context) -> No
     with pytest.raises(ValidationError):
         intake.decide(ctx, case_id=ref.id, grant=False, reason="  ")
     intake.decide(ctx, case_id=ref.id, grant=False, reason="不符合经济困难标准")
-    granted = intake.uphold_objection(ctx, case_id=ref.id, reason="司法局认定异议成立")
+    intake.file_objection(ctx, case_id=ref.id, ground="家庭收入计算有误")
+    granted = intake.decide_objection(ctx, case_id=ref.id, upheld=True, note="司法局责令改正")
     assert granted.state is CaseState.APPROVED
 
 

@@ -50,3 +50,43 @@ def test_pausing_the_agreement_clock_from_the_case_window(
     if backend == "sqlite":
         qtbot.wait(50)  # the refilled form lays itself out first
         dialog.grab().save(str(tmp_path / "paused.png"))
+
+
+def test_an_objection_from_the_case_window(
+    offices: Context,
+    qtbot: QtBot,
+    answer_dialog: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    from legalaid.domain.vocabulary import CaseState
+
+    ref = intake.register(offices, application(received_on=date(2026, 11, 16)))
+    intake.start_review(offices, case_id=ref.id)
+    intake.decide(offices, case_id=ref.id, grant=False, reason="不符合经济困难标准",
+                  on=date(2026, 11, 17))  # fmt: skip
+    dialog = CaseDialog(offices, ref.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.buttons["objection"].isVisibleTo(dialog)
+    assert not dialog.buttons["objection_result"].isVisibleTo(dialog)
+
+    def ground(step: QWidget) -> None:
+        assert isinstance(step, StepDialog)
+        step.reason.setPlainText("收入计算有误")
+        step.accept()
+
+    answer_dialog(ground)
+    dialog.buttons["objection"].click()
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "异议审查：2026-11-25 到期" in shown  # 5 日 from 20 November
+    assert "2026-11-20 提出异议：收入计算有误（司法行政机关审查中）" in shown
+    assert dialog.buttons["objection_result"].isVisibleTo(dialog)
+
+    def upheld(step: QWidget) -> None:
+        assert isinstance(step, StepDialog)
+        step.choice.setCurrentIndex(step.choice.findText("异议成立"))
+        step.accept()
+
+    answer_dialog(upheld)
+    dialog.buttons["objection_result"].click()
+    assert dialog.detail.row.state is CaseState.APPROVED
+    assert dialog.detail.objection is None

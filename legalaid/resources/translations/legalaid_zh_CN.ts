@@ -352,421 +352,451 @@ Log folder: {1}</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="72"/>
+        <location filename="../../ui/case_dialog.py" line="73"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="72"/>
+        <location filename="../../ui/case_dialog.py" line="73"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="72"/>
+        <location filename="../../ui/case_dialog.py" line="73"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="73"/>
-        <location filename="../../ui/case_dialog.py" line="506"/>
+        <location filename="../../ui/case_dialog.py" line="74"/>
+        <location filename="../../ui/case_dialog.py" line="540"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="76"/>
+        <location filename="../../ui/case_dialog.py" line="77"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="76"/>
+        <location filename="../../ui/case_dialog.py" line="77"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="76"/>
+        <location filename="../../ui/case_dialog.py" line="77"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="77"/>
+        <location filename="../../ui/case_dialog.py" line="78"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="83"/>
+        <location filename="../../ui/case_dialog.py" line="84"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="84"/>
+        <location filename="../../ui/case_dialog.py" line="85"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92"/>
+        <location filename="../../ui/case_dialog.py" line="93"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94"/>
+        <location filename="../../ui/case_dialog.py" line="95"/>
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="95"/>
+        <location filename="../../ui/case_dialog.py" line="96"/>
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="97"/>
+        <location filename="../../ui/case_dialog.py" line="98"/>
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="101"/>
+        <location filename="../../ui/case_dialog.py" line="102"/>
         <source>Work and documents</source>
         <translation>办案工作与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="103"/>
+        <location filename="../../ui/case_dialog.py" line="104"/>
         <source>Closing and follow-up</source>
         <translation>结案与回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="108"/>
+        <location filename="../../ui/case_dialog.py" line="109"/>
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="109"/>
+        <location filename="../../ui/case_dialog.py" line="110"/>
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="110"/>
-        <location filename="../../ui/case_dialog.py" line="357"/>
+        <location filename="../../ui/case_dialog.py" line="111"/>
+        <location filename="../../ui/case_dialog.py" line="369"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="111"/>
+        <location filename="../../ui/case_dialog.py" line="112"/>
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="112"/>
+        <location filename="../../ui/case_dialog.py" line="113"/>
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="113"/>
-        <source>Objection upheld…</source>
-        <translation>异议成立…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_dialog.py" line="114"/>
-        <location filename="../../ui/case_dialog.py" line="283"/>
+        <location filename="../../ui/case_dialog.py" line="120"/>
+        <location filename="../../ui/case_dialog.py" line="295"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="115"/>
+        <location filename="../../ui/case_dialog.py" line="121"/>
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="116"/>
+        <location filename="../../ui/case_dialog.py" line="122"/>
         <source>Agreement delayed…</source>
         <translation>协议暂缓签订…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="117"/>
+        <location filename="../../ui/case_dialog.py" line="123"/>
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="118"/>
+        <location filename="../../ui/case_dialog.py" line="124"/>
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="119"/>
+        <location filename="../../ui/case_dialog.py" line="125"/>
         <source>Submit closing file…</source>
         <translation>提交结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="120"/>
+        <location filename="../../ui/case_dialog.py" line="126"/>
         <source>Approve closing</source>
         <translation>结案审查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121"/>
+        <location filename="../../ui/case_dialog.py" line="127"/>
         <source>Return closing file…</source>
         <translation>退回结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="122"/>
+        <location filename="../../ui/case_dialog.py" line="128"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="131"/>
+        <location filename="../../ui/case_dialog.py" line="137"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="164"/>
+        <location filename="../../ui/case_dialog.py" line="170"/>
+        <source>Objection filed on {0}: {1}</source>
+        <translation>{0} 提出异议：{1}（司法行政机关审查中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="175"/>
         <source>Agreement: clock stopped since {0} ({1}) until it is signed</source>
         <translation>签订委托协议：期限自 {0} 起停止计算（{1}），签订后结束</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="168"/>
+        <location filename="../../ui/case_dialog.py" line="179"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="169"/>
+        <location filename="../../ui/case_dialog.py" line="180"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="170"/>
+        <location filename="../../ui/case_dialog.py" line="181"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="171"/>
+        <location filename="../../ui/case_dialog.py" line="182"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="172"/>
+        <location filename="../../ui/case_dialog.py" line="183"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="173"/>
+        <location filename="../../ui/case_dialog.py" line="184"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="174"/>
+        <location filename="../../ui/case_dialog.py" line="185"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="175"/>
+        <location filename="../../ui/case_dialog.py" line="186"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="176"/>
+        <location filename="../../ui/case_dialog.py" line="187"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="177"/>
+        <location filename="../../ui/case_dialog.py" line="188"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="178"/>
+        <location filename="../../ui/case_dialog.py" line="189"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="179"/>
+        <location filename="../../ui/case_dialog.py" line="190"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="180"/>
+        <location filename="../../ui/case_dialog.py" line="191"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="182"/>
+        <location filename="../../ui/case_dialog.py" line="193"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="183"/>
-        <location filename="../../ui/case_dialog.py" line="188"/>
-        <location filename="../../ui/case_dialog.py" line="192"/>
+        <location filename="../../ui/case_dialog.py" line="194"/>
+        <location filename="../../ui/case_dialog.py" line="199"/>
+        <location filename="../../ui/case_dialog.py" line="203"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="183"/>
-        <location filename="../../ui/case_dialog.py" line="188"/>
-        <location filename="../../ui/case_dialog.py" line="192"/>
+        <location filename="../../ui/case_dialog.py" line="194"/>
+        <location filename="../../ui/case_dialog.py" line="199"/>
+        <location filename="../../ui/case_dialog.py" line="203"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="185"/>
+        <location filename="../../ui/case_dialog.py" line="196"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="99"/>
-        <location filename="../../ui/case_dialog.py" line="187"/>
+        <location filename="../../ui/case_dialog.py" line="401"/>
+        <source>Objection to the decision (法律援助法 s.49)</source>
+        <translation>对决定提出异议（法律援助法第四十九条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="402"/>
+        <source>Ground of the objection</source>
+        <translation>异议理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="416"/>
+        <source>Upheld</source>
+        <translation>异议成立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="417"/>
+        <source>Not upheld: the decision stands</source>
+        <translation>异议不成立，维持原决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="418"/>
+        <source>The justice bureau&apos;s decision on the objection</source>
+        <translation>司法行政机关对异议的审查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="419"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="100"/>
+        <location filename="../../ui/case_dialog.py" line="198"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="152"/>
+        <location filename="../../ui/case_dialog.py" line="114"/>
+        <source>Objection…</source>
+        <translation>提出异议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="117"/>
+        <source>Bureau&apos;s decision on the objection…</source>
+        <translation>异议审查结果…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="158"/>
         <source>{0}: due {1} ({2}; period {3})</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="191"/>
+        <location filename="../../ui/case_dialog.py" line="202"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="194"/>
+        <location filename="../../ui/case_dialog.py" line="205"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="200"/>
+        <location filename="../../ui/case_dialog.py" line="211"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="201"/>
+        <location filename="../../ui/case_dialog.py" line="212"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="202"/>
+        <location filename="../../ui/case_dialog.py" line="213"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="203"/>
+        <location filename="../../ui/case_dialog.py" line="214"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204"/>
+        <location filename="../../ui/case_dialog.py" line="215"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="205"/>
+        <location filename="../../ui/case_dialog.py" line="216"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="211"/>
+        <location filename="../../ui/case_dialog.py" line="222"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="212"/>
+        <location filename="../../ui/case_dialog.py" line="223"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="213"/>
+        <location filename="../../ui/case_dialog.py" line="224"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="282"/>
+        <location filename="../../ui/case_dialog.py" line="294"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="297"/>
+        <location filename="../../ui/case_dialog.py" line="309"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="298"/>
+        <location filename="../../ui/case_dialog.py" line="310"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="308"/>
-        <location filename="../../ui/case_dialog.py" line="318"/>
+        <location filename="../../ui/case_dialog.py" line="320"/>
+        <location filename="../../ui/case_dialog.py" line="330"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="344"/>
+        <location filename="../../ui/case_dialog.py" line="356"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="344"/>
+        <location filename="../../ui/case_dialog.py" line="356"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="366"/>
+        <location filename="../../ui/case_dialog.py" line="378"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="366"/>
+        <location filename="../../ui/case_dialog.py" line="378"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="370"/>
+        <location filename="../../ui/case_dialog.py" line="382"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="371"/>
+        <location filename="../../ui/case_dialog.py" line="383"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="388"/>
-        <source>Objection upheld by the justice bureau</source>
-        <translation>司法行政机关认定异议成立</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_dialog.py" line="388"/>
-        <source>Decision</source>
-        <translation>决定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_dialog.py" line="414"/>
+        <location filename="../../ui/case_dialog.py" line="448"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="424"/>
+        <location filename="../../ui/case_dialog.py" line="458"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="425"/>
+        <location filename="../../ui/case_dialog.py" line="459"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="440"/>
+        <location filename="../../ui/case_dialog.py" line="474"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="487"/>
+        <location filename="../../ui/case_dialog.py" line="521"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="487"/>
+        <location filename="../../ui/case_dialog.py" line="521"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="506"/>
+        <location filename="../../ui/case_dialog.py" line="540"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -2425,7 +2455,7 @@ Details are in the log: {1}</source>
     <message>
         <location filename="../../ui/reports_page.py" line="100"/>
         <source>Note</source>
-        <translation>提示</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location filename="../../ui/reports_page.py" line="110"/>

@@ -26,6 +26,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("cases") as batch_op:
-        batch_op.drop_column("agreement_pause_reason")
-        batch_op.drop_column("agreement_paused_on")
+    # DROP COLUMN in place (SQLite 3.35+, the floor; PostgreSQL): no table copy, whose DROP
+    # TABLE SQLite refuses while the case tables are referenced.
+    op.execute("ALTER TABLE cases DROP COLUMN agreement_pause_reason")
+    op.execute("ALTER TABLE cases DROP COLUMN agreement_paused_on")
