@@ -11,7 +11,7 @@ from legalaid.domain.errors import InvalidTransition, NotFound, ValidationError
 from legalaid.domain.identity import age_on
 from legalaid.domain.lifecycle import is_assignable
 from legalaid.domain.permissions import Action
-from legalaid.domain.vocabulary import OPEN_STATES, CaseState, CaseType, HandlerType
+from legalaid.domain.vocabulary import OPEN_STATES, CaseState, CaseType, HandlerType, Stage
 from legalaid.services.authz import requires
 from legalaid.services.casefile import (
     CaseRef,
@@ -42,19 +42,31 @@ def qualification_problems(case: CaseRecord, handler: HandlerRecord) -> tuple[li
     if not handler.active:
         refusals.append(f"承办人{handler.name}已停用")
     criminal = case.case_type == CaseType.CRIMINAL_DEFENCE.value
-    if criminal and case.possible_life_or_death:
+    # 死刑复核 defendants fall under the same rule without a separate tick (s.26).
+    if criminal and (case.possible_life_or_death or case.stage == Stage.DEATH_REVIEW.value):
         if handler.handler_type != HandlerType.LAWYER.value:
-            refusals.append("可能判处无期徒刑、死刑的案件应指派律师承办（法律援助法第二十六条）")
+            refusals.append(
+                "可能判处无期徒刑、死刑的案件和死刑复核案件应指派律师承办（法律援助法第二十六条）"
+            )
         elif handler.criminal_years < MIN_CRIMINAL_YEARS_FOR_LIFE_OR_DEATH:
             refusals.append(
-                f"可能判处无期徒刑、死刑的案件应指派具有三年以上刑事辩护执业经历的律师，"
+                f"可能判处无期徒刑、死刑的案件和死刑复核案件应指派具有三年以上刑事辩护执业经历的律师，"
                 f"{handler.name}的刑事执业年限为{handler.criminal_years}年（法律援助法第二十六条）"
             )
-    if criminal and _is_minor(case) and not handler.minors_expertise:
-        warnings.append(
-            f"未成年人案件宜指派熟悉未成年人身心特点的律师，{handler.name}未登记此项专长"
-        )
     return refusals, warnings
+
+
+def minors_gap(case: CaseRecord, handler: HandlerRecord) -> str | None:
+    """未成年人案件应当指派熟悉未成年人身心特点的律师 (应当: a rule, not a suggestion): a
+    handler without that expertise only with the clerk's written reason why no such lawyer
+    is available."""
+    criminal = case.case_type == CaseType.CRIMINAL_DEFENCE.value
+    if criminal and _is_minor(case) and not handler.minors_expertise:
+        return (
+            f"未成年人案件应当指派熟悉未成年人身心特点的律师，{handler.name}未登记此项专长；"
+            "如确无此类律师可以指派，须写明原因"
+        )
+    return None
 
 
 def _is_minor(case: CaseRecord) -> bool:
@@ -72,6 +84,7 @@ def assign_handler(
     handler_id: int,
     on: date | None = None,
     reason: str | None = None,
+    minors_reason: str | None = None,
     expected_version: int | None = None,
 ) -> AssignmentResult:
     """Assign a handler; when the case already has one this is a reassignment, which needs a
@@ -91,6 +104,9 @@ def assign_handler(
         refusals, warnings = qualification_problems(case, handler)
         if refusals:
             raise ValidationError("；".join(refusals), field="承办人")
+        gap = minors_gap(case, handler)
+        if gap is not None and not (minors_reason or "").strip():
+            raise ValidationError(gap, field="未成年人专长说明")
         current = session.scalar(
             select(AssignmentRecord).where(
                 AssignmentRecord.case_id == case.id, AssignmentRecord.ended_on.is_(None)
@@ -115,6 +131,10 @@ def assign_handler(
         session.add(
             AssignmentRecord(case_id=case.id, handler_id=handler.id, assigned_on=day, reason=reason)
         )
+        if gap is not None:  # the written reason stays on the timeline for later review
+            why = (minors_reason or "").strip()
+            detail: dict[str, object] = {"承办人": handler.name, "原因": why}
+            log_event(ctx, session, case, "未指派熟悉未成年人特点的律师", detail=detail)
         case.handler_id = handler.id
         # A new handler has a new agreement to sign: its clock runs from this assignment.
         case.agreement_paused_on = None
@@ -184,6 +204,7 @@ class HandlerOption:
     refusals: tuple[str, ...]
     warnings: tuple[str, ...]
     current: bool
+    minors_gap: str | None = None  # assignable only with a written reason
 
     @property
     def qualified(self) -> bool:
@@ -208,6 +229,7 @@ def handler_options(ctx: Context, *, case_id: int) -> list[HandlerOption]:
         options = []
         for handler in session.scalars(select(HandlerRecord).where(HandlerRecord.active.is_(True))):
             refusals, warnings = qualification_problems(case, handler)
+            gap = minors_gap(case, handler)
             options.append(
                 HandlerOption(
                     id=handler.id,
@@ -220,9 +242,17 @@ def handler_options(ctx: Context, *, case_id: int) -> list[HandlerOption]:
                     refusals=tuple(refusals),
                     warnings=tuple(warnings),
                     current=handler.id == case.handler_id,
+                    minors_gap=gap,
                 )
             )
     options.sort(
-        key=lambda o: (bool(o.refusals), bool(o.warnings), o.current, o.open_cases, o.name)
+        key=lambda o: (
+            bool(o.refusals),
+            o.minors_gap is not None,
+            bool(o.warnings),
+            o.current,
+            o.open_cases,
+            o.name,
+        )
     )
     return options

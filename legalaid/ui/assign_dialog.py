@@ -66,7 +66,12 @@ class AssignDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         for row, option in enumerate(self.options):
-            check = "；".join(option.refusals) or "；".join(option.warnings) or self.tr("Qualified")
+            check = (
+                "；".join(option.refusals)
+                or (self.tr("Minors: only with a written reason") if option.minors_gap else "")
+                or "；".join(option.warnings)
+                or self.tr("Qualified")
+            )
             if option.current:
                 check = self.tr("Current handler")
             values = [
@@ -84,7 +89,7 @@ class AssignDialog(QDialog):
                     item.setData(Qt.ItemDataRole.UserRole, option.id)
                 if option.refusals:
                     item.setForeground(QColor("#999999"))
-                elif option.warnings and column == self.CHECK:
+                elif (option.warnings or option.minors_gap) and column == self.CHECK:
                     item.setForeground(QColor("#B35C00"))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
@@ -103,12 +108,19 @@ class AssignDialog(QDialog):
         self.on_date = date_edit(ctx.today(), field="指派日期")
         self.reason = QLineEdit()
         self.reason_error = FieldError()
+        # 未成年人案件: a handler without minors expertise only with a written reason.
+        self.minors_reason = QLineEdit()
+        self.minors_reason.setPlaceholderText(
+            self.tr("Only if no lawyer familiar with minors can be assigned")
+        )
         self.error = FieldError()
         form = QFormLayout()
         form.addRow(self.tr("Date"), self.on_date)
         if has_handler:
             form.addRow(self.tr("Reason for the change"), self.reason)
             form.addRow("", self.reason_error)
+        if any(o.minors_gap for o in self.options):
+            form.addRow(self.tr("Why no lawyer familiar with minors"), self.minors_reason)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -138,6 +150,10 @@ class AssignDialog(QDialog):
             # The law's conditions are refused here already, with the reason (s.26).
             self.error.show_message("；".join(option.refusals))
             return
+        if option.minors_gap and not self.minors_reason.text().strip():
+            self.error.show_message(option.minors_gap)
+            self.minors_reason.setFocus()
+            return
         if option.warnings:
             answer = QMessageBox.question(
                 self,
@@ -153,6 +169,7 @@ class AssignDialog(QDialog):
                 handler_id=option.id,
                 on=from_qdate(self.on_date.date()),
                 reason=self.reason.text().strip() or None,
+                minors_reason=self.minors_reason.text().strip() or None,
                 expected_version=self._version,
             )
         except LegalAidError as exc:

@@ -271,3 +271,40 @@ def test_objections_run_the_bureaus_five_day_clock_and_its_result_closes_them(
     resumed = get_case(offices, ref.id)
     assert resumed.row.state is CaseState.IN_PROGRESS and resumed.ended_on is None
     assert resumed.timeline[-1].action == "异议成立，恢复援助"
+
+
+def test_minors_rule_is_a_rule_and_death_review_needs_three_years(offices: Context) -> None:
+    from legalaid.domain.errors import ValidationError
+    from legalaid.domain.vocabulary import CaseType, HandlerType, Stage
+    from legalaid.services import assignment
+    from legalaid.services.cases import get_case
+    from legalaid.services.offices import add_handler
+
+    def granted(**changes: object) -> int:
+        ref = intake.register(offices, application(case_type=CaseType.CRIMINAL_DEFENCE,
+                                                   cause="盗窃罪", **changes))  # fmt: skip
+        intake.start_review(offices, case_id=ref.id)
+        intake.decide(offices, case_id=ref.id, grant=True, reason="", on=date(2025, 3, 4))
+        return ref.id
+
+    plain = add_handler(offices, name="林宇浩", handler_type=HandlerType.LAWYER, criminal_years=2)
+    minors = add_handler(offices, name="王敏", handler_type=HandlerType.LAWYER, criminal_years=2,
+                         minors_expertise=True)  # fmt: skip
+    minor_case = granted(groups=("未成年人",), stage=Stage.TRIAL)
+    options = {o.name: o for o in assignment.handler_options(offices, case_id=minor_case)}
+    assert options["王敏"].minors_gap is None and options["林宇浩"].minors_gap is not None
+    assert next(iter(options)) == "王敏"  # the suggestion comes first
+    with pytest.raises(ValidationError) as refused:
+        assignment.assign_handler(offices, case_id=minor_case, handler_id=plain.id)
+    assert refused.value.field == "未成年人专长说明"
+    assert "应当指派熟悉未成年人身心特点的律师" in refused.value.message
+    assignment.assign_handler(offices, case_id=minor_case, handler_id=plain.id,
+                              minors_reason="本地熟悉未成年人特点的律师均已回避")  # fmt: skip
+    logged = get_case(offices, minor_case).timeline
+    assert any(e.action == "未指派熟悉未成年人特点的律师" for e in logged)
+    assert options["王敏"].id == minors.id
+
+    review = granted(stage=Stage.DEATH_REVIEW)  # no separate "life or death" tick
+    with pytest.raises(ValidationError) as three_years:
+        assignment.assign_handler(offices, case_id=review, handler_id=plain.id)
+    assert "死刑复核案件" in three_years.value.message and "三年以上" in three_years.value.message

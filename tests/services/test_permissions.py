@@ -43,14 +43,14 @@ A = Action
 EXPECTED = {
     Role.CLERK: set(Action) - {A.LOG_WORK, A.APPROVE_SUBSIDY, A.SET_TARGETS, A.VIEW_AUDIT,
                                A.ADMINISTER},
-    Role.LAWYER: {A.VIEW_CASE, A.LOG_WORK, A.ATTACH, A.SUBMIT_CLOSING, A.FLAG_MAJOR,
-                  A.VIEW_FULL_ID, A.PRINT},
+    Role.LAWYER: {A.VIEW_CASE, A.LOG_WORK, A.RECORD_AGREEMENT, A.ATTACH, A.SUBMIT_CLOSING,
+                  A.FLAG_MAJOR, A.VIEW_FULL_ID, A.PRINT},
     Role.SUPERVISOR: set(Action) - {A.LOG_WORK, A.SUBMIT_CLOSING, A.ADMINISTER},
     Role.ADMIN: {A.VIEW_CASE, A.SET_TARGETS, A.EXPORT, A.STATISTICS, A.VIEW_AUDIT, A.ADMINISTER},
 }  # fmt: skip
-CASE_ACTIONS = {A.VIEW_CASE, A.DECIDE, A.ASSIGN, A.LOG_WORK, A.ATTACH, A.SUBMIT_CLOSING,
-                A.REVIEW_CLOSING, A.TERMINATE, A.FOLLOW_UP, A.APPROVE_SUBSIDY, A.FLAG_MAJOR,
-                A.ESCALATE, A.VIEW_FULL_ID, A.PRINT}  # fmt: skip
+CASE_ACTIONS = {A.VIEW_CASE, A.DECIDE, A.ASSIGN, A.LOG_WORK, A.RECORD_AGREEMENT, A.ATTACH,
+                A.SUBMIT_CLOSING, A.REVIEW_CLOSING, A.TERMINATE, A.FOLLOW_UP, A.APPROVE_SUBSIDY,
+                A.FLAG_MAJOR, A.ESCALATE, A.VIEW_FULL_ID, A.PRINT}  # fmt: skip
 
 
 def test_the_matrix_is_the_specification() -> None:
@@ -67,6 +67,8 @@ OPS: dict[Action, Op] = {
     A.REGISTER: lambda c, i, t: intake.register(c, application()),
     A.DECIDE: lambda c, i, t: intake.start_review(c, case_id=i),
     A.ASSIGN: lambda c, i, t: assignment.handler_options(c, case_id=i),
+    # The cases are in progress: an allowed caller is stopped by the state, not refused.
+    A.RECORD_AGREEMENT: lambda c, i, t: assignment.pause_agreement(c, case_id=i, reason="住院"),
     A.LOG_WORK: lambda c, i, t: worklog.log_work(
         c, case_id=i, kind=WorkKind.MEETING, done_on=TODAY, minutes=60, place="看守所"),
     A.ATTACH: lambda c, i, t: worklog.attach_document(

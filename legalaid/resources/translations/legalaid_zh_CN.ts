@@ -191,52 +191,67 @@ Log folder: {1}</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="70"/>
+        <location filename="../../ui/assign_dialog.py" line="71"/>
+        <source>Minors: only with a written reason</source>
+        <translation>未成年人案件：须写明原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="74"/>
         <source>Qualified</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="72"/>
+        <location filename="../../ui/assign_dialog.py" line="77"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="78"/>
+        <location filename="../../ui/assign_dialog.py" line="83"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="99"/>
+        <location filename="../../ui/assign_dialog.py" line="104"/>
         <source>Suggested: {0}, the qualified handler with the fewest open cases.</source>
         <translation>建议：{0}（符合条件且在办案件最少）。</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="108"/>
+        <location filename="../../ui/assign_dialog.py" line="115"/>
+        <source>Only if no lawyer familiar with minors can be assigned</source>
+        <translation>仅在确无熟悉未成年人身心特点的律师可指派时填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="118"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="110"/>
+        <location filename="../../ui/assign_dialog.py" line="120"/>
         <source>Reason for the change</source>
         <translation>更换原因</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="135"/>
+        <location filename="../../ui/assign_dialog.py" line="123"/>
+        <source>Why no lawyer familiar with minors</source>
+        <translation>未指派熟悉未成年人律师的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="147"/>
         <source>Choose a handler first.</source>
         <translation>请先选择承办人。</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="144"/>
+        <location filename="../../ui/assign_dialog.py" line="160"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="145"/>
+        <location filename="../../ui/assign_dialog.py" line="161"/>
         <source>Assign anyway?</source>
         <translation>仍然指派吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="162"/>
+        <location filename="../../ui/assign_dialog.py" line="179"/>
         <source>Not assigned</source>
         <translation>未指派</translation>
     </message>
