@@ -27,6 +27,19 @@ class CaseSource(StrEnum):
         return self in NOTIFICATION_SOURCES
 
 
+class NotificationGround(StrEnum):
+    """Why the court, procuratorate or police (or state-security organ) notified the centre:
+    the six grounds of 法律援助法 s.25, first paragraph."""
+
+    MINOR = "未成年人"
+    DISABLED = "视力、听力、言语残疾人"
+    INCAPABLE_ADULT = "不能完全辨认自己行为的成年人"
+    LIFE_OR_DEATH = "可能被判处无期徒刑、死刑的人"
+    DEATH_REVIEW = "申请法律援助的死刑复核案件被告人"
+    ABSENTIA = "缺席审判案件的被告人"
+    OTHER = "其他"  # s.25 second paragraph and other laws
+
+
 NOTIFICATION_SOURCES = frozenset(
     {CaseSource.COURT_NOTICE, CaseSource.PROCURATORATE_NOTICE, CaseSource.POLICE_NOTICE}
 )

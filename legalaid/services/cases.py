@@ -17,7 +17,7 @@ from legalaid.domain.errors import PermissionDenied
 from legalaid.domain.escalation import EscalationState
 from legalaid.domain.identity import mask_id_number
 from legalaid.domain.permissions import Action, Role, allowed
-from legalaid.domain.vocabulary import CaseState
+from legalaid.domain.vocabulary import NOTIFICATION_SOURCES, CaseState
 from legalaid.services.authz import audit_event, authorize
 from legalaid.services.casefile import clock_of, load_case
 from legalaid.services.context import Context
@@ -109,6 +109,8 @@ class CaseDetail:
     agreement_paused: tuple[date, str] | None = None
     # An objection awaiting the bureau (s.49): filed on, ground.
     objection: tuple[date, str] | None = None
+    # Notified cases: organ, ground (s.25), the organ's case number, place of detention.
+    notification: tuple[str, str, str, str] | None = None
     timeline: tuple[TimelineEntry, ...] = field(default_factory=tuple)
 
 
@@ -325,6 +327,16 @@ def get_case(ctx: Context, case_id: int, *, full_id: bool = False) -> CaseDetail
             decision_reason=case.decision_reason,
             missing_materials=case.missing_materials,
             deadline=open_deadline(clock_of(case), ctx.calendar, deadline_rules(session)),
+            notification=(
+                (
+                    case.notifying_organ or "",
+                    case.notification_ground or "",
+                    case.organ_case_no or "",
+                    case.detention_place or "",
+                )
+                if case.source in {s.value for s in NOTIFICATION_SOURCES}
+                else None
+            ),
             objection=(
                 (case.objection_filed_on, case.objection_ground or "")
                 if case.objection_filed_on is not None

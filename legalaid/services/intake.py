@@ -12,7 +12,15 @@ from legalaid.domain.errors import ValidationError
 from legalaid.domain.identity import normalize_phone, parse_id_number
 from legalaid.domain.lifecycle import initial_state
 from legalaid.domain.permissions import Action
-from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType, Gender, RegionTier, Stage
+from legalaid.domain.vocabulary import (
+    CaseSource,
+    CaseState,
+    CaseType,
+    Gender,
+    NotificationGround,
+    RegionTier,
+    Stage,
+)
 from legalaid.services.authz import requires
 from legalaid.services.casefile import (
     CaseRef,
@@ -56,8 +64,12 @@ class CaseInput:
     groups: Sequence[str] = field(default_factory=tuple)
     # Applications: the applicant's statement and pledge, or the exemption (法律援助法 s.42).
     hardship_basis: str | None = None
-    # Notifications: the notifying court, procuratorate or police organ.
+    # Notifications: the notifying court, procuratorate, police or state-security organ, the
+    # ground (s.25), the organ's own case number and where the person is detained.
     notifying_organ: str | None = None
+    notification_ground: NotificationGround | None = None
+    organ_case_no: str | None = None
+    detention_place: str | None = None
     cross_region: bool = False
     possible_life_or_death: bool = False
     # 异地 tier where known (it decides cross_region); persons incl. joined cases.
@@ -133,7 +145,14 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
             person=person,
             source=data.source.value,
             case_type=data.case_type.value,
-            stage=data.stage.value if data.stage else None,
+            stage=(
+                data.stage.value
+                if data.stage
+                # A 死刑复核 notification is at that stage even when the stage was left empty.
+                else Stage.DEATH_REVIEW.value
+                if data.notification_ground is NotificationGround.DEATH_REVIEW
+                else None
+            ),
             cause=(data.cause or "").strip() or None,
             summary=data.summary,
             state=state.value,
@@ -142,13 +161,20 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
             accepted_on=data.received_on if state is CaseState.NOTIFIED else None,
             hardship_basis=data.hardship_basis,
             notifying_organ=data.notifying_organ,
+            notification_ground=(
+                data.notification_ground.value if data.notification_ground else None
+            ),
+            organ_case_no=(data.organ_case_no or "").strip() or None,
+            detention_place=(data.detention_place or "").strip() or None,
             cross_region=data.cross_region
             if data.region_tier is None
             else data.region_tier is not RegionTier.LOCAL,
             region_tier=data.region_tier.value if data.region_tier else None,
             aided_persons=data.aided_persons,
             major_difficult=False,
-            possible_life_or_death=data.possible_life_or_death,
+            # The ground says it: no separate tick needed for the three-year rule (s.26).
+            possible_life_or_death=data.possible_life_or_death
+            or data.notification_ground is NotificationGround.LIFE_OR_DEATH,
             review_paused_days=0,
             created_at=now,
             updated_at=now,

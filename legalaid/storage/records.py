@@ -152,6 +152,10 @@ class CaseRecord(Base):
     # An objection (法律援助法 s.49) to a refusal or a termination, until the bureau decides.
     objection_filed_on: Mapped[date | None] = mapped_column(Date)
     objection_ground: Mapped[str | None] = mapped_column(Text)
+    # Notified cases (s.25): the ground, the organ's own case number, the place of detention.
+    notification_ground: Mapped[str | None] = mapped_column(String(30))
+    organ_case_no: Mapped[str | None] = mapped_column(String(60))
+    detention_place: Mapped[str | None] = mapped_column(String(100))
     decision_reason: Mapped[str | None] = mapped_column(Text)
     hardship_basis: Mapped[str | None] = mapped_column(String(200))
     notifying_organ: Mapped[str | None] = mapped_column(String(100))

@@ -181,6 +181,16 @@ class CaseDialog(QDialog):
                 (self.tr("State"), row.state.value),
                 (self.tr("Deadline"), deadline or "—"),
                 (self.tr("Source"), row.source),
+                *(
+                    [
+                        (self.tr("Notifying organ"), d.notification[0] or "—"),
+                        (self.tr("Ground of the notification"), d.notification[1] or "—"),
+                        (self.tr("Organ's case number"), d.notification[2] or "—"),
+                        (self.tr("Place of detention"), d.notification[3] or "—"),
+                    ]
+                    if d.notification is not None
+                    else []
+                ),
                 (self.tr("Case type"), row.case_type),
                 (self.tr("Stage"), row.stage or "—"),
                 (self.tr("Cause"), row.cause or "—"),

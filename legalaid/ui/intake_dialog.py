@@ -33,6 +33,7 @@ from legalaid.domain.vocabulary import (
     CaseSource,
     CaseType,
     Gender,
+    NotificationGround,
     RegionTier,
     Stage,
 )
@@ -67,7 +68,18 @@ class IntakeDialog(QDialog):
         for source in sources:
             self.source.addItem(source.value, source.value)
         self.organ = QLineEdit()
-        self.organ.setPlaceholderText(self.tr("e.g. Zhuzhou Intermediate People's Court"))
+        self.organ.setPlaceholderText(
+            self.tr("Court, procuratorate, police or state-security organ")
+        )
+        # The ground of the notification (法律援助法 s.25) and where to find the person.
+        self.ground = QComboBox()
+        self.ground.addItem(self.tr("(choose)"), None)
+        for ground in NotificationGround:
+            self.ground.addItem(ground.value, ground.value)
+        self.organ_case_no = QLineEdit()
+        self.organ_case_no.setPlaceholderText(self.tr("The organ's own case number"))
+        self.detention_place = QLineEdit()
+        self.detention_place.setPlaceholderText(self.tr("e.g. 株洲市看守所 (if detained)"))
         self.case_type = QComboBox()
         for case_type in CaseType:
             if not notification or case_type.is_criminal:
@@ -101,6 +113,11 @@ class IntakeDialog(QDialog):
         case_form.addRow(self.tr("Source"), self.source)
         if notification:
             case_form.addRow(self.tr("Notifying organ"), self._with_error(self.organ, "通知机关"))
+            case_form.addRow(
+                self.tr("Ground of the notification"), self._with_error(self.ground, "通知理由")
+            )
+            case_form.addRow(self.tr("Organ's case number"), self.organ_case_no)
+            case_form.addRow(self.tr("Place of detention"), self.detention_place)
         case_form.addRow(self.tr("Case type"), self.case_type)
         case_form.addRow(self.tr("Stage"), self.stage)
         case_form.addRow(self.tr("Cause"), self.cause)
@@ -195,6 +212,9 @@ class IntakeDialog(QDialog):
             self.office,
             self.source,
             self.organ,
+            self.ground,
+            self.organ_case_no,
+            self.detention_place,
             self.case_type,
             self.stage,
             self.cause,
@@ -311,6 +331,11 @@ class IntakeDialog(QDialog):
             groups=tuple(g for g, box in self.groups.items() if box.isChecked()),
             hardship_basis=self.hardship_basis(),
             notifying_organ=self.organ.text().strip() or None,
+            notification_ground=(
+                NotificationGround(self.ground.currentData()) if self.ground.currentData() else None
+            ),
+            organ_case_no=self.organ_case_no.text().strip() or None,
+            detention_place=self.detention_place.text().strip() or None,
             region_tier=RegionTier(self.region.currentData()),
             aided_persons=self.aided_persons.value(),
             possible_life_or_death=self.life_or_death.isChecked(),
@@ -320,6 +345,12 @@ class IntakeDialog(QDialog):
         for label in self._errors.values():
             label.show_message(None)
         self.general_error.show_message(None)
+        if self.notification and self.ground.currentData() is None:
+            self._errors["通知理由"].show_message(
+                self.tr("Choose the ground of the notification (法律援助法 s.25)")
+            )
+            self.ground.setFocus()
+            return
         try:
             self.result_ref = intake.register(self._ctx, self.case_input())
         except ValidationError as exc:

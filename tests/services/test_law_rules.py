@@ -308,3 +308,32 @@ def test_minors_rule_is_a_rule_and_death_review_needs_three_years(offices: Conte
     with pytest.raises(ValidationError) as three_years:
         assignment.assign_handler(offices, case_id=review, handler_id=plain.id)
     assert "死刑复核案件" in three_years.value.message and "三年以上" in three_years.value.message
+
+
+def test_a_death_review_notification_is_at_that_stage_and_recorded(offices: Context) -> None:
+    from legalaid.domain.vocabulary import CaseSource, CaseType, NotificationGround, Stage
+    from legalaid.services.cases import get_case
+    from legalaid.services.intake import CaseInput, PersonInput
+
+    ref = intake.register(
+        offices,
+        CaseInput(
+            office_code="ZZ",
+            source=CaseSource.COURT_NOTICE,
+            case_type=CaseType.CRIMINAL_DEFENCE,
+            received_on=date(2026, 11, 18),
+            person=PersonInput(name="白杰"),
+            notifying_organ="最高人民法院",
+            notification_ground=NotificationGround.DEATH_REVIEW,
+            organ_case_no="（2026）最高法刑核12号",
+            detention_place="株洲市看守所",
+        ),
+    )
+    detail = get_case(offices, ref.id)
+    assert detail.row.stage == Stage.DEATH_REVIEW.value
+    assert detail.notification == (
+        "最高人民法院",
+        "申请法律援助的死刑复核案件被告人",
+        "（2026）最高法刑核12号",
+        "株洲市看守所",
+    )

@@ -132,11 +132,25 @@ def test_possible_death_sentence_refuses_unqualified_handler(
     intake.source.setCurrentIndex(intake.source.findData(CaseSource.COURT_NOTICE.value))
     intake.organ.setText("株洲市中级人民法院")
     intake.name.setText("白杰")
-    intake.life_or_death.setChecked(True)
     intake.region.setCurrentIndex(intake.region.findData("跨市"))
     intake.aided_persons.setValue(3)  # three co-defendants in one notification
+    intake.save()  # the ground of the notification is required (s.25)
+    assert intake.result_ref is None
+    assert "请选择通知理由" in intake._errors["通知理由"].text()
+    # The ground says "life or death": no separate tick needed.
+    intake.ground.setCurrentIndex(intake.ground.findData("可能被判处无期徒刑、死刑的人"))
+    intake.organ_case_no.setText("（2026）湘02刑初45号")
+    intake.detention_place.setText("株洲市看守所")
     intake.save()
     assert intake.result_ref is not None and intake.result_ref.state is CaseState.NOTIFIED
+    detail = get_case(ctx, intake.result_ref.id)
+    assert detail.possible_life_or_death
+    assert detail.notification == (
+        "株洲市中级人民法院",
+        "可能被判处无期徒刑、死刑的人",
+        "（2026）湘02刑初45号",
+        "株洲市看守所",
+    )
     basis = subsidy_basis(ctx, case_id=intake.result_ref.id)
     assert basis.region_tier is RegionTier.CROSS_CITY and basis.aided_persons == 3
 

@@ -383,7 +383,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="74"/>
-        <location filename="../../ui/case_dialog.py" line="540"/>
+        <location filename="../../ui/case_dialog.py" line="550"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -459,7 +459,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="111"/>
-        <location filename="../../ui/case_dialog.py" line="369"/>
+        <location filename="../../ui/case_dialog.py" line="379"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
@@ -475,7 +475,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="120"/>
-        <location filename="../../ui/case_dialog.py" line="295"/>
+        <location filename="../../ui/case_dialog.py" line="305"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
@@ -560,102 +560,122 @@ Log folder: {1}</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="184"/>
+        <location filename="../../ui/case_dialog.py" line="186"/>
+        <source>Notifying organ</source>
+        <translation>通知机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="187"/>
+        <source>Ground of the notification</source>
+        <translation>通知理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="188"/>
+        <source>Organ&apos;s case number</source>
+        <translation>机关案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="189"/>
+        <source>Place of detention</source>
+        <translation>羁押场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="194"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="185"/>
+        <location filename="../../ui/case_dialog.py" line="195"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="186"/>
+        <location filename="../../ui/case_dialog.py" line="196"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="187"/>
+        <location filename="../../ui/case_dialog.py" line="197"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="188"/>
+        <location filename="../../ui/case_dialog.py" line="198"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="189"/>
+        <location filename="../../ui/case_dialog.py" line="199"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="190"/>
+        <location filename="../../ui/case_dialog.py" line="200"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="191"/>
+        <location filename="../../ui/case_dialog.py" line="201"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="193"/>
+        <location filename="../../ui/case_dialog.py" line="203"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="194"/>
-        <location filename="../../ui/case_dialog.py" line="199"/>
-        <location filename="../../ui/case_dialog.py" line="203"/>
+        <location filename="../../ui/case_dialog.py" line="204"/>
+        <location filename="../../ui/case_dialog.py" line="209"/>
+        <location filename="../../ui/case_dialog.py" line="213"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="194"/>
-        <location filename="../../ui/case_dialog.py" line="199"/>
-        <location filename="../../ui/case_dialog.py" line="203"/>
+        <location filename="../../ui/case_dialog.py" line="204"/>
+        <location filename="../../ui/case_dialog.py" line="209"/>
+        <location filename="../../ui/case_dialog.py" line="213"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="196"/>
+        <location filename="../../ui/case_dialog.py" line="206"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="401"/>
+        <location filename="../../ui/case_dialog.py" line="411"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="402"/>
+        <location filename="../../ui/case_dialog.py" line="412"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="416"/>
+        <location filename="../../ui/case_dialog.py" line="426"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="417"/>
+        <location filename="../../ui/case_dialog.py" line="427"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="418"/>
+        <location filename="../../ui/case_dialog.py" line="428"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="419"/>
+        <location filename="../../ui/case_dialog.py" line="429"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="100"/>
-        <location filename="../../ui/case_dialog.py" line="198"/>
+        <location filename="../../ui/case_dialog.py" line="208"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
@@ -675,143 +695,143 @@ Log folder: {1}</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="202"/>
+        <location filename="../../ui/case_dialog.py" line="212"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="205"/>
+        <location filename="../../ui/case_dialog.py" line="215"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="211"/>
+        <location filename="../../ui/case_dialog.py" line="221"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="212"/>
+        <location filename="../../ui/case_dialog.py" line="222"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="213"/>
+        <location filename="../../ui/case_dialog.py" line="223"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="214"/>
+        <location filename="../../ui/case_dialog.py" line="224"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="215"/>
+        <location filename="../../ui/case_dialog.py" line="225"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="216"/>
+        <location filename="../../ui/case_dialog.py" line="226"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="222"/>
+        <location filename="../../ui/case_dialog.py" line="232"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="223"/>
+        <location filename="../../ui/case_dialog.py" line="233"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="224"/>
+        <location filename="../../ui/case_dialog.py" line="234"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="294"/>
+        <location filename="../../ui/case_dialog.py" line="304"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="309"/>
+        <location filename="../../ui/case_dialog.py" line="319"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="310"/>
+        <location filename="../../ui/case_dialog.py" line="320"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="320"/>
         <location filename="../../ui/case_dialog.py" line="330"/>
+        <location filename="../../ui/case_dialog.py" line="340"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="356"/>
+        <location filename="../../ui/case_dialog.py" line="366"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="356"/>
+        <location filename="../../ui/case_dialog.py" line="366"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="378"/>
+        <location filename="../../ui/case_dialog.py" line="388"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="378"/>
+        <location filename="../../ui/case_dialog.py" line="388"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="382"/>
+        <location filename="../../ui/case_dialog.py" line="392"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="383"/>
+        <location filename="../../ui/case_dialog.py" line="393"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="448"/>
+        <location filename="../../ui/case_dialog.py" line="458"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="458"/>
+        <location filename="../../ui/case_dialog.py" line="468"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="459"/>
+        <location filename="../../ui/case_dialog.py" line="469"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="474"/>
+        <location filename="../../ui/case_dialog.py" line="484"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="521"/>
+        <location filename="../../ui/case_dialog.py" line="531"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="521"/>
+        <location filename="../../ui/case_dialog.py" line="531"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="540"/>
+        <location filename="../../ui/case_dialog.py" line="550"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1687,172 +1707,207 @@ Details are in the log: {1}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="57"/>
+        <location filename="../../ui/intake_dialog.py" line="58"/>
         <source>Accept a notification</source>
         <translation>接收通知（通知辩护/通知代理）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="58"/>
+        <location filename="../../ui/intake_dialog.py" line="59"/>
         <source>Register an application</source>
         <translation>登记法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="70"/>
-        <source>e.g. Zhuzhou Intermediate People&apos;s Court</source>
-        <translation>如：株洲市中级人民法院</translation>
+        <location filename="../../ui/intake_dialog.py" line="73"/>
+        <source>Court, procuratorate, police or state-security organ</source>
+        <translation>法院、检察院、公安机关或国家安全机关</translation>
     </message>
     <message>
         <location filename="../../ui/intake_dialog.py" line="76"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="80"/>
+        <source>The organ&apos;s own case number</source>
+        <translation>通知机关的案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="82"/>
+        <source>e.g. 株洲市看守所 (if detained)</source>
+        <translation>如：株洲市看守所（被羁押时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="88"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="80"/>
+        <location filename="../../ui/intake_dialog.py" line="92"/>
         <source>e.g. theft, unpaid wages</source>
         <translation>如：盗窃罪、追索劳动报酬</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="90"/>
+        <location filename="../../ui/intake_dialog.py" line="102"/>
         <source>Co-applicants and joined cases count too</source>
         <translation>共同受援人及并案均计入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="93"/>
+        <location filename="../../ui/intake_dialog.py" line="105"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="96"/>
+        <location filename="../../ui/intake_dialog.py" line="108"/>
         <source>Possible life imprisonment or death penalty</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="98"/>
+        <location filename="../../ui/intake_dialog.py" line="110"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="100"/>
+        <location filename="../../ui/intake_dialog.py" line="112"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="101"/>
+        <location filename="../../ui/intake_dialog.py" line="113"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="103"/>
+        <location filename="../../ui/intake_dialog.py" line="115"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="104"/>
+        <location filename="../../ui/intake_dialog.py" line="117"/>
+        <source>Ground of the notification</source>
+        <translation>通知理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="119"/>
+        <source>Organ&apos;s case number</source>
+        <translation>机关案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="120"/>
+        <source>Place of detention</source>
+        <translation>羁押场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="121"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="105"/>
+        <location filename="../../ui/intake_dialog.py" line="122"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="106"/>
+        <location filename="../../ui/intake_dialog.py" line="123"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="107"/>
+        <location filename="../../ui/intake_dialog.py" line="124"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="108"/>
+        <location filename="../../ui/intake_dialog.py" line="125"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="109"/>
+        <location filename="../../ui/intake_dialog.py" line="126"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="116"/>
+        <location filename="../../ui/intake_dialog.py" line="133"/>
         <source>18 characters; fills birth date and gender</source>
         <translation>18位，自动填入出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="119"/>
+        <location filename="../../ui/intake_dialog.py" line="136"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="132"/>
+        <location filename="../../ui/intake_dialog.py" line="149"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="134"/>
+        <location filename="../../ui/intake_dialog.py" line="151"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="135"/>
+        <location filename="../../ui/intake_dialog.py" line="152"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="137"/>
+        <location filename="../../ui/intake_dialog.py" line="154"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="138"/>
+        <location filename="../../ui/intake_dialog.py" line="155"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="139"/>
+        <location filename="../../ui/intake_dialog.py" line="156"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="140"/>
+        <location filename="../../ui/intake_dialog.py" line="157"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="144"/>
+        <location filename="../../ui/intake_dialog.py" line="161"/>
         <source>Statement of economic hardship and integrity pledge</source>
         <translation>经济困难状况说明及个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="145"/>
+        <location filename="../../ui/intake_dialog.py" line="162"/>
         <source>The applicant signed the integrity pledge</source>
         <translation>申请人已签署个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="146"/>
+        <location filename="../../ui/intake_dialog.py" line="163"/>
         <source>Exempt from the hardship check</source>
         <translation>免予经济困难审查</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="157"/>
+        <location filename="../../ui/intake_dialog.py" line="174"/>
         <source>Economic hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="254"/>
+        <location filename="../../ui/intake_dialog.py" line="274"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="272"/>
+        <location filename="../../ui/intake_dialog.py" line="292"/>
         <source>Already on file with {0} case(s): {1}</source>
         <translation>该受援人已有 {0} 件案件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="333"/>
+        <location filename="../../ui/intake_dialog.py" line="351"/>
+        <source>Choose the ground of the notification (法律援助法 s.25)</source>
+        <translation>请选择通知理由（法律援助法第二十五条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="364"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
