@@ -40,6 +40,20 @@ class NotificationGround(StrEnum):
     OTHER = "其他"  # s.25 second paragraph and other laws
 
 
+# 事项类别 (法律援助法 s.31: the civil and administrative matters in scope), as offices record
+# them; interfaces.md names these in the ledger.
+MATTER_CATEGORIES: tuple[str, ...] = (
+    "劳动报酬", "工伤", "婚姻家庭", "交通事故", "赡养抚养扶养", "社会保险", "医疗损害", "其他",
+)  # fmt: skip
+
+
+class RepresentativeKind(StrEnum):
+    """Who applies for a person without full capacity, or on their behalf (s.40)."""
+
+    LEGAL = "法定代理人"
+    RELATIVE = "近亲属"
+
+
 NOTIFICATION_SOURCES = frozenset(
     {CaseSource.COURT_NOTICE, CaseSource.PROCURATORATE_NOTICE, CaseSource.POLICE_NOTICE}
 )

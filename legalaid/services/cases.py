@@ -111,6 +111,10 @@ class CaseDetail:
     objection: tuple[date, str] | None = None
     # Notified cases: organ, ground (s.25), the organ's case number, place of detention.
     notification: tuple[str, str, str, str] | None = None
+    matter_category: str | None = None
+    # The applicant's representative (s.40): kind, name, relation, ID number (masked unless
+    # the caller may see full ID numbers).
+    representative: tuple[str, str, str, str] | None = None
     timeline: tuple[TimelineEntry, ...] = field(default_factory=tuple)
 
 
@@ -327,6 +331,19 @@ def get_case(ctx: Context, case_id: int, *, full_id: bool = False) -> CaseDetail
             decision_reason=case.decision_reason,
             missing_materials=case.missing_materials,
             deadline=open_deadline(clock_of(case), ctx.calendar, deadline_rules(session)),
+            matter_category=case.matter_category,
+            representative=(
+                (
+                    case.representative_kind or "",
+                    case.representative_name or "",
+                    case.representative_relation or "",
+                    (case.representative_id_number or "")
+                    if full_id
+                    else mask_id_number(case.representative_id_number or ""),
+                )
+                if case.representative_kind
+                else None
+            ),
             notification=(
                 (
                     case.notifying_organ or "",

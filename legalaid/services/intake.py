@@ -19,6 +19,7 @@ from legalaid.domain.vocabulary import (
     Gender,
     NotificationGround,
     RegionTier,
+    RepresentativeKind,
     Stage,
 )
 from legalaid.services.authz import requires
@@ -52,6 +53,37 @@ class PersonInput:
 
 
 @dataclass(frozen=True)
+class RepresentativeInput:
+    """The applicant's 法定代理人 or 近亲属 (法律援助法 s.40)."""
+
+    kind: RepresentativeKind
+    name: str
+    relation: str
+    id_number: str | None = None
+
+
+def _representative(
+    data: RepresentativeInput | None, today: date
+) -> tuple[str, str, str, str | None] | None:
+    if data is None:
+        return None
+    name, relation = data.name.strip(), data.relation.strip()
+    if not name:
+        raise ValidationError(f"请填写{data.kind.value}姓名", field="代理人姓名")
+    if not relation:
+        raise ValidationError(f"请填写{data.kind.value}与受援人的关系", field="与受援人关系")
+    id_number = (data.id_number or "").strip().upper() or None
+    if id_number:
+        try:
+            parse_id_number(id_number, today=today)
+        except ValidationError as exc:
+            raise ValidationError(
+                f"代理人身份证号：{exc.message}", field="代理人身份证号"
+            ) from None
+    return data.kind.value, name, relation, id_number
+
+
+@dataclass(frozen=True)
 class CaseInput:
     office_code: str
     source: CaseSource
@@ -70,6 +102,8 @@ class CaseInput:
     notification_ground: NotificationGround | None = None
     organ_case_no: str | None = None
     detention_place: str | None = None
+    matter_category: str | None = None  # 事项类别 (s.31)
+    representative: RepresentativeInput | None = None  # s.40
     cross_region: bool = False
     possible_life_or_death: bool = False
     # 异地 tier where known (it decides cross_region); persons incl. joined cases.
@@ -131,6 +165,10 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
         )
     if data.aided_persons < 1:
         raise ValidationError("「受援人数」至少为1（含共同受援人、并案）", field="受援人数")
+    representative = _representative(data.representative, today)
+    matter = (data.matter_category or "").strip() or None
+    if matter is not None and len(matter) > 20:
+        raise ValidationError("「事项类别」过长（最多20字）", field="事项类别")
     with ctx.writing() as uow:
         session = uow.session
         office = repo.office_by_code(session, data.office_code)
@@ -166,6 +204,11 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
             ),
             organ_case_no=(data.organ_case_no or "").strip() or None,
             detention_place=(data.detention_place or "").strip() or None,
+            matter_category=matter,
+            representative_kind=representative[0] if representative else None,
+            representative_name=representative[1] if representative else None,
+            representative_relation=representative[2] if representative else None,
+            representative_id_number=representative[3] if representative else None,
             cross_region=data.cross_region
             if data.region_tier is None
             else data.region_tier is not RegionTier.LOCAL,

@@ -156,6 +156,12 @@ class CaseRecord(Base):
     notification_ground: Mapped[str | None] = mapped_column(String(30))
     organ_case_no: Mapped[str | None] = mapped_column(String(60))
     detention_place: Mapped[str | None] = mapped_column(String(100))
+    # 事项类别 (s.31) and the applicant's representative (s.40): kind, name, relation, ID.
+    matter_category: Mapped[str | None] = mapped_column(String(20))
+    representative_kind: Mapped[str | None] = mapped_column(String(10))
+    representative_name: Mapped[str | None] = mapped_column(String(50))
+    representative_relation: Mapped[str | None] = mapped_column(String(20))
+    representative_id_number: Mapped[str | None] = mapped_column(String(18))
     decision_reason: Mapped[str | None] = mapped_column(Text)
     hardship_basis: Mapped[str | None] = mapped_column(String(200))
     notifying_organ: Mapped[str | None] = mapped_column(String(100))

@@ -194,6 +194,17 @@ class CaseDialog(QDialog):
                 (self.tr("Case type"), row.case_type),
                 (self.tr("Stage"), row.stage or "—"),
                 (self.tr("Cause"), row.cause or "—"),
+                (self.tr("Matter (s.31)"), d.matter_category or "—"),
+                *(
+                    [
+                        (
+                            self.tr("Representative"),
+                            self.tr("{0} {1} ({2}) {3}").format(*d.representative).strip(),
+                        )
+                    ]
+                    if d.representative is not None
+                    else []
+                ),
                 (self.tr("Received on"), row.applied_on.isoformat()),
                 (self.tr("Aid granted / accepted on"), _day(row.accepted_on)),
                 (self.tr("Assigned on"), _day(d.assigned_on)),

@@ -28,6 +28,7 @@ from legalaid.domain.identity import age_on, normalize_phone, parse_id_number
 from legalaid.domain.vocabulary import (
     HARDSHIP_DECLARED,
     HARDSHIP_EXEMPTIONS,
+    MATTER_CATEGORIES,
     NOTIFICATION_SOURCES,
     STANDARD_GROUPS,
     CaseSource,
@@ -35,6 +36,7 @@ from legalaid.domain.vocabulary import (
     Gender,
     NotificationGround,
     RegionTier,
+    RepresentativeKind,
     Stage,
 )
 from legalaid.services import intake
@@ -67,6 +69,11 @@ class IntakeDialog(QDialog):
         sources = [s for s in CaseSource if (s in NOTIFICATION_SOURCES) == notification]
         for source in sources:
             self.source.addItem(source.value, source.value)
+        # 事项类别 (s.31): chosen from the usual list or typed.
+        self.matter = QComboBox()
+        self.matter.setEditable(True)
+        self.matter.addItem("")
+        self.matter.addItems(MATTER_CATEGORIES)
         self.organ = QLineEdit()
         self.organ.setPlaceholderText(
             self.tr("Court, procuratorate, police or state-security organ")
@@ -121,6 +128,7 @@ class IntakeDialog(QDialog):
         case_form.addRow(self.tr("Case type"), self.case_type)
         case_form.addRow(self.tr("Stage"), self.stage)
         case_form.addRow(self.tr("Cause"), self.cause)
+        case_form.addRow(self.tr("Matter (s.31)"), self._with_error(self.matter, "事项类别"))
         case_form.addRow(self.tr("Received on"), self._with_error(self.received, "收到日期"))
         case_form.addRow(self.tr("Summary"), self.summary)
         case_form.addRow(self.tr("Where handled"), where)
@@ -180,6 +188,27 @@ class IntakeDialog(QDialog):
         hardship.addWidget(self._error_label("经济困难依据"))
         hardship_box.setVisible(not notification)
 
+        # -- who applies for the person (法律援助法 s.40) --------------------------------------
+        self.rep_kind = QComboBox()
+        self.rep_kind.addItem(self.tr("(the person applies)"), None)
+        for kind in RepresentativeKind:
+            self.rep_kind.addItem(kind.value, kind.value)
+        self.rep_name = QLineEdit()
+        self.rep_relation = QLineEdit()
+        self.rep_relation.setPlaceholderText(self.tr("e.g. 父亲, 配偶, 监护人"))
+        self.rep_id = QLineEdit()
+        rep_box = QGroupBox(self.tr("Representative"))
+        rep_form = QFormLayout(rep_box)
+        rep_form.addRow(self.tr("Acting as"), self.rep_kind)
+        rep_form.addRow(self.tr("Name"), self._with_error(self.rep_name, "代理人姓名"))
+        rep_form.addRow(self.tr("Relation"), self._with_error(self.rep_relation, "与受援人关系"))
+        rep_form.addRow(self.tr("ID number"), self._with_error(self.rep_id, "代理人身份证号"))
+        for rep_field in (self.rep_name, self.rep_relation, self.rep_id):
+            rep_field.setEnabled(False)
+            self.rep_kind.currentIndexChanged.connect(
+                lambda _i, w=rep_field: w.setEnabled(self.rep_kind.currentData() is not None)
+            )
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -195,6 +224,7 @@ class IntakeDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(person_box)
         right.addWidget(hardship_box)
+        right.addWidget(rep_box)
         right.addStretch()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -218,6 +248,7 @@ class IntakeDialog(QDialog):
             self.case_type,
             self.stage,
             self.cause,
+            self.matter,
             self.received,
             self.name,
             self.id_number,
@@ -336,6 +367,17 @@ class IntakeDialog(QDialog):
             ),
             organ_case_no=self.organ_case_no.text().strip() or None,
             detention_place=self.detention_place.text().strip() or None,
+            matter_category=self.matter.currentText().strip() or None,
+            representative=(
+                intake.RepresentativeInput(
+                    kind=RepresentativeKind(self.rep_kind.currentData()),
+                    name=self.rep_name.text(),
+                    relation=self.rep_relation.text(),
+                    id_number=self.rep_id.text() or None,
+                )
+                if self.rep_kind.currentData()
+                else None
+            ),
             region_tier=RegionTier(self.region.currentData()),
             aided_persons=self.aided_persons.value(),
             possible_life_or_death=self.life_or_death.isChecked(),

@@ -337,3 +337,34 @@ def test_a_death_review_notification_is_at_that_stage_and_recorded(offices: Cont
         "（2026）最高法刑核12号",
         "株洲市看守所",
     )
+
+
+def test_matter_and_representative_are_recorded_and_the_id_masked(offices: Context) -> None:
+    from legalaid.domain.errors import ValidationError
+    from legalaid.domain.vocabulary import RepresentativeKind
+    from legalaid.services.cases import get_case
+    from legalaid.services.intake import RepresentativeInput
+
+    father = RepresentativeInput(
+        kind=RepresentativeKind.LEGAL,
+        name="白建国",
+        relation="父亲",
+        id_number="430225197808134424",
+    )
+    with pytest.raises(ValidationError) as bad_id:
+        intake.register(offices, application(representative=RepresentativeInput(
+            kind=RepresentativeKind.RELATIVE, name="白芳", relation="姐姐",
+            id_number="430225197808134425")))  # fmt: skip
+    assert bad_id.value.field == "代理人身份证号"
+    with pytest.raises(ValidationError) as no_relation:
+        intake.register(offices, application(representative=RepresentativeInput(
+            kind=RepresentativeKind.RELATIVE, name="白芳", relation=" ")))  # fmt: skip
+    assert no_relation.value.field == "与受援人关系"
+    assert find_cases(offices) == []  # nothing half-registered
+
+    ref = intake.register(offices, application(matter_category="劳动报酬", representative=father))
+    detail = get_case(offices, ref.id)
+    assert detail.matter_category == "劳动报酬"
+    assert detail.representative == ("法定代理人", "白建国", "父亲", "4302**********4424")
+    full = get_case(offices, ref.id, full_id=True)
+    assert full.representative is not None and full.representative[3] == "430225197808134424"

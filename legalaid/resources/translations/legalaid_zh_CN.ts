@@ -383,7 +383,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="74"/>
-        <location filename="../../ui/case_dialog.py" line="550"/>
+        <location filename="../../ui/case_dialog.py" line="561"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -459,7 +459,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="111"/>
-        <location filename="../../ui/case_dialog.py" line="379"/>
+        <location filename="../../ui/case_dialog.py" line="390"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
@@ -475,7 +475,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="120"/>
-        <location filename="../../ui/case_dialog.py" line="305"/>
+        <location filename="../../ui/case_dialog.py" line="316"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
@@ -596,86 +596,101 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="197"/>
+        <source>Matter (s.31)</source>
+        <translation>事项类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="201"/>
+        <source>Representative</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="202"/>
+        <source>{0} {1} ({2}) {3}</source>
+        <translation>{0} {1}（{2}）{3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="208"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="198"/>
+        <location filename="../../ui/case_dialog.py" line="209"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="199"/>
+        <location filename="../../ui/case_dialog.py" line="210"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="200"/>
+        <location filename="../../ui/case_dialog.py" line="211"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="201"/>
+        <location filename="../../ui/case_dialog.py" line="212"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="203"/>
+        <location filename="../../ui/case_dialog.py" line="214"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204"/>
-        <location filename="../../ui/case_dialog.py" line="209"/>
-        <location filename="../../ui/case_dialog.py" line="213"/>
+        <location filename="../../ui/case_dialog.py" line="215"/>
+        <location filename="../../ui/case_dialog.py" line="220"/>
+        <location filename="../../ui/case_dialog.py" line="224"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204"/>
-        <location filename="../../ui/case_dialog.py" line="209"/>
-        <location filename="../../ui/case_dialog.py" line="213"/>
+        <location filename="../../ui/case_dialog.py" line="215"/>
+        <location filename="../../ui/case_dialog.py" line="220"/>
+        <location filename="../../ui/case_dialog.py" line="224"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="206"/>
+        <location filename="../../ui/case_dialog.py" line="217"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="411"/>
+        <location filename="../../ui/case_dialog.py" line="422"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="412"/>
+        <location filename="../../ui/case_dialog.py" line="423"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="426"/>
+        <location filename="../../ui/case_dialog.py" line="437"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="427"/>
+        <location filename="../../ui/case_dialog.py" line="438"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="428"/>
+        <location filename="../../ui/case_dialog.py" line="439"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="429"/>
+        <location filename="../../ui/case_dialog.py" line="440"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="100"/>
-        <location filename="../../ui/case_dialog.py" line="208"/>
+        <location filename="../../ui/case_dialog.py" line="219"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
@@ -695,143 +710,143 @@ Log folder: {1}</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="212"/>
+        <location filename="../../ui/case_dialog.py" line="223"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="215"/>
+        <location filename="../../ui/case_dialog.py" line="226"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="221"/>
+        <location filename="../../ui/case_dialog.py" line="232"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="222"/>
+        <location filename="../../ui/case_dialog.py" line="233"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="223"/>
+        <location filename="../../ui/case_dialog.py" line="234"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="224"/>
+        <location filename="../../ui/case_dialog.py" line="235"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="225"/>
+        <location filename="../../ui/case_dialog.py" line="236"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="226"/>
+        <location filename="../../ui/case_dialog.py" line="237"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="232"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="233"/>
+        <location filename="../../ui/case_dialog.py" line="244"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="234"/>
+        <location filename="../../ui/case_dialog.py" line="245"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="304"/>
+        <location filename="../../ui/case_dialog.py" line="315"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="319"/>
+        <location filename="../../ui/case_dialog.py" line="330"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="320"/>
+        <location filename="../../ui/case_dialog.py" line="331"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="330"/>
-        <location filename="../../ui/case_dialog.py" line="340"/>
+        <location filename="../../ui/case_dialog.py" line="341"/>
+        <location filename="../../ui/case_dialog.py" line="351"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="366"/>
+        <location filename="../../ui/case_dialog.py" line="377"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="366"/>
+        <location filename="../../ui/case_dialog.py" line="377"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="388"/>
+        <location filename="../../ui/case_dialog.py" line="399"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="388"/>
+        <location filename="../../ui/case_dialog.py" line="399"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="392"/>
+        <location filename="../../ui/case_dialog.py" line="403"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="393"/>
+        <location filename="../../ui/case_dialog.py" line="404"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="458"/>
+        <location filename="../../ui/case_dialog.py" line="469"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="468"/>
+        <location filename="../../ui/case_dialog.py" line="479"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="469"/>
+        <location filename="../../ui/case_dialog.py" line="480"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="484"/>
+        <location filename="../../ui/case_dialog.py" line="495"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="531"/>
+        <location filename="../../ui/case_dialog.py" line="542"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="531"/>
+        <location filename="../../ui/case_dialog.py" line="542"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="550"/>
+        <location filename="../../ui/case_dialog.py" line="561"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1707,207 +1722,239 @@ Details are in the log: {1}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="58"/>
+        <location filename="../../ui/intake_dialog.py" line="60"/>
         <source>Accept a notification</source>
         <translation>接收通知（通知辩护/通知代理）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="59"/>
+        <location filename="../../ui/intake_dialog.py" line="61"/>
         <source>Register an application</source>
         <translation>登记法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="73"/>
+        <location filename="../../ui/intake_dialog.py" line="80"/>
         <source>Court, procuratorate, police or state-security organ</source>
         <translation>法院、检察院、公安机关或国家安全机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="76"/>
+        <location filename="../../ui/intake_dialog.py" line="83"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="80"/>
+        <location filename="../../ui/intake_dialog.py" line="87"/>
         <source>The organ&apos;s own case number</source>
         <translation>通知机关的案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="82"/>
+        <location filename="../../ui/intake_dialog.py" line="89"/>
         <source>e.g. 株洲市看守所 (if detained)</source>
         <translation>如：株洲市看守所（被羁押时）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="88"/>
+        <location filename="../../ui/intake_dialog.py" line="95"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="92"/>
+        <location filename="../../ui/intake_dialog.py" line="99"/>
         <source>e.g. theft, unpaid wages</source>
         <translation>如：盗窃罪、追索劳动报酬</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="102"/>
+        <location filename="../../ui/intake_dialog.py" line="109"/>
         <source>Co-applicants and joined cases count too</source>
         <translation>共同受援人及并案均计入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="105"/>
+        <location filename="../../ui/intake_dialog.py" line="112"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="108"/>
+        <location filename="../../ui/intake_dialog.py" line="115"/>
         <source>Possible life imprisonment or death penalty</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="110"/>
+        <location filename="../../ui/intake_dialog.py" line="117"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="112"/>
+        <location filename="../../ui/intake_dialog.py" line="119"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="113"/>
+        <location filename="../../ui/intake_dialog.py" line="120"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="115"/>
+        <location filename="../../ui/intake_dialog.py" line="122"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="117"/>
+        <location filename="../../ui/intake_dialog.py" line="124"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="119"/>
+        <location filename="../../ui/intake_dialog.py" line="126"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="120"/>
+        <location filename="../../ui/intake_dialog.py" line="127"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="121"/>
+        <location filename="../../ui/intake_dialog.py" line="128"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="122"/>
+        <location filename="../../ui/intake_dialog.py" line="129"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="123"/>
+        <location filename="../../ui/intake_dialog.py" line="130"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="124"/>
+        <location filename="../../ui/intake_dialog.py" line="131"/>
+        <source>Matter (s.31)</source>
+        <translation>事项类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="132"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="125"/>
+        <location filename="../../ui/intake_dialog.py" line="133"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="126"/>
+        <location filename="../../ui/intake_dialog.py" line="134"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="133"/>
+        <location filename="../../ui/intake_dialog.py" line="141"/>
         <source>18 characters; fills birth date and gender</source>
         <translation>18位，自动填入出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="136"/>
+        <location filename="../../ui/intake_dialog.py" line="144"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="149"/>
+        <location filename="../../ui/intake_dialog.py" line="157"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="151"/>
+        <location filename="../../ui/intake_dialog.py" line="159"/>
+        <location filename="../../ui/intake_dialog.py" line="203"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="152"/>
+        <location filename="../../ui/intake_dialog.py" line="160"/>
+        <location filename="../../ui/intake_dialog.py" line="205"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="154"/>
+        <location filename="../../ui/intake_dialog.py" line="162"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="155"/>
+        <location filename="../../ui/intake_dialog.py" line="163"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="156"/>
+        <location filename="../../ui/intake_dialog.py" line="164"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="157"/>
+        <location filename="../../ui/intake_dialog.py" line="165"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="161"/>
+        <location filename="../../ui/intake_dialog.py" line="169"/>
         <source>Statement of economic hardship and integrity pledge</source>
         <translation>经济困难状况说明及个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="162"/>
+        <location filename="../../ui/intake_dialog.py" line="170"/>
         <source>The applicant signed the integrity pledge</source>
         <translation>申请人已签署个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="163"/>
+        <location filename="../../ui/intake_dialog.py" line="171"/>
         <source>Exempt from the hardship check</source>
         <translation>免予经济困难审查</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="174"/>
+        <location filename="../../ui/intake_dialog.py" line="182"/>
         <source>Economic hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="274"/>
+        <location filename="../../ui/intake_dialog.py" line="193"/>
+        <source>(the person applies)</source>
+        <translation>（本人申请）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="198"/>
+        <source>e.g. 父亲, 配偶, 监护人</source>
+        <translation>如：父亲、配偶、监护人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="200"/>
+        <source>Representative</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="202"/>
+        <source>Acting as</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="204"/>
+        <source>Relation</source>
+        <translation>与受援人关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="305"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="292"/>
+        <location filename="../../ui/intake_dialog.py" line="323"/>
         <source>Already on file with {0} case(s): {1}</source>
         <translation>该受援人已有 {0} 件案件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="351"/>
+        <location filename="../../ui/intake_dialog.py" line="393"/>
         <source>Choose the ground of the notification (法律援助法 s.25)</source>
         <translation>请选择通知理由（法律援助法第二十五条）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="364"/>
+        <location filename="../../ui/intake_dialog.py" line="406"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

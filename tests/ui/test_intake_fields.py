@@ -1,0 +1,36 @@
+"""Intake records the matter (事项类别, s.31) and who applies for the person (s.40)."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+
+def test_intake_records_the_matter_and_the_representative(qtbot: QtBot, offices: object) -> None:
+    from legalaid.services.cases import get_case
+    from legalaid.services.context import Context
+    from legalaid.ui.intake_dialog import IntakeDialog
+
+    assert isinstance(offices, Context)
+    dialog = IntakeDialog(offices, notification=False)
+    qtbot.addWidget(dialog)
+    assert not dialog.rep_name.isEnabled()  # the person applies: nothing to fill
+    dialog.name.setText("白杰")
+    dialog.cause.setText("劳动报酬纠纷")
+    dialog.matter.setCurrentText("劳动报酬")
+    dialog.pledge.setChecked(True)
+    dialog.rep_kind.setCurrentIndex(dialog.rep_kind.findData("近亲属"))
+    assert dialog.rep_name.isEnabled()
+    dialog.rep_name.setText("白芳")
+    dialog.save()  # the relation is missing: said beside it
+    assert dialog.result_ref is None
+    assert "与受援人的关系" in dialog._errors["与受援人关系"].text()
+    dialog.rep_relation.setText("姐姐")
+    dialog.save()
+    assert dialog.result_ref is not None
+    detail = get_case(offices, dialog.result_ref.id)
+    assert detail.matter_category == "劳动报酬"
+    assert detail.representative is not None and detail.representative[:3] == (
+        "近亲属",
+        "白芳",
+        "姐姐",
+    )
