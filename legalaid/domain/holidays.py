@@ -9,6 +9,8 @@ week. Entered years take precedence over the packaged data.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +31,27 @@ class NoticeDay:
     @property
     def kind(self) -> str:
         return WORK if self.workday else REST
+
+
+def rows_from_text(text: str) -> list[dict[str, str]]:
+    """A notice table typed (comma-separated) or pasted from a spreadsheet (tab-separated),
+    header first."""
+    text = text.strip()
+    if not text:
+        return []
+    delimiter = "\t" if "\t" in text.splitlines()[0] else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def rows_to_text(rows: Iterable[Mapping[str, str]]) -> str:
+    """The table as comma-separated text (quoted where a value needs it), header first."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(COLUMNS), extrasaction="ignore",
+                            lineterminator="\n")  # fmt: skip
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().strip()
 
 
 def parse_notice(rows: Iterable[Mapping[str, str]]) -> list[NoticeDay]:

@@ -24,7 +24,6 @@ from legalaid.services.workcalendar import (
     package_version,
 )
 from legalaid.storage import repositories as repo
-from legalaid.storage.records import SettingRecord
 
 
 @dataclass(frozen=True)
@@ -32,14 +31,6 @@ class NoticeEntered:
     years: tuple[int, ...]
     days: int
     recounted: int  # open cases whose due date moved
-
-
-def _store(session: Session, key: str, value: str) -> None:
-    record = session.get(SettingRecord, key)
-    if record is None:
-        session.add(SettingRecord(key=key, value=value))
-    else:
-        record.value = value
 
 
 @requires(Action.ADMINISTER)
@@ -54,7 +45,7 @@ def enter_notice(ctx: Context, days: list[NoticeDay]) -> NoticeEntered:
             if d.day.year not in years
         ]
         every = sorted([*kept, *days], key=lambda d: d.day)
-        _store(uow.session, NOTICES, notices_to_json(every))
+        repo.put_setting(uow.session, NOTICES, notices_to_json(every))
         uow.flush()
         counted = replace(ctx, calendar=NoticeCalendar(ChineseHolidayCalendar(), every))
         recounted = recompute_deadlines(counted, uow.session, deadline_rules(uow.session))
@@ -64,12 +55,17 @@ def enter_notice(ctx: Context, days: list[NoticeDay]) -> NoticeEntered:
     return NoticeEntered(years=years, days=len(days), recounted=recounted)
 
 
-def enter_notice_file(ctx: Context, path: Path) -> NoticeEntered:
-    """A notice table (.csv or .xlsx; columns 日期, 类型, 名称), all rows or none."""
+def read_notice_file(path: Path) -> list[dict[str, str]]:
+    """The rows of a notice table (.csv or .xlsx; columns 日期, 类型, 名称)."""
     from legalaid.services.ledger_files import read_rows
 
     _headers, rows = read_rows(path)
-    return enter_notice(ctx, parse_notice({k: str(v or "") for k, v in r.items()} for r in rows))
+    return [{k: str(v or "") for k, v in r.items()} for r in rows]
+
+
+def enter_notice_file(ctx: Context, path: Path) -> NoticeEntered:
+    """A notice table from a file, all rows or none."""
+    return enter_notice(ctx, parse_notice(read_notice_file(path)))
 
 
 @dataclass(frozen=True)
@@ -121,5 +117,5 @@ def recount_if_package_changed(ctx: Context, session: Session) -> int:
     if repo.get_setting(session, PACKAGE_VERSION) == version:
         return 0
     recounted = recompute_deadlines(ctx, session, deadline_rules(session))
-    _store(session, PACKAGE_VERSION, version)
+    repo.put_setting(session, PACKAGE_VERSION, version)
     return recounted

@@ -77,11 +77,7 @@ def set_deadline_rules(ctx: Context, rules: Mapping[DeadlineKind, DeadlineRule])
     with ctx.writing() as uow:
         merged = deadline_rules(uow.session) | dict(rules)
         own = {k: r for k, r in merged.items() if differs_from_law(k, r)}
-        record = uow.session.get(SettingRecord, DEADLINE_RULES)
-        if record is None:
-            uow.session.add(SettingRecord(key=DEADLINE_RULES, value=_rules_json(own)))
-        else:
-            record.value = _rules_json(own)
+        repo.put_setting(uow.session, DEADLINE_RULES, _rules_json(own))
         uow.flush()  # the rules themselves are written before the cases are recounted
         changed = recompute_deadlines(ctx, uow.session, merged)
         uow.commit()
@@ -144,11 +140,7 @@ def set_recognition_rules(ctx: Context, rules: RecognitionRules) -> None:
     """The office's criteria for major/difficult candidates (they apply to later checks)."""
     rules.check()
     with ctx.writing() as uow:
-        record = uow.session.get(SettingRecord, RECOGNITION_RULES)
-        if record is None:
-            uow.session.add(SettingRecord(key=RECOGNITION_RULES, value=rules.to_json()))
-        else:
-            record.value = rules.to_json()
+        repo.put_setting(uow.session, RECOGNITION_RULES, rules.to_json())
         uow.commit()
 
 
@@ -163,11 +155,7 @@ def set_idle_minutes(ctx: Context, *, minutes: int) -> None:
     if not 1 <= minutes <= 120:
         raise ValidationError("自动锁定时间应在1–120分钟之间", field="自动锁定")
     with ctx.writing() as uow:
-        record = uow.session.get(SettingRecord, IDLE_MINUTES)
-        if record is None:
-            uow.session.add(SettingRecord(key=IDLE_MINUTES, value=str(minutes)))
-        else:
-            record.value = str(minutes)
+        repo.put_setting(uow.session, IDLE_MINUTES, str(minutes))
         uow.commit()
 
 
@@ -200,9 +188,5 @@ def set_closing_list(ctx: Context, *, column: int, items: list[tuple[str, str]] 
         else:
             lists[column] = items
         value = json.dumps({str(k): v for k, v in lists.items()}, ensure_ascii=False)
-        record = uow.session.get(SettingRecord, CLOSING_LISTS)
-        if record is None:
-            uow.session.add(SettingRecord(key=CLOSING_LISTS, value=value))
-        else:
-            record.value = value
+        repo.put_setting(uow.session, CLOSING_LISTS, value)
         uow.commit()

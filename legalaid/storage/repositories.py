@@ -152,6 +152,14 @@ def get_setting(session: Session, key: str) -> str | None:
     return record.value if record else None
 
 
+def put_setting(session: Session, key: str, value: str) -> None:
+    record = session.get(SettingRecord, key)
+    if record is None:
+        session.add(SettingRecord(key=key, value=value))
+    else:
+        record.value = value
+
+
 def target_for(session: Session, year: int, office_id: int | None) -> int | None:
     query = select(func.sum(TargetRecord.cases), func.count()).where(TargetRecord.year == year)
     if office_id is not None:

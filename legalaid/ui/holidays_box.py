@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from legalaid.domain.errors import LegalAidError
-from legalaid.domain.holidays import COLUMNS, parse_notice
+from legalaid.domain.holidays import COLUMNS, parse_notice, rows_from_text, rows_to_text
 from legalaid.services import holidays
 from legalaid.services.context import Context
 from legalaid.ui.widgets import FieldError, form_dialog, run_modal
@@ -58,18 +56,13 @@ class NoticeDialog(QDialog):
         form_dialog(self, form, self.error, on_accept=self.save, save=True)
         self.result_text = ""
 
-    def rows(self) -> list[dict[str, str]]:
-        # Pasted from a spreadsheet the columns are tab-separated; typed, comma-separated.
-        text = self.text.toPlainText().strip()
-        delimiter = "\t" if "\t" in text.splitlines()[0] else ","
-        reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-        return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
-
     def save(self) -> None:
         try:
             if not self.text.toPlainText().startswith(COLUMNS[0]):
                 raise LegalAidError(self.tr("The first line must be the header 日期,类型,名称"))
-            entered = holidays.enter_notice(self._ctx, parse_notice(self.rows()))
+            entered = holidays.enter_notice(
+                self._ctx, parse_notice(rows_from_text(self.text.toPlainText()))
+            )
         except LegalAidError as exc:
             self.error.show_message(exc.message)
             return
@@ -85,16 +78,12 @@ class NoticeDialog(QDialog):
         )
         if not name:
             return
-        from legalaid.services.ledger_files import read_rows
-
         try:
-            headers, rows = read_rows(Path(name))
-            lines = [",".join(headers)]
-            lines += [",".join(str(r.get(h) or "") for h in headers) for r in rows]
+            rows = holidays.read_notice_file(Path(name))
         except LegalAidError as exc:
             self.error.show_message(exc.message)
             return
-        self.text.setPlainText("\n".join(lines))
+        self.text.setPlainText(rows_to_text(rows))
 
 
 class HolidaysBox(QGroupBox):

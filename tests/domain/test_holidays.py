@@ -53,3 +53,22 @@ def test_every_bad_row_is_named_and_nothing_is_taken() -> None:
     assert "第3行「类型」：应为「休息」或「上班」，现为「放假」" in message
     assert "第5行「日期」：2027-02-07 与第4行重复" in message
     assert "第6行：未知的列「备注」" in message
+
+
+def test_a_notice_table_typed_pasted_or_from_a_file_reads_the_same() -> None:
+    from legalaid.domain.holidays import rows_from_text, rows_to_text
+
+    typed = "日期,类型,名称\n2027-02-12,休息,春节\n2027-02-14,上班,春节"
+    pasted = "日期\t类型\t名称\n2027-02-12\t休息\t春节\n2027-02-14\t上班\t春节"
+    assert (
+        rows_from_text(typed)
+        == rows_from_text(pasted)
+        == [
+            {"日期": "2027-02-12", "类型": "休息", "名称": "春节"},
+            {"日期": "2027-02-14", "类型": "上班", "名称": "春节"},
+        ]
+    )
+    # A name with a comma survives the round trip through the dialog's text.
+    rows = [{"日期": "2027-10-01", "类型": "休息", "名称": "国庆节,中秋节"}]
+    assert rows_from_text(rows_to_text(rows)) == rows
+    assert rows_from_text("  ") == []
