@@ -11,10 +11,14 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from legalaid import __version__
 from legalaid.cli_zh import chinese_argparse
 from legalaid.domain.errors import LegalAidError, ValidationError, ValidationErrors
+
+if TYPE_CHECKING:
+    from legalaid.services.context import Context
 
 log = logging.getLogger("legalaid")
 
@@ -51,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TARGET",
         help="SQLite 文件路径或 SQLAlchemy URL（默认：LEGALAID_DB 或用户数据目录）",
     )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="以该用户身份执行（数据库已有账号时必填；密码取自 LEGALAID_PASSWORD 或标准输入）",
+    )
     parser.add_argument("--debug", action="store_true", help="出错时显示完整的调用栈")
     parser.add_argument(
         "--version", action="version", version=f"legalaid {__version__}", help="显示版本号并退出"
@@ -66,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", help="导入案件台账（.xlsx/.csv）")
     imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--allow-duplicates",
+        action="store_true",
+        help="允许与已有案件或其他行重复的行（同一受援人、申请日期和案件类型）",
+    )
 
     exp = commands.add_parser("export", help="导出案件台账（.xlsx/.csv）")
     exp.add_argument("file", type=Path)
@@ -133,7 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit_cmd = commands.add_parser("audit", help="审计记录").add_subparsers(
         dest="action", metavar="ACTION", parser_class=_Parser, required=True
     )
-    audit_cmd.add_parser("verify", help="核对审计记录链，报告第一处断开")
+    verify = audit_cmd.add_parser("verify", help="核对审计记录链，报告第一处断开")
+    verify.add_argument(
+        "--anchor", metavar="N:HASH", help="另行保存的锚点（audit anchor 的输出），一并核对"
+    )
+    audit_cmd.add_parser("anchor", help="输出审计记录链的锚点 N:HASH（条数:链头校验值）")
 
     calendar = commands.add_parser("calendar", help="法定节假日与调休").add_subparsers(
         dest="action", metavar="ACTION", parser_class=_Parser, required=True
@@ -196,6 +214,36 @@ def _read_password() -> str:
     return first
 
 
+def _sign_in_password() -> str:
+    """``LEGALAID_PASSWORD``, else the first line of stdin, else asked without echo."""
+    from_env = os.environ.get("LEGALAID_PASSWORD")
+    if from_env is not None:
+        return from_env
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    return getpass.getpass("登录密码：")
+
+
+# Commands that run without signing in (interfaces.md): setting up, and checking the trail.
+NO_SIGN_IN = {("init", None), ("audit", "verify"), ("audit", "anchor")}
+
+
+def _signed_in(target: str, args: argparse.Namespace, actor: str) -> Context:
+    from legalaid.services import setup
+    from legalaid.services.accounts import command_context
+
+    ctx = setup.open_context(target, actor=actor)
+    if (args.command, getattr(args, "action", None)) in NO_SIGN_IN:
+        return ctx
+    try:
+        return command_context(ctx, username=args.user, password=_sign_in_password)
+    except BaseException:
+        ctx.db.dispose()
+        raise
+
+
 def run(args: argparse.Namespace) -> int:
     # Imported per command: a script calling ``stats`` should not pay for the ledger code.
     from legalaid.services import setup
@@ -203,6 +251,17 @@ def run(args: argparse.Namespace) -> int:
 
     target = args.db or setup.default_database()
     actor = os.environ.get("USERNAME") or os.environ.get("USER") or "cli"
+    if args.command in ("backup", "restore"):
+        # The whole database leaves or is replaced: an administrator's act once there are
+        # accounts (checked on the database as it is now).
+        from legalaid.domain.permissions import Action
+        from legalaid.services.authz import authorize
+
+        checking = _signed_in(target, args, actor)
+        try:
+            authorize(checking, Action.ADMINISTER)
+        finally:
+            checking.db.dispose()
     if args.command == "init":
         db = Database(target)
         try:
@@ -227,7 +286,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"已从 {args.file} 恢复{kept}")
         return 0
 
-    ctx = setup.open_context(target, actor=actor)
+    ctx = _signed_in(target, args, actor)
     try:
         if args.command == "demo":
             from legalaid.services.demo import generate_demo
@@ -239,7 +298,9 @@ def run(args: argparse.Namespace) -> int:
         elif args.command == "import":
             from legalaid.services import ledger
 
-            imported = ledger.import_ledger(ctx, args.file, progress=_Progress())
+            imported = ledger.import_ledger(
+                ctx, args.file, progress=_Progress(), allow_duplicates=args.allow_duplicates
+            )
             print(
                 f"已导入 {imported.cases} 件案件（新增受援人 {imported.persons_created} 人、"
                 f"承办人 {imported.handlers_created} 人、承办单位 {imported.firms_created} 家）"
@@ -296,10 +357,16 @@ def run(args: argparse.Namespace) -> int:
                 )
             else:
                 print(_json_text(holidays.year_calendar(ctx, args.year).as_json()))
-        elif args.command == "audit":
-            from legalaid.services.audit_trail import verify_chain
+        elif args.command == "audit" and args.action == "anchor":
+            from legalaid.services.audit_trail import audit_anchor
 
-            checked, broken = verify_chain(ctx)
+            count, head = audit_anchor(ctx)
+            print(f"{count}:{head}")
+        elif args.command == "audit":
+            from legalaid.services.audit_trail import parse_anchor, verify_chain
+
+            anchor = parse_anchor(args.anchor) if args.anchor else None
+            checked, broken = verify_chain(ctx, anchor=anchor)
             if broken is not None:
                 raise LegalAidError(
                     f"审计记录链在第 {broken.id} 条处断开：{broken.reason}（已核对 {checked} 条）"

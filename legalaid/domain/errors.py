@@ -59,3 +59,15 @@ class ConflictError(LegalAidError):
 
 class NotFound(LegalAidError):
     """The record asked for does not exist."""
+
+
+class DuplicateCase(ConflictError):
+    """The case repeats one on file (same person, 申请日期 and 案件类型, interfaces.md);
+    registered only when the clerk confirms that it is a different matter."""
+
+    def __init__(self, existing: str) -> None:
+        super().__init__(
+            f"与已有案件{existing}重复（同一受援人、申请日期和案件类型）；"
+            "确属不同案件的，请确认后再登记"
+        )
+        self.existing = existing

@@ -108,11 +108,19 @@ class EscalationState(StrEnum):
     REPORTED = "已上报"
     REPLIED = "已批复"
     DISMISSED = "已排除"
+    # A finished case a ledger (or the demo data) marks 重大疑难: history as recorded there.
+    RECORDED = "按台账记载"
 
     @property
     def is_open(self) -> bool:
         """Open escalations hold the case's closing until the reply (or a dismissal)."""
-        return self not in (EscalationState.REPLIED, EscalationState.DISMISSED)
+        return self not in (EscalationState.REPLIED, EscalationState.DISMISSED,
+                            EscalationState.RECORDED)  # fmt: skip
+
+    @property
+    def is_major(self) -> bool:
+        """What the statistics count as 重大疑难 (the case's mark follows this)."""
+        return self not in (EscalationState.CANDIDATE, EscalationState.DISMISSED)
 
 
 E = EscalationState

@@ -49,33 +49,18 @@ HEADERS: tuple[str, ...] = (
 REQUIRED: frozenset[str] = frozenset({"机构", "案件来源", "案件类型", "申请日期", "受援人", "状态"})
 GROUP_SEPARATOR = "、"
 
-# The ledger names fewer states than the workflow has: an application granted but not yet
-# assigned is "审查" with a 受理日期, an accepted notification not yet assigned is
-# "申请登记" from a notifying source. Both map back exactly on import.
-LEDGER_STATES: tuple[str, ...] = (
-    "申请登记",
-    "补正",
-    "审查",
-    "不予援助",
-    "已指派",
-    "承办中",
-    "结案审查",
-    "已结案",
-    "已归档",
-    "终止",
-    "撤回",
-)
+# Every state of the workflow, as interfaces.md lists them (给予援助 and 已通知 included).
+LEDGER_STATES: tuple[str, ...] = tuple(state.value for state in CaseState)
 
 
 def ledger_state(state: CaseState) -> str:
-    if state is CaseState.APPROVED:
-        return CaseState.REVIEW.value
-    if state is CaseState.NOTIFIED:
-        return CaseState.REGISTERED.value
     return state.value
 
 
 def workflow_state(text: str, source: CaseSource, accepted_on: date | None) -> CaseState:
+    """The state a row names. Ledgers written before 给予援助 and 已通知 were in the list wrote
+    a granted application as 审查 with a 受理日期 and an accepted notification as 申请登记 from
+    a notifying source; those rows still import to the state they meant."""
     if text == CaseState.REVIEW.value and accepted_on is not None:
         return CaseState.APPROVED
     if text == CaseState.REGISTERED.value and source.is_notification:
@@ -109,6 +94,38 @@ class LedgerRow:
     cross_region: bool
     major_difficult: bool
     subsidy_paid: Decimal | None
+
+
+class Duplicates:
+    """interfaces.md: a case repeats another when both have the same 身份证号 (or, where one
+    of them has none, the same 受援人), the same 申请日期 and the same 案件类型. Holds what is
+    known so far (cases on file, earlier rows) as a reference each: a 案号 or a row."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[tuple[str, date, str], str] = {}
+        self._by_name: dict[tuple[str, date, str], str] = {}
+        self._by_name_without_id: dict[tuple[str, date, str], str] = {}
+
+    def find(
+        self, id_number: str | None, name: str, applied_on: date, case_type: str
+    ) -> str | None:
+        """The reference of the first known case this one repeats, or None."""
+        named = (name.strip(), applied_on, case_type)
+        if id_number:
+            return self._by_id.get(
+                (id_number.strip().upper(), applied_on, case_type)
+            ) or self._by_name_without_id.get(named)
+        return self._by_name.get(named)
+
+    def add(
+        self, id_number: str | None, name: str, applied_on: date, case_type: str, ref: str
+    ) -> None:
+        named = (name.strip(), applied_on, case_type)
+        self._by_name.setdefault(named, ref)
+        if id_number:
+            self._by_id.setdefault((id_number.strip().upper(), applied_on, case_type), ref)
+        else:
+            self._by_name_without_id.setdefault(named, ref)
 
 
 def check_headers(headers: list[str]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 
 from legalaid.domain.errors import ValidationError
 
@@ -41,11 +42,75 @@ def completion_pct(cases: int, target: int | None) -> float | None:
     return round_pct(Decimal(cases) * 100 / target)
 
 
-def double_half(until: date, completion: float | None) -> bool:
-    """时间过半、任务过半: on or after 30 June with at least half the target done."""
-    if completion is None:
+def double_half(until: date, cases: int, target: int | None) -> bool:
+    """时间过半、任务过半: on or after 30 June with at least half the target done — the exact
+    ratio, cases × 2 ≥ target (900 of 1801 is 49.97 %, not 双过半, though it rounds to 50.0)."""
+    return bool(target) and until >= date(until.year, 6, 30) and cases * 2 >= (target or 0)
+
+
+def behind_time(until: date, cases: int, target: int | None) -> bool:
+    """Completion below time progress (慢于序时进度), compared exactly: cases ÷ target <
+    days elapsed ÷ days in the year."""
+    if not target:
         return False
-    return until >= date(until.year, 6, 30) and completion >= 50
+    elapsed = (until - date(until.year, 1, 1)).days + 1
+    return cases * days_in_year(until.year) < target * elapsed
+
+
+def closing_rate(closed: int, open_at_start: int, cases: int) -> float | None:
+    """结案率 as annual reports define it: cases closed in the period over the cases there
+    were to handle — still open at its start plus accepted in it — so never above 100 %."""
+    workload = open_at_start + cases
+    return round_pct(Decimal(closed) * 100 / workload) if workload else None
+
+
+class Standing(StrEnum):
+    """Where an office stands against its target on a report's date — the one verdict every
+    report, screen and export prints (never two that contradict each other)."""
+
+    NO_TARGET = "未设任务"
+    COMPLETED = "已完成"
+    NOT_COMPLETED = "未完成"  # the year is over and the target was not reached
+    DOUBLE_HALF = "实现双过半"
+    NOT_DOUBLE_HALF = "未实现双过半"
+    ON_PACE = "不慢于序时进度"  # before 30 June: measured against time progress, not 双过半
+    BEHIND_PACE = "慢于序时进度"
+
+    @property
+    def short(self) -> str:
+        """The table cell under 双过半 / 进度."""
+        return {Standing.DOUBLE_HALF: "实现", Standing.NOT_DOUBLE_HALF: "未实现"}.get(
+            self, self.value
+        )
+
+    @property
+    def falls_short(self) -> bool:
+        return self in (Standing.NOT_COMPLETED, Standing.NOT_DOUBLE_HALF, Standing.BEHIND_PACE)
+
+
+def standing(until: date, cases: int, target: int | None) -> Standing:
+    if not target:
+        return Standing.NO_TARGET
+    if cases >= target:
+        return Standing.COMPLETED
+    if until >= date(until.year, 12, 31):
+        return Standing.NOT_COMPLETED
+    if until >= date(until.year, 6, 30):
+        return Standing.DOUBLE_HALF if cases * 2 >= target else Standing.NOT_DOUBLE_HALF
+    return Standing.BEHIND_PACE if behind_time(until, cases, target) else Standing.ON_PACE
+
+
+def at_risk(
+    until: date, cases: int, target: int | None, forecast_midyear: int, forecast_year_end: int
+) -> bool:
+    """The forecast says the office will fall short of what is still open: before 30 June,
+    half the target by then or the target by year end; after it, the target by year end.
+    A decided question (a finished year, a target reached, a 30 June passed) is no risk."""
+    if not target or cases >= target or until >= date(until.year, 12, 31):
+        return False
+    if until < date(until.year, 6, 30) and forecast_midyear * 2 < target:
+        return True
+    return forecast_year_end < target
 
 
 @dataclass
@@ -67,6 +132,7 @@ class YearStatistics:
     major_difficult: int = 0
     subsidy_total: Decimal = Decimal("0.00")
     target: int | None = None
+    open_at_start: int = 0  # cases accepted before the period and still open when it began
 
     @property
     def completion_pct(self) -> float | None:
@@ -78,7 +144,19 @@ class YearStatistics:
 
     @property
     def double_half(self) -> bool:
-        return double_half(self.until, self.completion_pct)
+        return double_half(self.until, self.cases, self.target)
+
+    @property
+    def standing(self) -> Standing:
+        return standing(self.until, self.cases, self.target)
+
+    @property
+    def behind_time(self) -> bool:
+        return behind_time(self.until, self.cases, self.target)
+
+    @property
+    def closing_rate(self) -> float | None:
+        return closing_rate(self.closed, self.open_at_start, self.cases)
 
     def as_json(self) -> dict[str, object]:
         return {

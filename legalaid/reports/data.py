@@ -6,6 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from legalaid.domain.statistics import (
+    Standing,
+    at_risk,
+    behind_time,
+    closing_rate,
+    standing,
+)
+
 
 @dataclass(frozen=True)
 class OfficeLine:
@@ -22,17 +30,26 @@ class OfficeLine:
     forecast_year_end: int
     forecast_basis: str
 
+    until: date  # the report's date: the verdicts are as of then
+    open_at_start: int = 0
+
+    @property
+    def standing(self) -> Standing:
+        return standing(self.until, self.cases, self.target)
+
     @property
     def behind_schedule(self) -> bool:
-        """Completion below time progress (序时进度)."""
-        return self.completion_pct is not None and self.completion_pct < self.time_pct
+        """Completion below time progress (序时进度), by the exact ratio."""
+        return behind_time(self.until, self.cases, self.target)
 
     @property
     def at_risk(self) -> bool:
-        """The forecast misses half the target by 30 June or the target by year end."""
-        if not self.target:
-            return False
-        return self.forecast_midyear * 2 < self.target or self.forecast_year_end < self.target
+        return at_risk(self.until, self.cases, self.target,
+                       self.forecast_midyear, self.forecast_year_end)  # fmt: skip
+
+    @property
+    def closing_rate(self) -> float | None:
+        return closing_rate(self.closed, self.open_at_start, self.cases)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ administrator's work on users. Messages never say whether a user name exists."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from legalaid.domain.permissions import Action, Role
+from legalaid.services import scope
 from legalaid.services.authz import audit_event, requires
 from legalaid.services.context import Context, Principal
 from legalaid.storage import audit
@@ -99,7 +101,11 @@ def add_user(
             office = repo.office_by_code(session, office_code)
             if office is None:
                 raise ValidationError(f"机构「{office_code}」不存在", field="机构")
+            scope.require_office(ctx, session, office.id, f"机构「{office.name}」")
             office_id = office.id
+        elif scope.office_ids(ctx, session) is not None:
+            # An administrator of one office cannot create an account for every office.
+            raise ValidationError("请选择账号所属机构（本机构或下级机构）", field="机构")
         now = ctx.now()
         record = UserRecord(
             username=username, display_name=(name or "").strip() or (handler or username),
@@ -160,6 +166,26 @@ def sign_in(ctx: Context, *, username: str, password: str) -> Principal:
         if outcome != "成功" or record is None:
             raise PermissionDenied(SIGN_IN_FAILED)
         return _principal(record)
+
+
+SIGN_IN_NEEDED = (
+    "此数据库已有账号，命令须以用户身份执行：请加 --user 用户名"
+    "（密码取自环境变量 LEGALAID_PASSWORD，否则从标准输入读取）"
+)
+
+
+def command_context(ctx: Context, *, username: str | None, password: Callable[[], str]) -> Context:
+    """The command line acts for a signed-in user once the database has an account
+    (interfaces.md, "Signing in"): that user's role, office scope and name in the audit
+    trail. A database with no account yet runs commands as they are (setup scripts)."""
+    if not has_users(ctx):
+        return ctx
+    if not username:
+        raise PermissionDenied(SIGN_IN_NEEDED)
+    principal = sign_in(ctx, username=username, password=password())
+    if must_change_password(ctx, principal.user_id):
+        raise PermissionDenied("该账号须先修改密码：请在桌面程序中登录并设置新密码")
+    return ctx.signed_in(principal)
 
 
 def _verify(hashed: str, password: str) -> bool:

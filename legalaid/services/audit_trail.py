@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.permissions import Action
+from legalaid.services import scope
 from legalaid.services.authz import requires
 from legalaid.services.context import Context
 from legalaid.storage import audit
-from legalaid.storage.records import AuditRecord
+from legalaid.storage.records import AuditRecord, UserRecord
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,26 @@ class AuditRow:
     detail: str
 
 
-def _query(filters: AuditFilter) -> Select[Any]:
+def _actors_in_scope(ctx: Context, session: Session) -> list[str] | None:
+    """Office scope: the entries of the accounts of the user's offices (their names and
+    user names, under which sign-ins are recorded); None: every entry."""
+    ids = scope.office_ids(ctx, session)
+    if ids is None:
+        return None
+    names: set[str] = set()
+    for username, name in session.execute(
+        select(UserRecord.username, UserRecord.display_name).where(
+            UserRecord.office_id.in_(sorted(ids))
+        )
+    ):
+        names |= {username, name}
+    return sorted(names)
+
+
+def _query(filters: AuditFilter, actors: list[str] | None = None) -> Select[Any]:
     query = select(AuditRecord)
+    if actors is not None:
+        query = query.where(AuditRecord.actor.in_(actors))
     if filters.since:
         query = query.where(AuditRecord.at >= datetime.combine(filters.since, time.min))
     if filters.until:
@@ -74,7 +94,7 @@ def audit_entries(
     """The newest first, and how many match."""
     with ctx.reading() as uow:
         session = uow.session
-        query = _query(filters)
+        query = _query(filters, _actors_in_scope(ctx, session))
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         records = session.scalars(query.order_by(AuditRecord.id.desc()).limit(limit).offset(offset))
         rows = [AuditRow(r.id, r.at, r.actor, r.action, r.object, r.outcome, _detail(r.detail))
@@ -85,20 +105,43 @@ def audit_entries(
 @requires(Action.VIEW_AUDIT)
 def actors_and_actions(ctx: Context) -> tuple[list[str], list[str]]:
     with ctx.reading() as uow:
-        actors = list(
-            uow.session.scalars(select(AuditRecord.actor).distinct().order_by(AuditRecord.actor))
-        )
+        query = _query(AuditFilter(), _actors_in_scope(ctx, uow.session)).subquery()
+        actors = list(uow.session.scalars(select(query.c.actor).distinct().order_by(query.c.actor)))
         actions = list(
-            uow.session.scalars(select(AuditRecord.action).distinct().order_by(AuditRecord.action))
+            uow.session.scalars(select(query.c.action).distinct().order_by(query.c.action))
         )
         return actors, actions
 
 
 @requires(Action.VIEW_AUDIT)
-def verify_chain(ctx: Context) -> tuple[int, audit.BrokenLink | None]:
-    """Walk the whole chain; the first broken link if any row was edited or removed."""
+def verify_chain(
+    ctx: Context, *, anchor: tuple[int, str] | None = None
+) -> tuple[int, audit.BrokenLink | None]:
+    """Walk the whole chain; the first broken link if any row was edited or removed, and,
+    with an anchor kept outside the database, a chain rewritten and re-sealed."""
     with ctx.reading() as uow:
-        return audit.verify(uow.session)
+        checked, broken = audit.verify(uow.session)
+        if broken is None and anchor is not None:
+            broken = audit.check_anchor(uow.session, *anchor)
+        return checked, broken
+
+
+@requires(Action.VIEW_AUDIT)
+def audit_anchor(ctx: Context) -> tuple[int, str]:
+    """``(rows, head hash)`` — printed as ``N:HASH`` by ``audit anchor``."""
+    with ctx.reading() as uow:
+        return audit.anchor(uow.session)
+
+
+def parse_anchor(text: str) -> tuple[int, str]:
+    """``N:HASH`` as ``audit anchor`` prints it."""
+    count, _, digest = text.strip().partition(":")
+    if not count.isdigit() or len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
+        raise ValidationError(
+            f"锚点「{text}」格式不对：应为「条数:64位十六进制校验值」，即 audit anchor 的输出",
+            field="锚点",
+        )
+    return int(count), digest
 
 
 @requires(Action.VIEW_AUDIT)

@@ -52,10 +52,35 @@ def may(ctx: Context, action: Action, *, case_id: int | None = None) -> bool:
     return allowed(principal.role, action, own_case=own)
 
 
+def _case_out_of_scope(ctx: Context, case_id: int) -> str | None:
+    """The refusal when the case belongs to an office outside the user's scope."""
+    from legalaid.services import scope
+
+    with ctx.reading() as uow:
+        ids = scope.office_ids(ctx, uow.session)
+        if ids is None:
+            return None
+        case = uow.session.get(CaseRecord, case_id)
+        if case is None:
+            raise NotFound(f"案件（编号{case_id}）不存在")
+        if case.office_id in ids:
+            return None
+        return scope.refusal(ctx, uow.session, f"案件{case.case_no}").message
+
+
 def authorize(ctx: Context, action: Action, *, case_id: int | None = None) -> None:
-    """Refuse (audited) unless the signed-in user may take ``action`` on the case."""
+    """Refuse (audited) unless the signed-in user may take ``action`` on the case: by role,
+    by the handler's own-case rule and by office scope."""
     principal = ctx.principal
-    if principal is None or may(ctx, action, case_id=case_id):
+    if principal is None:
+        return
+    if case_id is not None and principal.office_id is not None:
+        outside = _case_out_of_scope(ctx, case_id)
+        if outside is not None:
+            audit_event(ctx, action.value, f"cases#{case_id}", outcome="拒绝",
+                        detail={"原因": outside})  # fmt: skip
+            raise PermissionDenied(outside)
+    if may(ctx, action, case_id=case_id):
         return
     if principal.role is Role.LAWYER and action in MATRIX[Role.LAWYER]:
         reason = f"案件未指派给您，不能{action.value}"
@@ -92,12 +117,14 @@ def requires(
             try:
                 result = fn(ctx, *args, **kwargs)
             except LegalAidError as exc:
-                _inside.reset(token)
                 if ctx.principal is not None:  # a person's failed attempt (not a script's)
-                    audit_event(ctx, action.value, obj, outcome="失败",
+                    refused = isinstance(exc, PermissionDenied)  # e.g. outside office scope
+                    audit_event(ctx, action.value, obj, outcome="拒绝" if refused else "失败",
                                 detail={"操作": fn.__name__, "原因": exc.message})  # fmt: skip
                 raise
-            _inside.reset(token)
+            finally:
+                # Whatever happened inside, the next call on this thread is checked again.
+                _inside.reset(token)
             if audited:  # prints and exports are audited for the command line too
                 audit_event(ctx, audited, obj, detail={"操作": fn.__name__})
             return result

@@ -18,6 +18,7 @@ from legalaid.domain.escalation import EscalationState
 from legalaid.domain.identity import mask_id_number
 from legalaid.domain.permissions import Action, Role, allowed
 from legalaid.domain.vocabulary import NOTIFICATION_SOURCES, CaseState
+from legalaid.services import scope
 from legalaid.services.authz import audit_event, authorize
 from legalaid.services.casefile import clock_of, load_case
 from legalaid.services.context import Context
@@ -44,6 +45,8 @@ class CaseFilter:
     handler_id: int | None = None
     query: str | None = None
     overdue_on: date | None = None  # only cases whose running deadline passed before this day
+    # Office scope: only these offices' cases (None: every office). Set by the services.
+    office_ids: frozenset[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,8 @@ def _apply_filters(query: Any, filters: CaseFilter, session: Any) -> Any:
     if filters.office_code:
         office = repo.office_by_code(session, filters.office_code)
         query = query.where(CaseRecord.office_id == (office.id if office else -1))
+    if filters.office_ids is not None:
+        query = query.where(CaseRecord.office_id.in_(sorted(filters.office_ids)))
     if filters.year:
         query = query.where(
             CaseRecord.applied_on >= date(filters.year, 1, 1),
@@ -224,12 +229,18 @@ KEYSET: dict[str, Callable[[CaseRow], object]] = {
 }
 
 
-def _scoped(ctx: Context, filters: CaseFilter, full_id: bool) -> tuple[CaseFilter, bool]:
-    """A handler's lists hold only the cases assigned to them (and an admin, not being a
-    caseworker, never sees full ID numbers in lists)."""
+def _scoped(
+    ctx: Context, session: Any, filters: CaseFilter, full_id: bool
+) -> tuple[CaseFilter, bool]:
+    """Lists hold only the cases of the user's office scope, a handler's only the cases
+    assigned to them (and an admin, not being a caseworker, never sees full ID numbers)."""
     principal = ctx.principal
     if principal is None:
         return filters, full_id
+    ids = scope.office_ids(ctx, session)
+    if ids is not None:
+        narrowed = ids if filters.office_ids is None else ids & filters.office_ids
+        filters = replace(filters, office_ids=narrowed)
     if principal.role is Role.LAWYER:
         filters = replace(filters, handler_id=principal.handler_id or -1)
     if full_id and not allowed(principal.role, Action.VIEW_FULL_ID, own_case=True):
@@ -252,11 +263,11 @@ def find_cases(
     unless ``full_id``. With ``after`` (the last row of the page before), the next page is
     found by its sort key instead of skipping ``offset`` rows: as fast a thousand pages down
     as on the first (the key columns that can be empty still page by offset)."""
-    filters, full_id = _scoped(ctx, filters, full_id)
     column = SORT_KEYS[order]
     sort = column.desc() if descending else column.asc()
     tie = CaseRecord.id.desc() if descending else CaseRecord.id.asc()
     with ctx.reading() as uow:
+        filters, full_id = _scoped(ctx, uow.session, filters, full_id)
         query = _base_query(filters, uow.session).order_by(sort, tie)
         if after is not None and order in KEYSET:
             value = KEYSET[order](after)
@@ -272,8 +283,8 @@ def find_cases(
 
 
 def count_cases(ctx: Context, filters: CaseFilter = CaseFilter()) -> int:
-    filters, _ = _scoped(ctx, filters, False)
     with ctx.reading() as uow:
+        filters, _ = _scoped(ctx, uow.session, filters, False)
         query = _apply_filters(select(func.count()).select_from(CaseRecord), filters, uow.session)
         return int(uow.session.scalar(query) or 0)
 
@@ -380,6 +391,14 @@ def get_case(ctx: Context, case_id: int, *, full_id: bool = False) -> CaseDetail
         )
 
 
+def _office_filter(ctx: Context, session: Any, office_code: str | None) -> CaseFilter:
+    """``--office CODE``: that office and the offices below it (refused outside scope)."""
+    if office_code is None:
+        return CaseFilter()
+    office = scope.office_by_code(ctx, session, office_code)
+    return CaseFilter(office_ids=scope.subtree(session, office.id))
+
+
 @dataclass(frozen=True)
 class DeadlineRow:
     case_id: int
@@ -410,7 +429,7 @@ def open_deadlines(
         )
         if due_by is not None:
             query = query.where(CaseRecord.due_on <= due_by)
-        scope, _ = _scoped(ctx, CaseFilter(office_code=office_code), False)
+        scope, _ = _scoped(ctx, session, _office_filter(ctx, session, office_code), False)
         query = _apply_filters(query, scope, session)
         rules = deadline_rules(session)
         result = []
@@ -447,8 +466,9 @@ def open_deadlines(
 def people_with_id(ctx: Context, id_number: str) -> list[CaseRow]:
     """Earlier cases of the person with this ID number (intake recognises returning people)."""
     with ctx.reading() as uow:
+        filters, _ = _scoped(ctx, uow.session, CaseFilter(), False)
         query = (
-            _base_query(CaseFilter(), uow.session)
+            _base_query(filters, uow.session)
             .where(PersonRecord.id_number == id_number.strip().upper())
             .order_by(CaseRecord.applied_on.desc())
         )

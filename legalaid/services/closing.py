@@ -34,6 +34,13 @@ def terminate(
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)
         day = on_or_today(ctx, on)
+        earliest = case.assigned_on or case.accepted_on or case.applied_on
+        if day < earliest:
+            raise ValidationError(
+                f"终止日期{day.isoformat()}早于本案的{'指派' if case.assigned_on else '受理'}"
+                f"日期{earliest.isoformat()}",
+                field="终止日期",
+            )
         move(ctx, uow.session, case, CaseState.TERMINATED, "终止援助", {"理由": reason.value})
         case.ended_on = day
         case.closed_on = day

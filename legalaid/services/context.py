@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -11,6 +13,25 @@ from legalaid.domain.workdays import HolidayCalendar
 from legalaid.services.workcalendar import OfficeCalendar
 from legalaid.storage.database import Database
 from legalaid.storage.uow import UnitOfWork
+
+
+class _Shared:
+    """The open snapshot lent to one read: leaving it does not end the snapshot."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.session = uow.session
+
+    def __enter__(self) -> _Shared:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+
+# Per thread (and task): the database and transaction of the snapshot being read.
+_SNAPSHOT: ContextVar[tuple[Database, UnitOfWork] | None] = ContextVar(
+    "legalaid_snapshot", default=None
+)
 
 
 @dataclass(frozen=True)
@@ -40,8 +61,26 @@ class Context:
         if self.calendar is None:
             self.calendar = OfficeCalendar(self.db)
 
-    def reading(self) -> UnitOfWork:
+    def reading(self) -> UnitOfWork | _Shared:
+        """A read transaction — inside ``snapshot()``, that snapshot's, so every figure of a
+        report comes from one state of the database."""
+        shared = _SNAPSHOT.get()
+        if shared is not None and shared[0] is self.db:
+            return _Shared(shared[1])
         return self.db.uow(write=False)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read made in this block (on this thread) sees the same database state."""
+        if _SNAPSHOT.get() is not None:
+            yield  # already inside one
+            return
+        with self.db.snapshot() as uow:
+            token = _SNAPSHOT.set((self.db, uow))
+            try:
+                yield
+            finally:
+                _SNAPSHOT.reset(token)
 
     def writing(self) -> UnitOfWork:
         return self.db.uow(write=True, info={"actor": self.actor, "now": self.now})

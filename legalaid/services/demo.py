@@ -249,7 +249,7 @@ def generate_demo(
                 )
                 for i in range(batch)
             ]
-            insert_rows(ctx, session, rows, offices_by_code, _noop)
+            insert_rows(ctx, session, rows, offices_by_code, _noop, origin="演示数据")
             done += batch
             progress("生成", done, cases)
         uow.commit()

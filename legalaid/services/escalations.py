@@ -26,12 +26,12 @@ from legalaid.domain.escalation import (
 from legalaid.domain.identity import age_on
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import OPEN_STATES, CaseType
+from legalaid.services import scope
 from legalaid.services.attachments import add_attachment
 from legalaid.services.authz import requires
 from legalaid.services.casefile import load_case, log_event
 from legalaid.services.context import Context
 from legalaid.services.settings import deadline_rules, recognition_rules
-from legalaid.storage import repositories as repo
 from legalaid.storage.records import (
     AttachmentRecord,
     CaseRecord,
@@ -111,24 +111,64 @@ def _new(
     return record
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """An open case the office's criteria would flag, shown before anything is created."""
+
+    case_id: int
+    case_no: str
+    person: str
+    cause: str
+    reasons: tuple[str, ...]
+
+
+def _likely(ctx: Context, session: Session) -> list[CaseRecord]:
+    rules = recognition_rules(session)
+    escalated = select(EscalationRecord.case_id)
+    likely = [CaseRecord.possible_life_or_death.is_(True),
+              CaseRecord.aided_persons >= rules.group_threshold]  # fmt: skip
+    likely += [CaseRecord.cause.contains(o) for o in rules.serious_offences]
+    query = select(CaseRecord).where(
+        CaseRecord.state.in_([s.value for s in OPEN_STATES]),
+        CaseRecord.id.not_in(escalated),
+        or_(*likely),
+    )
+    ids = scope.office_ids(ctx, session)
+    if ids is not None:  # office scope
+        query = query.where(CaseRecord.office_id.in_(sorted(ids)))
+    return list(session.scalars(query.order_by(CaseRecord.id)))
+
+
 @requires(Action.ESCALATE)
-def scan_candidates(ctx: Context) -> int:
-    """Check every open case against the criteria (e.g. after an import or a rule change)."""
-    with ctx.writing() as uow:
+def scan_candidates(ctx: Context) -> list[Candidate]:
+    """Open cases the criteria flag that are not yet in the register (e.g. after an import or
+    a rule change) — a list to confirm; nothing is created."""
+    with ctx.reading() as uow:
         session = uow.session
         rules = recognition_rules(session)
-        escalated = select(EscalationRecord.case_id)
-        likely = [CaseRecord.possible_life_or_death.is_(True),
-                  CaseRecord.aided_persons >= rules.group_threshold]  # fmt: skip
-        likely += [CaseRecord.cause.contains(o) for o in rules.serious_offences]
-        query = select(CaseRecord).where(
-            CaseRecord.state.in_([s.value for s in OPEN_STATES]),
-            CaseRecord.id.not_in(escalated),
-            or_(*likely),
-        )
-        found = sum(recognise_case(ctx, session, c) is not None for c in session.scalars(query))
-        uow.commit()
+        found = []
+        for case in _likely(ctx, session):
+            reasons = recognise(rules, _facts(session, case))
+            if reasons:
+                found.append(Candidate(case.id, case.case_no, case.person.name, case.cause or "",
+                                       tuple(reasons)))  # fmt: skip
         return found
+
+
+@requires(Action.ESCALATE)
+def add_candidates(ctx: Context, *, case_ids: list[int]) -> int:
+    """Put the confirmed cases of a scan in the register as candidates (all or none); cases
+    flagged meanwhile or no longer meeting the criteria are left out."""
+    with ctx.writing() as uow:
+        session = uow.session
+        wanted = set(case_ids)
+        added = sum(
+            recognise_case(ctx, session, case) is not None
+            for case in _likely(ctx, session)
+            if case.id in wanted
+        )
+        uow.commit()
+        return added
 
 
 def _check_day(ctx: Context, day: date, label: str, earliest: date | None, after: str) -> None:
@@ -378,11 +418,11 @@ def register(
                        EscalationRecord.state.in_([s.value for s in E if s.is_open])))
             .order_by(EscalationRecord.flagged_on, CaseRecord.case_no)
         )  # fmt: skip
-        if office_code:
-            office = repo.office_by_code(session, office_code)
-            if office is None:
-                raise ValidationError(f"机构「{office_code}」不存在", field="机构")
-            query = query.where(CaseRecord.office_id == office.id)
+        ids = scope.office_ids(ctx, session)
+        if office_code:  # that office and those below it
+            ids = scope.subtree(session, scope.office_by_code(ctx, session, office_code).id)
+        if ids is not None:
+            query = query.where(CaseRecord.office_id.in_(sorted(ids)))
         if state is not None:
             query = query.where(EscalationRecord.state == state.value)
         rows = session.execute(query).all()

@@ -8,8 +8,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from legalaid.domain.errors import ValidationError
+from legalaid.domain.errors import DuplicateCase, ValidationError
 from legalaid.domain.identity import normalize_phone, parse_id_number
+from legalaid.domain.ledger import Duplicates
 from legalaid.domain.lifecycle import initial_state
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import (
@@ -22,6 +23,7 @@ from legalaid.domain.vocabulary import (
     RepresentativeKind,
     Stage,
 )
+from legalaid.services import scope
 from legalaid.services.authz import requires
 from legalaid.services.casefile import (
     CaseRef,
@@ -109,6 +111,8 @@ class CaseInput:
     # 异地 tier where known (it decides cross_region); persons incl. joined cases.
     region_tier: RegionTier | None = None
     aided_persons: int = 1
+    # The clerk confirmed that a case repeating one on file is a different matter.
+    allow_duplicate: bool = False
 
 
 def _person(ctx: Context, session: Session, data: PersonInput) -> PersonRecord:
@@ -149,6 +153,18 @@ def _person(ctx: Context, session: Session, data: PersonInput) -> PersonRecord:
     return record
 
 
+def _refuse_duplicate(session: Session, data: CaseInput) -> None:
+    known = Duplicates()
+    for case_no, id_number, name, applied_on, case_type in repo.cases_applied_on(
+        session, [data.received_on]
+    ):
+        known.add(id_number, name, applied_on, case_type, case_no)
+    id_number = (data.person.id_number or "").strip().upper() or None
+    existing = known.find(id_number, data.person.name, data.received_on, data.case_type.value)
+    if existing is not None:
+        raise DuplicateCase(existing)
+
+
 @requires(Action.REGISTER)
 def register(ctx: Context, data: CaseInput) -> CaseRef:
     """Register an application (申请登记) or accept a notification (通知辩护/通知代理)."""
@@ -174,6 +190,9 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
         office = repo.office_by_code(session, data.office_code)
         if office is None:
             raise ValidationError(f"机构「{data.office_code}」不存在", field="机构")
+        scope.require_office(ctx, session, office.id, f"机构「{office.name}」")
+        if not data.allow_duplicate:
+            _refuse_duplicate(session, data)
         person = _person(ctx, session, data.person)
         state = initial_state(data.source)
         now = ctx.now()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -14,10 +15,19 @@ from sqlalchemy.orm import Session
 
 from legalaid.domain.deadlines import CaseClock, DeadlineKind, DeadlineRule, open_deadline
 from legalaid.domain.errors import ValidationError, ValidationErrors
-from legalaid.domain.ledger import LedgerRow, check_headers, format_row, ledger_state, parse_row
+from legalaid.domain.escalation import EscalationState
+from legalaid.domain.ledger import (
+    Duplicates,
+    LedgerRow,
+    check_headers,
+    format_row,
+    ledger_state,
+    parse_row,
+)
 from legalaid.domain.numbering import parse_sequence
 from legalaid.domain.permissions import Action
-from legalaid.domain.vocabulary import CaseState, FirmKind, HandlerType
+from legalaid.domain.vocabulary import OPEN_STATES, CaseState, FirmKind, HandlerType
+from legalaid.services import scope
 from legalaid.services.authz import audit_event, authorize, requires
 from legalaid.services.casefile import CASE_NUMBER_KIND, allocate_case_numbers
 from legalaid.services.context import Context
@@ -30,6 +40,7 @@ from legalaid.storage.records import (
     CaseEventRecord,
     CaseGroupRecord,
     CaseRecord,
+    EscalationRecord,
     FirmRecord,
     HandlerRecord,
     OfficeRecord,
@@ -53,8 +64,11 @@ def _noop(_stage: str, _done: int, _total: int) -> None:
 
 
 @requires(Action.REGISTER, audited="导入台账")
-def import_ledger(ctx: Context, path: Path, *, progress: Progress = _noop) -> ImportResult:
-    """Import every row of the file in one transaction, or none of them."""
+def import_ledger(
+    ctx: Context, path: Path, *, progress: Progress = _noop, allow_duplicates: bool = False
+) -> ImportResult:
+    """Import every row of the file in one transaction, or none of them. A row that repeats
+    a case on file or an earlier row is refused unless ``allow_duplicates``."""
     headers, raw_rows = read_rows(path)
     header_problems = check_headers(headers)
     if header_problems:
@@ -80,6 +94,7 @@ def import_ledger(ctx: Context, path: Path, *, progress: Progress = _noop) -> Im
     with ctx.writing() as uow:
         session = uow.session
         offices = repo.offices_by_code(session)
+        in_scope = scope.office_ids(ctx, session)
         seen_numbers: dict[str, int] = {}
         for row in rows:
             if row.office_code not in offices:
@@ -87,6 +102,13 @@ def import_ledger(ctx: Context, path: Path, *, progress: Progress = _noop) -> Im
                     ValidationError(
                         f"第{row.row}行「机构」：机构代码「{row.office_code}」不存在"
                         "（请先用 office add 登记）",
+                        row=row.row,
+                    )
+                )
+            elif in_scope is not None and offices[row.office_code].id not in in_scope:
+                problems.append(
+                    ValidationError(
+                        f"第{row.row}行「机构」：{row.office_code}不是您所在机构或其下级机构",
                         row=row.row,
                     )
                 )
@@ -105,15 +127,40 @@ def import_ledger(ctx: Context, path: Path, *, progress: Progress = _noop) -> Im
             problems.append(
                 ValidationError(f"第{row_no}行「案号」：{case_no}已存在于数据库中", row=row_no)
             )
+        if not allow_duplicates:
+            problems += _duplicates(session, rows)
         if problems:
             problems.sort(key=lambda p: p.row or 0)
             raise ValidationErrors(
                 problems, heading=f"台账「{path.name}」有 {len(problems)} 处错误，未导入任何数据："
             )
-        result = insert_rows(ctx, session, rows, offices, progress)
+        result = insert_rows(ctx, session, rows, offices, progress, origin=f"台账「{path.name}」")
         progress("提交", len(rows), len(rows))
         uow.commit()
         return result
+
+
+def _duplicates(session: Session, rows: list[LedgerRow]) -> list[ValidationError]:
+    """Rows repeating a case on file (named by its 案号) or an earlier row (its number)."""
+    known = Duplicates()
+    for case_no, id_number, name, applied_on, case_type in repo.cases_applied_on(
+        session, (row.applied_on for row in rows)
+    ):
+        known.add(id_number, name, applied_on, case_type, f"已有案件{case_no}")
+    problems = []
+    for row in rows:
+        facts = (row.id_number, row.name, row.applied_on, row.case_type.value)
+        earlier = known.find(*facts)
+        if earlier is not None:
+            problems.append(
+                ValidationError(
+                    f"第{row.row}行：与{earlier}重复（同一受援人、申请日期和案件类型）；"
+                    "确属不同案件的，导入时选择「允许重复」（--allow-duplicates）",
+                    row=row.row,
+                )
+            )
+        known.add(*facts, f"第{row.row}行")
+    return problems
 
 
 def insert_rows(
@@ -122,6 +169,7 @@ def insert_rows(
     rows: list[LedgerRow],
     offices: dict[str, OfficeRecord],
     progress: Progress,
+    origin: str = "台账",
 ) -> ImportResult:
     """Insert checked rows inside the caller's transaction, in bulk: firms and handlers created
     as needed, one person per ID number, case numbers kept or allocated, groups, handler
@@ -205,7 +253,10 @@ def insert_rows(
         spells: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
         search: list[dict[str, Any]] = []
+        escalated: list[dict[str, Any]] = []
         for case_id, row, values in zip(ids, chunk, case_values, strict=True):
+            if row.major_difficult:
+                escalated.append(_recorded_escalation(ctx, case_id, row, origin))
             groups.extend(
                 {"case_id": case_id, "group_name": g, "position": i}
                 for i, g in enumerate(row.groups)
@@ -244,6 +295,7 @@ def insert_rows(
             (CaseGroupRecord, groups),
             (AssignmentRecord, spells),
             (CaseEventRecord, events),
+            (EscalationRecord, escalated),
         ):
             repo.bulk_insert(session, record, values_list)
         repo.upsert_search_terms(session, search)
@@ -255,6 +307,25 @@ def insert_rows(
         handlers_created=handlers_created,
         firms_created=len(new_firms),
     )
+
+
+def _recorded_escalation(ctx: Context, case_id: int, row: LedgerRow, origin: str) -> dict[str, Any]:
+    """A case the ledger marks 重大疑难 enters the register as recorded there: an open case as
+    confirmed (to be discussed and reported like any other), a finished one as history."""
+    today, now = ctx.today(), ctx.now()
+    state = EscalationState.CONFIRMED if row.state in OPEN_STATES else EscalationState.RECORDED
+    return {
+        "case_id": case_id,
+        "state": state.value,
+        "reasons": json.dumps([f"{origin}第{row.row}行记载为重大疑难"], ensure_ascii=False),
+        "flagged_on": today,
+        "flagged_by": ctx.actor,
+        "decided_on": today,
+        "decided_by": ctx.actor,
+        "decision_note": f"按{origin}记载",
+        "updated_at": now,
+        "version": 1,
+    }
 
 
 def _deadline_columns(
@@ -368,7 +439,9 @@ def export_ledger(
     if full_id:
         authorize(ctx, Action.VIEW_FULL_ID)
     with ctx.reading() as uow:
-        rows = _export_rows(uow.session, year, full_id, progress)
+        rows = _export_rows(
+            uow.session, year, full_id, progress, scope.office_ids(ctx, uow.session)
+        )
         count = write_rows(path, rows)
     if full_id:
         audit_event(ctx, "导出完整身份证号", "cases", detail={"文件": path.name, "年度": year,
@@ -377,7 +450,11 @@ def export_ledger(
 
 
 def _export_rows(
-    session: Session, year: int | None, full_id: bool, progress: Progress
+    session: Session,
+    year: int | None,
+    full_id: bool,
+    progress: Progress,
+    office_ids: frozenset[int] | None = None,
 ) -> Iterator[dict[str, Any]]:
     handler_firm = {
         h.id: (h.name, h.handler_type, h.firm.name if h.firm else None)
@@ -387,6 +464,8 @@ def _export_rows(
     query = select(CaseRecord, PersonRecord).join(
         PersonRecord, PersonRecord.id == CaseRecord.person_id
     )
+    if office_ids is not None:  # office scope
+        query = query.where(CaseRecord.office_id.in_(sorted(office_ids)))
     if year is not None:
         first, last = date(year, 1, 1), date(year, 12, 31)
         query = query.where(

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from legalaid.domain.errors import ConflictError, NotFound, ValidationError
+from legalaid.domain.errors import ConflictError, ValidationError
 from legalaid.domain.identity import normalize_phone
 from legalaid.domain.numbering import DEFAULT_PATTERN, check_pattern
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import OPEN_STATES, FirmKind, HandlerType
+from legalaid.services import scope
 from legalaid.services.authz import requires
 from legalaid.services.context import Context
 from legalaid.services.search import pinyin_key
@@ -89,9 +90,10 @@ def add_office(
             raise ConflictError(f"机构代码「{code}」已存在")
         parent = None
         if parent_code:
-            parent = repo.office_by_code(session, parent_code)
-            if parent is None:
-                raise NotFound(f"上级机构「{parent_code}」不存在")
+            parent = scope.office_by_code(ctx, session, parent_code, f"上级机构「{parent_code}」")
+        elif scope.office_ids(ctx, session) is not None:
+            # Office scope: a user of one office adds offices below it, never a new root.
+            raise ValidationError("请填写上级机构：您只能在本机构之下登记机构", field="上级机构")
         record = OfficeRecord(
             code=code, name=name, prefix=prefix, number_pattern=number_pattern, parent=parent
         )
@@ -103,9 +105,11 @@ def add_office(
 
 
 def list_offices(ctx: Context) -> list[OfficeInfo]:
+    """The offices the acting user may see (their office and those below it, or all)."""
     with ctx.reading() as uow:
+        ids = scope.office_ids(ctx, uow.session)
         records = uow.session.scalars(select(OfficeRecord).order_by(OfficeRecord.id))
-        return [_office_info(r) for r in records]
+        return [_office_info(r) for r in records if ids is None or r.id in ids]
 
 
 @requires(Action.ASSIGN)
@@ -202,6 +206,8 @@ def list_handlers(
     """Handlers, with their open caseload unless not needed (a filter list)."""
     with ctx.reading() as uow:
         session = uow.session
+        ids = scope.office_ids(ctx, session)  # caseloads in the user's offices only
+        within = [] if ids is None else [CaseRecord.office_id.in_(sorted(ids))]
         load = (
             {}
             if not with_caseload
@@ -209,7 +215,7 @@ def list_handlers(
                 session.execute(
                     select(CaseRecord.handler_id, func.count())
                     .where(CaseRecord.state.in_([s.value for s in OPEN_STATES]))
-                    .where(CaseRecord.handler_id.is_not(None))
+                    .where(CaseRecord.handler_id.is_not(None), *within)
                     .group_by(CaseRecord.handler_id)
                 ).all()
             )
@@ -237,9 +243,7 @@ def set_targets(ctx: Context, *, year: int, targets: dict[str, int]) -> None:
             raise ValidationError(f"{code}的年度任务数不能为负数", field="任务数")
     with ctx.writing() as uow:
         for code, cases in targets.items():
-            office = repo.office_by_code(uow.session, code)
-            if office is None:
-                raise NotFound(f"机构「{code}」不存在")
+            office = scope.office_by_code(ctx, uow.session, code, f"机构「{code}」的年度任务")
             record = uow.session.get(TargetRecord, (office.id, year))
             if record is None:
                 uow.session.add(TargetRecord(office_id=office.id, year=year, cases=cases))
@@ -249,10 +253,12 @@ def set_targets(ctx: Context, *, year: int, targets: dict[str, int]) -> None:
 
 
 def get_targets(ctx: Context, *, year: int) -> dict[str, int]:
+    """The year's targets of the offices in the acting user's scope."""
     with ctx.reading() as uow:
+        ids = scope.office_ids(ctx, uow.session)
         rows = uow.session.execute(
-            select(OfficeRecord.code, TargetRecord.cases)
+            select(OfficeRecord.id, OfficeRecord.code, TargetRecord.cases)
             .join(TargetRecord, TargetRecord.office_id == OfficeRecord.id)
             .where(TargetRecord.year == year)
         )
-        return {code: int(cases) for code, cases in rows}
+        return {code: int(cases) for ident, code, cases in rows if ids is None or ident in ids}

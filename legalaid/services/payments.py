@@ -15,7 +15,8 @@ from sqlalchemy.orm import aliased
 from legalaid.domain.errors import ConflictError, NotFound, ValidationError
 from legalaid.domain.permissions import Action
 from legalaid.reports.data import Report, Table, money_text
-from legalaid.services.authz import requires
+from legalaid.services import scope
+from legalaid.services.authz import audit_event, requires
 from legalaid.services.context import Context
 from legalaid.services.subsidies import PaymentState, mark_paid
 from legalaid.storage.records import (
@@ -101,6 +102,9 @@ def candidates(
     if handler_id is not None:
         query = query.where(HandlerRecord.id == handler_id)
     with ctx.reading() as uow:
+        ids = scope.office_ids(ctx, uow.session)
+        if ids is not None:  # office scope: the subsidies of the user's offices only
+            query = query.where(CaseRecord.office_id.in_(sorted(ids)))
         lines = [_line(tuple(r)) for r in uow.session.execute(query)]
     return [line for line in lines if firm is None or line.firm == firm]
 
@@ -127,6 +131,7 @@ def create_batch(
             period_to=period_to,
             created_at=ctx.now(),
             created_by=ctx.actor,
+            office_id=ctx.principal.office_id if ctx.principal else None,
         )
         session.add(batch)
         uow.flush()
@@ -141,25 +146,39 @@ def create_batch(
     return get_batch(ctx, batch_id)
 
 
+def _visible(ids: frozenset[int] | None, batch: PaymentBatchRecord) -> bool:
+    """Office scope; a batch made for every office is seen only by users of every office."""
+    return ids is None or (batch.office_id is not None and batch.office_id in ids)
+
+
 def get_batch(ctx: Context, batch_id: int) -> Batch:
     with ctx.reading() as uow:
         batch = uow.session.get(PaymentBatchRecord, batch_id)
         if batch is None:
             raise NotFound(f"发放批次（编号{batch_id}）不存在")
-        rows = uow.session.execute(_lines_query().where(CaseSubsidyRecord.batch_id == batch_id))
-        return Batch(
-            batch.id,
-            batch.number,
-            batch.period_from,
-            batch.period_to,
-            batch.paid_at is not None,
-            tuple(_line(tuple(r)) for r in rows),
-        )
+        refused = None
+        if not _visible(scope.office_ids(ctx, uow.session), batch):
+            refused = scope.refusal(ctx, uow.session, f"发放批次{batch.number}")
+        else:
+            rows = uow.session.execute(_lines_query().where(CaseSubsidyRecord.batch_id == batch_id))
+            return Batch(
+                batch.id,
+                batch.number,
+                batch.period_from,
+                batch.period_to,
+                batch.paid_at is not None,
+                tuple(_line(tuple(r)) for r in rows),
+            )
+    # Audited once the read is over (a refusal is its own small transaction).
+    audit_event(ctx, "查看发放批次", f"payment_batches#{batch_id}", outcome="拒绝",
+                detail={"原因": refused.message})  # fmt: skip
+    raise refused
 
 
-@requires(Action.PAY_SUBSIDY)
+@requires(Action.PAY_SUBSIDY, audited="批次标记已发放")
 def pay_batch(ctx: Context, *, batch_id: int) -> Decimal:
-    """Finance has paid: every subsidy in the batch becomes 已发放, all or none."""
+    """Finance has paid: every subsidy in the batch becomes 已发放, all or none; the batch
+    is read-only from then on."""
     batch = get_batch(ctx, batch_id)
     if batch.paid:
         raise ConflictError(f"批次{batch.number}已发放")
@@ -243,9 +262,9 @@ def write_batch(ctx: Context, *, batch_id: int, out: Path) -> Batch:
 @requires(Action.PAY_SUBSIDY)
 def list_batches(ctx: Context) -> list[Batch]:
     with ctx.reading() as uow:
-        ids = list(
-            uow.session.scalars(
-                select(PaymentBatchRecord.id).order_by(PaymentBatchRecord.id.desc())
-            )
+        visible = scope.office_ids(ctx, uow.session)
+        batches = uow.session.scalars(
+            select(PaymentBatchRecord).order_by(PaymentBatchRecord.id.desc())
         )
+        ids = [b.id for b in batches if _visible(visible, b)]
     return [get_batch(ctx, i) for i in ids]

@@ -10,16 +10,16 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from legalaid.domain.closing_file import FollowUpKind
-from legalaid.domain.errors import NotFound, ValidationError
+from legalaid.domain.errors import ValidationError
 from legalaid.domain.forecast import forecast
 from legalaid.domain.permissions import Action
-from legalaid.domain.statistics import YearStatistics, period_end
+from legalaid.domain.statistics import Standing, YearStatistics, period_end
 from legalaid.reports.data import Chart, OfficeLine, Report, Table, money_text, pct_text
+from legalaid.services import scope
 from legalaid.services.authz import requires
 from legalaid.services.context import Context
 from legalaid.services.offices import OfficeInfo, list_offices
 from legalaid.services.statistics import StatisticsSet, daily_counts, statistics_set
-from legalaid.storage import repositories as repo
 from legalaid.storage.records import CaseRecord, EscalationRecord, FollowUpRecord
 
 Progress = Callable[[str, int, int], None]
@@ -73,6 +73,8 @@ def _office_lines(
                 forecast_midyear=outlook.at_midyear,
                 forecast_year_end=outlook.at_year_end,
                 forecast_basis=outlook.basis,
+                until=stats.until,
+                open_at_start=stats.open_at_start,
             )
         )
     return lines
@@ -97,8 +99,9 @@ def _figures(
 def office_outlook(ctx: Context, *, year: int, until: date | None = None) -> list[OfficeLine]:
     """Each office's target, progress and forecast (the 统计报表 screen's target table)."""
     end = period_end(year, until, ctx.today())
-    now, before, pattern = _figures(ctx, year, end, None, _noop)
-    return _office_lines(list_offices(ctx), now, before, pattern)
+    _, offices, office_code = _organisation(ctx, None)
+    now, before, pattern = _figures(ctx, year, end, office_code, _noop)
+    return _office_lines(offices, now, before, pattern)
 
 
 def _compare(label: str, now: int, before: int) -> tuple[str, ...]:
@@ -128,18 +131,28 @@ def _period_text(year: int, until: date) -> str:
     return f"{year}-01-01至{until.isoformat()}"
 
 
-def _organisation(ctx: Context, office_code: str | None) -> tuple[str, list[OfficeInfo]]:
+def _organisation(
+    ctx: Context, office_code: str | None
+) -> tuple[str, list[OfficeInfo], str | None]:
+    """The issuing organisation's name, the offices the report has a line for and the office
+    the figures are for: ``office_code`` and the offices below it, by default the user's own
+    office's tree (office scope), or every office."""
     offices = list_offices(ctx)
-    if office_code is None:
-        roots = [o for o in offices if o.parent_code is None]
-        name = roots[0].name if len(roots) == 1 else "各法律援助机构"
-        if len(roots) == 1 and len(offices) > 1:
-            name += "（含下属机构）"
-        return name, offices
-    chosen = [o for o in offices if o.code == office_code]
-    if not chosen:
-        raise NotFound(f"机构「{office_code}」不存在")
-    return chosen[0].name, chosen
+    with ctx.reading() as uow:
+        session = uow.session
+        if office_code is None:
+            office_code = scope.home_code(ctx, session)
+        if office_code is None:
+            roots = [o for o in offices if o.parent_code is None]
+            name = roots[0].name if len(roots) == 1 else "各法律援助机构"
+            if len(roots) == 1 and len(offices) > 1:
+                name += "（含下属机构）"
+            return name, offices, None
+        record = scope.office_by_code(ctx, session, office_code)
+        ids = scope.subtree(session, record.id)
+        name, code = record.name, record.code
+    chosen = [o for o in offices if o.id in ids]
+    return name + ("（含下属机构）" if len(chosen) > 1 else ""), chosen, code
 
 
 def _months(stats: YearStatistics, until: date) -> list[str]:
@@ -152,10 +165,9 @@ def quality_counts(ctx: Context, start: date, end: date, office_code: str | None
     counts: Counter[str] = Counter()
     with ctx.reading() as uow:
         session = uow.session
-        office_id = None
+        ids = None
         if office_code:
-            office = repo.office_by_code(session, office_code)
-            office_id = office.id if office else -1
+            ids = sorted(scope.subtree(session, scope.office_by_code(ctx, session, office_code).id))
         follow = (
             select(FollowUpRecord.kind, func.count())
             .join(CaseRecord, CaseRecord.id == FollowUpRecord.case_id)
@@ -168,9 +180,9 @@ def quality_counts(ctx: Context, start: date, end: date, office_code: str | None
             .join(CaseRecord, CaseRecord.id == EscalationRecord.case_id)
             .where(EscalationRecord.reported_on >= start, EscalationRecord.reported_on <= end)
         )
-        if office_id is not None:
-            follow = follow.where(CaseRecord.office_id == office_id)
-            reported = reported.where(CaseRecord.office_id == office_id)
+        if ids is not None:
+            follow = follow.where(CaseRecord.office_id.in_(ids))
+            reported = reported.where(CaseRecord.office_id.in_(ids))
         for kind, count in session.execute(follow):
             counts[kind] += count
         counts["上报重大疑难"] = int(session.scalar(reported) or 0)
@@ -186,7 +198,7 @@ def annual_report(
     progress: Progress = _noop,
 ) -> Report:
     end = period_end(year, until, ctx.today())
-    organisation, offices = _organisation(ctx, office_code)
+    organisation, offices, office_code = _organisation(ctx, office_code)
     now, before, pattern = _figures(ctx, year, end, office_code, progress)
     stats, previous = now.total, before.total
     lines = _office_lines(offices, now, before, pattern)
@@ -196,9 +208,11 @@ def annual_report(
     sentence = f"{opening}共办理法律援助案件{stats.cases}件"
     if stats.target:
         sentence += f"，完成年度任务的{pct_text(stats.completion_pct)}"
+        if stats.standing in (Standing.COMPLETED, Standing.NOT_COMPLETED):
+            sentence += f"，{stats.standing.value}年度任务"
     sentence += f"，同比{_change(stats.cases, previous.cases)}" if previous.cases else ""
     sentence += (
-        f"；结案{stats.closed}件，结案率{_share(stats.closed, stats.cases)}；"
+        f"；结案{stats.closed}件，结案率{pct_text(stats.closing_rate)}；"
         f"异地办理案件{stats.cross_region}件，重大疑难案件{stats.major_difficult}件；"
         f"办案补贴合计{money_text(stats.subsidy_total)}元。"
     )
@@ -217,7 +231,7 @@ def annual_report(
     if stats.target and not whole_year:
         summary.append(
             f"序时进度{pct_text(stats.time_pct)}，任务完成进度"
-            f"{'快于' if (stats.completion_pct or 0) >= stats.time_pct else '慢于'}序时进度。"
+            f"{'慢于' if stats.behind_time else '不慢于'}序时进度。"
         )
 
     office_table = Table(
@@ -232,7 +246,7 @@ def annual_report(
                 str(o.previous_cases),
                 _change(o.cases, o.previous_cases),
                 str(o.closed),
-                _share(o.closed, o.cases),
+                pct_text(o.closing_rate),
             )
             for o in lines
         )
@@ -246,15 +260,14 @@ def annual_report(
                     str(previous.cases),
                     _change(stats.cases, previous.cases),
                     str(stats.closed),
-                    _share(stats.closed, stats.cases),
+                    pct_text(stats.closing_rate),
                 ),
             )
             if len(lines) > 1
             else ()
         ),
-        highlight_rows=frozenset(
-            i for i, o in enumerate(lines) if not whole_year and o.behind_schedule
-        ),
+        # Marked: an office short of its target at the year's end, or behind time progress.
+        highlight_rows=frozenset(i for i, o in enumerate(lines) if o.standing.falls_short),
     )
     months = _months(stats, end)
     month_table = Table(
@@ -278,8 +291,8 @@ def annual_report(
             _compare("结案（件）", stats.closed, previous.closed),
             (
                 "结案率",
-                _share(stats.closed, stats.cases),
-                _share(previous.closed, previous.cases),
+                pct_text(stats.closing_rate),
+                pct_text(previous.closing_rate),
                 "—",
             ),
             _compare("异地办理（件）", stats.cross_region, previous.cross_region),
@@ -356,7 +369,7 @@ def annual_report(
         notes=(
             "统计口径：受理日期（给予法律援助或接受通知之日）在统计期内的案件计入办理数，不予援助和撤回的申请不计入；"
             "结案数为结案日期在统计期内、状态为已结案或已归档的案件；办案补贴按实际发放额计，未登记发放额的按补贴标准计算。",
-            "同比为与上年同期（上年1月1日至上年同日）相比；结案率＝结案数÷办理数。",
+            "同比为与上年同期（上年1月1日至上年同日）相比；结案率＝本期结案数÷（期初未结案件数＋本期办理数）。",
         ),
     )
 
@@ -372,29 +385,38 @@ def midyear_report(
     end = until or date(year, *MIDYEAR)
     if end.year != year:
         raise ValidationError(f"截止日期{end.isoformat()}不在{year}年内", field="截止日期")
-    organisation, offices = _organisation(ctx, office_code)
+    organisation, offices, office_code = _organisation(ctx, office_code)
     now, before, pattern = _figures(ctx, year, end, office_code, progress)
     stats = now.total
     lines = _office_lines(offices, now, before, pattern)
     opening = "上半年" if (end.month, end.day) == MIDYEAR else f"截至{end.month}月{end.day}日"
-    verdict = "实现" if stats.double_half else "未实现"
+    half_passed = end >= date(year, *MIDYEAR)
     sentence = f"{opening}共办理法律援助案件{stats.cases}件"
-    if stats.target:
-        sentence += f"，完成年度任务的{pct_text(stats.completion_pct)}，{verdict}“双过半”目标"
-    else:
+    if not stats.target:
         sentence += "（未设定年度任务数，无法判断“双过半”）"
+    elif half_passed:
+        verdict = "实现" if stats.double_half else "未实现"
+        sentence += f"，完成年度任务的{pct_text(stats.completion_pct)}，{verdict}“双过半”目标"
+    else:  # before 30 June the question is not yet decided: compared with time progress
+        sentence += (
+            f"，完成年度任务的{pct_text(stats.completion_pct)}，"
+            f"{'慢于' if stats.behind_time else '不慢于'}序时进度"
+        )
     summary = [sentence + "。", f"时间进度（序时进度）{pct_text(stats.time_pct)}。"]
-    met = [o for o in lines if o.double_half]
-    behind = [o for o in lines if o.target and not o.double_half]
-    if len(lines) > 1:
+    short = [o for o in lines if o.standing.falls_short]
+    if len(lines) > 1 and half_passed:
+        met = [o for o in lines if o.double_half]
         summary.append(
             f"{len(lines)}个机构中，{len(met)}个实现“双过半”"
-            + (f"，{'、'.join(o.name for o in behind)}未实现。" if behind else "。")
+            + (f"，{'、'.join(o.name for o in short)}未实现。" if short else "。")
         )
+    elif len(lines) > 1 and short:
+        summary.append(f"{'、'.join(o.name for o in short)}的任务完成进度慢于序时进度。")
     at_risk = [o for o in lines if o.at_risk]
     if at_risk:
+        what = "完成全年任务" if half_passed else "实现“双过半”或完成全年任务"
         summary.append(
-            "按当前进度预测，" + "、".join(o.name for o in at_risk) + "存在不能完成任务的风险。"
+            f"按当前进度预测，{'、'.join(o.name for o in at_risk)}存在不能{what}的风险。"
         )
     office_table = Table(
         title="一、各机构“双过半”完成情况",
@@ -404,7 +426,7 @@ def midyear_report(
             "已办理",
             "完成率",
             "序时进度",
-            "双过半",
+            "双过半" if half_passed else "进度",
             "预测6月30日",
             "预测全年",
         ),
@@ -415,7 +437,7 @@ def midyear_report(
                 str(o.cases),
                 pct_text(o.completion_pct),
                 pct_text(o.time_pct),
-                "实现" if o.double_half else "未实现",
+                o.standing.short,
                 str(o.forecast_midyear),
                 str(o.forecast_year_end),
             )
@@ -429,7 +451,7 @@ def midyear_report(
                     str(stats.cases),
                     pct_text(stats.completion_pct),
                     pct_text(stats.time_pct),
-                    "实现" if stats.double_half else "未实现",
+                    stats.standing.short,
                     str(sum(o.forecast_midyear for o in lines)),
                     str(sum(o.forecast_year_end for o in lines)),
                 ),
@@ -438,7 +460,7 @@ def midyear_report(
             else ()
         ),
         highlight_rows=frozenset(
-            i for i, o in enumerate(lines) if o.target and (not o.double_half or o.at_risk)
+            i for i, o in enumerate(lines) if o.standing.falls_short or o.at_risk
         ),
     )
     months = _months(stats, end)
@@ -466,7 +488,9 @@ def midyear_report(
             ),
         ),
         notes=(
-            "双过半：截止日期在6月30日或以后，且完成年度任务的50%以上。底色标出未实现或预测有风险的机构。",
+            "双过半：截止日期在6月30日或以后，且已办理案件数不少于年度任务的一半（按实际件数比较，"
+            "不按四舍五入后的百分比）；6月30日前与序时进度比较。底色标出未实现、慢于序时进度或"
+            "预测有风险的机构。",
             *sorted({f"预测依据（{o.name}）：{o.forecast_basis}" for o in lines}),
         ),
     )
@@ -493,16 +517,33 @@ def write_report(
     office_code: str | None = None,
     progress: Progress = _noop,
 ) -> Report:
-    """Compute and write a report as PDF (``.pdf``) or Excel (``.xlsx``)."""
-    from legalaid.reports.pdf import write_pdf
-    from legalaid.reports.workbook import write_workbook
+    """Compute and write a report as PDF (``.pdf``) or Excel (``.xlsx``). Every figure comes
+    from one snapshot of the database, however long the computation takes."""
+    _check_out(out)
+    build = annual_report if kind == "annual" else midyear_report
+    with ctx.snapshot():
+        report = build(ctx, year=year, until=until, office_code=office_code, progress=progress)
+    _write(report, out)
+    return report
 
-    suffix = out.suffix.lower()
-    if suffix not in (".pdf", ".xlsx"):
+
+@requires(Action.STATISTICS, audited="导出")
+def save_report(ctx: Context, *, report: Report, out: Path) -> None:
+    """Write a report already computed (the one on screen) to another file: the preview, the
+    saved PDF, the Excel workbook and the printout are one document."""
+    _check_out(out)
+    _write(report, out)
+
+
+def _check_out(out: Path) -> None:
+    if out.suffix.lower() not in (".pdf", ".xlsx"):
         raise ValidationError(f"报表文件应为 .pdf 或 .xlsx，现为「{out.name}」", field="--out")
     if not out.parent.is_dir():
         raise ValidationError(f"输出文件夹不存在：{out.parent}", field="--out")
-    build = annual_report if kind == "annual" else midyear_report
-    report = build(ctx, year=year, until=until, office_code=office_code, progress=progress)
-    (write_pdf if suffix == ".pdf" else write_workbook)(report, out)
-    return report
+
+
+def _write(report: Report, out: Path) -> None:
+    from legalaid.reports.pdf import write_pdf
+    from legalaid.reports.workbook import write_workbook
+
+    (write_pdf if out.suffix.lower() == ".pdf" else write_workbook)(report, out)

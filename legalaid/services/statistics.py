@@ -14,10 +14,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from legalaid.domain.errors import NotFound
 from legalaid.domain.permissions import Action
 from legalaid.domain.statistics import YearStatistics, period_end
 from legalaid.domain.subsidy import SubsidyFacts, SubsidyStandard, calculate, days_from_text
@@ -31,12 +30,14 @@ from legalaid.domain.vocabulary import (
     RegionTier,
     Stage,
 )
+from legalaid.services import scope
 from legalaid.services.authz import requires
 from legalaid.services.context import Context
-from legalaid.services.subsidies import stored_standards
+from legalaid.services.subsidies import PaymentState, stored_standards
 from legalaid.storage.records import (
     CaseGroupRecord,
     CaseRecord,
+    CaseSubsidyRecord,
     HandlerRecord,
     OfficeRecord,
     TargetRecord,
@@ -55,6 +56,7 @@ class _Figures:
     cross_region: int = 0
     major_difficult: int = 0
     closed: int = 0
+    open_at_start: int = 0
     subsidy: Decimal = Decimal(0)
 
     def add(self, other: _Figures) -> None:
@@ -63,6 +65,7 @@ class _Figures:
         self.cross_region += other.cross_region
         self.major_difficult += other.major_difficult
         self.closed += other.closed
+        self.open_at_start += other.open_at_start
         self.subsidy += other.subsidy
 
 
@@ -75,18 +78,18 @@ def _collect(
     session: Session,
     start: date,
     end: date,
-    office_id: int | None,
+    office_ids: frozenset[int] | None,
     standards: list[SubsidyStandard],
 ) -> dict[int, _Figures]:
     figures: dict[int, _Figures] = defaultdict(_Figures)
-    scope = [] if office_id is None else [CaseRecord.office_id == office_id]
+    within = [] if office_ids is None else [CaseRecord.office_id.in_(sorted(office_ids))]
     # A case counts in the period when its 受理日期 falls in it; rejected and withdrawn
     # applications are not cases (interfaces.md).
     in_period = (
         CaseRecord.accepted_on >= start,
         CaseRecord.accepted_on <= end,
         CaseRecord.state.not_in([s.value for s in NOT_CASES]),
-        *scope,
+        *within,
     )
     columns = (CaseRecord.office_id, CaseRecord.case_type, CaseRecord.source,
                CaseRecord.cross_region, CaseRecord.major_difficult)  # fmt: skip
@@ -122,7 +125,18 @@ def _collect(
     ):
         figures[office].by_category[group] += count
 
-    closed_in_period = (CaseRecord.closed_on >= start, CaseRecord.closed_on <= end, *scope)
+    # Still open when the period began (the 结案率's other half): accepted before it, not
+    # closed before it.
+    for office, count in session.execute(
+        select(CaseRecord.office_id, func.count())
+        .where(CaseRecord.accepted_on < start, *within,
+               CaseRecord.state.not_in([s.value for s in NOT_CASES]),
+               or_(CaseRecord.closed_on.is_(None), CaseRecord.closed_on >= start))
+        .group_by(CaseRecord.office_id)
+    ):  # fmt: skip
+        figures[office].open_at_start += count
+
+    closed_in_period = (CaseRecord.closed_on >= start, CaseRecord.closed_on <= end, *within)
     # Closed: 已结案 or 已归档 with 结案日期 in the period. Subsidy: also 终止; the amount paid
     # where recorded, else what the standard computes.
     paid_columns = (CaseRecord.office_id, CaseRecord.state,
@@ -137,7 +151,22 @@ def _collect(
         f.closed += count if state in closed_states else 0
         if not unpaid:
             f.subsidy += Decimal(paid or 0)
-    # Unpaid: what the standard in force on the case's 指派日期 computes (per version).
+    # Approved but not yet paid: the amount approved (an adjustment included) — the figure
+    # finance will pay, not a recomputation.
+    reviewed = select(CaseSubsidyRecord.case_id).where(
+        CaseSubsidyRecord.state == PaymentState.REVIEWED.value
+    )
+    for office, amount in session.execute(
+        select(CaseRecord.office_id,
+               func.sum(func.coalesce(CaseSubsidyRecord.override, CaseSubsidyRecord.computed)))
+        .join(CaseSubsidyRecord, CaseSubsidyRecord.case_id == CaseRecord.id)
+        .where(*closed_in_period, CaseRecord.subsidy_paid.is_(None),
+               CaseSubsidyRecord.state == PaymentState.REVIEWED.value,
+               CaseRecord.state.in_([s.value for s in SUBSIDY_STATES]))
+        .group_by(CaseRecord.office_id)
+    ):  # fmt: skip
+        figures[office].subsidy += Decimal(amount or 0)
+    # Otherwise unpaid: what the standard in force on the case's 指派日期 computes (per version).
     assigned = func.coalesce(CaseRecord.assigned_on, CaseRecord.accepted_on, CaseRecord.applied_on)
     unpaid_columns = (CaseRecord.office_id, CaseRecord.state, CaseRecord.case_type,
                       CaseRecord.stage, CaseRecord.cross_region, CaseRecord.major_difficult,
@@ -152,6 +181,7 @@ def _collect(
             select(*unpaid_columns, func.count())
             .outerjoin(HandlerRecord, HandlerRecord.id == CaseRecord.handler_id)
             .where(*closed_in_period, *in_force, CaseRecord.subsidy_paid.is_(None),
+                   CaseRecord.id.not_in(reviewed),
                    CaseRecord.state.in_([s.value for s in SUBSIDY_STATES]))
             .group_by(*unpaid_columns)
         )  # fmt: skip
@@ -192,6 +222,7 @@ def _statistics(
     stats.cross_region = figures.cross_region
     stats.major_difficult = figures.major_difficult
     stats.closed = figures.closed
+    stats.open_at_start = figures.open_at_start
     stats.subsidy_total = figures.subsidy.quantize(Decimal("0.01"))
     return stats
 
@@ -214,20 +245,22 @@ class StatisticsSet:
 def statistics_set(
     ctx: Context, *, year: int, until: date | None = None, office_code: str | None = None
 ) -> StatisticsSet:
-    """Totals (all offices, or ``office_code``) and each office's own statistics."""
+    """Totals (all offices, or ``office_code`` and the offices below it) and each office's
+    own statistics. A user with an office gets their own office's tree when none is given,
+    and is refused an office outside it (office scope)."""
     end = period_end(year, until, ctx.today())
     with ctx.reading() as uow:
         session = uow.session
         codes = {i: c for i, c in session.execute(select(OfficeRecord.id, OfficeRecord.code))}
-        office_id: int | None = None
+        if office_code is None:
+            office_code = scope.home_code(ctx, session)
+        office_ids: frozenset[int] | None = None
         if office_code is not None:
-            office_id = next((i for i, c in codes.items() if c == office_code), None)
-            if office_id is None:
-                raise NotFound(f"机构「{office_code}」不存在")
-            codes = {office_id: office_code}
+            office_ids = scope.subtree(session, scope.office_by_code(ctx, session, office_code).id)
+            codes = {i: c for i, c in codes.items() if i in office_ids}
         standards = [standard for _, standard in stored_standards(session)]
-        figures = _collect(session, date(year, 1, 1), end, office_id, standards)
-        targets = _targets(session, year)
+        figures = _collect(session, date(year, 1, 1), end, office_ids, standards)
+        targets = {i: t for i, t in _targets(session, year).items() if i in codes}
     total = _Figures()
     offices = {}
     for ident, code in codes.items():
@@ -237,10 +270,8 @@ def statistics_set(
             year, end, code, f, {code: sum(f.by_day.values())}, targets.get(ident)
         )
     by_office = {code: stats.cases for code, stats in offices.items()}
-    if office_id is None:
-        target = sum(targets.values()) if targets else None
-    else:
-        target = targets.get(office_id)
+    # The target of a tree is the sum of its offices' targets, as for all offices together.
+    target = sum(targets.values()) if targets else None
     return StatisticsSet(
         total=_statistics(year, end, office_code, total, by_office, target), offices=offices
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from legalaid.domain.errors import ConflictError, NotFound, ValidationError
+from legalaid.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from legalaid.domain.permissions import Action
 from legalaid.domain.subsidy import (
     DEFAULT_STANDARD,
@@ -65,6 +65,11 @@ class CaseSubsidy:
     state: PaymentState | None  # None: proposed, not yet stored
     reviewed: tuple[str | None, datetime | None]
     paid: tuple[str | None, datetime | None]
+    adjusted_by: str | None = None  # who adjusted the amount (may not approve it too)
+
+    def may_approve(self, actor: str) -> bool:
+        """Separation of duties: an adjusted amount is approved by someone else."""
+        return self.override is None or self.adjusted_by != actor
 
     @property
     def amount(self) -> Decimal:
@@ -253,6 +258,7 @@ def case_subsidy(ctx: Context, *, case_id: int) -> CaseSubsidy:
             PaymentState(record.state),
             (record.reviewed_by, record.reviewed_at),
             (record.paid_by, record.paid_at),
+            record.override_by,
         )
 
 
@@ -407,6 +413,7 @@ def override_subsidy(ctx: Context, *, case_id: int, amount: str, reason: str) ->
             detail={"计算金额": str(record.computed), "调整为": str(value), "理由": reason},
         )
         record.override, record.override_reason = value, reason.strip()
+        record.override_by = ctx.actor
         uow.commit()
     return case_subsidy(ctx, case_id=case_id)
 
@@ -417,6 +424,9 @@ def review_subsidy(ctx: Context, *, case_id: int) -> CaseSubsidy:
         case, record = _pending(uow.session, case_id)
         if record.state != PaymentState.PENDING.value:
             raise ConflictError(f"补贴状态为「{record.state}」，不能审核")
+        if record.override is not None and record.override_by == ctx.actor:
+            # Separation of duties: an adjusted amount is approved by someone else.
+            raise PermissionDenied(f"补贴金额由您（{ctx.actor}）调整，须由另一位负责人审核")
         record.state = PaymentState.REVIEWED.value
         record.reviewed_by, record.reviewed_at = ctx.actor, ctx.now()
         log_event(ctx, uow.session, case, "补贴已审核")

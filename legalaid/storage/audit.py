@@ -163,6 +163,25 @@ class BrokenLink:
     reason: str
 
 
+def anchor(session: Session) -> tuple[int, str]:
+    """The rows so far and the head hash: kept outside the database (printed, filed), it
+    shows a chain later re-sealed from scratch, which the links alone cannot."""
+    head = session.get(AuditHeadRecord, 1)
+    return (head.last_id, head.last_hash) if head is not None else (0, GENESIS)
+
+
+def check_anchor(session: Session, rows: int, hash_: str) -> BrokenLink | None:
+    """Row ``rows`` must still carry ``hash_`` (0 rows: the genesis)."""
+    if rows == 0:
+        return None if hash_ == GENESIS else BrokenLink(0, "锚点与空记录链不符")
+    row = session.get(AuditRecord, rows)
+    if row is None:
+        return BrokenLink(rows, "锚点所指的记录已不存在（记录链被截短或重建）")
+    if row.hash != hash_:
+        return BrokenLink(rows, "该条记录的校验值与锚点不符（记录链被改写后重新计算）")
+    return None
+
+
 def verify(session: Session, *, batch: int = 5000) -> tuple[int, BrokenLink | None]:
     """Walk the chain; returns the rows checked and the first broken link, if any."""
     head = session.get(AuditHeadRecord, 1)

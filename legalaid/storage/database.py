@@ -64,6 +64,14 @@ class Database:
         self.engine: Engine = create_database_engine(self.url, echo=echo)
         self._read = make_session_factory(self.engine, write=False)
         self._write = make_session_factory(self.engine, write=True)
+        # One consistent view for a whole report: SQLite's read transaction already is one
+        # (WAL, from its first read); PostgreSQL needs REPEATABLE READ for it.
+        self._snapshot = make_session_factory(
+            self.engine.execution_options(isolation_level="REPEATABLE READ")
+            if self.dialect == "postgresql"
+            else self.engine,
+            write=False,
+        )
         audit.install(self._write)  # every committed change leaves a link in the audit chain
 
     @property
@@ -73,6 +81,10 @@ class Database:
     def uow(self, *, write: bool = False, info: dict[str, object] | None = None) -> UnitOfWork:
         """``info``: who acts and the clock, for the audit trail of a writing transaction."""
         return UnitOfWork(self._write if write else self._read, info)
+
+    def snapshot(self) -> UnitOfWork:
+        """A read transaction that sees one state of the database from start to end."""
+        return UnitOfWork(self._snapshot)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -329,6 +329,8 @@ class CaseSubsidyRecord(Base):
     breakdown: Mapped[str] = mapped_column(Text)
     override: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     override_reason: Mapped[str | None] = mapped_column(Text)
+    # Who adjusted the amount: they may not approve it too (separation of duties).
+    override_by: Mapped[str | None] = mapped_column(String(50))
     state: Mapped[str] = mapped_column(String(10), index=True)
     reviewed_by: Mapped[str | None] = mapped_column(String(50))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -349,6 +351,8 @@ class PaymentBatchRecord(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(50))
     paid_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Office scope: the office whose tree the batch was made for (None: every office).
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"), index=True)
 
 
 class AttachmentRecord(Base):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, Table, bindparam, func, or_, select, text, update
@@ -50,6 +51,23 @@ def person_by_id_number(session: Session, id_number: str) -> PersonRecord | None
 
 def case_by_number(session: Session, case_no: str) -> CaseRecord | None:
     return session.scalar(select(CaseRecord).where(CaseRecord.case_no == case_no))
+
+
+def cases_applied_on(
+    session: Session, days: Iterable[date]
+) -> Iterator[tuple[str, str | None, str, date, str]]:
+    """案号, 身份证号, 受援人, 申请日期 and 案件类型 of the cases applied for on these days
+    (what the duplicate rule compares), a few hundred days per query."""
+    ordered = sorted(set(days))
+    for start in range(0, len(ordered), 300):
+        chunk = ordered[start : start + 300]
+        for row in session.execute(
+            select(CaseRecord.case_no, PersonRecord.id_number, PersonRecord.name,
+                   CaseRecord.applied_on, CaseRecord.case_type)
+            .join(PersonRecord, PersonRecord.id == CaseRecord.person_id)
+            .where(CaseRecord.applied_on.in_(chunk))
+        ):  # fmt: skip
+            yield row[0], row[1], row[2], row[3], row[4]
 
 
 def existing_case_numbers(session: Session, numbers: Iterable[str]) -> set[str]:

@@ -135,7 +135,11 @@ class SubsidyPanel(QWidget):
         pending = s.state is subsidies.PaymentState.PENDING
         approver = may(self._ctx, Action.APPROVE_SUBSIDY, case_id=self._case_id)
         self.override_button.setEnabled(pending and approver)
-        self.review_button.setEnabled(pending and approver)
+        separate = s.may_approve(self._ctx.actor)
+        self.review_button.setEnabled(pending and approver and separate)
+        self.review_button.setToolTip(
+            "" if separate else self.tr("You adjusted this amount: another supervisor approves it")
+        )
 
     def _show_basis(self, basis: subsidies.SubsidyBasis) -> None:
         self.basis_box.show()

@@ -7,15 +7,19 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,7 +33,7 @@ from legalaid.services import escalations
 from legalaid.services.context import Context
 from legalaid.services.escalation_papers import write_register
 from legalaid.services.offices import list_offices
-from legalaid.ui.widgets import FieldError, date_edit, from_qdate
+from legalaid.ui.widgets import FieldError, date_edit, from_qdate, run_modal
 
 OVERDUE = QColor("#FDE2E1")
 
@@ -143,12 +147,25 @@ class EscalationsPage(QWidget):
         )
 
     def check_open_cases(self) -> None:
+        """Scan, show what the criteria found, and register only what the clerk keeps ticked."""
         try:
             found = escalations.scan_candidates(self._ctx)
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
-        self.message.show_message(self.tr("{0} new candidates found").format(found))
+        if not found:
+            self.message.show_message(self.tr("No open case meets the criteria anew"))
+            return
+        dialog = CandidatesDialog(found, self)
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
+            self.message.show_message(self.tr("Nothing was added"))
+            return
+        try:
+            added = escalations.add_candidates(self._ctx, case_ids=dialog.chosen)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return
+        self.message.show_message(self.tr("{0} new candidates found").format(added))
         self.show_rows()
 
     def save_register(self, path: Path) -> bool:
@@ -180,3 +197,43 @@ class EscalationsPage(QWidget):
         row = self.table.currentRow()
         if 0 <= row < len(self.rows):
             self.open_case.emit(self.rows[row].case_id)
+
+
+class CandidatesDialog(QDialog):
+    """The open cases a scan found, each ticked; the clerk unticks those that are not."""
+
+    def __init__(self, found: list[escalations.Candidate], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Candidates for 重大疑难"))
+        self.resize(720, 420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("{0} open cases meet the office's criteria. Add the ticked ones to "
+                           "the register as candidates:").format(len(found)))
+        )  # fmt: skip
+        self.list = QListWidget()
+        self._ids: list[int] = []
+        for candidate in found:
+            item = QListWidgetItem(
+                f"{candidate.case_no}　{candidate.person}　{candidate.cause}　—　"
+                + "；".join(candidate.reasons)
+            )
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+            self._ids.append(candidate.case_id)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @property
+    def chosen(self) -> list[int]:
+        return [
+            case_id
+            for row, case_id in enumerate(self._ids)
+            if self.list.item(row).checkState() == Qt.CheckState.Checked
+        ]

@@ -3,6 +3,8 @@ procuratorate or police. Every field is checked where it is typed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QRadioButton,
     QScrollArea,
@@ -23,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalaid.domain.errors import LegalAidError, ValidationError
+from legalaid.domain.errors import DuplicateCase, LegalAidError, ValidationError
 from legalaid.domain.identity import age_on, normalize_phone, parse_id_number
 from legalaid.domain.vocabulary import (
     HARDSHIP_DECLARED,
@@ -394,7 +397,22 @@ class IntakeDialog(QDialog):
             self.ground.setFocus()
             return
         try:
-            self.result_ref = intake.register(self._ctx, self.case_input())
+            data = self.case_input()
+            try:
+                self.result_ref = intake.register(self._ctx, data)
+            except DuplicateCase as exc:
+                # The same person, date and kind of case is on file: the clerk decides.
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Possible duplicate"),
+                    exc.message + "\n\n" + self.tr("Register it as a separate case anyway?"),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    self.general_error.show_message(exc.message)
+                    return
+                self.result_ref = intake.register(self._ctx, replace(data, allow_duplicate=True))
         except ValidationError as exc:
             beside = self._errors.get(exc.field or "")
             if beside is not None:

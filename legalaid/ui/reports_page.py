@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from legalaid.domain.errors import LegalAidError
-from legalaid.reports.data import OfficeLine, pct_text
+from legalaid.reports.data import OfficeLine, Report, pct_text
 from legalaid.services.context import Context
 from legalaid.services.offices import list_offices, set_targets
-from legalaid.services.reporting import office_outlook, write_report
+from legalaid.services.reporting import office_outlook, save_report, write_report
 from legalaid.ui import tasks
 from legalaid.ui.pdf_view import PdfPreview, print_pdf
 from legalaid.ui.widgets import date_edit
@@ -45,6 +45,7 @@ class ReportsPage(QWidget):
         self._ctx = ctx
         self._folder = Path(tempfile.mkdtemp(prefix="legalaid-report-"))
         self.current_pdf: Path | None = None
+        self.current_report: Report | None = None  # what the preview shows
 
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Annual statistics report"), "annual")
@@ -173,7 +174,7 @@ class ReportsPage(QWidget):
             )
         )
         task.signals.progress.connect(self._on_progress)
-        task.signals.finished.connect(lambda report: self._on_done(out, report.title))
+        task.signals.finished.connect(lambda report: self._on_done(out, report))
         task.signals.failed.connect(self._on_failed)
         tasks.start(task)
 
@@ -181,8 +182,9 @@ class ReportsPage(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def _on_done(self, path: Path, title: str) -> None:
-        self.current_pdf = path
+    def _on_done(self, path: Path, report: Report) -> None:
+        title = report.title
+        self.current_pdf, self.current_report = path, report
         self.preview.show_pdf(path)
         self.progress.setVisible(False)
         self.generate.setEnabled(True)
@@ -201,14 +203,10 @@ class ReportsPage(QWidget):
         shutil.copyfile(self.current_pdf, target)
 
     def save_xlsx_to(self, target: Path) -> None:
-        write_report(
-            self._ctx,
-            kind=self.kind.currentData(),
-            year=self.year.value(),
-            out=target,
-            until=self.chosen_until(),
-            office_code=self.office.currentData(),
-        )
+        """The workbook of the report on screen — the same figures as the preview, not a new
+        count with whatever the fields say now."""
+        assert self.current_report is not None
+        save_report(self._ctx, report=self.current_report, out=target)
 
     def _ask_save_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -259,10 +257,11 @@ class ReportsPage(QWidget):
         self.basis.setText(self.tr("Forecast basis: {0}").format("；".join(bases)) if bases else "")
 
     def _fill(self, row: int, line: OfficeLine) -> None:
+        # One verdict, the reports' own (domain.statistics): never "双过半" and "at risk of it".
         risk = (
             self.tr("At risk of missing the target")
             if line.at_risk
-            else (self.tr("Behind time progress") if line.behind_schedule else "")
+            else (line.standing.value if line.standing.falls_short else "")
         )
         values = [
             f"{line.code} {line.name}",

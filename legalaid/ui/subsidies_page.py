@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -474,6 +475,18 @@ class PaymentsTab(QWidget):
             self.save_batch(Path(name))
 
     def pay_batch(self) -> None:
+        # Money leaves the office: asked once more, then audited and read-only for good.
+        answer = QMessageBox.question(
+            self,
+            self.tr("Mark as paid"),
+            self.tr("Finance has paid batch {0}? It cannot be changed afterwards.").format(
+                self.batches.currentText()
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         try:
             total = payments.pay_batch(self._ctx, batch_id=self.batches.currentData())
         except LegalAidError as exc:

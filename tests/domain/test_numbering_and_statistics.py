@@ -14,7 +14,17 @@ from legalaid.domain.numbering import (
     format_case_number,
     parse_sequence,
 )
-from legalaid.domain.statistics import completion_pct, double_half, period_end, time_pct
+from legalaid.domain.statistics import (
+    Standing,
+    at_risk,
+    behind_time,
+    closing_rate,
+    completion_pct,
+    double_half,
+    period_end,
+    standing,
+    time_pct,
+)
 from legalaid.domain.subsidy import default_subsidy
 from legalaid.domain.vocabulary import CaseType, Stage
 
@@ -83,17 +93,78 @@ def test_completion_pct(cases: int, target: int | None, pct: float | None) -> No
 
 
 @pytest.mark.parametrize(
-    ("until", "completion", "met"),
+    ("until", "cases", "target", "met"),
     [
-        (date(2025, 6, 30), 50.0, True),
-        (date(2025, 6, 30), 49.9, False),
-        (date(2025, 6, 29), 80.0, False),  # time not yet half gone
-        (date(2025, 9, 1), 67.8, True),
-        (date(2025, 9, 1), None, False),  # no target
+        (date(2025, 6, 30), 50, 100, True),
+        (date(2025, 6, 30), 49, 100, False),
+        (date(2025, 6, 30), 900, 1801, False),  # 49.97 % rounds to 50.0 %: still not half
+        (date(2025, 6, 30), 901, 1801, True),
+        (date(2025, 6, 29), 80, 100, False),  # time not yet half gone
+        (date(2025, 9, 1), 678, 1000, True),
+        (date(2025, 9, 1), 678, None, False),  # no target
+        (date(2025, 9, 1), 0, 0, False),
     ],
 )
-def test_double_half(until: date, completion: float | None, met: bool) -> None:
-    assert double_half(until, completion) is met
+def test_double_half_uses_the_exact_ratio(
+    until: date, cases: int, target: int | None, met: bool
+) -> None:
+    assert double_half(until, cases, target) is met
+
+
+S = Standing
+
+
+@pytest.mark.parametrize(
+    ("until", "cases", "target", "expected", "behind"),
+    [
+        (date(2025, 6, 30), 900, 1801, S.NOT_DOUBLE_HALF, False),  # ahead of 49.6 % of time
+        (date(2025, 6, 30), 901, 1801, S.DOUBLE_HALF, False),
+        # Before 30 June: compared with time progress (3 March = 62 of 365 days = 17.0 %).
+        (date(2025, 3, 3), 170, 1000, S.ON_PACE, False),
+        (date(2025, 3, 3), 169, 1000, S.BEHIND_PACE, True),
+        (date(2025, 12, 31), 999, 1000, S.NOT_COMPLETED, True),  # a finished year
+        (date(2025, 12, 31), 1200, 1000, S.COMPLETED, False),
+        (date(2025, 8, 1), 1000, 1000, S.COMPLETED, False),
+        (date(2025, 8, 1), 10, None, S.NO_TARGET, False),
+    ],
+)
+def test_one_standing_for_every_report(
+    until: date, cases: int, target: int | None, expected: Standing, behind: bool
+) -> None:
+    assert standing(until, cases, target) is expected
+    assert behind_time(until, cases, target) is behind
+    assert expected.falls_short is (expected in (S.NOT_DOUBLE_HALF, S.BEHIND_PACE,
+                                                 S.NOT_COMPLETED))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("until", "cases", "target", "midyear", "year_end", "risk"),
+    [
+        (date(2025, 5, 1), 300, 1000, 480, 1100, True),  # half not reached by 30 June
+        (date(2025, 5, 1), 300, 1000, 520, 990, True),  # the year's target not reached
+        (date(2025, 5, 1), 300, 1000, 520, 1100, False),
+        # After 30 June the 双过半 question is decided: only the year end is at risk.
+        (date(2025, 6, 30), 900, 1801, 900, 1900, False),
+        (date(2025, 6, 30), 901, 1801, 901, 1700, True),
+        (date(2025, 12, 31), 900, 1801, 900, 900, False),  # finished: 未完成, not "at risk"
+        (date(2025, 9, 1), 1801, 1801, 1801, 1801, False),  # done
+        (date(2025, 9, 1), 10, None, 0, 0, False),
+    ],
+)
+def test_at_risk_never_contradicts_the_verdict(
+    until: date, cases: int, target: int | None, midyear: int, year_end: int, risk: bool
+) -> None:
+    assert at_risk(until, cases, target, midyear, year_end) is risk
+
+
+@pytest.mark.parametrize(
+    ("closed", "open_at_start", "cases", "rate"),
+    [(90, 50, 100, 60.0), (120, 80, 100, 66.7), (0, 0, 0, None), (5, 0, 10, 50.0)],
+)
+def test_closing_rate_counts_the_cases_there_were_to_handle(
+    closed: int, open_at_start: int, cases: int, rate: float | None
+) -> None:
+    assert closing_rate(closed, open_at_start, cases) == rate
 
 
 def test_period_end() -> None:

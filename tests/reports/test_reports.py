@@ -16,7 +16,7 @@ from legalaid.services.demo import generate_demo
 from legalaid.services.ledger import import_ledger
 from legalaid.services.offices import set_target
 from legalaid.services.reporting import write_report
-from legalaid.services.statistics import year_statistics
+from legalaid.services.statistics import statistics_set, year_statistics
 from tests.conftest import SAMPLE_LEDGER
 
 pytestmark = pytest.mark.usefixtures("poppler")
@@ -66,8 +66,9 @@ def test_annual_report_figures_equal_the_statistics(sample: Context, tmp_path: P
         assert table_row(text, source)[0] == str(count)
     for month, count in stats.by_month.items():
         assert table_row(text, month)[0] == str(count)
+    own = statistics_set(sample, year=2025).offices  # each line: the office's own cases
     for code in ("ZZ", "LL", "YX"):
-        office = year_statistics(sample, year=2025, office_code=code)
+        office = own[code]
         line = next(
             line
             for line in text.splitlines()
@@ -88,8 +89,8 @@ def test_midyear_report_one_office_meets_double_half_another_not(
     out = tmp_path / "midyear.pdf"
     write_report(sample, kind="midyear", year=2025, out=out)
     text = pdf_text(out)
-    zz = year_statistics(sample, year=2025, until=date(2025, 6, 30), office_code="ZZ")
-    ll = year_statistics(sample, year=2025, until=date(2025, 6, 30), office_code="LL")
+    own = statistics_set(sample, year=2025, until=date(2025, 6, 30)).offices
+    zz, ll = own["ZZ"], own["LL"]  # the city centre's own line, a county's
     total = year_statistics(sample, year=2025, until=date(2025, 6, 30))
     assert zz.double_half and not ll.double_half
     assert (
@@ -167,3 +168,34 @@ def test_quality_supervision_in_the_annual_report(sample: Context, tmp_path: Pat
     assert "回访2次，案卷检查0次，旁听0次，受理投诉1件" in text.replace("\n", "")
     assert table_row(text, "回访（次）")[:2] == ["2", "0"]
     assert table_row(text, "投诉（件）")[:2] == ["1", "0"]
+
+
+def test_900_of_1801_is_not_double_half_anywhere(offices: Context, tmp_path: Path) -> None:
+    """49.97 % rounds to 50.0 %, but 900 × 2 < 1801: the JSON, the PDF and the targets table
+    all say 未实现, and none of them calls the office at risk of what it already missed."""
+    import csv
+
+    from legalaid.services.reporting import office_outlook
+
+    path = tmp_path / "900.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["机构", "案件来源", "案件类型", "申请日期", "受理日期", "受援人", "状态"])
+        for i in range(900):
+            day = date(2025, 1 + i % 6, 1 + i % 28)
+            writer.writerow(["ZZ", "申请", "民事诉讼代理", day, day, f"受援人{i}", "给予援助"])
+    import_ledger(offices, path)
+    set_target(offices, year=2025, office_code="ZZ", cases=1801)
+    stats = year_statistics(offices, year=2025, until=date(2025, 6, 30), office_code="ZZ")
+    assert (stats.cases, stats.completion_pct, stats.double_half) == (900, 50.0, False)
+    assert stats.as_json()["double_half"] is False
+    out = tmp_path / "midyear.pdf"
+    write_report(offices, kind="midyear", year=2025, out=out, office_code="ZZ")
+    text = pdf_text(out).replace("\n", "")
+    assert "完成年度任务的50.0%，未实现“双过半”目标" in text
+    assert "实现“双过半”目标" not in text.replace("未实现“双过半”目标", "")
+    assert "不能实现“双过半”" not in text  # the question is decided, not a risk
+    line = next(o for o in office_outlook(offices, year=2025, until=date(2025, 6, 30)))
+    assert line.standing.value == "未实现双过半" and not line.double_half
+    year_end = next(o for o in office_outlook(offices, year=2025, until=date(2025, 12, 31)))
+    assert year_end.standing.value == "未完成" and not year_end.at_risk

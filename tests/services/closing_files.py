@@ -15,11 +15,12 @@ def full_file(ctx: Context, case_id: int, outcome: Outcome = Outcome.JUDGMENT) -
     return {"outcome": outcome, "items": items}
 
 
-def case_in_progress(ctx: Context, handler_id: int) -> int:
-    """An application granted on 4 March 2025, assigned to the handler, agreement signed."""
+def case_in_progress(ctx: Context, handler_id: int, **changes: object) -> int:
+    """An application granted on 4 March 2025, assigned to the handler, agreement signed
+    (another case of the same person each time: a confirmed repeat)."""
     from tests.services.test_workflow import application
 
-    ref = intake.register(ctx, application())
+    ref = intake.register(ctx, application(allow_duplicate=True, **changes))
     intake.start_review(ctx, case_id=ref.id)
     intake.decide(ctx, case_id=ref.id, grant=True, reason="", on=date(2025, 3, 4))
     assignment.assign_handler(ctx, case_id=ref.id, handler_id=handler_id, on=date(2025, 3, 5))

@@ -11,15 +11,17 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import text
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import ConflictError, PermissionDenied, ValidationError
 from legalaid.domain.permissions import Role
 from legalaid.services import accounts, intake
 from legalaid.services.audit_trail import AuditFilter, audit_entries, verify_chain
 from legalaid.services.context import Context
+from legalaid.storage import audit
 from legalaid.storage.database import Database
-from legalaid.storage.records import UserRecord
+from legalaid.storage.records import AuditHeadRecord, AuditRecord, UserRecord
 from tests.services.test_workflow import application
 
 
@@ -158,10 +160,15 @@ def test_a_failed_attempt_is_audited_though_its_work_rolls_back(offices: Context
     assert rows[0].actor == "王芳" and "不予法律援助须写明理由" in rows[0].detail
 
 
-def cli(*args: str, db: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def cli(
+    *args: str, db: str, stdin: str | None = None, password: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "LEGALAID_PASSWORD"}
+    if password is not None:
+        env["LEGALAID_PASSWORD"] = password
     return subprocess.run(
         [sys.executable, "-m", "legalaid", "--db", db, *args],
-        capture_output=True, text=True, input=stdin, env=dict(os.environ), timeout=120,
+        capture_output=True, text=True, input=stdin, env=env, timeout=120,
     )  # fmt: skip
 
 
@@ -169,23 +176,106 @@ def test_user_add_on_the_command_line(tmp_path: Path) -> None:
     db = str(tmp_path / "u.sqlite3")
     assert cli("init", db=db).returncode == 0
     assert cli("office", "add", "ZZ", "株洲市法律援助中心", db=db).returncode == 0
-    made = cli("user", "add", "wang", "--role", "clerk", "--office", "ZZ", db=db,
-               stdin="Wang2026pw\n")  # fmt: skip
+    # A new database: the first account is made without signing in (setup scripts).
+    first = cli("user", "add", "root", "--role", "admin", db=db, stdin="Root2026pw\n")
+    assert first.returncode == 0, first.stderr
+    # From now on every command acts for a signed-in user.
+    anonymous = cli("user", "add", "wang", "--role", "clerk", db=db, stdin="Wang2026pw\n")
+    assert anonymous.returncode != 0 and "--user" in anonymous.stderr
+    made = cli("--user", "root", "user", "add", "wang", "--role", "clerk", "--office", "ZZ",
+               db=db, stdin="Wang2026pw\n", password="Root2026pw")  # fmt: skip
     assert made.returncode == 0, made.stderr
     assert "已创建账号 wang（工作人员）" in made.stdout
-    again = cli("user", "add", "wang", "--role", "clerk", db=db, stdin="Wang2026pw\n")
+    as_root = {"db": db, "password": "Root2026pw"}
+    again = cli("--user", "root", "user", "add", "wang", "--role", "clerk", stdin="Wang2026pw\n",
+                **as_root)  # fmt: skip
     assert again.returncode != 0 and "已被使用" in again.stderr
-    weak = cli("user", "add", "li", "--role", "admin", db=db, stdin="short\n")
+    weak = cli("--user", "root", "user", "add", "li", "--role", "admin", stdin="short\n",
+               **as_root)  # fmt: skip
     assert weak.returncode != 0 and "密码至少8位" in weak.stderr
-    lawyer = cli("user", "add", "lin", "--role", "lawyer", "--handler", "林宇浩", db=db,
-                 stdin="Lin2026pw\n")  # fmt: skip
+    lawyer = cli("--user", "root", "user", "add", "lin", "--role", "lawyer", "--handler",
+                 "林宇浩", stdin="Lin2026pw\n", **as_root)  # fmt: skip
     assert lawyer.returncode != 0 and "承办人员「林宇浩」不存在" in lawyer.stderr
+    # A clerk's password (from stdin when LEGALAID_PASSWORD is not set) gives a clerk's rights.
+    clerk = cli("--user", "wang", "user", "add", "x", "--role", "clerk", db=db,
+                stdin="Wang2026pw\nXxxx2026pw\n")  # fmt: skip
+    assert clerk.returncode != 0 and "无权" in clerk.stderr
+    wrong = cli("--user", "wang", "stats", "--year", "2026", "--json", db=db, password="nope")
+    assert wrong.returncode != 0 and "用户名或密码" in wrong.stderr
     ctx = Context(db=Database(db))
     try:
         principal = accounts.sign_in(ctx, username="wang", password="Wang2026pw")
         assert principal.role is Role.CLERK and principal.office_id is not None
+        rows, _ = audit_entries(ctx, AuditFilter(action="登录", outcome="失败"))
+        assert rows and rows[0].actor == "wang"
+        made_by, _ = audit_entries(ctx, AuditFilter(text="users#2"))
+        assert "root" in {r.actor for r in made_by}  # audited under the signed-in user
     finally:
         ctx.db.dispose()
+
+
+def test_a_county_account_is_refused_the_city_on_the_command_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.sqlite3")
+    assert cli("init", db=db).returncode == 0
+    assert cli("office", "add", "ZZ", "株洲市法律援助中心", db=db).returncode == 0
+    assert cli("office", "add", "LL", "醴陵市法律援助中心", "--parent", "ZZ", db=db).returncode == 0
+    assert (
+        cli("user", "add", "root", "--role", "admin", db=db, stdin="Root2026pw\n").returncode == 0
+    )
+    for name, role in (("boss", "supervisor"), ("clerk", "clerk")):
+        made = cli("--user", "root", "user", "add", name, "--role", role, "--office", "LL",
+                   db=db, stdin="Ll2026pass\n", password="Root2026pw")  # fmt: skip
+        assert made.returncode == 0, made.stderr
+    as_boss = {"db": db, "password": "Ll2026pass"}
+    city = cli("--user", "boss", "target", "set", "--year", "2026", "--office", "ZZ",
+               "--cases", "10", **as_boss)  # fmt: skip
+    assert city.returncode != 0 and "其他机构" in city.stderr
+    own = cli("--user", "boss", "target", "set", "--year", "2026", "--office", "LL",
+              "--cases", "10", **as_boss)  # fmt: skip
+    assert own.returncode == 0, own.stderr
+    for user in ("boss", "clerk"):
+        stats = cli("--user", user, "stats", "--year", "2026", "--office", "ZZ", "--json",
+                    **as_boss)  # fmt: skip
+        assert stats.returncode != 0 and "其他机构" in stats.stderr
+        deadlines = cli("--user", user, "deadlines", "--office", "ZZ", "--json", **as_boss)
+        assert deadlines.returncode != 0 and "其他机构" in deadlines.stderr
+    mine = cli("--user", "boss", "stats", "--year", "2026", "--json", **as_boss)
+    assert (
+        mine.returncode == 0 and '"office": "LL"' in mine.stdout and '"target": 10' in mine.stdout
+    )
+
+
+def test_the_audit_anchor_shows_a_resealed_chain(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.sqlite3")
+    assert cli("init", db=db).returncode == 0
+    assert cli("office", "add", "ZZ", "株洲市法律援助中心", db=db).returncode == 0
+    anchor = cli("audit", "anchor", db=db)
+    assert anchor.returncode == 0
+    count, _, digest = anchor.stdout.strip().partition(":")
+    assert int(count) >= 1 and len(digest) == 64
+    assert cli("audit", "verify", "--anchor", anchor.stdout.strip(), db=db).returncode == 0
+    # Rewrite the first row and re-seal the whole chain by the formula: the links hold, the
+    # anchor kept outside does not.
+    database = Database(db)
+    try:
+        with Session(database.engine) as session:
+            prev = audit.GENESIS
+            for record in session.scalars(select(AuditRecord).order_by(AuditRecord.id)):
+                if record.id == 1:
+                    record.detail = '{"篡改": true}'
+                record.prev_hash, record.hash = prev, audit.link_hash(prev, record)
+                prev = record.hash
+            head = session.get(AuditHeadRecord, 1)
+            assert head is not None
+            head.last_hash = prev
+            session.commit()
+    finally:
+        database.dispose()
+    assert cli("audit", "verify", db=db).returncode == 0  # undetectable without the anchor
+    checked = cli("audit", "verify", "--anchor", anchor.stdout.strip(), db=db)
+    assert checked.returncode != 0 and "锚点" in checked.stderr
+    malformed = cli("audit", "verify", "--anchor", "12:abc", db=db)
+    assert malformed.returncode != 0 and "格式不对" in malformed.stderr
 
 
 def test_a_full_id_export_is_audited_and_needs_the_right(offices: Context, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ reported upward and answered; an open escalation holds the closing; statistics c
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import subprocess
 from datetime import date
@@ -37,7 +38,7 @@ def notified(ctx: Context, **changes: object) -> int:
         office_code="ZZ", source=CaseSource.COURT_NOTICE, case_type=CaseType.CRIMINAL_DEFENCE,
         stage=Stage.TRIAL, cause="故意杀人", received_on=date(2026, 9, 1),
         notifying_organ="株洲市中级人民法院", possible_life_or_death=True,
-        person=PersonInput(name="白杰"),
+        person=PersonInput(name="白杰"), allow_duplicate=True,  # several cases of one person
     )  # fmt: skip
     values.update(changes)
     return intake.register(ctx, CaseInput(**values)).id  # type: ignore[arg-type]
@@ -165,21 +166,31 @@ def test_flag_by_hand_dismiss_and_flag_again(offices: Context) -> None:
                            reference_no="", content="x")  # fmt: skip
 
 
+# A labour case applied for (not notified): a group case by its number of aided persons.
+CIVIL: dict[str, object] = dict(
+    source=CaseSource.APPLICATION, case_type=CaseType.LABOUR_ARBITRATION, stage=None,
+    cause="追索劳动报酬", hardship_basis="诚信承诺", possible_life_or_death=False,
+    notifying_organ=None,
+)  # fmt: skip
+
+
 def test_group_threshold_and_a_later_scan(offices: Context) -> None:
     ctx = offices
-    civil = dict(source=CaseSource.APPLICATION, case_type=CaseType.LABOUR_ARBITRATION,
-                 stage=None, cause="追索劳动报酬", hardship_basis="诚信承诺",
-                 possible_life_or_death=False, notifying_organ=None)  # fmt: skip
-    small = notified(ctx, aided_persons=6, **civil)
-    big = notified(ctx, aided_persons=12, **civil)
+    small = notified(ctx, aided_persons=6, **CIVIL)
+    big = notified(ctx, aided_persons=12, **CIVIL)
     assert escalations.escalation_of(ctx, small) is None
     view = escalations.escalation_of(ctx, big)
     assert view is not None and view.reasons == ("群体性案件（受援人或并案12人，标准10人）",)
     # The office lowers the threshold: a scan of open cases finds the smaller group too.
     set_recognition_rules(ctx, RecognitionRules(group_threshold=5))
-    assert escalations.scan_candidates(ctx) == 1
+    found = escalations.scan_candidates(ctx)  # a list to confirm: nothing created yet
+    assert [c.case_id for c in found] == [small]
+    assert found[0].reasons == ("群体性案件（受援人或并案6人，标准5人）",)
+    assert escalations.escalation_of(ctx, small) is None
+    assert escalations.add_candidates(ctx, case_ids=[small]) == 1
     assert escalations.escalation_of(ctx, small) is not None
-    assert escalations.scan_candidates(ctx) == 0  # never twice
+    assert escalations.scan_candidates(ctx) == []  # never twice
+    assert escalations.add_candidates(ctx, case_ids=[small]) == 0
     with pytest.raises(ValidationError):
         set_recognition_rules(ctx, RecognitionRules(group_threshold=0))
 
@@ -192,3 +203,26 @@ def test_a_minor_in_a_serious_case_is_recognised(offices: Context) -> None:
     )  # fmt: skip
     view = escalations.escalation_of(ctx, case_id)
     assert view is not None and view.reasons == ("未成年犯罪嫌疑人涉嫌严重犯罪（故意伤害）",)
+
+
+def test_a_ledger_marking_is_in_the_register_and_counted_once(offices: Context) -> None:
+    """One source of truth: every case the ledger marks 重大疑难 is in the register, as
+    recorded there (open ones to be discussed, finished ones as history); the statistics
+    count exactly those."""
+    from legalaid.services.ledger import import_ledger
+    from tests.conftest import SAMPLE_LEDGER
+
+    ctx = offices
+    import_ledger(ctx, SAMPLE_LEDGER)
+    rows = escalations.register(ctx, period_from=date(2020, 1, 1), period_to=date(2026, 11, 20))
+    imported = [r for r in rows if "ledger-sample.csv" in "".join(r.view.reasons)]
+    with SAMPLE_LEDGER.open(encoding="utf-8-sig") as handle:
+        marked = sum(row["重大疑难"] == "是" for row in csv.DictReader(handle))
+    assert marked == 2 and len(imported) == marked
+    states = {get_case(ctx, r.case_id).row.state.value: r.view.state for r in imported}
+    assert states["承办中"] is EscalationState.CONFIRMED  # open: to be discussed and reported
+    assert states["已结案"] is EscalationState.RECORDED and not states["已结案"].is_open
+    for row in imported:
+        assert get_case(ctx, row.case_id).major_difficult  # the case window says the same
+    counted = sum(year_statistics(ctx, year=y).major_difficult for y in (2024, 2025, 2026))
+    assert counted == len(imported)

@@ -282,7 +282,8 @@ def test_minors_rule_is_a_rule_and_death_review_needs_three_years(offices: Conte
 
     def granted(**changes: object) -> int:
         ref = intake.register(offices, application(case_type=CaseType.CRIMINAL_DEFENCE,
-                                                   cause="盗窃罪", **changes))  # fmt: skip
+                                                   cause="盗窃罪", allow_duplicate=True,
+                                                   **changes))  # fmt: skip
         intake.start_review(offices, case_id=ref.id)
         intake.decide(offices, case_id=ref.id, grant=True, reason="", on=date(2025, 3, 4))
         return ref.id

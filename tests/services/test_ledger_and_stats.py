@@ -122,7 +122,9 @@ def test_targets_completion_and_double_half(offices: Context) -> None:
     zz = year_statistics(offices, year=2025, until=date(2025, 6, 30), office_code="ZZ")
     ll = year_statistics(offices, year=2025, until=date(2025, 6, 30), office_code="LL")
     total = year_statistics(offices, year=2025, until=date(2025, 6, 30))
-    assert (zz.cases, zz.target, zz.completion_pct, zz.double_half) == (6, 10, 60.0, True)
+    # An office's figures are its tree's (office scope): the city with its counties.
+    assert zz.by_office == {"ZZ": 6, "LL": 4, "YX": 10}
+    assert (zz.cases, zz.target, zz.completion_pct, zz.double_half) == (20, 40, 50.0, True)
     assert (ll.cases, ll.target, ll.double_half) == (4, 30, False)
     assert ll.completion_pct == 13.3
     assert total.target == 40 and total.time_pct == 49.6
@@ -163,6 +165,15 @@ def test_export_masks_id_numbers_by_default(offices: Context, tmp_path: Path) ->
     assert "430212200109152976" not in out.read_text(encoding="utf-8-sig")
 
 
+def write_ledger(path: Path, rows: list[dict[str, str]]) -> Path:
+    """A CSV ledger (UTF-8 with BOM, as Excel saves it) of these rows."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
 def _write_bad_copy(tmp_path: Path) -> Path:
     rows = _sample_rows()
     rows[2]["身份证号"] = rows[2]["身份证号"][:-1] + (
@@ -170,12 +181,7 @@ def _write_bad_copy(tmp_path: Path) -> Path:
     )
     rows[10]["机构"] = "QQ"
     rows[20]["申请日期"] = "2025/3/1"
-    path = tmp_path / "bad.csv"
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
+    return write_ledger(tmp_path / "bad.csv", rows)
 
 
 def test_a_bad_file_imports_nothing_and_names_rows_and_columns(
@@ -184,7 +190,7 @@ def test_a_bad_file_imports_nothing_and_names_rows_and_columns(
     import_ledger(offices, SAMPLE_LEDGER)
     before = _figures(offices, 2025)
     with pytest.raises(ValidationError) as info:
-        import_ledger(offices, _write_bad_copy(tmp_path))
+        import_ledger(offices, _write_bad_copy(tmp_path), allow_duplicates=True)
     message = info.value.message
     assert "第4行「身份证号」：校验位错误" in message
     assert "第12行「机构」：机构代码「QQ」不存在" in message
@@ -236,3 +242,37 @@ def test_imported_case_numbers_are_never_reallocated(offices: Context, tmp_path:
     import_ledger(offices, path)
     numbers = sorted(r.case_no for r in find_cases(offices))
     assert numbers == ["株法援〔2025〕第7号", "株法援〔2025〕第8号"]
+
+
+def test_the_same_ledger_twice_is_refused_and_changes_nothing(
+    offices: Context, tmp_path: Path
+) -> None:
+    import_ledger(offices, SAMPLE_LEDGER)
+    before = _figures(offices, 2025)
+    with pytest.raises(ValidationError) as info:
+        import_ledger(offices, SAMPLE_LEDGER)
+    message = info.value.message
+    assert "第2行：与已有案件" in message and "重复" in message and "--allow-duplicates" in message
+    assert count_cases(offices) == 60
+    assert _figures(offices, 2025) == before
+    rows = _sample_rows()
+    fresh = write_ledger(tmp_path / "fresh.csv", [dict(rows[0], 案号=""), dict(rows[1], 案号="")])
+    with pytest.raises(ValidationError) as info:
+        import_ledger(offices, fresh)
+    assert "第2行：与已有案件" in info.value.message and "第3行：与已有案件" in info.value.message
+    # Told that they are different matters, the office gets them.
+    assert import_ledger(offices, fresh, allow_duplicates=True).cases == 2
+    assert count_cases(offices) == 62
+
+
+def test_a_repeat_inside_one_file_names_both_rows(ctx: Context, tmp_path: Path) -> None:
+    from legalaid.services.offices import add_office
+
+    add_office(ctx, code="ZZ", name="株洲市法律援助中心", prefix="株")
+    rows = [r for r in _sample_rows() if r["机构"] == "ZZ"][:3]
+    rows.append(dict(rows[1], 案号=""))
+    path = write_ledger(tmp_path / "repeat.csv", rows)
+    with pytest.raises(ValidationError) as info:
+        import_ledger(ctx, path)
+    assert "第5行：与第3行重复" in info.value.message
+    assert count_cases(ctx) == 0

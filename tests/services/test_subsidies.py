@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from legalaid.domain.errors import ConflictError, ValidationError
+from legalaid.domain.errors import ConflictError, PermissionDenied, ValidationError
 from legalaid.domain.subsidy import DEFAULT_STANDARD
 from legalaid.domain.vocabulary import (
     CaseSource,
@@ -25,6 +25,7 @@ from legalaid.services.cases import get_case
 from legalaid.services.context import Context
 from legalaid.services.intake import CaseInput, PersonInput
 from legalaid.services.offices import add_handler
+from legalaid.services.statistics import year_statistics
 from tests.services.closing_files import full_file
 
 
@@ -74,7 +75,16 @@ def test_closing_proposes_and_the_subsidy_goes_to_payment(offices: Context) -> N
     assert changed.amount == Decimal("3200.00") and changed.computed == Decimal("3500.00")
     with pytest.raises(ConflictError):
         subsidies.mark_paid(ctx, case_ids=[case_id])  # not reviewed yet
-    subsidies.review_subsidy(ctx, case_id=case_id)
+    # Separation of duties: who adjusted the amount does not approve it too.
+    with pytest.raises(PermissionDenied, match="另一位负责人审核"):
+        subsidies.review_subsidy(ctx, case_id=case_id)
+    closed_in = get_case(ctx, case_id).closed_on
+    assert closed_in is not None
+    figure = year_statistics(ctx, year=closed_in.year).subsidy_total
+    assert figure == Decimal("3500.00")  # pending: what the standard computes
+    subsidies.review_subsidy(replace(ctx, actor="李主任"), case_id=case_id)
+    # Approved, not yet paid: the approved amount counts (the adjustment), not a recount.
+    assert year_statistics(ctx, year=closed_in.year).subsidy_total == Decimal("3200.00")
     assert subsidies.mark_paid(ctx, case_ids=[case_id]) == Decimal("3200.00")
     paid = subsidies.case_subsidy(ctx, case_id=case_id)
     assert paid.state is subsidies.PaymentState.PAID and paid.paid[0] == "测试员"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from legalaid.domain.deadlines import DeadlineKind
-from legalaid.domain.errors import InvalidTransition, ValidationError
+from legalaid.domain.errors import DuplicateCase, InvalidTransition, ValidationError
 from legalaid.domain.vocabulary import (
     CaseSource,
     CaseState,
@@ -52,7 +52,13 @@ def test_application_path_to_archive(offices: Context) -> None:
     ref = intake.register(ctx, application())
     assert ref.case_no == "株法援〔2025〕第1号"
     assert ref.state is CaseState.REGISTERED
-    assert intake.register(ctx, application()).case_no == "株法援〔2025〕第2号"
+    # The same person, date and kind of case again: refused until confirmed as another matter.
+    with pytest.raises(DuplicateCase) as repeat:
+        intake.register(ctx, application())
+    assert repeat.value.existing == "株法援〔2025〕第1号"
+    assert intake.register(ctx, application(allow_duplicate=True)).case_no == "株法援〔2025〕第2号"
+    # Another date is another application, not a repeat.
+    assert intake.register(ctx, application(received_on=date(2025, 3, 4))).case_no.endswith("第3号")
 
     intake.request_materials(
         ctx, case_id=ref.id, missing=["劳动合同", "工资流水"], on=date(2025, 3, 4)

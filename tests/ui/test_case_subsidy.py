@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -40,6 +41,14 @@ def test_subsidy_tab(
     answer_dialog(adjust)
     dialog.subsidy_panel.override_button.click()
     assert "已调整为 3000.00 元：部分阶段由他人办理" in dialog.subsidy_panel.summary.text()
+    # Who adjusted the amount does not approve it: another supervisor's window does.
+    assert not dialog.subsidy_panel.review_button.isEnabled()
+    assert "another supervisor" in dialog.subsidy_panel.review_button.toolTip() or (
+        "另一位负责人" in dialog.subsidy_panel.review_button.toolTip()
+    )
+    dialog.close()
+    dialog = CaseDialog(replace(offices, actor="李主任"), case_id)
+    qtbot.addWidget(dialog)
     dialog.subsidy_panel.review_button.click()
     assert case_subsidy(offices, case_id=case_id).state is PaymentState.REVIEWED
     assert (

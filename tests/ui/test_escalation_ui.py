@@ -163,3 +163,43 @@ def test_register_section_and_criteria(
         window.grab().save(str(tmp_path / "register.png"))
         window.show_section(window.SETTINGS)
         window.grab().save(str(tmp_path / "settings.png"))
+
+
+def test_a_scan_shows_the_cases_before_adding_them(
+    offices: Context, qtbot: QtBot, answer_dialog: Answer, tmp_path: Path, backend: str
+) -> None:
+    """检查在办案件 lists what the criteria found; only the ticked cases enter the register."""
+    from legalaid.domain.escalation import RecognitionRules
+    from legalaid.services.settings import set_recognition_rules
+    from legalaid.ui.escalations_page import CandidatesDialog, EscalationsPage
+    from tests.services.test_escalations import CIVIL
+
+    ctx = offices
+    first = notified(ctx, aided_persons=6, **CIVIL)
+    second = notified(ctx, aided_persons=7, **CIVIL)
+    set_recognition_rules(ctx, RecognitionRules(group_threshold=5))
+    page = EscalationsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+
+    def keep_only_the_second(box: QWidget) -> None:
+        assert isinstance(box, CandidatesDialog)
+        assert box.list.count() == 2 and "群体性案件" in box.list.item(0).text()
+        if backend == "sqlite":
+            box.grab().save(str(tmp_path / "candidates.png"))
+        box.list.item(0).setCheckState(Qt.CheckState.Unchecked)
+        box.accept()
+
+    answer_dialog(keep_only_the_second)
+    page.scan.click()
+    assert escalations.escalation_of(ctx, first) is None
+    view = escalations.escalation_of(ctx, second)
+    assert view is not None and view.state is EscalationState.CANDIDATE
+
+    def cancel(box: QWidget) -> None:
+        assert isinstance(box, CandidatesDialog) and box.list.count() == 1
+        box.reject()
+
+    answer_dialog(cancel)
+    page.scan.click()  # cancelled: nothing created
+    assert escalations.escalation_of(ctx, first) is None

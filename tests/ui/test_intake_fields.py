@@ -34,3 +34,44 @@ def test_intake_records_the_matter_and_the_representative(qtbot: QtBot, offices:
         "白芳",
         "姐姐",
     )
+
+
+def test_a_repeat_of_a_case_on_file_is_saved_only_when_confirmed(
+    qtbot: QtBot, offices: object, answer_dialog: object
+) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from legalaid.services.cases import count_cases
+    from legalaid.services.context import Context
+    from legalaid.ui.intake_dialog import IntakeDialog
+
+    assert isinstance(offices, Context) and callable(answer_dialog)
+
+    def fill() -> IntakeDialog:
+        dialog = IntakeDialog(offices, notification=False)
+        qtbot.addWidget(dialog)
+        dialog.name.setText("白杰")
+        dialog.cause.setText("劳动报酬纠纷")
+        dialog.pledge.setChecked(True)
+        return dialog
+
+    first = fill()
+    first.save()
+    assert first.result_ref is not None
+
+    def press(button: QMessageBox.StandardButton) -> object:
+        def answer(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            assert first.result_ref is not None and first.result_ref.case_no in box.text()
+            box.button(button).click()
+
+        return answer
+
+    again = fill()
+    answer_dialog(press(QMessageBox.StandardButton.No))
+    again.save()  # the clerk says it is the same matter: nothing saved, the form stays
+    assert again.result_ref is None and "重复" in again.general_error.text()
+    assert again.name.text() == "白杰" and count_cases(offices) == 1
+    answer_dialog(press(QMessageBox.StandardButton.Yes))
+    again.save()  # a different matter of the same person on the same day
+    assert again.result_ref is not None and count_cases(offices) == 2

@@ -56,9 +56,23 @@ def test_preview_save_and_print(
     assert print_pdf(saved, printer) == page.preview.page_count
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
 
+    # Meanwhile the target changes and the fields move on: the workbook is still the
+    # document on screen, not a new count.
+    set_target(offices, year=2025, office_code="ZZ", cases=999)
+    page.year.setValue(2024)
     xlsx = tmp_path / "saved.xlsx"
     page.save_xlsx_to(xlsx)
-    assert xlsx.stat().st_size > 0
+    from openpyxl import load_workbook
+
+    cells = [
+        str(c.value)
+        for sheet in load_workbook(xlsx).worksheets
+        for row in sheet.iter_rows()
+        for c in row
+        if c.value is not None
+    ]
+    assert any(f"上半年共办理法律援助案件{stats.cases}件" in c for c in cells)
+    assert not any("999" in c for c in cells)
     if backend == "sqlite":
         page.grab().save(str(tmp_path / "reports_page.png"))
 

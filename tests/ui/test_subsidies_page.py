@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QMessageBox, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from legalaid.domain.vocabulary import HandlerType
 from legalaid.services import subsidies
+from legalaid.services.audit_trail import AuditFilter, audit_entries
 from legalaid.services.context import Context
 from legalaid.services.offices import add_handler
 from legalaid.ui.main_window import MainWindow
@@ -18,7 +20,12 @@ from tests.services.test_subsidies import _closed_case
 
 
 def test_payment_batch_and_standard_versions(
-    offices: Context, qtbot: QtBot, settings: QSettings, tmp_path: Path, backend: str
+    offices: Context,
+    qtbot: QtBot,
+    settings: QSettings,
+    tmp_path: Path,
+    backend: str,
+    answer_dialog: Callable[[Callable[[QWidget], None]], None],
 ) -> None:
     case_id = _closed_case(offices, assigned=date(2025, 3, 3))
     subsidies.review_subsidy(offices, case_id=case_id)
@@ -41,8 +48,22 @@ def test_payment_batch_and_standard_versions(
     tab.create_button.click()
     assert tab.batches.count() == 1 and "待发放" in tab.batches.currentText()
     assert tab.save_batch(tmp_path / "list.xlsx")
+
+    def answer(button: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
+        def press(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox) and "不能再更改" in box.text()
+            box.button(button).click()
+
+        return press
+
+    answer_dialog(answer(QMessageBox.StandardButton.No))
+    tab.pay.click()  # asked first; "no" changes nothing
+    assert "待发放" in tab.batches.currentText()
+    answer_dialog(answer(QMessageBox.StandardButton.Yes))
     tab.pay.click()
-    assert "已发放" in tab.batches.currentText()
+    assert "已发放" in tab.batches.currentText() and not tab.pay.isEnabled()
+    rows, _ = audit_entries(offices, AuditFilter(action="批次标记已发放"))
+    assert len(rows) == 1
     assert subsidies.case_subsidy(offices, case_id=case_id).state is subsidies.PaymentState.PAID
     if backend == "sqlite":
         window.grab().save(str(tmp_path / "payments.png"))

@@ -365,6 +365,19 @@ Log folder: {1}</source>
     </message>
 </context>
 <context>
+    <name>CandidatesDialog</name>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="207"/>
+        <source>Candidates for 重大疑难</source>
+        <translation>重大疑难候选案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="212"/>
+        <source>{0} open cases meet the office&apos;s criteria. Add the ticked ones to the register as candidates:</source>
+        <translation>有 {0} 件在办案件符合本机构的识别标准。将勾选的案件列为重大疑难候选：</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <location filename="../../ui/case_dialog.py" line="73"/>
@@ -1390,98 +1403,108 @@ Details are in the log: {1}</source>
 <context>
     <name>EscalationsPage</name>
     <message>
-        <location filename="../../ui/escalations_page.py" line="56"/>
+        <location filename="../../ui/escalations_page.py" line="60"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="59"/>
+        <location filename="../../ui/escalations_page.py" line="63"/>
         <source>Check open cases</source>
         <translation>检查在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="60"/>
+        <location filename="../../ui/escalations_page.py" line="64"/>
         <source>Save register…</source>
         <translation>保存登记表…</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="64"/>
+        <location filename="../../ui/escalations_page.py" line="68"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="64"/>
+        <location filename="../../ui/escalations_page.py" line="68"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="64"/>
+        <location filename="../../ui/escalations_page.py" line="68"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="65"/>
+        <location filename="../../ui/escalations_page.py" line="69"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="65"/>
+        <location filename="../../ui/escalations_page.py" line="69"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="65"/>
+        <location filename="../../ui/escalations_page.py" line="69"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="65"/>
+        <location filename="../../ui/escalations_page.py" line="69"/>
         <source>Reasons</source>
         <translation>列入理由</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="66"/>
+        <location filename="../../ui/escalations_page.py" line="70"/>
         <source>Report due</source>
         <translation>上报期限</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="67"/>
+        <location filename="../../ui/escalations_page.py" line="71"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="75"/>
+        <location filename="../../ui/escalations_page.py" line="79"/>
         <source>Flagged from</source>
         <translation>列入日期</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="99"/>
-        <location filename="../../ui/escalations_page.py" line="157"/>
+        <location filename="../../ui/escalations_page.py" line="103"/>
+        <location filename="../../ui/escalations_page.py" line="174"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="140"/>
+        <location filename="../../ui/escalations_page.py" line="144"/>
         <source>{0} cases · {1} open · {2} reports overdue</source>
         <translation>共{0}件 · 未办结{1}件 · 逾期未上报{2}件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="151"/>
+        <location filename="../../ui/escalations_page.py" line="157"/>
+        <source>No open case meets the criteria anew</source>
+        <translation>没有新的在办案件符合识别标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="161"/>
+        <source>Nothing was added</source>
+        <translation>未添加任何案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="168"/>
         <source>{0} new candidates found</source>
         <translation>新发现{0}件候选案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="168"/>
+        <location filename="../../ui/escalations_page.py" line="185"/>
         <source>Saved {0} cases: {1}</source>
         <translation>已保存{0}件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="173"/>
+        <location filename="../../ui/escalations_page.py" line="190"/>
         <source>Save register</source>
         <translation>保存登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="174"/>
+        <location filename="../../ui/escalations_page.py" line="191"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1689,32 +1712,32 @@ Details are in the log: {1}</source>
 <context>
     <name>HolidaysBox</name>
     <message>
-        <location filename="../../ui/holidays_box.py" line="106"/>
+        <location filename="../../ui/holidays_box.py" line="95"/>
         <source>Official holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="114"/>
+        <location filename="../../ui/holidays_box.py" line="103"/>
         <source>Enter a notice…</source>
         <translation>录入放假通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="118"/>
+        <location filename="../../ui/holidays_box.py" line="107"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="133"/>
+        <location filename="../../ui/holidays_box.py" line="122"/>
         <source>Known years: {0}. Due dates in other years are marked 预估 (estimated).</source>
         <translation>已有放假安排的年度：{0}。其他年度的到期日标为“预估”。</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="143"/>
+        <location filename="../../ui/holidays_box.py" line="132"/>
         <source>{0}: {1}</source>
         <translation>{0} 年：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="148"/>
+        <location filename="../../ui/holidays_box.py" line="137"/>
         <source>{0}: {1} — {2} rest days on weekdays, {3} make-up working days</source>
         <translation>{0} 年：{1} — 工作日放假 {2} 天，调休上班 {3} 天</translation>
     </message>
@@ -1722,239 +1745,249 @@ Details are in the log: {1}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="60"/>
+        <location filename="../../ui/intake_dialog.py" line="63"/>
         <source>Accept a notification</source>
         <translation>接收通知（通知辩护/通知代理）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="61"/>
+        <location filename="../../ui/intake_dialog.py" line="64"/>
         <source>Register an application</source>
         <translation>登记法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="80"/>
+        <location filename="../../ui/intake_dialog.py" line="83"/>
         <source>Court, procuratorate, police or state-security organ</source>
         <translation>法院、检察院、公安机关或国家安全机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="83"/>
+        <location filename="../../ui/intake_dialog.py" line="86"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="87"/>
+        <location filename="../../ui/intake_dialog.py" line="90"/>
         <source>The organ&apos;s own case number</source>
         <translation>通知机关的案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="89"/>
+        <location filename="../../ui/intake_dialog.py" line="92"/>
         <source>e.g. 株洲市看守所 (if detained)</source>
         <translation>如：株洲市看守所（被羁押时）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="95"/>
+        <location filename="../../ui/intake_dialog.py" line="98"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="99"/>
+        <location filename="../../ui/intake_dialog.py" line="102"/>
         <source>e.g. theft, unpaid wages</source>
         <translation>如：盗窃罪、追索劳动报酬</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="109"/>
+        <location filename="../../ui/intake_dialog.py" line="112"/>
         <source>Co-applicants and joined cases count too</source>
         <translation>共同受援人及并案均计入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="112"/>
+        <location filename="../../ui/intake_dialog.py" line="115"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="115"/>
+        <location filename="../../ui/intake_dialog.py" line="118"/>
         <source>Possible life imprisonment or death penalty</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="117"/>
+        <location filename="../../ui/intake_dialog.py" line="120"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="119"/>
+        <location filename="../../ui/intake_dialog.py" line="122"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="120"/>
+        <location filename="../../ui/intake_dialog.py" line="123"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="122"/>
+        <location filename="../../ui/intake_dialog.py" line="125"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="124"/>
+        <location filename="../../ui/intake_dialog.py" line="127"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="126"/>
+        <location filename="../../ui/intake_dialog.py" line="129"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="127"/>
+        <location filename="../../ui/intake_dialog.py" line="130"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="128"/>
+        <location filename="../../ui/intake_dialog.py" line="131"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="129"/>
+        <location filename="../../ui/intake_dialog.py" line="132"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="130"/>
+        <location filename="../../ui/intake_dialog.py" line="133"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="131"/>
+        <location filename="../../ui/intake_dialog.py" line="134"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="132"/>
+        <location filename="../../ui/intake_dialog.py" line="135"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="133"/>
+        <location filename="../../ui/intake_dialog.py" line="136"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="134"/>
+        <location filename="../../ui/intake_dialog.py" line="137"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="141"/>
+        <location filename="../../ui/intake_dialog.py" line="144"/>
         <source>18 characters; fills birth date and gender</source>
         <translation>18位，自动填入出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="144"/>
+        <location filename="../../ui/intake_dialog.py" line="147"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="157"/>
+        <location filename="../../ui/intake_dialog.py" line="160"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="159"/>
-        <location filename="../../ui/intake_dialog.py" line="203"/>
+        <location filename="../../ui/intake_dialog.py" line="162"/>
+        <location filename="../../ui/intake_dialog.py" line="206"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="160"/>
-        <location filename="../../ui/intake_dialog.py" line="205"/>
+        <location filename="../../ui/intake_dialog.py" line="163"/>
+        <location filename="../../ui/intake_dialog.py" line="208"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="162"/>
+        <location filename="../../ui/intake_dialog.py" line="165"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="163"/>
+        <location filename="../../ui/intake_dialog.py" line="166"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="164"/>
+        <location filename="../../ui/intake_dialog.py" line="167"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="165"/>
+        <location filename="../../ui/intake_dialog.py" line="168"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="169"/>
+        <location filename="../../ui/intake_dialog.py" line="172"/>
         <source>Statement of economic hardship and integrity pledge</source>
         <translation>经济困难状况说明及个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="170"/>
+        <location filename="../../ui/intake_dialog.py" line="173"/>
         <source>The applicant signed the integrity pledge</source>
         <translation>申请人已签署个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="171"/>
+        <location filename="../../ui/intake_dialog.py" line="174"/>
         <source>Exempt from the hardship check</source>
         <translation>免予经济困难审查</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="182"/>
+        <location filename="../../ui/intake_dialog.py" line="185"/>
         <source>Economic hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="193"/>
+        <location filename="../../ui/intake_dialog.py" line="196"/>
         <source>(the person applies)</source>
         <translation>（本人申请）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="198"/>
+        <location filename="../../ui/intake_dialog.py" line="201"/>
         <source>e.g. 父亲, 配偶, 监护人</source>
         <translation>如：父亲、配偶、监护人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="200"/>
+        <location filename="../../ui/intake_dialog.py" line="203"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="202"/>
+        <location filename="../../ui/intake_dialog.py" line="205"/>
         <source>Acting as</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="204"/>
+        <location filename="../../ui/intake_dialog.py" line="207"/>
         <source>Relation</source>
         <translation>与受援人关系</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="305"/>
+        <location filename="../../ui/intake_dialog.py" line="308"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="323"/>
+        <location filename="../../ui/intake_dialog.py" line="326"/>
         <source>Already on file with {0} case(s): {1}</source>
         <translation>该受援人已有 {0} 件案件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="393"/>
+        <location filename="../../ui/intake_dialog.py" line="396"/>
         <source>Choose the ground of the notification (法律援助法 s.25)</source>
         <translation>请选择通知理由（法律援助法第二十五条）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="406"/>
+        <location filename="../../ui/intake_dialog.py" line="407"/>
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="408"/>
+        <source>Register it as a separate case anyway?</source>
+        <translation>确属不同案件，仍然登记？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="424"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2248,37 +2281,37 @@ Details are in the log: {1}</source>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/holidays_box.py" line="41"/>
+        <location filename="../../ui/holidays_box.py" line="39"/>
         <source>Enter the official holiday notice</source>
         <translation>录入国务院放假通知</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="44"/>
+        <location filename="../../ui/holidays_box.py" line="42"/>
         <source>From a file…</source>
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="51"/>
+        <location filename="../../ui/holidays_box.py" line="49"/>
         <source>One line per day, as the State Council notice lists them: date, 休息 or 上班 (a make-up working day), name. Days not listed follow the week.</source>
         <translation>按国务院放假通知，每天一行：日期、类型（休息 或 上班，上班指调休上班）、名称。未列出的日期按正常周末计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="71"/>
+        <location filename="../../ui/holidays_box.py" line="62"/>
         <source>The first line must be the header 日期,类型,名称</source>
         <translation>第一行应为表头：日期,类型,名称</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="79"/>
+        <location filename="../../ui/holidays_box.py" line="72"/>
         <source>Entered the {0} notice ({1} days); {2} open cases have a new due date.</source>
         <translation>已录入 {0} 年放假安排（{1} 天）；{2} 件在办案件的到期日已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="84"/>
+        <location filename="../../ui/holidays_box.py" line="77"/>
         <source>Notice table</source>
         <translation>放假安排表</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="85"/>
+        <location filename="../../ui/holidays_box.py" line="78"/>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>表格 (*.csv *.xlsx)</translation>
     </message>
@@ -2319,108 +2352,118 @@ Details are in the log: {1}</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="346"/>
+        <location filename="../../ui/subsidies_page.py" line="347"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="347"/>
+        <location filename="../../ui/subsidies_page.py" line="348"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="348"/>
+        <location filename="../../ui/subsidies_page.py" line="349"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="349"/>
+        <location filename="../../ui/subsidies_page.py" line="350"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="350"/>
+        <location filename="../../ui/subsidies_page.py" line="351"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="351"/>
+        <location filename="../../ui/subsidies_page.py" line="352"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="356"/>
+        <location filename="../../ui/subsidies_page.py" line="357"/>
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="357"/>
+        <location filename="../../ui/subsidies_page.py" line="358"/>
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="359"/>
+        <location filename="../../ui/subsidies_page.py" line="360"/>
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="360"/>
+        <location filename="../../ui/subsidies_page.py" line="361"/>
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="374"/>
+        <location filename="../../ui/subsidies_page.py" line="375"/>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="392"/>
+        <location filename="../../ui/subsidies_page.py" line="393"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="394"/>
+        <location filename="../../ui/subsidies_page.py" line="395"/>
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="402"/>
-        <location filename="../../ui/subsidies_page.py" line="412"/>
+        <location filename="../../ui/subsidies_page.py" line="403"/>
+        <location filename="../../ui/subsidies_page.py" line="413"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="403"/>
+        <location filename="../../ui/subsidies_page.py" line="404"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="442"/>
+        <location filename="../../ui/subsidies_page.py" line="443"/>
         <source>{0} subsidies, {1} yuan</source>
         <translation>共 {0} 笔，{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="454"/>
+        <location filename="../../ui/subsidies_page.py" line="455"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="463"/>
+        <location filename="../../ui/subsidies_page.py" line="464"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="469"/>
+        <location filename="../../ui/subsidies_page.py" line="470"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="471"/>
+        <location filename="../../ui/subsidies_page.py" line="472"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="483"/>
+        <location filename="../../ui/subsidies_page.py" line="481"/>
+        <source>Mark as paid</source>
+        <translation>标记为已发放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="482"/>
+        <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
+        <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="496"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -2479,193 +2522,188 @@ Details are in the log: {1}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports_page.py" line="50"/>
+        <location filename="../../ui/reports_page.py" line="51"/>
         <source>Annual statistics report</source>
         <translation>年度统计报告</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="51"/>
+        <location filename="../../ui/reports_page.py" line="52"/>
         <source>Mid-year “double half” report</source>
         <translation>“双过半”报告</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="55"/>
+        <location filename="../../ui/reports_page.py" line="56"/>
         <source>Up to</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="62"/>
+        <location filename="../../ui/reports_page.py" line="63"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="66"/>
+        <location filename="../../ui/reports_page.py" line="67"/>
         <source>Preview</source>
         <translation>生成预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="68"/>
+        <location filename="../../ui/reports_page.py" line="69"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="69"/>
+        <location filename="../../ui/reports_page.py" line="70"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="70"/>
+        <location filename="../../ui/reports_page.py" line="71"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="79"/>
+        <location filename="../../ui/reports_page.py" line="80"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="80"/>
+        <location filename="../../ui/reports_page.py" line="81"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="84"/>
+        <location filename="../../ui/reports_page.py" line="85"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="85"/>
-        <location filename="../../ui/reports_page.py" line="93"/>
+        <location filename="../../ui/reports_page.py" line="86"/>
+        <location filename="../../ui/reports_page.py" line="94"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="94"/>
+        <location filename="../../ui/reports_page.py" line="95"/>
         <source>Target</source>
         <translation>年度任务</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="95"/>
+        <location filename="../../ui/reports_page.py" line="96"/>
         <source>Cases</source>
         <translation>已办理</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="96"/>
+        <location filename="../../ui/reports_page.py" line="97"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="97"/>
+        <location filename="../../ui/reports_page.py" line="98"/>
         <source>Time progress</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="98"/>
+        <location filename="../../ui/reports_page.py" line="99"/>
         <source>Forecast 30 June</source>
         <translation>预测6月30日</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="99"/>
+        <location filename="../../ui/reports_page.py" line="100"/>
         <source>Forecast year</source>
         <translation>预测全年</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="100"/>
+        <location filename="../../ui/reports_page.py" line="101"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="110"/>
+        <location filename="../../ui/reports_page.py" line="111"/>
         <source>Save targets</source>
         <translation>保存年度任务数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="111"/>
+        <location filename="../../ui/reports_page.py" line="112"/>
         <source>Yearly targets and forecast</source>
         <translation>年度任务与进度预测</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="155"/>
+        <location filename="../../ui/reports_page.py" line="156"/>
         <source>Statistics report</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="163"/>
+        <location filename="../../ui/reports_page.py" line="164"/>
         <source>Counting…</source>
         <translation>正在统计……</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="191"/>
+        <location filename="../../ui/reports_page.py" line="193"/>
         <source>{0}: {1} page(s)</source>
         <translation>{0}：共 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="215"/>
+        <location filename="../../ui/reports_page.py" line="213"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="216"/>
+        <location filename="../../ui/reports_page.py" line="214"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="219"/>
+        <location filename="../../ui/reports_page.py" line="217"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="224"/>
+        <location filename="../../ui/reports_page.py" line="222"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="226"/>
+        <location filename="../../ui/reports_page.py" line="224"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="232"/>
+        <location filename="../../ui/reports_page.py" line="230"/>
         <source>Not exported</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="234"/>
+        <location filename="../../ui/reports_page.py" line="232"/>
         <source>Exported: {0}</source>
         <translation>已导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="243"/>
+        <location filename="../../ui/reports_page.py" line="241"/>
         <source>{0} page(s) sent to the printer</source>
         <translation>已发送 {0} 页到打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="259"/>
+        <location filename="../../ui/reports_page.py" line="257"/>
         <source>Forecast basis: {0}</source>
         <translation>预测依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="264"/>
+        <location filename="../../ui/reports_page.py" line="263"/>
         <source>At risk of missing the target</source>
         <translation>有不能完成任务的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="265"/>
-        <source>Behind time progress</source>
-        <translation>慢于序时进度</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="295"/>
+        <location filename="../../ui/reports_page.py" line="294"/>
         <source>The target of {0} must be a whole number, not “{1}”</source>
         <translation>{0}的年度任务数应为整数，现为「{1}」</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="302"/>
+        <location filename="../../ui/reports_page.py" line="301"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="305"/>
+        <location filename="../../ui/reports_page.py" line="304"/>
         <source>Targets saved</source>
         <translation>年度任务数已保存</translation>
     </message>
@@ -2899,213 +2937,213 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="65"/>
+        <location filename="../../ui/subsidies_page.py" line="66"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="65"/>
+        <location filename="../../ui/subsidies_page.py" line="66"/>
         <source>Stages (empty: any)</source>
         <translation>诉讼阶段（空：任何阶段）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="66"/>
+        <location filename="../../ui/subsidies_page.py" line="67"/>
         <source>Base (yuan)</source>
         <translation>基本补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="52"/>
+        <location filename="../../ui/subsidies_page.py" line="53"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="54"/>
+        <location filename="../../ui/subsidies_page.py" line="55"/>
         <source>Name</source>
         <translation>标准名称</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="56"/>
+        <location filename="../../ui/subsidies_page.py" line="57"/>
         <source>Issued by</source>
         <translation>制定机关</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="58"/>
+        <location filename="../../ui/subsidies_page.py" line="59"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="71"/>
+        <location filename="../../ui/subsidies_page.py" line="72"/>
         <source>Base amounts</source>
         <translation>基本补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="72"/>
+        <location filename="../../ui/subsidies_page.py" line="73"/>
         <source>Add-ons and factors</source>
         <translation>加发与系数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="73"/>
+        <location filename="../../ui/subsidies_page.py" line="74"/>
         <source>Per-day items</source>
         <translation>按日计算项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="107"/>
+        <location filename="../../ui/subsidies_page.py" line="108"/>
         <source>Cross-region add-on (yuan)</source>
         <translation>异地补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="75"/>
+        <location filename="../../ui/subsidies_page.py" line="76"/>
         <source>Save as a new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="76"/>
+        <location filename="../../ui/subsidies_page.py" line="77"/>
         <source>Save changes to this version</source>
         <translation>保存对本版本的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="77"/>
+        <location filename="../../ui/subsidies_page.py" line="78"/>
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="78"/>
+        <location filename="../../ui/subsidies_page.py" line="79"/>
         <source>Export file…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="102"/>
+        <location filename="../../ui/subsidies_page.py" line="103"/>
         <source>Handler-type factor (1 = full amount)</source>
         <translation>承办人类型系数（1为全额）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="110"/>
+        <location filename="../../ui/subsidies_page.py" line="111"/>
         <source>Handled elsewhere, no tier given</source>
         <translation>异地办理（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="114"/>
+        <location filename="../../ui/subsidies_page.py" line="115"/>
         <source>Major or difficult case</source>
         <translation>重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="117"/>
+        <location filename="../../ui/subsidies_page.py" line="118"/>
         <source>Add-on (yuan)</source>
         <translation>加发金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="118"/>
+        <location filename="../../ui/subsidies_page.py" line="119"/>
         <source>Multiplier of the base</source>
         <translation>基本补贴的倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="120"/>
+        <location filename="../../ui/subsidies_page.py" line="121"/>
         <source>The extra never exceeds the base</source>
         <translation>加发部分不超过基本补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="121"/>
+        <location filename="../../ui/subsidies_page.py" line="122"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="122"/>
+        <location filename="../../ui/subsidies_page.py" line="123"/>
         <source>Amount or multiplier</source>
         <translation>金额或倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="124"/>
+        <location filename="../../ui/subsidies_page.py" line="125"/>
         <source>Extra aided persons or joined cases</source>
         <translation>增加受援人或并案</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="128"/>
+        <location filename="../../ui/subsidies_page.py" line="129"/>
         <source>empty: no limit</source>
         <translation>留空表示不设上限</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="129"/>
+        <location filename="../../ui/subsidies_page.py" line="130"/>
         <source>Per extra person (yuan)</source>
         <translation>每增加一人（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="130"/>
+        <location filename="../../ui/subsidies_page.py" line="131"/>
         <source>At most (persons)</source>
         <translation>最多计算人数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="131"/>
+        <location filename="../../ui/subsidies_page.py" line="132"/>
         <source>Terminated cases (终止)</source>
         <translation>终止援助的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="134"/>
+        <location filename="../../ui/subsidies_page.py" line="135"/>
         <source>Pay the stages completed instead</source>
         <translation>改按已完成阶段支付</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="135"/>
+        <location filename="../../ui/subsidies_page.py" line="136"/>
         <source>Share paid (0–1)</source>
         <translation>支付比例（0–1）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="148"/>
+        <location filename="../../ui/subsidies_page.py" line="149"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="148"/>
+        <location filename="../../ui/subsidies_page.py" line="149"/>
         <source>Yuan per day</source>
         <translation>每日金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="151"/>
+        <location filename="../../ui/subsidies_page.py" line="152"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="152"/>
+        <location filename="../../ui/subsidies_page.py" line="153"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="156"/>
+        <location filename="../../ui/subsidies_page.py" line="157"/>
         <source>e.g. 值班律师 (duty lawyer) per day on duty</source>
         <translation>例如：值班律师按值班天数计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="172"/>
+        <location filename="../../ui/subsidies_page.py" line="173"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="172"/>
+        <location filename="../../ui/subsidies_page.py" line="173"/>
         <source> (used)</source>
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="234"/>
+        <location filename="../../ui/subsidies_page.py" line="235"/>
         <source>Row {0}: unknown case type or stage</source>
         <translation>第{0}行：案件类型或诉讼阶段无效</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="280"/>
+        <location filename="../../ui/subsidies_page.py" line="281"/>
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="285"/>
+        <location filename="../../ui/subsidies_page.py" line="286"/>
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="286"/>
-        <location filename="../../ui/subsidies_page.py" line="303"/>
+        <location filename="../../ui/subsidies_page.py" line="287"/>
+        <location filename="../../ui/subsidies_page.py" line="304"/>
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="301"/>
+        <location filename="../../ui/subsidies_page.py" line="302"/>
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -3126,12 +3164,12 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="492"/>
+        <location filename="../../ui/subsidies_page.py" line="505"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="493"/>
+        <location filename="../../ui/subsidies_page.py" line="506"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
@@ -3184,37 +3222,42 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>已调整为 {0} 元：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="145"/>
+        <location filename="../../ui/case_subsidy.py" line="142"/>
+        <source>You adjusted this amount: another supervisor approves it</source>
+        <translation>补贴金额由您调整，须由另一位负责人审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="149"/>
         <source>As registered (no tier)</source>
         <translation>按登记情况（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="153"/>
+        <location filename="../../ui/case_subsidy.py" line="157"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="156"/>
+        <location filename="../../ui/case_subsidy.py" line="160"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="162"/>
+        <location filename="../../ui/case_subsidy.py" line="166"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="173"/>
+        <location filename="../../ui/case_subsidy.py" line="177"/>
         <source>of</source>
         <translation>/</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="176"/>
+        <location filename="../../ui/case_subsidy.py" line="180"/>
         <source>Stages completed (terminated case)</source>
         <translation>已完成阶段（终止案件）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="178"/>
+        <location filename="../../ui/case_subsidy.py" line="182"/>
         <source>Save basis and recalculate</source>
         <translation>保存依据并重新计算</translation>
     </message>
