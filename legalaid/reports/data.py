@@ -80,6 +80,27 @@ class Report:
     tables: tuple[Table, ...]
     charts: tuple[Chart, ...] = field(default_factory=tuple)
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # A paper sent or handed on: the issuing centre (with room for its seal), the people who
+    # sign it and the date it goes out, all filled in by hand.
+    signatures: tuple[str, ...] = ("填表人", "审核人", "负责人")
+    dated: str = "报送日期"
+    landscape: bool = False  # wide registers
+
+
+SIGN_LINE = "＿" * 6
+# No-break spaces: a paragraph would fold ordinary (and ideographic) spaces into one.
+DATE_BLANK = "\u00a0" * 10 + "年" + "\u00a0" * 6 + "月" + "\u00a0" * 6 + "日"
+
+
+def signoff_lines(report: Report) -> tuple[str, ...]:
+    """The sign-off block as text (the PDF draws the seal's circle beside it)."""
+    lines = [f"填报单位（盖章）：{report.organisation}"]
+    for start in range(0, len(report.signatures), 3):  # three to a line: room to sign
+        chunk = report.signatures[start : start + 3]
+        lines.append("　　".join(f"{who}：{SIGN_LINE}" for who in chunk))
+    if report.dated:
+        lines.append(f"{report.dated}：{DATE_BLANK}")
+    return tuple(lines)
 
 
 def pct_text(value: float | None) -> str:

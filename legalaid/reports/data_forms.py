@@ -16,3 +16,5 @@ class FormDocument:
     fields: tuple[tuple[str, str], ...] = ()  # registration form: label → value
     boxes: tuple[str, ...] = ()  # signature boxes (审查意见, 审批意见)
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # A form reported upward: the issuing centre (with its seal), who signs it, the date sent.
+    signoff: tuple[str, ...] = ()

@@ -36,6 +36,12 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+# Room to sign and date a box. No-break spaces: a paragraph folds ideographic spaces into one.
+SIGN_BOX = (
+    "<br/><br/><br/>签名：" + "&nbsp;" * 24 + "年" + "&nbsp;" * 6 + "月" + "&nbsp;" * 6 + "日"
+)
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -70,7 +76,7 @@ def write_form(document: FormDocument, path: Path) -> None:
         rows += [
             [
                 Paragraph(box, cell),
-                Paragraph("<br/><br/><br/>签名：　　　　　　　　年　　月　　日", cell),
+                Paragraph(SIGN_BOX, cell),
             ]
             for box in document.boxes
         ]
@@ -92,6 +98,14 @@ def write_form(document: FormDocument, path: Path) -> None:
         story += [Spacer(1, 3 * mm)] + [
             Paragraph(_escape(n), styles["note"]) for n in document.notes
         ]
+        if document.signoff:
+            blank = "＿" * 5
+            story += [
+                Spacer(1, 8 * mm),
+                Paragraph(f"填报单位（盖章）：{_escape(document.organisation)}", styles["body"]),
+                Paragraph("　".join(f"{who}：{blank}" for who in document.signoff), styles["body"]),
+                Paragraph("报送日期：" + chinese_date(document.issued_on), styles["body"]),
+            ]
     else:
         for index, text in enumerate(document.paragraphs):
             style = styles["addressee"] if index == 0 else styles["body"]

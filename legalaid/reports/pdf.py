@@ -12,7 +12,7 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -29,7 +29,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as PdfTable
 
 from legalaid.paths import font_file
-from legalaid.reports.data import Chart, Report, Table
+from legalaid.reports.data import Chart, Report, Table, signoff_lines
 
 FONT = "WenQuanYiMicroHei"
 PALETTE = [colors.HexColor(c) for c in (
@@ -39,6 +39,21 @@ HIGHLIGHT = colors.HexColor("#FDE2E1")
 HEADER_FILL = colors.HexColor("#DCE6F2")
 
 
+# 禁则 (GB/T 15834): no line starts with closing punctuation. reportlab's CJK wrapping knows
+# the ideographic full stop but not the full-width comma, semicolon, colon and the like.
+_CANNOT_START = "，；：！？、）》」』】〕”’…·"
+
+
+def _extend_line_breaking_rules() -> None:
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    extra = "".join(c for c in _CANNOT_START if c not in textsplit.ALL_CANNOT_START)
+    if extra:
+        textsplit.ALL_CANNOT_START += extra
+        paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START  # imported there by name
+
+
 def register_font() -> str:
     """Embed WenQuanYi Micro Hei (TrueType outlines: reportlab embeds it as a subset)."""
     if FONT not in pdfmetrics.getRegisteredFontNames():
@@ -46,6 +61,7 @@ def register_font() -> str:
         # reportlab's graphics start every drawing in Helvetica, which is not embedded;
         # viewers would substitute it and printers may fail (toolchain.md).
         shapes.STATE_DEFAULTS["fontName"] = FONT
+        _extend_line_breaking_rules()
     return FONT
 
 
@@ -115,7 +131,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
     def _decorate(self, number: int, total: int) -> None:
-        width, height = A4
+        width, height = self._pagesize
         self.setFont(FONT, 8.5)
         self.setFillColor(colors.HexColor("#555555"))
         self.drawString(20 * mm, height - 12 * mm, self.report.organisation)
@@ -210,13 +226,29 @@ def _chart(chart: Chart, styles: dict[str, ParagraphStyle], width: float) -> lis
     return [KeepTogether([Paragraph(chart.title, styles["heading"]), drawing])]
 
 
+def _signoff(report: Report, styles: dict[str, ParagraphStyle], width: float) -> list[Any]:
+    """Issuing centre, signatures and date on the left, a circle for the seal on the right."""
+    seal = Drawing(42 * mm, 42 * mm)
+    seal.add(shapes.Circle(21 * mm, 21 * mm, 19 * mm, strokeColor=colors.HexColor("#B0B0B0"),
+                           strokeDashArray=[2, 2], fillColor=None, strokeWidth=0.6))  # fmt: skip
+    seal.add(shapes.String(21 * mm, 20 * mm, "（盖章）", fontName=FONT, fontSize=8,
+                           fillColor=colors.HexColor("#909090"), textAnchor="middle"))  # fmt: skip
+    lines = [Paragraph(text, styles["body"]) for text in signoff_lines(report)]
+    block = PdfTable([[lines, seal]], colWidths=[width - 46 * mm, 46 * mm])
+    block.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10),  # never Helvetica
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+    return [Spacer(1, 8 * mm), KeepTogether([block])]
+
+
 def write_pdf(report: Report, path: Path) -> None:
     """Write the report; the embedded font is the document's initial font, so no Helvetica."""
     register_font()
     styles = _styles()
+    page = landscape(A4) if report.landscape else A4
     document = SimpleDocTemplate(
         str(path),
-        pagesize=A4,
+        pagesize=page,
         leftMargin=20 * mm,
         rightMargin=20 * mm,
         topMargin=20 * mm,
@@ -226,7 +258,7 @@ def write_pdf(report: Report, path: Path) -> None:
         initialFontName=FONT,
         initialFontSize=10,
     )
-    width = A4[0] - 40 * mm
+    width = page[0] - 40 * mm
     story: list[Any] = [
         Paragraph(report.title, styles["title"]),
         Paragraph(f"{report.organisation}　{report.period}", styles["subtitle"]),
@@ -240,6 +272,7 @@ def write_pdf(report: Report, path: Path) -> None:
     if report.notes:
         story.append(Spacer(1, 4 * mm))
         story += [Paragraph(note, styles["note"]) for note in report.notes]
+    story += _signoff(report, styles, width)
 
     class Canvas_(_NumberedCanvas):
         pass

@@ -233,19 +233,27 @@ def colleague_names(ctx: Context) -> list[str]:
 
 @requires(Action.ADMINISTER)
 def list_users(ctx: Context) -> list[User]:
+    """The accounts of the acting administrator's offices (all, for an administrator of every
+    office)."""
     with ctx.reading() as uow:
-        rows = uow.session.execute(
+        query = (
             select(UserRecord, HandlerRecord.name)
             .outerjoin(HandlerRecord, HandlerRecord.id == UserRecord.handler_id)
             .order_by(UserRecord.username)
         )
-        return [_user(record, handler) for record, handler in rows]
+        ids = scope.office_ids(ctx, uow.session)
+        if ids is not None:
+            query = query.where(UserRecord.office_id.in_(sorted(ids)))
+        return [_user(record, handler) for record, handler in uow.session.execute(query)]
 
 
-def _load(session: Session, user_id: int) -> UserRecord:
+def _load(ctx: Context, session: Session, user_id: int) -> UserRecord:
     record = session.get(UserRecord, user_id)
     if record is None:
         raise NotFound(f"用户（编号{user_id}）不存在")
+    ids = scope.office_ids(ctx, session)
+    if ids is not None and record.office_id not in ids:  # office scope
+        raise scope.refusal(ctx, session, f"账号「{record.username}」")
     return record
 
 
@@ -260,7 +268,7 @@ def _refuse_last_admin(session: Session, record: UserRecord) -> None:
 @requires(Action.ADMINISTER)
 def set_active(ctx: Context, *, user_id: int, active: bool) -> None:
     with ctx.writing() as uow:
-        record = _load(uow.session, user_id)
+        record = _load(ctx, uow.session, user_id)
         if not active:
             _refuse_last_admin(uow.session, record)
         record.active = active
@@ -272,7 +280,7 @@ def set_active(ctx: Context, *, user_id: int, active: bool) -> None:
 @requires(Action.ADMINISTER)
 def set_role(ctx: Context, *, user_id: int, role: Role) -> None:
     with ctx.writing() as uow:
-        record = _load(uow.session, user_id)
+        record = _load(ctx, uow.session, user_id)
         if role.value != record.role:
             _refuse_last_admin(uow.session, record)
         if role is Role.LAWYER and record.handler_id is None:
@@ -286,7 +294,7 @@ def reset_password(ctx: Context, *, user_id: int, password: str) -> None:
     """A temporary password; the user must choose a new one at the next sign-in."""
     check_password(password)
     with ctx.writing() as uow:
-        record = _load(uow.session, user_id)
+        record = _load(ctx, uow.session, user_id)
         record.password_hash = _hasher.hash(password)
         record.must_change_password = True
         record.failed_logins, record.locked_until = 0, None

@@ -119,6 +119,9 @@ class CaseDetail:
     # the caller may see full ID numbers).
     representative: tuple[str, str, str, str] | None = None
     timeline: tuple[TimelineEntry, ...] = field(default_factory=tuple)
+    # The register's state of the case (重大疑难), if it is there: the one answer the window
+    # gives beside the mark the statistics count.
+    escalation: str | None = None
 
 
 def _base_query(filters: CaseFilter, session: Any) -> Any:
@@ -377,6 +380,9 @@ def get_case(ctx: Context, case_id: int, *, full_id: bool = False) -> CaseDetail
                 else None
             ),
             handlers=tuple(HandlerSpell(*s) for s in spells),
+            escalation=session.scalar(
+                select(EscalationRecord.state).where(EscalationRecord.case_id == case_id)
+            ),
             timeline=tuple(
                 TimelineEntry(
                     e.at,

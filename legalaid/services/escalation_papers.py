@@ -15,6 +15,7 @@ from legalaid.services.authz import requires
 from legalaid.services.cases import CaseDetail, get_case
 from legalaid.services.context import Context
 from legalaid.services.escalations import EscalationView, RegisterRow, escalation_of, register
+from legalaid.services.offices import list_offices
 
 
 def _day(value: date | None) -> str:
@@ -71,7 +72,7 @@ def report_document(ctx: Context, *, case_id: int) -> FormDocument:
     return FormDocument(
         title="重大疑难案件报告表",
         number=f"文号：{reference_no or '　　　　'}",
-        organisation=case.row.office,
+        organisation=_office_name(ctx, case.row.office),
         issued_on=reported_on,
         fields=(
             ("报送机关", authority or ""),
@@ -81,7 +82,12 @@ def report_document(ctx: Context, *, case_id: int) -> FormDocument:
             ("报告内容", content or ""),
         ),
         boxes=("法律援助机构负责人意见", "主管机关意见"),
+        signoff=("填表人", "审核人", "负责人"),
     )
+
+
+def _office_name(ctx: Context, code: str) -> str:
+    return next((o.name for o in list_offices(ctx) if o.code == code), code)
 
 
 def register_report(
@@ -92,11 +98,24 @@ def register_report(
     summary = "，".join(f"{s.value}{n}件" for s, n in counts.items() if n) or "无"
     table = Table(
         title="重大疑难案件登记",
-        headers=("案号", "受援人", "案由", "承办人", "状态", "列入理由", "讨论", "上报", "批复"),
-        widths=(15, 8, 9, 8, 7, 14, 13, 13, 13),  # a date needs 13 of 100
+        headers=(
+            "案号",
+            "机构",
+            "受援人",
+            "案由",
+            "承办人",
+            "状态",
+            "列入理由",
+            "讨论",
+            "上报",
+            "批复",
+        ),
+        # Landscape A4: a 案号, an office's name and a date each fit on one line.
+        widths=(16, 17, 6, 9, 6, 10, 16, 7, 7, 6),
         rows=tuple(
             (
                 r.case_no,
+                r.office,
                 r.person,
                 r.cause,
                 r.handler,
@@ -122,6 +141,7 @@ def register_report(
         summary=(f"本期列入重大疑难案件{len(rows)}件：{summary}。",),
         tables=(table,),
         notes=("标红：已集体讨论、超过上报期限尚未上报主管机关的案件。",),
+        landscape=True,
     )
 
 

@@ -50,6 +50,8 @@ class HandlerInfo:
     minors_expertise: bool
     active: bool
     open_cases: int = 0
+    bank: tuple[str, str] = ("", "")  # the handler's own 开户银行 and 账号
+    firm_bank: tuple[str, str] = ("", "")  # the unit's, which receives its handlers' pay
 
 
 def _office_info(record: OfficeRecord) -> OfficeInfo:
@@ -197,6 +199,12 @@ def _handler_info(record: HandlerRecord, open_cases: int) -> HandlerInfo:
         minors_expertise=record.minors_expertise,
         active=record.active,
         open_cases=open_cases,
+        bank=(record.bank_name or "", record.bank_account or ""),
+        firm_bank=(
+            (record.firm.bank_name or "", record.firm.bank_account or "")
+            if record.firm
+            else ("", "")
+        ),
     )
 
 
@@ -262,3 +270,44 @@ def get_targets(ctx: Context, *, year: int) -> dict[str, int]:
             .where(TargetRecord.year == year)
         )
         return {code: int(cases) for ident, code, cases in rows if ids is None or ident in ids}
+
+
+_ACCOUNT = re.compile(r"^[0-9][0-9-]{5,31}$")
+
+
+def _account(bank: str, account: str, whose: str) -> tuple[str | None, str | None]:
+    """An account kept as text, digit for digit (never a number that loses digits)."""
+    bank, account = bank.strip(), account.replace(" ", "").strip()
+    if not account:
+        return (bank or None), None
+    if not _ACCOUNT.match(account):
+        raise ValidationError(
+            f"{whose}的银行账号「{account}」无效：应为6–32位数字（可含连字符）",
+            field=f"{whose}账号",
+        )
+    if not bank:
+        raise ValidationError(f"请填写{whose}的开户银行", field=f"{whose}开户银行")
+    return bank, account
+
+
+@requires(Action.PAY_SUBSIDY)
+def set_bank_accounts(
+    ctx: Context,
+    *,
+    handler_id: int,
+    own: tuple[str, str],
+    firm: tuple[str, str] | None = None,
+) -> HandlerInfo:
+    """The accounts the payment list names: the handler's own and, if the handler belongs to
+    a unit, the unit's (which then receives the pay). Empty clears one."""
+    with ctx.writing() as uow:
+        record = uow.session.get(HandlerRecord, handler_id)
+        if record is None:
+            raise ValidationError(f"承办人（编号{handler_id}）不存在", field="承办人")
+        record.bank_name, record.bank_account = _account(*own, record.name)
+        if firm is not None and record.firm is not None:
+            record.firm.bank_name, record.firm.bank_account = _account(*firm, record.firm.name)
+        uow.flush()
+        info = _handler_info(record, 0)
+        uow.commit()
+        return info

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from legalaid.domain.errors import ConflictError, NotFound, ValidationError
+from legalaid.domain.money import capital_yuan
 from legalaid.domain.permissions import Action
 from legalaid.reports.data import Report, Table, money_text
 from legalaid.services import scope
@@ -38,6 +39,21 @@ class PaymentLine:
     firm: str
     closed_on: date | None
     amount: Decimal
+    payee: str = ""  # who receives the money: the unit with an account on file, or the handler
+    account: str = ""  # 开户银行 and 账号, as finance needs them
+
+
+def payee_of(
+    handler: str, firm: str | None, handler_bank: tuple[str | None, str | None],
+    firm_bank: tuple[str | None, str | None],
+) -> tuple[str, str]:  # fmt: skip
+    """A unit with an account on file receives its handlers' subsidies; otherwise the
+    handler is paid in person (to their own account, or — none on file — to be completed)."""
+    if firm and firm_bank[1]:
+        return firm, " ".join(x for x in firm_bank if x)
+    if handler_bank[1]:
+        return handler, " ".join(x for x in handler_bank if x)
+    return (firm or handler), "（未登记账户）"
 
 
 @dataclass(frozen=True)
@@ -48,6 +64,7 @@ class Batch:
     period_to: date
     paid: bool
     lines: tuple[PaymentLine, ...]
+    office_id: int | None = None  # made for this office's tree (None: every office)
 
     @property
     def total(self) -> Decimal:
@@ -59,7 +76,8 @@ def _lines_query() -> Any:
     return (
         select(CaseRecord.id, CaseRecord.case_no, OfficeRecord.code, HandlerRecord.name,
                firm.name, CaseRecord.closed_on, CaseSubsidyRecord.computed,
-               CaseSubsidyRecord.override)
+               CaseSubsidyRecord.override, HandlerRecord.bank_name, HandlerRecord.bank_account,
+               firm.bank_name, firm.bank_account)
         .join(CaseSubsidyRecord, CaseSubsidyRecord.case_id == CaseRecord.id)
         .join(OfficeRecord, OfficeRecord.id == CaseRecord.office_id)
         .join(HandlerRecord, HandlerRecord.id == CaseRecord.handler_id)
@@ -69,8 +87,12 @@ def _lines_query() -> Any:
 
 
 def _line(row: tuple[Any, ...]) -> PaymentLine:
-    case_id, case_no, office, handler, firm, closed_on, computed, override = row
+    (case_id, case_no, office, handler, firm, closed_on, computed, override,
+     handler_bank, handler_account, firm_bank, firm_account) = row  # fmt: skip
     amount = override if override is not None else computed
+    payee, account = payee_of(
+        str(handler), firm, (handler_bank, handler_account), (firm_bank, firm_account)
+    )
     return PaymentLine(
         int(case_id),
         str(case_no),
@@ -79,6 +101,8 @@ def _line(row: tuple[Any, ...]) -> PaymentLine:
         str(firm or ""),
         closed_on,
         Decimal(amount),
+        payee,
+        account,
     )
 
 
@@ -168,6 +192,7 @@ def get_batch(ctx: Context, batch_id: int) -> Batch:
                 batch.period_to,
                 batch.paid_at is not None,
                 tuple(_line(tuple(r)) for r in rows),
+                batch.office_id,
             )
     # Audited once the read is over (a refusal is its own small transaction).
     audit_event(ctx, "查看发放批次", f"payment_batches#{batch_id}", outcome="拒绝",
@@ -206,44 +231,80 @@ def totals(lines: tuple[PaymentLine, ...]) -> dict[str, dict[str, Decimal]]:
 
 
 def batch_report(ctx: Context, batch: Batch) -> Report:
+    """The list finance pays from: each case, the payee and account, totals with a 合计 row,
+    the sum in capitals, and the lines for signatures."""
     sums = totals(batch.lines)
+    payees: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for line in batch.lines:
+        payees[(line.payee, line.account)] += line.amount
+    total_row = ("合计", money_text(batch.total))
 
     def total_table(title: str, label: str, values: dict[str, Decimal]) -> Table:
         return Table(
             title=title,
             headers=(label, "金额（元）"),
-            rows=tuple((k, money_text(v)) for k, v in values.items()),
+            rows=(*((k, money_text(v)) for k, v in values.items()), total_row),
         )
 
+    with ctx.reading() as uow:
+        office = uow.session.get(OfficeRecord, batch.office_id) if batch.office_id else None
+        issuer = office.name if office is not None else _root_name(uow.session)
     return Report(
         title="法律援助办案补贴发放表",
-        organisation=f"批次 {batch.number}",
-        period=f"{batch.period_from.isoformat()}至{batch.period_to.isoformat()}结案",
+        organisation=issuer,
+        period=(
+            f"批次 {batch.number}　{batch.period_from.isoformat()}至"
+            f"{batch.period_to.isoformat()}结案"
+        ),
         generated_on=ctx.today(),
-        summary=(f"本批共 {len(batch.lines)} 件案件，补贴合计 {money_text(batch.total)} 元。",),
+        summary=(
+            f"本批共 {len(batch.lines)} 件案件，补贴合计 {money_text(batch.total)} 元"
+            f"（大写：人民币{capital_yuan(batch.total)}）。",
+        ),
         tables=(
             Table(
                 title="一、明细",
                 headers=("案号", "机构", "承办人", "承办单位", "结案日期", "金额（元）"),
-                rows=tuple(
-                    (
-                        x.case_no,
-                        x.office,
-                        x.handler,
-                        x.firm,
-                        x.closed_on.isoformat() if x.closed_on else "",
-                        money_text(x.amount),
-                    )
-                    for x in batch.lines
+                widths=(22, 8, 15, 27, 14, 14),
+                rows=(
+                    *(
+                        (
+                            x.case_no,
+                            x.office,
+                            x.handler,
+                            x.firm,
+                            x.closed_on.isoformat() if x.closed_on else "",
+                            money_text(x.amount),
+                        )
+                        for x in batch.lines
+                    ),
+                    ("合计", "", "", "", "", money_text(batch.total)),
                 ),
             ),
-            total_table("二、按承办人", "承办人", sums["handler"]),
-            total_table("三、按承办单位", "承办单位", sums["firm"]),
+            Table(
+                title="二、收款人及账户",
+                headers=("收款人", "开户银行及账号", "金额（元）"),
+                widths=(30, 50, 20),
+                rows=(
+                    *(
+                        (payee, account, money_text(amount))
+                        for (payee, account), amount in sorted(payees.items())
+                    ),
+                    ("合计", "", money_text(batch.total)),
+                ),
+            ),
+            total_table("三、按承办人", "承办人", sums["handler"]),
             total_table("四、按机构", "机构", sums["office"]),
             total_table("五、按月份", "月份", sums["month"]),
         ),
-        notes=("经办人：　　　　　　审核人：　　　　　　财务：　　　　　　日期：",),
+        signatures=("经办人", "审核人", "负责人", "财务"),
+        dated="发放日期",
     )
+
+
+def _root_name(session: Any) -> str:
+    roots = list(session.scalars(select(OfficeRecord.name).where(OfficeRecord.parent_id.is_(None))))
+    return roots[0] if len(roots) == 1 else "法律援助中心"
 
 
 @requires(Action.PAY_SUBSIDY, audited="导出")

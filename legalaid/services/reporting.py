@@ -117,7 +117,9 @@ def _count_table(
 ) -> Table:
     headers = (label, "件数", "占比") + (("上年同期", "同比") if previous is not None else ())
     rows = []
-    for key, value in counts.items():
+    # A year-on-year table keeps what last year had and this year has not (a 0 is a figure).
+    dropped = {k: 0 for k in (previous or {}) if k not in counts}
+    for key, value in {**counts, **dropped}.items():
         row: tuple[str, ...] = (key, str(value), _share(value, total))
         if previous is not None:
             row += (str(previous.get(key, 0)), _change(value, previous.get(key, 0)))
@@ -420,6 +422,7 @@ def midyear_report(
         )
     office_table = Table(
         title="一、各机构“双过半”完成情况",
+        widths=(27, 9, 8, 9, 9, 9, 15, 14),
         headers=(
             "机构",
             "年度任务",
@@ -427,7 +430,7 @@ def midyear_report(
             "完成率",
             "序时进度",
             "双过半" if half_passed else "进度",
-            "预测6月30日",
+            "预测至6月30日",
             "预测全年",
         ),
         rows=tuple(
@@ -488,9 +491,9 @@ def midyear_report(
             ),
         ),
         notes=(
-            "双过半：截止日期在6月30日或以后，且已办理案件数不少于年度任务的一半（按实际件数比较，"
-            "不按四舍五入后的百分比）；6月30日前与序时进度比较。底色标出未实现、慢于序时进度或"
-            "预测有风险的机构。",
+            "双过半：截止日期在6月30日或以后，且已办理案件数不少于年度任务的一半"
+            "（按实际件数比较，不按四舍五入后的百分比）。",
+            "6月30日前与序时进度比较。底色标出未实现、慢于序时进度或预测有风险的机构。",
             *sorted({f"预测依据（{o.name}）：{o.forecast_basis}" for o in lines}),
         ),
     )

@@ -58,6 +58,9 @@ class FirmRecord(Base):
     kind: Mapped[str] = mapped_column(String(20))
     phone: Mapped[str | None] = mapped_column(String(30))
     address: Mapped[str | None] = mapped_column(String(200))
+    # Where finance pays the subsidies of the unit's handlers (the unit receives them).
+    bank_name: Mapped[str | None] = mapped_column(String(60))
+    bank_account: Mapped[str | None] = mapped_column(String(40))
 
 
 class HandlerRecord(Base):
@@ -75,6 +78,9 @@ class HandlerRecord(Base):
     criminal_years: Mapped[int] = mapped_column(Integer, default=0)
     minors_expertise: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The handler's own account, for handlers paid in person (no unit account on file).
+    bank_name: Mapped[str | None] = mapped_column(String(60))
+    bank_account: Mapped[str | None] = mapped_column(String(40))
 
     firm: Mapped[FirmRecord | None] = relationship()
 

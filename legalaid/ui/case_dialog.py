@@ -217,7 +217,8 @@ class CaseDialog(QDialog):
                 (self.tr("Aided persons (incl. joined cases)"), str(d.aided_persons)),
                 (
                     self.tr("Major or difficult"),
-                    self.tr("Yes") if d.major_difficult else self.tr("No"),
+                    (self.tr("Yes") if d.major_difficult else self.tr("No"))
+                    + (f"（{d.escalation}）" if d.escalation else ""),
                 ),
                 (
                     self.tr("Possible life or death sentence"),

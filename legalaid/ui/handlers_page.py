@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from legalaid.domain.errors import LegalAidError, ValidationError
+from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import HandlerType
+from legalaid.services.authz import may
 from legalaid.services.context import Context
-from legalaid.services.offices import add_handler, list_handlers
+from legalaid.services.offices import HandlerInfo, add_handler, list_handlers, set_bank_accounts
 from legalaid.services.search import pinyin_key
 from legalaid.ui.widgets import EnterMovesFocus, FieldError, form_dialog, run_modal, show_error
 
@@ -56,8 +61,10 @@ class HandlerDialog(QDialog):
             widget.installEventFilter(self._enter)
 
     def save(self) -> None:
-        try:
-            add_handler(
+        save_or_say(
+            self,
+            self.error,
+            lambda: add_handler(
                 self._ctx,
                 name=self.name.text(),
                 handler_type=HandlerType(self.kind.currentData()),
@@ -66,14 +73,58 @@ class HandlerDialog(QDialog):
                 phone=self.phone.text().strip() or None,
                 criminal_years=self.years.value(),
                 minors_expertise=self.minors.isChecked(),
-            )
-        except ValidationError as exc:
-            self.error.show_message(exc.message)
-            return
-        except LegalAidError as exc:
-            show_error(self, exc, self.tr("Not saved"))
-            return
-        self.accept()
+            ),
+            self.tr("Not saved"),
+        )
+
+
+def save_or_say(dialog: QDialog, error: FieldError, save: Callable[[], object], title: str) -> None:
+    """Save and close, or keep the dialog open with what went wrong (nothing typed is lost)."""
+    try:
+        save()
+    except ValidationError as exc:
+        error.show_message(exc.message)
+        return
+    except LegalAidError as exc:
+        show_error(dialog, exc, title)
+        return
+    dialog.accept()
+
+
+class BankDialog(QDialog):
+    """The accounts the payment list names for finance: the handler's own, and the unit's
+    (律师事务所, 法律服务所), which receives its handlers' subsidies when it has one."""
+
+    def __init__(self, ctx: Context, handler: HandlerInfo, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx, self._handler = ctx, handler
+        self.setWindowTitle(self.tr("Bank accounts of {0}").format(handler.name))
+        self.setMinimumWidth(560)  # a bank's branch name and a 19–20 digit account in full
+        self.bank, self.account = QLineEdit(handler.bank[0]), QLineEdit(handler.bank[1])
+        self.firm_bank = QLineEdit(handler.firm_bank[0])
+        self.firm_account = QLineEdit(handler.firm_bank[1])
+        self.error = FieldError()
+        form = QFormLayout()
+        form.addRow(self.tr("Bank (own)"), self.bank)
+        form.addRow(self.tr("Account number (own)"), self.account)
+        if handler.firm:
+            form.addRow(self.tr("Bank of {0}").format(handler.firm), self.firm_bank)
+            form.addRow(self.tr("Account number of {0}").format(handler.firm), self.firm_account)
+        form_dialog(self, form, self.error, on_accept=self.save, save=True)
+
+    def save(self) -> None:
+        firm = (self.firm_bank.text(), self.firm_account.text()) if self._handler.firm else None
+        save_or_say(
+            self,
+            self.error,
+            lambda: set_bank_accounts(
+                self._ctx,
+                handler_id=self._handler.id,
+                own=(self.bank.text(), self.account.text()),
+                firm=firm,
+            ),
+            self.tr("Not saved"),
+        )
 
 
 class PinyinItem(QTableWidgetItem):
@@ -106,18 +157,25 @@ class HandlersPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.add = QPushButton(self.tr("New handler…"))
         self.add.clicked.connect(self.new_handler)
+        self.bank = QPushButton(self.tr("Bank accounts…"))
+        self.bank.clicked.connect(self.edit_bank)
+        self.bank.setVisible(may(ctx, Action.PAY_SUBSIDY))
+        self.table.itemDoubleClicked.connect(lambda _item: self.edit_bank())
         top = QHBoxLayout()
         top.addStretch()
+        top.addWidget(self.bank)
         top.addWidget(self.add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
         self.loaded = False
+        self._handlers: dict[int, HandlerInfo] = {}
 
     def refresh(self) -> None:
         self.loaded = True
         handlers = list_handlers(self._ctx)
+        self._handlers = {h.id: h for h in handlers}
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(handlers))
         for row, h in enumerate(handlers):
@@ -133,10 +191,19 @@ class HandlersPage(QWidget):
             for column, value in enumerate(values):
                 item = PinyinItem() if isinstance(value, str) else QTableWidgetItem()
                 item.setData(0, value)
+                item.setData(Qt.ItemDataRole.UserRole, h.id)
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
 
     def new_handler(self) -> None:
         if run_modal(HandlerDialog(self._ctx, self)) == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def edit_bank(self) -> None:
+        item = self.table.item(self.table.currentRow(), 0)
+        if item is None or not may(self._ctx, Action.PAY_SUBSIDY):
+            return
+        handler = self._handlers[item.data(Qt.ItemDataRole.UserRole)]
+        if run_modal(BankDialog(self._ctx, handler, self)) == QDialog.DialogCode.Accepted:
             self.refresh()

@@ -102,8 +102,10 @@ def test_refused_steps_say_what_comes_first(state: EscalationState, name: str) -
     assert state.value in info.value.message and name in info.value.message
 
 
-def test_only_replied_or_dismissed_are_closed() -> None:
-    assert [s for s in E if not s.is_open] == [E.REPLIED, E.DISMISSED]
+def test_only_replied_dismissed_or_recorded_history_are_closed() -> None:
+    assert [s for s in E if not s.is_open] == [E.REPLIED, E.DISMISSED, E.RECORDED]
+    # What statistics count as 重大疑难: every state but a candidate and a dismissal.
+    assert [s for s in E if not s.is_major] == [E.CANDIDATE, E.DISMISSED]
 
 
 def test_a_meeting_needs_chair_opinions_plan_and_two_people() -> None:

@@ -100,7 +100,7 @@ def test_midyear_report_one_office_meets_double_half_another_not(
     rows = {
         line.split("（")[0].strip(): line.split()
         for line in text.splitlines()
-        if "法律援助中心（" in line and line.split()[1].isdigit()
+        if "法律援助中心（" in line and len(line.split()) > 1 and line.split()[1].isdigit()
     }
     assert rows["株洲市法律援助中心"][1:6] == ["10", "6", "60.0%", "49.6%", "实现"]
     assert rows["醴陵市法律援助中心"][1:6] == ["30", "4", "13.3%", "49.6%", "未实现"]
@@ -121,9 +121,13 @@ def test_workbook_has_the_same_tables(sample: Context, tmp_path: Path) -> None:
     out = tmp_path / "annual.xlsx"
     report = write_report(sample, kind="annual", year=2025, out=out)
     book = load_workbook(out)
-    assert book.sheetnames == ["说明"] + [f"表{i}" for i in range(1, len(report.tables) + 1)]
-    types = book["表2"]
+    # Sheets named after their tables, without the ordinal.
+    assert book.sheetnames == ["说明"] + [t.title.split("、", 1)[1] for t in report.tables]
+    types = book["按案件类型"]
     assert types["A1"].value == "二、按案件类型"
+    assert types.print_title_rows == "$2:$2" and int(types.page_setup.paperSize) == 9
+    share = types.cell(row=3, column=3)
+    assert isinstance(share.value, float) and share.number_format == "0.0%"
     stats = year_statistics(sample, year=2025)
     values = {
         types.cell(row=r, column=1).value: types.cell(row=r, column=2).value
@@ -199,3 +203,32 @@ def test_900_of_1801_is_not_double_half_anywhere(offices: Context, tmp_path: Pat
     assert line.standing.value == "未实现双过半" and not line.double_half
     year_end = next(o for o in office_outlook(offices, year=2025, until=date(2025, 12, 31)))
     assert year_end.standing.value == "未完成" and not year_end.at_risk
+
+
+def test_year_on_year_tables_keep_rows_that_are_zero_this_year(
+    sample: Context, tmp_path: Path
+) -> None:
+    report = write_report(sample, kind="annual", year=2026, out=tmp_path / "2026.pdf")
+    now = year_statistics(sample, year=2026)
+    before = year_statistics(sample, year=2025, until=date(2025, 11, 20))
+    types = next(t for t in report.tables if t.title.endswith("按案件类型"))
+    gone = [k for k in before.by_type if k not in now.by_type]
+    assert gone, "the sample has a case type only last year"
+    for case_type in gone:
+        row = next(r for r in types.rows if r[0] == case_type)
+        assert row[1] == "0" and row[3] == str(before.by_type[case_type])
+
+
+@pytest.mark.parametrize("kind", ["annual", "midyear"])
+def test_papers_carry_the_issuer_signatures_and_date(
+    sample: Context, tmp_path: Path, kind: str
+) -> None:
+    out = tmp_path / f"{kind}.pdf"
+    write_report(sample, kind=kind, year=2025, out=out)
+    flat = "".join(pdf_text(out).split())
+    assert "填报单位（盖章）：株洲市法律援助中心（含下属机构）" in flat
+    for who in ("填表人：", "审核人：", "负责人：", "报送日期：", "（盖章）"):
+        assert who in flat
+    # No line starts with closing punctuation (禁则).
+    starts = [line.strip()[0] for line in pdf_text(out).splitlines() if line.strip()]
+    assert not set(starts) & set("，；：。、）")

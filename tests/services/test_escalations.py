@@ -131,6 +131,11 @@ def test_the_full_path_and_closing_held_until_the_reply(
     assert "重大疑难案件报告表" in text["report.pdf"]
     assert "株法援报〔2026〕3号" in text["report.pdf"] and "株洲市司法局" in text["report.pdf"]
     assert "已批复1件" in text["register.pdf"]
+    # Papers sent upward carry the issuing centre, the signatures and the date sent.
+    for name in ("report.pdf", "register.pdf"):
+        flat = "".join(text[name].split())
+        assert "填报单位（盖章）：株洲市法律援助中心" in flat
+        assert "填表人：" in flat and "负责人：" in flat and "报送日期：" in flat
     timeline = [e.action for e in get_case(ctx, case_id).timeline]
     for action in ("列为重大疑难候选", "确认重大疑难案件", "集体讨论", "附加文件",
                    "上报主管机关", "主管机关批复", "提交结案材料"):  # fmt: skip
@@ -223,6 +228,7 @@ def test_a_ledger_marking_is_in_the_register_and_counted_once(offices: Context) 
     assert states["承办中"] is EscalationState.CONFIRMED  # open: to be discussed and reported
     assert states["已结案"] is EscalationState.RECORDED and not states["已结案"].is_open
     for row in imported:
-        assert get_case(ctx, row.case_id).major_difficult  # the case window says the same
+        detail = get_case(ctx, row.case_id)  # the case window says the same, once
+        assert detail.major_difficult and detail.escalation == row.view.state.value
     counted = sum(year_statistics(ctx, year=y).major_difficult for y in (2024, 2025, 2026))
     assert counted == len(imported)

@@ -172,4 +172,11 @@ def test_an_office_admin_cannot_create_accounts_elsewhere(world: tuple[World, Pa
         accounts.add_user(admin, username="x2", name="x2", role=Role.CLERK, password="Passw0rd!")
     with pytest.raises(PermissionDenied):
         offices.add_office(admin, code="ZX", name="新机构", parent_code="ZZ")
+    # The county's administrator sees and keeps the county's accounts only.
+    assert {u.username for u in accounts.list_users(admin)} == {"ll-clerk", "ll-boss", "ll-admin"}
+    city_boss = next(u for u in accounts.list_users(w.root) if u.username == "city-boss")
+    with pytest.raises(PermissionDenied):
+        accounts.set_active(admin, user_id=city_boss.id, active=False)
+    with pytest.raises(PermissionDenied):
+        accounts.reset_password(admin, user_id=city_boss.id, password="Neww0rd2026")
     assert offices.add_office(admin, code="LL1", name="醴陵工作站", parent_code="LL").code == "LL1"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,6 +14,8 @@ from legalaid.domain.errors import ConflictError, ValidationError
 from legalaid.services import payments, subsidies
 from legalaid.services.cases import get_case
 from legalaid.services.context import Context
+from legalaid.services.offices import list_handlers, set_bank_accounts
+from tests.reports.test_reports import table_row
 from tests.services.test_subsidies import _closed_case
 
 pytestmark = pytest.mark.usefixtures("poppler")
@@ -34,16 +36,36 @@ def test_batch_from_review_to_payment(offices: Context, tmp_path: Path) -> None:
     with pytest.raises(ValidationError):
         payments.create_batch(ctx, **period)
 
+    # Finance pays to accounts: one handler's is on file (kept as text, digit for digit).
+    handler = next(h for h in list_handlers(ctx) if h.name == "律师2025-03-03")
+    with pytest.raises(ValidationError, match="银行账号"):
+        set_bank_accounts(ctx, handler_id=handler.id, own=("农业银行", "4.30212E+17"))
+    set_bank_accounts(
+        ctx, handler_id=handler.id, own=("中国农业银行株洲分行", "6228480012345678901")
+    )
+
     pdf = tmp_path / "batch.pdf"
     payments.write_batch(ctx, batch_id=batch.id, out=pdf)
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "法律援助办案补贴发放表" in text and "补贴合计 7,000.00 元" in text
+    flat = "".join(text.split())
+    assert "法律援助办案补贴发放表" in text and "补贴合计7,000.00元" in flat
+    assert "大写：人民币柒仟元整" in flat
+    assert "中国农业银行株洲分行6228480012345678901" in flat and "（未登记账户）" in flat
+    assert table_row(text, "合计")[-1] == "7,000.00"
+    for line in ("填报单位（盖章）：株洲市法律援助中心", "经办人：", "财务：", "发放日期："):
+        assert line in flat
     xlsx = tmp_path / "batch.xlsx"
     payments.write_batch(ctx, batch_id=batch.id, out=xlsx)
     book = load_workbook(xlsx)
-    assert book["表1"].max_row == 2 + 2  # title, header, two cases
+    detail = book["明细"]
+    assert detail.max_row == 2 + 2 + 1  # title, header, two cases, 合计
+    assert detail.cell(row=5, column=1).value == "合计"
+    total = detail.cell(row=5, column=6)
+    assert total.value == 7000.0 and total.number_format == "#,##0.00"  # a number Excel sums
+    assert isinstance(detail.cell(row=3, column=5).value, datetime)  # 结案日期 as a date
+    assert detail.print_title_rows == "$2:$2" and int(detail.page_setup.paperSize) == 9
 
     assert payments.pay_batch(ctx, batch_id=batch.id) == Decimal("7000.00")
     assert get_case(ctx, first).subsidy_paid == Decimal("3500.00")

@@ -365,6 +365,39 @@ Log folder: {1}</source>
     </message>
 </context>
 <context>
+    <name>BankDialog</name>
+    <message>
+        <location filename="../../ui/handlers_page.py" line="101"/>
+        <source>Bank accounts of {0}</source>
+        <translation>{0}的银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handlers_page.py" line="108"/>
+        <source>Bank (own)</source>
+        <translation>开户银行（本人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handlers_page.py" line="109"/>
+        <source>Account number (own)</source>
+        <translation>银行账号（本人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handlers_page.py" line="111"/>
+        <source>Bank of {0}</source>
+        <translation>{0}开户银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handlers_page.py" line="112"/>
+        <source>Account number of {0}</source>
+        <translation>{0}银行账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handlers_page.py" line="126"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesDialog</name>
     <message>
         <location filename="../../ui/escalations_page.py" line="207"/>
@@ -396,7 +429,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="74"/>
-        <location filename="../../ui/case_dialog.py" line="561"/>
+        <location filename="../../ui/case_dialog.py" line="562"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -472,7 +505,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="111"/>
-        <location filename="../../ui/case_dialog.py" line="390"/>
+        <location filename="../../ui/case_dialog.py" line="391"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
@@ -488,7 +521,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="120"/>
-        <location filename="../../ui/case_dialog.py" line="316"/>
+        <location filename="../../ui/case_dialog.py" line="317"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
@@ -655,14 +688,14 @@ Log folder: {1}</source>
     <message>
         <location filename="../../ui/case_dialog.py" line="215"/>
         <location filename="../../ui/case_dialog.py" line="220"/>
-        <location filename="../../ui/case_dialog.py" line="224"/>
+        <location filename="../../ui/case_dialog.py" line="225"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="215"/>
         <location filename="../../ui/case_dialog.py" line="220"/>
-        <location filename="../../ui/case_dialog.py" line="224"/>
+        <location filename="../../ui/case_dialog.py" line="225"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -672,32 +705,32 @@ Log folder: {1}</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="422"/>
+        <location filename="../../ui/case_dialog.py" line="423"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="423"/>
+        <location filename="../../ui/case_dialog.py" line="424"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="437"/>
+        <location filename="../../ui/case_dialog.py" line="438"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="438"/>
+        <location filename="../../ui/case_dialog.py" line="439"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="439"/>
+        <location filename="../../ui/case_dialog.py" line="440"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="440"/>
+        <location filename="../../ui/case_dialog.py" line="441"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -723,143 +756,143 @@ Log folder: {1}</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="223"/>
+        <location filename="../../ui/case_dialog.py" line="224"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="226"/>
+        <location filename="../../ui/case_dialog.py" line="227"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="232"/>
+        <location filename="../../ui/case_dialog.py" line="233"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="233"/>
+        <location filename="../../ui/case_dialog.py" line="234"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="234"/>
+        <location filename="../../ui/case_dialog.py" line="235"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="235"/>
+        <location filename="../../ui/case_dialog.py" line="236"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="236"/>
+        <location filename="../../ui/case_dialog.py" line="237"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="237"/>
+        <location filename="../../ui/case_dialog.py" line="238"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="243"/>
+        <location filename="../../ui/case_dialog.py" line="244"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="244"/>
+        <location filename="../../ui/case_dialog.py" line="245"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="245"/>
+        <location filename="../../ui/case_dialog.py" line="246"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="315"/>
+        <location filename="../../ui/case_dialog.py" line="316"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="330"/>
+        <location filename="../../ui/case_dialog.py" line="331"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="331"/>
+        <location filename="../../ui/case_dialog.py" line="332"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="341"/>
-        <location filename="../../ui/case_dialog.py" line="351"/>
+        <location filename="../../ui/case_dialog.py" line="342"/>
+        <location filename="../../ui/case_dialog.py" line="352"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="377"/>
+        <location filename="../../ui/case_dialog.py" line="378"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="377"/>
+        <location filename="../../ui/case_dialog.py" line="378"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="399"/>
+        <location filename="../../ui/case_dialog.py" line="400"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="399"/>
+        <location filename="../../ui/case_dialog.py" line="400"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="403"/>
+        <location filename="../../ui/case_dialog.py" line="404"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="404"/>
+        <location filename="../../ui/case_dialog.py" line="405"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="469"/>
+        <location filename="../../ui/case_dialog.py" line="470"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="479"/>
+        <location filename="../../ui/case_dialog.py" line="480"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="480"/>
+        <location filename="../../ui/case_dialog.py" line="481"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="495"/>
+        <location filename="../../ui/case_dialog.py" line="496"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="542"/>
+        <location filename="../../ui/case_dialog.py" line="543"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="542"/>
+        <location filename="../../ui/case_dialog.py" line="543"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="561"/>
+        <location filename="../../ui/case_dialog.py" line="562"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1616,47 +1649,47 @@ Details are in the log: {1}</source>
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../ui/handlers_page.py" line="33"/>
+        <location filename="../../ui/handlers_page.py" line="38"/>
         <source>New handler</source>
         <translation>新增承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="43"/>
+        <location filename="../../ui/handlers_page.py" line="48"/>
         <source>Familiar with minors&apos; cases</source>
         <translation>熟悉未成年人案件</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="46"/>
+        <location filename="../../ui/handlers_page.py" line="51"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="47"/>
+        <location filename="../../ui/handlers_page.py" line="52"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="48"/>
+        <location filename="../../ui/handlers_page.py" line="53"/>
         <source>Firm or office</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="49"/>
+        <location filename="../../ui/handlers_page.py" line="54"/>
         <source>Licence number</source>
         <translation>执业证号</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="50"/>
+        <location filename="../../ui/handlers_page.py" line="55"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="51"/>
+        <location filename="../../ui/handlers_page.py" line="56"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="74"/>
+        <location filename="../../ui/handlers_page.py" line="77"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1664,47 +1697,52 @@ Details are in the log: {1}</source>
 <context>
     <name>HandlersPage</name>
     <message>
-        <location filename="../../ui/handlers_page.py" line="93"/>
+        <location filename="../../ui/handlers_page.py" line="144"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="94"/>
+        <location filename="../../ui/handlers_page.py" line="145"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="95"/>
+        <location filename="../../ui/handlers_page.py" line="146"/>
         <source>Firm or office</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="96"/>
+        <location filename="../../ui/handlers_page.py" line="147"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="97"/>
+        <location filename="../../ui/handlers_page.py" line="148"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="98"/>
+        <location filename="../../ui/handlers_page.py" line="149"/>
         <source>Minors</source>
         <translation>未成年人专长</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="99"/>
+        <location filename="../../ui/handlers_page.py" line="150"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="107"/>
+        <location filename="../../ui/handlers_page.py" line="158"/>
         <source>New handler…</source>
         <translation>新增承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="130"/>
+        <location filename="../../ui/handlers_page.py" line="160"/>
+        <source>Bank accounts…</source>
+        <translation>银行账户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handlers_page.py" line="188"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
