@@ -51,6 +51,14 @@ def check_transition(current: CaseState, target: CaseState) -> None:
         raise InvalidTransition(current.value, target.value, reason)
 
 
-def is_assignable(state: CaseState) -> bool:
-    """A handler may be (re)assigned once aid is granted and until the case is closed."""
+# An application not yet decided. 先行提供 (法律援助法 s.44) lets aid begin in these states:
+# a handler is assigned at once while the decision stays due.
+PENDING_DECISION = frozenset({S.REGISTERED, S.AWAITING_MATERIALS, S.REVIEW})
+
+
+def is_assignable(state: CaseState, *, in_advance: bool = False) -> bool:
+    """A handler may be (re)assigned once aid is granted and until the case is closed — or,
+    with aid given in advance, while the application is still being decided."""
+    if in_advance and state in PENDING_DECISION:
+        return True
     return state in (S.APPROVED, S.NOTIFIED, S.ASSIGNED, S.IN_PROGRESS)

@@ -40,6 +40,14 @@ class NotificationGround(StrEnum):
     OTHER = "其他"  # s.25 second paragraph and other laws
 
 
+class AdvanceGround(StrEnum):
+    """Why aid is given before the decision (先行提供, 法律援助法 s.44)."""
+
+    LIMITATION = "距法定时效或者期限届满不足七日，需要及时提起诉讼或者申请仲裁、行政复议"
+    PRESERVATION = "需要立即申请财产保全、证据保全或者先予执行"
+    OTHER = "法律、法规、规章规定的其他情形"
+
+
 # 事项类别 (法律援助法 s.31: the civil and administrative matters in scope), as offices record
 # them; interfaces.md names these in the ledger.
 MATTER_CATEGORIES: tuple[str, ...] = (

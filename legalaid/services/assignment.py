@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from legalaid.domain.errors import InvalidTransition, NotFound, ValidationError
 from legalaid.domain.identity import age_on
-from legalaid.domain.lifecycle import is_assignable
+from legalaid.domain.lifecycle import PENDING_DECISION, is_assignable
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import OPEN_STATES, CaseState, CaseType, HandlerType, Stage
 from legalaid.services.authz import requires
@@ -96,11 +96,17 @@ def assign_handler(
         if handler is None:
             raise NotFound(f"承办人（编号{handler_id}）不存在")
         state = CaseState(case.state)
-        if not is_assignable(state):
-            raise InvalidTransition(state.value, CaseState.ASSIGNED.value, "该状态下不能指派承办人")
+        in_advance = case.advance_on is not None and state in PENDING_DECISION
+        if not is_assignable(state, in_advance=in_advance):
+            raise InvalidTransition(
+                state.value, CaseState.ASSIGNED.value,
+                "该状态下不能指派承办人（尚未决定给予援助的申请，须先行提供后才能指派）",
+            )  # fmt: skip
         day = on_or_today(ctx, on)
         if case.accepted_on and day < case.accepted_on:
             raise ValidationError("指派日期早于受理日期", field="指派日期")
+        if in_advance and case.advance_on and day < case.advance_on:
+            raise ValidationError("指派日期早于先行提供日期", field="指派日期")
         refusals, warnings = qualification_problems(case, handler)
         if refusals:
             raise ValidationError("；".join(refusals), field="承办人")
@@ -125,6 +131,11 @@ def assign_handler(
                 "更换承办人",
                 detail={"原承办人": current.handler.name, "新承办人": handler.name, "原因": reason},
             )
+        elif in_advance:
+            # 先行提供 (s.44): the handler starts now; the state stays with the pending
+            # decision, whose clock keeps running.
+            log_event(ctx, session, case, "先行指派", detail={"承办人": handler.name})
+            case.assigned_on = day
         else:
             move(ctx, session, case, CaseState.ASSIGNED, "指派", {"承办人": handler.name})
             case.assigned_on = day

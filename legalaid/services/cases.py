@@ -122,6 +122,8 @@ class CaseDetail:
     # The register's state of the case (重大疑难), if it is there: the one answer the window
     # gives beside the mark the statistics count.
     escalation: str | None = None
+    # 先行提供 (s.44): since when and on which ground.
+    advance: tuple[date, str] | None = None
 
 
 def _base_query(filters: CaseFilter, session: Any) -> Any:
@@ -380,6 +382,11 @@ def get_case(ctx: Context, case_id: int, *, full_id: bool = False) -> CaseDetail
                 else None
             ),
             handlers=tuple(HandlerSpell(*s) for s in spells),
+            advance=(
+                (case.advance_on, case.advance_ground or "")
+                if case.advance_on is not None
+                else None
+            ),
             escalation=session.scalar(
                 select(EscalationRecord.state).where(EscalationRecord.case_id == case_id)
             ),

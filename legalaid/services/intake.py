@@ -6,14 +6,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import DuplicateCase, ValidationError
 from legalaid.domain.identity import normalize_phone, parse_id_number
 from legalaid.domain.ledger import Duplicates
-from legalaid.domain.lifecycle import initial_state
+from legalaid.domain.lifecycle import PENDING_DECISION, initial_state
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import (
+    AdvanceGround,
     CaseSource,
     CaseState,
     CaseType,
@@ -40,7 +42,7 @@ from legalaid.services.context import Context
 from legalaid.services.escalations import recognise_case
 from legalaid.services.settings import deadline_rules
 from legalaid.storage import repositories as repo
-from legalaid.storage.records import CaseGroupRecord, CaseRecord, PersonRecord
+from legalaid.storage.records import AssignmentRecord, CaseGroupRecord, CaseRecord, PersonRecord
 
 
 @dataclass(frozen=True)
@@ -334,6 +336,66 @@ def decide(
         case.decision_reason = reason or None
         if grant:
             case.accepted_on = day
+        if case.advance_on is not None and case.handler_id is not None:
+            _settle_advance(ctx, uow.session, case, granted=grant, day=day)
+        return commit_case(ctx, uow, case)
+
+
+def _settle_advance(
+    ctx: Context, session: Session, case: CaseRecord, *, granted: bool, day: date
+) -> None:
+    """The decision on a case aided in advance (s.44): granted, the handler assigned then
+    simply goes on (the case is assigned); refused, the aid given in advance ends there."""
+    if granted:
+        move(ctx, session, case, CaseState.ASSIGNED, "先行提供转为指派",
+             {"承办人": case.handler.name if case.handler else ""})  # fmt: skip
+        return
+    spell = session.scalar(
+        select(AssignmentRecord).where(
+            AssignmentRecord.case_id == case.id, AssignmentRecord.ended_on.is_(None)
+        )
+    )
+    if spell is not None:
+        spell.ended_on = day
+    case.ended_on = day
+    log_event(ctx, session, case, "先行提供的援助终止", detail={"原因": "不予法律援助"})
+
+
+@requires(Action.DECIDE)
+def provide_in_advance(
+    ctx: Context,
+    *,
+    case_id: int,
+    ground: AdvanceGround,
+    note: str = "",
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> CaseRef:
+    """先行提供法律援助 (法律援助法 s.44): a time limit ends within seven days, or preservation
+    cannot wait. A handler may be assigned at once; the decision on the application is still
+    due by its own clock, and the applicant completes the papers afterwards."""
+    with ctx.writing() as uow:
+        case = load_case(uow.session, case_id, expected_version)
+        state = CaseState(case.state)
+        if case.source != CaseSource.APPLICATION.value:
+            raise ValidationError("先行提供只适用于申请案件（通知案件已直接指派）", field="状态")
+        if state not in PENDING_DECISION:
+            raise ValidationError(
+                f"案件状态为「{state.value}」：先行提供只在作出给予或不予的决定之前", field="状态"
+            )
+        if case.advance_on is not None:
+            raise ValidationError(f"本案已于{case.advance_on.isoformat()}先行提供", field="状态")
+        day = on_or_today(ctx, on)
+        if day < case.applied_on:
+            raise ValidationError("先行提供日期早于申请日期", field="先行提供日期")
+        if day > ctx.today():
+            raise ValidationError("先行提供日期不能晚于今天", field="先行提供日期")
+        case.advance_on, case.advance_ground = day, ground.value
+        case.updated_at = ctx.now()
+        detail: dict[str, object] = {"情形": ground.value}
+        if note.strip():
+            detail["说明"] = note.strip()
+        log_event(ctx, uow.session, case, "先行提供法律援助", detail=detail)
         return commit_case(ctx, uow, case)
 
 

@@ -158,6 +158,9 @@ class CaseRecord(Base):
     # An objection (法律援助法 s.49) to a refusal or a termination, until the bureau decides.
     objection_filed_on: Mapped[date | None] = mapped_column(Date)
     objection_ground: Mapped[str | None] = mapped_column(Text)
+    # 先行提供 (s.44): aid given before the decision, since when and on which ground.
+    advance_on: Mapped[date | None] = mapped_column(Date)
+    advance_ground: Mapped[str | None] = mapped_column(String(60))
     # Notified cases (s.25): the ground, the organ's own case number, the place of detention.
     notification_ground: Mapped[str | None] = mapped_column(String(30))
     organ_case_no: Mapped[str | None] = mapped_column(String(60))

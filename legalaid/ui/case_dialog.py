@@ -29,9 +29,15 @@ from legalaid.domain.deadlines import remaining_text
 from legalaid.domain.documents import DocumentKind
 from legalaid.domain.errors import LegalAidError
 from legalaid.domain.holidays import ESTIMATED_NOTE
-from legalaid.domain.lifecycle import TRANSITIONS, is_assignable
+from legalaid.domain.lifecycle import PENDING_DECISION, TRANSITIONS, is_assignable
 from legalaid.domain.permissions import Action
-from legalaid.domain.vocabulary import NOTIFICATION_SOURCES, CaseState, TerminationReason
+from legalaid.domain.vocabulary import (
+    NOTIFICATION_SOURCES,
+    AdvanceGround,
+    CaseSource,
+    CaseState,
+    TerminationReason,
+)
 from legalaid.services import assignment, closing, documents, intake
 from legalaid.services.authz import may
 from legalaid.services.cases import CaseDetail, get_case
@@ -48,6 +54,7 @@ S = CaseState
 STEP_ACTIONS = {
     "review": Action.DECIDE, "materials": Action.DECIDE, "received": Action.DECIDE,
     "grant": Action.DECIDE, "reject": Action.DECIDE, "objection": Action.DECIDE,
+    "advance": Action.DECIDE,
     "objection_result": Action.DECIDE,
     "assign": Action.ASSIGN, "engage": Action.RECORD_AGREEMENT,
     "pause": Action.RECORD_AGREEMENT, "terminate": Action.TERMINATE,
@@ -117,6 +124,7 @@ class CaseDialog(QDialog):
                 self.tr("Bureau's decision on the objection…"),
                 self.objection_result,
             ),
+            ("advance", self.tr("Aid in advance…"), self.provide_in_advance),
             ("assign", self.tr("Assign handler…"), self.assign),
             ("engage", self.tr("Agreement signed"), self.engage),
             ("pause", self.tr("Agreement delayed…"), self.pause_agreement),
@@ -168,6 +176,11 @@ class CaseDialog(QDialog):
             deadline = (deadline + "\n" if deadline else "") + self.tr(
                 "Objection filed on {0}: {1}"
             ).format(filed.isoformat(), ground)
+        elif d.advance is not None and row.state in PENDING_DECISION:
+            since, ground = d.advance
+            deadline = (deadline + "\n" if deadline else "") + self.tr(
+                "Aid given in advance since {0} ({1}); the decision is still due"
+            ).format(since.isoformat(), ground)
         elif d.agreement_paused is not None:
             since, reason = d.agreement_paused
             deadline = self.tr(
@@ -206,6 +219,16 @@ class CaseDialog(QDialog):
                     else []
                 ),
                 (self.tr("Received on"), row.applied_on.isoformat()),
+                *(
+                    [
+                        (
+                            self.tr("Aid in advance (s.44)"),
+                            f"{d.advance[0].isoformat()}　{d.advance[1]}",
+                        )
+                    ]
+                    if d.advance is not None
+                    else []
+                ),
                 (self.tr("Aid granted / accepted on"), _day(row.accepted_on)),
                 (self.tr("Assigned on"), _day(d.assigned_on)),
                 (self.tr("Case ended on"), _day(d.ended_on)),
@@ -300,7 +323,10 @@ class CaseDialog(QDialog):
             "reject": S.REJECTED in allowed,
             "objection": state in (S.REJECTED, S.TERMINATED) and self.detail.objection is None,
             "objection_result": self.detail.objection is not None,
-            "assign": is_assignable(state),
+            "advance": state in PENDING_DECISION
+            and self.detail.row.source == CaseSource.APPLICATION.value
+            and self.detail.advance is None,
+            "assign": is_assignable(state, in_advance=self.detail.advance is not None),
             "engage": S.IN_PROGRESS in allowed and state is S.ASSIGNED,
             "pause": state is S.ASSIGNED and self.detail.agreement_paused is None,
             "terminate": S.TERMINATED in allowed,
@@ -447,6 +473,24 @@ class CaseDialog(QDialog):
                     self._ctx,
                     case_id=self._case_id,
                     upheld=step.choice.currentText() == upheld,
+                    note=step.text,
+                    on=step.day,
+                    expected_version=self._version,
+                )
+            )
+
+    def provide_in_advance(self) -> None:
+        step = self._ask(
+            self.tr("Aid in advance, before the decision (法律援助法 s.44)"),
+            self.tr("Note (e.g. the day the limitation period ends)"),
+            choices=[g.value for g in AdvanceGround],
+        )
+        if step:
+            self._run(
+                lambda: intake.provide_in_advance(
+                    self._ctx,
+                    case_id=self._case_id,
+                    ground=AdvanceGround(step.choice.currentText()),
                     note=step.text,
                     on=step.day,
                     expected_version=self._version,

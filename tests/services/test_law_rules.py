@@ -369,3 +369,62 @@ def test_matter_and_representative_are_recorded_and_the_id_masked(offices: Conte
     assert detail.representative == ("法定代理人", "白建国", "父亲", "4302**********4424")
     full = get_case(offices, ref.id, full_id=True)
     assert full.representative is not None and full.representative[3] == "430225197808134424"
+
+
+def test_aid_in_advance_assigns_at_once_and_the_decision_stays_due(offices: Context) -> None:
+    """先行提供 (s.44): a limitation period ends in days — a handler starts at once, the review
+    clock keeps running, and the decision settles the aid either way."""
+    from legalaid.domain.errors import InvalidTransition, ValidationError
+    from legalaid.domain.vocabulary import (
+        AdvanceGround,
+        CaseSource,
+        CaseState,
+        CaseType,
+        HandlerType,
+    )
+    from legalaid.services import assignment
+    from legalaid.services.cases import get_case, open_deadlines
+    from legalaid.services.offices import add_handler
+
+    lawyer = add_handler(offices, name="林宇浩", handler_type=HandlerType.LAWYER)
+    ref = intake.register(offices, application(received_on=date(2026, 11, 16)))
+    with pytest.raises(InvalidTransition):  # undecided and not in advance: no handler yet
+        assignment.assign_handler(offices, case_id=ref.id, handler_id=lawyer.id)
+    intake.provide_in_advance(offices, case_id=ref.id, ground=AdvanceGround.LIMITATION,
+                              note="诉讼时效11月21日届满", on=date(2026, 11, 17))  # fmt: skip
+    with pytest.raises(ValidationError, match="已于2026-11-17先行提供"):
+        intake.provide_in_advance(offices, case_id=ref.id, ground=AdvanceGround.OTHER)
+    assignment.assign_handler(offices, case_id=ref.id, handler_id=lawyer.id, on=date(2026, 11, 17))
+    detail = get_case(offices, ref.id)
+    assert detail.row.state is CaseState.REGISTERED and detail.row.handler == "林宇浩"
+    assert detail.advance == (date(2026, 11, 17), AdvanceGround.LIMITATION.value)
+    # The decision is still due: the review clock from receipt, 7 日.
+    assert detail.deadline is not None and detail.deadline.kind is DeadlineKind.REVIEW
+    assert detail.deadline.due == date(2026, 11, 23)
+    assert [r.case_id for r in open_deadlines(offices)] == [ref.id]
+    actions = [e.action for e in detail.timeline]
+    assert actions[-2:] == ["先行提供法律援助", "先行指派"]
+    intake.start_review(offices, case_id=ref.id)
+    intake.decide(offices, case_id=ref.id, grant=True, reason="", on=date(2026, 11, 19))
+    granted = get_case(offices, ref.id)
+    assert granted.row.state is CaseState.ASSIGNED and granted.assigned_on == date(2026, 11, 17)
+    assert granted.deadline is not None and granted.deadline.kind is DeadlineKind.ENGAGEMENT
+
+    # Refused after all: the aid given in advance ends on the decision.
+    other = intake.register(offices, application(received_on=date(2026, 11, 16),
+                                                 case_type=CaseType.LABOUR_ARBITRATION))  # fmt: skip
+    intake.provide_in_advance(offices, case_id=other.id, ground=AdvanceGround.PRESERVATION)
+    assignment.assign_handler(offices, case_id=other.id, handler_id=lawyer.id)
+    intake.start_review(offices, case_id=other.id)
+    intake.decide(offices, case_id=other.id, grant=False, reason="经济状况不符合条件",
+                  on=date(2026, 11, 20))  # fmt: skip
+    refused = get_case(offices, other.id)
+    assert refused.row.state is CaseState.REJECTED
+    assert refused.handlers[-1].ended_on == date(2026, 11, 20)
+    assert "先行提供的援助终止" in [e.action for e in refused.timeline]
+    # A notified case is assigned directly: there is nothing to provide in advance.
+    notified = intake.register(offices, application(source=CaseSource.COURT_NOTICE,
+                                                    notifying_organ="株洲市中级人民法院",
+                                                    notification_ground=None))  # fmt: skip
+    with pytest.raises(ValidationError, match="只适用于申请案件"):
+        intake.provide_in_advance(offices, case_id=notified.id, ground=AdvanceGround.OTHER)

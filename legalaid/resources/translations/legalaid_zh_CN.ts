@@ -413,486 +413,511 @@ Log folder: {1}</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="73"/>
+        <location filename="../../ui/case_dialog.py" line="80"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="73"/>
+        <location filename="../../ui/case_dialog.py" line="80"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="73"/>
+        <location filename="../../ui/case_dialog.py" line="80"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="74"/>
-        <location filename="../../ui/case_dialog.py" line="562"/>
+        <location filename="../../ui/case_dialog.py" line="81"/>
+        <location filename="../../ui/case_dialog.py" line="606"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="77"/>
+        <location filename="../../ui/case_dialog.py" line="84"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="77"/>
+        <location filename="../../ui/case_dialog.py" line="84"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="77"/>
+        <location filename="../../ui/case_dialog.py" line="84"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="78"/>
+        <location filename="../../ui/case_dialog.py" line="85"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="84"/>
+        <location filename="../../ui/case_dialog.py" line="91"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="85"/>
+        <location filename="../../ui/case_dialog.py" line="92"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93"/>
+        <location filename="../../ui/case_dialog.py" line="100"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="95"/>
+        <location filename="../../ui/case_dialog.py" line="102"/>
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="96"/>
+        <location filename="../../ui/case_dialog.py" line="103"/>
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="98"/>
+        <location filename="../../ui/case_dialog.py" line="105"/>
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="102"/>
+        <location filename="../../ui/case_dialog.py" line="109"/>
         <source>Work and documents</source>
         <translation>办案工作与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="104"/>
+        <location filename="../../ui/case_dialog.py" line="111"/>
         <source>Closing and follow-up</source>
         <translation>结案与回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="109"/>
+        <location filename="../../ui/case_dialog.py" line="116"/>
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="110"/>
+        <location filename="../../ui/case_dialog.py" line="117"/>
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="111"/>
-        <location filename="../../ui/case_dialog.py" line="391"/>
+        <location filename="../../ui/case_dialog.py" line="118"/>
+        <location filename="../../ui/case_dialog.py" line="417"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="112"/>
+        <location filename="../../ui/case_dialog.py" line="119"/>
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="113"/>
+        <location filename="../../ui/case_dialog.py" line="120"/>
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="120"/>
-        <location filename="../../ui/case_dialog.py" line="317"/>
+        <location filename="../../ui/case_dialog.py" line="127"/>
+        <source>Aid in advance…</source>
+        <translation>先行提供…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="128"/>
+        <location filename="../../ui/case_dialog.py" line="343"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121"/>
+        <location filename="../../ui/case_dialog.py" line="129"/>
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="122"/>
+        <location filename="../../ui/case_dialog.py" line="130"/>
         <source>Agreement delayed…</source>
         <translation>协议暂缓签订…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="123"/>
+        <location filename="../../ui/case_dialog.py" line="131"/>
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="124"/>
+        <location filename="../../ui/case_dialog.py" line="132"/>
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="125"/>
+        <location filename="../../ui/case_dialog.py" line="133"/>
         <source>Submit closing file…</source>
         <translation>提交结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="126"/>
+        <location filename="../../ui/case_dialog.py" line="134"/>
         <source>Approve closing</source>
         <translation>结案审查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="127"/>
+        <location filename="../../ui/case_dialog.py" line="135"/>
         <source>Return closing file…</source>
         <translation>退回结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="128"/>
+        <location filename="../../ui/case_dialog.py" line="136"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="137"/>
+        <location filename="../../ui/case_dialog.py" line="145"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="170"/>
+        <location filename="../../ui/case_dialog.py" line="178"/>
         <source>Objection filed on {0}: {1}</source>
         <translation>{0} 提出异议：{1}（司法行政机关审查中）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="175"/>
+        <location filename="../../ui/case_dialog.py" line="183"/>
+        <source>Aid given in advance since {0} ({1}); the decision is still due</source>
+        <translation>自 {0} 起先行提供法律援助（{1}）；仍须作出是否给予法律援助的决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="188"/>
         <source>Agreement: clock stopped since {0} ({1}) until it is signed</source>
         <translation>签订委托协议：期限自 {0} 起停止计算（{1}），签订后结束</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="179"/>
+        <location filename="../../ui/case_dialog.py" line="192"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="180"/>
+        <location filename="../../ui/case_dialog.py" line="193"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="181"/>
+        <location filename="../../ui/case_dialog.py" line="194"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="182"/>
+        <location filename="../../ui/case_dialog.py" line="195"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="183"/>
+        <location filename="../../ui/case_dialog.py" line="196"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="186"/>
+        <location filename="../../ui/case_dialog.py" line="199"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="187"/>
+        <location filename="../../ui/case_dialog.py" line="200"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="188"/>
+        <location filename="../../ui/case_dialog.py" line="201"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="189"/>
+        <location filename="../../ui/case_dialog.py" line="202"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="194"/>
+        <location filename="../../ui/case_dialog.py" line="207"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="195"/>
+        <location filename="../../ui/case_dialog.py" line="208"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="196"/>
+        <location filename="../../ui/case_dialog.py" line="209"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="197"/>
+        <location filename="../../ui/case_dialog.py" line="210"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="201"/>
+        <location filename="../../ui/case_dialog.py" line="214"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="202"/>
+        <location filename="../../ui/case_dialog.py" line="215"/>
         <source>{0} {1} ({2}) {3}</source>
         <translation>{0} {1}（{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="208"/>
+        <location filename="../../ui/case_dialog.py" line="221"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="209"/>
+        <location filename="../../ui/case_dialog.py" line="225"/>
+        <source>Aid in advance (s.44)</source>
+        <translation>先行提供（第44条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="232"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="210"/>
+        <location filename="../../ui/case_dialog.py" line="233"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="211"/>
+        <location filename="../../ui/case_dialog.py" line="234"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="212"/>
+        <location filename="../../ui/case_dialog.py" line="235"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="214"/>
+        <location filename="../../ui/case_dialog.py" line="237"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="215"/>
-        <location filename="../../ui/case_dialog.py" line="220"/>
-        <location filename="../../ui/case_dialog.py" line="225"/>
+        <location filename="../../ui/case_dialog.py" line="238"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
+        <location filename="../../ui/case_dialog.py" line="248"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="215"/>
-        <location filename="../../ui/case_dialog.py" line="220"/>
-        <location filename="../../ui/case_dialog.py" line="225"/>
+        <location filename="../../ui/case_dialog.py" line="238"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
+        <location filename="../../ui/case_dialog.py" line="248"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="217"/>
+        <location filename="../../ui/case_dialog.py" line="240"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="423"/>
+        <location filename="../../ui/case_dialog.py" line="449"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="424"/>
+        <location filename="../../ui/case_dialog.py" line="450"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="438"/>
+        <location filename="../../ui/case_dialog.py" line="464"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="439"/>
+        <location filename="../../ui/case_dialog.py" line="465"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="440"/>
+        <location filename="../../ui/case_dialog.py" line="466"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="441"/>
+        <location filename="../../ui/case_dialog.py" line="467"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="100"/>
-        <location filename="../../ui/case_dialog.py" line="219"/>
+        <location filename="../../ui/case_dialog.py" line="107"/>
+        <location filename="../../ui/case_dialog.py" line="242"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="114"/>
+        <location filename="../../ui/case_dialog.py" line="121"/>
         <source>Objection…</source>
         <translation>提出异议…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="117"/>
+        <location filename="../../ui/case_dialog.py" line="124"/>
         <source>Bureau&apos;s decision on the objection…</source>
         <translation>异议审查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="158"/>
+        <location filename="../../ui/case_dialog.py" line="166"/>
         <source>{0}: due {1} ({2}; period {3})</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="224"/>
+        <location filename="../../ui/case_dialog.py" line="247"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="227"/>
+        <location filename="../../ui/case_dialog.py" line="250"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="233"/>
+        <location filename="../../ui/case_dialog.py" line="256"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="234"/>
+        <location filename="../../ui/case_dialog.py" line="257"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="235"/>
+        <location filename="../../ui/case_dialog.py" line="258"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="236"/>
+        <location filename="../../ui/case_dialog.py" line="259"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="237"/>
+        <location filename="../../ui/case_dialog.py" line="260"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="238"/>
+        <location filename="../../ui/case_dialog.py" line="261"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="244"/>
+        <location filename="../../ui/case_dialog.py" line="267"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="245"/>
+        <location filename="../../ui/case_dialog.py" line="268"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="246"/>
+        <location filename="../../ui/case_dialog.py" line="269"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="316"/>
+        <location filename="../../ui/case_dialog.py" line="342"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="331"/>
+        <location filename="../../ui/case_dialog.py" line="357"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="332"/>
+        <location filename="../../ui/case_dialog.py" line="358"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="342"/>
-        <location filename="../../ui/case_dialog.py" line="352"/>
+        <location filename="../../ui/case_dialog.py" line="368"/>
+        <location filename="../../ui/case_dialog.py" line="378"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="378"/>
+        <location filename="../../ui/case_dialog.py" line="404"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="378"/>
+        <location filename="../../ui/case_dialog.py" line="404"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="400"/>
+        <location filename="../../ui/case_dialog.py" line="426"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="400"/>
+        <location filename="../../ui/case_dialog.py" line="426"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="404"/>
+        <location filename="../../ui/case_dialog.py" line="430"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="405"/>
+        <location filename="../../ui/case_dialog.py" line="431"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="470"/>
+        <location filename="../../ui/case_dialog.py" line="484"/>
+        <source>Aid in advance, before the decision (法律援助法 s.44)</source>
+        <translation>先行提供法律援助（法律援助法第四十四条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="485"/>
+        <source>Note (e.g. the day the limitation period ends)</source>
+        <translation>说明（如诉讼时效届满日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="514"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="480"/>
+        <location filename="../../ui/case_dialog.py" line="524"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="481"/>
+        <location filename="../../ui/case_dialog.py" line="525"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="496"/>
+        <location filename="../../ui/case_dialog.py" line="540"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="543"/>
+        <location filename="../../ui/case_dialog.py" line="587"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="543"/>
+        <location filename="../../ui/case_dialog.py" line="587"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="562"/>
+        <location filename="../../ui/case_dialog.py" line="606"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
