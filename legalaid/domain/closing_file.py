@@ -12,11 +12,15 @@ from legalaid.domain.vocabulary import CaseType, Stage
 
 
 class Outcome(StrEnum):
+    """结案方式, as the ledger (interfaces.md) and annual reports name them."""
+
     JUDGMENT = "判决"
+    RULING = "裁定"
     MEDIATION = "调解"
     SETTLEMENT = "和解"
     WITHDRAWAL = "撤诉"
     AWARD = "裁决"
+    TERMINATED = "终止"
     OTHER = "其他"
 
 

@@ -17,10 +17,26 @@ class LegalAidError(Exception):
 class ValidationError(LegalAidError):
     """Input that breaks a rule; ``field`` names the field (and ``row`` the ledger row)."""
 
-    def __init__(self, message: str, *, field: str | None = None, row: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        row: int | None = None,
+        value: object = None,
+    ) -> None:
         super().__init__(message)
         self.field = field
         self.row = row
+        self.value = value  # the cell as read, for an import's list of problems
+
+
+class RowErrors(ValidationError):
+    """Every problem of one ledger row: one line each, each with its column and cell."""
+
+    def __init__(self, problems: list[ValidationError], *, row: int) -> None:
+        super().__init__("\n".join(p.message for p in problems), row=row)
+        self.problems = problems
 
 
 class ValidationErrors(ValidationError):
@@ -71,3 +87,7 @@ class DuplicateCase(ConflictError):
             "确属不同案件的，请确认后再登记"
         )
         self.existing = existing
+
+
+class Cancelled(LegalAidError):
+    """The user stopped a long operation; nothing of it was kept."""

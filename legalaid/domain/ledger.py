@@ -9,7 +9,8 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
-from legalaid.domain.errors import ValidationError
+from legalaid.domain.closing_file import Outcome
+from legalaid.domain.errors import RowErrors, ValidationError
 from legalaid.domain.identity import mask_id_number, normalize_phone, parse_id_number
 from legalaid.domain.vocabulary import (
     CaseSource,
@@ -18,6 +19,8 @@ from legalaid.domain.vocabulary import (
     E,
     Gender,
     HandlerType,
+    QualityGrade,
+    RegionTier,
     Stage,
     parse_choice,
 )
@@ -45,7 +48,29 @@ HEADERS: tuple[str, ...] = (
     "异地",
     "重大疑难",
     "办案补贴",
+    "住址",
+    "通知机关",
+    "可能判处无期徒刑死刑",
+    "异地层级",
+    "受援人数",
+    "结案方式",
+    "挽回经济损失",
+    "质量等级",
+    "事项类别",
+    "备注",
 )
+_SCIENTIFIC = re.compile(r"^\d+(\.\d+)?[eE]\+?\d+$")
+# The date forms of interfaces.md (a spreadsheet's own dates arrive as dates).
+_DATE = re.compile(
+    r"(?P<y>\d{4})(?:-(?P<m1>\d{1,2})-|/(?P<m2>\d{1,2})/|\.(?P<m3>\d{1,2})\.|年(?P<m4>\d{1,2})月)"
+    r"(?P<d>\d{1,2})日?"
+)
+# Accepted and ignored: a sheet's running number.
+IGNORED: frozenset[str] = frozenset({"序号"})
+# Digits that must arrive as text: a spreadsheet number loses the last ones (4.30212E+17).
+TEXT_ONLY: frozenset[str] = frozenset({"身份证号", "联系电话", "案号"})
+NUMBER_LOST = "以数字格式保存，末几位可能已丢失：请把该列设为文本后重新输入"
+MASKED_ID = "这是隐去身份证号的导出文件，请用完整身份证号导出"
 REQUIRED: frozenset[str] = frozenset({"机构", "案件来源", "案件类型", "申请日期", "受援人", "状态"})
 GROUP_SEPARATOR = "、"
 
@@ -94,6 +119,16 @@ class LedgerRow:
     cross_region: bool
     major_difficult: bool
     subsidy_paid: Decimal | None
+    address: str | None = None
+    notifying_organ: str | None = None
+    possible_life_or_death: bool = False
+    region_tier: RegionTier | None = None
+    aided_persons: int = 1
+    outcome: Outcome | None = None
+    recovered_amount: Decimal | None = None
+    quality_grade: QualityGrade | None = None
+    matter_category: str | None = None
+    remarks: str | None = None
 
 
 class Duplicates:
@@ -135,7 +170,7 @@ def check_headers(headers: list[str]) -> list[str]:
     for index, header in enumerate(headers, start=1):
         if header in seen:
             problems.append(f"第1行第{index}列：列名「{header}」重复")
-        elif header not in HEADERS:
+        elif header not in HEADERS and header not in IGNORED:
             problems.append(f"第1行第{index}列：未知的列「{header}」（台账格式中没有此列）")
         seen.add(header)
     for header in HEADERS:
@@ -154,11 +189,18 @@ class _RowReader:
 
     def fail(self, column: str, message: str) -> None:
         self.problems.append(
-            ValidationError(f"第{self.row}行「{column}」：{message}", field=column, row=self.row)
-        )
+            ValidationError(f"第{self.row}行「{column}」：{message}", field=column, row=self.row,
+                            value=self.raw.get(column))
+        )  # fmt: skip
 
     def text(self, column: str) -> str | None:
         value = self.raw.get(column)
+        if column in TEXT_ONLY and (
+            (isinstance(value, int | float) and not isinstance(value, bool))
+            or (isinstance(value, str) and _SCIENTIFIC.match(value.strip()))
+        ):
+            self.fail(column, f"{NUMBER_LOST}（现为「{value}」）")
+            return None
         if value is None:
             text = ""
         elif isinstance(value, float) and value.is_integer():
@@ -192,14 +234,50 @@ class _RowReader:
         text = self.text(column)
         if text is None:
             return None
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            self.fail(column, f"日期应为 YYYY-MM-DD 格式（如2025-03-01），现为「{text}」")
+        match = _DATE.fullmatch(text)
+        if match is None:
+            self.fail(
+                column,
+                "日期应为 YYYY-MM-DD、YYYY/M/D、YYYY.M.D 或 YYYY年M月D日（如2025-03-01），"
+                f"现为「{text}」",
+            )
             return None
         try:
-            return date.fromisoformat(text)
+            month = next(m for m in match.group("m1", "m2", "m3", "m4") if m)
+            return date(int(match["y"]), int(month), int(match["d"]))
         except ValueError:
             self.fail(column, f"「{text}」不是有效日期")
             return None
+
+    def amount(self, column: str) -> Decimal | None:
+        """Yuan, two decimals at most, not negative (a spreadsheet number or text)."""
+        value = self.raw.get(column)
+        if isinstance(value, float):  # a spreadsheet number: 1800.0, 1234.5
+            value = repr(round(value, 6))
+        text = self.text(column) if not isinstance(value, str) else value.strip() or None
+        if text is None:
+            return None
+        try:
+            amount = Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            self.fail(column, f"应为金额（元），现为「{text}」")
+            return None
+        if not amount.is_finite() or amount < 0:
+            self.fail(column, f"金额不能为负数，现为「{text}」")
+            return None
+        if amount != amount.quantize(Decimal("0.01")):
+            self.fail(column, f"金额最多两位小数，现为「{text}」")
+            return None
+        return amount.quantize(Decimal("0.01"))
+
+    def count(self, column: str) -> int | None:
+        text = self.text(column)
+        if text is None:
+            return None
+        if not text.isdigit() or int(text) < 1:
+            self.fail(column, f"应为不小于1的整数，现为「{text}」")
+            return None
+        return int(text)
 
     def flag(self, column: str) -> bool:
         text = self.text(column)
@@ -227,7 +305,10 @@ def parse_row(raw: Mapping[str, object], row: int, *, today: date) -> LedgerRow:
 
     id_number = r.text("身份证号")
     birth_date = None
-    if id_number is not None:
+    if id_number is not None and "*" in id_number:
+        r.fail("身份证号", MASKED_ID)
+        id_number = None
+    elif id_number is not None:
         try:
             parsed = parse_id_number(id_number, field="身份证号", today=today)
         except ValidationError as exc:
@@ -265,22 +346,14 @@ def parse_row(raw: Mapping[str, object], row: int, *, today: date) -> LedgerRow:
     cross_region = r.flag("异地")
     major_difficult = r.flag("重大疑难")
 
-    subsidy: Decimal | None = None
-    subsidy_text = r.text("办案补贴")
-    if subsidy_text is not None:
-        try:
-            subsidy = Decimal(subsidy_text.replace(",", ""))
-        except InvalidOperation:
-            r.fail("办案补贴", f"应为金额（元），现为「{subsidy_text}」")
-        else:
-            if not subsidy.is_finite() or subsidy < 0:
-                r.fail("办案补贴", f"金额不能为负数，现为「{subsidy_text}」")
-                subsidy = None
-            elif subsidy != subsidy.quantize(Decimal("0.01")):
-                r.fail("办案补贴", f"金额最多两位小数，现为「{subsidy_text}」")
-                subsidy = None
-            else:
-                subsidy = subsidy.quantize(Decimal("0.01"))
+    subsidy = r.amount("办案补贴")
+    recovered = r.amount("挽回经济损失")
+    region_tier = r.choice("异地层级", RegionTier)
+    if region_tier is not None:  # the tier decides 异地 when given (interfaces.md)
+        cross_region = region_tier is not RegionTier.LOCAL
+    aided_persons = r.count("受援人数") or 1
+    outcome = r.choice("结案方式", Outcome)
+    quality = r.choice("质量等级", QualityGrade)
 
     _check_order(
         r,
@@ -303,7 +376,7 @@ def parse_row(raw: Mapping[str, object], row: int, *, today: date) -> LedgerRow:
         r.fail("承办人", "填写了承办人类型或承办单位，但未填写承办人姓名")
 
     if r.problems:
-        raise ValidationError("\n".join(p.message for p in r.problems), row=row) from None
+        raise RowErrors(r.problems, row=row) from None
     assert office_code and source and case_type and applied_on and name and state_text
     return LedgerRow(
         row=row,
@@ -330,6 +403,16 @@ def parse_row(raw: Mapping[str, object], row: int, *, today: date) -> LedgerRow:
         cross_region=cross_region,
         major_difficult=major_difficult,
         subsidy_paid=subsidy,
+        address=r.text("住址"),
+        notifying_organ=r.text("通知机关"),
+        possible_life_or_death=r.flag("可能判处无期徒刑死刑"),
+        region_tier=region_tier,
+        aided_persons=aided_persons,
+        outcome=outcome,
+        recovered_amount=recovered,
+        quality_grade=quality,
+        matter_category=r.text("事项类别"),
+        remarks=r.text("备注"),
     )
 
 
@@ -341,23 +424,38 @@ def _check_order(r: _RowReader, dates: list[tuple[str, date | None]]) -> None:
             r.fail(second, f"{b.isoformat()}早于{first}{a.isoformat()}")
 
 
-def format_row(values: Mapping[str, object], *, full_id: bool) -> dict[str, str]:
-    """Render a case's ledger values as text; ID numbers masked unless ``full_id``."""
-    out: dict[str, str] = {}
+def ledger_values(values: Mapping[str, object], *, full_id: bool) -> dict[str, object]:
+    """A case's ledger cells, typed (dates, amounts, counts stay what they are; yes/no and
+    groups become their text); the ID number masked unless ``full_id``."""
+    out: dict[str, object] = {}
     for header in HEADERS:
         value = values.get(header)
-        if value is None:
-            out[header] = ""
-        elif isinstance(value, bool):
+        if isinstance(value, bool):
             out[header] = "是" if value else "否"
-        elif isinstance(value, date):
-            out[header] = value.isoformat()
-        elif isinstance(value, Decimal):
-            out[header] = format(value.quantize(Decimal("0.01")), "f")
         elif isinstance(value, (list, tuple)):
             out[header] = GROUP_SEPARATOR.join(str(v) for v in value)
+        elif isinstance(value, Decimal):
+            out[header] = value.quantize(Decimal("0.01"))
+        elif value is None or isinstance(value, (date, int)):
+            out[header] = value
         else:
             out[header] = str(value)
-    if not full_id:
-        out["身份证号"] = mask_id_number(out["身份证号"])
+    if not full_id and out.get("身份证号"):
+        out["身份证号"] = mask_id_number(str(out["身份证号"]))
     return out
+
+
+def cell_text(value: object) -> str:
+    """A typed ledger cell as CSV text."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def format_row(values: Mapping[str, object], *, full_id: bool) -> dict[str, str]:
+    """Render a case's ledger values as text; ID numbers masked unless ``full_id``."""
+    return {h: cell_text(v) for h, v in ledger_values(values, full_id=full_id).items()}

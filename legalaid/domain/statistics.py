@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from legalaid.domain.errors import ValidationError
+from legalaid.domain.vocabulary import CaseType
 
 
 def period_end(year: int, until: date | None, today: date) -> date:
@@ -133,6 +134,17 @@ class YearStatistics:
     subsidy_total: Decimal = Decimal("0.00")
     target: int | None = None
     open_at_start: int = 0  # cases accepted before the period and still open when it began
+    aided_persons: int = 0
+    recovered_amount: Decimal = Decimal("0.00")
+    quality: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def by_kind(self) -> dict[str, int]:
+        kinds: dict[str, int] = {}
+        for case_type, count in self.by_type.items():
+            kind = CaseType(case_type).kind
+            kinds[kind] = kinds.get(kind, 0) + count
+        return dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
 
     @property
     def completion_pct(self) -> float | None:
@@ -178,4 +190,14 @@ class YearStatistics:
             "completion_pct": self.completion_pct,
             "time_pct": self.time_pct,
             "double_half": self.double_half,
+            "by_kind": self.by_kind,
+            "aided_persons": self.aided_persons,
+            "recovered_amount": self.recovered_amount.quantize(Decimal("0.01")),
+            "quality": self.quality,
+            # The forms of aid that are not cases are not recorded yet: nothing to count.
+            "services": {},
+            "consultations_by_channel": {},
+            "duty_by_help": {},
+            "consultation_target": None,
+            "consultation_completion_pct": None,
         }

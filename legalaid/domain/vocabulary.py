@@ -80,6 +80,15 @@ class CaseType(StrEnum):
     def is_criminal(self) -> bool:
         return self in (CaseType.CRIMINAL_DEFENCE, CaseType.CRIMINAL_REPRESENTATION)
 
+    @property
+    def kind(self) -> str:
+        """The roll-up real reports use (interfaces.md, by_kind): 刑事 · 行政 · 民事."""
+        if self.is_criminal:
+            return "刑事"
+        if self in (CaseType.ADMINISTRATIVE, CaseType.STATE_COMPENSATION):
+            return "行政"
+        return "民事"
+
 
 class Stage(StrEnum):
     INVESTIGATION = "侦查"
@@ -136,6 +145,15 @@ class HandlerType(StrEnum):
     CENTRE_STAFF = "法律援助机构工作人员"
     SOCIAL_ORGANISATION = "社会组织人员"
     VOLUNTEER = "法律援助志愿者"
+
+
+class QualityGrade(StrEnum):
+    """The closing review's grade of the handling (案件质量评查)."""
+
+    EXCELLENT = "优秀"
+    GOOD = "良好"
+    PASS = "合格"
+    FAIL = "不合格"
 
 
 class RegionTier(StrEnum):

@@ -253,6 +253,15 @@ def _scoped(
     return filters, full_id
 
 
+def scoped_filter(ctx: Context, session: Any, filters: CaseFilter) -> CaseFilter:
+    """``filters`` narrowed to what the acting user may see (office scope, own cases)."""
+    return _scoped(ctx, session, filters, False)[0]
+
+
+def apply_filters(query: Any, filters: CaseFilter, session: Any) -> Any:
+    return _apply_filters(query, filters, session)
+
+
 def find_cases(
     ctx: Context,
     filters: CaseFilter = CaseFilter(),

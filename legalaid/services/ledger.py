@@ -14,14 +14,14 @@ from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.deadlines import CaseClock, DeadlineKind, DeadlineRule, open_deadline
-from legalaid.domain.errors import ValidationError, ValidationErrors
+from legalaid.domain.errors import RowErrors, ValidationError, ValidationErrors
 from legalaid.domain.escalation import EscalationState
 from legalaid.domain.ledger import (
     Duplicates,
     LedgerRow,
     check_headers,
-    format_row,
     ledger_state,
+    ledger_values,
     parse_row,
 )
 from legalaid.domain.numbering import parse_sequence
@@ -30,8 +30,9 @@ from legalaid.domain.vocabulary import OPEN_STATES, CaseState, FirmKind, Handler
 from legalaid.services import scope
 from legalaid.services.authz import audit_event, authorize, requires
 from legalaid.services.casefile import CASE_NUMBER_KIND, allocate_case_numbers
+from legalaid.services.cases import CaseFilter, apply_filters, scoped_filter
 from legalaid.services.context import Context
-from legalaid.services.ledger_files import read_rows, write_rows
+from legalaid.services.ledger_files import check_suffix, read_rows, write_rows
 from legalaid.services.search import search_row
 from legalaid.services.settings import deadline_rules
 from legalaid.storage import repositories as repo
@@ -84,8 +85,8 @@ def import_ledger(
             continue  # blank line
         try:
             rows.append(parse_row(raw, number, today=today))
-        except ValidationError as exc:
-            problems.extend(ValidationError(line, row=number) for line in exc.message.splitlines())
+        except RowErrors as exc:
+            problems.extend(exc.problems)
         if number % 10000 == 0:
             progress("检查", number - 1, 0)
     if not rows and not problems:
@@ -103,6 +104,8 @@ def import_ledger(
                         f"第{row.row}行「机构」：机构代码「{row.office_code}」不存在"
                         "（请先用 office add 登记）",
                         row=row.row,
+                        field="机构",
+                        value=row.office_code,
                     )
                 )
             elif in_scope is not None and offices[row.office_code].id not in in_scope:
@@ -110,6 +113,8 @@ def import_ledger(
                     ValidationError(
                         f"第{row.row}行「机构」：{row.office_code}不是您所在机构或其下级机构",
                         row=row.row,
+                        field="机构",
+                        value=row.office_code,
                     )
                 )
             if row.case_no:
@@ -118,6 +123,8 @@ def import_ledger(
                         ValidationError(
                             f"第{row.row}行「案号」：{row.case_no}与第{seen_numbers[row.case_no]}行重复",
                             row=row.row,
+                            field="案号",
+                            value=row.case_no,
                         )
                     )
                 seen_numbers.setdefault(row.case_no, row.row)
@@ -125,7 +132,12 @@ def import_ledger(
         for case_no in sorted(taken, key=seen_numbers.__getitem__):
             row_no = seen_numbers[case_no]
             problems.append(
-                ValidationError(f"第{row_no}行「案号」：{case_no}已存在于数据库中", row=row_no)
+                ValidationError(
+                    f"第{row_no}行「案号」：{case_no}已存在于数据库中",
+                    row=row_no,
+                    field="案号",
+                    value=case_no,
+                )
             )
         if not allow_duplicates:
             problems += _duplicates(session, rows)
@@ -236,8 +248,16 @@ def insert_rows(
                     "closed_on": row.closed_on,
                     "cross_region": row.cross_region,
                     "major_difficult": row.major_difficult,
-                    "possible_life_or_death": False,
+                    "possible_life_or_death": row.possible_life_or_death,
                     "subsidy_paid": row.subsidy_paid,
+                    "notifying_organ": row.notifying_organ,
+                    "region_tier": row.region_tier.value if row.region_tier else None,
+                    "aided_persons": row.aided_persons,
+                    "outcome": row.outcome.value if row.outcome else None,
+                    "recovered_amount": row.recovered_amount,
+                    "quality_grade": row.quality_grade.value if row.quality_grade else None,
+                    "matter_category": row.matter_category,
+                    "remarks": row.remarks,
                     "review_paused_days": 0,
                     "created_at": now,
                     **_deadline_columns(ctx, row, rules),
@@ -372,6 +392,7 @@ def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], i
                     "id_number": row.id_number,
                     "birth_date": row.birth_date,
                     "phone": row.phone,
+                    "address": row.address,
                 },
             )
         )
@@ -432,17 +453,25 @@ def export_ledger(
     year: int | None = None,
     full_id: bool = False,
     progress: Progress = _noop,
+    filters: CaseFilter | None = None,
 ) -> int:
     """Write cases in the ledger layout. With ``year``: every case whose 申请日期, 受理日期 or
-    结案日期 falls in that year, so the export carries all of that year's figures. Full ID
-    numbers need the right to see them, and such an export is audited with its file."""
+    结案日期 falls in that year, so the export carries all of that year's figures; with
+    ``filters``, the cases of a list as the desktop shows it. Full ID numbers need the right
+    to see them, and such an export is audited with its file. The file appears whole or not
+    at all (written aside, then moved into place)."""
     if full_id:
         authorize(ctx, Action.VIEW_FULL_ID)
-    with ctx.reading() as uow:
-        rows = _export_rows(
-            uow.session, year, full_id, progress, scope.office_ids(ctx, uow.session)
-        )
-        count = write_rows(path, rows)
+    check_suffix(path, writing=True)
+    partial = path.with_name(f".{path.stem}.partial{path.suffix}")
+    try:
+        with ctx.reading() as uow:
+            narrowed = scoped_filter(ctx, uow.session, filters or CaseFilter())
+            rows = _export_rows(uow.session, year, full_id, progress, narrowed)
+            count = write_rows(partial, rows)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
     if full_id:
         audit_event(ctx, "导出完整身份证号", "cases", detail={"文件": path.name, "年度": year,
                                                           "件数": count})  # fmt: skip
@@ -454,7 +483,7 @@ def _export_rows(
     year: int | None,
     full_id: bool,
     progress: Progress,
-    office_ids: frozenset[int] | None = None,
+    filters: CaseFilter,
 ) -> Iterator[dict[str, Any]]:
     handler_firm = {
         h.id: (h.name, h.handler_type, h.firm.name if h.firm else None)
@@ -464,8 +493,7 @@ def _export_rows(
     query = select(CaseRecord, PersonRecord).join(
         PersonRecord, PersonRecord.id == CaseRecord.person_id
     )
-    if office_ids is not None:  # office scope
-        query = query.where(CaseRecord.office_id.in_(sorted(office_ids)))
+    query = apply_filters(query, filters, session)  # the list's filter, the office scope
     if year is not None:
         first, last = date(year, 1, 1), date(year, 12, 31)
         query = query.where(
@@ -492,7 +520,7 @@ def _export_rows(
             groups[case_id].append(name)
         for case, person in batch:
             handler = handler_firm.get(case.handler_id) if case.handler_id else None
-            yield format_row(
+            yield ledger_values(
                 {
                     "案号": case.case_no,
                     "机构": codes[case.office_id],
@@ -516,9 +544,41 @@ def _export_rows(
                     "异地": case.cross_region,
                     "重大疑难": case.major_difficult,
                     "办案补贴": case.subsidy_paid,
+                    "住址": person.address,
+                    "通知机关": case.notifying_organ,
+                    "可能判处无期徒刑死刑": case.possible_life_or_death,
+                    "异地层级": case.region_tier,
+                    "受援人数": case.aided_persons or 1,
+                    "结案方式": case.outcome,
+                    "挽回经济损失": case.recovered_amount,
+                    "质量等级": case.quality_grade,
+                    "事项类别": case.matter_category,
+                    "备注": case.remarks,
                 },
                 full_id=full_id,
             )
         last_id = ids[-1]
         done += len(batch)
         progress("导出", done, 0)
+
+
+def write_problems(problems: list[ValidationError], path: Path) -> None:
+    """An import's problems as a workbook a clerk can sort and work through: row, column,
+    what is wrong and the cell as read (ID numbers masked: the list leaves the application)."""
+    from openpyxl import Workbook
+
+    from legalaid.domain.identity import mask_id_number
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("导入错误")
+    for column, width in zip("ABCD", (8, 14, 80, 24), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    sheet.append(["行", "列", "说明", "单元格内容"])
+    for problem in problems:
+        value = problem.value
+        if problem.field == "身份证号" and isinstance(value, str):
+            value = mask_id_number(value)
+        sheet.append([problem.row, problem.field or "", problem.message,
+                      "" if value is None else str(value)])  # fmt: skip
+    book.save(path)

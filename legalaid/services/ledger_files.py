@@ -1,51 +1,82 @@
-"""Reading and writing ledger files (.csv UTF-8 with or without BOM, .xlsx)."""
+"""Reading and writing ledger files as offices keep them (interfaces.md): .xlsx, .xls and .ods
+read by calamine; CSV in UTF-8 (with or without BOM) or GB18030/GBK, CRLF or LF, line breaks
+inside quoted cells kept. Exports are typed .xlsx workbooks or UTF-8 CSV with a BOM."""
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from legalaid.domain.errors import ValidationError
-from legalaid.domain.ledger import HEADERS
+from legalaid.domain.ledger import HEADERS, TEXT_ONLY, cell_text
 
-SUPPORTED = (".csv", ".xlsx")
+READABLE = (".csv", ".xlsx", ".xls", ".ods")
+WRITABLE = (".csv", ".xlsx")
+# Encodings a CSV may come in besides UTF-8: what Excel and WPS write on Chinese Windows.
+CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "big5", "cp936")
 
 
-def check_suffix(path: Path) -> str:
+def check_suffix(path: Path, *, writing: bool = False) -> str:
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
+    allowed = WRITABLE if writing else READABLE
+    if suffix not in allowed:
+        kinds = " 或 ".join(allowed)
         raise ValidationError(
-            f"不支持的文件类型「{path.suffix}」：台账应为 .xlsx 或 .csv 文件", field="文件"
+            f"不支持的文件类型「{path.suffix}」：台账应为 {kinds} 文件", field="文件"
         )
     return suffix
 
 
 def read_rows(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
-    """The header row and an iterator over data rows as {header: value}."""
+    """The header row and an iterator over data rows as {header: value}; an empty row is {}."""
     suffix = check_suffix(path)
     if not path.is_file():
         raise ValidationError(f"文件不存在：{path}", field="文件")
     if suffix == ".csv":
         return _read_csv(path)
-    return _read_xlsx(path)
+    return _read_sheet(path)
+
+
+def decode_csv(data: bytes) -> str:
+    """UTF-8 (a BOM or not); otherwise the encoding the bytes show — GB18030 for the GBK
+    family, of which it is the superset."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    encoding = (best.encoding if best is not None else "gb18030").lower().replace("_", "")
+    if encoding.replace("-", "") in {e.replace("-", "") for e in CHINESE_ENCODINGS}:
+        encoding = "gb18030" if encoding != "big5" else "big5"
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ValidationError(
+                "无法识别 CSV 文件的编码：请在 Excel 中另存为「CSV UTF-8（逗号分隔）」",
+                field="文件",
+            ) from None
 
 
 def _read_csv(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError(
-            "CSV 文件不是 UTF-8 编码：请在 Excel 中另存为「CSV UTF-8（逗号分隔）」", field="文件"
-        ) from None
-    reader = csv.reader(text.splitlines())
+    text = decode_csv(path.read_bytes())
+    # newline="": the csv module itself keeps line breaks inside quoted cells and CRLF.
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
         headers = [h.strip() for h in next(reader)]
     except StopIteration:
         raise ValidationError("文件是空的：第1行应为列名", field="文件") from None
+    while headers and headers[-1] == "":
+        headers.pop()
 
     def rows() -> Iterator[dict[str, Any]]:
         for values in reader:
@@ -57,81 +88,105 @@ def _read_csv(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
     return headers, rows()
 
 
-def _read_xlsx(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+def _read_sheet(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    """The first sheet of an .xlsx, .xls or .ods file, with spreadsheet dates as dates and
+    numbers as numbers (so that an ID stored as a number can be told apart and refused)."""
+    from python_calamine import CalamineWorkbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise ValidationError(f"无法读取 Excel 文件：{exc}", field="文件") from None
-    sheet = workbook.worksheets[0]
-    iterator = sheet.iter_rows(values_only=True)
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheet = workbook.get_sheet_by_index(0)
+        iterator = iter(sheet.iter_rows())
+    except Exception as exc:  # calamine raises its own family for broken or locked files
+        raise ValidationError(
+            f"无法读取表格文件「{path.name}」：{type(exc).__name__}（文件已损坏、加密或不是表格）",
+            field="文件",
+        ) from None
     try:
         first = next(iterator)
     except StopIteration:
         raise ValidationError("工作表是空的：第1行应为列名", field="文件") from None
-    headers = [str(h).strip() if h is not None else "" for h in first]
+    headers = [str(h).strip() if h not in (None, "") else "" for h in first]
     while headers and headers[-1] == "":
         headers.pop()
 
     def rows() -> Iterator[dict[str, Any]]:
-        try:
-            for values in iterator:
-                if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-                    yield {}
-                    continue
-                yield dict(zip(headers, values, strict=False))
-        finally:
-            workbook.close()
+        for values in iterator:
+            cells = [None if v == "" else v for v in values]
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells):
+                yield {}
+                continue
+            yield dict(zip(headers, cells, strict=False))
 
     return headers, rows()
 
 
 def write_rows(path: Path, rows: Iterable[dict[str, Any]]) -> int:
-    """Write rows ({header: value}) in the ledger layout; returns the number of rows."""
-    suffix = check_suffix(path)
-    count = 0
+    """Write typed ledger rows ({header: value}); returns the number of rows."""
+    suffix = check_suffix(path, writing=True)
     if suffix == ".csv":
+        count = 0
         # utf-8-sig: Excel on Windows opens it as UTF-8 only with the BOM.
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(HEADERS)
             for row in rows:
-                writer.writerow([_csv_text(row.get(h)) for h in HEADERS])
+                writer.writerow([cell_text(row.get(h)) for h in HEADERS])
                 count += 1
         return count
+    return _write_xlsx(path, rows)
+
+
+# Widths in characters: enough for the longest usual value of each column.
+_WIDTHS = {"案号": 24, "机构": 8, "案由": 18, "受援人": 10, "身份证号": 21, "联系电话": 14,
+           "人群类别": 16, "承办人": 10, "承办单位": 22, "住址": 28, "通知机关": 22,
+           "备注": 30, "可能判处无期徒刑死刑": 10}  # fmt: skip
+_DATE_FORMAT = "yyyy-mm-dd"
+_MONEY_FORMAT = "#,##0.00"
+
+
+def _write_xlsx(path: Path, rows: Iterable[dict[str, Any]]) -> int:
+    """A real workbook: dates as dates, amounts as numbers with two decimals, ID numbers,
+    phones and case numbers as text cells (a number typed into them stays text), the header
+    frozen and filtered. Written row by row (write-only), so memory stays flat."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("台账")
-    sheet.append(list(HEADERS))
+    for index, header in enumerate(HEADERS, start=1):
+        width = _WIDTHS.get(header, max(10, len(header) * 2 + 2))
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DCE6F2")
+    header_cells = []
+    for header in HEADERS:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font, cell.fill = bold, fill
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    count = 0
     for row in rows:
-        sheet.append([_xlsx_value(row.get(h)) for h in HEADERS])
+        cells: list[Any] = []
+        for header in HEADERS:
+            value = row.get(header)
+            if header in TEXT_ONLY:
+                cell = WriteOnlyCell(sheet, value=None if value in (None, "") else str(value))
+                cell.number_format = "@"
+            elif isinstance(value, datetime | date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = _DATE_FORMAT
+            elif isinstance(value, Decimal):
+                cell = WriteOnlyCell(sheet, value=float(value))
+                cell.number_format = _MONEY_FORMAT
+            else:
+                cells.append(value)
+                continue
+            cells.append(cell)
+        sheet.append(cells)
         count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{count + 1}"
     workbook.save(path)
     return count
-
-
-def _csv_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return format(value.quantize(Decimal("0.01")), "f")
-    return str(value)
-
-
-def _xlsx_value(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value.quantize(Decimal("0.01")))
-    return str(value)

@@ -57,6 +57,9 @@ class _Figures:
     major_difficult: int = 0
     closed: int = 0
     open_at_start: int = 0
+    aided_persons: int = 0
+    recovered: Decimal = Decimal(0)
+    quality: Counter[str] = field(default_factory=Counter)
     subsidy: Decimal = Decimal(0)
 
     def add(self, other: _Figures) -> None:
@@ -66,6 +69,9 @@ class _Figures:
         self.major_difficult += other.major_difficult
         self.closed += other.closed
         self.open_at_start += other.open_at_start
+        self.aided_persons += other.aided_persons
+        self.recovered += other.recovered
+        self.quality.update(other.quality)
         self.subsidy += other.subsidy
 
 
@@ -93,10 +99,12 @@ def _collect(
     )
     columns = (CaseRecord.office_id, CaseRecord.case_type, CaseRecord.source,
                CaseRecord.cross_region, CaseRecord.major_difficult)  # fmt: skip
-    for office, case_type, source, cross, major, count in session.execute(
-        select(*columns, func.count()).where(*in_period).group_by(*columns)
+    aided_sum = func.coalesce(func.sum(func.coalesce(CaseRecord.aided_persons, 1)), 0)
+    for office, case_type, source, cross, major, count, aided in session.execute(
+        select(*columns, func.count(), aided_sum).where(*in_period).group_by(*columns)
     ):
         f = figures[office]
+        f.aided_persons += int(aided or 0)
         f.by_type[case_type] += count
         f.by_source[source] += count
         f.cross_region += count if cross else 0
@@ -137,6 +145,17 @@ def _collect(
         figures[office].open_at_start += count
 
     closed_in_period = (CaseRecord.closed_on >= start, CaseRecord.closed_on <= end, *within)
+    # Over the cases counted as closed: 挽回经济损失 summed, cases by 质量等级 (ungraded left out).
+    for office, grade, count, recovered in session.execute(
+        select(CaseRecord.office_id, CaseRecord.quality_grade, func.count(),
+               func.sum(CaseRecord.recovered_amount))
+        .where(*closed_in_period, CaseRecord.state.in_([s.value for s in CLOSED_STATES]))
+        .group_by(CaseRecord.office_id, CaseRecord.quality_grade)
+    ):  # fmt: skip
+        f = figures[office]
+        f.recovered += Decimal(recovered or 0)
+        if grade:
+            f.quality[grade] += count
     # Closed: 已结案 or 已归档 with 结案日期 in the period. Subsidy: also 终止; the amount paid
     # where recorded, else what the standard computes.
     paid_columns = (CaseRecord.office_id, CaseRecord.state,
@@ -223,6 +242,9 @@ def _statistics(
     stats.major_difficult = figures.major_difficult
     stats.closed = figures.closed
     stats.open_at_start = figures.open_at_start
+    stats.aided_persons = figures.aided_persons
+    stats.recovered_amount = figures.recovered.quantize(Decimal("0.01"))
+    stats.quality = _ranked(figures.quality)
     stats.subsidy_total = figures.subsidy.quantize(Decimal("0.01"))
     return stats
 

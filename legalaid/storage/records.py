@@ -191,6 +191,11 @@ class CaseRecord(Base):
     closing_items: Mapped[str | None] = mapped_column(Text)
     closing_submitted_on: Mapped[date | None] = mapped_column(Date)
     subsidy_paid: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    # 挽回经济损失 (yuan recovered or obtained for the aided person) and the closing review's
+    # 质量等级; 备注 as the office's ledger keeps it.
+    recovered_amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    quality_grade: Mapped[str | None] = mapped_column(String(10))
+    remarks: Mapped[str | None] = mapped_column(Text)
     # The running legal deadline (derived from state and dates by the services, stored so
     # that a million cases can be filtered and sorted by it).
     due_on: Mapped[date | None] = mapped_column(Date, index=True)

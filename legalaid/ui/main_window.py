@@ -26,6 +26,7 @@ from legalaid.domain.errors import LegalAidError
 from legalaid.domain.permissions import MATRIX, Action
 from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType
 from legalaid.services.accounts import sign_out
+from legalaid.services.authz import may
 from legalaid.services.cases import CaseFilter, count_cases
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers, list_offices
@@ -38,6 +39,7 @@ from legalaid.ui.deadlines_page import DeadlinesPage
 from legalaid.ui.escalations_page import EscalationsPage
 from legalaid.ui.handlers_page import HandlersPage
 from legalaid.ui.intake_dialog import IntakeDialog
+from legalaid.ui.ledger_dialog import ExportDialog, ImportDialog
 from legalaid.ui.login import ChangePasswordDialog, IdleWatcher, LockScreen
 from legalaid.ui.my_cases_page import MyCasesPage
 from legalaid.ui.reports_page import ReportsPage
@@ -306,6 +308,13 @@ class MainWindow(QMainWindow):
         ):
             case_menu.addAction(action)
         case_menu.addSeparator()
+        self.import_action = self._action(self.tr("&Import ledger…"), None, self.import_ledger)
+        self.export_action = self._action(self.tr("E&xport ledger…"), None, self.export_ledger)
+        self.import_action.setVisible(may(self._ctx, Action.REGISTER))
+        self.export_action.setVisible(may(self._ctx, Action.EXPORT))
+        case_menu.addAction(self.import_action)
+        case_menu.addAction(self.export_action)
+        case_menu.addSeparator()
         case_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About legalaid"), None, self.show_about))
@@ -402,6 +411,15 @@ class MainWindow(QMainWindow):
         self.cases.search.selectAll()
 
     # -- work -------------------------------------------------------------------------------
+    def import_ledger(self) -> None:
+        dialog = ImportDialog(self._ctx, self)
+        run_modal(dialog)
+        if dialog.imported:
+            self.refresh_all()
+
+    def export_ledger(self) -> None:
+        run_modal(ExportDialog(self._ctx, self.cases.current_filter(), self))
+
     def register_application(self) -> None:
         self._register(notification=False)
 

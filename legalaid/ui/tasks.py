@@ -14,6 +14,7 @@ class _Signals(QObject):
     progress = Signal(str, int, int)
     finished = Signal(object)
     failed = Signal(str)
+    error = Signal(object)  # the LegalAidError itself (an import's list of problems)
 
 
 class Task(QRunnable):
@@ -32,6 +33,7 @@ class Task(QRunnable):
         try:
             result = self._work(self.signals.progress.emit)
         except LegalAidError as exc:
+            self.signals.error.emit(exc)
             self.signals.failed.emit(exc.message)
             return
         self.signals.finished.emit(result)

@@ -107,7 +107,19 @@ def test_contract_flow(sample_db: Path) -> None:
         "completion_pct",
         "time_pct",
         "double_half",
+        "by_kind",
+        "aided_persons",
+        "recovered_amount",
+        "quality",
+        "services",
+        "consultations_by_channel",
+        "duty_by_help",
+        "consultation_target",
+        "consultation_completion_pct",
     ]
+    assert sum(stats["by_kind"].values()) == stats["cases"]
+    assert stats["aided_persons"] >= stats["cases"]
+    assert re.search(r'"recovered_amount": \d+\.\d{2},', out)
     assert stats["until"] == "2025-06-30" and stats["office"] == "ZZ"
     assert stats["cases"] == 6 and stats["target"] == 20 and stats["completion_pct"] == 30.0
     assert stats["time_pct"] == 49.6 and stats["double_half"] is False

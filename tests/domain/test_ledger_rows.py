@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
+from legalaid.domain.closing_file import Outcome
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.ledger import (
     HEADERS,
@@ -15,7 +17,7 @@ from legalaid.domain.ledger import (
     parse_row,
     workflow_state,
 )
-from legalaid.domain.vocabulary import CaseSource, CaseState, Gender
+from legalaid.domain.vocabulary import CaseSource, CaseState, Gender, QualityGrade
 
 TODAY = date(2026, 11, 20)
 GOOD = {
@@ -54,7 +56,17 @@ def test_good_row() -> None:
     [
         ("身份证号", "430225197808134425", "第7行「身份证号」：校验位错误"),
         ("案件类型", "离婚", "第7行「案件类型」：「离婚」不是可用的值"),
-        ("申请日期", "2025/03/01", "第7行「申请日期」：日期应为 YYYY-MM-DD 格式"),
+        ("申请日期", "03/01/2025", "第7行「申请日期」：日期应为 YYYY-MM-DD、YYYY/M/D"),
+        ("申请日期", "2025/3/32", "「2025/3/32」不是有效日期"),
+        # Digits a spreadsheet turned into a number are refused with the real cause.
+        ("身份证号", 4.30225197808134e17, "第7行「身份证号」：以数字格式保存，末几位可能已丢失"),
+        ("身份证号", "4.30225E+17", "以数字格式保存，末几位可能已丢失：请把该列设为文本"),
+        ("联系电话", 13236344021, "第7行「联系电话」：以数字格式保存"),
+        ("身份证号", "4302**********4424", "这是隐去身份证号的导出文件，请用完整身份证号导出"),
+        ("受援人数", "0", "第7行「受援人数」：应为不小于1的整数"),
+        ("异地层级", "跨国", "第7行「异地层级」：「跨国」不是可用的值"),
+        ("挽回经济损失", "-1", "第7行「挽回经济损失」：金额不能为负数"),
+        ("质量等级", "很好", "第7行「质量等级」"),
         ("申请日期", "2025-02-30", "「2025-02-30」不是有效日期"),
         ("受理日期", "2025-02-01", "第7行「受理日期」：2025-02-01早于申请日期2025-03-01"),
         ("状态", "已批准", "第7行「状态」：「已批准」不是可用的值"),
@@ -68,7 +80,7 @@ def test_good_row() -> None:
         ("结案日期", "2027-01-01", "晚于今天"),
     ],
 )
-def test_each_problem_names_row_and_column(column: str, value: str, fragment: str) -> None:
+def test_each_problem_names_row_and_column(column: str, value: object, fragment: str) -> None:
     with pytest.raises(ValidationError) as info:
         parse_row({**GOOD, column: value}, 7, today=TODAY)
     assert fragment in info.value.message
@@ -85,8 +97,8 @@ def test_all_problems_of_a_row_are_reported_together() -> None:
 
 def test_headers() -> None:
     assert check_headers(list(HEADERS)) == []
-    problems = check_headers(["机构", "案件来源", "备注", "机构"])
-    assert "第1行第3列：未知的列「备注」（台账格式中没有此列）" in problems
+    problems = check_headers(["机构", "案件来源", "说明", "机构"])
+    assert "第1行第3列：未知的列「说明」（台账格式中没有此列）" in problems
     assert "第1行第4列：列名「机构」重复" in problems
     assert "第1行：缺少必填列「受援人」" in problems
 
@@ -121,3 +133,25 @@ def test_format_masks_unless_full_id() -> None:
     assert row["身份证号"] == "430225197808134424"
     assert row["异地"] == "是"
     assert row["人群类别"] == "妇女、农民工"
+
+
+@pytest.mark.parametrize(
+    "text", ["2025-03-01", "2025-3-1", "2025/3/1", "2025/03/01", "2025.3.1", "2025年3月1日"]
+)
+def test_every_date_form_offices_write(text: str) -> None:
+    assert parse_row({**GOOD, "申请日期": text}, 2, today=TODAY).applied_on == date(2025, 3, 1)
+
+
+def test_the_extended_columns_are_read() -> None:
+    row = parse_row(
+        {**GOOD, "住址": "株洲市芦淞区建设路1号", "通知机关": "", "可能判处无期徒刑死刑": "否",
+         "异地层级": "跨市", "受援人数": 3.0, "结案方式": "调解", "挽回经济损失": 12345.6,
+         "质量等级": "良好", "事项类别": "劳动报酬", "备注": "第一行\n第二行", "序号": 7},
+        2, today=TODAY,
+    )  # fmt: skip
+    assert row.address == "株洲市芦淞区建设路1号" and row.notifying_organ is None
+    assert row.cross_region  # the tier decides 异地
+    assert row.aided_persons == 3 and row.recovered_amount == Decimal("12345.60")
+    assert (row.outcome, row.quality_grade) == (Outcome.MEDIATION, QualityGrade.GOOD)
+    assert row.matter_category == "劳动报酬" and row.remarks == "第一行\n第二行"
+    assert check_headers([*HEADERS, "序号"]) == []  # 序号 accepted and ignored

@@ -180,7 +180,7 @@ def _write_bad_copy(tmp_path: Path) -> Path:
         "0" if rows[2]["身份证号"][-1] != "0" else "1"
     )
     rows[10]["机构"] = "QQ"
-    rows[20]["申请日期"] = "2025/3/1"
+    rows[20]["申请日期"] = "3/1/2025"  # month first: not a form of interfaces.md
     return write_ledger(tmp_path / "bad.csv", rows)
 
 
@@ -194,7 +194,7 @@ def test_a_bad_file_imports_nothing_and_names_rows_and_columns(
     message = info.value.message
     assert "第4行「身份证号」：校验位错误" in message
     assert "第12行「机构」：机构代码「QQ」不存在" in message
-    assert "第22行「申请日期」：日期应为 YYYY-MM-DD 格式" in message
+    assert "第22行「申请日期」：日期应为 YYYY-MM-DD" in message
     assert "未导入任何数据" in message
     assert count_cases(offices) == 60
     assert _figures(offices, 2025) == before
@@ -216,19 +216,24 @@ def test_unknown_columns_and_xlsx_dates(offices: Context, tmp_path: Path) -> Non
     wb = Workbook()
     sheet = wb.active
     assert sheet is not None
-    sheet.append(["机构", "案件来源", "案件类型", "申请日期", "受援人", "状态", "备注"])
-    sheet.append(["ZZ", "申请", "民事诉讼代理", date(2025, 3, 1), "张三", "审查", "x"])
+    sheet.append(["序号", "机构", "案件来源", "案件类型", "申请日期", "受援人", "状态", "说明"])
+    sheet.append([1, "ZZ", "申请", "民事诉讼代理", date(2025, 3, 1), "张三", "审查", "x"])
     bad = tmp_path / "bad.xlsx"
     wb.save(bad)
     with pytest.raises(ValidationError) as info:
         import_ledger(offices, bad)
-    assert "未知的列「备注」" in info.value.message
-    sheet.delete_cols(7)
+    assert "未知的列「说明」" in info.value.message
+    sheet.delete_cols(8)
+    sheet["H1"], sheet["H2"] = "备注", "申请人称\n已在他处咨询"
     good = tmp_path / "good.xlsx"
     wb.save(good)
-    assert import_ledger(offices, good).cases == 1
+    assert import_ledger(offices, good).cases == 1  # 序号 ignored, 备注 kept
     row = find_cases(offices, CaseFilter(query="张三"))[0]
     assert row.applied_on == date(2025, 3, 1) and row.case_no == "株法援〔2025〕第1号"
+    out = tmp_path / "out.csv"
+    export_ledger(offices, out)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        assert next(csv.DictReader(handle))["备注"] == "申请人称\n已在他处咨询"
 
 
 def test_imported_case_numbers_are_never_reallocated(offices: Context, tmp_path: Path) -> None:

@@ -925,42 +925,42 @@ Log folder: {1}</source>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
@@ -1568,6 +1568,60 @@ Details are in the log: {1}</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="251"/>
+        <location filename="../../ui/ledger_dialog.py" line="290"/>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="255"/>
+        <source>The cases of the current list (its filter)</source>
+        <translation>当前案件列表（按其筛选条件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="258"/>
+        <source>A year: every case applied for, granted or closed in it</source>
+        <translation>某一年度：该年申请、受理或结案的全部案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="266"/>
+        <source>Full ID numbers (the export is recorded in the audit)</source>
+        <translation>完整身份证号（此次导出记入审计记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="270"/>
+        <source>Your role may not see full ID numbers</source>
+        <translation>您的角色无权查看完整身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="271"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="292"/>
+        <source>Excel workbooks (*.xlsx);;CSV UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="301"/>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="313"/>
+        <source>Exported {0} cases to {1}</source>
+        <translation>已导出 {0} 件案件到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="318"/>
+        <source>Cancelled: no file was written</source>
+        <translation>已取消，未写入文件</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../ui/first_run.py" line="182"/>
@@ -1803,6 +1857,95 @@ Details are in the log: {1}</source>
         <location filename="../../ui/holidays_box.py" line="137"/>
         <source>{0}: {1} — {2} rest days on weekdays, {3} make-up working days</source>
         <translation>{0} 年：{1} — 工作日放假 {2} 天，调休上班 {3} 天</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="125"/>
+        <location filename="../../ui/ledger_dialog.py" line="164"/>
+        <source>Import ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="130"/>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="131"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="135"/>
+        <source>Allow rows that repeat a case on file (different matters of one person)</source>
+        <translation>允许与已有案件重复的行（同一人的不同案件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="136"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="141"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="141"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="141"/>
+        <source>Problem</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="142"/>
+        <source>Cell</source>
+        <translation>单元格内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="147"/>
+        <source>Save the list as a workbook…</source>
+        <translation>错误清单另存为工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="180"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="195"/>
+        <source>Imported {0} cases (new: {1} persons, {2} handlers, {3} firms). Nothing else was changed.</source>
+        <translation>已导入 {0} 件案件（新增受援人 {1} 人、承办人 {2} 人、承办单位 {3} 家），未改动其他数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="203"/>
+        <source>Cancelled: nothing was imported</source>
+        <translation>已取消，未导入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="212"/>
+        <source>{0} problems: nothing was imported. Correct the file and import again.</source>
+        <translation>共 {0} 处错误，未导入任何数据。请改正文件后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="236"/>
+        <source>Save the list of problems</source>
+        <translation>保存错误清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="238"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="245"/>
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
     </message>
 </context>
 <context>
@@ -2089,152 +2232,162 @@ Details are in the log: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Legal aid case management — {0} ({1})</source>
         <translation>法律援助案件管理 — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
+        <source>&amp;Import ledger…</source>
+        <translation>导入台账(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="312"/>
+        <source>E&amp;xport ledger…</source>
+        <translation>导出台账(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -3606,6 +3759,29 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <location filename="../../ui/case_work.py" line="228"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
+    </message>
+</context>
+<context>
+    <name>_Work</name>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="59"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="94"/>
+        <source>{0}: {1} rows</source>
+        <translation>{0}：{1} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="100"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="105"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,92 @@
+"""案件 › 导入台账 / 导出台账 through the window: progress off the GUI thread, every problem in
+one list (saved as a workbook), nothing written unless every row is good, cancellable."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from legalaid.services.cases import CaseFilter, count_cases
+from legalaid.services.context import Context
+from legalaid.ui.ledger_dialog import ExportDialog, ImportDialog
+from legalaid.ui.main_window import MainWindow
+from tests.conftest import SAMPLE_LEDGER
+from tests.services.test_ledger_files import extended_rows, write_csv
+
+
+def _many(rows: list[dict[str, str]], times: int) -> list[dict[str, str]]:
+    """The sample repeated with new people and no case numbers: ``times`` × 60 good rows."""
+    out = []
+    for n in range(times):
+        for i, row in enumerate(rows):
+            out.append({**row, "案号": "", "受援人": f"{row['受援人']}{n}-{i}", "身份证号": ""})
+    return out
+
+
+def test_import_shows_every_problem_then_imports(
+    offices: Context, qtbot: QtBot, tmp_path: Path, settings: QSettings, backend: str
+) -> None:
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    assert window.import_action.isVisible() and window.export_action.isVisible()
+    rows = _many(extended_rows(), 40)  # 2,400 rows
+    bad = [dict(r) for r in rows]
+    for i in range(0, 50 * 40, 40):  # 50 problems spread over the file
+        bad[i]["申请日期"] = "31/12/2025"
+    dialog = ImportDialog(offices, window)
+    qtbot.addWidget(dialog)
+    dialog.set_file(write_csv(tmp_path / "bad.csv", bad))
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog._running, timeout=60_000)
+    assert dialog.errors.rowCount() == 50 and count_cases(offices) == 0
+    assert dialog.errors.item(0, 0).text() == "2" and dialog.errors.item(0, 1).text() == "申请日期"
+    assert dialog.errors.item(0, 3).text() == "31/12/2025"
+    assert "50" in dialog.status.text() and "未导入任何数据" in dialog.status.text()
+    if backend == "sqlite":
+        dialog.resize(1000, 560)
+        dialog.grab().save(str(tmp_path / "import-errors.png"))
+    saved = tmp_path / "errors.xlsx"
+    dialog.save_problems_to(saved)
+    sheet = load_workbook(saved).active
+    assert sheet is not None and sheet.max_row == 51 and sheet["B2"].value == "申请日期"
+
+    dialog.set_file(write_csv(tmp_path / "good.csv", rows))
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog._running, timeout=60_000)
+    assert dialog.imported == len(rows) == count_cases(offices)
+    assert "已导入 2400 件案件" in dialog.status.text()
+    if backend == "sqlite":
+        dialog.grab().save(str(tmp_path / "import-done.png"))
+
+
+def test_a_cancelled_import_writes_nothing(offices: Context, qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = ImportDialog(offices)
+    qtbot.addWidget(dialog)
+    dialog.set_file(write_csv(tmp_path / "big.csv", _many(extended_rows(), 20)))
+    dialog.start_button.click()
+    dialog.cancel_button.click()  # at once: the next progress report stops the work
+    qtbot.waitUntil(lambda: not dialog._running, timeout=60_000)
+    assert dialog.imported == 0 and count_cases(offices) == 0
+    assert "已取消" in dialog.status.text()
+
+
+def test_export_of_the_current_list_masked(offices: Context, qtbot: QtBot, tmp_path: Path) -> None:
+    from legalaid.services.ledger import import_ledger
+
+    import_ledger(offices, SAMPLE_LEDGER)
+    dialog = ExportDialog(offices, CaseFilter(office_code="LL"))
+    qtbot.addWidget(dialog)
+    assert dialog.current.isChecked() and not dialog.full_id.isChecked()
+    out = tmp_path / "ll.csv"
+    dialog.start(out)
+    qtbot.waitUntil(lambda: not dialog._running, timeout=60_000)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and {r["机构"] for r in rows} == {"LL"}
+    assert dialog.exported == len(rows)
+    assert all("*" in r["身份证号"] for r in rows if r["身份证号"])  # masked by default
