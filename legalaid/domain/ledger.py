@@ -445,6 +445,20 @@ def ledger_values(values: Mapping[str, object], *, full_id: bool) -> dict[str, o
     return out
 
 
+# A spreadsheet runs a cell that starts with these as a formula (CSV injection): text written
+# to a CSV gets an apostrophe in front, as spreadsheets themselves mark text, and loses it on
+# the way back in.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def unguard_formula(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+
+
 def cell_text(value: object) -> str:
     """A typed ledger cell as CSV text."""
     if value is None:

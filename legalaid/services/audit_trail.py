@@ -13,6 +13,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import ValidationError
+from legalaid.domain.ledger import guard_formula
 from legalaid.domain.permissions import Action
 from legalaid.services import scope
 from legalaid.services.authz import requires
@@ -158,7 +159,8 @@ def export_audit(ctx: Context, filters: AuditFilter, out: Path) -> int:
         with out.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(header)
-            writer.writerows(values)
+            # A user name or detail typed as "=..." must not run in a spreadsheet.
+            writer.writerows([[guard_formula(str(v)) for v in row] for row in values])
     else:
         from openpyxl import Workbook
 
@@ -167,8 +169,11 @@ def export_audit(ctx: Context, filters: AuditFilter, out: Path) -> int:
         assert sheet is not None
         sheet.title = "审计记录"
         sheet.append(header)
-        for row in values:
-            sheet.append(row)
+        for r, row in enumerate(values, start=2):
+            for c, value in enumerate(row, start=1):
+                cell = sheet.cell(row=r, column=c, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # text, never a formula
         book.save(out)
     from legalaid.services.authz import audit_event
 

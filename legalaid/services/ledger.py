@@ -32,7 +32,7 @@ from legalaid.services.authz import audit_event, authorize, requires
 from legalaid.services.casefile import CASE_NUMBER_KIND, allocate_case_numbers
 from legalaid.services.cases import CaseFilter, apply_filters, scoped_filter
 from legalaid.services.context import Context
-from legalaid.services.ledger_files import check_suffix, read_rows, write_rows
+from legalaid.services.ledger_files import check_suffix, read_rows, text_cell, write_rows
 from legalaid.services.search import search_row
 from legalaid.services.settings import deadline_rules
 from legalaid.storage import repositories as repo
@@ -579,6 +579,6 @@ def write_problems(problems: list[ValidationError], path: Path) -> None:
         value = problem.value
         if problem.field == "身份证号" and isinstance(value, str):
             value = mask_id_number(value)
-        sheet.append([problem.row, problem.field or "", problem.message,
-                      "" if value is None else str(value)])  # fmt: skip
+        sheet.append([problem.row, problem.field or "", text_cell(sheet, problem.message),
+                      text_cell(sheet, "" if value is None else str(value))])  # fmt: skip
     book.save(path)

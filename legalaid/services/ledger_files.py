@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from legalaid.domain.errors import ValidationError
-from legalaid.domain.ledger import HEADERS, TEXT_ONLY, cell_text
+from legalaid.domain.ledger import (
+    FORMULA_START,
+    HEADERS,
+    TEXT_ONLY,
+    cell_text,
+    guard_formula,
+    unguard_formula,
+)
 
 READABLE = (".csv", ".xlsx", ".xls", ".ods")
 WRITABLE = (".csv", ".xlsx")
@@ -83,7 +90,7 @@ def _read_csv(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
             if not any(v.strip() for v in values):
                 yield {}
                 continue
-            yield dict(zip(headers, values, strict=False))
+            yield dict(zip(headers, map(unguard_formula, values), strict=False))
 
     return headers, rows()
 
@@ -131,7 +138,7 @@ def write_rows(path: Path, rows: Iterable[dict[str, Any]]) -> int:
             writer = csv.writer(handle)
             writer.writerow(HEADERS)
             for row in rows:
-                writer.writerow([cell_text(row.get(h)) for h in HEADERS])
+                writer.writerow([guard_formula(cell_text(row.get(h))) for h in HEADERS])
                 count += 1
         return count
     return _write_xlsx(path, rows)
@@ -173,7 +180,7 @@ def _write_xlsx(path: Path, rows: Iterable[dict[str, Any]]) -> int:
         for header in HEADERS:
             value = row.get(header)
             if header in TEXT_ONLY:
-                cell = WriteOnlyCell(sheet, value=None if value in (None, "") else str(value))
+                cell = text_cell(sheet, None if value in (None, "") else str(value))
                 cell.number_format = "@"
             elif isinstance(value, datetime | date):
                 cell = WriteOnlyCell(sheet, value=value)
@@ -181,6 +188,8 @@ def _write_xlsx(path: Path, rows: Iterable[dict[str, Any]]) -> int:
             elif isinstance(value, Decimal):
                 cell = WriteOnlyCell(sheet, value=float(value))
                 cell.number_format = _MONEY_FORMAT
+            elif isinstance(value, str) and value.startswith(FORMULA_START):
+                cell = text_cell(sheet, value)  # never run as a formula
             else:
                 cells.append(value)
                 continue
@@ -190,3 +199,13 @@ def _write_xlsx(path: Path, rows: Iterable[dict[str, Any]]) -> int:
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{count + 1}"
     workbook.save(path)
     return count
+
+
+def text_cell(sheet: Any, value: str | None) -> Any:
+    """A write-only cell that holds ``value`` as text, even when it starts like a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    if value is not None:
+        cell.data_type = "s"
+    return cell

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from legalaid.domain.errors import ValidationError
+from legalaid.domain.errors import PermissionDenied, ValidationError
 from legalaid.domain.ledger import HEADERS
+from legalaid.domain.permissions import Role
 from legalaid.domain.vocabulary import RegionTier
 from legalaid.services import subsidies
 from legalaid.services.cases import count_cases, find_cases
@@ -261,3 +262,39 @@ def test_an_exported_workbook_is_a_real_workbook(offices: Context, tmp_path: Pat
         cell = sheet.cell(row=2, column=col[name])
         assert cell.number_format == "@" and (cell.value is None or isinstance(cell.value, str))
     assert isinstance(sheet.cell(row=2, column=col["受援人数"]).value, int)
+
+
+def test_exports_never_run_a_formula(offices: Context, tmp_path: Path) -> None:
+    """A name or note that starts like a formula stays text in every export (and comes back
+    unchanged), and a sign-in attempt with a formula as user name does not plant one in the
+    audit export."""
+    from legalaid.services import accounts
+    from legalaid.services.audit_trail import AuditFilter, export_audit
+
+    rows = extended_rows()[:2]
+    rows[0]["受援人"] = '=HYPERLINK("http://x.example","点我")'
+    rows[1]["备注"] = "+1 先行垫付"
+    import_ledger(offices, write_csv(tmp_path / "f.csv", rows))
+    out_csv, out_xlsx = tmp_path / "out.csv", tmp_path / "out.xlsx"
+    export_ledger(offices, out_csv, full_id=True)
+    export_ledger(offices, out_xlsx, full_id=True)
+    text = out_csv.read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text and "'+1 先行垫付" in text
+    sheet = load_workbook(out_xlsx).active
+    assert sheet is not None
+    names = [c for c in sheet["I"] if str(c.value).startswith("=")]
+    assert names and all(c.data_type == "s" for c in names)
+    fresh = _fresh(tmp_path / "fresh.sqlite3")
+    try:
+        import_ledger(fresh, out_csv)  # the apostrophe is only the file's; the name is as typed
+        assert {r.name for r in find_cases(fresh)} >= {'=HYPERLINK("http://x.example","点我")'}
+    finally:
+        fresh.db.dispose()
+    accounts.add_user(offices, username="root", name="root", role=Role.ADMIN,
+                      password="Root2026pw")  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        accounts.sign_in(offices, username="=1+1", password="x")
+    audit_csv = tmp_path / "audit.csv"
+    export_audit(offices, AuditFilter(), audit_csv)
+    lines = audit_csv.read_text(encoding="utf-8-sig")
+    assert "'=1+1" in lines and ",=1+1" not in lines
