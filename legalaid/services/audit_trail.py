@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -13,8 +14,9 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import ValidationError
+from legalaid.domain.identity import mask_id_number
 from legalaid.domain.ledger import guard_formula
-from legalaid.domain.permissions import Action
+from legalaid.domain.permissions import Action, allowed
 from legalaid.services import scope
 from legalaid.services.authz import requires
 from legalaid.services.context import Context
@@ -79,13 +81,24 @@ def _query(filters: AuditFilter, actors: list[str] | None = None) -> Select[Any]
     return query
 
 
-def _detail(text: str | None) -> str:
+# An ID number inside a change's detail (a person's record before → after).
+_ID_NUMBER = re.compile(r"(?<![0-9])[1-9]\d{16}[\dXx](?![0-9])")
+
+
+def _detail(text: str | None, *, full_id: bool = True) -> str:
     if not text:
         return ""
     data = json.loads(text)
-    return "；".join(
+    shown = "；".join(
         f"{k}：{'→'.join(str(x) for x in v) if isinstance(v, list) else v}" for k, v in data.items()
     )
+    # Who may not see full ID numbers in the case files does not read them here either.
+    return shown if full_id else _ID_NUMBER.sub(lambda m: mask_id_number(m.group()), shown)
+
+
+def _sees_full_ids(ctx: Context) -> bool:
+    principal = ctx.principal
+    return principal is None or allowed(principal.role, Action.VIEW_FULL_ID, own_case=True)
 
 
 @requires(Action.VIEW_AUDIT)
@@ -98,7 +111,9 @@ def audit_entries(
         query = _query(filters, _actors_in_scope(ctx, session))
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         records = session.scalars(query.order_by(AuditRecord.id.desc()).limit(limit).offset(offset))
-        rows = [AuditRow(r.id, r.at, r.actor, r.action, r.object, r.outcome, _detail(r.detail))
+        full = _sees_full_ids(ctx)
+        rows = [AuditRow(r.id, r.at, r.actor, r.action, r.object, r.outcome,
+                         _detail(r.detail, full_id=full))
                 for r in records]  # fmt: skip
         return rows, total
 

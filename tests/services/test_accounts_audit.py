@@ -290,3 +290,38 @@ def test_a_full_id_export_is_audited_and_needs_the_right(offices: Context, tmp_p
     with pytest.raises(PermissionDenied):  # an admin keeps the system, not the case files
         export_ledger(admin, tmp_path / "admin.csv", full_id=True)
     assert not (tmp_path / "admin.csv").exists()
+
+
+def test_the_audit_trail_masks_id_numbers_for_who_may_not_see_them(offices: Context) -> None:
+    """An administrator keeps the system, not the case files: the person's ID number that a
+    change recorded is masked for them, in the screen and the export alike."""
+    admin = _admin(offices)
+    accounts.add_user(offices, username="boss", name="刘主任", role=Role.SUPERVISOR,
+                      password="Boss2026ok")  # fmt: skip
+    boss = offices.signed_in(accounts.sign_in(offices, username="boss", password="Boss2026ok"))
+    intake.register(offices, application())
+    full = "430225197808134424"
+    seen_by_admin = " ".join(r.detail for r in audit_entries(admin, AuditFilter(), limit=500)[0])
+    seen_by_boss = " ".join(r.detail for r in audit_entries(boss, AuditFilter(), limit=500)[0])
+    assert full not in seen_by_admin and "4302**********4424" in seen_by_admin
+    assert full in seen_by_boss
+
+
+def test_an_unexpected_error_does_not_switch_the_checks_off(offices: Context) -> None:
+    """A checked service that fails with a bug must leave the next call checked."""
+    from legalaid.domain.permissions import Action
+    from legalaid.services.authz import requires
+
+    @requires(Action.ADMINISTER)
+    def broken(ctx: Context) -> None:
+        raise RuntimeError("a bug")
+
+    admin = _admin(offices)
+    accounts.add_user(
+        offices, username="clerk", name="王芳", role=Role.CLERK, password="Clerk2026ok"
+    )
+    clerk = offices.signed_in(accounts.sign_in(offices, username="clerk", password="Clerk2026ok"))
+    with pytest.raises(RuntimeError):
+        broken(admin)
+    with pytest.raises(PermissionDenied):  # still refused: the check ran
+        accounts.list_users(clerk)
