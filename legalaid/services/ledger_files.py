@@ -4,8 +4,8 @@ inside quoted cells kept. Exports are typed .xlsx workbooks or UTF-8 CSV with a 
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -24,8 +24,6 @@ from legalaid.domain.ledger import (
 
 READABLE = (".csv", ".xlsx", ".xls", ".ods")
 WRITABLE = (".csv", ".xlsx")
-# Encodings a CSV may come in besides UTF-8: what Excel and WPS write on Chinese Windows.
-CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "big5", "cp936")
 
 
 def check_suffix(path: Path, *, writing: bool = False) -> str:
@@ -49,50 +47,67 @@ def read_rows(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
     return _read_sheet(path)
 
 
-def decode_csv(data: bytes) -> str:
-    """UTF-8 (a BOM or not); otherwise the encoding the bytes show — GB18030 for the GBK
-    family, of which it is the superset."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+def detect_encoding(sample: bytes) -> str:
+    """The encoding a CSV that is not UTF-8 shows in its bytes: GB18030 for the GBK family
+    (its superset), Big5 where that is what reads."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:1_000_000]).best()
-    encoding = (best.encoding if best is not None else "gb18030").lower().replace("_", "")
-    if encoding.replace("-", "") in {e.replace("-", "") for e in CHINESE_ENCODINGS}:
-        encoding = "gb18030" if encoding != "big5" else "big5"
-    try:
-        return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    best = from_bytes(sample).best()
+    name = (best.encoding if best is not None else "gb18030").lower().replace("_", "")
+    return "big5" if name.replace("-", "") == "big5" else "gb18030"
+
+
+def _csv_encoding(path: Path) -> str:
+    """utf-8-sig when the whole file is UTF-8 (checked in chunks, never loaded whole), else
+    the encoding detected from its first megabyte (trimmed to whole lines)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as handle:
         try:
-            return data.decode("gb18030")
+            while chunk := handle.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+            return "utf-8-sig"
         except UnicodeDecodeError:
-            raise ValidationError(
-                "无法识别 CSV 文件的编码：请在 Excel 中另存为「CSV UTF-8（逗号分隔）」",
-                field="文件",
-            ) from None
+            handle.seek(0)
+            sample = handle.read(1 << 20)
+    return detect_encoding(sample[: sample.rfind(b"\n") + 1] or sample)
 
 
 def _read_csv(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
-    text = decode_csv(path.read_bytes())
+    encoding = _csv_encoding(path)
     # newline="": the csv module itself keeps line breaks inside quoted cells and CRLF.
-    reader = csv.reader(io.StringIO(text, newline=""))
+    handle = path.open(encoding=encoding, newline="", errors="strict")
+    reader = csv.reader(handle)
     try:
         headers = [h.strip() for h in next(reader)]
     except StopIteration:
+        handle.close()
         raise ValidationError("文件是空的：第1行应为列名", field="文件") from None
+    except UnicodeDecodeError:
+        handle.close()
+        raise _undecodable() from None
     while headers and headers[-1] == "":
         headers.pop()
 
     def rows() -> Iterator[dict[str, Any]]:
-        for values in reader:
-            if not any(v.strip() for v in values):
-                yield {}
-                continue
-            yield dict(zip(headers, map(unguard_formula, values), strict=False))
+        try:
+            for values in reader:
+                if not any(v.strip() for v in values):
+                    yield {}
+                    continue
+                yield dict(zip(headers, map(unguard_formula, values), strict=False))
+        except UnicodeDecodeError:
+            raise _undecodable() from None
+        finally:
+            handle.close()
 
     return headers, rows()
+
+
+def _undecodable() -> ValidationError:
+    return ValidationError(
+        "无法识别 CSV 文件的编码：请在 Excel 中另存为「CSV UTF-8（逗号分隔）」", field="文件"
+    )
 
 
 def _read_sheet(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
