@@ -65,6 +65,13 @@ _DATE = re.compile(
     r"(?P<y>\d{4})(?:-(?P<m1>\d{1,2})-|/(?P<m2>\d{1,2})/|\.(?P<m3>\d{1,2})\.|年(?P<m4>\d{1,2})月)"
     r"(?P<d>\d{1,2})日?"
 )
+# The longest value each free-text column holds (the database columns): longer is refused
+# with row and column, the same on SQLite (which would keep it) and PostgreSQL (which fails).
+MAX_LENGTH: dict[str, int] = {
+    "案号": 60, "机构": 20, "案由": 200, "受援人": 50, "承办人": 50, "承办单位": 100,
+    "住址": 200, "通知机关": 100, "事项类别": 20, "联系电话": 30, "备注": 2000,
+}  # fmt: skip
+GROUP_LENGTH = 20
 # Accepted and ignored: a sheet's running number.
 IGNORED: frozenset[str] = frozenset({"序号"})
 # Digits that must arrive as text: a spreadsheet number loses the last ones (4.30212E+17).
@@ -212,6 +219,10 @@ class _RowReader:
             if column in REQUIRED:
                 self.fail(column, "必填，不能为空")
             return None
+        limit = MAX_LENGTH.get(column)
+        if limit is not None and len(text) > limit:
+            self.fail(column, f"过长（{len(text)}字，最多{limit}字）")
+            return None
         return text
 
     def choice(self, column: str, enum: type[E]) -> E | None:
@@ -333,6 +344,9 @@ def parse_row(raw: Mapping[str, object], row: int, *, today: date) -> LedgerRow:
         groups = tuple(
             dict.fromkeys(g.strip() for g in groups_text.split(GROUP_SEPARATOR) if g.strip())
         )
+        for group in groups:
+            if len(group) > GROUP_LENGTH:
+                r.fail("人群类别", f"「{group[:10]}…」过长（最多{GROUP_LENGTH}字）")
 
     handler_name = r.text("承办人")
     handler_type = r.choice("承办人类型", HandlerType)
@@ -375,17 +389,21 @@ def parse_row(raw: Mapping[str, object], row: int, *, today: date) -> LedgerRow:
     if (handler_type or firm_name) and not handler_name:
         r.fail("承办人", "填写了承办人类型或承办单位，但未填写承办人姓名")
 
+    case_no, cause = r.text("案号"), r.text("案由")
+    address, organ = r.text("住址"), r.text("通知机关")
+    matter, remarks = r.text("事项类别"), r.text("备注")
+    life_or_death = r.flag("可能判处无期徒刑死刑")
     if r.problems:
         raise RowErrors(r.problems, row=row) from None
     assert office_code and source and case_type and applied_on and name and state_text
     return LedgerRow(
         row=row,
-        case_no=r.text("案号"),
+        case_no=case_no,
         office_code=office_code,
         source=source,
         case_type=case_type,
         stage=stage,
-        cause=r.text("案由"),
+        cause=cause,
         applied_on=applied_on,
         accepted_on=accepted_on,
         name=name,
@@ -403,16 +421,16 @@ def parse_row(raw: Mapping[str, object], row: int, *, today: date) -> LedgerRow:
         cross_region=cross_region,
         major_difficult=major_difficult,
         subsidy_paid=subsidy,
-        address=r.text("住址"),
-        notifying_organ=r.text("通知机关"),
-        possible_life_or_death=r.flag("可能判处无期徒刑死刑"),
+        address=address,
+        notifying_organ=organ,
+        possible_life_or_death=life_or_death,
         region_tier=region_tier,
         aided_persons=aided_persons,
         outcome=outcome,
         recovered_amount=recovered,
         quality_grade=quality,
-        matter_category=r.text("事项类别"),
-        remarks=r.text("备注"),
+        matter_category=matter,
+        remarks=remarks,
     )
 
 

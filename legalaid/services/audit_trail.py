@@ -20,6 +20,7 @@ from legalaid.domain.permissions import Action, allowed
 from legalaid.services import scope
 from legalaid.services.authz import requires
 from legalaid.services.context import Context
+from legalaid.services.files import write_whole
 from legalaid.storage import audit
 from legalaid.storage.records import AuditRecord, UserRecord
 
@@ -171,11 +172,15 @@ def export_audit(ctx: Context, filters: AuditFilter, out: Path) -> int:
     values = [[r.id, r.at.isoformat(sep=" "), r.actor, r.action, r.object, r.outcome, r.detail]
               for r in rows]  # fmt: skip
     if suffix == ".csv":
-        with out.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            # A user name or detail typed as "=..." must not run in a spreadsheet.
-            writer.writerows([[guard_formula(str(v)) for v in row] for row in values])
+
+        def write_csv(target: Path) -> None:
+            with target.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(header)
+                # A user name or detail typed as "=..." must not run in a spreadsheet.
+                writer.writerows([[guard_formula(str(v)) for v in row] for row in values])
+
+        write_whole(out, write_csv)
     else:
         from openpyxl import Workbook
 
@@ -189,7 +194,7 @@ def export_audit(ctx: Context, filters: AuditFilter, out: Path) -> int:
                 cell = sheet.cell(row=r, column=c, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # text, never a formula
-        book.save(out)
+        write_whole(out, book.save)
     from legalaid.services.authz import audit_event
 
     audit_event(ctx, "导出", "audit_log", detail={"文件": out.name, "条数": len(values)})

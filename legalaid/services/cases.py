@@ -303,14 +303,18 @@ def count_cases(ctx: Context, filters: CaseFilter = CaseFilter()) -> int:
         return int(uow.session.scalar(query) or 0)
 
 
-def get_case(ctx: Context, case_id: int, *, full_id: bool = False) -> CaseDetail:
-    """One case in full. Each look by a signed-in user is audited; a full ID number only for
-    roles that may see it, and audited as a reveal."""
+def get_case(
+    ctx: Context, case_id: int, *, full_id: bool = False, opening: bool = True
+) -> CaseDetail:
+    """One case in full. Opening it by a signed-in user is audited once (``opening``; a
+    window redrawing after a step it took is not another look); a full ID number only for
+    roles that may see it, and every reveal audited."""
     if ctx.principal is not None:
         authorize(ctx, Action.VIEW_CASE, case_id=case_id)
         if full_id:
             authorize(ctx, Action.VIEW_FULL_ID, case_id=case_id)
-        audit_event(ctx, "查看完整身份证号" if full_id else "查看案件", f"cases#{case_id}")
+        if opening or full_id:
+            audit_event(ctx, "查看完整身份证号" if full_id else "查看案件", f"cases#{case_id}")
     with ctx.reading() as uow:
         session = uow.session
         case = load_case(session, case_id)

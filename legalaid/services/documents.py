@@ -23,6 +23,7 @@ from legalaid.reports.data_forms import FormDocument
 from legalaid.services.authz import requires
 from legalaid.services.casefile import load_case
 from legalaid.services.context import Context
+from legalaid.services.files import write_whole
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import CaseDocumentRecord, CaseRecord, SettingRecord
 
@@ -178,5 +179,5 @@ def write_document(ctx: Context, *, case_id: int, kind: DocumentKind, out: Path)
     if out.suffix.lower() != ".pdf":
         raise ValidationError(f"文书应保存为 .pdf 文件，现为「{out.name}」", field="文件")
     document = issue_document(ctx, case_id=case_id, kind=kind)
-    write_form(document, out)
+    write_whole(out, lambda target: write_form(document, target))
     return document

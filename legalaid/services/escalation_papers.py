@@ -15,6 +15,7 @@ from legalaid.services.authz import requires
 from legalaid.services.cases import CaseDetail, get_case
 from legalaid.services.context import Context
 from legalaid.services.escalations import EscalationView, RegisterRow, escalation_of, register
+from legalaid.services.files import write_whole
 from legalaid.services.offices import list_offices
 
 
@@ -161,7 +162,8 @@ def write_register(
         rows, period_from=period_from, period_to=period_to, organisation=organisation,
         today=ctx.today(),
     )  # fmt: skip
-    (write_pdf if suffix == ".pdf" else write_workbook)(report, out)
+    writer = write_pdf if suffix == ".pdf" else write_workbook
+    write_whole(out, lambda target: writer(report, target))
     return len(rows)
 
 
@@ -169,11 +171,13 @@ def write_register(
 def write_minutes(ctx: Context, *, case_id: int, meeting_id: int, out: Path) -> None:
     from legalaid.reports.forms import write_form
 
-    write_form(minutes_document(ctx, case_id=case_id, meeting_id=meeting_id), out)
+    document = minutes_document(ctx, case_id=case_id, meeting_id=meeting_id)
+    write_whole(out, lambda target: write_form(document, target))
 
 
 @requires(Action.PRINT, audited="打印")
 def write_report_form(ctx: Context, *, case_id: int, out: Path) -> None:
     from legalaid.reports.forms import write_form
 
-    write_form(report_document(ctx, case_id=case_id), out)
+    paper = report_document(ctx, case_id=case_id)
+    write_whole(out, lambda target: write_form(paper, target))

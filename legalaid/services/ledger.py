@@ -32,9 +32,11 @@ from legalaid.services.authz import audit_event, authorize, requires
 from legalaid.services.casefile import CASE_NUMBER_KIND, allocate_case_numbers
 from legalaid.services.cases import CaseFilter, apply_filters, scoped_filter
 from legalaid.services.context import Context
+from legalaid.services.files import write_whole
 from legalaid.services.ledger_files import check_suffix, read_rows, text_cell, write_rows
 from legalaid.services.search import search_row
 from legalaid.services.settings import deadline_rules
+from legalaid.storage import audit
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import (
     AssignmentRecord,
@@ -64,7 +66,7 @@ def _noop(_stage: str, _done: int, _total: int) -> None:
     return None
 
 
-@requires(Action.REGISTER, audited="导入台账")
+@requires(Action.REGISTER)
 def import_ledger(
     ctx: Context, path: Path, *, progress: Progress = _noop, allow_duplicates: bool = False
 ) -> ImportResult:
@@ -148,6 +150,9 @@ def import_ledger(
             )
         result = insert_rows(ctx, session, rows, offices, progress, origin=f"台账「{path.name}」")
         progress("提交", len(rows), len(rows))
+        # In the import's own transaction: no committed import without its audit entry.
+        detail = {"文件": path.name, "件数": result.cases}
+        audit.record(session, audit.Entry("导入台账", "cases", detail=detail))
         uow.commit()
         return result
 
@@ -463,15 +468,13 @@ def export_ledger(
     if full_id:
         authorize(ctx, Action.VIEW_FULL_ID)
     check_suffix(path, writing=True)
-    partial = path.with_name(f".{path.stem}.partial{path.suffix}")
-    try:
+
+    def write(target: Path) -> int:
         with ctx.reading() as uow:
             narrowed = scoped_filter(ctx, uow.session, filters or CaseFilter())
-            rows = _export_rows(uow.session, year, full_id, progress, narrowed)
-            count = write_rows(partial, rows)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
+            return write_rows(target, _export_rows(uow.session, year, full_id, progress, narrowed))
+
+    count = write_whole(path, write)
     if full_id:
         audit_event(ctx, "导出完整身份证号", "cases", detail={"文件": path.name, "年度": year,
                                                           "件数": count})  # fmt: skip
@@ -593,4 +596,4 @@ def write_problems(problems: list[ValidationError], path: Path) -> None:
             value = mask_id_number(value)
         sheet.append([problem.row, problem.field or "", text_cell(sheet, problem.message),
                       text_cell(sheet, "" if value is None else str(value))])  # fmt: skip
-    book.save(path)
+    write_whole(path, book.save)

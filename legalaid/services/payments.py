@@ -19,6 +19,7 @@ from legalaid.reports.data import Report, Table, money_text
 from legalaid.services import scope
 from legalaid.services.authz import audit_event, requires
 from legalaid.services.context import Context
+from legalaid.services.files import write_whole
 from legalaid.services.subsidies import PaymentState, mark_paid
 from legalaid.storage.records import (
     CaseRecord,
@@ -316,7 +317,8 @@ def write_batch(ctx: Context, *, batch_id: int, out: Path) -> Batch:
     if suffix not in (".pdf", ".xlsx"):
         raise ValidationError(f"发放表应为 .pdf 或 .xlsx 文件，现为「{out.name}」", field="文件")
     batch = get_batch(ctx, batch_id)
-    (write_pdf if suffix == ".pdf" else write_workbook)(batch_report(ctx, batch), out)
+    report, writer = batch_report(ctx, batch), write_pdf if suffix == ".pdf" else write_workbook
+    write_whole(out, lambda target: writer(report, target))
     return batch
 
 

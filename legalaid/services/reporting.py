@@ -16,8 +16,9 @@ from legalaid.domain.permissions import Action
 from legalaid.domain.statistics import Standing, YearStatistics, period_end
 from legalaid.reports.data import Chart, OfficeLine, Report, Table, money_text, pct_text
 from legalaid.services import scope
-from legalaid.services.authz import requires
+from legalaid.services.authz import audit_event, requires
 from legalaid.services.context import Context
+from legalaid.services.files import write_whole
 from legalaid.services.offices import OfficeInfo, list_offices
 from legalaid.services.statistics import StatisticsSet, daily_counts, statistics_set
 from legalaid.storage.records import CaseRecord, EscalationRecord, FollowUpRecord
@@ -509,7 +510,19 @@ def _cumulative(stats: YearStatistics, months: list[str]) -> list[tuple[str, ...
     return rows
 
 
-@requires(Action.STATISTICS, audited="打印")
+@requires(Action.STATISTICS)
+def record_output(ctx: Context, *, action: str, title: str, pages: int = 0, file: str = "") -> None:
+    """Audit what left the screen: a report printed (打印) or saved as a file (导出). Making
+    the preview is neither."""
+    detail: dict[str, object] = {"报表": title}
+    if pages:
+        detail["页数"] = pages
+    if file:
+        detail["文件"] = file
+    audit_event(ctx, action, "报表", detail=detail)
+
+
+@requires(Action.STATISTICS, audited="生成报表")
 def write_report(
     ctx: Context,
     *,
@@ -549,4 +562,5 @@ def _write(report: Report, out: Path) -> None:
     from legalaid.reports.pdf import write_pdf
     from legalaid.reports.workbook import write_workbook
 
-    (write_pdf if out.suffix.lower() == ".pdf" else write_workbook)(report, out)
+    writer = write_pdf if out.suffix.lower() == ".pdf" else write_workbook
+    write_whole(out, lambda target: writer(report, target))

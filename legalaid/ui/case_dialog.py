@@ -153,11 +153,14 @@ class CaseDialog(QDialog):
         outer.addLayout(self.step_row)
         outer.addWidget(close)
         self.resize(1000, 620)
+        self._opened = False
         self.reload()
 
     # -- showing ----------------------------------------------------------------------------
     def reload(self) -> None:
-        self.detail = get_case(self._ctx, self._case_id)
+        # The window's opening is the audited look; its redraws after each step are not.
+        self.detail = get_case(self._ctx, self._case_id, opening=not self._opened)
+        self._opened = True
         d: CaseDetail = self.detail
         row = d.row
         self.setWindowTitle(f"{row.case_no}　{row.name}")

@@ -33,7 +33,12 @@ from legalaid.domain.errors import LegalAidError
 from legalaid.reports.data import OfficeLine, Report, pct_text
 from legalaid.services.context import Context
 from legalaid.services.offices import list_offices, set_targets
-from legalaid.services.reporting import office_outlook, save_report, write_report
+from legalaid.services.reporting import (
+    office_outlook,
+    record_output,
+    save_report,
+    write_report,
+)
 from legalaid.ui import tasks
 from legalaid.ui.pdf_view import PdfPreview, print_pdf
 from legalaid.ui.widgets import date_edit
@@ -199,8 +204,9 @@ class ReportsPage(QWidget):
 
     def save_pdf_to(self, target: Path) -> None:
         """The saved file is the previewed file, byte for byte."""
-        assert self.current_pdf is not None
+        assert self.current_pdf is not None and self.current_report is not None
         shutil.copyfile(self.current_pdf, target)
+        record_output(self._ctx, action="导出", title=self.current_report.title, file=target.name)
 
     def save_xlsx_to(self, target: Path) -> None:
         """The workbook of the report on screen — the same figures as the preview, not a new
@@ -238,6 +244,8 @@ class ReportsPage(QWidget):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             pages = print_pdf(self.current_pdf, printer)
+            title = self.current_report.title if self.current_report else ""
+            record_output(self._ctx, action="打印", title=title, pages=pages)
             self.message.setText(self.tr("{0} page(s) sent to the printer").format(pages))
 
     def _default_name(self, suffix: str) -> str:

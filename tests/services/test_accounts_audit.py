@@ -325,3 +325,22 @@ def test_an_unexpected_error_does_not_switch_the_checks_off(offices: Context) ->
         broken(admin)
     with pytest.raises(PermissionDenied):  # still refused: the check ran
         accounts.list_users(clerk)
+
+
+def test_a_report_preview_is_not_a_print_and_an_import_is_audited_with_it(
+    offices: Context, tmp_path: Path
+) -> None:
+    from legalaid.services.ledger import import_ledger
+    from legalaid.services.reporting import record_output, write_report
+    from tests.conftest import SAMPLE_LEDGER
+
+    admin = _admin(offices)
+    import_ledger(offices, SAMPLE_LEDGER)
+    imported, _ = audit_entries(admin, AuditFilter(action="导入台账"))
+    assert len(imported) == 1 and "ledger-sample.csv" in imported[0].detail
+    report = write_report(offices, kind="annual", year=2025, out=tmp_path / "preview.pdf")
+    assert audit_entries(admin, AuditFilter(action="打印"))[1] == 0
+    assert audit_entries(admin, AuditFilter(action="生成报表"))[1] == 1
+    record_output(offices, action="打印", title=report.title, pages=3)
+    printed, _ = audit_entries(admin, AuditFilter(action="打印"))
+    assert len(printed) == 1 and "页数：3" in printed[0].detail

@@ -298,3 +298,15 @@ def test_exports_never_run_a_formula(offices: Context, tmp_path: Path) -> None:
     export_audit(offices, AuditFilter(), audit_csv)
     lines = audit_csv.read_text(encoding="utf-8-sig")
     assert "'=1+1" in lines and ",=1+1" not in lines
+
+
+def test_an_over_long_value_is_refused_on_every_database(offices: Context, tmp_path: Path) -> None:
+    """PostgreSQL would fail on it and SQLite keep it: both refuse it by row and column."""
+    rows = extended_rows()[:3]
+    rows[1]["案由"] = "劳动报酬纠纷" * 40  # 240 characters
+    rows[2]["住址"] = "建设路" * 70
+    with pytest.raises(ValidationError) as info:
+        import_ledger(offices, write_csv(tmp_path / "long.csv", rows))
+    assert "第3行「案由」：过长（240字，最多200字）" in info.value.message
+    assert "第4行「住址」：过长（210字，最多200字）" in info.value.message
+    assert count_cases(offices) == 0

@@ -90,3 +90,20 @@ def test_an_objection_from_the_case_window(
     dialog.buttons["objection_result"].click()
     assert dialog.detail.row.state is CaseState.APPROVED
     assert dialog.detail.objection is None
+
+
+def test_a_case_window_audits_its_opening_not_its_redraws(offices: Context, qtbot: QtBot) -> None:
+    from legalaid.domain.permissions import Role
+    from legalaid.services import accounts
+    from legalaid.services.audit_trail import AuditFilter, audit_entries
+
+    accounts.add_user(offices, username="clerk", name="王芳", role=Role.CLERK,
+                      password="Clerk2026ok")  # fmt: skip
+    clerk = offices.signed_in(accounts.sign_in(offices, username="clerk", password="Clerk2026ok"))
+    ref = intake.register(offices, application(received_on=date(2026, 11, 16)))
+    dialog = CaseDialog(clerk, ref.id)
+    qtbot.addWidget(dialog)
+    dialog.buttons["review"].click()  # a step: the window redraws itself
+    dialog.reload()
+    looks, _ = audit_entries(offices, AuditFilter(action="查看案件", text=f"cases#{ref.id}"))
+    assert len(looks) == 1
