@@ -110,10 +110,32 @@ def _undecodable() -> ValidationError:
     )
 
 
+# A zipped workbook (.xlsx, .ods) is opened only when what it unpacks to stays within this:
+# a 200,000-row ledger unpacks to some 150 MB, a "zip bomb" to gigabytes.
+MAX_UNPACKED = 1 << 30
+
+
+def _check_unpacked_size(path: Path) -> None:
+    import zipfile
+
+    if not zipfile.is_zipfile(path):
+        return  # .xls, or not a workbook at all: calamine says so
+    with zipfile.ZipFile(path) as archive:
+        unpacked = sum(entry.file_size for entry in archive.infolist())
+    if unpacked > MAX_UNPACKED:
+        raise ValidationError(
+            f"表格文件「{path.name}」解压后有 {unpacked // (1 << 20)} MB，超过上限"
+            f" {MAX_UNPACKED // (1 << 20)} MB：请把台账分成几个文件导入",
+            field="文件",
+        )
+
+
 def _read_sheet(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
     """The first sheet of an .xlsx, .xls or .ods file, with spreadsheet dates as dates and
     numbers as numbers (so that an ID stored as a number can be told apart and refused)."""
     from python_calamine import CalamineWorkbook
+
+    _check_unpacked_size(path)
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from legalaid.domain.identity import mask_id_number
 from legalaid.storage.records import (
     AttachmentRecord,
     AuditHeadRecord,
@@ -34,6 +35,9 @@ GENESIS = "0" * 64
 # search index (derived) — and of some records, columns that are bookkeeping or secrets.
 SKIPPED = (AuditRecord, AuditHeadRecord, CaseEventRecord, CaseSearchRecord)
 HIDDEN_COLUMNS = {"updated_at", "version", "content", "password_hash", "search_text"}
+# Kept masked in the trail (个人信息保护法: least exposure): that an ID number was set or
+# changed, and which one by its first and last four characters, is what an audit needs.
+MASKED_COLUMNS = {"id_number", "representative_id_number"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _masked(value: Any) -> Any:
+    return mask_id_number(str(value)) if value else value
+
+
 def _label(obj: Base) -> str:
     # The primary key as the instance holds it (a new row's identity is not registered yet).
     key = inspect(obj).mapper.primary_key_from_instance(obj)
@@ -80,14 +88,15 @@ def _changes(obj: Base, *, new: bool) -> dict[str, Any]:
                 changes[name] = "（已更改）"
             continue
         history = state.attrs[name].history
+        shown = _masked if name in MASKED_COLUMNS else _plain
         if new:
             value = state.attrs[name].value
             if value is not None:
-                changes[name] = _plain(value)
+                changes[name] = shown(value)
         elif history.has_changes():
             before = history.deleted[0] if history.deleted else None
             after = history.added[0] if history.added else None
-            changes[name] = [_plain(before), _plain(after)]
+            changes[name] = [shown(before), shown(after)]
     return changes
 
 

@@ -310,3 +310,18 @@ def test_an_over_long_value_is_refused_on_every_database(offices: Context, tmp_p
     assert "第3行「案由」：过长（240字，最多200字）" in info.value.message
     assert "第4行「住址」：过长（210字，最多200字）" in info.value.message
     assert count_cases(offices) == 0
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused(
+    offices: Context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from legalaid.services import ledger_files
+
+    monkeypatch.setattr(ledger_files, "MAX_UNPACKED", 20_000)  # a tiny limit for the test
+    with pytest.raises(ValidationError, match=r"解压后.*超过上限"):
+        import_ledger(offices, DATA / "ledger-libreoffice.ods")
+    garbage = tmp_path / "台账.xlsx"
+    garbage.write_bytes(b"this is not a workbook at all")
+    with pytest.raises(ValidationError, match="无法读取表格文件"):
+        import_ledger(offices, garbage)
+    assert count_cases(offices) == 0
