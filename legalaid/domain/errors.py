@@ -91,3 +91,16 @@ class DuplicateCase(ConflictError):
 
 class Cancelled(LegalAidError):
     """The user stopped a long operation; nothing of it was kept."""
+
+
+class PersonChanged(ConflictError):
+    """The ID number belongs to a person on file whose name or phone differ from what was
+    typed: changed only when the clerk confirms it (no silent overwrite)."""
+
+    def __init__(self, changes: list[str]) -> None:
+        super().__init__(
+            "该身份证号的受援人已登记，信息与本次填写不同："
+            + "；".join(changes)
+            + "。确认后将按本次填写更新"
+        )
+        self.changes = changes

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from legalaid.domain.errors import DuplicateCase, ValidationError
+from legalaid.domain.errors import DuplicateCase, PersonChanged, ValidationError
 from legalaid.domain.identity import normalize_phone, parse_id_number
 from legalaid.domain.ledger import Duplicates
 from legalaid.domain.lifecycle import PENDING_DECISION, initial_state
@@ -115,9 +115,13 @@ class CaseInput:
     aided_persons: int = 1
     # The clerk confirmed that a case repeating one on file is a different matter.
     allow_duplicate: bool = False
+    # The clerk confirmed changing the name or phone of the person on file with this ID.
+    update_person: bool = False
 
 
-def _person(ctx: Context, session: Session, data: PersonInput) -> PersonRecord:
+def _person(
+    ctx: Context, session: Session, data: PersonInput, *, update_person: bool = False
+) -> PersonRecord:
     name = data.name.strip()
     if not name:
         raise ValidationError("「受援人姓名」不能为空", field="受援人姓名")
@@ -132,6 +136,17 @@ def _person(ctx: Context, session: Session, data: PersonInput) -> PersonRecord:
         # A person already on file (same ID number) is the same person.
         existing = repo.person_by_id_number(session, parsed.value)
         if existing is not None:
+            changes = [
+                f"{label}「{before or '—'}」→「{after}」"
+                for label, before, after in (
+                    ("姓名", existing.name, name),
+                    ("联系电话", existing.phone, phone),
+                    ("住址", existing.address, (data.address or "").strip() or None),
+                )
+                if after and after != before
+            ]
+            if changes and not update_person:
+                raise PersonChanged(changes)
             existing.name = name
             existing.phone = phone or existing.phone
             existing.address = data.address or existing.address
@@ -195,7 +210,7 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
         scope.require_office(ctx, session, office.id, f"机构「{office.name}」")
         if not data.allow_duplicate:
             _refuse_duplicate(session, data)
-        person = _person(ctx, session, data.person)
+        person = _person(ctx, session, data.person, update_person=data.update_person)
         state = initial_state(data.source)
         now = ctx.now()
         case = CaseRecord(

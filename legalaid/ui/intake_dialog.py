@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalaid.domain.errors import DuplicateCase, LegalAidError, ValidationError
+from legalaid.domain.errors import DuplicateCase, LegalAidError, PersonChanged, ValidationError
 from legalaid.domain.identity import age_on, normalize_phone, parse_id_number
 from legalaid.domain.vocabulary import (
     HARDSHIP_DECLARED,
@@ -386,6 +386,19 @@ class IntakeDialog(QDialog):
             possible_life_or_death=self.life_or_death.isChecked(),
         )
 
+    def _confirm(self, title: str, message: str, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            message + "\n\n" + question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.general_error.show_message(message)  # nothing saved; the form stays as typed
+            return False
+        return True
+
     def save(self) -> None:
         for label in self._errors.values():
             label.show_message(None)
@@ -398,21 +411,29 @@ class IntakeDialog(QDialog):
             return
         try:
             data = self.case_input()
-            try:
-                self.result_ref = intake.register(self._ctx, data)
-            except DuplicateCase as exc:
-                # The same person, date and kind of case is on file: the clerk decides.
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("Possible duplicate"),
-                    exc.message + "\n\n" + self.tr("Register it as a separate case anyway?"),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    self.general_error.show_message(exc.message)
-                    return
-                self.result_ref = intake.register(self._ctx, replace(data, allow_duplicate=True))
+            while True:  # each question the service asks is put to the clerk, then retried
+                try:
+                    self.result_ref = intake.register(self._ctx, data)
+                    break
+                except DuplicateCase as exc:
+                    # The same person, date and kind of case is on file: the clerk decides.
+                    if not self._confirm(
+                        self.tr("Possible duplicate"),
+                        exc.message,
+                        self.tr("Register it as a separate case anyway?"),
+                    ):
+                        return
+                    data = replace(data, allow_duplicate=True)
+                except PersonChanged as exc:
+                    # A person on file by ID with another name or phone: never overwritten
+                    # without asking.
+                    if not self._confirm(
+                        self.tr("Person on file"),
+                        exc.message,
+                        self.tr("Update the person's details and register the case?"),
+                    ):
+                        return
+                    data = replace(data, update_person=True)
         except ValidationError as exc:
             beside = self._errors.get(exc.field or "")
             if beside is not None:

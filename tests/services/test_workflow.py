@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from legalaid.domain.deadlines import DeadlineKind
-from legalaid.domain.errors import DuplicateCase, InvalidTransition, ValidationError
+from legalaid.domain.errors import DuplicateCase, InvalidTransition, PersonChanged, ValidationError
 from legalaid.domain.vocabulary import (
     CaseSource,
     CaseState,
@@ -17,7 +18,7 @@ from legalaid.domain.vocabulary import (
     TerminationReason,
 )
 from legalaid.services import assignment, closing, intake
-from legalaid.services.cases import get_case, open_deadlines
+from legalaid.services.cases import count_cases, get_case, open_deadlines
 from legalaid.services.context import Context
 from legalaid.services.intake import CaseInput, PersonInput
 from legalaid.services.offices import add_handler, list_handlers
@@ -59,6 +60,21 @@ def test_application_path_to_archive(offices: Context) -> None:
     assert intake.register(ctx, application(allow_duplicate=True)).case_no == "株法援〔2025〕第2号"
     # Another date is another application, not a repeat.
     assert intake.register(ctx, application(received_on=date(2025, 3, 4))).case_no.endswith("第3号")
+    # The person on file (by ID) is never renamed or given another phone without asking.
+    renamed = application(
+        received_on=date(2025, 3, 5),
+        person=PersonInput(name="袁英艳", id_number="430225197808134424", phone="13236344022"),
+    )
+    with pytest.raises(PersonChanged) as changed:
+        intake.register(ctx, renamed)
+    assert changed.value.changes == [
+        "姓名「袁英燕」→「袁英艳」",
+        "联系电话「13236344021」→「13236344022」",
+    ]
+    assert count_cases(ctx) == 3
+    updated = intake.register(ctx, replace(renamed, update_person=True))
+    assert get_case(ctx, updated.id).row.name == "袁英艳"
+    assert get_case(ctx, ref.id).row.name == "袁英艳"  # one person, one name
 
     intake.request_materials(
         ctx, case_id=ref.id, missing=["劳动合同", "工资流水"], on=date(2025, 3, 4)

@@ -75,3 +75,42 @@ def test_a_repeat_of_a_case_on_file_is_saved_only_when_confirmed(
     answer_dialog(press(QMessageBox.StandardButton.Yes))
     again.save()  # a different matter of the same person on the same day
     assert again.result_ref is not None and count_cases(offices) == 2
+
+
+def test_a_person_on_file_is_changed_only_when_confirmed(
+    qtbot: QtBot, offices: object, answer_dialog: object
+) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from legalaid.services import intake
+    from legalaid.services.cases import count_cases, get_case
+    from legalaid.services.context import Context
+    from legalaid.ui.intake_dialog import IntakeDialog
+    from tests.services.test_workflow import application
+
+    assert isinstance(offices, Context) and callable(answer_dialog)
+    first = intake.register(offices, application(received_on=date(2025, 3, 3)))
+    dialog = IntakeDialog(offices, notification=False)
+    qtbot.addWidget(dialog)
+    dialog.id_number.setText("430225197808134424")
+    dialog.name.setText("袁英艳")  # another spelling of the person on file
+    dialog.cause.setText("工伤赔偿")
+    dialog.pledge.setChecked(True)
+
+    def press(button: QMessageBox.StandardButton) -> object:
+        def answer(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox) and "姓名「袁英燕」→「袁英艳」" in box.text()
+            box.button(button).click()
+
+        return answer
+
+    answer_dialog(press(QMessageBox.StandardButton.No))
+    dialog.save()
+    assert dialog.result_ref is None and count_cases(offices) == 1
+    assert get_case(offices, first.id).row.name == "袁英燕"  # nothing changed
+    answer_dialog(press(QMessageBox.StandardButton.Yes))
+    dialog.save()
+    assert dialog.result_ref is not None and count_cases(offices) == 2
+    assert get_case(offices, first.id).row.name == "袁英艳"

@@ -429,7 +429,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="81"/>
-        <location filename="../../ui/case_dialog.py" line="606"/>
+        <location filename="../../ui/case_dialog.py" line="609"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -505,7 +505,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="118"/>
-        <location filename="../../ui/case_dialog.py" line="417"/>
+        <location filename="../../ui/case_dialog.py" line="420"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
@@ -526,7 +526,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="128"/>
-        <location filename="../../ui/case_dialog.py" line="343"/>
+        <location filename="../../ui/case_dialog.py" line="346"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
@@ -576,182 +576,182 @@ Log folder: {1}</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="178"/>
+        <location filename="../../ui/case_dialog.py" line="181"/>
         <source>Objection filed on {0}: {1}</source>
         <translation>{0} 提出异议：{1}（司法行政机关审查中）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="183"/>
+        <location filename="../../ui/case_dialog.py" line="186"/>
         <source>Aid given in advance since {0} ({1}); the decision is still due</source>
         <translation>自 {0} 起先行提供法律援助（{1}）；仍须作出是否给予法律援助的决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="188"/>
+        <location filename="../../ui/case_dialog.py" line="191"/>
         <source>Agreement: clock stopped since {0} ({1}) until it is signed</source>
         <translation>签订委托协议：期限自 {0} 起停止计算（{1}），签订后结束</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="192"/>
+        <location filename="../../ui/case_dialog.py" line="195"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="193"/>
+        <location filename="../../ui/case_dialog.py" line="196"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="194"/>
+        <location filename="../../ui/case_dialog.py" line="197"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="195"/>
+        <location filename="../../ui/case_dialog.py" line="198"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="196"/>
+        <location filename="../../ui/case_dialog.py" line="199"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="199"/>
+        <location filename="../../ui/case_dialog.py" line="202"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="200"/>
+        <location filename="../../ui/case_dialog.py" line="203"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="201"/>
+        <location filename="../../ui/case_dialog.py" line="204"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="202"/>
+        <location filename="../../ui/case_dialog.py" line="205"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="207"/>
+        <location filename="../../ui/case_dialog.py" line="210"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="208"/>
+        <location filename="../../ui/case_dialog.py" line="211"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="209"/>
+        <location filename="../../ui/case_dialog.py" line="212"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="210"/>
+        <location filename="../../ui/case_dialog.py" line="213"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="214"/>
+        <location filename="../../ui/case_dialog.py" line="217"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="215"/>
+        <location filename="../../ui/case_dialog.py" line="218"/>
         <source>{0} {1} ({2}) {3}</source>
         <translation>{0} {1}（{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="221"/>
+        <location filename="../../ui/case_dialog.py" line="224"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="225"/>
+        <location filename="../../ui/case_dialog.py" line="228"/>
         <source>Aid in advance (s.44)</source>
         <translation>先行提供（第44条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="232"/>
+        <location filename="../../ui/case_dialog.py" line="235"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="233"/>
+        <location filename="../../ui/case_dialog.py" line="236"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="234"/>
+        <location filename="../../ui/case_dialog.py" line="237"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="235"/>
+        <location filename="../../ui/case_dialog.py" line="238"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="237"/>
+        <location filename="../../ui/case_dialog.py" line="240"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="238"/>
-        <location filename="../../ui/case_dialog.py" line="243"/>
-        <location filename="../../ui/case_dialog.py" line="248"/>
+        <location filename="../../ui/case_dialog.py" line="241"/>
+        <location filename="../../ui/case_dialog.py" line="246"/>
+        <location filename="../../ui/case_dialog.py" line="251"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="238"/>
-        <location filename="../../ui/case_dialog.py" line="243"/>
-        <location filename="../../ui/case_dialog.py" line="248"/>
+        <location filename="../../ui/case_dialog.py" line="241"/>
+        <location filename="../../ui/case_dialog.py" line="246"/>
+        <location filename="../../ui/case_dialog.py" line="251"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="240"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="449"/>
+        <location filename="../../ui/case_dialog.py" line="452"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="450"/>
+        <location filename="../../ui/case_dialog.py" line="453"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="464"/>
+        <location filename="../../ui/case_dialog.py" line="467"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="465"/>
+        <location filename="../../ui/case_dialog.py" line="468"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="466"/>
+        <location filename="../../ui/case_dialog.py" line="469"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="467"/>
+        <location filename="../../ui/case_dialog.py" line="470"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="107"/>
-        <location filename="../../ui/case_dialog.py" line="242"/>
+        <location filename="../../ui/case_dialog.py" line="245"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
@@ -766,158 +766,158 @@ Log folder: {1}</source>
         <translation>异议审查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="166"/>
+        <location filename="../../ui/case_dialog.py" line="169"/>
         <source>{0}: due {1} ({2}; period {3})</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="247"/>
+        <location filename="../../ui/case_dialog.py" line="250"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="250"/>
+        <location filename="../../ui/case_dialog.py" line="253"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="256"/>
+        <location filename="../../ui/case_dialog.py" line="259"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="257"/>
+        <location filename="../../ui/case_dialog.py" line="260"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="258"/>
+        <location filename="../../ui/case_dialog.py" line="261"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="259"/>
+        <location filename="../../ui/case_dialog.py" line="262"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="260"/>
+        <location filename="../../ui/case_dialog.py" line="263"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="261"/>
+        <location filename="../../ui/case_dialog.py" line="264"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267"/>
+        <location filename="../../ui/case_dialog.py" line="270"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="268"/>
+        <location filename="../../ui/case_dialog.py" line="271"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="269"/>
+        <location filename="../../ui/case_dialog.py" line="272"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="342"/>
+        <location filename="../../ui/case_dialog.py" line="345"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="357"/>
+        <location filename="../../ui/case_dialog.py" line="360"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="358"/>
+        <location filename="../../ui/case_dialog.py" line="361"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="368"/>
-        <location filename="../../ui/case_dialog.py" line="378"/>
+        <location filename="../../ui/case_dialog.py" line="371"/>
+        <location filename="../../ui/case_dialog.py" line="381"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="404"/>
+        <location filename="../../ui/case_dialog.py" line="407"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="404"/>
+        <location filename="../../ui/case_dialog.py" line="407"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="426"/>
+        <location filename="../../ui/case_dialog.py" line="429"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="426"/>
+        <location filename="../../ui/case_dialog.py" line="429"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="430"/>
+        <location filename="../../ui/case_dialog.py" line="433"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="431"/>
+        <location filename="../../ui/case_dialog.py" line="434"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="484"/>
+        <location filename="../../ui/case_dialog.py" line="487"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="485"/>
+        <location filename="../../ui/case_dialog.py" line="488"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="514"/>
+        <location filename="../../ui/case_dialog.py" line="517"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="524"/>
+        <location filename="../../ui/case_dialog.py" line="527"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="525"/>
+        <location filename="../../ui/case_dialog.py" line="528"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="540"/>
+        <location filename="../../ui/case_dialog.py" line="543"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="587"/>
+        <location filename="../../ui/case_dialog.py" line="590"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="587"/>
+        <location filename="../../ui/case_dialog.py" line="590"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="606"/>
+        <location filename="../../ui/case_dialog.py" line="609"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1570,53 +1570,53 @@ Details are in the log: {1}</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="251"/>
-        <location filename="../../ui/ledger_dialog.py" line="290"/>
+        <location filename="../../ui/ledger_dialog.py" line="253"/>
+        <location filename="../../ui/ledger_dialog.py" line="292"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="255"/>
+        <location filename="../../ui/ledger_dialog.py" line="257"/>
         <source>The cases of the current list (its filter)</source>
         <translation>当前案件列表（按其筛选条件）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="258"/>
+        <location filename="../../ui/ledger_dialog.py" line="260"/>
         <source>A year: every case applied for, granted or closed in it</source>
         <translation>某一年度：该年申请、受理或结案的全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="266"/>
+        <location filename="../../ui/ledger_dialog.py" line="268"/>
         <source>Full ID numbers (the export is recorded in the audit)</source>
         <translation>完整身份证号（此次导出记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="270"/>
+        <location filename="../../ui/ledger_dialog.py" line="272"/>
         <source>Your role may not see full ID numbers</source>
         <translation>您的角色无权查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="271"/>
+        <location filename="../../ui/ledger_dialog.py" line="273"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="292"/>
+        <location filename="../../ui/ledger_dialog.py" line="294"/>
         <source>Excel workbooks (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="301"/>
+        <location filename="../../ui/ledger_dialog.py" line="303"/>
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="313"/>
+        <location filename="../../ui/ledger_dialog.py" line="315"/>
         <source>Exported {0} cases to {1}</source>
         <translation>已导出 {0} 件案件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="318"/>
+        <location filename="../../ui/ledger_dialog.py" line="320"/>
         <source>Cancelled: no file was written</source>
         <translation>已取消，未写入文件</translation>
     </message>
@@ -1863,7 +1863,7 @@ Details are in the log: {1}</source>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/ledger_dialog.py" line="125"/>
-        <location filename="../../ui/ledger_dialog.py" line="164"/>
+        <location filename="../../ui/ledger_dialog.py" line="165"/>
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
@@ -1913,37 +1913,37 @@ Details are in the log: {1}</source>
         <translation>错误清单另存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="180"/>
+        <location filename="../../ui/ledger_dialog.py" line="181"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="195"/>
+        <location filename="../../ui/ledger_dialog.py" line="197"/>
         <source>Imported {0} cases (new: {1} persons, {2} handlers, {3} firms). Nothing else was changed.</source>
         <translation>已导入 {0} 件案件（新增受援人 {1} 人、承办人 {2} 人、承办单位 {3} 家），未改动其他数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="203"/>
+        <location filename="../../ui/ledger_dialog.py" line="205"/>
         <source>Cancelled: nothing was imported</source>
         <translation>已取消，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="212"/>
+        <location filename="../../ui/ledger_dialog.py" line="214"/>
         <source>{0} problems: nothing was imported. Correct the file and import again.</source>
         <translation>共 {0} 处错误，未导入任何数据。请改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="236"/>
+        <location filename="../../ui/ledger_dialog.py" line="238"/>
         <source>Save the list of problems</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="238"/>
+        <location filename="../../ui/ledger_dialog.py" line="240"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="245"/>
+        <location filename="../../ui/ledger_dialog.py" line="247"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -2178,22 +2178,32 @@ Details are in the log: {1}</source>
         <translation>该受援人已有 {0} 件案件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="396"/>
+        <location filename="../../ui/intake_dialog.py" line="409"/>
         <source>Choose the ground of the notification (法律援助法 s.25)</source>
         <translation>请选择通知理由（法律援助法第二十五条）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="407"/>
+        <location filename="../../ui/intake_dialog.py" line="421"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="408"/>
+        <location filename="../../ui/intake_dialog.py" line="423"/>
         <source>Register it as a separate case anyway?</source>
         <translation>确属不同案件，仍然登记？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="424"/>
+        <location filename="../../ui/intake_dialog.py" line="431"/>
+        <source>Person on file</source>
+        <translation>受援人已登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="433"/>
+        <source>Update the person&apos;s details and register the case?</source>
+        <translation>按本次填写更新受援人信息并登记案件？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="445"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2738,188 +2748,188 @@ Details are in the log: {1}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports_page.py" line="51"/>
+        <location filename="../../ui/reports_page.py" line="56"/>
         <source>Annual statistics report</source>
         <translation>年度统计报告</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="52"/>
+        <location filename="../../ui/reports_page.py" line="57"/>
         <source>Mid-year “double half” report</source>
         <translation>“双过半”报告</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="56"/>
+        <location filename="../../ui/reports_page.py" line="61"/>
         <source>Up to</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="63"/>
+        <location filename="../../ui/reports_page.py" line="68"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="67"/>
+        <location filename="../../ui/reports_page.py" line="72"/>
         <source>Preview</source>
         <translation>生成预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="69"/>
+        <location filename="../../ui/reports_page.py" line="74"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="70"/>
+        <location filename="../../ui/reports_page.py" line="75"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="71"/>
+        <location filename="../../ui/reports_page.py" line="76"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="80"/>
+        <location filename="../../ui/reports_page.py" line="85"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="81"/>
+        <location filename="../../ui/reports_page.py" line="86"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="85"/>
+        <location filename="../../ui/reports_page.py" line="90"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="86"/>
-        <location filename="../../ui/reports_page.py" line="94"/>
+        <location filename="../../ui/reports_page.py" line="91"/>
+        <location filename="../../ui/reports_page.py" line="99"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="95"/>
+        <location filename="../../ui/reports_page.py" line="100"/>
         <source>Target</source>
         <translation>年度任务</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="96"/>
+        <location filename="../../ui/reports_page.py" line="101"/>
         <source>Cases</source>
         <translation>已办理</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="97"/>
+        <location filename="../../ui/reports_page.py" line="102"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="98"/>
+        <location filename="../../ui/reports_page.py" line="103"/>
         <source>Time progress</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="99"/>
+        <location filename="../../ui/reports_page.py" line="104"/>
         <source>Forecast 30 June</source>
         <translation>预测6月30日</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="100"/>
+        <location filename="../../ui/reports_page.py" line="105"/>
         <source>Forecast year</source>
         <translation>预测全年</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="101"/>
+        <location filename="../../ui/reports_page.py" line="106"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="111"/>
+        <location filename="../../ui/reports_page.py" line="116"/>
         <source>Save targets</source>
         <translation>保存年度任务数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="112"/>
+        <location filename="../../ui/reports_page.py" line="117"/>
         <source>Yearly targets and forecast</source>
         <translation>年度任务与进度预测</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="156"/>
+        <location filename="../../ui/reports_page.py" line="161"/>
         <source>Statistics report</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="164"/>
+        <location filename="../../ui/reports_page.py" line="169"/>
         <source>Counting…</source>
         <translation>正在统计……</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="193"/>
+        <location filename="../../ui/reports_page.py" line="198"/>
         <source>{0}: {1} page(s)</source>
         <translation>{0}：共 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="213"/>
+        <location filename="../../ui/reports_page.py" line="219"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="214"/>
+        <location filename="../../ui/reports_page.py" line="220"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="217"/>
+        <location filename="../../ui/reports_page.py" line="223"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="222"/>
+        <location filename="../../ui/reports_page.py" line="228"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="224"/>
+        <location filename="../../ui/reports_page.py" line="230"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="230"/>
+        <location filename="../../ui/reports_page.py" line="236"/>
         <source>Not exported</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="232"/>
+        <location filename="../../ui/reports_page.py" line="238"/>
         <source>Exported: {0}</source>
         <translation>已导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="241"/>
+        <location filename="../../ui/reports_page.py" line="249"/>
         <source>{0} page(s) sent to the printer</source>
         <translation>已发送 {0} 页到打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="257"/>
+        <location filename="../../ui/reports_page.py" line="265"/>
         <source>Forecast basis: {0}</source>
         <translation>预测依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="263"/>
+        <location filename="../../ui/reports_page.py" line="271"/>
         <source>At risk of missing the target</source>
         <translation>有不能完成任务的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="294"/>
+        <location filename="../../ui/reports_page.py" line="302"/>
         <source>The target of {0} must be a whole number, not “{1}”</source>
         <translation>{0}的年度任务数应为整数，现为「{1}」</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="301"/>
+        <location filename="../../ui/reports_page.py" line="309"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="304"/>
+        <location filename="../../ui/reports_page.py" line="312"/>
         <source>Targets saved</source>
         <translation>年度任务数已保存</translation>
     </message>
