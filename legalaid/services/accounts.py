@@ -137,7 +137,11 @@ def sign_in(ctx: Context, *, username: str, password: str) -> Principal:
     now = ctx.now()
     with ctx.writing() as uow:
         session = uow.session
-        record = session.scalar(select(UserRecord).where(UserRecord.username == username.strip()))
+        # The row is locked while the attempt is counted: twenty parallel guesses on
+        # PostgreSQL count as twenty (SQLite writers queue already).
+        record = session.scalar(
+            select(UserRecord).where(UserRecord.username == username.strip()).with_for_update()
+        )
         if record is None:
             _verify(_DUMMY, password)
             outcome, reason = "失败", "用户不存在"

@@ -364,3 +364,31 @@ def test_a_report_preview_is_not_a_print_and_an_import_is_audited_with_it(
     record_output(offices, action="打印", title=report.title, pages=3)
     printed, _ = audit_entries(admin, AuditFilter(action="打印"))
     assert len(printed) == 1 and "页数：3" in printed[0].detail
+
+
+def test_parallel_guesses_are_all_counted(offices: Context, database_url: str) -> None:
+    """Twenty wrong passwords at once lock the account (each failure counted, none lost)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    accounts.add_user(offices, username="zhou", name="周文", role=Role.CLERK, password="Zhou2026ok")
+    contexts = [Context(db=Database(database_url), now=offices.now) for _ in range(20)]
+
+    def guess(ctx: Context) -> bool:
+        try:
+            accounts.sign_in(ctx, username="zhou", password="wrong-guess-1")
+        except PermissionDenied:
+            return False
+        return True
+
+    try:
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            results = list(pool.map(guess, contexts))
+    finally:
+        for ctx in contexts:
+            ctx.db.dispose()
+    assert not any(results)
+    with pytest.raises(PermissionDenied):  # locked: even the right password is refused now
+        accounts.sign_in(offices, username="zhou", password="Zhou2026ok")
+    rows, _ = audit_entries(offices, AuditFilter(action="登录", outcome="失败"))
+    assert sum("锁定15分钟" in r.detail for r in rows) >= 1
+    assert len(rows) >= 21
