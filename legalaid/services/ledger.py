@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.deadlines import CaseClock, DeadlineKind, DeadlineRule, open_deadline
@@ -193,33 +193,38 @@ def insert_rows(
     history, timeline and search terms. Shared by the ledger import and the demo data."""
     firms = {f.name: f.id for f in session.scalars(select(FirmRecord))}
     new_firms = sorted({r.firm_name for r in rows if r.firm_name and r.firm_name not in firms})
-    for name in new_firms:
-        firms[name] = session.execute(
-            insert(FirmRecord)
-            .values(name=name, kind=FirmKind.guess(name).value)
-            .returning(FirmRecord.id)
-        ).scalar_one()
+    # Another desktop may create the same firm meanwhile: insert what is missing, then read.
+    repo.insert_missing(
+        session, FirmRecord, [{"name": n, "kind": FirmKind.guess(n).value} for n in new_firms],
+        "name",
+    )  # fmt: skip
+    if new_firms:
+        found = session.execute(
+            select(FirmRecord.name, FirmRecord.id).where(FirmRecord.name.in_(new_firms))
+        )
+        firms.update({str(name): int(ident) for name, ident in found})
 
     handlers = {(h.name, h.firm_id): h.id for h in session.scalars(select(HandlerRecord))}
-    handlers_created = 0
+    wanted: dict[tuple[str, int | None], dict[str, Any]] = {}
     for row in rows:
         if not row.handler_name:
             continue
         key = (row.handler_name, firms.get(row.firm_name) if row.firm_name else None)
-        if key not in handlers:
-            handlers[key] = session.execute(
-                insert(HandlerRecord)
-                .values(
-                    name=row.handler_name,
-                    firm_id=key[1],
-                    handler_type=(row.handler_type or HandlerType.LAWYER).value,
-                    criminal_years=0,
-                    minors_expertise=False,
-                    active=True,
-                )
-                .returning(HandlerRecord.id)
-            ).scalar_one()
-            handlers_created += 1
+        if key not in handlers and key not in wanted:
+            wanted[key] = {"name": key[0], "firm_id": key[1], "criminal_years": 0,
+                           "handler_type": (row.handler_type or HandlerType.LAWYER).value,
+                           "minors_expertise": False, "active": True}  # fmt: skip
+    # As for firms: a handler another desktop created meanwhile is that handler.
+    repo.insert_missing(session, HandlerRecord, list(wanted.values()), "name", "firm_id")
+    if wanted:
+        names = sorted({name for name, _ in wanted})
+        for ident, name, firm_id in session.execute(
+            select(HandlerRecord.id, HandlerRecord.name, HandlerRecord.firm_id).where(
+                HandlerRecord.name.in_(names)
+            )
+        ):
+            handlers.setdefault((name, firm_id), ident)
+    handlers_created = len(wanted)
 
     persons, persons_created = _persons(session, rows)
 
@@ -406,11 +411,21 @@ def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], i
         ids = repo.reserve_ids(session, PersonRecord.__tablename__, len(batch))
         for (_, values), person_id in zip(batch, ids, strict=True):
             values["id"] = person_id
-        repo.bulk_insert(session, PersonRecord, [values for _, values in batch])
+        # A person another desktop registered meanwhile (same ID number) is that person.
+        repo.insert_missing(
+            session, PersonRecord, [v for r, v in batch if r.id_number], "id_number"
+        )
+        repo.bulk_insert(session, PersonRecord, [v for r, v in batch if not r.id_number])
+        numbers = [r.id_number for r, _ in batch if r.id_number]
+        for offset in range(0, len(numbers), 500):
+            found = session.execute(
+                select(PersonRecord.id_number, PersonRecord.id).where(
+                    PersonRecord.id_number.in_(numbers[offset : offset + 500])
+                )
+            )
+            by_id_number.update({str(number): int(ident) for number, ident in found})
         for (row, _), person_id in zip(batch, ids, strict=True):
-            if row.id_number:
-                by_id_number[row.id_number] = person_id
-            else:
+            if not row.id_number:
                 result[row.row] = person_id
     for row in rows:
         if row.id_number:

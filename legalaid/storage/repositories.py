@@ -261,3 +261,19 @@ def upsert_search_terms(session: Session, rows: Sequence[dict[str, Any]]) -> Non
     # Core executemany on the session's connection: the ORM's bulk path costs more than the
     # index itself on a large import.
     session.connection().execute(statement, list(rows))
+
+
+def insert_missing(
+    session: Session, record: type[Base], rows: Sequence[dict[str, Any]], *key: str
+) -> None:
+    """Insert rows whose ``key`` (a unique column) is not taken — by this transaction or by
+    another desktop importing at the same moment (INSERT … ON CONFLICT DO NOTHING)."""
+    if not rows:
+        return
+    table = record.__table__
+    assert isinstance(table, Table)
+    dialect = session.get_bind().dialect.name
+    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    session.connection().execute(
+        insert.on_conflict_do_nothing(index_elements=list(key)), list(rows)
+    )

@@ -325,3 +325,28 @@ def test_a_workbook_that_unpacks_too_large_is_refused(
     with pytest.raises(ValidationError, match="无法读取表格文件"):
         import_ledger(offices, garbage)
     assert count_cases(offices) == 0
+
+
+def test_two_desktops_importing_at_once_both_succeed(
+    offices: Context, tmp_path: Path, database_url: str
+) -> None:
+    """Two ledgers naming the same handlers and firms, imported at the same moment from two
+    desktops: both land, each handler and firm once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from legalaid.services.offices import list_handlers
+
+    rows = [dict(r, 案号="") for r in extended_rows()]
+    files = [write_csv(tmp_path / "a.csv", rows[:30]), write_csv(tmp_path / "b.csv", rows[30:])]
+    contexts = [Context(db=Database(database_url), actor=n, today=lambda: TODAY) for n in "ab"]
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            done = list(
+                pool.map(lambda pair: import_ledger(*pair), zip(contexts, files, strict=True))
+            )
+    finally:
+        for ctx in contexts:
+            ctx.db.dispose()
+    assert sum(result.cases for result in done) == 60 == count_cases(offices)
+    handlers = [(h.name, h.firm) for h in list_handlers(offices, active_only=False)]
+    assert len(handlers) == len(set(handlers))
