@@ -401,6 +401,23 @@ def ensure_streams() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
 
+def _scrubbing(record: logging.LogRecord) -> bool:
+    from legalaid.domain.identity import scrub
+
+    record.msg, record.args = scrub(record.getMessage()), None
+    return True
+
+
+def _debug_exit(exc: BaseException, code: int) -> int:
+    """--debug: the whole traceback, with ID and mobile numbers masked in it."""
+    import traceback
+
+    from legalaid.domain.identity import scrub
+
+    print(scrub("".join(traceback.format_exception(exc))), file=sys.stderr, end="")
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ensure_streams()
     with chinese_argparse():  # usage, errors and help headings in Chinese
@@ -413,11 +430,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.debug else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if args.debug:
+        # SQL statements, not their parameters (names, ID numbers, phones); and whatever is
+        # logged is scrubbed of ID and mobile numbers.
+        logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_scrubbing)
     try:
         return run(args)
     except LegalAidError as exc:
         if args.debug:
-            raise
+            return _debug_exit(exc, 1)
         message = exc.message
         if isinstance(exc, ValidationErrors):
             message = message.replace("：\n  ", "：", 1).replace("\n  ", "；")
@@ -435,7 +458,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
     except Exception as exc:
         if args.debug:
-            raise
+            return _debug_exit(exc, 2)
         # No personal data: only the error's type goes out, the details need --debug.
         print(
             f"legalaid: 内部错误（{type(exc).__name__}）；加 --debug 重新运行可查看详情",

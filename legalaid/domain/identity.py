@@ -106,3 +106,14 @@ def normalize_phone(text: str, *, field: str = "联系电话") -> str:
     raise ValidationError(
         f"「{field}」应为11位手机号或带区号的固定电话（如0731-12345678）", field=field
     )
+
+
+_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])")
+_MOBILE_IN_TEXT = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
+
+
+def scrub(text: str) -> str:
+    """Text for a log or a debugging print: ID numbers and mobile numbers masked wherever
+    they appear (a traceback's message, an SQL parameter list)."""
+    text = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group()), text)
+    return _MOBILE_IN_TEXT.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)

@@ -198,6 +198,39 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     assert result.returncode != 0 and "Traceback" in result.stderr
 
 
+def test_debug_prints_no_id_or_phone_numbers(sample_db: Path, tmp_path: Path) -> None:
+    """--debug (which every error line recommends) shows statements and tracebacks, never
+    the ID and phone numbers of the people in them."""
+    ledger = tmp_path / "one.csv"
+    ledger.write_text(
+        "机构,案件来源,案件类型,申请日期,受援人,状态,身份证号,联系电话\n"
+        "ZZ,申请,民事诉讼代理,2025-03-09,谭新,审查,430225197808134424,13236344021\n"
+        "ZZ,申请,民事诉讼代理,2025-03-09,谭新,审查,430225197808134424,13236344021\n",
+        encoding="utf-8",
+    )
+    failed = legalaid("--debug", "import", str(ledger), db=sample_db)  # a repeat: refused
+    imported = legalaid("--debug", "import", str(ledger), "--allow-duplicates", db=sample_db)
+    assert failed.returncode == 1 and "Traceback" in failed.stderr
+    assert imported.returncode == 0, imported.stderr
+    # A database error quotes the statement's parameters in its traceback: masked there too.
+    connection = sqlite3.connect(sample_db)
+    connection.execute("CREATE TRIGGER refuse BEFORE INSERT ON persons "
+                       "BEGIN SELECT RAISE(ABORT, 'refused'); END")  # fmt: skip
+    connection.commit()
+    connection.close()
+    other = tmp_path / "other.csv"
+    other.write_text(
+        ledger.read_text(encoding="utf-8").replace("430225197808134424", "430225199001011238"),
+        encoding="utf-8",
+    )  # a new person: the refused INSERT carries the ID number among its parameters
+    broken = legalaid("--debug", "import", str(other), "--allow-duplicates", db=sample_db)
+    assert broken.returncode != 0 and "parameters" in broken.stderr
+    assert "4302**********1238" in broken.stderr and "430225199001011238" not in broken.stderr
+    for result in (failed, imported, broken):
+        assert "430225197808134424" not in result.stderr
+        assert "13236344021" not in result.stderr
+
+
 def test_sigkill_in_the_middle_of_an_import_leaves_all_or_nothing(tmp_path: Path) -> None:
     source = tmp_path / "source.sqlite3"
     legalaid("init", db=source, check=True)
