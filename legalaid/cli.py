@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--year", type=int)
     demo.add_argument("--seed", type=int, default=1)
 
-    imp = commands.add_parser("import", help="导入案件台账（.xlsx/.csv）")
+    imp = commands.add_parser("import", help="导入案件台账（.xlsx/.xls/.ods/.csv）")
     imp.add_argument("file", type=Path)
     imp.add_argument(
         "--allow-duplicates",

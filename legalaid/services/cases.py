@@ -124,6 +124,7 @@ class CaseDetail:
     escalation: str | None = None
     # 先行提供 (s.44): since when and on which ground.
     advance: tuple[date, str] | None = None
+    office_name: str = ""  # the office's name (the row carries its code)
 
 
 def _base_query(filters: CaseFilter, session: Any) -> Any:
@@ -395,6 +396,7 @@ def get_case(
                 else None
             ),
             handlers=tuple(HandlerSpell(*s) for s in spells),
+            office_name=case.office.name,
             advance=(
                 (case.advance_on, case.advance_ground or "")
                 if case.advance_on is not None

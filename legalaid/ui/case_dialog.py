@@ -193,7 +193,10 @@ class CaseDialog(QDialog):
             self.summary,
             [
                 (self.tr("Case number"), row.case_no),
-                (self.tr("Office"), row.office),
+                (
+                    self.tr("Office"),
+                    f"{d.office_name}（{row.office}）" if d.office_name else row.office,
+                ),
                 (self.tr("State"), row.state.value),
                 (self.tr("Deadline"), deadline or "—"),
                 (self.tr("Source"), row.source),

@@ -48,6 +48,7 @@ def test_aid_in_advance_from_the_case_window(
     shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "先行提供法律援助" in shown and "仍须作出是否给予法律援助的决定" in shown
     assert "审查决定" in shown  # the decision's own clock is still shown
+    assert "株洲市法律援助中心（ZZ）" in shown  # the office by its name
     assert dialog.buttons["assign"].isVisibleTo(dialog)
     assert not dialog.buttons["advance"].isVisibleTo(dialog)
     if backend == "sqlite":
