@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import DuplicateCase, PersonChanged, ValidationError
 from legalaid.domain.identity import normalize_phone, parse_id_number
-from legalaid.domain.ledger import Duplicates
 from legalaid.domain.lifecycle import PENDING_DECISION, initial_state
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import (
@@ -171,11 +170,7 @@ def _person(
 
 
 def _refuse_duplicate(session: Session, data: CaseInput) -> None:
-    known = Duplicates()
-    for case_no, id_number, name, applied_on, case_type in repo.cases_applied_on(
-        session, [data.received_on]
-    ):
-        known.add(id_number, name, applied_on, case_type, case_no)
+    known = repo.cases_on_file(session, [data.received_on])
     id_number = (data.person.id_number or "").strip().upper() or None
     existing = known.find(id_number, data.person.name, data.received_on, data.case_type.value)
     if existing is not None:

@@ -17,7 +17,6 @@ from legalaid.domain.deadlines import CaseClock, DeadlineKind, DeadlineRule, ope
 from legalaid.domain.errors import RowErrors, ValidationError, ValidationErrors
 from legalaid.domain.escalation import EscalationState
 from legalaid.domain.ledger import (
-    Duplicates,
     LedgerRow,
     check_headers,
     ledger_state,
@@ -102,44 +101,25 @@ def import_ledger(
         for row in rows:
             if row.office_code not in offices:
                 problems.append(
-                    ValidationError(
-                        f"第{row.row}行「机构」：机构代码「{row.office_code}」不存在"
-                        "（请先用 office add 登记）",
-                        row=row.row,
-                        field="机构",
-                        value=row.office_code,
-                    )
-                )
+                    _cell_problem(row.row, "机构", row.office_code,
+                                  f"机构代码「{row.office_code}」不存在（请先用 office add 登记）")
+                )  # fmt: skip
             elif in_scope is not None and offices[row.office_code].id not in in_scope:
                 problems.append(
-                    ValidationError(
-                        f"第{row.row}行「机构」：{row.office_code}不是您所在机构或其下级机构",
-                        row=row.row,
-                        field="机构",
-                        value=row.office_code,
-                    )
-                )
+                    _cell_problem(row.row, "机构", row.office_code,
+                                  f"{row.office_code}不是您所在机构或其下级机构")
+                )  # fmt: skip
             if row.case_no:
                 if row.case_no in seen_numbers:
                     problems.append(
-                        ValidationError(
-                            f"第{row.row}行「案号」：{row.case_no}与第{seen_numbers[row.case_no]}行重复",
-                            row=row.row,
-                            field="案号",
-                            value=row.case_no,
-                        )
-                    )
+                        _cell_problem(row.row, "案号", row.case_no,
+                                      f"{row.case_no}与第{seen_numbers[row.case_no]}行重复")
+                    )  # fmt: skip
                 seen_numbers.setdefault(row.case_no, row.row)
         taken = repo.existing_case_numbers(session, seen_numbers)
         for case_no in sorted(taken, key=seen_numbers.__getitem__):
-            row_no = seen_numbers[case_no]
             problems.append(
-                ValidationError(
-                    f"第{row_no}行「案号」：{case_no}已存在于数据库中",
-                    row=row_no,
-                    field="案号",
-                    value=case_no,
-                )
+                _cell_problem(seen_numbers[case_no], "案号", case_no, f"{case_no}已存在于数据库中")
             )
         if not allow_duplicates:
             problems += _duplicates(session, rows)
@@ -157,13 +137,14 @@ def import_ledger(
         return result
 
 
+def _cell_problem(row: int, column: str, value: object, text: str) -> ValidationError:
+    """A problem of one cell, worded as the row reader words them (第N行「列」：…)."""
+    return ValidationError(f"第{row}行「{column}」：{text}", row=row, field=column, value=value)
+
+
 def _duplicates(session: Session, rows: list[LedgerRow]) -> list[ValidationError]:
     """Rows repeating a case on file (named by its 案号) or an earlier row (its number)."""
-    known = Duplicates()
-    for case_no, id_number, name, applied_on, case_type in repo.cases_applied_on(
-        session, (row.applied_on for row in rows)
-    ):
-        known.add(id_number, name, applied_on, case_type, f"已有案件{case_no}")
+    known = repo.cases_on_file(session, (row.applied_on for row in rows), prefix="已有案件")
     problems = []
     for row in rows:
         facts = (row.id_number, row.name, row.applied_on, row.case_type.value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -11,6 +11,7 @@ from sqlalchemy import Select, Table, bindparam, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from legalaid.domain.ledger import Duplicates
 from legalaid.storage.records import (
     Base,
     CaseRecord,
@@ -53,21 +54,20 @@ def case_by_number(session: Session, case_no: str) -> CaseRecord | None:
     return session.scalar(select(CaseRecord).where(CaseRecord.case_no == case_no))
 
 
-def cases_applied_on(
-    session: Session, days: Iterable[date]
-) -> Iterator[tuple[str, str | None, str, date, str]]:
-    """案号, 身份证号, 受援人, 申请日期 and 案件类型 of the cases applied for on these days
-    (what the duplicate rule compares), a few hundred days per query."""
+def cases_on_file(session: Session, days: Iterable[date], *, prefix: str = "") -> Duplicates:
+    """The cases applied for on these days, as the duplicate rule compares them, each known by
+    ``prefix`` + its 案号 (a few hundred days per query)."""
+    known = Duplicates()
     ordered = sorted(set(days))
     for start in range(0, len(ordered), 300):
-        chunk = ordered[start : start + 300]
-        for row in session.execute(
+        for case_no, id_number, name, applied_on, case_type in session.execute(
             select(CaseRecord.case_no, PersonRecord.id_number, PersonRecord.name,
                    CaseRecord.applied_on, CaseRecord.case_type)
             .join(PersonRecord, PersonRecord.id == CaseRecord.person_id)
-            .where(CaseRecord.applied_on.in_(chunk))
+            .where(CaseRecord.applied_on.in_(ordered[start : start + 300]))
         ):  # fmt: skip
-            yield row[0], row[1], row[2], row[3], row[4]
+            known.add(id_number, name, applied_on, case_type, f"{prefix}{case_no}")
+    return known
 
 
 def existing_case_numbers(session: Session, numbers: Iterable[str]) -> set[str]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -286,7 +285,7 @@ class ExportDialog(_Work):
         layout.addLayout(self.buttons)
 
     def choose_and_start(self) -> None:
-        suggested = Path.home() / f"法律援助台账-{date.today().isoformat()}.xlsx"
+        suggested = Path.home() / f"法律援助台账-{self._ctx.today().isoformat()}.xlsx"
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export ledger"),
