@@ -73,16 +73,24 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--year", type=int)
     demo.add_argument("--seed", type=int, default=1)
 
-    imp = commands.add_parser("import", help="导入案件台账（.xlsx/.xls/.ods/.csv）")
+    imp = commands.add_parser("import", help="导入案件台账或法律帮助台账（.xlsx/.xls/.ods/.csv）")
     imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--kind", choices=["cases", "services"], default="cases",
+        help="cases 案件台账（默认），services 法律帮助台账（咨询、代拟文书、值班律师帮助）",
+    )  # fmt: skip
     imp.add_argument(
         "--allow-duplicates",
         action="store_true",
         help="允许与已有案件或其他行重复的行（同一受援人、申请日期和案件类型）",
     )
 
-    exp = commands.add_parser("export", help="导出案件台账（.xlsx/.csv）")
+    exp = commands.add_parser("export", help="导出案件台账或法律帮助台账（.xlsx/.csv）")
     exp.add_argument("file", type=Path)
+    exp.add_argument(
+        "--kind", choices=["cases", "services"], default="cases",
+        help="cases 案件台账（默认），services 法律帮助台账",
+    )  # fmt: skip
     exp.add_argument("--year", type=int)
     exp.add_argument("--full-id", action="store_true", help="导出完整身份证号")
 
@@ -102,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     tset.add_argument("--year", type=int, required=True, help="年度")
     tset.add_argument("--office", required=True, help="机构代码")
     tset.add_argument("--cases", type=_positive, required=True, help="年度任务案件数")
+    tset.add_argument("--consultations", type=_positive, help="年度法律咨询任务（人次）")
 
     stats = commands.add_parser("stats", help="统计数据")
     stats.add_argument("--year", type=int, required=True, help="统计年度")
@@ -295,6 +304,13 @@ def run(args: argparse.Namespace) -> int:
                 ctx, cases=args.cases, year=args.year, seed=args.seed, progress=_Progress()
             )
             print(f"已生成 {count} 件演示案件")
+        elif args.command == "import" and args.kind == "services":
+            from legalaid.services import service_ledger
+
+            count = service_ledger.import_services(
+                ctx, args.file, progress=_Progress(), allow_duplicates=args.allow_duplicates
+            )
+            print(f"已导入 {count} 条法律帮助记录")
         elif args.command == "import":
             from legalaid.services import ledger
 
@@ -305,6 +321,13 @@ def run(args: argparse.Namespace) -> int:
                 f"已导入 {imported.cases} 件案件（新增受援人 {imported.persons_created} 人、"
                 f"承办人 {imported.handlers_created} 人、承办单位 {imported.firms_created} 家）"
             )
+        elif args.command == "export" and args.kind == "services":
+            from legalaid.services import service_ledger
+
+            count = service_ledger.export_services(
+                ctx, args.file, year=args.year, full_id=args.full_id
+            )
+            print(f"已导出 {count} 条法律帮助记录到 {args.file}")
         elif args.command == "export":
             from legalaid.services import ledger
 
@@ -320,8 +343,11 @@ def run(args: argparse.Namespace) -> int:
         elif args.command == "target":
             from legalaid.services import offices
 
-            offices.set_target(ctx, year=args.year, office_code=args.office, cases=args.cases)
-            print(f"已设置 {args.office} {args.year} 年度任务数为 {args.cases} 件")
+            offices.set_target(ctx, year=args.year, office_code=args.office, cases=args.cases,
+                               consultations=args.consultations)  # fmt: skip
+            extra = (f"，法律咨询 {args.consultations} 人次"
+                     if args.consultations is not None else "")  # fmt: skip
+            print(f"已设置 {args.office} {args.year} 年度任务数为 {args.cases} 件{extra}")
         elif args.command == "stats":
             from legalaid.services import statistics
 

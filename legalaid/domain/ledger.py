@@ -170,28 +170,45 @@ class Duplicates:
             self._by_name_without_id.setdefault(named, ref)
 
 
-def check_headers(headers: list[str]) -> list[str]:
+@dataclass(frozen=True)
+class Columns:
+    """One ledger layout: its headers, the required ones, those whose digits must arrive as
+    text and the longest value of each free-text column."""
+
+    headers: tuple[str, ...]
+    required: frozenset[str]
+    text_only: frozenset[str]
+    max_length: Mapping[str, int]
+
+
+CASE_COLUMNS = Columns(HEADERS, REQUIRED, TEXT_ONLY, MAX_LENGTH)
+
+
+def check_headers(headers: list[str], columns: Columns = CASE_COLUMNS) -> list[str]:
     """Problems with the header row: unknown, duplicated or missing required columns."""
     problems = []
     seen: set[str] = set()
     for index, header in enumerate(headers, start=1):
         if header in seen:
             problems.append(f"第1行第{index}列：列名「{header}」重复")
-        elif header not in HEADERS and header not in IGNORED:
+        elif header not in columns.headers and header not in IGNORED:
             problems.append(f"第1行第{index}列：未知的列「{header}」（台账格式中没有此列）")
         seen.add(header)
-    for header in HEADERS:
-        if header in REQUIRED and header not in seen:
+    for header in columns.headers:
+        if header in columns.required and header not in seen:
             problems.append(f"第1行：缺少必填列「{header}」")
     return problems
 
 
-class _RowReader:
+class RowReader:
     """Reads typed values from one raw row, collecting every problem."""
 
-    def __init__(self, raw: Mapping[str, object], row: int) -> None:
+    def __init__(
+        self, raw: Mapping[str, object], row: int, columns: Columns = CASE_COLUMNS
+    ) -> None:
         self.raw = raw
         self.row = row
+        self.columns = columns
         self.problems: list[ValidationError] = []
 
     def fail(self, column: str, message: str) -> None:
@@ -202,7 +219,7 @@ class _RowReader:
 
     def text(self, column: str) -> str | None:
         value = self.raw.get(column)
-        if column in TEXT_ONLY and (
+        if column in self.columns.text_only and (
             (isinstance(value, int | float) and not isinstance(value, bool))
             or (isinstance(value, str) and _SCIENTIFIC.match(value.strip()))
         ):
@@ -216,10 +233,10 @@ class _RowReader:
             text = str(value)
         text = text.strip()
         if not text:
-            if column in REQUIRED:
+            if column in self.columns.required:
                 self.fail(column, "必填，不能为空")
             return None
-        limit = MAX_LENGTH.get(column)
+        limit = self.columns.max_length.get(column)
         if limit is not None and len(text) > limit:
             self.fail(column, f"过长（{len(text)}字，最多{limit}字）")
             return None
@@ -302,7 +319,7 @@ class _RowReader:
 
 def parse_row(raw: Mapping[str, object], row: int, *, today: date) -> LedgerRow:
     """Check one ledger row; raise ``ValidationError`` (with all its problems) if wrong."""
-    r = _RowReader(raw, row)
+    r = RowReader(raw, row)
     office_code = r.text("机构")
     source = r.choice("案件来源", CaseSource)
     case_type = r.choice("案件类型", CaseType)
@@ -434,7 +451,7 @@ def parse_row(raw: Mapping[str, object], row: int, *, today: date) -> LedgerRow:
     )
 
 
-def _check_order(r: _RowReader, dates: list[tuple[str, date | None]]) -> None:
+def _check_order(r: RowReader, dates: list[tuple[str, date | None]]) -> None:
     """Each date may not come before the one it follows in the workflow."""
     known = [(column, value) for column, value in dates if value is not None]
     for (first, a), (second, b) in pairwise(known):
@@ -442,11 +459,13 @@ def _check_order(r: _RowReader, dates: list[tuple[str, date | None]]) -> None:
             r.fail(second, f"{b.isoformat()}早于{first}{a.isoformat()}")
 
 
-def ledger_values(values: Mapping[str, object], *, full_id: bool) -> dict[str, object]:
-    """A case's ledger cells, typed (dates, amounts, counts stay what they are; yes/no and
-    groups become their text); the ID number masked unless ``full_id``."""
+def ledger_values(
+    values: Mapping[str, object], *, full_id: bool, headers: tuple[str, ...] = HEADERS
+) -> dict[str, object]:
+    """A row's ledger cells, typed (dates, amounts, counts stay what they are; yes/no and
+    lists become their text); the ID number masked unless ``full_id``."""
     out: dict[str, object] = {}
-    for header in HEADERS:
+    for header in headers:
         value = values.get(header)
         if isinstance(value, bool):
             out[header] = "是" if value else "否"

@@ -50,6 +50,12 @@ class Action(StrEnum):
     STATISTICS = "统计报表"
     VIEW_AUDIT = "查看审计记录"
     ADMINISTER = "系统管理"
+    # The forms of aid that are not cases (s.22): clerks register them; a duty lawyer records
+    # the duty help they gave (their own only, checked by the service); rota by the office.
+    REGISTER_SERVICE = "登记法律帮助"
+    RECORD_DUTY_HELP = "记录值班律师法律帮助"
+    VIEW_SERVICES = "查看法律帮助"
+    MANAGE_DUTY = "安排值班"
 
 
 A = Action
@@ -63,20 +69,23 @@ MATRIX: dict[Role, frozenset[Action]] = {
         A.SUBMIT_CLOSING,
         A.REVIEW_CLOSING, A.TERMINATE, A.FOLLOW_UP, A.PAY_SUBSIDY, A.FLAG_MAJOR, A.ESCALATE,
         A.VIEW_FULL_ID, A.PRINT, A.EXPORT, A.STATISTICS,
+        A.REGISTER_SERVICE, A.RECORD_DUTY_HELP, A.VIEW_SERVICES, A.MANAGE_DUTY,
     }),
     Role.LAWYER: frozenset({
         A.VIEW_CASE, A.LOG_WORK, A.RECORD_AGREEMENT, A.ATTACH, A.SUBMIT_CLOSING, A.FLAG_MAJOR,
         A.VIEW_FULL_ID,
-        A.PRINT,
+        A.PRINT, A.RECORD_DUTY_HELP, A.VIEW_SERVICES,
     }),
     Role.SUPERVISOR: frozenset({
         A.VIEW_CASE, A.REGISTER, A.DECIDE, A.ASSIGN, A.RECORD_AGREEMENT, A.ATTACH,
         A.REVIEW_CLOSING, A.TERMINATE,
         A.FOLLOW_UP, A.APPROVE_SUBSIDY, A.PAY_SUBSIDY, A.FLAG_MAJOR, A.ESCALATE,
         A.SET_TARGETS, A.VIEW_FULL_ID, A.PRINT, A.EXPORT, A.STATISTICS, A.VIEW_AUDIT,
+        A.REGISTER_SERVICE, A.RECORD_DUTY_HELP, A.VIEW_SERVICES, A.MANAGE_DUTY,
     }),
     Role.ADMIN: frozenset({
         A.VIEW_CASE, A.SET_TARGETS, A.EXPORT, A.STATISTICS, A.VIEW_AUDIT, A.ADMINISTER,
+        A.VIEW_SERVICES,
     }),
 }  # fmt: skip
 

@@ -137,6 +137,21 @@ class YearStatistics:
     aided_persons: int = 0
     recovered_amount: Decimal = Decimal("0.00")
     quality: dict[str, int] = field(default_factory=dict)
+    # The forms of aid that are not cases (人次 by 服务类型; consultations by 方式; duty-help
+    # rows per 帮助内容 item) and the 法律咨询 target.
+    services: dict[str, int] = field(default_factory=dict)
+    consultations_by_channel: dict[str, int] = field(default_factory=dict)
+    duty_by_help: dict[str, int] = field(default_factory=dict)
+    services_by_month: dict[str, dict[str, int]] = field(default_factory=dict)
+    consultation_target: int | None = None
+
+    @property
+    def consultations(self) -> int:
+        return self.services.get("法律咨询", 0)
+
+    @property
+    def consultation_completion_pct(self) -> float | None:
+        return completion_pct(self.consultations, self.consultation_target)
 
     @property
     def by_kind(self) -> dict[str, int]:
@@ -194,10 +209,9 @@ class YearStatistics:
             "aided_persons": self.aided_persons,
             "recovered_amount": self.recovered_amount.quantize(Decimal("0.01")),
             "quality": self.quality,
-            # The forms of aid that are not cases are not recorded yet: nothing to count.
-            "services": {},
-            "consultations_by_channel": {},
-            "duty_by_help": {},
-            "consultation_target": None,
-            "consultation_completion_pct": None,
+            "services": self.services,
+            "consultations_by_channel": self.consultations_by_channel,
+            "duty_by_help": self.duty_by_help,
+            "consultation_target": self.consultation_target,
+            "consultation_completion_pct": self.consultation_completion_pct,
         }

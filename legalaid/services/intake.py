@@ -25,6 +25,7 @@ from legalaid.domain.vocabulary import (
     Stage,
 )
 from legalaid.services import scope
+from legalaid.services.aid_services import link_case
 from legalaid.services.authz import requires
 from legalaid.services.casefile import (
     CaseRef,
@@ -116,6 +117,8 @@ class CaseInput:
     allow_duplicate: bool = False
     # The clerk confirmed changing the name or phone of the person on file with this ID.
     update_person: bool = False
+    # 转为案件: the consultation or duty help this application came from (linked both ways).
+    from_service_id: int | None = None
 
 
 def _person(
@@ -261,6 +264,8 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
         session.add(case)
         uow.flush()
         log_event(ctx, session, case, "登记", to_state=state.value)
+        if data.from_service_id is not None:
+            link_case(ctx, session, data.from_service_id, case)
         refresh_search(session, case)
         recognise_case(ctx, session, case)  # 重大疑难 candidates are seen from the first day
         return commit_case(ctx, uow, case)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -17,6 +17,8 @@ from legalaid.domain.deadlines import CaseClock, DeadlineKind, DeadlineRule, ope
 from legalaid.domain.errors import RowErrors, ValidationError, ValidationErrors
 from legalaid.domain.escalation import EscalationState
 from legalaid.domain.ledger import (
+    CASE_COLUMNS,
+    Columns,
     LedgerRow,
     check_headers,
     ledger_state,
@@ -61,37 +63,17 @@ class ImportResult:
     firms_created: int
 
 
-def _noop(_stage: str, _done: int, _total: int) -> None:
+def no_progress(_stage: str, _done: int, _total: int) -> None:
     return None
 
 
 @requires(Action.REGISTER)
 def import_ledger(
-    ctx: Context, path: Path, *, progress: Progress = _noop, allow_duplicates: bool = False
+    ctx: Context, path: Path, *, progress: Progress = no_progress, allow_duplicates: bool = False
 ) -> ImportResult:
     """Import every row of the file in one transaction, or none of them. A row that repeats
     a case on file or an earlier row is refused unless ``allow_duplicates``."""
-    headers, raw_rows = read_rows(path)
-    header_problems = check_headers(headers)
-    if header_problems:
-        raise ValidationErrors(
-            [ValidationError(p, row=1) for p in header_problems],
-            heading=f"台账「{path.name}」的列名有误：",
-        )
-    today = ctx.today()
-    rows: list[LedgerRow] = []
-    problems: list[ValidationError] = []
-    for number, raw in enumerate(raw_rows, start=2):
-        if not raw:
-            continue  # blank line
-        try:
-            rows.append(parse_row(raw, number, today=today))
-        except RowErrors as exc:
-            problems.extend(exc.problems)
-        if number % 10000 == 0:
-            progress("检查", number - 1, 0)
-    if not rows and not problems:
-        raise ValidationError(f"台账「{path.name}」中没有数据行", field="文件")
+    rows, problems = read_checked(path, CASE_COLUMNS, parse_row, ctx.today(), progress, "台账")
 
     with ctx.writing() as uow:
         session = uow.session
@@ -101,25 +83,25 @@ def import_ledger(
         for row in rows:
             if row.office_code not in offices:
                 problems.append(
-                    _cell_problem(row.row, "机构", row.office_code,
+                    cell_problem(row.row, "机构", row.office_code,
                                   f"机构代码「{row.office_code}」不存在（请先用 office add 登记）")
                 )  # fmt: skip
             elif in_scope is not None and offices[row.office_code].id not in in_scope:
                 problems.append(
-                    _cell_problem(row.row, "机构", row.office_code,
+                    cell_problem(row.row, "机构", row.office_code,
                                   f"{row.office_code}不是您所在机构或其下级机构")
                 )  # fmt: skip
             if row.case_no:
                 if row.case_no in seen_numbers:
                     problems.append(
-                        _cell_problem(row.row, "案号", row.case_no,
+                        cell_problem(row.row, "案号", row.case_no,
                                       f"{row.case_no}与第{seen_numbers[row.case_no]}行重复")
                     )  # fmt: skip
                 seen_numbers.setdefault(row.case_no, row.row)
         taken = repo.existing_case_numbers(session, seen_numbers)
         for case_no in sorted(taken, key=seen_numbers.__getitem__):
             problems.append(
-                _cell_problem(seen_numbers[case_no], "案号", case_no, f"{case_no}已存在于数据库中")
+                cell_problem(seen_numbers[case_no], "案号", case_no, f"{case_no}已存在于数据库中")
             )
         if not allow_duplicates:
             problems += _duplicates(session, rows)
@@ -137,7 +119,44 @@ def import_ledger(
         return result
 
 
-def _cell_problem(row: int, column: str, value: object, text: str) -> ValidationError:
+R = TypeVar("R")
+
+
+def read_checked(
+    path: Path,
+    columns: Columns,
+    parse: Callable[..., R],
+    today: date,
+    progress: Progress,
+    title: str,
+) -> tuple[list[R], list[ValidationError]]:
+    """Read a ledger file and check every row: the rows that passed and every problem of
+    those that did not (all of them, so one list can be worked through). A wrong header row
+    or a file without rows is refused at once."""
+    headers, raw_rows = read_rows(path)
+    header_problems = check_headers(headers, columns)
+    if header_problems:
+        raise ValidationErrors(
+            [ValidationError(p, row=1) for p in header_problems],
+            heading=f"{title}「{path.name}」的列名有误：",
+        )
+    rows: list[R] = []
+    problems: list[ValidationError] = []
+    for number, raw in enumerate(raw_rows, start=2):
+        if not raw:
+            continue  # blank line
+        try:
+            rows.append(parse(raw, number, today=today))
+        except RowErrors as exc:
+            problems.extend(exc.problems)
+        if number % 10000 == 0:
+            progress("检查", number - 1, 0)
+    if not rows and not problems:
+        raise ValidationError(f"{title}「{path.name}」中没有数据行", field="文件")
+    return rows, problems
+
+
+def cell_problem(row: int, column: str, value: object, text: str) -> ValidationError:
     """A problem of one cell, worded as the row reader words them (第N行「列」：…)."""
     return ValidationError(f"第{row}行「{column}」：{text}", row=row, field=column, value=value)
 
@@ -453,7 +472,7 @@ def export_ledger(
     *,
     year: int | None = None,
     full_id: bool = False,
-    progress: Progress = _noop,
+    progress: Progress = no_progress,
     filters: CaseFilter | None = None,
 ) -> int:
     """Write cases in the ledger layout. With ``year``: every case whose 申请日期, 受理日期 or

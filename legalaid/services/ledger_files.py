@@ -14,9 +14,9 @@ from typing import Any
 
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.ledger import (
+    CASE_COLUMNS,
     FORMULA_START,
-    HEADERS,
-    TEXT_ONLY,
+    Columns,
     cell_text,
     guard_formula,
     unguard_formula,
@@ -165,27 +165,33 @@ def _read_sheet(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
     return headers, rows()
 
 
-def write_rows(path: Path, rows: Iterable[dict[str, Any]]) -> int:
-    """Write typed ledger rows ({header: value}); returns the number of rows."""
+def write_rows(
+    path: Path,
+    rows: Iterable[dict[str, Any]],
+    columns: Columns = CASE_COLUMNS,
+    sheet_name: str = "台账",
+) -> int:
+    """Write typed ledger rows ({header: value}) in a layout (the case ledger unless said);
+    returns the number of rows."""
     suffix = check_suffix(path, writing=True)
     if suffix == ".csv":
         count = 0
         # utf-8-sig: Excel on Windows opens it as UTF-8 only with the BOM.
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(HEADERS)
+            writer.writerow(columns.headers)
             for row in rows:
-                writer.writerow(_csv_cells(row))
+                writer.writerow(_csv_cells(row, columns.headers))
                 count += 1
         return count
-    return _write_xlsx(path, rows)
+    return _write_xlsx(path, rows, columns, sheet_name)
 
 
-def _csv_cells(row: dict[str, Any]) -> list[str]:
+def _csv_cells(row: dict[str, Any], headers: tuple[str, ...]) -> list[str]:
     """A typed ledger row as CSV text (cell_text and guard_formula in one pass: an export
     writes some six million cells)."""
     cells = []
-    for header in HEADERS:
+    for header in headers:
         value = row.get(header)
         if value is None:
             cells.append("")
@@ -199,12 +205,15 @@ def _csv_cells(row: dict[str, Any]) -> list[str]:
 # Widths in characters: enough for the longest usual value of each column.
 _WIDTHS = {"案号": 24, "机构": 8, "案由": 18, "受援人": 10, "身份证号": 21, "联系电话": 14,
            "人群类别": 16, "承办人": 10, "承办单位": 22, "住址": 28, "通知机关": 22,
-           "备注": 30, "可能判处无期徒刑死刑": 10}  # fmt: skip
+           "备注": 30, "可能判处无期徒刑死刑": 10, "方式": 22, "服务对象": 10,
+           "帮助内容": 24, "内容": 40, "转为案件": 24}  # fmt: skip
 _DATE_FORMAT = "yyyy-mm-dd"
 _MONEY_FORMAT = "#,##0.00"
 
 
-def _write_xlsx(path: Path, rows: Iterable[dict[str, Any]]) -> int:
+def _write_xlsx(
+    path: Path, rows: Iterable[dict[str, Any]], columns: Columns, sheet_name: str
+) -> int:
     """A real workbook: dates as dates, amounts as numbers with two decimals, ID numbers,
     phones and case numbers as text cells (a number typed into them stays text), the header
     frozen and filtered. Written row by row (write-only), so memory stays flat."""
@@ -214,14 +223,15 @@ def _write_xlsx(path: Path, rows: Iterable[dict[str, Any]]) -> int:
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("台账")
-    for index, header in enumerate(HEADERS, start=1):
+    headers = columns.headers
+    sheet = workbook.create_sheet(sheet_name)
+    for index, header in enumerate(headers, start=1):
         width = _WIDTHS.get(header, max(10, len(header) * 2 + 2))
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DCE6F2")
     header_cells = []
-    for header in HEADERS:
+    for header in headers:
         cell = WriteOnlyCell(sheet, value=header)
         cell.font, cell.fill = bold, fill
         header_cells.append(cell)
@@ -229,9 +239,9 @@ def _write_xlsx(path: Path, rows: Iterable[dict[str, Any]]) -> int:
     count = 0
     for row in rows:
         cells: list[Any] = []
-        for header in HEADERS:
+        for header in headers:
             value = row.get(header)
-            if header in TEXT_ONLY:
+            if header in columns.text_only:
                 cell = text_cell(sheet, None if value in (None, "") else str(value))
                 cell.number_format = "@"
             elif isinstance(value, datetime | date):
@@ -248,7 +258,7 @@ def _write_xlsx(path: Path, rows: Iterable[dict[str, Any]]) -> int:
             cells.append(cell)
         sheet.append(cells)
         count += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{count + 1}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
     workbook.save(path)
     return count
 

@@ -236,27 +236,50 @@ def list_handlers(
 
 
 @requires(Action.SET_TARGETS)
-def set_target(ctx: Context, *, year: int, office_code: str, cases: int) -> None:
-    """Set an office's yearly target (年度任务数)."""
-    set_targets(ctx, year=year, targets={office_code: cases})
+def set_target(
+    ctx: Context, *, year: int, office_code: str, cases: int, consultations: int | None = None
+) -> None:
+    """Set an office's yearly target (年度任务数), and its 法律咨询 target in 人次 if given."""
+    set_targets(
+        ctx, year=year, targets={office_code: cases},
+        consultations=None if consultations is None else {office_code: consultations},
+    )  # fmt: skip
 
 
 @requires(Action.SET_TARGETS)
-def set_targets(ctx: Context, *, year: int, targets: dict[str, int]) -> None:
-    """Set several offices' targets in one transaction: all of them or none."""
+def set_targets(
+    ctx: Context,
+    *,
+    year: int,
+    targets: dict[str, int],
+    consultations: dict[str, int | None] | None = None,
+) -> None:
+    """Set several offices' targets in one transaction: all of them or none. ``consultations``
+    sets (or, with None, clears) the 法律咨询 targets of the offices it names."""
     if not 2000 <= year <= 2100:
         raise ValidationError(f"年度「{year}」无效", field="年度")
     for code, cases in targets.items():
         if cases < 0:
             raise ValidationError(f"{code}的年度任务数不能为负数", field="任务数")
+    for code, times in (consultations or {}).items():
+        if times is not None and times < 0:
+            raise ValidationError(f"{code}的咨询任务数不能为负数", field="咨询任务数")
     with ctx.writing() as uow:
-        for code, cases in targets.items():
-            office = scope.office_by_code(ctx, uow.session, code, f"机构「{code}」的年度任务")
-            record = uow.session.get(TargetRecord, (office.id, year))
+        session = uow.session
+        for code in dict.fromkeys([*targets, *(consultations or {})]):
+            office = scope.office_by_code(ctx, session, code, f"机构「{code}」的年度任务")
+            record = session.get(TargetRecord, (office.id, year))
             if record is None:
-                uow.session.add(TargetRecord(office_id=office.id, year=year, cases=cases))
-            else:
-                record.cases = cases
+                if code not in targets:
+                    raise ValidationError(
+                        f"请先设定{code}的年度任务案件数，再设咨询任务数", field="任务数"
+                    )
+                record = TargetRecord(office_id=office.id, year=year, cases=targets[code])
+                session.add(record)
+            elif code in targets:
+                record.cases = targets[code]
+            if consultations is not None and code in consultations:
+                record.consultations = consultations[code]
         uow.commit()
 
 
@@ -270,6 +293,18 @@ def get_targets(ctx: Context, *, year: int) -> dict[str, int]:
             .where(TargetRecord.year == year)
         )
         return {code: int(cases) for ident, code, cases in rows if ids is None or ident in ids}
+
+
+def get_consultation_targets(ctx: Context, *, year: int) -> dict[str, int]:
+    """The year's 法律咨询 targets (人次) of the offices in scope that have one."""
+    with ctx.reading() as uow:
+        ids = scope.office_ids(ctx, uow.session)
+        rows = uow.session.execute(
+            select(OfficeRecord.id, OfficeRecord.code, TargetRecord.consultations)
+            .join(TargetRecord, TargetRecord.office_id == OfficeRecord.id)
+            .where(TargetRecord.year == year, TargetRecord.consultations.is_not(None))
+        )
+        return {code: int(n or 0) for ident, code, n in rows if ids is None or ident in ids}
 
 
 _ACCOUNT = re.compile(r"^[0-9][0-9-]{5,31}$")

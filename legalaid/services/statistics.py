@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from legalaid.domain.aid_services import ServiceKind, split_help
 from legalaid.domain.permissions import Action
 from legalaid.domain.statistics import YearStatistics, period_end
 from legalaid.domain.subsidy import SubsidyFacts, SubsidyStandard, calculate, days_from_text
@@ -35,6 +36,7 @@ from legalaid.services.authz import requires
 from legalaid.services.context import Context
 from legalaid.services.subsidies import PaymentState, stored_standards
 from legalaid.storage.records import (
+    AidServiceRecord,
     CaseGroupRecord,
     CaseRecord,
     CaseSubsidyRecord,
@@ -61,9 +63,14 @@ class _Figures:
     recovered: Decimal = Decimal(0)
     quality: Counter[str] = field(default_factory=Counter)
     subsidy: Decimal = Decimal(0)
+    # The forms of aid that are not cases: person-times by (服务类型, 方式, day), duty-help
+    # rows by 帮助内容 as stored (items joined by 、).
+    services: Counter[tuple[str, str | None, date]] = field(default_factory=Counter)
+    duty_help: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: _Figures) -> None:
-        for name in ("by_type", "by_source", "by_handler_type", "by_category", "by_day"):
+        for name in ("by_type", "by_source", "by_handler_type", "by_category", "by_day",
+                     "services", "duty_help"):  # fmt: skip
             getattr(self, name).update(getattr(other, name))
         self.cross_region += other.cross_region
         self.major_difficult += other.major_difficult
@@ -185,6 +192,7 @@ def _collect(
         .group_by(CaseRecord.office_id)
     ):  # fmt: skip
         figures[office].subsidy += Decimal(amount or 0)
+    _collect_services(session, start, end, office_ids, figures)
     # Otherwise unpaid: what the standard in force on the case's 指派日期 computes (per version).
     assigned = func.coalesce(CaseRecord.assigned_on, CaseRecord.accepted_on, CaseRecord.applied_on)
     unpaid_columns = (CaseRecord.office_id, CaseRecord.state, CaseRecord.case_type,
@@ -219,6 +227,37 @@ def _collect(
     return figures
 
 
+def _collect_services(
+    session: Session,
+    start: date,
+    end: date,
+    office_ids: frozenset[int] | None,
+    figures: dict[int, _Figures],
+) -> None:
+    """Services dated in the period (interfaces.md): person-times by kind, 方式 and day; duty
+    help rows by their items — two grouped scans of one covering index."""
+    in_period = [AidServiceRecord.served_on >= start, AidServiceRecord.served_on <= end]
+    if office_ids is not None:
+        in_period.append(AidServiceRecord.office_id.in_(sorted(office_ids)))
+    columns = (AidServiceRecord.office_id, AidServiceRecord.kind, AidServiceRecord.channel,
+               AidServiceRecord.served_on)  # fmt: skip
+    for office, kind, channel, day, times in session.execute(
+        select(*columns, func.sum(AidServiceRecord.person_times))
+        .where(*in_period)
+        .group_by(*columns)
+    ):
+        # Only a consultation's 方式 is a channel; duty and drafting keep theirs out of it.
+        key = channel if kind == ServiceKind.CONSULTATION.value else None
+        figures[office].services[(kind, key, day)] += int(times or 0)
+    for office, items, count in session.execute(
+        select(AidServiceRecord.office_id, AidServiceRecord.help_items, func.count())
+        .where(*in_period, AidServiceRecord.kind == ServiceKind.DUTY_HELP.value)
+        .group_by(AidServiceRecord.office_id, AidServiceRecord.help_items)
+    ):
+        if items:
+            figures[office].duty_help[items] += count
+
+
 def _statistics(
     year: int,
     end: date,
@@ -226,6 +265,7 @@ def _statistics(
     figures: _Figures,
     by_office: dict[str, int],
     target: int | None,
+    consultation_target: int | None = None,
 ) -> YearStatistics:
     months: Counter[str] = Counter()
     for day, count in figures.by_day.items():
@@ -246,14 +286,41 @@ def _statistics(
     stats.recovered_amount = figures.recovered.quantize(Decimal("0.01"))
     stats.quality = _ranked(figures.quality)
     stats.subsidy_total = figures.subsidy.quantize(Decimal("0.01"))
+    services: Counter[str] = Counter()
+    channels: Counter[str] = Counter()
+    service_months: dict[str, Counter[str]] = defaultdict(Counter)
+    for (kind, channel, day), times in figures.services.items():
+        services[kind] += times
+        service_months[kind][day.strftime("%Y-%m")] += times
+        if channel:
+            channels[channel] += times
+    help_rows: Counter[str] = Counter()
+    for items, count in figures.duty_help.items():
+        for item in split_help(items):  # a row with two items counts in both
+            help_rows[item.value] += count
+    # In the contract's order (法律咨询, 代拟法律文书, 值班律师法律帮助), zero counts left out.
+    stats.services = {k.value: services[k.value] for k in ServiceKind if services[k.value]}
+    stats.consultations_by_channel = _ranked(channels)
+    stats.duty_by_help = _ranked(help_rows)
+    stats.services_by_month = {
+        k.value: dict(sorted(service_months[k.value].items()))
+        for k in ServiceKind
+        if k.value in service_months
+    }
+    stats.consultation_target = consultation_target
     return stats
 
 
-def _targets(session: Session, year: int) -> dict[int, int]:
+def _targets(session: Session, year: int) -> dict[int, tuple[int, int | None]]:
+    """Per office: the year's case target and its consultation target (人次) if set."""
     rows = session.execute(
-        select(TargetRecord.office_id, TargetRecord.cases).where(TargetRecord.year == year)
+        select(TargetRecord.office_id, TargetRecord.cases, TargetRecord.consultations).where(
+            TargetRecord.year == year
+        )
     )
-    return {office: int(cases) for office, cases in rows}
+    return {
+        office: (int(cases), None if times is None else int(times)) for office, cases, times in rows
+    }
 
 
 @dataclass(frozen=True)
@@ -288,15 +355,20 @@ def statistics_set(
     for ident, code in codes.items():
         f = figures.get(ident, _Figures())
         total.add(f)
+        own = targets.get(ident)
         offices[code] = _statistics(
-            year, end, code, f, {code: sum(f.by_day.values())}, targets.get(ident)
-        )
+            year, end, code, f, {code: sum(f.by_day.values())},
+            own[0] if own else None, own[1] if own else None,
+        )  # fmt: skip
     by_office = {code: stats.cases for code, stats in offices.items()}
     # The target of a tree is the sum of its offices' targets, as for all offices together.
-    target = sum(targets.values()) if targets else None
+    target = sum(cases for cases, _ in targets.values()) if targets else None
+    consulting = [times for _, times in targets.values() if times is not None]
     return StatisticsSet(
-        total=_statistics(year, end, office_code, total, by_office, target), offices=offices
-    )
+        total=_statistics(year, end, office_code, total, by_office, target,
+                          sum(consulting) if consulting else None),
+        offices=offices,
+    )  # fmt: skip
 
 
 @requires(Action.STATISTICS)

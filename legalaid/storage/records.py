@@ -276,6 +276,8 @@ class TargetRecord(Base):
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     cases: Mapped[int] = mapped_column(Integer)
+    # 法律咨询 in person-times (人次), where the office sets one.
+    consultations: Mapped[int | None] = mapped_column(Integer)
 
 
 class SettingRecord(Base):
@@ -514,5 +516,81 @@ class FollowUpRecord(Base):
     person: Mapped[str | None] = mapped_column(String(50))
     content: Mapped[str] = mapped_column(Text)
     result: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(50))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DutyStationRecord(Base):
+    """值班律师工作站 at a court, procuratorate, police station or detention centre."""
+
+    __tablename__ = "duty_stations"
+    __table_args__ = (UniqueConstraint("office_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(10))
+    address: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class DutyShiftRecord(Base):
+    """One lawyer on duty at one station on one day (the rota; duty pay counts these)."""
+
+    __tablename__ = "duty_shifts"
+    __table_args__ = (UniqueConstraint("station_id", "on_date", "handler_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(
+        ForeignKey("duty_stations.id", ondelete="CASCADE"), index=True
+    )
+    on_date: Mapped[date] = mapped_column(Date, index=True)
+    handler_id: Mapped[int] = mapped_column(ForeignKey("handlers.id"), index=True)
+    recorded_by: Mapped[str] = mapped_column(String(50))
+
+
+class AidServiceRecord(Base):
+    """A consultation, drafted document or duty help (法律援助法 s.22), one ledger row each.
+
+    ``channel`` is the ledger's 方式: a consultation's channel, the duty station's name, a
+    drafted document's kind. The person is kept as given (a consultation needs no file)."""
+
+    __tablename__ = "aid_services"
+    __table_args__ = (
+        # The statistics' grouped sums (services by kind and 方式, duty help by items).
+        Index(
+            "ix_aid_services_period",
+            "served_on",
+            "office_id",
+            "kind",
+            "channel",
+            "person_times",
+            "help_items",
+        ),
+        Index("ix_aid_services_office_day", "office_id", "served_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    served_on: Mapped[date] = mapped_column(Date)
+    channel: Mapped[str | None] = mapped_column(String(60))
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("duty_stations.id"), index=True)
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    gender: Mapped[str | None] = mapped_column(String(2))
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    phone: Mapped[str | None] = mapped_column(String(30), index=True)
+    groups: Mapped[str | None] = mapped_column(String(200))
+    matter_category: Mapped[str | None] = mapped_column(String(20))
+    help_items: Mapped[str | None] = mapped_column(String(100))
+    content: Mapped[str | None] = mapped_column(Text)
+    answer: Mapped[str | None] = mapped_column(Text)
+    handler_name: Mapped[str | None] = mapped_column(String(50))
+    handler_id: Mapped[int | None] = mapped_column(ForeignKey("handlers.id"), index=True)
+    person_times: Mapped[int] = mapped_column(Integer, default=1)
+    # 转为案件: the application this service turned into (the case links back through it).
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cases.id", ondelete="SET NULL"), index=True
+    )
     recorded_by: Mapped[str] = mapped_column(String(50))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -10,10 +11,12 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from legalaid.domain.statistics import round_pct
 from tests.conftest import SAMPLE_LEDGER
 
 
@@ -125,6 +128,43 @@ def test_contract_flow(sample_db: Path) -> None:
     assert stats["time_pct"] == 49.6 and stats["double_half"] is False
     # Money is printed as yuan with exactly two decimals.
     assert re.search(r'"subsidy_total": \d+\.\d{2},', out)
+
+
+SERVICES_LEDGER = Path(__file__).resolve().parents[1] / "data" / "services-sample.csv"
+
+
+def test_services_ledger_and_consultation_target(sample_db: Path, tmp_path: Path) -> None:
+    result = legalaid("import", str(SERVICES_LEDGER), "--kind", "services", db=sample_db)
+    assert result.returncode == 0, result.stderr
+    assert "已导入 72 条法律帮助记录" in result.stdout
+    again = legalaid("import", str(SERVICES_LEDGER), "--kind", "services", db=sample_db)
+    assert again.returncode != 0 and "未导入任何数据" in again.stderr
+    legalaid("target", "set", "--year", "2026", "--office", "LL", "--cases", "30",
+             "--consultations", "10", db=sample_db, check=True)  # fmt: skip
+    stats = json.loads(
+        legalaid("stats", "--year", "2026", "--until", "2026-11-20", "--office", "LL", "--json",
+                 db=sample_db, check=True).stdout
+    )  # fmt: skip
+    with SERVICES_LEDGER.open(encoding="utf-8-sig") as handle:
+        rows = [r for r in csv.DictReader(handle)
+                if r["机构"] == "LL" and r["日期"].startswith("2026")]  # fmt: skip
+    consulted = sum(int(r["人次"] or 1) for r in rows if r["服务类型"] == "法律咨询")
+    duty = sum(1 for r in rows if r["服务类型"] == "值班律师法律帮助")
+    assert stats["services"]["法律咨询"] == consulted
+    assert stats["services"]["值班律师法律帮助"] == duty
+    assert stats["consultation_target"] == 10
+    assert stats["consultation_completion_pct"] == round_pct(Decimal(consulted * 100) / 10)
+    out = tmp_path / "services.csv"
+    legalaid("export", str(out), "--kind", "services", "--year", "2026", db=sample_db, check=True)
+    with out.open(encoding="utf-8-sig") as handle:
+        exported = list(csv.DictReader(handle))
+    assert len(exported) == sum(1 for r in _all(SERVICES_LEDGER) if r["日期"].startswith("2026"))
+    assert all("*" in r["身份证号"] for r in exported if r["身份证号"])
+
+
+def _all(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
 
 
 def test_init_is_idempotent_and_env_default(tmp_path: Path) -> None:

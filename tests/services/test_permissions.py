@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from legalaid.domain.aid_services import DutyHelp, ServiceInput, ServiceKind, StationKind
 from legalaid.domain.closing_file import FollowUpKind, Outcome, WorkKind
 from legalaid.domain.documents import DocumentKind
 from legalaid.domain.errors import LegalAidError, PermissionDenied
@@ -17,9 +18,11 @@ from legalaid.domain.permissions import MATRIX, Action, Role, allowed
 from legalaid.domain.vocabulary import HandlerType
 from legalaid.services import (
     accounts,
+    aid_services,
     assignment,
     closing,
     documents,
+    duty,
     escalations,
     intake,
     ledger,
@@ -29,11 +32,13 @@ from legalaid.services import (
     subsidies,
     worklog,
 )
+from legalaid.services.aid_services import ServiceForm
 from legalaid.services.audit_trail import AuditFilter, audit_entries
 from legalaid.services.cases import count_cases, find_cases, get_case
 from legalaid.services.context import Context
 from legalaid.services.setup import initialise
 from legalaid.storage.database import Database
+from legalaid.storage.records import CaseRecord
 from tests.conftest import TODAY
 from tests.services.closing_files import case_in_progress
 from tests.services.test_workflow import application
@@ -44,13 +49,17 @@ EXPECTED = {
     Role.CLERK: set(Action) - {A.LOG_WORK, A.APPROVE_SUBSIDY, A.SET_TARGETS, A.VIEW_AUDIT,
                                A.ADMINISTER},
     Role.LAWYER: {A.VIEW_CASE, A.LOG_WORK, A.RECORD_AGREEMENT, A.ATTACH, A.SUBMIT_CLOSING,
-                  A.FLAG_MAJOR, A.VIEW_FULL_ID, A.PRINT},
+                  A.FLAG_MAJOR, A.VIEW_FULL_ID, A.PRINT, A.RECORD_DUTY_HELP, A.VIEW_SERVICES},
     Role.SUPERVISOR: set(Action) - {A.LOG_WORK, A.SUBMIT_CLOSING, A.ADMINISTER},
-    Role.ADMIN: {A.VIEW_CASE, A.SET_TARGETS, A.EXPORT, A.STATISTICS, A.VIEW_AUDIT, A.ADMINISTER},
+    Role.ADMIN: {A.VIEW_CASE, A.SET_TARGETS, A.EXPORT, A.STATISTICS, A.VIEW_AUDIT, A.ADMINISTER,
+                 A.VIEW_SERVICES},
 }  # fmt: skip
 CASE_ACTIONS = {A.VIEW_CASE, A.DECIDE, A.ASSIGN, A.LOG_WORK, A.RECORD_AGREEMENT, A.ATTACH,
                 A.SUBMIT_CLOSING, A.REVIEW_CLOSING, A.TERMINATE, A.FOLLOW_UP, A.APPROVE_SUBSIDY,
                 A.FLAG_MAJOR, A.ESCALATE, A.VIEW_FULL_ID, A.PRINT}  # fmt: skip
+# A lawyer records only the duty help they gave themselves: the help the test records names
+# the handler of the case it passes ("own": the lawyer's own handler record).
+OWN_HANDLER_ACTIONS = {A.RECORD_DUTY_HELP}
 
 
 def test_the_matrix_is_the_specification() -> None:
@@ -62,6 +71,29 @@ def test_the_matrix_is_the_specification() -> None:
 
 
 Op = Callable[[Context, int, Path], object]
+STATION: list[int] = []
+
+
+def _handler_of(ctx: Context, case_id: int) -> int | None:
+    with ctx.db.uow(write=False) as uow:
+        case = uow.session.get(CaseRecord, case_id)
+        return case.handler_id if case else None
+
+
+def _duty_help(ctx: Context, case_id: int) -> int:
+    entry = ServiceInput(kind=ServiceKind.DUTY_HELP, served_on=TODAY, name=f"当事人{case_id}",
+                         help_items=(DutyHelp.PLEA_WITNESS,), content=ctx.actor)  # fmt: skip
+    form = ServiceForm(entry, office_code="ZZ", station_id=STATION[0],
+                       handler_id=_handler_of(ctx, case_id))  # fmt: skip
+    return aid_services.record_duty_help(ctx, form)
+
+
+def _consultation(ctx: Context) -> int:
+    entry = ServiceInput(kind=ServiceKind.CONSULTATION, served_on=TODAY, name="王芳",
+                         channel="来电", content=f"咨询{ctx.actor}")  # fmt: skip
+    return aid_services.register_service(ctx, ServiceForm(entry, office_code="ZZ"))
+
+
 OPS: dict[Action, Op] = {
     A.VIEW_CASE: lambda c, i, t: get_case(c, i),
     A.REGISTER: lambda c, i, t: intake.register(c, application()),
@@ -94,6 +126,11 @@ OPS: dict[Action, Op] = {
     A.STATISTICS: lambda c, i, t: statistics.year_statistics(c, year=2026),
     A.VIEW_AUDIT: lambda c, i, t: audit_entries(c, AuditFilter(), limit=5),
     A.ADMINISTER: lambda c, i, t: accounts.list_users(c),
+    A.REGISTER_SERVICE: lambda c, i, t: _consultation(c),
+    A.RECORD_DUTY_HELP: lambda c, i, t: _duty_help(c, i),
+    A.VIEW_SERVICES: lambda c, i, t: aid_services.list_services(c),
+    A.MANAGE_DUTY: lambda c, i, t: duty.save_station(
+        c, office_code="ZZ", name=f"{c.actor}工作站", kind=StationKind.COURT),
 }  # fmt: skip
 
 
@@ -109,6 +146,8 @@ def world(
     mine = offices.add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER)
     theirs = offices.add_handler(ctx, name="曾杰红", handler_type=HandlerType.LAWYER)
     cases = [case_in_progress(ctx, handler.id) for handler in (mine, theirs)]
+    STATION[:] = [duty.save_station(ctx, office_code="ZZ", name="株洲市看守所值班律师工作站",
+                                    kind=StationKind.DETENTION)]  # fmt: skip
     people = {Role.CLERK: ("clerk", None), Role.LAWYER: ("lawyer", "林宇浩"),
               Role.SUPERVISOR: ("boss", None), Role.ADMIN: ("admin", None)}  # fmt: skip
     contexts = {}
@@ -133,7 +172,7 @@ def test_role_and_action(
     case_id = mine if own else theirs
     # The lawyer's account is linked to the handler of ``mine``; for others "own" is moot.
     expected = action in EXPECTED[role] and (
-        role is not Role.LAWYER or action not in CASE_ACTIONS or own
+        role is not Role.LAWYER or action not in CASE_ACTIONS | OWN_HANDLER_ACTIONS or own
     )
     try:
         OPS[action](ctx, case_id, folder)
