@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from legalaid.domain.aid_services import ServiceKind
 from legalaid.domain.errors import DuplicateCase, LegalAidError, PersonChanged, ValidationError
 from legalaid.domain.identity import age_on, normalize_phone, parse_id_number
 from legalaid.domain.vocabulary import (
@@ -43,6 +44,7 @@ from legalaid.domain.vocabulary import (
     Stage,
 )
 from legalaid.services import intake
+from legalaid.services.aid_services import ServiceEntry
 from legalaid.services.casefile import CaseRef
 from legalaid.services.cases import people_with_id
 from legalaid.services.context import Context
@@ -59,6 +61,7 @@ class IntakeDialog(QDialog):
         self._ctx = ctx
         self.notification = notification
         self.result_ref: CaseRef | None = None
+        self.from_service_id: int | None = None  # 转为案件: the consultation or duty help
         self.setWindowTitle(
             self.tr("Accept a notification") if notification else self.tr("Register an application")
         )
@@ -344,6 +347,33 @@ class IntakeDialog(QDialog):
             return f"免予审查：{self.exemption.currentData()}"
         return HARDSHIP_DECLARED if self.pledge.isChecked() else None
 
+    def fill_from_service(self, entry: ServiceEntry) -> None:
+        """An application from a consultation or a duty help (转为案件): the person, groups,
+        matter and question carried over; the two are linked when it is registered."""
+        self.from_service_id = entry.id
+        self.setWindowTitle(
+            self.tr("Register an application from the {0} of {1}").format(
+                entry.kind.value, entry.served_on.isoformat()
+            )
+        )
+        self.office.setCurrentIndex(max(self.office.findData(entry.office_code), 0))
+        if entry.kind is ServiceKind.DUTY_HELP:
+            index = self.source.findData(CaseSource.DUTY_LAWYER.value)
+            if index >= 0:
+                self.source.setCurrentIndex(index)
+            self.cause.setText(entry.content or "")
+        else:
+            self.summary.setPlainText(entry.content or "")
+        self.name.setText(entry.name)
+        self.phone.setText(entry.phone or "")
+        if entry.id_number and "*" not in entry.id_number:
+            self.id_number.setText(entry.id_number)
+        for group in entry.groups:
+            if group in self.groups:
+                self.groups[group].setChecked(True)
+        if entry.matter_category:
+            self.matter.setEditText(entry.matter_category)
+
     def case_input(self) -> intake.CaseInput:
         gender = self.gender.currentData()
         stage = self.stage.currentData()
@@ -384,6 +414,7 @@ class IntakeDialog(QDialog):
             region_tier=RegionTier(self.region.currentData()),
             aided_persons=self.aided_persons.value(),
             possible_life_or_death=self.life_or_death.isChecked(),
+            from_service_id=self.from_service_id,
         )
 
     def _confirm(self, title: str, message: str, question: str) -> bool:

@@ -26,6 +26,7 @@ from legalaid.domain.errors import LegalAidError
 from legalaid.domain.permissions import MATRIX, Action
 from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType
 from legalaid.services.accounts import sign_out
+from legalaid.services.aid_services import ServiceEntry
 from legalaid.services.authz import may
 from legalaid.services.cases import CaseFilter, count_cases
 from legalaid.services.context import Context
@@ -36,6 +37,7 @@ from legalaid.ui.audit_page import AuditPage
 from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.case_table import CaseTableModel
 from legalaid.ui.deadlines_page import DeadlinesPage
+from legalaid.ui.duty_page import DutyPage
 from legalaid.ui.escalations_page import EscalationsPage
 from legalaid.ui.handlers_page import HandlersPage
 from legalaid.ui.intake_dialog import IntakeDialog
@@ -43,6 +45,7 @@ from legalaid.ui.ledger_dialog import ExportDialog, ImportDialog
 from legalaid.ui.login import ChangePasswordDialog, IdleWatcher, LockScreen
 from legalaid.ui.my_cases_page import MyCasesPage
 from legalaid.ui.reports_page import ReportsPage
+from legalaid.ui.services_page import ServicesPage
 from legalaid.ui.settings_page import SettingsPage
 from legalaid.ui.subsidies_page import SubsidiesPage
 from legalaid.ui.users_page import UsersPage
@@ -195,10 +198,11 @@ class CaseListPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    (MY_CASES, CASES, DEADLINES, ESCALATIONS, HANDLERS, SUBSIDIES, REPORTS, USERS, AUDIT,
-     SETTINGS) = range(10)  # fmt: skip
+    (MY_CASES, CASES, SERVICES, DUTY, DEADLINES, ESCALATIONS, HANDLERS, SUBSIDIES, REPORTS,
+     USERS, AUDIT, SETTINGS) = range(12)  # fmt: skip
     # What a role must be allowed to do to see a section (the services check each action).
-    SECTION_ACTIONS = (Action.LOG_WORK, Action.VIEW_CASE, Action.VIEW_CASE, Action.ESCALATE,
+    SECTION_ACTIONS = (Action.LOG_WORK, Action.VIEW_CASE, Action.RECORD_DUTY_HELP,
+                       Action.MANAGE_DUTY, Action.VIEW_CASE, Action.ESCALATE,
                        Action.ASSIGN, Action.PAY_SUBSIDY, Action.STATISTICS, Action.ADMINISTER,
                        Action.VIEW_AUDIT, Action.ADMINISTER)  # fmt: skip
 
@@ -210,6 +214,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self.my_cases = MyCasesPage(ctx)
         self.cases = CaseListPage(ctx)
+        self.services = ServicesPage(ctx)
+        self.duty = DutyPage(ctx)
         self.deadlines = DeadlinesPage(ctx)
         self.escalations = EscalationsPage(ctx)
         self.handlers = HandlersPage(ctx)
@@ -222,6 +228,8 @@ class MainWindow(QMainWindow):
         for page in (
             self.my_cases,
             self.cases,
+            self.services,
+            self.duty,
             self.deadlines,
             self.escalations,
             self.handlers,
@@ -267,6 +275,8 @@ class MainWindow(QMainWindow):
         self.deadlines.open_case.connect(self.open_case)
         self.escalations.open_case.connect(self.open_case)
         self.my_cases.open_case.connect(self.open_case)
+        self.services.open_case.connect(self.open_case)
+        self.services.to_application.connect(self.register_from_service)
         self.update_status()
         self._restore()
 
@@ -379,6 +389,8 @@ class MainWindow(QMainWindow):
         return [
             self.tr("My cases"),
             self.tr("Cases"),
+            self.tr("Legal help"),
+            self.tr("Duty rota"),
             self.tr("Deadlines"),
             self.tr("Major or difficult"),
             self.tr("Handlers"),
@@ -426,8 +438,15 @@ class MainWindow(QMainWindow):
     def register_notification(self) -> None:
         self._register(notification=True)
 
-    def _register(self, *, notification: bool) -> None:
+    def register_from_service(self, entry: ServiceEntry) -> None:
+        """转为案件: the intake form filled from a consultation or duty help, linked to it."""
+        self._register(notification=False, service=entry)
+        self.services.refresh()
+
+    def _register(self, *, notification: bool, service: ServiceEntry | None = None) -> None:
         dialog = IntakeDialog(self._ctx, notification=notification, parent=self)
+        if service is not None:
+            dialog.fill_from_service(service)
         if run_modal(dialog) == QDialog.DialogCode.Accepted and dialog.result_ref is not None:
             self.refresh_all()
             self.statusBar().showMessage(

@@ -50,7 +50,7 @@ def test_the_handler_workflow(
     qtbot.addWidget(window)
     window.resize(1366, 740)
     visible = [window.navigation.item(i).text() for i in window.visible_sections]
-    assert visible == ["我的案件", "案件", "待办期限"]
+    assert visible == ["我的案件", "案件", "法律帮助", "待办期限"]  # duty help of their own
     assert not window.new_application.isEnabled()  # a handler registers nothing
     window.show_section(window.MY_CASES)
     page = window.my_cases

@@ -429,7 +429,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="81"/>
-        <location filename="../../ui/case_dialog.py" line="609"/>
+        <location filename="../../ui/case_dialog.py" line="612"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -505,7 +505,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="118"/>
-        <location filename="../../ui/case_dialog.py" line="420"/>
+        <location filename="../../ui/case_dialog.py" line="423"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
@@ -526,7 +526,7 @@ Log folder: {1}</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="128"/>
-        <location filename="../../ui/case_dialog.py" line="346"/>
+        <location filename="../../ui/case_dialog.py" line="349"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
@@ -596,162 +596,162 @@ Log folder: {1}</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="196"/>
+        <location filename="../../ui/case_dialog.py" line="197"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="197"/>
+        <location filename="../../ui/case_dialog.py" line="200"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="198"/>
+        <location filename="../../ui/case_dialog.py" line="201"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="199"/>
+        <location filename="../../ui/case_dialog.py" line="202"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="202"/>
+        <location filename="../../ui/case_dialog.py" line="205"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="203"/>
+        <location filename="../../ui/case_dialog.py" line="206"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204"/>
+        <location filename="../../ui/case_dialog.py" line="207"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="205"/>
+        <location filename="../../ui/case_dialog.py" line="208"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="210"/>
+        <location filename="../../ui/case_dialog.py" line="213"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="211"/>
+        <location filename="../../ui/case_dialog.py" line="214"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="212"/>
+        <location filename="../../ui/case_dialog.py" line="215"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="213"/>
+        <location filename="../../ui/case_dialog.py" line="216"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="217"/>
+        <location filename="../../ui/case_dialog.py" line="220"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="218"/>
+        <location filename="../../ui/case_dialog.py" line="221"/>
         <source>{0} {1} ({2}) {3}</source>
         <translation>{0} {1}（{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="224"/>
+        <location filename="../../ui/case_dialog.py" line="227"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="228"/>
+        <location filename="../../ui/case_dialog.py" line="231"/>
         <source>Aid in advance (s.44)</source>
         <translation>先行提供（第44条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="235"/>
+        <location filename="../../ui/case_dialog.py" line="238"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="236"/>
+        <location filename="../../ui/case_dialog.py" line="239"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="237"/>
+        <location filename="../../ui/case_dialog.py" line="240"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="238"/>
+        <location filename="../../ui/case_dialog.py" line="241"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="240"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="241"/>
-        <location filename="../../ui/case_dialog.py" line="246"/>
-        <location filename="../../ui/case_dialog.py" line="251"/>
+        <location filename="../../ui/case_dialog.py" line="244"/>
+        <location filename="../../ui/case_dialog.py" line="249"/>
+        <location filename="../../ui/case_dialog.py" line="254"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="241"/>
-        <location filename="../../ui/case_dialog.py" line="246"/>
-        <location filename="../../ui/case_dialog.py" line="251"/>
+        <location filename="../../ui/case_dialog.py" line="244"/>
+        <location filename="../../ui/case_dialog.py" line="249"/>
+        <location filename="../../ui/case_dialog.py" line="254"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="243"/>
+        <location filename="../../ui/case_dialog.py" line="246"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="452"/>
+        <location filename="../../ui/case_dialog.py" line="455"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="453"/>
+        <location filename="../../ui/case_dialog.py" line="456"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="467"/>
+        <location filename="../../ui/case_dialog.py" line="470"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="468"/>
+        <location filename="../../ui/case_dialog.py" line="471"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="469"/>
+        <location filename="../../ui/case_dialog.py" line="472"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="470"/>
+        <location filename="../../ui/case_dialog.py" line="473"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="107"/>
-        <location filename="../../ui/case_dialog.py" line="245"/>
+        <location filename="../../ui/case_dialog.py" line="248"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
@@ -771,153 +771,153 @@ Log folder: {1}</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="250"/>
+        <location filename="../../ui/case_dialog.py" line="253"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="253"/>
+        <location filename="../../ui/case_dialog.py" line="256"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="259"/>
+        <location filename="../../ui/case_dialog.py" line="262"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="260"/>
+        <location filename="../../ui/case_dialog.py" line="263"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="261"/>
+        <location filename="../../ui/case_dialog.py" line="264"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="262"/>
+        <location filename="../../ui/case_dialog.py" line="265"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="263"/>
+        <location filename="../../ui/case_dialog.py" line="266"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="264"/>
+        <location filename="../../ui/case_dialog.py" line="267"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="270"/>
+        <location filename="../../ui/case_dialog.py" line="273"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="271"/>
+        <location filename="../../ui/case_dialog.py" line="274"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="272"/>
+        <location filename="../../ui/case_dialog.py" line="275"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="345"/>
+        <location filename="../../ui/case_dialog.py" line="348"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="360"/>
+        <location filename="../../ui/case_dialog.py" line="363"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="361"/>
+        <location filename="../../ui/case_dialog.py" line="364"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="371"/>
-        <location filename="../../ui/case_dialog.py" line="381"/>
+        <location filename="../../ui/case_dialog.py" line="374"/>
+        <location filename="../../ui/case_dialog.py" line="384"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="407"/>
+        <location filename="../../ui/case_dialog.py" line="410"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="407"/>
+        <location filename="../../ui/case_dialog.py" line="410"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="429"/>
+        <location filename="../../ui/case_dialog.py" line="432"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="429"/>
+        <location filename="../../ui/case_dialog.py" line="432"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="433"/>
+        <location filename="../../ui/case_dialog.py" line="436"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="434"/>
+        <location filename="../../ui/case_dialog.py" line="437"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="487"/>
+        <location filename="../../ui/case_dialog.py" line="490"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="488"/>
+        <location filename="../../ui/case_dialog.py" line="491"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="517"/>
+        <location filename="../../ui/case_dialog.py" line="520"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="527"/>
+        <location filename="../../ui/case_dialog.py" line="530"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="528"/>
+        <location filename="../../ui/case_dialog.py" line="531"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="543"/>
+        <location filename="../../ui/case_dialog.py" line="546"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="590"/>
+        <location filename="../../ui/case_dialog.py" line="593"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="590"/>
+        <location filename="../../ui/case_dialog.py" line="593"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="609"/>
+        <location filename="../../ui/case_dialog.py" line="612"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -925,42 +925,42 @@ Log folder: {1}</source>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
@@ -1269,6 +1269,91 @@ Details are in the log: {1}</source>
     </message>
 </context>
 <context>
+    <name>DutyPage</name>
+    <message>
+        <location filename="../../ui/duty_page.py" line="113"/>
+        <source>New station…</source>
+        <translation>新增工作站…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="114"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="115"/>
+        <source>Show stations no longer used</source>
+        <translation>显示已停用的工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="117"/>
+        <source>Duty stations</source>
+        <translation>值班律师工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="133"/>
+        <source>On duty (Enter)</source>
+        <translation>排班（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="134"/>
+        <source>Off duty (Del)</source>
+        <translation>取消排班（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="135"/>
+        <source>Repeat a week…</source>
+        <translation>按周复制…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="140"/>
+        <source>Lawyer</source>
+        <translation>值班律师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="195"/>
+        <source> · no longer used</source>
+        <translation> · 已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="217"/>
+        <source>{0}-{1:02d}</source>
+        <translation>{0}年{1}月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="251"/>
+        <source>Add a duty station to plan its rota.</source>
+        <translation>请先新增值班律师工作站，再安排值班。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="255"/>
+        <source>{0}: {1} duty day(s) this month. {2}</source>
+        <translation>{0}：本月共值班 {1} 人日。{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="291"/>
+        <source>Repeat a week</source>
+        <translation>按周复制排班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="293"/>
+        <source>Repeat the week of {0} at {1} over how many following weeks?
+Days already planned keep their lawyers.</source>
+        <translation>将{1}自 {0} 起一周的排班复制到之后几周？
+已排班的日期保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="303"/>
+        <source>Not repeated</source>
+        <translation>未复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="307"/>
+        <source>{0} duty day(s) added.</source>
+        <translation>已新增 {0} 个值班人日。</translation>
+    </message>
+</context>
+<context>
     <name>EscalationPanel</name>
     <message>
         <location filename="../../ui/case_escalation.py" line="178"/>
@@ -1570,53 +1655,53 @@ Details are in the log: {1}</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="253"/>
-        <location filename="../../ui/ledger_dialog.py" line="292"/>
+        <location filename="../../ui/ledger_dialog.py" line="252"/>
+        <location filename="../../ui/ledger_dialog.py" line="291"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="257"/>
+        <location filename="../../ui/ledger_dialog.py" line="256"/>
         <source>The cases of the current list (its filter)</source>
         <translation>当前案件列表（按其筛选条件）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="260"/>
+        <location filename="../../ui/ledger_dialog.py" line="259"/>
         <source>A year: every case applied for, granted or closed in it</source>
         <translation>某一年度：该年申请、受理或结案的全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="268"/>
+        <location filename="../../ui/ledger_dialog.py" line="267"/>
         <source>Full ID numbers (the export is recorded in the audit)</source>
         <translation>完整身份证号（此次导出记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="272"/>
+        <location filename="../../ui/ledger_dialog.py" line="271"/>
         <source>Your role may not see full ID numbers</source>
         <translation>您的角色无权查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="273"/>
+        <location filename="../../ui/ledger_dialog.py" line="272"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="294"/>
+        <location filename="../../ui/ledger_dialog.py" line="293"/>
         <source>Excel workbooks (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="303"/>
+        <location filename="../../ui/ledger_dialog.py" line="302"/>
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="315"/>
+        <location filename="../../ui/ledger_dialog.py" line="314"/>
         <source>Exported {0} cases to {1}</source>
         <translation>已导出 {0} 件案件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="320"/>
+        <location filename="../../ui/ledger_dialog.py" line="319"/>
         <source>Cancelled: no file was written</source>
         <translation>已取消，未写入文件</translation>
     </message>
@@ -1862,88 +1947,88 @@ Details are in the log: {1}</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="125"/>
-        <location filename="../../ui/ledger_dialog.py" line="165"/>
+        <location filename="../../ui/ledger_dialog.py" line="124"/>
+        <location filename="../../ui/ledger_dialog.py" line="164"/>
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="130"/>
+        <location filename="../../ui/ledger_dialog.py" line="129"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="131"/>
+        <location filename="../../ui/ledger_dialog.py" line="130"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="135"/>
+        <location filename="../../ui/ledger_dialog.py" line="134"/>
         <source>Allow rows that repeat a case on file (different matters of one person)</source>
         <translation>允许与已有案件重复的行（同一人的不同案件）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="136"/>
+        <location filename="../../ui/ledger_dialog.py" line="135"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="141"/>
+        <location filename="../../ui/ledger_dialog.py" line="140"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="141"/>
+        <location filename="../../ui/ledger_dialog.py" line="140"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="141"/>
+        <location filename="../../ui/ledger_dialog.py" line="140"/>
         <source>Problem</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="142"/>
+        <location filename="../../ui/ledger_dialog.py" line="141"/>
         <source>Cell</source>
         <translation>单元格内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="147"/>
+        <location filename="../../ui/ledger_dialog.py" line="146"/>
         <source>Save the list as a workbook…</source>
         <translation>错误清单另存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="181"/>
+        <location filename="../../ui/ledger_dialog.py" line="180"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="197"/>
+        <location filename="../../ui/ledger_dialog.py" line="196"/>
         <source>Imported {0} cases (new: {1} persons, {2} handlers, {3} firms). Nothing else was changed.</source>
         <translation>已导入 {0} 件案件（新增受援人 {1} 人、承办人 {2} 人、承办单位 {3} 家），未改动其他数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="205"/>
+        <location filename="../../ui/ledger_dialog.py" line="204"/>
         <source>Cancelled: nothing was imported</source>
         <translation>已取消，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="214"/>
+        <location filename="../../ui/ledger_dialog.py" line="213"/>
         <source>{0} problems: nothing was imported. Correct the file and import again.</source>
         <translation>共 {0} 处错误，未导入任何数据。请改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="238"/>
+        <location filename="../../ui/ledger_dialog.py" line="237"/>
         <source>Save the list of problems</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="240"/>
+        <location filename="../../ui/ledger_dialog.py" line="239"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="247"/>
+        <location filename="../../ui/ledger_dialog.py" line="246"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -1951,259 +2036,264 @@ Details are in the log: {1}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="63"/>
+        <location filename="../../ui/intake_dialog.py" line="66"/>
         <source>Accept a notification</source>
         <translation>接收通知（通知辩护/通知代理）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="64"/>
+        <location filename="../../ui/intake_dialog.py" line="67"/>
         <source>Register an application</source>
         <translation>登记法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="83"/>
+        <location filename="../../ui/intake_dialog.py" line="86"/>
         <source>Court, procuratorate, police or state-security organ</source>
         <translation>法院、检察院、公安机关或国家安全机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="86"/>
+        <location filename="../../ui/intake_dialog.py" line="89"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="90"/>
+        <location filename="../../ui/intake_dialog.py" line="93"/>
         <source>The organ&apos;s own case number</source>
         <translation>通知机关的案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="92"/>
+        <location filename="../../ui/intake_dialog.py" line="95"/>
         <source>e.g. 株洲市看守所 (if detained)</source>
         <translation>如：株洲市看守所（被羁押时）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="98"/>
+        <location filename="../../ui/intake_dialog.py" line="101"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="102"/>
+        <location filename="../../ui/intake_dialog.py" line="105"/>
         <source>e.g. theft, unpaid wages</source>
         <translation>如：盗窃罪、追索劳动报酬</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="112"/>
+        <location filename="../../ui/intake_dialog.py" line="115"/>
         <source>Co-applicants and joined cases count too</source>
         <translation>共同受援人及并案均计入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="115"/>
+        <location filename="../../ui/intake_dialog.py" line="118"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="118"/>
+        <location filename="../../ui/intake_dialog.py" line="121"/>
         <source>Possible life imprisonment or death penalty</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="120"/>
+        <location filename="../../ui/intake_dialog.py" line="123"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="122"/>
+        <location filename="../../ui/intake_dialog.py" line="125"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="123"/>
+        <location filename="../../ui/intake_dialog.py" line="126"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="125"/>
+        <location filename="../../ui/intake_dialog.py" line="128"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="127"/>
+        <location filename="../../ui/intake_dialog.py" line="130"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="129"/>
+        <location filename="../../ui/intake_dialog.py" line="132"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="130"/>
+        <location filename="../../ui/intake_dialog.py" line="133"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="131"/>
+        <location filename="../../ui/intake_dialog.py" line="134"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="132"/>
+        <location filename="../../ui/intake_dialog.py" line="135"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="133"/>
+        <location filename="../../ui/intake_dialog.py" line="136"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="134"/>
+        <location filename="../../ui/intake_dialog.py" line="137"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="135"/>
+        <location filename="../../ui/intake_dialog.py" line="138"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="136"/>
+        <location filename="../../ui/intake_dialog.py" line="139"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="137"/>
+        <location filename="../../ui/intake_dialog.py" line="140"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="144"/>
+        <location filename="../../ui/intake_dialog.py" line="147"/>
         <source>18 characters; fills birth date and gender</source>
         <translation>18位，自动填入出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="147"/>
+        <location filename="../../ui/intake_dialog.py" line="150"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="160"/>
+        <location filename="../../ui/intake_dialog.py" line="163"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="162"/>
-        <location filename="../../ui/intake_dialog.py" line="206"/>
+        <location filename="../../ui/intake_dialog.py" line="165"/>
+        <location filename="../../ui/intake_dialog.py" line="209"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="163"/>
-        <location filename="../../ui/intake_dialog.py" line="208"/>
+        <location filename="../../ui/intake_dialog.py" line="166"/>
+        <location filename="../../ui/intake_dialog.py" line="211"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="165"/>
+        <location filename="../../ui/intake_dialog.py" line="168"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="166"/>
+        <location filename="../../ui/intake_dialog.py" line="169"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="167"/>
+        <location filename="../../ui/intake_dialog.py" line="170"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="168"/>
+        <location filename="../../ui/intake_dialog.py" line="171"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="172"/>
+        <location filename="../../ui/intake_dialog.py" line="175"/>
         <source>Statement of economic hardship and integrity pledge</source>
         <translation>经济困难状况说明及个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="173"/>
+        <location filename="../../ui/intake_dialog.py" line="176"/>
         <source>The applicant signed the integrity pledge</source>
         <translation>申请人已签署个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="174"/>
+        <location filename="../../ui/intake_dialog.py" line="177"/>
         <source>Exempt from the hardship check</source>
         <translation>免予经济困难审查</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="185"/>
+        <location filename="../../ui/intake_dialog.py" line="188"/>
         <source>Economic hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="196"/>
+        <location filename="../../ui/intake_dialog.py" line="199"/>
         <source>(the person applies)</source>
         <translation>（本人申请）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="201"/>
+        <location filename="../../ui/intake_dialog.py" line="204"/>
         <source>e.g. 父亲, 配偶, 监护人</source>
         <translation>如：父亲、配偶、监护人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="203"/>
+        <location filename="../../ui/intake_dialog.py" line="206"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="205"/>
+        <location filename="../../ui/intake_dialog.py" line="208"/>
         <source>Acting as</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="207"/>
+        <location filename="../../ui/intake_dialog.py" line="210"/>
         <source>Relation</source>
         <translation>与受援人关系</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="308"/>
+        <location filename="../../ui/intake_dialog.py" line="311"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="326"/>
+        <location filename="../../ui/intake_dialog.py" line="329"/>
         <source>Already on file with {0} case(s): {1}</source>
         <translation>该受援人已有 {0} 件案件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="409"/>
+        <location filename="../../ui/intake_dialog.py" line="355"/>
+        <source>Register an application from the {0} of {1}</source>
+        <translation>由 {1} 的{0}转为法律援助申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="440"/>
         <source>Choose the ground of the notification (法律援助法 s.25)</source>
         <translation>请选择通知理由（法律援助法第二十五条）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="421"/>
+        <location filename="../../ui/intake_dialog.py" line="452"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="423"/>
+        <location filename="../../ui/intake_dialog.py" line="454"/>
         <source>Register it as a separate case anyway?</source>
         <translation>确属不同案件，仍然登记？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="431"/>
+        <location filename="../../ui/intake_dialog.py" line="462"/>
         <source>Person on file</source>
         <translation>受援人已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="433"/>
+        <location filename="../../ui/intake_dialog.py" line="464"/>
         <source>Update the person&apos;s details and register the case?</source>
         <translation>按本次填写更新受援人信息并登记案件？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="445"/>
+        <location filename="../../ui/intake_dialog.py" line="476"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2242,162 +2332,172 @@ Details are in the log: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Legal aid case management — {0} ({1})</source>
         <translation>法律援助案件管理 — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>E&amp;xport ledger…</source>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="392"/>
+        <source>Legal help</source>
+        <translation>法律帮助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="393"/>
+        <source>Duty rota</source>
+        <translation>值班安排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -2935,6 +3035,243 @@ Details are in the log: {1}</source>
     </message>
 </context>
 <context>
+    <name>ServicesPage</name>
+    <message>
+        <location filename="../../ui/services_page.py" line="101"/>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="125"/>
+        <source>Help given</source>
+        <translation>帮助内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="131"/>
+        <location filename="../../ui/services_page.py" line="423"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="132"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="138"/>
+        <location filename="../../ui/services_page.py" line="503"/>
+        <source>Form of aid</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="140"/>
+        <location filename="../../ui/services_page.py" line="502"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="142"/>
+        <source>Office</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="147"/>
+        <location filename="../../ui/services_page.py" line="505"/>
+        <source>Person served</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="149"/>
+        <location filename="../../ui/services_page.py" line="506"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="151"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="153"/>
+        <location filename="../../ui/services_page.py" line="509"/>
+        <source>Person-times</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="158"/>
+        <source>Groups</source>
+        <translation>人群类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="164"/>
+        <source>Matter</source>
+        <translation>事项类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="175"/>
+        <location filename="../../ui/services_page.py" line="275"/>
+        <source>Question</source>
+        <translation>咨询问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="178"/>
+        <source>Answer</source>
+        <translation>答复意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="181"/>
+        <location filename="../../ui/services_page.py" line="280"/>
+        <source>Answered by</source>
+        <translation>解答人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="256"/>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="260"/>
+        <source>Document</source>
+        <translation>文书种类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="264"/>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="276"/>
+        <source>Matter drafted for</source>
+        <translation>代拟事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="277"/>
+        <source>Charge</source>
+        <translation>涉嫌罪名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="280"/>
+        <source>Duty lawyer</source>
+        <translation>值班律师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="329"/>
+        <source>Served before: {0} time(s), {1} case(s) on file</source>
+        <translation>以前来过：法律帮助 {0} 次，案件 {1} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="377"/>
+        <source>Already registered?</source>
+        <translation>是否重复登记？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="378"/>
+        <source>Register it as another service anyway?</source>
+        <translation>仍作为另一次服务登记吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="417"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="441"/>
+        <source>Save correction</source>
+        <translation>保存更正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="481"/>
+        <source>All forms</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="485"/>
+        <source>Name, phone, ID number, content or handler</source>
+        <translation>姓名、电话、身份证号、内容或办理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="488"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="491"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="493"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="504"/>
+        <source>Channel / station / document</source>
+        <translation>方式／工作站／文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="507"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="508"/>
+        <source>Handled by</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="510"/>
+        <source>Case</source>
+        <translation>转为案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="522"/>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="523"/>
+        <location filename="../../ui/services_page.py" line="619"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="524"/>
+        <source>Turn into an application…</source>
+        <translation>转为援助申请…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="525"/>
+        <source>Open the case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="563"/>
+        <source>Not shown</source>
+        <translation>无法显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="588"/>
+        <source> (newest {0} shown)</source>
+        <translation>（显示最新 {0} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="591"/>
+        <source>{0} record(s), {1} person-time(s)</source>
+        <translation>共 {0} 条，{1} 人次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="620"/>
+        <source>Delete the record of {0} on {1}?</source>
+        <translation>删除 {1} {0}的记录吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="629"/>
+        <source>Not deleted</source>
+        <translation>未删除</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ui/settings_page.py" line="72"/>
@@ -3375,6 +3712,44 @@ Cases counted this way can pass their legal deadline while the screen shows them
     </message>
 </context>
 <context>
+    <name>StationDialog</name>
+    <message>
+        <location filename="../../ui/duty_page.py" line="53"/>
+        <source>Duty station</source>
+        <translation>值班律师工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="58"/>
+        <source>e.g. 县人民法院值班律师工作站</source>
+        <translation>如：县人民法院值班律师工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="63"/>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="70"/>
+        <source>Office</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="71"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="72"/>
+        <source>Where</source>
+        <translation>设在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_page.py" line="73"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+</context>
+<context>
     <name>StepDialog</name>
     <message>
         <location filename="../../ui/step_dialog.py" line="33"/>
@@ -3774,22 +4149,22 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>_Work</name>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="59"/>
+        <location filename="../../ui/ledger_dialog.py" line="58"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="94"/>
+        <location filename="../../ui/ledger_dialog.py" line="93"/>
         <source>{0}: {1} rows</source>
         <translation>{0}：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="100"/>
+        <location filename="../../ui/ledger_dialog.py" line="99"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="105"/>
+        <location filename="../../ui/ledger_dialog.py" line="104"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
