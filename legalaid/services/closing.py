@@ -5,13 +5,21 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from legalaid.domain.closing_file import ChecklistItem, Outcome, check_closing_file, checklist
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.permissions import Action
-from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType, Stage, TerminationReason
+from legalaid.domain.vocabulary import (
+    CaseSource,
+    CaseState,
+    CaseType,
+    QualityGrade,
+    Stage,
+    TerminationReason,
+)
 from legalaid.services.authz import requires
 from legalaid.services.casefile import CaseRef, commit_case, load_case, move, on_or_today
 from legalaid.services.context import Context
@@ -83,10 +91,21 @@ def submit_closing(
     ended_on: date,
     outcome: Outcome,
     items: Collection[str],
+    recovered_amount: Decimal | None = None,
     expected_version: int | None = None,
 ) -> CaseRef:
     """The handler files the closing papers (within 30 days of the case ending) with the
-    outcome and the checklist; a file without every required item is refused."""
+    outcome, the checklist and 挽回经济损失 (yuan recovered or obtained for the aided person,
+    as annual reports sum it); a file without every required item is refused."""
+    if recovered_amount is not None and (
+        not recovered_amount.is_finite()
+        or recovered_amount < 0
+        or recovered_amount != recovered_amount.quantize(Decimal("0.01"))
+        or recovered_amount >= Decimal("1e12")
+    ):
+        raise ValidationError(
+            "「挽回经济损失」应为不小于0、最多两位小数的金额（元）", field="挽回经济损失"
+        )
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)
         if ended_on > ctx.today():
@@ -95,6 +114,7 @@ def submit_closing(
             raise ValidationError("「办结日期」早于指派日期", field="办结日期")
         check_closing_file(_checklist(uow.session, case), set(items))
         case.outcome = outcome.value
+        case.recovered_amount = recovered_amount
         case.closing_items = json.dumps(sorted(items), ensure_ascii=False)
         case.closing_submitted_on = ctx.today()
         refuse_closing_while_open(uow.session, case)
@@ -124,13 +144,26 @@ def return_closing(
 
 @requires(Action.REVIEW_CLOSING)
 def approve_closing(
-    ctx: Context, *, case_id: int, on: date | None = None, expected_version: int | None = None
+    ctx: Context,
+    *,
+    case_id: int,
+    on: date | None = None,
+    quality_grade: QualityGrade | None = None,
+    expected_version: int | None = None,
 ) -> CaseRef:
+    """Close the case after reviewing its file; the review's 质量等级 is recorded with the
+    reviewer (the figures the annual report and the s.58 notice publish)."""
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)
         day = on_or_today(ctx, on)
         refuse_closing_while_open(uow.session, case)
-        move(ctx, uow.session, case, CaseState.CLOSED, "结案")
+        detail: dict[str, object] | None = (
+            {"质量等级": quality_grade.value} if quality_grade else None
+        )
+        move(ctx, uow.session, case, CaseState.CLOSED, "结案", detail)
+        if quality_grade is not None:
+            case.quality_grade = quality_grade.value
+            case.quality_reviewer = ctx.actor
         case.closed_on = day
         if case.handler_id is not None and case.subsidy_paid is None:
             propose(ctx, uow.session, case)  # closing proposes the handler's subsidy

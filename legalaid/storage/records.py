@@ -195,6 +195,7 @@ class CaseRecord(Base):
     # 质量等级; 备注 as the office's ledger keeps it.
     recovered_amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     quality_grade: Mapped[str | None] = mapped_column(String(10))
+    quality_reviewer: Mapped[str | None] = mapped_column(String(50))
     remarks: Mapped[str | None] = mapped_column(Text)
     # The running legal deadline (derived from state and dates by the services, stored so
     # that a million cases can be filtered and sorted by it).

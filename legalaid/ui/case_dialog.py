@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -36,6 +37,7 @@ from legalaid.domain.vocabulary import (
     AdvanceGround,
     CaseSource,
     CaseState,
+    QualityGrade,
     TerminationReason,
 )
 from legalaid.services import assignment, closing, documents, intake
@@ -568,9 +570,12 @@ class CaseDialog(QDialog):
                 from_qdate(dialog.ended_on.date()),
                 Outcome(dialog.outcome.currentData()),
                 dialog.filed(),
+                dialog.recovered_amount(),
             )
 
-    def submit_file(self, ended_on: date, outcome: Outcome, items: list[str]) -> bool:
+    def submit_file(
+        self, ended_on: date, outcome: Outcome, items: list[str], recovered: Decimal | None = None
+    ) -> bool:
         return self._run(
             lambda: closing.submit_closing(
                 self._ctx,
@@ -578,16 +583,25 @@ class CaseDialog(QDialog):
                 ended_on=ended_on,
                 outcome=outcome,
                 items=items,
+                recovered_amount=recovered,
                 expected_version=self._version,
             )
         )
 
     def approve_closing(self) -> None:
-        self._run(
-            lambda: closing.approve_closing(
-                self._ctx, case_id=self._case_id, expected_version=self._version
-            )
+        """The review closes the case and grades it (质量等级, recorded with the reviewer)."""
+        step = self._ask(
+            self.tr("Approve closing — quality of the case"),
+            choices=[grade.value for grade in QualityGrade],
         )
+        if step:
+            grade = QualityGrade(step.choice.currentData())
+            self._run(
+                lambda: closing.approve_closing(
+                    self._ctx, case_id=self._case_id, on=step.day, quality_grade=grade,
+                    expected_version=self._version,
+                )
+            )  # fmt: skip
 
     def return_closing(self) -> None:
         step = self._ask(self.tr("Return the closing file"), self.tr("What is missing or wrong"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -257,6 +258,9 @@ class ClosingDialog(QDialog):
             self.outcome.addItem(value.value, value.value)
         if outcome is not None:
             self.outcome.setCurrentIndex(self.outcome.findData(outcome.value))
+        # 挽回经济损失: what the aid recovered or obtained for the person (yuan), if any.
+        self.recovered = QLineEdit()
+        self.recovered.setPlaceholderText(self.tr("Yuan; empty if none"))
         self.boxes: dict[str, QCheckBox] = {}
         grid = QGridLayout()
         for index, item in enumerate(items):
@@ -269,9 +273,28 @@ class ClosingDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Case ended on"), self.ended_on)
         form.addRow(self.tr("Outcome"), self.outcome)
+        form.addRow(self.tr("Economic loss recovered"), self.recovered)
         form.addRow(checklist)
         self.error = FieldError()
-        form_dialog(self, form, self.error)
+        form_dialog(self, form, self.error, on_accept=self._check)
+
+    def _check(self) -> None:
+        try:
+            self.recovered_amount()
+        except ValueError:
+            self.error.show_message(self.tr("Economic loss recovered: an amount in yuan."))
+            self.recovered.setFocus()
+            return
+        self.accept()
+
+    def recovered_amount(self) -> Decimal | None:
+        text = self.recovered.text().replace(",", "").replace("，", "").strip()
+        if not text:
+            return None
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            raise ValueError(text) from None
 
     def filed(self) -> list[str]:
         return [name for name, box in self.boxes.items() if box.isChecked()]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,8 @@ import pytest
 from legalaid.domain.aid_services import DutyHelp, ServiceInput, ServiceKind, StationKind
 from legalaid.domain.errors import PermissionDenied, ValidationError, ValidationErrors
 from legalaid.domain.permissions import Role
-from legalaid.domain.vocabulary import CaseSource, CaseType, HandlerType
-from legalaid.services import accounts, aid_services, duty, intake
+from legalaid.domain.vocabulary import CaseSource, CaseType, HandlerType, QualityGrade
+from legalaid.services import accounts, aid_services, closing, duty, intake
 from legalaid.services.aid_services import ServiceFilter, ServiceForm
 from legalaid.services.context import Context
 from legalaid.services.offices import add_handler, add_office, set_target
@@ -23,6 +24,7 @@ from legalaid.services.setup import initialise
 from legalaid.services.statistics import year_statistics
 from legalaid.storage.database import Database
 from tests.conftest import TODAY
+from tests.services.closing_files import case_in_progress, full_file
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "services-sample.csv"
 
@@ -279,3 +281,22 @@ def test_a_county_clerk_sees_and_registers_only_their_office(offices: Context) -
     own = year_statistics(clerk, year=2026).as_json()
     assert own["services"] == expected(_rows(), 2026, TODAY, {"LL"})["services"]
     assert {s.office_code for s in duty.list_stations(clerk)} == {"LL"}
+
+
+def test_closing_records_recovered_amount_and_the_reviews_grade(offices: Context) -> None:
+    ctx = offices
+    handler = add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER)
+    first, second = (case_in_progress(ctx, handler.id) for _ in range(2))
+    closing.submit_closing(ctx, case_id=first, ended_on=date(2026, 3, 1),
+                           recovered_amount=Decimal("12345.60"), **full_file(ctx, first))  # type: ignore[arg-type]  # fmt: skip
+    with pytest.raises(ValidationError, match="挽回经济损失"):
+        closing.submit_closing(ctx, case_id=second, ended_on=date(2026, 3, 1),
+                               recovered_amount=Decimal("-1"), **full_file(ctx, second))  # type: ignore[arg-type]  # fmt: skip
+    closing.submit_closing(ctx, case_id=second, ended_on=date(2026, 3, 1), **full_file(ctx, second))  # type: ignore[arg-type]  # fmt: skip
+    closing.approve_closing(ctx, case_id=first, on=date(2026, 3, 10),
+                            quality_grade=QualityGrade.EXCELLENT)  # fmt: skip
+    closing.approve_closing(ctx, case_id=second, on=date(2026, 3, 12))
+    stats = year_statistics(ctx, year=2026).as_json()
+    assert stats["closed"] == 2
+    assert stats["recovered_amount"] == Decimal("12345.60")
+    assert stats["quality"] == {"优秀": 1}  # the ungraded case left out

@@ -18,10 +18,12 @@ from legalaid.services import accounts
 from legalaid.services.cases import get_case
 from legalaid.services.context import Context
 from legalaid.services.offices import add_handler
+from legalaid.storage.records import CaseRecord
 from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.case_work import ClosingDialog, WorkDialog
 from legalaid.ui.login import AdminSetupDialog, LoginDialog, sign_in
 from legalaid.ui.main_window import MainWindow
+from legalaid.ui.step_dialog import StepDialog
 from legalaid.ui.users_page import UserDialog
 from tests.services.closing_files import case_in_progress
 
@@ -111,8 +113,19 @@ def test_the_handler_workflow(
     reviewer = CaseDialog(clerk, mine)
     qtbot.addWidget(reviewer)
     assert not reviewer.buttons["submit"].isVisible()
+
+    def grade(box: QWidget) -> None:  # the review grades the case as it closes it
+        assert isinstance(box, StepDialog)
+        box.choice.setCurrentIndex(box.choice.findData("良好"))
+        box.accept()
+
+    answer_dialog(grade)
     reviewer.buttons["approve"].click()
     assert get_case(offices, mine).row.state is CaseState.CLOSED
+    with offices.db.uow(write=False) as uow:
+        record = uow.session.get(CaseRecord, mine)
+        assert record is not None
+        assert (record.quality_grade, record.quality_reviewer) == ("良好", clerk.actor)
     reviewer.buttons["archive"].click()
     assert get_case(offices, mine).row.state is CaseState.ARCHIVED
     assert "调解" in reviewer.follow_panel.closing_text.text()

@@ -1,5 +1,5 @@
 """The forms of aid that are not cases: consultations, drafting and duty help; duty
-stations and their rota; consultation targets
+stations and their rota; consultation targets; the quality grade's reviewer
 
 Revision ID: 0018
 Revises: 0017
@@ -20,6 +20,9 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("targets") as batch_op:
         batch_op.add_column(sa.Column("consultations", sa.Integer(), nullable=True))
+    # Who gave the closing review's 质量等级.
+    with op.batch_alter_table("cases") as batch_op:
+        batch_op.add_column(sa.Column("quality_reviewer", sa.String(length=50), nullable=True))
     op.create_table(
         "duty_stations",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -119,3 +122,4 @@ def downgrade() -> None:
     op.drop_table("duty_stations")
     # DROP COLUMN in place (SQLite 3.35+, the floor; PostgreSQL).
     op.execute("ALTER TABLE targets DROP COLUMN consultations")
+    op.execute("ALTER TABLE cases DROP COLUMN quality_reviewer")
