@@ -25,6 +25,7 @@ from legalaid.domain.vocabulary import (
 )
 from legalaid.services.authz import requires
 from legalaid.services.context import Context
+from legalaid.services.demo_services import generate_services
 from legalaid.services.ledger import insert_rows
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import FirmRecord, HandlerRecord, OfficeRecord, TargetRecord
@@ -195,6 +196,7 @@ def generate_demo(
     progress: Progress = _noop,
 ) -> int:
     """Fill the database with ``cases`` synthetic cases over ``year`` and the year before,
+    with the consultations, drafting and duty help a centre gives beside them,
     deterministic for ``seed``. Runs in one transaction: all of it or nothing."""
     from sqlalchemy import select
 
@@ -252,6 +254,11 @@ def generate_demo(
             insert_rows(ctx, session, rows, offices_by_code, _noop, origin="演示数据")
             done += batch
             progress("生成", done, cases)
+        progress("法律帮助", 0, 0)
+        names = [rng.choice(SURNAMES[:100]) + rng.choice(GIVEN) + rng.choice(GIVEN)
+                 for _ in range(5000)]  # fmt: skip
+        generate_services(session, rng, offices, cases, first_day, span, names, ctx.actor,
+                          ctx.now())  # fmt: skip
         uow.commit()
     return cases
 

@@ -12,7 +12,7 @@ from legalaid.services.cases import CaseFilter, count_cases, find_cases, open_de
 from legalaid.services.context import Context
 from legalaid.services.demo import generate_demo
 from legalaid.services.intake import CaseInput, PersonInput
-from legalaid.services.statistics import year_statistics
+from legalaid.services.statistics import statistics_set, year_statistics
 
 PEOPLE = [
     ("张三", "430225197808134424", "13236344021"),
@@ -102,6 +102,20 @@ def test_demo_data_is_realistic_and_deterministic(offices: Context) -> None:
     stats = year_statistics(offices, year=2025)
     assert stats.cases > 500 and stats.closed > 0 and stats.subsidy_total > 0
     assert stats.target is not None
+    # Beside the cases: three to five consultations and 0.3–0.6 duty helps per case, in
+    # every office and month, with consultation targets.
+    services = year_statistics(offices, year=2024).services
+    both = {k: services.get(k, 0) + stats.services.get(k, 0) for k in services}
+    consultations = sum(
+        n for n in (year_statistics(offices, year=y).consultations for y in (2024, 2025))
+    )
+    assert 3 * 1500 <= consultations <= 6.5 * 1500  # 人次: one visit in ten counts 2–4
+    assert 0.3 * 1500 <= both["值班律师法律帮助"] <= 0.6 * 1500 + 1
+    assert set(stats.consultations_by_channel) >= {"来访", "来电", "12348热线"}
+    assert "认罪认罚见证" in stats.duty_by_help
+    assert len(stats.services_by_month["法律咨询"]) == 12
+    assert all(s.services for s in statistics_set(offices, year=2025).offices.values())
+    assert stats.consultation_target is not None
     # Deadlines of the open cases can be listed.
     assert open_deadlines(offices)
 
