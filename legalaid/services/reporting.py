@@ -21,6 +21,15 @@ from legalaid.services.context import Context
 from legalaid.services.files import write_whole
 from legalaid.services.offices import OfficeInfo, list_offices
 from legalaid.services.statistics import StatisticsSet, daily_counts, statistics_set
+from legalaid.services.work_summary import (
+    channels_and_help,
+    kind_table,
+    numbered,
+    quality_grades,
+    services_by_month,
+    services_by_office,
+    work_paragraph,
+)
 from legalaid.storage.records import CaseRecord, EscalationRecord, FollowUpRecord
 
 Progress = Callable[[str, int, int], None]
@@ -221,7 +230,7 @@ def annual_report(
     )
     quality = quality_counts(ctx, date(year, 1, 1), end, office_code)
     last = quality_counts(ctx, date(year - 1, 1, 1), _same_day_last_year(end), office_code)
-    summary = [sentence]
+    summary = [sentence, work_paragraph(stats, previous)]
     visits, inspections, observations, complaints = (
         quality[k.value]
         for k in (FollowUpKind.VISIT, FollowUpKind.FILE_INSPECTION, FollowUpKind.OBSERVATION,
@@ -300,6 +309,13 @@ def annual_report(
             ),
             _compare("异地办理（件）", stats.cross_region, previous.cross_region),
             _compare("重大疑难（件）", stats.major_difficult, previous.major_difficult),
+            _compare("受援人数（人）", stats.aided_persons, previous.aided_persons),
+            (
+                "挽回经济损失（元）",
+                money_text(stats.recovered_amount),
+                money_text(previous.recovered_amount),
+                "—",
+            ),
             (
                 "办案补贴（元）",
                 money_text(stats.subsidy_total),
@@ -328,31 +344,40 @@ def annual_report(
         period=_period_text(year, end),
         generated_on=ctx.today(),
         summary=tuple(summary),
-        tables=(
-            office_table,
-            _count_table(
-                "二、按案件类型", "案件类型", stats.by_type, stats.cases, previous.by_type
-            ),
-            _count_table(
-                "三、按案件来源", "案件来源", stats.by_source, stats.cases, previous.by_source
-            ),
-            _count_table(
-                "四、按承办人员类型",
-                "承办人员类型",
-                stats.by_handler_type,
-                stats.cases,
-                previous.by_handler_type,
-            ),
-            _count_table(
-                "五、按受援人群类别（可交叉）",
-                "人群类别",
-                stats.by_category,
-                stats.cases,
-                previous.by_category,
-            ),
-            month_table,
-            key_table,
-            quality_table,
+        tables=numbered(
+            [
+                office_table,
+                _count_table(
+                    "二、按案件类型", "案件类型", stats.by_type, stats.cases, previous.by_type
+                ),
+                kind_table("按案件类别（刑事、民事、行政）", stats, previous),
+                _count_table(
+                    "三、按案件来源", "案件来源", stats.by_source, stats.cases, previous.by_source
+                ),
+                _count_table(
+                    "四、按承办人员类型",
+                    "承办人员类型",
+                    stats.by_handler_type,
+                    stats.cases,
+                    previous.by_handler_type,
+                ),
+                _count_table(
+                    "五、按受援人群类别（可交叉）",
+                    "人群类别",
+                    stats.by_category,
+                    stats.cases,
+                    previous.by_category,
+                ),
+                month_table,
+                key_table,
+                quality_grades("结案案件质量等级", stats, previous),
+                quality_table,
+                services_by_office(
+                    "法律咨询、代拟法律文书与值班律师法律帮助（各机构）", offices, now, before
+                ),
+                services_by_month("法律帮助按月份", stats, previous, end),
+                channels_and_help("法律咨询方式与值班律师帮助内容", stats),
+            ]
         ),
         charts=(
             Chart(
@@ -362,17 +387,26 @@ def annual_report(
                 values=tuple(stats.by_month.get(m, 0) for m in months),
                 previous=tuple(previous.by_month.get(f"{year - 1}{m[4:]}", 0) for m in months),
             ),
-            Chart(
-                kind="pie",
-                title="图2　案件类型构成",
-                labels=tuple(stats.by_type),
-                values=tuple(stats.by_type.values()),
+            # A share of nothing is no picture: the pie only when the period has cases.
+            *(
+                (
+                    Chart(
+                        kind="pie",
+                        title="图2　案件类型构成",
+                        labels=tuple(stats.by_type),
+                        values=tuple(stats.by_type.values()),
+                    ),
+                )
+                if stats.by_type
+                else ()
             ),
         ),
         notes=(
             "统计口径：受理日期（给予法律援助或接受通知之日）在统计期内的案件计入办理数，不予援助和撤回的申请不计入；"
             "结案数为结案日期在统计期内、状态为已结案或已归档的案件；办案补贴按实际发放额计，未登记发放额的按补贴标准计算。",
             "同比为与上年同期（上年1月1日至上年同日）相比；结案率＝本期结案数÷（期初未结案件数＋本期办理数）。",
+            "法律咨询按人次、代拟法律文书按件、值班律师法律帮助按件（帮助内容可交叉）统计，日期在统计期内计入；"
+            "挽回经济损失和质量等级按本期结案的案件统计。",
         ),
     )
 
@@ -405,7 +439,12 @@ def midyear_report(
             f"，完成年度任务的{pct_text(stats.completion_pct)}，"
             f"{'慢于' if stats.behind_time else '不慢于'}序时进度"
         )
-    summary = [sentence + "。", f"时间进度（序时进度）{pct_text(stats.time_pct)}。"]
+    previous = before.total
+    summary = [
+        sentence + "。",
+        work_paragraph(stats, previous),
+        f"时间进度（序时进度）{pct_text(stats.time_pct)}。",
+    ]
     short = [o for o in lines if o.standing.falls_short]
     if len(lines) > 1 and half_passed:
         met = [o for o in lines if o.double_half]
@@ -474,14 +513,20 @@ def midyear_report(
         period=_period_text(year, end),
         generated_on=ctx.today(),
         summary=tuple(summary),
-        tables=(
-            office_table,
-            _count_table("二、按案件类型", "案件类型", stats.by_type, stats.cases),
-            Table(
-                title="三、按月份",
-                headers=("月份", "办理案件", "累计", "累计完成率"),
-                rows=tuple(_cumulative(stats, months)),
-            ),
+        tables=numbered(
+            [
+                office_table,
+                _count_table("二、按案件类型", "案件类型", stats.by_type, stats.cases),
+                kind_table("按案件类别（刑事、民事、行政）", stats, previous),
+                Table(
+                    title="按月份",
+                    headers=("月份", "办理案件", "累计", "累计完成率"),
+                    rows=tuple(_cumulative(stats, months)),
+                ),
+                services_by_office(
+                    "法律咨询、代拟法律文书与值班律师法律帮助（各机构）", offices, now, before
+                ),
+            ]
         ),
         charts=(
             Chart(

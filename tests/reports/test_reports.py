@@ -97,11 +97,10 @@ def test_midyear_report_one_office_meets_double_half_another_not(
         f"上半年共办理法律援助案件{total.cases}件，完成年度任务的{total.completion_pct}%，"
         f"未实现“双过半”目标"
     ) in text
-    rows = {
-        line.split("（")[0].strip(): line.split()
-        for line in text.splitlines()
-        if "法律援助中心（" in line and len(line.split()) > 1 and line.split()[1].isdigit()
-    }
+    rows: dict[str, list[str]] = {}
+    for line in text.splitlines():  # the first table's line per office (the 双过半 table)
+        if "法律援助中心（" in line and len(line.split()) > 1 and line.split()[1].isdigit():
+            rows.setdefault(line.split("（")[0].strip(), line.split())
     assert rows["株洲市法律援助中心"][1:6] == ["10", "6", "60.0%", "49.6%", "实现"]
     assert rows["醴陵市法律援助中心"][1:6] == ["30", "4", "13.3%", "49.6%", "未实现"]
     assert "醴陵市法律援助中心未实现" in text.replace("\n", "")
@@ -232,3 +231,54 @@ def test_papers_carry_the_issuer_signatures_and_date(
     # No line starts with closing punctuation (禁则).
     starts = [line.strip()[0] for line in pdf_text(out).splitlines() if line.strip()]
     assert not set(starts) & set("，；：。、）")
+
+
+SERVICES_LEDGER = Path(__file__).resolve().parents[1] / "data" / "services-sample.csv"
+
+
+def test_reports_open_with_the_whole_of_the_work(sample: Context, tmp_path: Path) -> None:
+    """The paragraph real reports open with and the services' tables print the statistics'
+    own figures (cases by 刑事/民事/行政, 咨询人次, 值班律师帮助, 代拟文书, per office)."""
+    from legalaid.services.service_ledger import import_services
+
+    import_services(sample, SERVICES_LEDGER)
+    set_target(sample, year=2026, office_code="ZZ", cases=40, consultations=30)
+    out = tmp_path / "annual.pdf"
+    write_report(sample, kind="annual", year=2026, out=out)
+    text = pdf_text(out)
+    flat = re.sub(r"\s+", "", text)
+    stats = year_statistics(sample, year=2026)
+    kinds = stats.by_kind
+    assert (
+        f"其中刑事案件{kinds.get('刑事', 0)}件、民事案件{kinds.get('民事', 0)}件、"
+        f"行政案件{kinds.get('行政', 0)}件，受援人数{stats.aided_persons}人"
+    ) in flat
+    consult = stats.services["法律咨询"]
+    assert f"提供法律咨询{consult}人次" in flat
+    assert f"完成咨询任务的{stats.consultation_completion_pct}%" in flat
+    assert f"值班律师提供法律帮助{stats.services['值班律师法律帮助']}件" in flat
+    assert f"代拟法律文书{stats.services['代拟法律文书']}件" in flat
+    for title in ("按案件类别（刑事、民事、行政）", "结案案件质量等级", "法律帮助按月份",
+                  "法律咨询、代拟法律文书与值班律师法律帮助（各机构）"):  # fmt: skip
+        assert title in flat
+    own = statistics_set(sample, year=2026).offices
+    ll = [line.split() for line in text.splitlines() if "醴陵市法律援助中心（LL）" in line]
+    services_row = ll[-1]  # the services table is the last with a line per office
+    assert services_row[1] == str(own["LL"].services.get("法律咨询", 0))
+    assert services_row[-1] == str(own["LL"].services.get("值班律师法律帮助", 0))
+    march = table_row(text.split("法律帮助按月份", 1)[1], "2026-03")
+    last_year = year_statistics(sample, year=2025).services_by_month
+    assert march == [
+        str(stats.services_by_month.get("法律咨询", {}).get("2026-03", 0)),
+        str(last_year.get("法律咨询", {}).get("2025-03", 0)),
+        str(stats.services_by_month.get("代拟法律文书", {}).get("2026-03", 0)),
+        str(stats.services_by_month.get("值班律师法律帮助", {}).get("2026-03", 0)),
+    ]
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(out), str(tmp_path / "annual")],
+                   check=True)  # fmt: skip
+    midyear = tmp_path / "midyear.pdf"
+    write_report(sample, kind="midyear", year=2026, out=midyear)
+    half = year_statistics(sample, year=2026, until=date(2026, 6, 30))
+    assert f"提供法律咨询{half.services.get('法律咨询', 0)}人次" in re.sub(
+        r"\s+", "", pdf_text(midyear)
+    )
