@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from legalaid.domain.errors import LegalAidError
 from legalaid.reports.data import OfficeLine, Report, pct_text
 from legalaid.services.context import Context
-from legalaid.services.offices import list_offices, set_targets
+from legalaid.services.offices import get_consultation_targets, list_offices, set_targets
 from legalaid.services.reporting import (
     office_outlook,
     record_output,
@@ -93,7 +93,8 @@ class ReportsPage(QWidget):
         for button in (self.generate, self.save_pdf, self.save_xlsx, self.print_button):
             buttons.addWidget(button)
 
-        self.targets = QTableWidget(0, 8)
+        self._consultation_targets: dict[str, int] = {}
+        self.targets = QTableWidget(0, 9)
         self.targets.setHorizontalHeaderLabels(
             [
                 self.tr("Office"),
@@ -104,6 +105,7 @@ class ReportsPage(QWidget):
                 self.tr("Forecast 30 June"),
                 self.tr("Forecast year"),
                 self.tr("Note"),
+                self.tr("Consultation target"),
             ]
         )
         self.targets.verticalHeader().hide()
@@ -257,12 +259,20 @@ class ReportsPage(QWidget):
         self.loaded = True
         lines = office_outlook(self._ctx, year=self.year.value())
         self._lines = lines
+        self._consultation_targets = get_consultation_targets(self._ctx, year=self.year.value())
         self.targets.setRowCount(len(lines))
         for row, line in enumerate(lines):
             self._fill(row, line)
         self.targets.resizeColumnsToContents()
         bases = sorted({line.forecast_basis for line in lines})
         self.basis.setText(self.tr("Forecast basis: {0}").format("；".join(bases)) if bases else "")
+
+    def _whole(self, office: str, text: str) -> int:
+        if not text.isdigit():
+            raise LegalAidError(
+                self.tr("The target of {0} must be a whole number, not “{1}”").format(office, text)
+            )
+        return int(text)
 
     def _fill(self, row: int, line: OfficeLine) -> None:
         # One verdict, the reports' own (domain.statistics): never "双过半" and "at risk of it".
@@ -280,10 +290,11 @@ class ReportsPage(QWidget):
             str(line.forecast_midyear),
             str(line.forecast_year_end),
             risk,
+            str(self._consultation_targets.get(line.code, "")),  # 法律咨询, in 人次
         ]
         for column, value in enumerate(values):
             item = QTableWidgetItem(value)
-            if column != 1:
+            if column not in (1, 8):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if risk and column == 7:
                 item.setForeground(Qt.GlobalColor.darkRed)
@@ -291,20 +302,20 @@ class ReportsPage(QWidget):
 
     def store_targets(self) -> None:
         changed: dict[str, int] = {}
+        consulting: dict[str, int | None] = {}
         try:
             for row, line in enumerate(self._lines):
                 item = self.targets.item(row, 1)
                 text = item.text().strip() if item else ""
-                if not text or text == str(line.target or ""):
-                    continue
-                if not text.isdigit():
-                    raise LegalAidError(
-                        self.tr("The target of {0} must be a whole number, not “{1}”").format(
-                            line.name, text
-                        )
-                    )
-                changed[line.code] = int(text)
-            set_targets(self._ctx, year=self.year.value(), targets=changed)
+                if text and text != str(line.target or ""):
+                    changed[line.code] = self._whole(line.name, text)
+                item = self.targets.item(row, 8)
+                text = item.text().strip() if item else ""
+                if text != str(self._consultation_targets.get(line.code, "")):
+                    consulting[line.code] = self._whole(line.name, text) if text else None
+            set_targets(
+                self._ctx, year=self.year.value(), targets=changed, consultations=consulting
+            )
         except LegalAidError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), exc.message)
             return

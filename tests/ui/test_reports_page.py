@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from legalaid.services.context import Context
 from legalaid.services.ledger import import_ledger
-from legalaid.services.offices import get_targets, set_target
+from legalaid.services.offices import get_consultation_targets, get_targets, set_target
 from legalaid.services.statistics import year_statistics
 from legalaid.ui.application import load_chinese_font
 from legalaid.ui.pdf_view import print_pdf
@@ -94,6 +94,15 @@ def test_targets_table_saves_all_or_nothing(offices: Context, qtbot: QtBot) -> N
     page.targets.item(1, 1).setText("30")
     page.store_targets()
     assert get_targets(offices, year=2025) == {"ZZ": 12, "LL": 30}
+    # The 法律咨询 target (人次) beside the case target; clearing it removes it.
+    page.targets.item(0, 8).setText("400")
+    page.targets.item(1, 8).setText("250")
+    page.store_targets()
+    assert get_consultation_targets(offices, year=2025) == {"ZZ": 400, "LL": 250}
+    page.targets.item(1, 8).setText("")
+    page.store_targets()
+    assert get_consultation_targets(offices, year=2025) == {"ZZ": 400}
+    assert page.targets.item(0, 8).text() == "400"
     # The forecast columns and the basis line are filled in.
     assert page.targets.item(0, 6).text().isdigit()
     assert page.basis.text().startswith("预测依据：")

@@ -413,511 +413,516 @@ Log folder: {1}</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="80"/>
+        <location filename="../../ui/case_dialog.py" line="82"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="80"/>
+        <location filename="../../ui/case_dialog.py" line="82"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="80"/>
+        <location filename="../../ui/case_dialog.py" line="82"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="81"/>
-        <location filename="../../ui/case_dialog.py" line="612"/>
+        <location filename="../../ui/case_dialog.py" line="83"/>
+        <location filename="../../ui/case_dialog.py" line="626"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="84"/>
+        <location filename="../../ui/case_dialog.py" line="86"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="84"/>
+        <location filename="../../ui/case_dialog.py" line="86"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="84"/>
+        <location filename="../../ui/case_dialog.py" line="86"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="85"/>
+        <location filename="../../ui/case_dialog.py" line="87"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="91"/>
+        <location filename="../../ui/case_dialog.py" line="93"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92"/>
+        <location filename="../../ui/case_dialog.py" line="94"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="100"/>
+        <location filename="../../ui/case_dialog.py" line="102"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="102"/>
+        <location filename="../../ui/case_dialog.py" line="104"/>
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="103"/>
+        <location filename="../../ui/case_dialog.py" line="105"/>
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="105"/>
+        <location filename="../../ui/case_dialog.py" line="107"/>
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="109"/>
+        <location filename="../../ui/case_dialog.py" line="111"/>
         <source>Work and documents</source>
         <translation>办案工作与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="111"/>
+        <location filename="../../ui/case_dialog.py" line="113"/>
         <source>Closing and follow-up</source>
         <translation>结案与回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="116"/>
+        <location filename="../../ui/case_dialog.py" line="118"/>
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="117"/>
+        <location filename="../../ui/case_dialog.py" line="119"/>
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="118"/>
-        <location filename="../../ui/case_dialog.py" line="423"/>
+        <location filename="../../ui/case_dialog.py" line="120"/>
+        <location filename="../../ui/case_dialog.py" line="425"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="119"/>
+        <location filename="../../ui/case_dialog.py" line="121"/>
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="120"/>
+        <location filename="../../ui/case_dialog.py" line="122"/>
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="127"/>
+        <location filename="../../ui/case_dialog.py" line="129"/>
         <source>Aid in advance…</source>
         <translation>先行提供…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="128"/>
-        <location filename="../../ui/case_dialog.py" line="349"/>
+        <location filename="../../ui/case_dialog.py" line="130"/>
+        <location filename="../../ui/case_dialog.py" line="351"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="129"/>
+        <location filename="../../ui/case_dialog.py" line="131"/>
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="130"/>
+        <location filename="../../ui/case_dialog.py" line="132"/>
         <source>Agreement delayed…</source>
         <translation>协议暂缓签订…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="131"/>
+        <location filename="../../ui/case_dialog.py" line="133"/>
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="132"/>
+        <location filename="../../ui/case_dialog.py" line="134"/>
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="133"/>
+        <location filename="../../ui/case_dialog.py" line="135"/>
         <source>Submit closing file…</source>
         <translation>提交结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="134"/>
+        <location filename="../../ui/case_dialog.py" line="136"/>
         <source>Approve closing</source>
         <translation>结案审查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="135"/>
+        <location filename="../../ui/case_dialog.py" line="137"/>
         <source>Return closing file…</source>
         <translation>退回结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="136"/>
+        <location filename="../../ui/case_dialog.py" line="138"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="145"/>
+        <location filename="../../ui/case_dialog.py" line="147"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="181"/>
+        <location filename="../../ui/case_dialog.py" line="183"/>
         <source>Objection filed on {0}: {1}</source>
         <translation>{0} 提出异议：{1}（司法行政机关审查中）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="186"/>
+        <location filename="../../ui/case_dialog.py" line="188"/>
         <source>Aid given in advance since {0} ({1}); the decision is still due</source>
         <translation>自 {0} 起先行提供法律援助（{1}）；仍须作出是否给予法律援助的决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="191"/>
+        <location filename="../../ui/case_dialog.py" line="193"/>
         <source>Agreement: clock stopped since {0} ({1}) until it is signed</source>
         <translation>签订委托协议：期限自 {0} 起停止计算（{1}），签订后结束</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="195"/>
+        <location filename="../../ui/case_dialog.py" line="197"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="197"/>
+        <location filename="../../ui/case_dialog.py" line="199"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="200"/>
+        <location filename="../../ui/case_dialog.py" line="202"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="201"/>
+        <location filename="../../ui/case_dialog.py" line="203"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="202"/>
+        <location filename="../../ui/case_dialog.py" line="204"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="205"/>
+        <location filename="../../ui/case_dialog.py" line="207"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="206"/>
+        <location filename="../../ui/case_dialog.py" line="208"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="207"/>
+        <location filename="../../ui/case_dialog.py" line="209"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="208"/>
+        <location filename="../../ui/case_dialog.py" line="210"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="213"/>
+        <location filename="../../ui/case_dialog.py" line="215"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="214"/>
+        <location filename="../../ui/case_dialog.py" line="216"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="215"/>
+        <location filename="../../ui/case_dialog.py" line="217"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="216"/>
+        <location filename="../../ui/case_dialog.py" line="218"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="220"/>
+        <location filename="../../ui/case_dialog.py" line="222"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="221"/>
+        <location filename="../../ui/case_dialog.py" line="223"/>
         <source>{0} {1} ({2}) {3}</source>
         <translation>{0} {1}（{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="227"/>
+        <location filename="../../ui/case_dialog.py" line="229"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="231"/>
+        <location filename="../../ui/case_dialog.py" line="233"/>
         <source>Aid in advance (s.44)</source>
         <translation>先行提供（第44条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="238"/>
+        <location filename="../../ui/case_dialog.py" line="240"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="239"/>
+        <location filename="../../ui/case_dialog.py" line="241"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="240"/>
+        <location filename="../../ui/case_dialog.py" line="242"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="241"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="243"/>
+        <location filename="../../ui/case_dialog.py" line="245"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="244"/>
-        <location filename="../../ui/case_dialog.py" line="249"/>
-        <location filename="../../ui/case_dialog.py" line="254"/>
+        <location filename="../../ui/case_dialog.py" line="246"/>
+        <location filename="../../ui/case_dialog.py" line="251"/>
+        <location filename="../../ui/case_dialog.py" line="256"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="244"/>
-        <location filename="../../ui/case_dialog.py" line="249"/>
-        <location filename="../../ui/case_dialog.py" line="254"/>
+        <location filename="../../ui/case_dialog.py" line="246"/>
+        <location filename="../../ui/case_dialog.py" line="251"/>
+        <location filename="../../ui/case_dialog.py" line="256"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="246"/>
+        <location filename="../../ui/case_dialog.py" line="248"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="455"/>
+        <location filename="../../ui/case_dialog.py" line="457"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="456"/>
+        <location filename="../../ui/case_dialog.py" line="458"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="470"/>
+        <location filename="../../ui/case_dialog.py" line="472"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="471"/>
+        <location filename="../../ui/case_dialog.py" line="473"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="472"/>
+        <location filename="../../ui/case_dialog.py" line="474"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="473"/>
+        <location filename="../../ui/case_dialog.py" line="475"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="107"/>
-        <location filename="../../ui/case_dialog.py" line="248"/>
+        <location filename="../../ui/case_dialog.py" line="109"/>
+        <location filename="../../ui/case_dialog.py" line="250"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121"/>
+        <location filename="../../ui/case_dialog.py" line="123"/>
         <source>Objection…</source>
         <translation>提出异议…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="124"/>
+        <location filename="../../ui/case_dialog.py" line="126"/>
         <source>Bureau&apos;s decision on the objection…</source>
         <translation>异议审查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="169"/>
+        <location filename="../../ui/case_dialog.py" line="171"/>
         <source>{0}: due {1} ({2}; period {3})</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="253"/>
+        <location filename="../../ui/case_dialog.py" line="255"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="256"/>
+        <location filename="../../ui/case_dialog.py" line="258"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="262"/>
+        <location filename="../../ui/case_dialog.py" line="264"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="263"/>
+        <location filename="../../ui/case_dialog.py" line="265"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="264"/>
+        <location filename="../../ui/case_dialog.py" line="266"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="265"/>
+        <location filename="../../ui/case_dialog.py" line="267"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="266"/>
+        <location filename="../../ui/case_dialog.py" line="268"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267"/>
+        <location filename="../../ui/case_dialog.py" line="269"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="273"/>
+        <location filename="../../ui/case_dialog.py" line="275"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="274"/>
+        <location filename="../../ui/case_dialog.py" line="276"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="275"/>
+        <location filename="../../ui/case_dialog.py" line="277"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="348"/>
+        <location filename="../../ui/case_dialog.py" line="350"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="363"/>
+        <location filename="../../ui/case_dialog.py" line="365"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="364"/>
+        <location filename="../../ui/case_dialog.py" line="366"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="374"/>
-        <location filename="../../ui/case_dialog.py" line="384"/>
+        <location filename="../../ui/case_dialog.py" line="376"/>
+        <location filename="../../ui/case_dialog.py" line="386"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="410"/>
+        <location filename="../../ui/case_dialog.py" line="412"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="410"/>
+        <location filename="../../ui/case_dialog.py" line="412"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="432"/>
+        <location filename="../../ui/case_dialog.py" line="434"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="432"/>
+        <location filename="../../ui/case_dialog.py" line="434"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="436"/>
+        <location filename="../../ui/case_dialog.py" line="438"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="437"/>
+        <location filename="../../ui/case_dialog.py" line="439"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="490"/>
+        <location filename="../../ui/case_dialog.py" line="492"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="491"/>
+        <location filename="../../ui/case_dialog.py" line="493"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="520"/>
+        <location filename="../../ui/case_dialog.py" line="522"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="530"/>
+        <location filename="../../ui/case_dialog.py" line="532"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="531"/>
+        <location filename="../../ui/case_dialog.py" line="533"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="546"/>
+        <location filename="../../ui/case_dialog.py" line="548"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="593"/>
+        <location filename="../../ui/case_dialog.py" line="594"/>
+        <source>Approve closing — quality of the case</source>
+        <translation>结案审查 — 评定办案质量等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="607"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="593"/>
+        <location filename="../../ui/case_dialog.py" line="607"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="612"/>
+        <location filename="../../ui/case_dialog.py" line="626"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1117,24 +1122,39 @@ Log folder: {1}</source>
 <context>
     <name>ClosingDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="253"/>
+        <location filename="../../ui/case_work.py" line="254"/>
         <source>Submit the closing file</source>
         <translation>提交结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="267"/>
+        <location filename="../../ui/case_work.py" line="263"/>
+        <source>Yuan; empty if none</source>
+        <translation>单位：元；没有则留空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_work.py" line="271"/>
         <source>Documents in the file (★ required)</source>
         <translation>案卷材料（★为必备）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="270"/>
+        <location filename="../../ui/case_work.py" line="274"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="271"/>
+        <location filename="../../ui/case_work.py" line="275"/>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_work.py" line="276"/>
+        <source>Economic loss recovered</source>
+        <translation>挽回经济损失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_work.py" line="285"/>
+        <source>Economic loss recovered: an amount in yuan.</source>
+        <translation>挽回经济损失应为金额（元）。</translation>
     </message>
 </context>
 <context>
@@ -1311,44 +1331,44 @@ Details are in the log: {1}</source>
         <translation>值班律师</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="195"/>
+        <location filename="../../ui/duty_page.py" line="205"/>
         <source> · no longer used</source>
         <translation> · 已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="217"/>
+        <location filename="../../ui/duty_page.py" line="227"/>
         <source>{0}-{1:02d}</source>
         <translation>{0}年{1}月</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="251"/>
+        <location filename="../../ui/duty_page.py" line="261"/>
         <source>Add a duty station to plan its rota.</source>
         <translation>请先新增值班律师工作站，再安排值班。</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="255"/>
+        <location filename="../../ui/duty_page.py" line="265"/>
         <source>{0}: {1} duty day(s) this month. {2}</source>
         <translation>{0}：本月共值班 {1} 人日。{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="291"/>
+        <location filename="../../ui/duty_page.py" line="301"/>
         <source>Repeat a week</source>
         <translation>按周复制排班</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="293"/>
+        <location filename="../../ui/duty_page.py" line="303"/>
         <source>Repeat the week of {0} at {1} over how many following weeks?
 Days already planned keep their lawyers.</source>
         <translation>将{1}自 {0} 起一周的排班复制到之后几周？
 已排班的日期保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="303"/>
+        <location filename="../../ui/duty_page.py" line="313"/>
         <source>Not repeated</source>
         <translation>未复制</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="307"/>
+        <location filename="../../ui/duty_page.py" line="317"/>
         <source>{0} duty day(s) added.</source>
         <translation>已新增 {0} 个值班人日。</translation>
     </message>
@@ -1732,32 +1752,32 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="283"/>
+        <location filename="../../ui/case_work.py" line="306"/>
         <source>Follow-up</source>
         <translation>回访与质量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="294"/>
+        <location filename="../../ui/case_work.py" line="317"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="295"/>
+        <location filename="../../ui/case_work.py" line="318"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="296"/>
+        <location filename="../../ui/case_work.py" line="319"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="297"/>
+        <location filename="../../ui/case_work.py" line="320"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="298"/>
+        <location filename="../../ui/case_work.py" line="321"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -1765,47 +1785,47 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="311"/>
+        <location filename="../../ui/case_work.py" line="334"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="311"/>
+        <location filename="../../ui/case_work.py" line="334"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="311"/>
+        <location filename="../../ui/case_work.py" line="334"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="311"/>
+        <location filename="../../ui/case_work.py" line="334"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="312"/>
+        <location filename="../../ui/case_work.py" line="335"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="312"/>
+        <location filename="../../ui/case_work.py" line="335"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="314"/>
+        <location filename="../../ui/case_work.py" line="337"/>
         <source>Record follow-up…</source>
         <translation>记录回访/投诉…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="327"/>
+        <location filename="../../ui/case_work.py" line="350"/>
         <source>No closing file submitted yet.</source>
         <translation>尚未提交结案材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="330"/>
+        <location filename="../../ui/case_work.py" line="353"/>
         <source>Closing file: outcome {0}; {1} documents: {2}</source>
         <translation>结案材料：结果为{0}；共{1}项：{2}</translation>
     </message>
@@ -2904,132 +2924,137 @@ Days already planned keep their lawyers.</source>
     </message>
     <message>
         <location filename="../../ui/reports_page.py" line="91"/>
-        <location filename="../../ui/reports_page.py" line="99"/>
+        <location filename="../../ui/reports_page.py" line="100"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="100"/>
+        <location filename="../../ui/reports_page.py" line="101"/>
         <source>Target</source>
         <translation>年度任务</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="101"/>
+        <location filename="../../ui/reports_page.py" line="102"/>
         <source>Cases</source>
         <translation>已办理</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="102"/>
+        <location filename="../../ui/reports_page.py" line="103"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="103"/>
+        <location filename="../../ui/reports_page.py" line="104"/>
         <source>Time progress</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="104"/>
+        <location filename="../../ui/reports_page.py" line="105"/>
         <source>Forecast 30 June</source>
         <translation>预测6月30日</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="105"/>
+        <location filename="../../ui/reports_page.py" line="106"/>
         <source>Forecast year</source>
         <translation>预测全年</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="106"/>
+        <location filename="../../ui/reports_page.py" line="107"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="116"/>
+        <location filename="../../ui/reports_page.py" line="108"/>
+        <source>Consultation target</source>
+        <translation>咨询任务（人次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="118"/>
         <source>Save targets</source>
         <translation>保存年度任务数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="117"/>
+        <location filename="../../ui/reports_page.py" line="119"/>
         <source>Yearly targets and forecast</source>
         <translation>年度任务与进度预测</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="161"/>
+        <location filename="../../ui/reports_page.py" line="163"/>
         <source>Statistics report</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="169"/>
+        <location filename="../../ui/reports_page.py" line="171"/>
         <source>Counting…</source>
         <translation>正在统计……</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="198"/>
+        <location filename="../../ui/reports_page.py" line="200"/>
         <source>{0}: {1} page(s)</source>
         <translation>{0}：共 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="219"/>
+        <location filename="../../ui/reports_page.py" line="221"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="220"/>
+        <location filename="../../ui/reports_page.py" line="222"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="223"/>
+        <location filename="../../ui/reports_page.py" line="225"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="228"/>
+        <location filename="../../ui/reports_page.py" line="230"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="230"/>
+        <location filename="../../ui/reports_page.py" line="232"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="236"/>
+        <location filename="../../ui/reports_page.py" line="238"/>
         <source>Not exported</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="238"/>
+        <location filename="../../ui/reports_page.py" line="240"/>
         <source>Exported: {0}</source>
         <translation>已导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="249"/>
+        <location filename="../../ui/reports_page.py" line="251"/>
         <source>{0} page(s) sent to the printer</source>
         <translation>已发送 {0} 页到打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="265"/>
+        <location filename="../../ui/reports_page.py" line="268"/>
         <source>Forecast basis: {0}</source>
         <translation>预测依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="271"/>
+        <location filename="../../ui/reports_page.py" line="281"/>
         <source>At risk of missing the target</source>
         <translation>有不能完成任务的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="302"/>
+        <location filename="../../ui/reports_page.py" line="273"/>
         <source>The target of {0} must be a whole number, not “{1}”</source>
         <translation>{0}的年度任务数应为整数，现为「{1}」</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="309"/>
+        <location filename="../../ui/reports_page.py" line="320"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="312"/>
+        <location filename="../../ui/reports_page.py" line="323"/>
         <source>Targets saved</source>
         <translation>年度任务数已保存</translation>
     </message>
@@ -3037,7 +3062,7 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ServicesPage</name>
     <message>
-        <location filename="../../ui/services_page.py" line="101"/>
+        <location filename="../../ui/services_page.py" line="100"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
@@ -3048,7 +3073,7 @@ Days already planned keep their lawyers.</source>
     </message>
     <message>
         <location filename="../../ui/services_page.py" line="131"/>
-        <location filename="../../ui/services_page.py" line="423"/>
+        <location filename="../../ui/services_page.py" line="446"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
@@ -3059,13 +3084,13 @@ Days already planned keep their lawyers.</source>
     </message>
     <message>
         <location filename="../../ui/services_page.py" line="138"/>
-        <location filename="../../ui/services_page.py" line="503"/>
+        <location filename="../../ui/services_page.py" line="528"/>
         <source>Form of aid</source>
         <translation>服务类型</translation>
     </message>
     <message>
         <location filename="../../ui/services_page.py" line="140"/>
-        <location filename="../../ui/services_page.py" line="502"/>
+        <location filename="../../ui/services_page.py" line="527"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3076,13 +3101,13 @@ Days already planned keep their lawyers.</source>
     </message>
     <message>
         <location filename="../../ui/services_page.py" line="147"/>
-        <location filename="../../ui/services_page.py" line="505"/>
+        <location filename="../../ui/services_page.py" line="530"/>
         <source>Person served</source>
         <translation>服务对象</translation>
     </message>
     <message>
         <location filename="../../ui/services_page.py" line="149"/>
-        <location filename="../../ui/services_page.py" line="506"/>
+        <location filename="../../ui/services_page.py" line="531"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -3093,7 +3118,7 @@ Days already planned keep their lawyers.</source>
     </message>
     <message>
         <location filename="../../ui/services_page.py" line="153"/>
-        <location filename="../../ui/services_page.py" line="509"/>
+        <location filename="../../ui/services_page.py" line="534"/>
         <source>Person-times</source>
         <translation>人次</translation>
     </message>
@@ -3109,7 +3134,7 @@ Days already planned keep their lawyers.</source>
     </message>
     <message>
         <location filename="../../ui/services_page.py" line="175"/>
-        <location filename="../../ui/services_page.py" line="275"/>
+        <location filename="../../ui/services_page.py" line="296"/>
         <source>Question</source>
         <translation>咨询问题</translation>
     </message>
@@ -3120,153 +3145,153 @@ Days already planned keep their lawyers.</source>
     </message>
     <message>
         <location filename="../../ui/services_page.py" line="181"/>
-        <location filename="../../ui/services_page.py" line="280"/>
+        <location filename="../../ui/services_page.py" line="301"/>
         <source>Answered by</source>
         <translation>解答人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="256"/>
+        <location filename="../../ui/services_page.py" line="277"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="260"/>
+        <location filename="../../ui/services_page.py" line="281"/>
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="264"/>
+        <location filename="../../ui/services_page.py" line="285"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="276"/>
+        <location filename="../../ui/services_page.py" line="297"/>
         <source>Matter drafted for</source>
         <translation>代拟事项</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="277"/>
+        <location filename="../../ui/services_page.py" line="298"/>
         <source>Charge</source>
         <translation>涉嫌罪名</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="280"/>
+        <location filename="../../ui/services_page.py" line="301"/>
         <source>Duty lawyer</source>
         <translation>值班律师</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="329"/>
+        <location filename="../../ui/services_page.py" line="351"/>
         <source>Served before: {0} time(s), {1} case(s) on file</source>
         <translation>以前来过：法律帮助 {0} 次，案件 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="377"/>
+        <location filename="../../ui/services_page.py" line="400"/>
         <source>Already registered?</source>
         <translation>是否重复登记？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="378"/>
+        <location filename="../../ui/services_page.py" line="401"/>
         <source>Register it as another service anyway?</source>
         <translation>仍作为另一次服务登记吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="417"/>
+        <location filename="../../ui/services_page.py" line="440"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="441"/>
+        <location filename="../../ui/services_page.py" line="465"/>
         <source>Save correction</source>
         <translation>保存更正</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="481"/>
+        <location filename="../../ui/services_page.py" line="505"/>
         <source>All forms</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="485"/>
+        <location filename="../../ui/services_page.py" line="509"/>
         <source>Name, phone, ID number, content or handler</source>
         <translation>姓名、电话、身份证号、内容或办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="488"/>
+        <location filename="../../ui/services_page.py" line="513"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="491"/>
+        <location filename="../../ui/services_page.py" line="516"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="493"/>
+        <location filename="../../ui/services_page.py" line="518"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="504"/>
+        <location filename="../../ui/services_page.py" line="529"/>
         <source>Channel / station / document</source>
         <translation>方式／工作站／文书</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="507"/>
+        <location filename="../../ui/services_page.py" line="532"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="508"/>
+        <location filename="../../ui/services_page.py" line="533"/>
         <source>Handled by</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="510"/>
+        <location filename="../../ui/services_page.py" line="535"/>
         <source>Case</source>
         <translation>转为案件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="522"/>
+        <location filename="../../ui/services_page.py" line="547"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="523"/>
-        <location filename="../../ui/services_page.py" line="619"/>
+        <location filename="../../ui/services_page.py" line="548"/>
+        <location filename="../../ui/services_page.py" line="644"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="524"/>
+        <location filename="../../ui/services_page.py" line="549"/>
         <source>Turn into an application…</source>
         <translation>转为援助申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="525"/>
+        <location filename="../../ui/services_page.py" line="550"/>
         <source>Open the case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="563"/>
+        <location filename="../../ui/services_page.py" line="588"/>
         <source>Not shown</source>
         <translation>无法显示</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="588"/>
+        <location filename="../../ui/services_page.py" line="613"/>
         <source> (newest {0} shown)</source>
         <translation>（显示最新 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="591"/>
+        <location filename="../../ui/services_page.py" line="616"/>
         <source>{0} record(s), {1} person-time(s)</source>
         <translation>共 {0} 条，{1} 人次</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="620"/>
+        <location filename="../../ui/services_page.py" line="645"/>
         <source>Delete the record of {0} on {1}?</source>
         <translation>删除 {1} {0}的记录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="629"/>
+        <location filename="../../ui/services_page.py" line="654"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -3993,47 +4018,47 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="76"/>
+        <location filename="../../ui/case_work.py" line="77"/>
         <source>Log work</source>
         <translation>记录办案工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="82"/>
+        <location filename="../../ui/case_work.py" line="83"/>
         <source>e.g. 株洲市看守所, 天元区人民法院</source>
         <translation>例如：株洲市看守所、天元区人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="85"/>
+        <location filename="../../ui/case_work.py" line="86"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="89"/>
+        <location filename="../../ui/case_work.py" line="90"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="99"/>
+        <location filename="../../ui/case_work.py" line="100"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="100"/>
+        <location filename="../../ui/case_work.py" line="101"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="101"/>
+        <location filename="../../ui/case_work.py" line="102"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="102"/>
+        <location filename="../../ui/case_work.py" line="103"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="103"/>
+        <location filename="../../ui/case_work.py" line="104"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -4041,107 +4066,107 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="120"/>
+        <location filename="../../ui/case_work.py" line="121"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="120"/>
+        <location filename="../../ui/case_work.py" line="121"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="120"/>
+        <location filename="../../ui/case_work.py" line="121"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="120"/>
+        <location filename="../../ui/case_work.py" line="121"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="121"/>
+        <location filename="../../ui/case_work.py" line="122"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="121"/>
+        <location filename="../../ui/case_work.py" line="122"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="124"/>
+        <location filename="../../ui/case_work.py" line="125"/>
         <source>Log work…</source>
         <translation>记录办案工作…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="126"/>
+        <location filename="../../ui/case_work.py" line="127"/>
         <source>Work log</source>
         <translation>办案工作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="136"/>
+        <location filename="../../ui/case_work.py" line="137"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="136"/>
+        <location filename="../../ui/case_work.py" line="137"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="136"/>
+        <location filename="../../ui/case_work.py" line="137"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="136"/>
+        <location filename="../../ui/case_work.py" line="137"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="137"/>
+        <location filename="../../ui/case_work.py" line="138"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="137"/>
+        <location filename="../../ui/case_work.py" line="138"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="142"/>
+        <location filename="../../ui/case_work.py" line="143"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="143"/>
+        <location filename="../../ui/case_work.py" line="144"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="146"/>
+        <location filename="../../ui/case_work.py" line="147"/>
         <source>Case file documents</source>
         <translation>案卷材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="167"/>
+        <location filename="../../ui/case_work.py" line="168"/>
         <source>{0} entries, {1} in all</source>
         <translation>共{0}条，合计{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="213"/>
+        <location filename="../../ui/case_work.py" line="214"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="214"/>
+        <location filename="../../ui/case_work.py" line="215"/>
         <source>Documents and scans (*.pdf *.jpg *.png *.tif *.docx);;All files (*)</source>
         <translation>文书和扫描件 (*.pdf *.jpg *.png *.tif *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="228"/>
+        <location filename="../../ui/case_work.py" line="229"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
