@@ -23,6 +23,11 @@ from legalaid.domain.vocabulary import CaseType, HandlerType, RegionTier, Stage
 YUAN = Decimal("0.01")
 
 
+# Duty lawyers are paid per day on duty (值班补贴): the standard's per-day item
+# "值班律师（<station kind>）" where it sets one per kind of station, else "值班律师".
+DUTY_ITEM = "值班律师"
+
+
 @dataclass(frozen=True)
 class BaseRule:
     """Base amount for a case type at the given stages (empty: any stage, or none given)."""
@@ -266,8 +271,18 @@ DEFAULT_STANDARD = SubsidyStandard(
     cross_region_flat=Decimal(1000),
     major_add_on=Decimal(1000),
     major_cap_to_base=True,
+    per_day={DUTY_ITEM: Decimal(150)},  # domain.md: duty days 100–200 yuan
     terminated_share=Decimal("0.5"),
 )
+
+
+def duty_day_rate(standard: SubsidyStandard, station_kind: str) -> tuple[Decimal, str] | None:
+    """The day rate for duty at a station of ``station_kind`` and the item that sets it; None
+    when the standard pays no duty days."""
+    for item in (f"{DUTY_ITEM}（{station_kind}）", DUTY_ITEM):
+        if item in standard.per_day:
+            return standard.per_day[item], item
+    return None
 
 
 def default_subsidy(

@@ -213,6 +213,11 @@ def set_shift(
                 )
             )
         elif not on_duty and existing is not None:
+            if existing.batch_id is not None:
+                raise ValidationError(
+                    f"{on_date.isoformat()}{handler.name}的值班已列入发放批次，不能取消",
+                    field="值班律师",
+                )
             session.delete(existing)
         else:
             return

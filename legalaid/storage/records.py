@@ -548,6 +548,9 @@ class DutyShiftRecord(Base):
     on_date: Mapped[date] = mapped_column(Date, index=True)
     handler_id: Mapped[int] = mapped_column(ForeignKey("handlers.id"), index=True)
     recorded_by: Mapped[str] = mapped_column(String(50))
+    # 值班补贴: the payment batch the day was paid in, at the amount it was priced at.
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("payment_batches.id"), index=True)
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
 
 
 class AidServiceRecord(Base):

@@ -423,24 +423,30 @@ class PaymentsTab(QWidget):
     def show_candidates(self) -> None:
         try:
             found = payments.candidates(self._ctx, **self._period())  # type: ignore[arg-type]
+            duty = payments.duty_candidates(self._ctx, **self._period())  # type: ignore[arg-type]
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
-        self.lines.setRowCount(len(found))
-        for row, line in enumerate(found):
-            values = [
-                line.case_no,
-                line.office,
-                line.handler,
-                line.firm,
-                line.closed_on.isoformat() if line.closed_on else "",
-                money_text(line.amount),
-            ]
+        rows = [
+            [line.case_no, line.office, line.handler, line.firm,
+             line.closed_on.isoformat() if line.closed_on else "", money_text(line.amount)]
+            for line in found
+        ] + [  # duty days belong to no case: the line says what they are
+            [self.tr("Duty pay {0} ({1})").format(d.month, d.station_kind), d.office, d.handler,
+             d.firm, self.tr("{0} day(s)").format(d.days), money_text(d.amount)]
+            for d in duty
+        ]  # fmt: skip
+        self.lines.setRowCount(len(rows))
+        for row, values in enumerate(rows):
             for column, value in enumerate(values):
                 self.lines.setItem(row, column, QTableWidgetItem(value))
-        total = sum((line.amount for line in found), Decimal(0))
+        total = sum((line.amount for line in found), Decimal(0)) + sum(
+            (d.amount for d in duty), Decimal(0)
+        )
         self.message.show_message(
-            self.tr("{0} subsidies, {1} yuan").format(len(found), money_text(total))
+            self.tr("{0} case subsidies and {1} duty day(s), {2} yuan").format(
+                len(found), sum(d.days for d in duty), money_text(total)
+            )
         )
 
     def create_batch(self) -> None:

@@ -85,3 +85,55 @@ def test_totals_by_handler_firm_office_month(offices: Context) -> None:
     assert sums["office"] == {"ZZ": Decimal("3500.00")}
     assert sums["month"] == {"2026-10": Decimal("3500.00")}
     assert list(sums["handler"].values()) == [Decimal("3500.00")]
+
+
+def test_a_month_batch_holds_case_subsidies_and_duty_days(offices: Context, tmp_path: Path) -> None:
+    """Duty days on the rota are paid per day by the standard (by station kind where it says
+    so), in the same batch as the case subsidies, as lines of no case, once."""
+    from dataclasses import replace
+
+    from legalaid.domain.aid_services import StationKind
+    from legalaid.domain.subsidy import DEFAULT_STANDARD
+    from legalaid.services import duty
+
+    ctx = offices
+    case = _closed_case(ctx, assigned=date(2025, 3, 3))
+    subsidies.review_subsidy(ctx, case_id=case)
+    lawyer = next(h for h in list_handlers(ctx) if h.name == "律师2025-03-03")
+    jail = duty.save_station(ctx, office_code="ZZ", name="株洲市看守所值班律师工作站",
+                             kind=StationKind.DETENTION)  # fmt: skip
+    court = duty.save_station(ctx, office_code="LL", name="醴陵市人民法院值班律师工作站",
+                              kind=StationKind.COURT)  # fmt: skip
+    # From 1 October the standard pays detention-centre days more than the general rate.
+    subsidies.add_standard(ctx, replace(
+        DEFAULT_STANDARD, name="2026年10月标准", effective_from=date(2026, 10, 1),
+        per_day={"值班律师": Decimal(150), "值班律师（看守所）": Decimal(200)},
+    ))  # fmt: skip
+    for day in (date(2026, 10, 12), date(2026, 10, 13), date(2026, 10, 14)):
+        duty.set_shift(ctx, station_id=jail, on_date=day, handler_id=lawyer.id)
+    duty.set_shift(ctx, station_id=court, on_date=date(2026, 10, 15), handler_id=lawyer.id)
+    duty.set_shift(ctx, station_id=court, on_date=date(2026, 11, 2), handler_id=lawyer.id)
+    period = {"period_from": date(2026, 10, 1), "period_to": date(2026, 10, 31)}
+    found = payments.duty_candidates(ctx, **period)
+    assert sorted((d.station_kind, d.days, d.amount) for d in found) == [
+        ("人民法院", 1, Decimal(150)), ("看守所", 3, Decimal(600))]  # fmt: skip
+    batch = payments.create_batch(ctx, **period)
+    assert [x.case_id for x in batch.lines] == [case]
+    assert batch.cases_total == Decimal("3500.00") and batch.duty_total == Decimal(750)
+    assert batch.total == Decimal("4250.00")
+    assert payments.duty_candidates(ctx, **period) == []  # paid once
+    with pytest.raises(ValidationError, match="已列入发放批次"):
+        duty.set_shift(ctx, station_id=jail, on_date=date(2026, 10, 12), handler_id=lawyer.id,
+                       on_duty=False)  # fmt: skip
+    pdf = tmp_path / "batch.pdf"
+    payments.write_batch(ctx, batch_id=batch.id, out=pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = "".join(text.split())
+    assert "值班律师值班4人日（值班补贴750.00元）" in flat and "补贴合计4,250.00元" in flat
+    assert "值班补贴明细（不属于具体案件）" in flat
+    assert payments.pay_batch(ctx, batch_id=batch.id) == Decimal("4250.00")
+    # The November day waits for November's batch.
+    november = {"period_from": date(2026, 11, 1), "period_to": date(2026, 11, 30)}
+    assert [d.days for d in payments.duty_candidates(ctx, **november)] == [1]

@@ -45,8 +45,15 @@ def upgrade() -> None:
         sa.Column("on_date", sa.Date(), nullable=False),
         sa.Column("handler_id", sa.Integer(), nullable=False),
         sa.Column("recorded_by", sa.String(length=50), nullable=False),
+        sa.Column("batch_id", sa.Integer(), nullable=True),
+        sa.Column("amount", sa.Numeric(precision=10, scale=2), nullable=True),
         sa.ForeignKeyConstraint(
             ["handler_id"], ["handlers.id"], name=op.f("fk_duty_shifts_handler_id_handlers")
+        ),
+        sa.ForeignKeyConstraint(
+            ["batch_id"],
+            ["payment_batches.id"],
+            name=op.f("fk_duty_shifts_batch_id_payment_batches"),
         ),
         sa.ForeignKeyConstraint(
             ["station_id"],
@@ -62,7 +69,7 @@ def upgrade() -> None:
             name=op.f("uq_duty_shifts_station_id_on_date_handler_id"),
         ),
     )
-    for column in ("station_id", "on_date", "handler_id"):
+    for column in ("station_id", "on_date", "handler_id", "batch_id"):
         op.create_index(op.f(f"ix_duty_shifts_{column}"), "duty_shifts", [column])
     op.create_table(
         "aid_services",
