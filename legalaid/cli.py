@@ -126,7 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="统计报表 PDF（年度/双过半）")
     report.add_argument(
-        "kind", choices=["annual", "midyear"], help="annual 年度报告，midyear 双过半"
+        "kind",
+        choices=["annual", "midyear", "notice"],
+        help="annual 年度报告，midyear 双过半，notice 法律援助信息公开（第五十八条）",
     )
     report.add_argument("--year", type=int, required=True, help="统计年度")
     report.add_argument("--out", type=Path, required=True, help="PDF 文件")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -21,6 +22,7 @@ from legalaid.domain.errors import NotFound, PermissionDenied, ValidationError
 from legalaid.domain.identity import mask_id_number
 from legalaid.domain.permissions import Action, Role
 from legalaid.domain.vocabulary import Gender
+from legalaid.reports.data import Report, Table
 from legalaid.services import scope
 from legalaid.services.authz import may, requires
 from legalaid.services.context import Context
@@ -427,3 +429,81 @@ def link_case(ctx: Context, session: Session, service_id: int, case: CaseRecord)
     if record.case_id is not None:
         raise ValidationError("该记录已转为案件", field="转为案件")
     record.case_id = case.id
+
+
+def _register_rows(entries: list[ServiceEntry]) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        (str(n), e.served_on.isoformat(), e.channel or "", e.name, e.gender or "",
+         e.phone or "", "、".join(e.groups), e.matter_category or "", e.content or "",
+         e.answer or "", e.handler_name or "", str(e.person_times), e.case_no or "")
+        for n, e in enumerate(entries, start=1)
+    )  # fmt: skip
+
+
+@requires(Action.REGISTER_SERVICE, audited="打印咨询登记表")
+def consultation_register(
+    ctx: Context, *, day_from: date, day_to: date, office_code: str | None = None
+) -> Report:
+    """法律援助咨询登记表 of a day or a period: every consultation in date order, the
+    person-times totalled (ID numbers are not printed on it)."""
+    from legalaid.services.work_summary import report_organisation
+
+    if day_to < day_from:
+        raise ValidationError("结束日期早于开始日期", field="结束日期")
+    organisation, _, office_code = report_organisation(ctx, office_code)
+    filters = ServiceFilter(day_from=day_from, day_to=day_to, kind=ServiceKind.CONSULTATION,
+                            office_code=office_code)  # fmt: skip
+    entries = list_services(ctx, filters, limit=100_000)
+    entries.sort(key=lambda e: (e.served_on, e.id))
+    times = sum(e.person_times for e in entries)
+    period = (day_from.isoformat() if day_from == day_to
+              else f"{day_from.isoformat()}至{day_to.isoformat()}")  # fmt: skip
+    return Report(
+        title="法律援助咨询登记表",
+        organisation=organisation,
+        period=period,
+        generated_on=ctx.today(),
+        summary=(f"共登记法律咨询{len(entries)}条，{times}人次。",),
+        tables=(
+            Table(
+                title="咨询登记",
+                headers=(
+                    "序号",
+                    "日期",
+                    "方式",
+                    "咨询人",
+                    "性别",
+                    "联系电话",
+                    "人群类别",
+                    "事项类别",
+                    "咨询内容",
+                    "答复意见",
+                    "解答人",
+                    "人次",
+                    "转为案件",
+                ),
+                rows=_register_rows(entries),
+                widths=(5, 10, 5, 6, 4, 11, 7, 7, 15, 15, 6, 4, 11),
+            ),
+        ),
+        signatures=("登记人", "负责人"),
+        dated="日期",
+        landscape=True,
+    )
+
+
+def write_consultation_register(
+    ctx: Context, *, day_from: date, day_to: date, out: Path, office_code: str | None = None
+) -> Report:
+    """The register as a PDF (or an Excel workbook), written whole or not at all."""
+    from legalaid.reports.pdf import write_pdf
+    from legalaid.reports.workbook import write_workbook
+    from legalaid.services.files import write_whole
+
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise ValidationError(f"登记表应为 .pdf 或 .xlsx 文件，现为「{out.name}」", field="文件")
+    report = consultation_register(ctx, day_from=day_from, day_to=day_to, office_code=office_code)
+    writer = write_pdf if suffix == ".pdf" else write_workbook
+    write_whole(out, lambda target: writer(report, target))
+    return report

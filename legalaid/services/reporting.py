@@ -19,13 +19,15 @@ from legalaid.services import scope
 from legalaid.services.authz import audit_event, requires
 from legalaid.services.context import Context
 from legalaid.services.files import write_whole
-from legalaid.services.offices import OfficeInfo, list_offices
+from legalaid.services.offices import OfficeInfo
 from legalaid.services.statistics import StatisticsSet, daily_counts, statistics_set
 from legalaid.services.work_summary import (
     channels_and_help,
     kind_table,
     numbered,
+    period_text,
     quality_grades,
+    report_organisation,
     services_by_month,
     services_by_office,
     work_paragraph,
@@ -109,7 +111,7 @@ def _figures(
 def office_outlook(ctx: Context, *, year: int, until: date | None = None) -> list[OfficeLine]:
     """Each office's target, progress and forecast (the 统计报表 screen's target table)."""
     end = period_end(year, until, ctx.today())
-    _, offices, office_code = _organisation(ctx, None)
+    _, offices, office_code = report_organisation(ctx, None)
     now, before, pattern = _figures(ctx, year, end, office_code, _noop)
     return _office_lines(offices, now, before, pattern)
 
@@ -135,36 +137,6 @@ def _count_table(
             row += (str(previous.get(key, 0)), _change(value, previous.get(key, 0)))
         rows.append(row)
     return Table(title=title, headers=headers, rows=tuple(rows))
-
-
-def _period_text(year: int, until: date) -> str:
-    if until == date(year, 12, 31):
-        return f"{year}年度（{year}-01-01至{year}-12-31）"
-    return f"{year}-01-01至{until.isoformat()}"
-
-
-def _organisation(
-    ctx: Context, office_code: str | None
-) -> tuple[str, list[OfficeInfo], str | None]:
-    """The issuing organisation's name, the offices the report has a line for and the office
-    the figures are for: ``office_code`` and the offices below it, by default the user's own
-    office's tree (office scope), or every office."""
-    offices = list_offices(ctx)
-    with ctx.reading() as uow:
-        session = uow.session
-        if office_code is None:
-            office_code = scope.home_code(ctx, session)
-        if office_code is None:
-            roots = [o for o in offices if o.parent_code is None]
-            name = roots[0].name if len(roots) == 1 else "各法律援助机构"
-            if len(roots) == 1 and len(offices) > 1:
-                name += "（含下属机构）"
-            return name, offices, None
-        record = scope.office_by_code(ctx, session, office_code)
-        ids = scope.subtree(session, record.id)
-        name, code = record.name, record.code
-    chosen = [o for o in offices if o.id in ids]
-    return name + ("（含下属机构）" if len(chosen) > 1 else ""), chosen, code
 
 
 def _months(stats: YearStatistics, until: date) -> list[str]:
@@ -210,7 +182,7 @@ def annual_report(
     progress: Progress = _noop,
 ) -> Report:
     end = period_end(year, until, ctx.today())
-    organisation, offices, office_code = _organisation(ctx, office_code)
+    organisation, offices, office_code = report_organisation(ctx, office_code)
     now, before, pattern = _figures(ctx, year, end, office_code, progress)
     stats, previous = now.total, before.total
     lines = _office_lines(offices, now, before, pattern)
@@ -341,7 +313,7 @@ def annual_report(
     return Report(
         title=f"{year}年度法律援助工作统计报告" if whole_year else f"{year}年法律援助工作统计报告",
         organisation=organisation,
-        period=_period_text(year, end),
+        period=period_text(year, end),
         generated_on=ctx.today(),
         summary=tuple(summary),
         tables=numbered(
@@ -422,7 +394,7 @@ def midyear_report(
     end = until or date(year, *MIDYEAR)
     if end.year != year:
         raise ValidationError(f"截止日期{end.isoformat()}不在{year}年内", field="截止日期")
-    organisation, offices, office_code = _organisation(ctx, office_code)
+    organisation, offices, office_code = report_organisation(ctx, office_code)
     now, before, pattern = _figures(ctx, year, end, office_code, progress)
     stats = now.total
     lines = _office_lines(offices, now, before, pattern)
@@ -510,7 +482,7 @@ def midyear_report(
     return Report(
         title=f"{year}年法律援助工作“双过半”情况报告",
         organisation=organisation,
-        period=_period_text(year, end),
+        period=period_text(year, end),
         generated_on=ctx.today(),
         summary=tuple(summary),
         tables=numbered(
@@ -581,7 +553,9 @@ def write_report(
     """Compute and write a report as PDF (``.pdf``) or Excel (``.xlsx``). Every figure comes
     from one snapshot of the database, however long the computation takes."""
     _check_out(out)
-    build = annual_report if kind == "annual" else midyear_report
+    from legalaid.services.public_notice import public_notice
+
+    build = {"annual": annual_report, "midyear": midyear_report, "notice": public_notice}[kind]
     with ctx.snapshot():
         report = build(ctx, year=year, until=until, office_code=office_code, progress=progress)
     _write(report, out)

@@ -11,7 +11,9 @@ from legalaid.domain.aid_services import ServiceKind
 from legalaid.domain.statistics import YearStatistics, completion_pct
 from legalaid.domain.vocabulary import QualityGrade
 from legalaid.reports.data import Table, money_text, pct_text
-from legalaid.services.offices import OfficeInfo
+from legalaid.services import scope
+from legalaid.services.context import Context
+from legalaid.services.offices import OfficeInfo, list_offices
 from legalaid.services.statistics import StatisticsSet
 
 CONSULT, DRAFT, DUTY = (k.value for k in ServiceKind)
@@ -168,3 +170,33 @@ def numbered(tables: list[Table]) -> tuple[Table, ...]:
         replace(t, title=f"{numeral(i)}、{re.sub(r'^[一二三四五六七八九十]+、', '', t.title)}")
         for i, t in enumerate(tables, start=1)
     )
+
+
+def period_text(year: int, until: date) -> str:
+    if until == date(year, 12, 31):
+        return f"{year}年度（{year}-01-01至{year}-12-31）"
+    return f"{year}-01-01至{until.isoformat()}"
+
+
+def report_organisation(
+    ctx: Context, office_code: str | None
+) -> tuple[str, list[OfficeInfo], str | None]:
+    """The issuing organisation's name, the offices the report has a line for and the office
+    the figures are for: ``office_code`` and the offices below it, by default the user's own
+    office's tree (office scope), or every office."""
+    offices = list_offices(ctx)
+    with ctx.reading() as uow:
+        session = uow.session
+        if office_code is None:
+            office_code = scope.home_code(ctx, session)
+        if office_code is None:
+            roots = [o for o in offices if o.parent_code is None]
+            name = roots[0].name if len(roots) == 1 else "各法律援助机构"
+            if len(roots) == 1 and len(offices) > 1:
+                name += "（含下属机构）"
+            return name, offices, None
+        record = scope.office_by_code(ctx, session, office_code)
+        ids = scope.subtree(session, record.id)
+        name, code = record.name, record.code
+    chosen = [o for o in offices if o.id in ids]
+    return name + ("（含下属机构）" if len(chosen) > 1 else ""), chosen, code

@@ -55,6 +55,7 @@ class ReportsPage(QWidget):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Annual statistics report"), "annual")
         self.kind.addItem(self.tr("Mid-year “double half” report"), "midyear")
+        self.kind.addItem(self.tr("Public notice of legal aid (s.58)"), "notice")
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(ctx.today().year)

@@ -5,13 +5,15 @@ is ready at once), above the day's (or a period's) list."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -548,7 +550,10 @@ class ServicesPage(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.apply_button = QPushButton(self.tr("Turn into an application…"))
         self.case_button = QPushButton(self.tr("Open the case"))
+        self.register_button = QPushButton(self.tr("Consultation register (PDF)…"))
+        self.register_button.setVisible(may(self._ctx, Action.REGISTER_SERVICE))
         self.list_buttons = QHBoxLayout()
+        self.list_buttons.addWidget(self.register_button)
         self.list_buttons.addStretch(1)
         for button in (self.case_button, self.apply_button, self.edit_button, self.delete_button):
             self.list_buttons.addWidget(button)
@@ -562,6 +567,7 @@ class ServicesPage(QWidget):
         self.delete_button.clicked.connect(self._delete_selected)
         self.apply_button.clicked.connect(self._apply_selected)
         self.case_button.clicked.connect(self._open_case)
+        self.register_button.clicked.connect(self._ask_register)
         self.entries: list[ServiceEntry] = []
         self._selection_changed()
 
@@ -664,6 +670,31 @@ class ServicesPage(QWidget):
         entry = self.selected()
         if entry is not None and entry.case_id is not None:
             self.open_case.emit(entry.case_id)
+
+    def _ask_register(self) -> None:
+        if not (self.day_from.is_valid() and self.day_to.is_valid()):
+            return
+        first, last = self.day_from.value(), self.day_to.value()
+        name = f"咨询登记表{first.isoformat()}" + ("" if first == last else f"至{last.isoformat()}")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Consultation register"), str(Path.home() / f"{name}.pdf"),
+            self.tr("PDF files (*.pdf);;Excel workbooks (*.xlsx)"),
+        )  # fmt: skip
+        if path:
+            self.save_register(Path(path))
+
+    def save_register(self, path: Path) -> bool:
+        """The 咨询登记表 of the list's period, written and opened for printing."""
+        try:
+            report = aid_services.write_consultation_register(
+                self._ctx, day_from=self.day_from.value(), day_to=self.day_to.value(), out=path
+            )
+        except LegalAidError as exc:
+            show_error(self, exc, self.tr("Not saved"))
+            return False
+        self.counts.setText(self.tr("Saved: {0} ({1})").format(path.name, report.summary[0]))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return True
 
     def show_day(self, day: date) -> None:
         self.day_from.setDate(to_qdate(day))

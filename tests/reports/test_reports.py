@@ -282,3 +282,38 @@ def test_reports_open_with_the_whole_of_the_work(sample: Context, tmp_path: Path
     assert f"提供法律咨询{half.services.get('法律咨询', 0)}人次" in re.sub(
         r"\s+", "", pdf_text(midyear)
     )
+
+
+def test_public_notice_publishes_cases_services_funding_and_grades(
+    sample: Context, tmp_path: Path
+) -> None:
+    """法律援助法 s.58: the yearly notice of one office prints the statistics' own figures and
+    the funding paid — case subsidies and duty pay — and names no person."""
+    from legalaid.domain.aid_services import StationKind
+    from legalaid.domain.vocabulary import HandlerType
+    from legalaid.services import duty
+    from legalaid.services.offices import add_handler
+    from legalaid.services.service_ledger import import_services
+
+    import_services(sample, SERVICES_LEDGER)
+    lawyer = add_handler(sample, name="林宇浩", handler_type=HandlerType.LAWYER)
+    station = duty.save_station(sample, office_code="LL", name="醴陵市看守所值班律师工作站",
+                                kind=StationKind.DETENTION)  # fmt: skip
+    for day in (3, 4):
+        duty.set_shift(sample, station_id=station, on_date=date(2025, 3, day), handler_id=lawyer.id)
+    out = tmp_path / "notice.pdf"
+    write_report(sample, kind="notice", year=2025, office_code="LL", out=out)
+    text = pdf_text(out)
+    flat = re.sub(r"\s+", "", text)
+    stats = year_statistics(sample, year=2025, office_code="LL")
+    assert "2025年度法律援助信息公开" in flat and "醴陵市法律援助中心" in flat
+    assert f"共办理法律援助案件{stats.cases}件" in flat
+    assert f"提供法律咨询{stats.services.get('法律咨询', 0)}人次" in flat
+    funding = stats.subsidy_total + 300  # two duty days at the example standard's 150 yuan
+    assert f"支付法律援助经费{funding:,.2f}元" in flat
+    assert f"办案补贴{stats.subsidy_total:,.2f}元、值班律师补贴300.00元" in flat
+    assert table_row(text, "结案合计") == [str(stats.closed)]
+    for person in ("袁英燕", "林宇浩"):  # aggregates only
+        assert person not in flat
+    subprocess.run(["pdftoppm", "-r", "70", "-png", str(out), str(tmp_path / "notice")],
+                   check=True)  # fmt: skip

@@ -3,13 +3,15 @@ consultation turned into an application."""
 
 from __future__ import annotations
 
+import subprocess
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QDesktopServices, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -34,9 +36,11 @@ def commit(widget: QWidget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+@pytest.mark.usefixtures("poppler")
 def test_twenty_consultations_by_keyboard_alone(
-    offices: Context, qtbot: QtBot, tmp_path: Path, settings: QSettings, backend: str
-) -> None:
+    offices: Context, qtbot: QtBot, tmp_path: Path, settings: QSettings, backend: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
     window = MainWindow(offices, settings)
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -71,6 +75,15 @@ def test_twenty_consultations_by_keyboard_alone(
     assert year_statistics(offices, year=2026).services == {"法律咨询": 20}
     if backend == "sqlite":
         window.grab().save(str(tmp_path / "desk.png"))
+    # The day's 咨询登记表, as printed (opening it in the system's viewer is Qt's business).
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    register = tmp_path / "register.pdf"
+    assert desk.save_register(register) and opened == [str(register)]
+    text = subprocess.run(["pdftotext", "-layout", str(register), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    assert "法律援助咨询登记表" in text and "共登记法律咨询20条，20人次" in text.replace(" ", "")
+    assert "罗先生" in text and "13907310019" in text
 
 
 def test_a_wrong_entry_keeps_what_was_typed(offices: Context, qtbot: QtBot) -> None:

@@ -2774,42 +2774,52 @@ Days already planned keep their lawyers.</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="443"/>
-        <source>{0} subsidies, {1} yuan</source>
-        <translation>共 {0} 笔，{1} 元</translation>
+        <location filename="../../ui/subsidies_page.py" line="435"/>
+        <source>Duty pay {0} ({1})</source>
+        <translation>值班补贴 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="455"/>
+        <location filename="../../ui/subsidies_page.py" line="436"/>
+        <source>{0} day(s)</source>
+        <translation>{0}天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="447"/>
+        <source>{0} case subsidies and {1} duty day(s), {2} yuan</source>
+        <translation>办案补贴 {0} 件、值班 {1} 人日，共 {2} 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="461"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="464"/>
+        <location filename="../../ui/subsidies_page.py" line="470"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="470"/>
+        <location filename="../../ui/subsidies_page.py" line="476"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="472"/>
+        <location filename="../../ui/subsidies_page.py" line="478"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="481"/>
+        <location filename="../../ui/subsidies_page.py" line="487"/>
         <source>Mark as paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="482"/>
+        <location filename="../../ui/subsidies_page.py" line="488"/>
         <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
         <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="496"/>
+        <location filename="../../ui/subsidies_page.py" line="502"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -2878,183 +2888,188 @@ Days already planned keep their lawyers.</source>
         <translation>“双过半”报告</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="61"/>
+        <location filename="../../ui/reports_page.py" line="58"/>
+        <source>Public notice of legal aid (s.58)</source>
+        <translation>法律援助信息公开（第五十八条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="62"/>
         <source>Up to</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="68"/>
+        <location filename="../../ui/reports_page.py" line="69"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="72"/>
+        <location filename="../../ui/reports_page.py" line="73"/>
         <source>Preview</source>
         <translation>生成预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="74"/>
+        <location filename="../../ui/reports_page.py" line="75"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="75"/>
+        <location filename="../../ui/reports_page.py" line="76"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="76"/>
+        <location filename="../../ui/reports_page.py" line="77"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="85"/>
+        <location filename="../../ui/reports_page.py" line="86"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="86"/>
+        <location filename="../../ui/reports_page.py" line="87"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="90"/>
+        <location filename="../../ui/reports_page.py" line="91"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="91"/>
-        <location filename="../../ui/reports_page.py" line="100"/>
+        <location filename="../../ui/reports_page.py" line="92"/>
+        <location filename="../../ui/reports_page.py" line="101"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="101"/>
+        <location filename="../../ui/reports_page.py" line="102"/>
         <source>Target</source>
         <translation>年度任务</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="102"/>
+        <location filename="../../ui/reports_page.py" line="103"/>
         <source>Cases</source>
         <translation>已办理</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="103"/>
+        <location filename="../../ui/reports_page.py" line="104"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="104"/>
+        <location filename="../../ui/reports_page.py" line="105"/>
         <source>Time progress</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="105"/>
+        <location filename="../../ui/reports_page.py" line="106"/>
         <source>Forecast 30 June</source>
         <translation>预测6月30日</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="106"/>
+        <location filename="../../ui/reports_page.py" line="107"/>
         <source>Forecast year</source>
         <translation>预测全年</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="107"/>
+        <location filename="../../ui/reports_page.py" line="108"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="108"/>
+        <location filename="../../ui/reports_page.py" line="109"/>
         <source>Consultation target</source>
         <translation>咨询任务（人次）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="118"/>
+        <location filename="../../ui/reports_page.py" line="119"/>
         <source>Save targets</source>
         <translation>保存年度任务数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="119"/>
+        <location filename="../../ui/reports_page.py" line="120"/>
         <source>Yearly targets and forecast</source>
         <translation>年度任务与进度预测</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="163"/>
+        <location filename="../../ui/reports_page.py" line="164"/>
         <source>Statistics report</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="171"/>
+        <location filename="../../ui/reports_page.py" line="172"/>
         <source>Counting…</source>
         <translation>正在统计……</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="200"/>
+        <location filename="../../ui/reports_page.py" line="201"/>
         <source>{0}: {1} page(s)</source>
         <translation>{0}：共 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="221"/>
+        <location filename="../../ui/reports_page.py" line="222"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="222"/>
+        <location filename="../../ui/reports_page.py" line="223"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="225"/>
+        <location filename="../../ui/reports_page.py" line="226"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="230"/>
+        <location filename="../../ui/reports_page.py" line="231"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="232"/>
+        <location filename="../../ui/reports_page.py" line="233"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="238"/>
+        <location filename="../../ui/reports_page.py" line="239"/>
         <source>Not exported</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="240"/>
+        <location filename="../../ui/reports_page.py" line="241"/>
         <source>Exported: {0}</source>
         <translation>已导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="251"/>
+        <location filename="../../ui/reports_page.py" line="252"/>
         <source>{0} page(s) sent to the printer</source>
         <translation>已发送 {0} 页到打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="268"/>
+        <location filename="../../ui/reports_page.py" line="269"/>
         <source>Forecast basis: {0}</source>
         <translation>预测依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="281"/>
+        <location filename="../../ui/reports_page.py" line="282"/>
         <source>At risk of missing the target</source>
         <translation>有不能完成任务的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="273"/>
+        <location filename="../../ui/reports_page.py" line="274"/>
         <source>The target of {0} must be a whole number, not “{1}”</source>
         <translation>{0}的年度任务数应为整数，现为「{1}」</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="320"/>
+        <location filename="../../ui/reports_page.py" line="321"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="323"/>
+        <location filename="../../ui/reports_page.py" line="324"/>
         <source>Targets saved</source>
         <translation>年度任务数已保存</translation>
     </message>
@@ -3062,238 +3077,259 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ServicesPage</name>
     <message>
-        <location filename="../../ui/services_page.py" line="100"/>
+        <location filename="../../ui/services_page.py" line="102"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="125"/>
+        <location filename="../../ui/services_page.py" line="127"/>
         <source>Help given</source>
         <translation>帮助内容</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="131"/>
-        <location filename="../../ui/services_page.py" line="446"/>
+        <location filename="../../ui/services_page.py" line="133"/>
+        <location filename="../../ui/services_page.py" line="448"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="132"/>
+        <location filename="../../ui/services_page.py" line="134"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="138"/>
-        <location filename="../../ui/services_page.py" line="528"/>
+        <location filename="../../ui/services_page.py" line="140"/>
+        <location filename="../../ui/services_page.py" line="530"/>
         <source>Form of aid</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="140"/>
-        <location filename="../../ui/services_page.py" line="527"/>
+        <location filename="../../ui/services_page.py" line="142"/>
+        <location filename="../../ui/services_page.py" line="529"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="142"/>
+        <location filename="../../ui/services_page.py" line="144"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="147"/>
-        <location filename="../../ui/services_page.py" line="530"/>
+        <location filename="../../ui/services_page.py" line="149"/>
+        <location filename="../../ui/services_page.py" line="532"/>
         <source>Person served</source>
         <translation>服务对象</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="149"/>
-        <location filename="../../ui/services_page.py" line="531"/>
+        <location filename="../../ui/services_page.py" line="151"/>
+        <location filename="../../ui/services_page.py" line="533"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="151"/>
+        <location filename="../../ui/services_page.py" line="153"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="153"/>
-        <location filename="../../ui/services_page.py" line="534"/>
+        <location filename="../../ui/services_page.py" line="155"/>
+        <location filename="../../ui/services_page.py" line="536"/>
         <source>Person-times</source>
         <translation>人次</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="158"/>
+        <location filename="../../ui/services_page.py" line="160"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="164"/>
+        <location filename="../../ui/services_page.py" line="166"/>
         <source>Matter</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="175"/>
-        <location filename="../../ui/services_page.py" line="296"/>
+        <location filename="../../ui/services_page.py" line="177"/>
+        <location filename="../../ui/services_page.py" line="298"/>
         <source>Question</source>
         <translation>咨询问题</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="178"/>
+        <location filename="../../ui/services_page.py" line="180"/>
         <source>Answer</source>
         <translation>答复意见</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="181"/>
-        <location filename="../../ui/services_page.py" line="301"/>
+        <location filename="../../ui/services_page.py" line="183"/>
+        <location filename="../../ui/services_page.py" line="303"/>
         <source>Answered by</source>
         <translation>解答人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="277"/>
+        <location filename="../../ui/services_page.py" line="279"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="281"/>
+        <location filename="../../ui/services_page.py" line="283"/>
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="285"/>
+        <location filename="../../ui/services_page.py" line="287"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="297"/>
+        <location filename="../../ui/services_page.py" line="299"/>
         <source>Matter drafted for</source>
         <translation>代拟事项</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="298"/>
+        <location filename="../../ui/services_page.py" line="300"/>
         <source>Charge</source>
         <translation>涉嫌罪名</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="301"/>
+        <location filename="../../ui/services_page.py" line="303"/>
         <source>Duty lawyer</source>
         <translation>值班律师</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="351"/>
+        <location filename="../../ui/services_page.py" line="353"/>
         <source>Served before: {0} time(s), {1} case(s) on file</source>
         <translation>以前来过：法律帮助 {0} 次，案件 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="400"/>
+        <location filename="../../ui/services_page.py" line="402"/>
         <source>Already registered?</source>
         <translation>是否重复登记？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="401"/>
+        <location filename="../../ui/services_page.py" line="403"/>
         <source>Register it as another service anyway?</source>
         <translation>仍作为另一次服务登记吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="440"/>
+        <location filename="../../ui/services_page.py" line="442"/>
+        <location filename="../../ui/services_page.py" line="693"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="465"/>
+        <location filename="../../ui/services_page.py" line="467"/>
         <source>Save correction</source>
         <translation>保存更正</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="505"/>
+        <location filename="../../ui/services_page.py" line="507"/>
         <source>All forms</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="509"/>
+        <location filename="../../ui/services_page.py" line="511"/>
         <source>Name, phone, ID number, content or handler</source>
         <translation>姓名、电话、身份证号、内容或办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="513"/>
+        <location filename="../../ui/services_page.py" line="515"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="516"/>
+        <location filename="../../ui/services_page.py" line="518"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="518"/>
+        <location filename="../../ui/services_page.py" line="520"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="529"/>
+        <location filename="../../ui/services_page.py" line="531"/>
         <source>Channel / station / document</source>
         <translation>方式／工作站／文书</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="532"/>
+        <location filename="../../ui/services_page.py" line="534"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="533"/>
+        <location filename="../../ui/services_page.py" line="535"/>
         <source>Handled by</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="535"/>
+        <location filename="../../ui/services_page.py" line="537"/>
         <source>Case</source>
         <translation>转为案件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="547"/>
+        <location filename="../../ui/services_page.py" line="549"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="548"/>
-        <location filename="../../ui/services_page.py" line="644"/>
+        <location filename="../../ui/services_page.py" line="550"/>
+        <location filename="../../ui/services_page.py" line="650"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="549"/>
+        <location filename="../../ui/services_page.py" line="551"/>
         <source>Turn into an application…</source>
         <translation>转为援助申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="550"/>
+        <location filename="../../ui/services_page.py" line="552"/>
         <source>Open the case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="588"/>
+        <location filename="../../ui/services_page.py" line="553"/>
+        <source>Consultation register (PDF)…</source>
+        <translation>咨询登记表（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="594"/>
         <source>Not shown</source>
         <translation>无法显示</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="613"/>
+        <location filename="../../ui/services_page.py" line="619"/>
         <source> (newest {0} shown)</source>
         <translation>（显示最新 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="616"/>
+        <location filename="../../ui/services_page.py" line="622"/>
         <source>{0} record(s), {1} person-time(s)</source>
         <translation>共 {0} 条，{1} 人次</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="645"/>
+        <location filename="../../ui/services_page.py" line="651"/>
         <source>Delete the record of {0} on {1}?</source>
         <translation>删除 {1} {0}的记录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="654"/>
+        <location filename="../../ui/services_page.py" line="660"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="680"/>
+        <source>Consultation register</source>
+        <translation>咨询登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="681"/>
+        <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
+        <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="695"/>
+        <source>Saved: {0} ({1})</source>
+        <translation>已保存：{0}（{1}）</translation>
     </message>
 </context>
 <context>
@@ -3790,12 +3826,12 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="505"/>
+        <location filename="../../ui/subsidies_page.py" line="511"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="506"/>
+        <location filename="../../ui/subsidies_page.py" line="512"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
