@@ -234,7 +234,7 @@ def _duty_shifts(
         query = query.where(DutyShiftRecord.handler_id == handler_id)
     if firm is not None:
         query = query.where(FirmRecord.name == firm)
-    return list(session.scalars(query.with_for_update()))
+    return list(session.scalars(query.with_for_update(of=DutyShiftRecord)))
 
 
 def _visible(ids: frozenset[int] | None, batch: PaymentBatchRecord) -> bool:

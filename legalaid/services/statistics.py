@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.aid_services import ServiceKind, split_help
@@ -63,9 +63,9 @@ class _Figures:
     recovered: Decimal = Decimal(0)
     quality: Counter[str] = field(default_factory=Counter)
     subsidy: Decimal = Decimal(0)
-    # The forms of aid that are not cases: person-times by (服务类型, 方式, day), duty-help
-    # rows by 帮助内容 as stored (items joined by 、).
-    services: Counter[tuple[str, str | None, date]] = field(default_factory=Counter)
+    # The forms of aid that are not cases: person-times by (服务类型, 方式 of a consultation,
+    # month number), duty-help rows by 帮助内容 as stored (items joined by 、).
+    services: Counter[tuple[str, str | None, int]] = field(default_factory=Counter)
     duty_help: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: _Figures) -> None:
@@ -239,16 +239,21 @@ def _collect_services(
     in_period = [AidServiceRecord.served_on >= start, AidServiceRecord.served_on <= end]
     if office_ids is not None:
         in_period.append(AidServiceRecord.office_id.in_(sorted(office_ids)))
-    columns = (AidServiceRecord.office_id, AidServiceRecord.kind, AidServiceRecord.channel,
-               AidServiceRecord.served_on)  # fmt: skip
-    for office, kind, channel, day, times in session.execute(
+    # Only a consultation's 方式 is a channel (duty help names a station, drafting a document
+    # kind): the others are grouped without it. The period lies within one year, so the
+    # month's number names the month.
+    channel = case(
+        (AidServiceRecord.kind == ServiceKind.CONSULTATION.value, AidServiceRecord.channel),
+        else_=None,
+    )
+    month = extract("month", AidServiceRecord.served_on)
+    columns = (AidServiceRecord.office_id, AidServiceRecord.kind, channel, month)
+    for office, kind, way, number, times in session.execute(
         select(*columns, func.sum(AidServiceRecord.person_times))
         .where(*in_period)
         .group_by(*columns)
     ):
-        # Only a consultation's 方式 is a channel; duty and drafting keep theirs out of it.
-        key = channel if kind == ServiceKind.CONSULTATION.value else None
-        figures[office].services[(kind, key, day)] += int(times or 0)
+        figures[office].services[(kind, way, int(number))] += int(times or 0)
     for office, items, count in session.execute(
         select(AidServiceRecord.office_id, AidServiceRecord.help_items, func.count())
         .where(*in_period, AidServiceRecord.kind == ServiceKind.DUTY_HELP.value)
@@ -289,9 +294,9 @@ def _statistics(
     services: Counter[str] = Counter()
     channels: Counter[str] = Counter()
     service_months: dict[str, Counter[str]] = defaultdict(Counter)
-    for (kind, channel, day), times in figures.services.items():
+    for (kind, channel, month), times in figures.services.items():
         services[kind] += times
-        service_months[kind][day.strftime("%Y-%m")] += times
+        service_months[kind][f"{year}-{month:02d}"] += times
         if channel:
             channels[channel] += times
     help_rows: Counter[str] = Counter()
