@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from legalaid.domain.errors import Cancelled, LegalAidError, ValidationError, ValidationErrors
 from legalaid.domain.identity import mask_id_number
 from legalaid.domain.permissions import Action
-from legalaid.services import ledger
+from legalaid.services import ledger, service_ledger
 from legalaid.services.authz import may
 from legalaid.services.cases import CaseFilter
 from legalaid.services.context import Context
@@ -126,6 +127,12 @@ class ImportDialog(_Work):
         self.path: Path | None = None
         self.imported = 0
         self.problems: list[ValidationError] = []
+        # The case ledger, or the services ledger (consultations, drafting, duty help).
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Case ledger"), "cases")
+        self.kind.addItem(self.tr("Services ledger (consultations, drafting, duty help)"),
+                          "services")  # fmt: skip
+        self.kind.setVisible(may(ctx, Action.REGISTER_SERVICE))
         self.file_label = QLabel(self.tr("No file chosen"))
         choose = QPushButton(self.tr("Choose file…"))
         choose.clicked.connect(self.choose)
@@ -148,6 +155,7 @@ class ImportDialog(_Work):
         self.save_errors.setVisible(False)
         self.buttons.insertWidget(0, self.save_errors)
         top = QHBoxLayout()
+        top.addWidget(self.kind)
         top.addWidget(choose)
         top.addWidget(self.file_label, 1)
         layout = QVBoxLayout(self)
@@ -178,6 +186,13 @@ class ImportDialog(_Work):
         self.errors.setVisible(False)
         self.save_errors.setVisible(False)
         self.status.setText(self.tr("Reading…"))
+        if self.kind.currentData() == "services":
+            self._run(
+                lambda progress: service_ledger.import_services(
+                    self._ctx, path, progress=progress, allow_duplicates=allow
+                )
+            )
+            return
         self._run(
             lambda progress: ledger.import_ledger(
                 self._ctx, path, progress=progress, allow_duplicates=allow
@@ -186,6 +201,14 @@ class ImportDialog(_Work):
 
     def _on_finished(self, result: object) -> None:
         self._done()
+        if isinstance(result, int):  # the services ledger
+            self.imported = result
+            self.start_button.setEnabled(False)
+            self.status.setText(
+                self.tr("Imported {0} consultations, drafted documents and duty helps. "
+                        "Nothing else was changed.").format(result)
+            )  # fmt: skip
+            return
         assert isinstance(result, ledger.ImportResult)
         self.imported = result.cases
         self.start_button.setEnabled(False)  # the same file again would only repeat it
@@ -253,6 +276,10 @@ class ExportDialog(_Work):
         self.resize(560, 260)
         self._filters = filters
         self.exported = 0
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Case ledger"), "cases")
+        self.kind.addItem(self.tr("Services ledger (consultations, drafting, duty help)"),
+                          "services")  # fmt: skip
         self.current = QRadioButton(self.tr("The cases of the current list (its filter)"))
         self.by_year = QRadioButton(
             self.tr("A year: every case applied for, granted or closed in it")
@@ -271,11 +298,13 @@ class ExportDialog(_Work):
             self.full_id.setToolTip(self.tr("Your role may not see full ID numbers"))
         self.start_button.setText(self.tr("Export…"))
         self.start_button.clicked.connect(self.choose_and_start)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         year_row = QHBoxLayout()
         year_row.addWidget(self.by_year)
         year_row.addWidget(self.year)
         year_row.addStretch()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.kind)
         layout.addWidget(self.current)
         layout.addLayout(year_row)
         layout.addWidget(self.full_id)
@@ -284,8 +313,21 @@ class ExportDialog(_Work):
         layout.addStretch()
         layout.addLayout(self.buttons)
 
+    def _kind_changed(self) -> None:
+        """The services ledger has no case list to follow: a year, or every record."""
+        services = self.kind.currentData() == "services"
+        self.current.setText(
+            self.tr("Every record") if services
+            else self.tr("The cases of the current list (its filter)")
+        )  # fmt: skip
+        self.by_year.setText(
+            self.tr("A year: every service given in it") if services
+            else self.tr("A year: every case applied for, granted or closed in it")
+        )  # fmt: skip
+
     def choose_and_start(self) -> None:
-        suggested = Path.home() / f"法律援助台账-{self._ctx.today().isoformat()}.xlsx"
+        label = "法律帮助台账" if self.kind.currentData() == "services" else "法律援助台账"
+        suggested = Path.home() / f"{label}-{self._ctx.today().isoformat()}.xlsx"
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export ledger"),
@@ -301,6 +343,13 @@ class ExportDialog(_Work):
         full = self.full_id.isChecked() and self.full_id.isEnabled()
         self.status.setText(self.tr("Writing…"))
         self._path = path
+        if self.kind.currentData() == "services":
+            self._run(
+                lambda progress: service_ledger.export_services(
+                    self._ctx, path, year=year, full_id=full, progress=progress
+                )
+            )
+            return
         self._run(
             lambda progress: ledger.export_ledger(
                 self._ctx, path, year=year, full_id=full, progress=progress, filters=filters
@@ -311,6 +360,9 @@ class ExportDialog(_Work):
         self._done()
         assert isinstance(result, int)
         self.exported = result
+        if self.kind.currentData() == "services":
+            self.status.setText(self.tr("Exported {0} records to {1}").format(result, self._path))
+            return
         self.status.setText(self.tr("Exported {0} cases to {1}").format(result, self._path))
 
     def _on_error(self, error: LegalAidError) -> None:

@@ -90,3 +90,37 @@ def test_export_of_the_current_list_masked(offices: Context, qtbot: QtBot, tmp_p
     assert rows and {r["机构"] for r in rows} == {"LL"}
     assert dialog.exported == len(rows)
     assert all("*" in r["身份证号"] for r in rows if r["身份证号"])  # masked by default
+
+
+def test_services_ledger_through_the_same_dialogs(
+    offices: Context, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """案件 › 导入台账 takes the services ledger too (chosen as its kind), and the export
+    dialog writes it back in the same layout."""
+    from legalaid.services.statistics import year_statistics
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "services-sample.csv"
+    dialog = ImportDialog(offices)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("services"))
+    dialog.set_file(sample)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog._running, timeout=60_000)
+    assert dialog.imported == 72 and "已导入 72 条" in dialog.status.text()
+    dialog.set_file(sample)  # the same file again: every row refused, nothing doubled
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog._running, timeout=60_000)
+    assert dialog.errors.rowCount() == 72
+    before = year_statistics(offices, year=2026).services
+    export = ExportDialog(offices, CaseFilter())
+    qtbot.addWidget(export)
+    export.kind.setCurrentIndex(export.kind.findData("services"))
+    export.by_year.setChecked(True)
+    export.year.setValue(2026)
+    out = tmp_path / "services.csv"
+    export.start(out)
+    qtbot.waitUntil(lambda: not export._running, timeout=60_000)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == export.exported and {r["日期"][:4] for r in rows} == {"2026"}
+    assert sum(int(r["人次"]) for r in rows if r["服务类型"] == "法律咨询") == before["法律咨询"]

@@ -1675,53 +1675,80 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="252"/>
-        <location filename="../../ui/ledger_dialog.py" line="291"/>
+        <location filename="../../ui/ledger_dialog.py" line="275"/>
+        <location filename="../../ui/ledger_dialog.py" line="333"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="256"/>
+        <location filename="../../ui/ledger_dialog.py" line="280"/>
+        <source>Case ledger</source>
+        <translation>案件台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="281"/>
+        <source>Services ledger (consultations, drafting, duty help)</source>
+        <translation>法律帮助台账（咨询、代拟文书、值班律师帮助）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="283"/>
+        <location filename="../../ui/ledger_dialog.py" line="322"/>
         <source>The cases of the current list (its filter)</source>
         <translation>当前案件列表（按其筛选条件）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="259"/>
+        <location filename="../../ui/ledger_dialog.py" line="286"/>
+        <location filename="../../ui/ledger_dialog.py" line="326"/>
         <source>A year: every case applied for, granted or closed in it</source>
         <translation>某一年度：该年申请、受理或结案的全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="267"/>
+        <location filename="../../ui/ledger_dialog.py" line="294"/>
         <source>Full ID numbers (the export is recorded in the audit)</source>
         <translation>完整身份证号（此次导出记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="271"/>
+        <location filename="../../ui/ledger_dialog.py" line="298"/>
         <source>Your role may not see full ID numbers</source>
         <translation>您的角色无权查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="272"/>
+        <location filename="../../ui/ledger_dialog.py" line="299"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="293"/>
+        <location filename="../../ui/ledger_dialog.py" line="320"/>
+        <source>Every record</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="324"/>
+        <source>A year: every service given in it</source>
+        <translation>某一年度：该年提供的全部法律帮助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="335"/>
         <source>Excel workbooks (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="302"/>
+        <location filename="../../ui/ledger_dialog.py" line="344"/>
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="314"/>
+        <location filename="../../ui/ledger_dialog.py" line="364"/>
+        <source>Exported {0} records to {1}</source>
+        <translation>已导出 {0} 条记录到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="366"/>
         <source>Exported {0} cases to {1}</source>
         <translation>已导出 {0} 件案件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="319"/>
+        <location filename="../../ui/ledger_dialog.py" line="371"/>
         <source>Cancelled: no file was written</source>
         <translation>已取消，未写入文件</translation>
     </message>
@@ -1967,88 +1994,103 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="124"/>
-        <location filename="../../ui/ledger_dialog.py" line="164"/>
+        <location filename="../../ui/ledger_dialog.py" line="125"/>
+        <location filename="../../ui/ledger_dialog.py" line="172"/>
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="129"/>
+        <location filename="../../ui/ledger_dialog.py" line="132"/>
+        <source>Case ledger</source>
+        <translation>案件台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="133"/>
+        <source>Services ledger (consultations, drafting, duty help)</source>
+        <translation>法律帮助台账（咨询、代拟文书、值班律师帮助）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="136"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="130"/>
+        <location filename="../../ui/ledger_dialog.py" line="137"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="134"/>
+        <location filename="../../ui/ledger_dialog.py" line="141"/>
         <source>Allow rows that repeat a case on file (different matters of one person)</source>
         <translation>允许与已有案件重复的行（同一人的不同案件）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="135"/>
+        <location filename="../../ui/ledger_dialog.py" line="142"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="140"/>
+        <location filename="../../ui/ledger_dialog.py" line="147"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="140"/>
+        <location filename="../../ui/ledger_dialog.py" line="147"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="140"/>
+        <location filename="../../ui/ledger_dialog.py" line="147"/>
         <source>Problem</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="141"/>
+        <location filename="../../ui/ledger_dialog.py" line="148"/>
         <source>Cell</source>
         <translation>单元格内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="146"/>
+        <location filename="../../ui/ledger_dialog.py" line="153"/>
         <source>Save the list as a workbook…</source>
         <translation>错误清单另存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="180"/>
+        <location filename="../../ui/ledger_dialog.py" line="188"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="196"/>
+        <location filename="../../ui/ledger_dialog.py" line="209"/>
+        <source>Imported {0} consultations, drafted documents and duty helps. Nothing else was changed.</source>
+        <translation>已导入 {0} 条法律咨询、代拟文书和值班律师帮助记录。未改动其他数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_dialog.py" line="219"/>
         <source>Imported {0} cases (new: {1} persons, {2} handlers, {3} firms). Nothing else was changed.</source>
         <translation>已导入 {0} 件案件（新增受援人 {1} 人、承办人 {2} 人、承办单位 {3} 家），未改动其他数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="204"/>
+        <location filename="../../ui/ledger_dialog.py" line="227"/>
         <source>Cancelled: nothing was imported</source>
         <translation>已取消，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="213"/>
+        <location filename="../../ui/ledger_dialog.py" line="236"/>
         <source>{0} problems: nothing was imported. Correct the file and import again.</source>
         <translation>共 {0} 处错误，未导入任何数据。请改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="237"/>
+        <location filename="../../ui/ledger_dialog.py" line="260"/>
         <source>Save the list of problems</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="239"/>
+        <location filename="../../ui/ledger_dialog.py" line="262"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="246"/>
+        <location filename="../../ui/ledger_dialog.py" line="269"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -4210,22 +4252,22 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>_Work</name>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="58"/>
+        <location filename="../../ui/ledger_dialog.py" line="59"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="93"/>
+        <location filename="../../ui/ledger_dialog.py" line="94"/>
         <source>{0}: {1} rows</source>
         <translation>{0}：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="99"/>
+        <location filename="../../ui/ledger_dialog.py" line="100"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="104"/>
+        <location filename="../../ui/ledger_dialog.py" line="105"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
