@@ -397,24 +397,19 @@ def returning_person(
         if person is None and not earlier:
             return None
         latest = earlier[0] if earlier else None
-        full_id = may(ctx, Action.VIEW_FULL_ID)
-        number = person.id_number if person is not None else latest.id_number if latest else None
+        known: PersonRecord | AidServiceRecord | None = person if person is not None else latest
+        assert known is not None
+        phone_on_file = (person.phone if person is not None else None) or (
+            latest.phone if latest is not None else None
+        )
+        groups = (latest.groups if latest is not None else None) or ""
+        number = known.id_number
         return ReturningPerson(
-            name=person.name if person is not None else latest.name,  # type: ignore[union-attr]
-            gender=Gender(g)
-            if (g := (person.gender if person else latest.gender if latest else None))
-            else None,
-            id_number=number if full_id else (mask_id_number(number) or None),
-            phone=(
-                person.phone
-                if person is not None and person.phone
-                else latest.phone
-                if latest
-                else None
-            ),
-            groups=tuple(g for g in (latest.groups or "").split(GROUP_SEPARATOR) if g)
-            if latest
-            else (),
+            name=known.name,
+            gender=Gender(known.gender) if known.gender else None,
+            id_number=number if may(ctx, Action.VIEW_FULL_ID) else (mask_id_number(number) or None),
+            phone=phone_on_file,
+            groups=tuple(g for g in groups.split(GROUP_SEPARATOR) if g),
             visits=len(earlier),
             cases=cases,
         )
