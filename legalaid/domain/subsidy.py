@@ -62,6 +62,7 @@ class SubsidyStandard:
     extra_person_add_on: Decimal = Decimal(0)
     extra_person_cap: int | None = None  # at most this many extra persons are paid
     per_day: Mapping[str, Decimal] = field(default_factory=dict)  # e.g. 值班律师 per day
+    per_piece: Mapping[str, Decimal] = field(default_factory=dict)  # e.g. 代拟法律文书 per piece
     terminated_share: Decimal = Decimal("0.5")  # used when stages are not counted
     terminated_by_stages: bool = False  # pay completed stages ÷ all stages instead
 
@@ -212,6 +213,7 @@ def check_standard(standard: SubsidyStandard) -> None:
         if value is not None:
             amounts.append((label, value))
     amounts += [(f"按日项目「{k}」", v) for k, v in standard.per_day.items()]
+    amounts += [(f"按件项目「{k}」", v) for k, v in standard.per_piece.items()]
     problems += [f"{label}不能为负数（{value}）" for label, value in amounts if value < 0]
     if not Decimal(0) <= standard.terminated_share <= 1:
         problems.append("终止援助的支付比例应在0到1之间")
@@ -272,8 +274,21 @@ DEFAULT_STANDARD = SubsidyStandard(
     major_add_on=Decimal(1000),
     major_cap_to_base=True,
     per_day={DUTY_ITEM: Decimal(150)},  # domain.md: duty days 100–200 yuan
+    per_piece={"代拟法律文书": Decimal(100)},  # domain.md: drafting 100 yuan a piece
     terminated_share=Decimal("0.5"),
 )
+
+
+DRAFTING_ITEM = "代拟法律文书"
+
+
+def drafting_rate(standard: SubsidyStandard, document: str | None) -> tuple[Decimal, str] | None:
+    """The rate for one drafted document (the standard's per-piece item for that kind of
+    document, else for any), with the item that sets it; None when drafting is not paid."""
+    for item in (f"{DRAFTING_ITEM}（{document}）" if document else None, DRAFTING_ITEM):
+        if item is not None and item in standard.per_piece:
+            return standard.per_piece[item], item
+    return None
 
 
 def duty_day_rate(standard: SubsidyStandard, station_kind: str) -> tuple[Decimal, str] | None:
@@ -331,6 +346,7 @@ def to_json(standard: SubsidyStandard) -> str:
         "extra_person_add_on": str(standard.extra_person_add_on),
         "extra_person_cap": standard.extra_person_cap,
         "per_day": {k: str(v) for k, v in standard.per_day.items()},
+        "per_piece": {k: str(v) for k, v in standard.per_piece.items()},
         "terminated_share": str(standard.terminated_share),
         "terminated_by_stages": standard.terminated_by_stages,
     }
@@ -374,6 +390,7 @@ def from_json(text: str) -> SubsidyStandard:
             extra_person_add_on=Decimal(data.get("extra_person_add_on", "0")),
             extra_person_cap=data.get("extra_person_cap"),
             per_day={str(k): Decimal(v) for k, v in data.get("per_day", {}).items()},
+            per_piece={str(k): Decimal(v) for k, v in data.get("per_piece", {}).items()},
             terminated_share=Decimal(data.get("terminated_share", "0.5")),
             terminated_by_stages=bool(data.get("terminated_by_stages", False)),
         )

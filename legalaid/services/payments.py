@@ -16,18 +16,16 @@ from legalaid.domain.errors import ConflictError, NotFound, ValidationError
 from legalaid.domain.money import capital_yuan
 from legalaid.domain.permissions import Action
 from legalaid.reports.data import Report, Table, money_text
-from legalaid.services import duty_pay, scope
+from legalaid.services import scope, service_pay
 from legalaid.services.authz import audit_event, requires
 from legalaid.services.context import Context
-from legalaid.services.duty_pay import DutyLine
 from legalaid.services.files import write_whole
+from legalaid.services.service_pay import DRAFTING, DUTY, ServicePayLine
 from legalaid.services.subsidies import PaymentState, mark_paid
 from legalaid.services.work_summary import numbered
 from legalaid.storage.records import (
     CaseRecord,
     CaseSubsidyRecord,
-    DutyShiftRecord,
-    DutyStationRecord,
     FirmRecord,
     HandlerRecord,
     OfficeRecord,
@@ -70,19 +68,20 @@ class Batch:
     paid: bool
     lines: tuple[PaymentLine, ...]
     office_id: int | None = None  # made for this office's tree (None: every office)
-    duty: tuple[DutyLine, ...] = ()  # 值班补贴: lines that belong to no case
+    # Lines that belong to no case: duty days (值班补贴) and drafted documents (代拟文书).
+    services: tuple[ServicePayLine, ...] = ()
 
     @property
     def cases_total(self) -> Decimal:
         return sum((line.amount for line in self.lines), Decimal(0))
 
     @property
-    def duty_total(self) -> Decimal:
-        return sum((line.amount for line in self.duty), Decimal(0))
+    def services_total(self) -> Decimal:
+        return sum((line.amount for line in self.services), Decimal(0))
 
     @property
     def total(self) -> Decimal:
-        return self.cases_total + self.duty_total
+        return self.cases_total + self.services_total
 
 
 def _lines_query() -> Any:
@@ -148,21 +147,22 @@ def candidates(
 
 
 @requires(Action.PAY_SUBSIDY)
-def duty_candidates(
+def service_candidates(
     ctx: Context,
     *,
     period_from: date,
     period_to: date,
     firm: str | None = None,
     handler_id: int | None = None,
-) -> list[DutyLine]:
-    """Duty days of the period on the rota and not yet in a batch, priced by the standard."""
+) -> list[ServicePayLine]:
+    """Duty days on the rota and drafted documents of the period not yet in a batch, priced
+    by the standard in force on their day."""
     if period_to < period_from:
         raise ValidationError("结束日期早于开始日期", field="期间")
     with ctx.reading() as uow:
         ids = scope.office_ids(ctx, uow.session)
-        lines, _, _ = duty_pay.unbatched(uow.session, period_from, period_to, ids, handler_id)
-    return [line for line in lines if firm is None or line.firm == firm]
+        lines, _ = service_pay.unbatched(uow.session, period_from, period_to, ids, handler_id, firm)
+    return lines
 
 
 @requires(Action.PAY_SUBSIDY)
@@ -174,19 +174,19 @@ def create_batch(
     firm: str | None = None,
     handler_id: int | None = None,
 ) -> Batch:
-    """A batch of the period: the reviewed case subsidies of cases closed in it and the duty
-    days on the rota in it (值班补贴, by the standard's per-day rate)."""
+    """A batch of the period: the reviewed case subsidies of cases closed in it, and the
+    duty days and drafted documents in it (by the standard's per-day and per-piece rates)."""
     lines = candidates(
         ctx, period_from=period_from, period_to=period_to, firm=firm, handler_id=handler_id
     )
     with ctx.writing() as uow:
         session = uow.session
         ids = scope.office_ids(ctx, session)
-        _, priced, _ = duty_pay.unbatched(session, period_from, period_to, ids, handler_id)
-        duty_shifts = _duty_shifts(session, period_from, period_to, ids, handler_id, firm)
-        duty_shifts = [shift for shift in duty_shifts if shift.id in priced]
-        if not lines and not duty_shifts:
-            raise ValidationError("该期间没有已审核、待发放的补贴或值班补贴", field="期间")
+        _, priced = service_pay.unbatched(session, period_from, period_to, ids, handler_id, firm)
+        if not lines and not priced.shifts and not priced.pieces:
+            raise ValidationError(
+                "该期间没有已审核、待发放的办案补贴，也没有值班或代拟文书补贴", field="期间"
+            )
         batch = PaymentBatchRecord(
             number="",
             period_from=period_from,
@@ -203,38 +203,10 @@ def create_batch(
             if record is None or record.batch_id is not None:
                 raise ConflictError("补贴已被其他发放批次选用，请重新选择")
             record.batch_id = batch.id
-        for shift in duty_shifts:
-            if shift.batch_id is not None:
-                raise ConflictError("值班已被其他发放批次选用，请重新选择")
-            shift.batch_id, shift.amount = batch.id, priced[shift.id][0]
+        service_pay.take_into_batch(session, batch.id, priced)
         uow.commit()
         batch_id = batch.id
     return get_batch(ctx, batch_id)
-
-
-def _duty_shifts(
-    session: Any,
-    period_from: date,
-    period_to: date,
-    ids: frozenset[int] | None,
-    handler_id: int | None,
-    firm: str | None,
-) -> list[DutyShiftRecord]:
-    query = (
-        select(DutyShiftRecord)
-        .join(DutyStationRecord, DutyStationRecord.id == DutyShiftRecord.station_id)
-        .join(HandlerRecord, HandlerRecord.id == DutyShiftRecord.handler_id)
-        .outerjoin(FirmRecord, FirmRecord.id == HandlerRecord.firm_id)
-        .where(DutyShiftRecord.batch_id.is_(None),
-               DutyShiftRecord.on_date.between(period_from, period_to))
-    )  # fmt: skip
-    if ids is not None:
-        query = query.where(DutyStationRecord.office_id.in_(sorted(ids)))
-    if handler_id is not None:
-        query = query.where(DutyShiftRecord.handler_id == handler_id)
-    if firm is not None:
-        query = query.where(FirmRecord.name == firm)
-    return list(session.scalars(query.with_for_update(of=DutyShiftRecord)))
 
 
 def _visible(ids: frozenset[int] | None, batch: PaymentBatchRecord) -> bool:
@@ -260,7 +232,7 @@ def get_batch(ctx: Context, batch_id: int) -> Batch:
                 batch.paid_at is not None,
                 tuple(_line(tuple(r)) for r in rows),
                 batch.office_id,
-                tuple(duty_pay.in_batch(uow.session, batch.id)),
+                tuple(service_pay.in_batch(uow.session, batch.id)),
             )
     # Audited once the read is over (a refusal is its own small transaction).
     audit_event(ctx, "查看发放批次", f"payment_batches#{batch_id}", outcome="拒绝",
@@ -281,13 +253,13 @@ def pay_batch(ctx: Context, *, batch_id: int) -> Decimal:
         assert record is not None
         record.paid_at = ctx.now()
         uow.commit()
-    return total + batch.duty_total
+    return total + batch.services_total
 
 
 def totals(
-    lines: tuple[PaymentLine, ...], duty: tuple[DutyLine, ...] = ()
+    lines: tuple[PaymentLine, ...], services: tuple[ServicePayLine, ...] = ()
 ) -> dict[str, dict[str, Decimal]]:
-    """Totals by handler, firm, office and month (of closing; of the duty days)."""
+    """Totals by handler, firm, office and month (of closing; of the duty days or pieces)."""
     result: dict[str, dict[str, Decimal]] = {
         k: defaultdict(Decimal) for k in ("handler", "firm", "office", "month")
     }
@@ -297,7 +269,7 @@ def totals(
         result["firm"][line.firm or "—"] += line.amount
         result["office"][line.office] += line.amount
         result["month"][line.closed_on.strftime("%Y-%m") if line.closed_on else "—"] += line.amount
-    for d in duty:
+    for d in services:
         result["handler"][f"{d.handler}（{d.firm}）" if d.firm else d.handler] += d.amount
         result["firm"][d.firm or "—"] += d.amount
         result["office"][d.office] += d.amount
@@ -308,10 +280,10 @@ def totals(
 def batch_report(ctx: Context, batch: Batch) -> Report:
     """The list finance pays from: each case, the payee and account, totals with a 合计 row,
     the sum in capitals, and the lines for signatures."""
-    sums = totals(batch.lines, batch.duty)
+    sums = totals(batch.lines, batch.services)
     payees: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     for payee, account, amount in [(x.payee, x.account, x.amount) for x in batch.lines] + [
-        (d.payee, d.account, d.amount) for d in batch.duty
+        (d.payee, d.account, d.amount) for d in batch.services
     ]:
         payees[(payee, account)] += amount
     total_row = ("合计", money_text(batch.total))
@@ -334,18 +306,7 @@ def batch_report(ctx: Context, batch: Batch) -> Report:
             f"{batch.period_to.isoformat()}结案"
         ),
         generated_on=ctx.today(),
-        summary=(
-            f"本批共 {len(batch.lines)} 件案件"
-            + (
-                f"（办案补贴 {money_text(batch.cases_total)} 元）及值班律师值班 "
-                f"{sum(d.days for d in batch.duty)} 人日"
-                f"（值班补贴 {money_text(batch.duty_total)} 元）"
-                if batch.duty
-                else ""
-            )
-            + f"，补贴合计 {money_text(batch.total)} 元"
-            + f"（大写：人民币{capital_yuan(batch.total)}）。",
-        ),
+        summary=(_batch_summary(batch),),
         tables=numbered(
             [
                 Table(
@@ -367,51 +328,7 @@ def batch_report(ctx: Context, batch: Batch) -> Report:
                         ("合计", "", "", "", "", money_text(batch.cases_total)),
                     ),
                 ),
-                *(
-                    (
-                        Table(
-                            title="值班补贴明细（不属于具体案件）",
-                            headers=(
-                                "月份",
-                                "机构",
-                                "值班律师",
-                                "承办单位",
-                                "工作站类别",
-                                "天数",
-                                "标准",
-                                "金额（元）",
-                            ),
-                            widths=(9, 7, 10, 20, 10, 6, 24, 12),
-                            rows=(
-                                *(
-                                    (
-                                        d.month,
-                                        d.office,
-                                        d.handler,
-                                        d.firm,
-                                        d.station_kind,
-                                        str(d.days),
-                                        d.rule,
-                                        money_text(d.amount),
-                                    )
-                                    for d in batch.duty
-                                ),
-                                (
-                                    "合计",
-                                    "",
-                                    "",
-                                    "",
-                                    "",
-                                    str(sum(d.days for d in batch.duty)),
-                                    "",
-                                    money_text(batch.duty_total),
-                                ),
-                            ),
-                        ),
-                    )
-                    if batch.duty
-                    else ()
-                ),
+                *((_services_table(batch),) if batch.services else ()),
                 Table(
                     title="收款人及账户",
                     headers=("收款人", "开户银行及账号", "金额（元）"),
@@ -432,6 +349,38 @@ def batch_report(ctx: Context, batch: Batch) -> Report:
         signatures=("经办人", "审核人", "负责人", "财务"),
         dated="发放日期",
     )
+
+
+def _batch_summary(batch: Batch) -> str:
+    """本批共N件案件（办案补贴…）及值班…人日、代拟文书…件（…），补贴合计…（大写…）。"""
+    text = f"本批共 {len(batch.lines)} 件案件"
+    if batch.services:
+        parts = []
+        for item, label, unit in ((DUTY, "值班律师值班", "人日"), (DRAFTING, "代拟法律文书", "件")):
+            chosen = [d for d in batch.services if d.item == item]
+            if chosen:
+                amount = sum((d.amount for d in chosen), Decimal(0))
+                parts.append(f"{label} {sum(d.count for d in chosen)} {unit}"
+                             f"（{money_text(amount)} 元）")  # fmt: skip
+        text += f"（办案补贴 {money_text(batch.cases_total)} 元）及" + "、".join(parts)
+    return (
+        text + f"，补贴合计 {money_text(batch.total)} 元"
+        f"（大写：人民币{capital_yuan(batch.total)}）。"
+    )
+
+
+def _services_table(batch: Batch) -> Table:
+    """Pay that belongs to no case: duty days and drafted pieces, each at its standard."""
+    return Table(
+        title="值班和代拟文书补贴明细（不属于具体案件）",
+        headers=("月份", "机构", "承办人", "承办单位", "项目", "数量", "标准", "金额（元）"),
+        widths=(9, 7, 10, 20, 14, 6, 22, 12),
+        rows=(
+            *((d.month, d.office, d.handler, d.firm, f"{d.item}（{d.detail}）",
+               f"{d.count}{d.unit}", d.rule, money_text(d.amount)) for d in batch.services),
+            ("合计", "", "", "", "", "", "", money_text(batch.services_total)),
+        ),
+    )  # fmt: skip
 
 
 def _root_name(session: Any) -> str:

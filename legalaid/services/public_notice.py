@@ -10,9 +10,8 @@ from datetime import date
 from legalaid.domain.statistics import period_end
 from legalaid.domain.vocabulary import QualityGrade
 from legalaid.reports.data import Report, Table, money_text
-from legalaid.services import scope
+from legalaid.services import scope, service_pay
 from legalaid.services.context import Context
-from legalaid.services.duty_pay import duty_pay_in
 from legalaid.services.statistics import statistics_set
 from legalaid.services.work_summary import (
     CONSULT,
@@ -51,11 +50,13 @@ def public_notice(
             if office_code
             else None
         )
-        duty_pay = duty_pay_in(session, date(year, 1, 1), end, ids).quantize(stats.subsidy_total)
+        other_pay = service_pay.paid_in(session, date(year, 1, 1), end, ids)
+    duty_pay = other_pay[service_pay.DUTY].quantize(stats.subsidy_total)
+    drafting_pay = other_pay[service_pay.DRAFTING].quantize(stats.subsidy_total)
     progress("统计", 2, 2)
     kinds = stats.by_kind
     consult, draft, duty = (stats.services.get(k, 0) for k in (CONSULT, DRAFT, DUTY))
-    funding = stats.subsidy_total + duty_pay
+    funding = stats.subsidy_total + duty_pay + drafting_pay
     graded = sum(stats.quality.values())
     summary = (
         f"{year}年，本机构共办理法律援助案件{stats.cases}件，其中"
@@ -63,7 +64,7 @@ def public_notice(
         + f"，受援人数{stats.aided_persons}人；提供法律咨询{consult}人次，代拟法律文书{draft}件，"
         f"值班律师提供法律帮助{duty}件。",
         f"支付法律援助经费{money_text(funding)}元，其中办案补贴{money_text(stats.subsidy_total)}元、"
-        f"值班律师补贴{money_text(duty_pay)}元。",
+        f"值班律师补贴{money_text(duty_pay)}元、代拟法律文书补贴{money_text(drafting_pay)}元。",
         f"本年结案{stats.closed}件，经结案审查评定质量等级{graded}件："
         + "、".join(f"{g.value}{stats.quality.get(g.value, 0)}件" for g in QualityGrade)
         + "。",
@@ -95,6 +96,7 @@ def public_notice(
             rows=(
                 ("办案补贴", money_text(stats.subsidy_total)),
                 ("值班律师补贴", money_text(duty_pay)),
+                ("代拟法律文书补贴", money_text(drafting_pay)),
                 ("合计", money_text(funding)),
             ),
         ),

@@ -598,3 +598,6 @@ class AidServiceRecord(Base):
     )
     recorded_by: Mapped[str] = mapped_column(String(50))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    # A drafted document paid per piece: the batch it was paid in, at its price then.
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("payment_batches.id"), index=True)
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))

@@ -71,7 +71,7 @@ class StandardsTab(QWidget):
         self.rules = QTabWidget()
         self.rules.addTab(self.base, self.tr("Base amounts"))
         self.rules.addTab(self._add_ons(), self.tr("Add-ons and factors"))
-        self.rules.addTab(self._per_day_page(), self.tr("Per-day items"))
+        self.rules.addTab(self._per_day_page(), self.tr("Per-day and per-piece items"))
 
         self.save_new = QPushButton(self.tr("Save as a new version"))
         self.save_edit = QPushButton(self.tr("Save changes to this version"))
@@ -145,23 +145,35 @@ class StandardsTab(QWidget):
 
     def _per_day_page(self) -> QWidget:
         page = QWidget()
-        self.per_day = QTableWidget(0, 2)
-        self.per_day.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Yuan per day")])
-        self.per_day.setColumnWidth(0, 240)
-        self.per_day.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(page)
+        self.per_day = self._items(
+            layout, self.tr("Yuan per day"), self.tr("e.g. 值班律师 (duty lawyer) per day on duty")
+        )
+        # Paid per piece (代拟法律文书, or 代拟法律文书（民事起诉状） for one kind of document).
+        self.per_piece = self._items(
+            layout, self.tr("Yuan per piece"),
+            self.tr("e.g. 代拟法律文书 (document drafted) per piece"),
+        )  # fmt: skip
+        return page
+
+    def _items(self, layout: QVBoxLayout, rate: str, hint: str) -> QTableWidget:
+        """A table of named rates (item, yuan) with its add and remove buttons."""
+        table = QTableWidget(0, 2)
+        table.setHorizontalHeaderLabels([self.tr("Item"), rate])
+        table.setColumnWidth(0, 240)
+        table.horizontalHeader().setStretchLastSection(True)
         add = QPushButton(self.tr("Add item"))
         remove = QPushButton(self.tr("Remove item"))
-        add.clicked.connect(lambda: self.per_day.insertRow(self.per_day.rowCount()))
-        remove.clicked.connect(lambda: self.per_day.removeRow(self.per_day.currentRow()))
+        add.clicked.connect(lambda: table.insertRow(table.rowCount()))
+        remove.clicked.connect(lambda: table.removeRow(table.currentRow()))
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("e.g. 值班律师 (duty lawyer) per day on duty")))
+        row.addWidget(QLabel(hint))
         row.addStretch()
         row.addWidget(add)
         row.addWidget(remove)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.per_day)
+        layout.addWidget(table)
         layout.addLayout(row)
-        return page
+        return table
 
     def refresh(self) -> None:
         self.infos = subsidies.list_standards(self._ctx)
@@ -212,6 +224,10 @@ class StandardsTab(QWidget):
         for row, (item, rate) in enumerate(s.per_day.items()):
             self.per_day.setItem(row, 0, QTableWidgetItem(item))
             self.per_day.setItem(row, 1, QTableWidgetItem(_text(rate)))
+        self.per_piece.setRowCount(len(s.per_piece))
+        for row, (item, rate) in enumerate(s.per_piece.items()):
+            self.per_piece.setItem(row, 0, QTableWidgetItem(item))
+            self.per_piece.setItem(row, 1, QTableWidgetItem(_text(rate)))
         self.save_edit.setEnabled(not info.used)
 
     def edited(self) -> SubsidyStandard:
@@ -241,6 +257,13 @@ class StandardsTab(QWidget):
                 if not item:
                     raise ValidationError(f"按日项目第{row + 1}行缺少项目名称", field="按日项目")
                 per_day[item] = _money(rate, f"按日项目「{item}」")
+        per_piece = {}
+        for row in range(self.per_piece.rowCount()):
+            item, rate = _cells(self.per_piece, row, 2)
+            if item or rate:
+                if not item:
+                    raise ValidationError(f"按件项目第{row + 1}行缺少项目名称", field="按件项目")
+                per_piece[item] = _money(rate, f"按件项目「{item}」")
         major = _optional(self.major.text(), "重大疑难")
         times = self.major_mode.currentData() == "times"
         cap = self.extra_cap.text().strip()
@@ -260,6 +283,7 @@ class StandardsTab(QWidget):
             extra_person_add_on=_money(self.extra_person.text() or "0", "增加受援人补贴"),
             extra_person_cap=int(cap) if cap else None,
             per_day=per_day,
+            per_piece=per_piece,
             terminated_share=_money(self.terminated.text() or "0.5", "终止援助支付比例"),
             terminated_by_stages=self.by_stages.isChecked(),
         )  # fmt: skip
@@ -423,7 +447,7 @@ class PaymentsTab(QWidget):
     def show_candidates(self) -> None:
         try:
             found = payments.candidates(self._ctx, **self._period())  # type: ignore[arg-type]
-            duty = payments.duty_candidates(self._ctx, **self._period())  # type: ignore[arg-type]
+            others = payments.service_candidates(self._ctx, **self._period())  # type: ignore[arg-type]
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
@@ -431,21 +455,21 @@ class PaymentsTab(QWidget):
             [line.case_no, line.office, line.handler, line.firm,
              line.closed_on.isoformat() if line.closed_on else "", money_text(line.amount)]
             for line in found
-        ] + [  # duty days belong to no case: the line says what they are
-            [self.tr("Duty pay {0} ({1})").format(d.month, d.station_kind), d.office, d.handler,
-             d.firm, self.tr("{0} day(s)").format(d.days), money_text(d.amount)]
-            for d in duty
+        ] + [  # duty days and drafted pieces belong to no case: the line says what they are
+            [f"{d.item}补贴 {d.month}（{d.detail}）", d.office, d.handler, d.firm,
+             f"{d.count}{d.unit}", money_text(d.amount)]
+            for d in others
         ]  # fmt: skip
         self.lines.setRowCount(len(rows))
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
                 self.lines.setItem(row, column, QTableWidgetItem(value))
         total = sum((line.amount for line in found), Decimal(0)) + sum(
-            (d.amount for d in duty), Decimal(0)
+            (d.amount for d in others), Decimal(0)
         )
         self.message.show_message(
-            self.tr("{0} case subsidies and {1} duty day(s), {2} yuan").format(
-                len(found), sum(d.days for d in duty), money_text(total)
+            self.tr("{0} case subsidies and {1} lines of duty or drafting pay, {2} yuan").format(
+                len(found), len(others), money_text(total)
             )
         )
 

@@ -87,14 +87,18 @@ def test_totals_by_handler_firm_office_month(offices: Context) -> None:
     assert list(sums["handler"].values()) == [Decimal("3500.00")]
 
 
-def test_a_month_batch_holds_case_subsidies_and_duty_days(offices: Context, tmp_path: Path) -> None:
+def test_a_month_batch_holds_case_subsidies_duty_days_and_drafting(
+    offices: Context, tmp_path: Path
+) -> None:
     """Duty days on the rota are paid per day by the standard (by station kind where it says
-    so), in the same batch as the case subsidies, as lines of no case, once."""
+    so) and drafted documents per piece, in the same batch as the case subsidies, as lines of
+    no case, once."""
     from dataclasses import replace
 
-    from legalaid.domain.aid_services import StationKind
+    from legalaid.domain.aid_services import ServiceInput, ServiceKind, StationKind
     from legalaid.domain.subsidy import DEFAULT_STANDARD
-    from legalaid.services import duty
+    from legalaid.services import aid_services, duty
+    from legalaid.services.aid_services import ServiceForm
 
     ctx = offices
     case = _closed_case(ctx, assigned=date(2025, 3, 3))
@@ -108,20 +112,29 @@ def test_a_month_batch_holds_case_subsidies_and_duty_days(offices: Context, tmp_
     subsidies.add_standard(ctx, replace(
         DEFAULT_STANDARD, name="2026年10月标准", effective_from=date(2026, 10, 1),
         per_day={"值班律师": Decimal(150), "值班律师（看守所）": Decimal(200)},
+        per_piece={"代拟法律文书": Decimal(100), "代拟法律文书（劳动仲裁申请书）": Decimal(120)},
     ))  # fmt: skip
     for day in (date(2026, 10, 12), date(2026, 10, 13), date(2026, 10, 14)):
         duty.set_shift(ctx, station_id=jail, on_date=day, handler_id=lawyer.id)
     duty.set_shift(ctx, station_id=court, on_date=date(2026, 10, 15), handler_id=lawyer.id)
     duty.set_shift(ctx, station_id=court, on_date=date(2026, 11, 2), handler_id=lawyer.id)
+    for n, document in enumerate(("民事起诉状", "劳动仲裁申请书", "民事起诉状")):
+        entry = ServiceInput(kind=ServiceKind.DRAFTING, served_on=date(2026, 10, 20 + n),
+                             name=f"当事人{n}", channel=document)  # fmt: skip
+        aid_services.register_service(ctx, ServiceForm(entry, "ZZ", handler_id=lawyer.id))
     period = {"period_from": date(2026, 10, 1), "period_to": date(2026, 10, 31)}
-    found = payments.duty_candidates(ctx, **period)
-    assert sorted((d.station_kind, d.days, d.amount) for d in found) == [
-        ("人民法院", 1, Decimal(150)), ("看守所", 3, Decimal(600))]  # fmt: skip
+    found = payments.service_candidates(ctx, **period)
+    assert sorted((d.item, d.detail, d.count, d.amount) for d in found) == [
+        ("代拟法律文书", "劳动仲裁申请书", 1, Decimal(120)),
+        ("代拟法律文书", "民事起诉状", 2, Decimal(200)),
+        ("值班", "人民法院", 1, Decimal(150)),
+        ("值班", "看守所", 3, Decimal(600)),
+    ]
     batch = payments.create_batch(ctx, **period)
     assert [x.case_id for x in batch.lines] == [case]
-    assert batch.cases_total == Decimal("3500.00") and batch.duty_total == Decimal(750)
-    assert batch.total == Decimal("4250.00")
-    assert payments.duty_candidates(ctx, **period) == []  # paid once
+    assert batch.cases_total == Decimal("3500.00") and batch.services_total == Decimal(1070)
+    assert batch.total == Decimal("4570.00")
+    assert payments.service_candidates(ctx, **period) == []  # paid once
     with pytest.raises(ValidationError, match="已列入发放批次"):
         duty.set_shift(ctx, station_id=jail, on_date=date(2026, 10, 12), handler_id=lawyer.id,
                        on_duty=False)  # fmt: skip
@@ -131,9 +144,9 @@ def test_a_month_batch_holds_case_subsidies_and_duty_days(offices: Context, tmp_
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     flat = "".join(text.split())
-    assert "值班律师值班4人日（值班补贴750.00元）" in flat and "补贴合计4,250.00元" in flat
-    assert "值班补贴明细（不属于具体案件）" in flat
-    assert payments.pay_batch(ctx, batch_id=batch.id) == Decimal("4250.00")
+    assert "值班律师值班4人日（750.00元）、代拟法律文书3件（320.00元）" in flat
+    assert "补贴合计4,570.00元" in flat and "（不属于具体案件）" in flat
+    assert payments.pay_batch(ctx, batch_id=batch.id) == Decimal("4570.00")
     # The November day waits for November's batch.
     november = {"period_from": date(2026, 11, 1), "period_to": date(2026, 11, 30)}
-    assert [d.days for d in payments.duty_candidates(ctx, **november)] == [1]
+    assert [d.count for d in payments.service_candidates(ctx, **november)] == [1]

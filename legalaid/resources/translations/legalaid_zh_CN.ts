@@ -2740,128 +2740,118 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="347"/>
+        <location filename="../../ui/subsidies_page.py" line="371"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="348"/>
+        <location filename="../../ui/subsidies_page.py" line="372"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="349"/>
+        <location filename="../../ui/subsidies_page.py" line="373"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="350"/>
+        <location filename="../../ui/subsidies_page.py" line="374"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="351"/>
+        <location filename="../../ui/subsidies_page.py" line="375"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="352"/>
+        <location filename="../../ui/subsidies_page.py" line="376"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="357"/>
+        <location filename="../../ui/subsidies_page.py" line="381"/>
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="358"/>
+        <location filename="../../ui/subsidies_page.py" line="382"/>
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="360"/>
+        <location filename="../../ui/subsidies_page.py" line="384"/>
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="361"/>
+        <location filename="../../ui/subsidies_page.py" line="385"/>
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="375"/>
+        <location filename="../../ui/subsidies_page.py" line="399"/>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="393"/>
+        <location filename="../../ui/subsidies_page.py" line="417"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="395"/>
+        <location filename="../../ui/subsidies_page.py" line="419"/>
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="403"/>
-        <location filename="../../ui/subsidies_page.py" line="413"/>
+        <location filename="../../ui/subsidies_page.py" line="427"/>
+        <location filename="../../ui/subsidies_page.py" line="437"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="404"/>
+        <location filename="../../ui/subsidies_page.py" line="428"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="435"/>
-        <source>Duty pay {0} ({1})</source>
-        <translation>值班补贴 {0}（{1}）</translation>
+        <location filename="../../ui/subsidies_page.py" line="471"/>
+        <source>{0} case subsidies and {1} lines of duty or drafting pay, {2} yuan</source>
+        <translation>办案补贴 {0} 件、值班和代拟文书补贴 {1} 项，共 {2} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="436"/>
-        <source>{0} day(s)</source>
-        <translation>{0}天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/subsidies_page.py" line="447"/>
-        <source>{0} case subsidies and {1} duty day(s), {2} yuan</source>
-        <translation>办案补贴 {0} 件、值班 {1} 人日，共 {2} 元</translation>
-    </message>
-    <message>
-        <location filename="../../ui/subsidies_page.py" line="461"/>
+        <location filename="../../ui/subsidies_page.py" line="485"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="470"/>
+        <location filename="../../ui/subsidies_page.py" line="494"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="476"/>
+        <location filename="../../ui/subsidies_page.py" line="500"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="478"/>
+        <location filename="../../ui/subsidies_page.py" line="502"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="487"/>
+        <location filename="../../ui/subsidies_page.py" line="511"/>
         <source>Mark as paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="488"/>
+        <location filename="../../ui/subsidies_page.py" line="512"/>
         <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
         <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="502"/>
+        <location filename="../../ui/subsidies_page.py" line="526"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -3648,11 +3638,6 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>加发与系数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="74"/>
-        <source>Per-day items</source>
-        <translation>按日计算项目</translation>
-    </message>
-    <message>
         <location filename="../../ui/subsidies_page.py" line="108"/>
         <source>Cross-region add-on (yuan)</source>
         <translation>异地补贴（元）</translation>
@@ -3661,6 +3646,11 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <location filename="../../ui/subsidies_page.py" line="76"/>
         <source>Save as a new version</source>
         <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="74"/>
+        <source>Per-day and per-piece items</source>
+        <translation>按日和按件项目</translation>
     </message>
     <message>
         <location filename="../../ui/subsidies_page.py" line="77"/>
@@ -3753,63 +3743,73 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>支付比例（0–1）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="149"/>
+        <location filename="../../ui/subsidies_page.py" line="162"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="149"/>
+        <location filename="../../ui/subsidies_page.py" line="150"/>
         <source>Yuan per day</source>
         <translation>每日金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="152"/>
+        <location filename="../../ui/subsidies_page.py" line="165"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="153"/>
+        <location filename="../../ui/subsidies_page.py" line="166"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="157"/>
+        <location filename="../../ui/subsidies_page.py" line="151"/>
         <source>e.g. 值班律师 (duty lawyer) per day on duty</source>
         <translation>例如：值班律师按值班天数计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="173"/>
+        <location filename="../../ui/subsidies_page.py" line="154"/>
+        <source>Yuan per piece</source>
+        <translation>每件金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="155"/>
+        <source>e.g. 代拟法律文书 (document drafted) per piece</source>
+        <translation>例如：代拟法律文书按件计发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="185"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="173"/>
+        <location filename="../../ui/subsidies_page.py" line="185"/>
         <source> (used)</source>
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="235"/>
+        <location filename="../../ui/subsidies_page.py" line="251"/>
         <source>Row {0}: unknown case type or stage</source>
         <translation>第{0}行：案件类型或诉讼阶段无效</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="281"/>
+        <location filename="../../ui/subsidies_page.py" line="305"/>
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="286"/>
+        <location filename="../../ui/subsidies_page.py" line="310"/>
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="287"/>
-        <location filename="../../ui/subsidies_page.py" line="304"/>
+        <location filename="../../ui/subsidies_page.py" line="311"/>
+        <location filename="../../ui/subsidies_page.py" line="328"/>
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="302"/>
+        <location filename="../../ui/subsidies_page.py" line="326"/>
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -3868,12 +3868,12 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="511"/>
+        <location filename="../../ui/subsidies_page.py" line="535"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="512"/>
+        <location filename="../../ui/subsidies_page.py" line="536"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>

@@ -94,6 +94,13 @@ def upgrade() -> None:
         sa.Column("case_id", sa.Integer(), nullable=True),
         sa.Column("recorded_by", sa.String(length=50), nullable=False),
         sa.Column("recorded_at", sa.DateTime(), nullable=False),
+        sa.Column("batch_id", sa.Integer(), nullable=True),
+        sa.Column("amount", sa.Numeric(precision=10, scale=2), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["batch_id"],
+            ["payment_batches.id"],
+            name=op.f("fk_aid_services_batch_id_payment_batches"),
+        ),
         sa.ForeignKeyConstraint(
             ["case_id"],
             ["cases.id"],
@@ -119,7 +126,7 @@ def upgrade() -> None:
         ["served_on", "office_id", "kind", "channel", "person_times", "help_items"],
     )
     op.create_index("ix_aid_services_office_day", "aid_services", ["office_id", "served_on"])
-    for column in ("station_id", "name", "id_number", "phone", "handler_id", "case_id"):
+    for column in ("station_id", "name", "id_number", "phone", "handler_id", "case_id", "batch_id"):
         op.create_index(op.f(f"ix_aid_services_{column}"), "aid_services", [column])
 
 
