@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -21,6 +22,7 @@ from legalaid.domain.vocabulary import (
     CaseType,
     Gender,
     HandlerType,
+    QualityGrade,
     Stage,
 )
 from legalaid.services.authz import requires
@@ -430,6 +432,13 @@ def _row(
         subsidy = default_subsidy(
             case_type, stage, cross_region=cross_region, major_difficult=major, terminated=False
         ).amount
+    # A closed case's review grade and, for civil and labour matters, what was recovered.
+    grade, recovered = None, None
+    if state in (CaseState.CLOSED, CaseState.ARCHIVED):
+        grade = rng.choices((QualityGrade.EXCELLENT, QualityGrade.GOOD, QualityGrade.PASS,
+                             QualityGrade.FAIL, None), (6, 35, 52, 1, 6))[0]  # fmt: skip
+        if not case_type.is_criminal and rng.random() < 0.6:
+            recovered = Decimal(rng.randrange(2_000, 200_000))
     return LedgerRow(
         row=number,
         case_no=None,
@@ -455,4 +464,6 @@ def _row(
         cross_region=cross_region,
         major_difficult=major,
         subsidy_paid=subsidy,
+        quality_grade=grade,
+        recovered_amount=recovered,
     )

@@ -116,6 +116,9 @@ def test_demo_data_is_realistic_and_deterministic(offices: Context) -> None:
     assert len(stats.services_by_month["法律咨询"]) == 12
     assert all(s.services for s in statistics_set(offices, year=2025).offices.values())
     assert stats.consultation_target is not None
+    # Closed cases are graded by the review; civil and labour ones recovered money.
+    assert set(stats.quality) >= {"优秀", "良好", "合格"} and stats.recovered_amount > 0
+    assert sum(stats.quality.values()) < stats.closed  # a few left ungraded
     # Deadlines of the open cases can be listed.
     assert open_deadlines(offices)
 
