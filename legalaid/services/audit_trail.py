@@ -17,6 +17,7 @@ from legalaid.domain.errors import ValidationError
 from legalaid.domain.identity import mask_id_number
 from legalaid.domain.ledger import guard_formula
 from legalaid.domain.permissions import Action, allowed
+from legalaid.reports.data import Report, Table
 from legalaid.services import scope
 from legalaid.services.authz import requires
 from legalaid.services.context import Context
@@ -199,3 +200,61 @@ def export_audit(ctx: Context, filters: AuditFilter, out: Path) -> int:
 
     audit_event(ctx, "导出", "audit_log", detail={"文件": out.name, "条数": len(values)})
     return len(values)
+
+
+@requires(Action.VIEW_AUDIT, audited="打印审计锚点")
+def anchor_report(ctx: Context) -> Report:
+    """The month's anchor printout: the trail's row count and head hash on paper, signed by
+    the director and kept outside the database — ``audit verify --anchor`` later proves that
+    nobody rewrote and re-sealed the trail before that row."""
+    checked, broken = verify_chain(ctx)
+    rows, digest = audit_anchor(ctx)
+    state = (
+        f"核对结果：记录链完整，共 {checked} 条，每条链接均有效。"
+        if broken is None
+        else f"核对结果：记录链在第 {broken.id} 条处断开（{broken.reason}），请立即报告。"
+    )
+    now = ctx.now()
+    return Report(
+        title="审计记录锚点",
+        organisation=_issuer(ctx),
+        period=f"截至 {now:%Y-%m-%d %H:%M}",
+        generated_on=ctx.today(),
+        summary=(
+            state,
+            f"锚点：{rows}:{digest}",
+            "核对方法：legalaid audit verify --anchor 条数:校验值（与上行一致）。"
+            "此页由负责人签字后存档于系统之外；日后核对时若提示锚点不符，说明锚点之前的记录被改写过。",
+        ),
+        tables=(
+            Table(
+                title="锚点",
+                headers=("项目", "值"),
+                rows=(
+                    ("记录条数", str(rows)),
+                    ("末条校验值（前32位）", digest[:32]),
+                    ("末条校验值（后32位）", digest[32:]),
+                    ("打印人", ctx.actor),
+                ),
+            ),
+        ),
+        signatures=("核对人", "负责人"),
+        dated="签字日期",
+    )
+
+
+def _issuer(ctx: Context) -> str:
+    from legalaid.services.work_summary import report_organisation
+
+    return report_organisation(ctx, None)[0]
+
+
+def write_anchor_report(ctx: Context, out: Path) -> Report:
+    """The anchor printout as a PDF, written whole or not at all."""
+    from legalaid.reports.pdf import write_pdf
+
+    if out.suffix.lower() != ".pdf":
+        raise ValidationError(f"锚点打印件应为 .pdf 文件，现为「{out.name}」", field="文件")
+    report = anchor_report(ctx)
+    write_whole(out, lambda target: write_pdf(report, target))
+    return report

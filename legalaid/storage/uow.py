@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -65,6 +65,9 @@ def translate_error(exc: BaseException) -> Exception | None:
     """Database errors a user can act on, as sentences; None for bugs."""
     if isinstance(exc, StaleDataError):
         return ConflictError("该案件已被其他人修改，请重新打开后再操作")
+    if isinstance(exc, DBAPIError) and "append-only" in str(exc.orig):
+        # The audit trail's triggers (migration 0019): its rows are never changed.
+        return ConflictError("审计记录只能追加，不能修改或删除（audit_log is append-only）")
     if isinstance(exc, IntegrityError):
         first_line = str(exc.orig).splitlines()[0] if str(exc.orig) else ""
         return ConflictError(f"数据冲突（唯一值重复或关联数据不存在）：{first_line}")

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,6 +50,10 @@ class AuditPage(QWidget):
         self.show_button = QPushButton(self.tr("Show"))
         self.verify = QPushButton(self.tr("Check the chain"))
         self.export = QPushButton(self.tr("Export…"))
+        self.print_anchor = QPushButton(self.tr("Anchor printout…"))
+        self.print_anchor.setToolTip(
+            self.tr("The trail's row count and head hash on paper, signed and kept outside")
+        )
         self.count = QLabel()
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
@@ -67,6 +72,7 @@ class AuditPage(QWidget):
             top.addWidget(widget)
         top.addStretch()
         top.addWidget(self.verify)
+        top.addWidget(self.print_anchor)
         top.addWidget(self.export)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -77,6 +83,7 @@ class AuditPage(QWidget):
         self.text.returnPressed.connect(self.show_rows)
         self.verify.clicked.connect(self.check_chain)
         self.export.clicked.connect(self._ask_export)
+        self.print_anchor.clicked.connect(self._ask_anchor)
 
     def refresh(self) -> None:
         self.loaded = True
@@ -148,6 +155,28 @@ class AuditPage(QWidget):
             self.message.show_message(exc.message)
             return False
         self.message.show_message(self.tr("Exported {0} entries: {1}").format(count, path))
+        return True
+
+    def _ask_anchor(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Anchor printout"),
+            str(Path.home() / f"审计记录锚点{self._ctx.today().isoformat()}.pdf"),
+            self.tr("PDF files (*.pdf)"),
+        )  # fmt: skip
+        if name:
+            self.save_anchor(Path(name))
+
+    def save_anchor(self, path: Path) -> bool:
+        """The monthly anchor printout, written and opened for printing and signing."""
+        try:
+            report = audit_trail.write_anchor_report(self._ctx, path)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return False
+        self.message.setStyleSheet("")
+        self.message.show_message(self.tr("Anchor printout saved: {0} ({1})").format(
+            path, report.summary[1]))  # fmt: skip
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return True
 
     def _ask_export(self) -> None:

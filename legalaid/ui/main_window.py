@@ -27,11 +27,13 @@ from legalaid.domain.permissions import MATRIX, Action
 from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType
 from legalaid.services.accounts import sign_out
 from legalaid.services.aid_services import ServiceEntry
+from legalaid.services.audit_trail import verify_chain
 from legalaid.services.authz import may
 from legalaid.services.cases import CaseFilter, count_cases
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers, list_offices
 from legalaid.services.settings import idle_minutes
+from legalaid.ui import tasks
 from legalaid.ui.about_dialog import AboutDialog
 from legalaid.ui.audit_page import AuditPage
 from legalaid.ui.case_dialog import CaseDialog
@@ -279,6 +281,28 @@ class MainWindow(QMainWindow):
         self.services.to_application.connect(self.register_from_service)
         self.update_status()
         self._restore()
+        self.chain_warning: str | None = None
+        if ctx.principal is not None and Action.VIEW_AUDIT in MATRIX[ctx.principal.role]:
+            self._check_the_audit_chain()
+
+    def _check_the_audit_chain(self) -> None:
+        """Those who read the audit trail are told at sign-in when it is broken (checked off
+        the GUI thread: a long trail takes a while)."""
+        task = tasks.Task(lambda _progress: verify_chain(self._ctx))
+        task.signals.finished.connect(self._chain_checked)
+        tasks.start(task)
+
+    def _chain_checked(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        broken = result[1]  # (rows checked, the first broken link or None)
+        if broken is None:
+            return
+        self.chain_warning = self.tr(
+            "The audit trail is broken at entry {0}: {1}. Report it; compare with the last "
+            "signed anchor printout (审计记录 › 打印锚点)."
+        ).format(broken.id, broken.reason)
+        self.statusBar().showMessage(self.chain_warning)
+        QMessageBox.warning(self, self.tr("Audit trail"), self.chain_warning)
 
     # -- menus and shortcuts ----------------------------------------------------------------
     def _action(

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import ConflictError, PermissionDenied, ValidationError
@@ -104,6 +105,38 @@ def test_password_rules_rehash_and_admin_work(offices: Context) -> None:
                                                            password="Clerk2026")))  # fmt: skip
 
 
+def remove_the_guard(db: Database) -> None:
+    """What an informed tamperer does first, with a database tool: take away the triggers
+    that keep the audit trail append-only."""
+    with db.uow(write=True) as uow:
+        if uow.session.get_bind().dialect.name == "sqlite":
+            for trigger in ("audit_log_no_update", "audit_log_no_delete"):
+                uow.session.execute(text(f"DROP TRIGGER {trigger}"))
+        else:
+            uow.session.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
+        uow.commit()
+
+
+def test_the_audit_trail_is_append_only(offices: Context) -> None:
+    """Through the application's own connection no row of the trail can be changed,
+    deleted or (PostgreSQL) truncated."""
+    ctx = offices
+    intake.register(ctx, application())
+    statements = ["UPDATE audit_log SET actor = 'someone' WHERE id = 1",
+                  "DELETE FROM audit_log WHERE id = 1", "DELETE FROM audit_log"]  # fmt: skip
+    with ctx.db.uow(write=False) as uow:
+        if uow.session.get_bind().dialect.name != "sqlite":
+            statements.append("TRUNCATE audit_log")
+    for statement in statements:
+        with (
+            pytest.raises((DBAPIError, ConflictError), match="append-only"),
+            ctx.db.uow(write=True) as uow,
+        ):
+            uow.session.execute(text(statement))
+            uow.commit()
+    assert verify_chain(ctx)[1] is None
+
+
 def test_changes_are_audited_and_tampering_is_found(offices: Context) -> None:
     ctx = offices
     admin = _admin(ctx)
@@ -120,6 +153,7 @@ def test_changes_are_audited_and_tampering_is_found(offices: Context) -> None:
             uow.session.execute(text(statement))
             uow.commit()
 
+    remove_the_guard(ctx.db)
     sql("UPDATE audit_log SET actor = 'someone' WHERE id = 3")
     checked, broken = verify_chain(admin)
     assert broken is not None and broken.id == 3 and "被修改" in broken.reason and checked == 2
@@ -133,6 +167,7 @@ def test_deleted_rows_and_a_cut_tail_are_found(offices: Context) -> None:
     admin = _admin(ctx)
     intake.register(ctx, application())
     _, total = audit_entries(admin)
+    remove_the_guard(ctx.db)
     with ctx.db.uow(write=True) as uow:
         uow.session.execute(text(f"DELETE FROM audit_log WHERE id = {total}"))
         uow.commit()
@@ -257,6 +292,7 @@ def test_the_audit_anchor_shows_a_resealed_chain(tmp_path: Path) -> None:
     # Rewrite the first row and re-seal the whole chain by the formula: the links hold, the
     # anchor kept outside does not.
     database = Database(db)
+    remove_the_guard(database)
     try:
         with Session(database.engine) as session:
             prev = audit.GENESIS
@@ -310,7 +346,9 @@ def test_the_audit_trail_keeps_id_numbers_masked(offices: Context) -> None:
     seen_by_boss = " ".join(r.detail for r in audit_entries(boss, AuditFilter(), limit=500)[0])
     assert full not in seen_by_admin and "4302**********4424" in seen_by_admin
     assert full not in seen_by_boss and "4302**********4424" in seen_by_boss
-    # An entry of an earlier release, with the number in full (written here directly).
+    # An entry of an earlier release, with the number in full (written here directly, the
+    # append-only guard lifted as a database tool would).
+    remove_the_guard(offices.db)
     with offices.db.engine.begin() as connection:
         connection.execute(update(AuditRecord).where(AuditRecord.id == 1)
                            .values(detail=f'{{"id_number": "{full}"}}'))  # fmt: skip

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text as text_sql
 
 from legalaid.domain.closing_file import Outcome
 from legalaid.domain.permissions import Role
@@ -268,3 +270,54 @@ def test_the_admin_edits_a_closing_file_list(
         window.grab().save(str(tmp_path / "checklist.png"))
     editor.restore.click()
     assert current_closing_lists(offices) == {} and editor.table.rowCount() == rows
+
+
+@pytest.mark.usefixtures("poppler")
+def test_the_anchor_printout_and_a_broken_chain_at_sign_in(
+    offices: Context, qtbot: QtBot, settings: QSettings, answer_dialog: Answer, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The monthly anchor printout carries the trail's N:HASH as `audit anchor` prints it;
+    whoever reads the audit is warned at sign-in when the chain has been broken."""
+    import subprocess
+
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    from legalaid.services.audit_trail import audit_anchor
+    from tests.services.test_accounts_audit import remove_the_guard
+
+    ctx = offices
+    accounts.create_first_admin(ctx, username="admin", name="周主任", password="Admin2026")
+    admin = ctx.signed_in(accounts.sign_in(ctx, username="admin", password="Admin2026"))
+    window = MainWindow(admin, settings)
+    qtbot.addWidget(window)
+    qtbot.wait(300)  # the sign-in check runs off the GUI thread
+    assert window.chain_warning is None
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)
+    out = tmp_path / "anchor.pdf"
+    rows, digest = audit_anchor(admin)  # as `legalaid audit anchor` prints it now
+    assert window.audit.save_anchor(out)
+    text = "".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                  check=True).stdout.split())  # fmt: skip
+    assert "审计记录锚点" in text and "记录链完整" in text
+    assert f"锚点：{rows}:{digest}" in text  # the print itself is audited after the anchor
+    assert "负责人：" in text
+
+    remove_the_guard(ctx.db)
+    with ctx.db.uow(write=True) as uow:
+        uow.session.execute(text_sql("UPDATE audit_log SET actor = '某人' WHERE id = 2"))
+        uow.commit()
+    warned: list[str] = []
+
+    def note(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        warned.append(box.text())
+        box.accept()
+
+    answer_dialog(note)
+    again = MainWindow(ctx.signed_in(accounts.sign_in(ctx, username="admin",
+                                                      password="Admin2026")), settings)  # fmt: skip
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: bool(warned), timeout=10_000)
+    assert "第 2 条" in warned[0] and again.chain_warning == warned[0]

@@ -259,107 +259,132 @@ Log folder: {1}</source>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit_page.py" line="44"/>
+        <location filename="../../ui/audit_page.py" line="45"/>
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="48"/>
+        <location filename="../../ui/audit_page.py" line="49"/>
         <source>Object or detail contains…</source>
         <translation>对象或详情包含…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="49"/>
+        <location filename="../../ui/audit_page.py" line="50"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="50"/>
+        <location filename="../../ui/audit_page.py" line="51"/>
         <source>Check the chain</source>
         <translation>核对记录链</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="51"/>
+        <location filename="../../ui/audit_page.py" line="52"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="55"/>
+        <location filename="../../ui/audit_page.py" line="53"/>
+        <source>Anchor printout…</source>
+        <translation>打印锚点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="56"/>
+        <source>The trail&apos;s row count and head hash on paper, signed and kept outside</source>
+        <translation>把审计记录的条数和末条校验值打印出来，签字后存放在系统之外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="60"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="55"/>
+        <location filename="../../ui/audit_page.py" line="60"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="55"/>
+        <location filename="../../ui/audit_page.py" line="60"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="55"/>
+        <location filename="../../ui/audit_page.py" line="60"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="56"/>
+        <location filename="../../ui/audit_page.py" line="61"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="56"/>
+        <location filename="../../ui/audit_page.py" line="61"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="57"/>
+        <location filename="../../ui/audit_page.py" line="62"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="89"/>
+        <location filename="../../ui/audit_page.py" line="96"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="90"/>
+        <location filename="../../ui/audit_page.py" line="97"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="121"/>
+        <location filename="../../ui/audit_page.py" line="128"/>
         <source>{0} entries</source>
         <translation>共{0}条</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="123"/>
+        <location filename="../../ui/audit_page.py" line="130"/>
         <source> (newest {0} shown; narrow the filters or export)</source>
         <translation>（显示最新{0}条；请缩小范围或导出）</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="135"/>
+        <location filename="../../ui/audit_page.py" line="142"/>
         <source>The audit trail is intact: {0} entries, every link valid.</source>
         <translation>审计记录完整：共{0}条，链接均有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="140"/>
+        <location filename="../../ui/audit_page.py" line="147"/>
         <source>The chain breaks at entry {0}: {1}</source>
         <translation>审计记录链在第{0}条处断开：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="150"/>
+        <location filename="../../ui/audit_page.py" line="157"/>
         <source>Exported {0} entries: {1}</source>
         <translation>已导出{0}条：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="155"/>
+        <location filename="../../ui/audit_page.py" line="162"/>
+        <source>Anchor printout</source>
+        <translation>打印锚点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="164"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="177"/>
+        <source>Anchor printout saved: {0} ({1})</source>
+        <translation>锚点打印件已保存：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="184"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="156"/>
+        <location filename="../../ui/audit_page.py" line="185"/>
         <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
@@ -930,42 +955,42 @@ Log folder: {1}</source>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
@@ -2394,172 +2419,178 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Legal aid case management — {0} ({1})</source>
         <translation>法律援助案件管理 — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="303"/>
+        <source>The audit trail is broken at entry {0}: {1}. Report it; compare with the last signed anchor printout (审计记录 › 打印锚点).</source>
+        <translation>审计记录在第 {0} 条处断开：{1}。请立即报告，并与最近一次签字存档的锚点打印件核对（审计记录 › 打印锚点）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>E&amp;xport ledger…</source>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Legal help</source>
         <translation>法律帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Duty rota</source>
         <translation>值班安排</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
