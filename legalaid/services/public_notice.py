@@ -4,7 +4,6 @@ cases closed. Aggregates only: nothing in it names a person."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from legalaid.domain.statistics import period_end
@@ -12,6 +11,7 @@ from legalaid.domain.vocabulary import QualityGrade
 from legalaid.reports.data import Report, Table, money_text
 from legalaid.services import scope, service_pay
 from legalaid.services.context import Context
+from legalaid.services.ledger import Progress, no_progress
 from legalaid.services.statistics import statistics_set
 from legalaid.services.work_summary import (
     CONSULT,
@@ -23,12 +23,6 @@ from legalaid.services.work_summary import (
     report_organisation,
 )
 
-Progress = Callable[[str, int, int], None]
-
-
-def _noop(_stage: str, _done: int, _total: int) -> None:
-    return None
-
 
 def public_notice(
     ctx: Context,
@@ -36,7 +30,7 @@ def public_notice(
     year: int,
     until: date | None = None,
     office_code: str | None = None,
-    progress: Progress = _noop,
+    progress: Progress = no_progress,
 ) -> Report:
     """The year's notice of one office and those below it (by default the user's own)."""
     end = period_end(year, until, ctx.today())

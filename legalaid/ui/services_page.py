@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -571,14 +571,33 @@ class ServicesPage(QWidget):
         self.entries: list[ServiceEntry] = []
         self._selection_changed()
 
+    def reload_lists(self) -> None:
+        """Handlers and stations as they are now (a station added in 值班安排 is offered when
+        the desk is shown again); the form's current choices are kept."""
+        handlers = [(h.id, h.name) for h in list_handlers(self._ctx, with_caseload=False)]
+        stations = [(s.id, s.name, s.office_code) for s in duty.list_stations(self._ctx)]
+        if (handlers, stations) == (self._handlers, self._stations) and self.channel.count():
+            return
+        self._handlers, self._stations = handlers, stations
+        channel, handler = self.channel.currentText(), self.handler.currentText()
+        self._kind_changed()
+        index = self.channel.findText(channel)
+        if index >= 0:
+            self.channel.setCurrentIndex(index)
+        index = self.handler.findText(handler)
+        if index >= 0:
+            self.handler.setCurrentIndex(index)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.loaded:
+            self.reload_lists()
+        super().showEvent(event)
+
     def refresh(self) -> None:
         """The lists the form offers (handlers, stations) and the period's records."""
-        first = not self.loaded
-        self.loaded = True
-        if first:
-            self._handlers = [(h.id, h.name) for h in list_handlers(self._ctx, with_caseload=False)]
-            self._stations = [(s.id, s.name, s.office_code) for s in duty.list_stations(self._ctx)]
-            self._kind_changed()
+        if not self.loaded:
+            self.loaded = True
+            self.reload_lists()
         if not (self.day_from.is_valid() and self.day_to.is_valid()):
             return
         filters = ServiceFilter(

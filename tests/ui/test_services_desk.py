@@ -183,3 +183,21 @@ def test_a_consultation_becomes_an_application_linked_both_ways(
     assert desk.table.item(0, 8).text() == entry.case_no
     desk.table.selectRow(0)
     assert desk.case_button.isEnabled() and not desk.delete_button.isEnabled()
+
+
+def test_a_station_added_in_the_rota_is_offered_at_the_desk(
+    offices: Context, qtbot: QtBot, settings: QSettings
+) -> None:
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_section(window.SERVICES)
+    desk = window.services
+    desk.kind.setCurrentIndex(desk.kind.findData(ServiceKind.DUTY_HELP.value))
+    assert desk.channel.count() == 0  # no station yet
+    window.show_section(window.DUTY)
+    duty.save_station(offices, office_code="ZZ", name="株洲市中级人民法院值班律师工作站",
+                      kind=StationKind.COURT)  # fmt: skip
+    window.show_section(window.SERVICES)
+    assert desk.current_kind() is ServiceKind.DUTY_HELP  # the clerk's choice kept
+    assert desk.channel.currentText() == "株洲市中级人民法院值班律师工作站"
