@@ -154,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="clerk 经办人，lawyer 承办律师，supervisor 主管，admin 管理员",
     )
     uadd.add_argument("--handler", help="律师账号对应的承办人姓名")
+    uadd.add_argument("--handler-id", type=int, help="承办人编号（同名承办人有多位时用它指定）")
     uadd.add_argument("--office", help="所属机构代码")
     audit_cmd = commands.add_parser("audit", help="审计记录").add_subparsers(
         dest="action", metavar="ACTION", parser_class=_Parser, required=True
@@ -272,7 +273,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             authorize(checking, Action.ADMINISTER)
         finally:
-            checking.db.dispose()
+            checking.db.dispose()  # a restore needs the database to itself
+        actor = checking.actor
     if args.command == "init":
         db = Database(target)
         try:
@@ -290,7 +292,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "restore":
         from legalaid.services.backups import restore_database
 
-        restored = restore_database(target, args.file)
+        restored = restore_database(target, args.file, actor=actor)
         kept = (
             f"；原数据库已另存为 {restored.replaced_kept_at}" if restored.replaced_kept_at else ""
         )
@@ -370,7 +372,8 @@ def run(args: argparse.Namespace) -> int:
 
             user = add_user(
                 ctx, username=args.name, name=None, role=Role.parse(args.role),
-                password=_read_password(), handler=args.handler, office_code=args.office,
+                password=_read_password(), handler=args.handler, handler_id=args.handler_id,
+                office_code=args.office,
             )  # fmt: skip
             print(f"已创建账号 {user.username}（{user.role.value}）")
         elif args.command == "calendar":

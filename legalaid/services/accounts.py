@@ -19,7 +19,7 @@ from legalaid.services.authz import audit_event, requires
 from legalaid.services.context import Context, Principal
 from legalaid.storage import audit
 from legalaid.storage import repositories as repo
-from legalaid.storage.records import HandlerRecord, UserRecord
+from legalaid.storage.records import FirmRecord, HandlerRecord, UserRecord
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
@@ -74,9 +74,11 @@ def add_user(
     role: Role,
     password: str,
     handler: str | None = None,
+    handler_id: int | None = None,
     office_code: str | None = None,
 ) -> User:
-    """Create an account; a lawyer's account is linked to their handler record by name."""
+    """Create an account; a lawyer's account is linked to their handler record — chosen as a
+    record (``handler_id``), or by a name only when exactly one handler bears it."""
     username = username.strip()
     if not username or len(username) > 50 or any(c.isspace() for c in username):
         raise ValidationError("用户名不能为空、不能含空格，最多50个字符", field="用户名")
@@ -85,16 +87,8 @@ def add_user(
         session = uow.session
         if session.scalar(select(UserRecord.id).where(UserRecord.username == username)):
             raise ConflictError(f"用户名「{username}」已被使用")
-        handler_record = None
-        if handler:
-            handler_record = session.scalar(
-                select(HandlerRecord).where(HandlerRecord.name == handler.strip())
-            )
-            if handler_record is None:
-                raise ValidationError(
-                    f"承办人员「{handler}」不存在，请先在承办人员中登记", field="承办人"
-                )
-        elif role is Role.LAWYER:
+        handler_record = _handler_for_account(session, handler_id, handler)
+        if handler_record is None and role is Role.LAWYER:
             raise ValidationError("承办人员账户须关联一名承办人（--handler）", field="承办人")
         office_id = None
         if office_code:
@@ -108,7 +102,9 @@ def add_user(
             raise ValidationError("请选择账号所属机构（本机构或下级机构）", field="机构")
         now = ctx.now()
         record = UserRecord(
-            username=username, display_name=(name or "").strip() or (handler or username),
+            username=username,
+            display_name=(name or "").strip()
+            or (handler_record.name if handler_record else username),
             role=role.value, password_hash=_hasher.hash(password),
             handler_id=handler_record.id if handler_record else None, office_id=office_id,
             active=True, failed_logins=0, must_change_password=False, created_at=now,
@@ -170,6 +166,41 @@ def sign_in(ctx: Context, *, username: str, password: str) -> Principal:
         if outcome != "成功" or record is None:
             raise PermissionDenied(SIGN_IN_FAILED)
         return _principal(record)
+
+
+def _handler_for_account(
+    session: Session, handler_id: int | None, name: str | None
+) -> HandlerRecord | None:
+    if handler_id is not None:
+        record = session.get(HandlerRecord, handler_id)
+        if record is None:
+            raise ValidationError(f"承办人员编号 {handler_id} 不存在", field="承办人")
+        return record
+    if not name or not name.strip():
+        return None
+    same_name = list(
+        session.scalars(
+            select(HandlerRecord)
+            .where(HandlerRecord.name == name.strip())
+            .order_by(HandlerRecord.id)
+        )
+    )
+    if not same_name:
+        raise ValidationError(f"承办人员「{name}」不存在，请先在承办人员中登记", field="承办人")
+    if len(same_name) > 1:
+        # Two lawyers of one name are common: a name alone would link the wrong one's cases.
+        firms = {f.id: f.name for f in session.scalars(select(FirmRecord))}
+        choices = "；".join(
+            f"编号 {h.id}：{firms.get(h.firm_id or 0, '无所属单位')}"
+            + (f"，执业证号 {h.licence_no}" if h.licence_no else "")
+            for h in same_name
+        )
+        raise ValidationError(
+            f"有 {len(same_name)} 位承办人员名为「{name.strip()}」（{choices}），"
+            "请用 --handler-id 指定编号",
+            field="承办人",
+        )
+    return same_name[0]
 
 
 SIGN_IN_NEEDED = (

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from legalaid.domain.permissions import Action
+from legalaid.services.authz import authorize
+from legalaid.services.context import Context
+from legalaid.storage import audit
 from legalaid.storage import backup as storage_backup
 from legalaid.storage.database import Database
 from legalaid.storage.engine import resolve_url
@@ -31,22 +35,119 @@ def backup_database(target: str, out: Path) -> Path:
 
 
 def restore_database(
-    target: str, backup_file: Path, *, now: datetime | None = None
+    target: str, backup_file: Path, *, actor: str = "system", now: datetime | None = None
 ) -> RestoreResult:
     """Check the backup (integrity, schema version), keep the current database aside, put the
-    backup in its place and upgrade it if it came from an older version."""
+    backup in its place, upgrade it if it came from an older version and audit the restore in
+    it. Refused while any other desktop or command has the database open: every connection of
+    this process must be closed (``Database.dispose``) before."""
     from legalaid.services.setup import initialise
 
     database = storage_backup.sqlite_file(resolve_url(target))
-    aside = storage_backup.restore(backup_file, database, now=now or datetime.now())
+    when = now or datetime.now()
+    aside = storage_backup.restore(backup_file, database, now=when)
     db = Database(str(database))
     try:
         upgraded = db.current_revision() != db.head_revision()
         initialise(db)
+        with db.uow(write=True, info={"actor": actor, "now": lambda: when}) as uow:
+            audit.record(
+                uow.session,
+                audit.Entry(
+                    "恢复备份",
+                    "database",
+                    detail={
+                        "备份文件": backup_file.name,
+                        "原数据库另存为": aside.name if aside else "",
+                        "结构升级": "是" if upgraded else "否",
+                    },
+                ),
+            )
+            uow.commit()
     finally:
         db.dispose()
     log.info("database restored from a backup (upgraded: %s)", upgraded)
     return RestoreResult(replaced_kept_at=aside, upgraded=upgraded)
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """A copy of the office's data outside the database: personal data to account for."""
+
+    path: Path
+    size: int
+    modified: datetime
+    kind: str  # 替换前的数据库 · 未完成的恢复 · 未完成的备份
+
+
+def leftover_copies(target: str, backup_folder: Path | None = None) -> list[Leftover]:
+    """The replaced databases and unfinished files beside the database (SQLite only)."""
+    url = resolve_url(target)
+    if not url.startswith("sqlite:///"):
+        return []
+    database = storage_backup.sqlite_file(url)
+    found = []
+    for path in storage_backup.leftovers(database, backup_folder):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # removed meanwhile
+        if storage_backup.REPLACED in path.name:
+            kind = "替换前的数据库"
+        elif path.name.endswith(storage_backup.RESTORING):
+            kind = "未完成的恢复"
+        else:
+            kind = "未完成的备份"
+        found.append(Leftover(path, stat.st_size, datetime.fromtimestamp(stat.st_mtime), kind))
+    return found
+
+
+def remove_leftovers(paths: list[Path]) -> int:
+    """Delete leftover copies (never the live database); returns how many were removed."""
+    removed = 0
+    for path in paths:
+        if not (
+            storage_backup.REPLACED in path.name
+            or path.name.endswith((storage_backup.RESTORING, ".partial"))
+        ):
+            raise storage_backup.BackupError(f"不是遗留副本，不会删除：{path.name}")
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise storage_backup.BackupError(
+                f"无法删除 {path.name}（{exc.strerror or exc}）"
+            ) from exc
+        removed += 1
+    return removed
+
+
+def discard_leftovers(ctx: Context, paths: list[Path]) -> int:
+    """An administrator deletes leftover copies from 设置; the deletion is audited."""
+    authorize(ctx, Action.ADMINISTER)
+    removed = remove_leftovers(paths)
+    with ctx.writing() as uow:
+        audit.record(
+            uow.session,
+            audit.Entry("删除数据副本", "database", detail={"文件": [p.name for p in paths]}),
+        )
+        uow.commit()
+    return removed
+
+
+def prune_leftovers(
+    target: str, backup_folder: Path | None, *, now: datetime, keep_days: int = 30
+) -> list[Path]:
+    """The policy: replaced databases are kept ``keep_days`` days (time to notice a wrong
+    restore), unfinished files one day (a restore or backup may be running now)."""
+    old = []
+    for leftover in leftover_copies(target, backup_folder):
+        limit = keep_days if leftover.kind == "替换前的数据库" else 1
+        if now - leftover.modified > timedelta(days=limit):
+            old.append(leftover.path)
+    remove_leftovers(old)
+    return old
 
 
 @dataclass(frozen=True)
@@ -74,6 +175,7 @@ def daily_backup(target: str, policy: BackupPolicy, *, today: date) -> Path | No
         return None
     backup_database(target, out)
     prune(policy)
+    prune_leftovers(target, policy.folder, now=datetime.combine(today, datetime.min.time()))
     return out
 
 

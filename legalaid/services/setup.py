@@ -42,7 +42,29 @@ def open_context(target: str, *, actor: str = "system", check: bool = True) -> C
     db = Database(target)
     if check:
         db.check_schema()
+        db.hold()  # a restore elsewhere waits until this desktop or command is closed
     return Context(db=db, actor=actor)
+
+
+def is_empty_file(target: str) -> bool:
+    """An existing SQLite file with nothing in it (0 bytes, or not one table): what an
+    interrupted copy or a disk fault leaves. Never taken for a new installation unasked."""
+    if "://" in target:
+        return False
+    path = Path(target)
+    if not path.is_file():
+        return False
+    if path.stat().st_size == 0:
+        return True
+    import sqlite3
+    from contextlib import closing
+
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError:
+        return False  # not a database at all: opening it says so
+    return int(tables) == 0
 
 
 def default_database() -> str:

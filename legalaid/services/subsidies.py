@@ -274,6 +274,7 @@ class SubsidyBasis:
     by_stages: bool  # the standard pays terminated cases by stages completed
     terminated: bool
     editable: bool
+    version: int  # the case's, checked when the basis is saved (no silent overwrite)
 
 
 @requires(Action.VIEW_CASE)
@@ -292,6 +293,7 @@ def subsidy_basis(ctx: Context, *, case_id: int) -> SubsidyBasis:
             standard.terminated_by_stages,
             _facts(session, case).terminated,
             record is None or record.state == PaymentState.PENDING.value,
+            case.version,
         )
 
 
@@ -304,10 +306,13 @@ def set_subsidy_basis(
     aided_persons: int,
     days: dict[str, int],
     stages: tuple[int, int] | None = None,
+    expected_version: int | None = None,
 ) -> CaseSubsidy:
     """Record 异地 tier, aided persons and per-day days; a pending subsidy is recomputed.
 
-    Once the subsidy is approved its basis is fixed (the finance office pays that amount)."""
+    Once the subsidy is approved its basis is fixed (the finance office pays that amount).
+    ``expected_version``: the case as the clerk saw it — a change by someone else meanwhile
+    is refused rather than overwritten."""
     if aided_persons < 1:
         raise ValidationError("「受援人数」至少为1（含共同受援人、并案）", field="受援人数")
     for item, count in days.items():
@@ -319,7 +324,7 @@ def set_subsidy_basis(
         )
     with ctx.writing() as uow:
         session = uow.session
-        case = load_case(session, case_id)
+        case = load_case(session, case_id, expected_version)
         record = session.get(CaseSubsidyRecord, case_id)
         if record is not None and record.state != PaymentState.PENDING.value:
             raise ConflictError(f"补贴已{record.state}，计算依据不能再修改")

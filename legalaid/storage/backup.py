@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from datetime import datetime
@@ -11,6 +12,9 @@ from legalaid.domain.errors import LegalAidError
 from legalaid.storage.database import known_revisions
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Beside the live database: the new file being built, and the replaced ones kept aside.
+RESTORING = ".restoring"
+REPLACED = ".replaced-"
 
 
 class BackupError(LegalAidError):
@@ -70,30 +74,98 @@ def check_file(path: Path) -> str | None:
     return None
 
 
+IN_USE = (
+    "数据库正被其他窗口或命令使用，不能恢复：请先关闭其他电脑和本机上打开此数据库的 legalaid，"
+    "再恢复；现有数据库未改动"
+)
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    """A page-by-page copy into ``target`` as one self-contained file (no log beside it)."""
+    with closing(sqlite3.connect(target)) as dst:
+        source.backup(dst, pages=4096)
+        dst.execute("PRAGMA journal_mode=DELETE")
+
+
+def _exclusive(database: Path) -> sqlite3.Connection:
+    """A connection that holds the database alone (refused while any other connection — an idle
+    desktop in WAL mode included — has it open): nothing can commit while it is set aside."""
+    connection = sqlite3.connect(database, timeout=0.5, isolation_level=None)
+    try:
+        connection.execute("PRAGMA locking_mode=EXCLUSIVE")
+        # In exclusive locking mode the lock a write transaction takes is kept after it ends.
+        connection.execute("BEGIN EXCLUSIVE")
+        connection.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        connection.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise BackupError(IN_USE) from None
+        raise
+    return connection
+
+
+def _remove(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
 def restore(backup_file: Path, database: Path, *, now: datetime) -> Path | None:
-    """Put a checked backup in place of the database; the replaced file is kept aside and its
-    path returned."""
+    """Put a checked backup in place of the database; the replaced database is kept aside,
+    complete, and its path returned.
+
+    The new file is built and checked beside the live one (``.restoring``), the live database
+    is held exclusively while its copy is set aside, and the swap is one rename: a kill at any
+    moment leaves the old or the new database under the live name, never an empty one."""
     if not backup_file.is_file():
         raise BackupError(f"备份文件不存在：{backup_file}")
     problem = check_file(backup_file)
     if problem:
         raise BackupError(f"不能恢复「{backup_file.name}」：{problem}；现有数据库未改动")
-    aside = None
-    if database.exists():
-        # Fold the write-ahead log into the file first, so the file set aside is complete.
-        with closing(sqlite3.connect(database)) as connection:
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        aside = database.with_name(f"{database.name}.replaced-{now:%Y%m%d-%H%M%S}")
-        database.replace(aside)
-        for suffix in ("-wal", "-shm"):
-            Path(str(database) + suffix).unlink(missing_ok=True)
+    staging = database.with_name(database.name + RESTORING)
+    _remove(staging)  # what an interrupted restore left
+    aside: Path | None = None
     try:
-        with closing(sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)) as src, \
-                closing(sqlite3.connect(database)) as dst:  # fmt: skip
-            src.backup(dst)
-    except sqlite3.DatabaseError:
-        database.unlink(missing_ok=True)
+        with closing(sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)) as src:
+            _copy(src, staging)
+        problem = check_file(staging)
+        if problem:
+            raise BackupError(f"不能恢复「{backup_file.name}」：{problem}；现有数据库未改动")
+        if database.exists():
+            aside = database.with_name(f"{database.name}{REPLACED}{now:%Y%m%d-%H%M%S}")
+            held = _exclusive(database)
+            try:
+                _copy(held, aside)  # read through the held lock: the log's commits included
+                held.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                held.close()
+            problem = check_file(aside)
+            if problem:
+                raise BackupError(f"现有数据库无法完整另存（{problem}），未恢复；现有数据库未改动")
+            # The log was folded in and emptied above: left beside the new file it would be
+            # replayed into it.
+            for suffix in ("-wal", "-shm"):
+                Path(str(database) + suffix).unlink(missing_ok=True)
+        os.replace(staging, database)
+    except BaseException as exc:
+        _remove(staging)
         if aside is not None:
-            aside.replace(database)
+            aside.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+            raise BackupError(f"无法替换数据库文件（{reason}）；现有数据库未改动") from exc
         raise
     return aside
+
+
+def leftovers(database: Path, backup_folder: Path | None = None) -> list[Path]:
+    """Copies of the data that restores and backups leave behind: replaced databases kept
+    aside, and the unfinished files of an interrupted restore or backup."""
+    found = [
+        *database.parent.glob(f"{database.name}{REPLACED}*"),
+        *database.parent.glob(f"{database.name}{RESTORING}"),
+        *database.parent.glob("*.partial"),
+    ]
+    if backup_folder is not None and backup_folder.is_dir():
+        found += backup_folder.glob("*.partial")
+    return sorted({p for p in found if p.is_file() and not p.name.endswith(("-wal", "-shm"))})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,6 +74,7 @@ class Database:
             write=False,
         )
         audit.install(self._write)  # every committed change leaves a link in the audit chain
+        self._presence: sqlite3.Connection | None = None
 
     @property
     def dialect(self) -> str:
@@ -88,6 +90,19 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._presence is not None:
+            self._presence.close()
+            self._presence = None
+
+    def hold(self) -> None:
+        """Show that this process uses the database until ``dispose`` (SQLite; each unit of
+        work opens its own connection, so an idle desktop would otherwise hold nothing): an
+        idle connection that a restore's exclusive hold sees, blocking no reader or writer."""
+        if self.dialect != "sqlite" or self._presence is not None:
+            return
+        connection = sqlite3.connect(self.url.removeprefix("sqlite:///"), check_same_thread=False)
+        connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        self._presence = connection
 
     # -- schema -------------------------------------------------------------------------
     def head_revision(self) -> str:

@@ -77,8 +77,14 @@ def translate_error(exc: BaseException) -> Exception | None:
             return ConflictError("数据库正被其他用户占用，请稍后重试")
         if "readonly" in text or "read-only" in text:
             return DatabaseUnavailable("数据库是只读的，无法保存（只读磁盘或权限不足）")
-        if "disk" in text and "full" in text:
-            return DatabaseUnavailable("磁盘已满，无法保存")
+        if ("disk" in text and "full" in text) or "No space left" in text:
+            # SQLite says "database or disk is full", PostgreSQL "No space left on device";
+            # reads can meet it too (a sort's temporary space, the shared-memory file).
+            return DatabaseUnavailable(
+                "数据库所在磁盘已满，操作未完成，数据未改动；请腾出磁盘空间后重试"
+            )
+        if "disk I/O error" in text:
+            return DatabaseUnavailable("读写数据库文件出错（磁盘已满、被拔出或损坏），数据未改动")
         if "unable to open" in text:
             return DatabaseUnavailable("无法打开数据库文件")
         return DatabaseUnavailable(f"数据库错误：{text}")

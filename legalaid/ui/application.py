@@ -9,11 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWizard
 
 from legalaid import logs
 from legalaid.domain.errors import LegalAidError
 from legalaid.paths import font_file, resources_dir
+from legalaid.services import credentials
 from legalaid.ui import crash
 from legalaid.ui.i18n import install_translations
 
@@ -49,32 +50,47 @@ def run(db: str | None) -> int:
     log_path = logs.configure()
     crash.install(log_path)
     settings = QSettings()
-    remembered = settings.value("database/target")
-    target = (
-        db
-        or os.environ.get("LEGALAID_DB")
-        or (remembered if isinstance(remembered, str) and remembered else None)
-        or setup.default_database()
-    )
+    target = db or os.environ.get("LEGALAID_DB") or remembered_target(settings)
+    target = target or setup.default_database()
+    if setup.is_empty_file(target) and not confirm_empty_file(target):
+        return 0
     if "://" not in target and not Path(target).exists():
         # No database yet: the first-run wizard chooses where and registers the offices.
         wizard = FirstRunWizard(target)
         if wizard.exec() != QWizard.DialogCode.Accepted or wizard.result_target is None:
             return 0
         target = wizard.result_target
-        settings.setValue("database/target", target)
-    try:
+        remember_target(settings, target)
+    target = credentials.complete(target)
+    asked = False
+    for _attempt in range(3):
+        if credentials.needs_password(target):
+            password = ask_password(target)
+            if password is None:
+                return 0
+            target, asked = credentials.with_password(target, password), True
         try:
-            ctx = setup.open_context(target)
-        except SchemaOutdated:
-            # A fresh per-user database is created on first start (init is idempotent).
-            setup.initialise(Database(target))
-            ctx = setup.open_context(target)
-    except LegalAidError as exc:
-        QMessageBox.critical(
-            None, app.translate("Application", "Cannot open the database"), exc.message
-        )
+            try:
+                ctx = setup.open_context(target)
+            except SchemaOutdated:
+                # A fresh per-user database is created on first start (init is idempotent).
+                setup.initialise(Database(target))
+                ctx = setup.open_context(target)
+        except LegalAidError as exc:
+            if "password authentication failed" in exc.message:
+                # The kept password no longer works (changed on the server): ask again.
+                credentials.forget_password(target)
+                target = credentials.without_password(target)
+                continue
+            QMessageBox.critical(
+                None, app.translate("Application", "Cannot open the database"), exc.message
+            )
+            return 1
+        break
+    else:
         return 1
+    if asked:
+        credentials.keep_password(target)
     from legalaid.ui.login import sign_in
 
     signed = sign_in(ctx)  # every desktop user signs in; the first start creates the admin
@@ -84,6 +100,62 @@ def run(db: str | None) -> int:
     window.show()
     start_daily_backup(target, ctx.today())
     return int(app.exec())
+
+
+def remembered_target(settings: QSettings) -> str | None:
+    """The database this desktop used last. A server password that an earlier release kept in
+    the plain settings moves into the credential store (or is dropped: asked at start)."""
+    value = settings.value("database/target")
+    if not isinstance(value, str) or not value:
+        return None
+    if credentials.without_password(value) != value:
+        kept, stored = credentials.keep_password(value)
+        settings.setValue("database/target", kept)
+        return kept if stored else value  # without a store: used this once, then asked
+    return value
+
+
+def remember_target(settings: QSettings, target: str) -> None:
+    """Remember the database for the next start — a server's password only in the operating
+    system's credential store, never in the settings."""
+    settings.setValue("database/target", credentials.keep_password(target)[0])
+
+
+def ask_password(target: str) -> str | None:
+    """The server password, asked when no credential store keeps it (None: cancelled)."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(target)
+    password, accepted = QInputDialog.getText(
+        None,
+        QApplication.translate("Application", "Connect to the office server"),
+        QApplication.translate("Application", "Password of {0} on {1}:").format(
+            url.username or "", url.host or "localhost"
+        ),
+        QLineEdit.EchoMode.Password,
+    )
+    return password if accepted else None
+
+
+def confirm_empty_file(target: str) -> bool:
+    """An existing but empty database file becomes a new installation only when the user says
+    so (it may be what an interrupted restore or a disk fault left of the office's data)."""
+    answer = QMessageBox.warning(
+        None,
+        QApplication.translate("Application", "The database file is empty"),
+        QApplication.translate(
+            "Application",
+            "The database file {0} exists but holds no data. An interrupted copy or a disk "
+            "fault can leave such a file: if the office had data here, close and restore the "
+            "latest backup instead.\n\nSet up a new, empty database in this file?",
+        ).format(target),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    Path(target).unlink()  # the first-run wizard builds the new database in its place
+    return True
 
 
 def start_daily_backup(target: str, today: date) -> None:

@@ -143,6 +143,7 @@ class SubsidyPanel(QWidget):
 
     def _show_basis(self, basis: subsidies.SubsidyBasis) -> None:
         self.basis_box.show()
+        self._basis_version = basis.version
         while self.basis_form.rowCount():
             self.basis_form.removeRow(0)
         self.region = QComboBox()
@@ -197,6 +198,7 @@ class SubsidyPanel(QWidget):
                 aided_persons=self.aided_persons.value(),
                 days={item: box.value() for item, box in self.days.items()},
                 stages=stages,
+                expected_version=self._basis_version,
             )
         )
 

@@ -6,18 +6,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +40,13 @@ from legalaid.domain.errors import LegalAidError
 from legalaid.domain.escalation import AUTOMATIC, RecognitionRules, split_names
 from legalaid.domain.workdays import CountRule
 from legalaid.services import documents
-from legalaid.services.backups import backup_database, default_backup_folder, restore_database
+from legalaid.services.backups import (
+    backup_database,
+    default_backup_folder,
+    discard_leftovers,
+    leftover_copies,
+    restore_database,
+)
 from legalaid.services.context import Context
 from legalaid.services.settings import (
     current_deadline_rules,
@@ -179,10 +189,39 @@ class SettingsPage(QWidget):
         general_layout.addLayout(lower)
         general_layout.addStretch()
         self.checklists = ChecklistEditor(ctx)
+        copies = QWidget()
+        copies_layout = QVBoxLayout(copies)
+        policy = QLabel(
+            self.tr(
+                "Restores keep the replaced database beside the live one, and an interrupted "
+                "restore or backup can leave an unfinished file: copies of personal data. "
+                "Replaced databases are deleted after 30 days, unfinished files after one day."
+            )
+        )
+        policy.setWordWrap(True)
+        self.copies = QTableWidget(0, 4)
+        self.copies.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Kind"), self.tr("Size"), self.tr("Modified")]
+        )
+        self.copies.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.copies.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.copies.verticalHeader().hide()
+        header = self.copies.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.delete_copies = QPushButton(self.tr("Delete selected copies…"))
+        self.delete_copies.clicked.connect(self._ask_delete_copies)
+        copies_buttons = QHBoxLayout()
+        copies_buttons.addStretch()
+        copies_buttons.addWidget(self.delete_copies)
+        copies_layout.addWidget(policy)
+        copies_layout.addWidget(self.copies, 1)
+        copies_layout.addLayout(copies_buttons)
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("General"))
         self.tabs.addTab(text_box, self.tr("Document wording"))
         self.tabs.addTab(self.checklists, self.tr("Closing-file checklists"))
+        self.tabs.addTab(copies, self.tr("Copies of the data"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
@@ -218,16 +257,62 @@ class SettingsPage(QWidget):
 
     def restore_from(self, path: Path) -> bool:
         try:
-            result = restore_database(self._ctx.db.url, path)
+            # This desktop's own connections close first: the restore needs the file alone.
+            self._ctx.db.dispose()
+            result = restore_database(self._ctx.db.url, path, actor=self._ctx.actor)
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return False
+        finally:
+            self._ctx.db.hold()
         self.message.show_message(
             self.tr("Restored; the replaced database is kept at {0}").format(
                 result.replaced_kept_at
             )
         )
+        self.show_copies()
         return True
+
+    def show_copies(self) -> None:
+        self._leftovers = leftover_copies(self._ctx.db.url, backup_folder())
+        self.copies.setRowCount(len(self._leftovers))
+        for row, copy in enumerate(self._leftovers):
+            cells = (
+                str(copy.path),
+                copy.kind,
+                f"{copy.size / 1_048_576:.1f} MB",
+                f"{copy.modified:%Y-%m-%d %H:%M}",
+            )
+            for column, value in enumerate(cells):
+                self.copies.setItem(row, column, QTableWidgetItem(value))
+        self.delete_copies.setEnabled(bool(self._leftovers))
+
+    def delete_selected_copies(self) -> int:
+        rows = sorted({index.row() for index in self.copies.selectionModel().selectedRows()})
+        paths = [self._leftovers[row].path for row in rows]
+        if not paths:
+            return 0
+        try:
+            removed = discard_leftovers(self._ctx, paths)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return 0
+        finally:
+            self.show_copies()
+        self.message.show_message(self.tr("Deleted {0} copies").format(removed))
+        return removed
+
+    def _ask_delete_copies(self) -> None:
+        if not self.copies.selectionModel().selectedRows():
+            self.message.show_message(self.tr("Select the copies to delete"))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete copies"),
+            self.tr("Delete the selected copies of the data? They cannot be brought back."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_selected_copies()
 
     def _ask_backup(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -264,6 +349,7 @@ class SettingsPage(QWidget):
     def refresh(self) -> None:
         self.loaded = True
         self._show_folder()
+        self.show_copies()
         for kind, rule in current_deadline_rules(self._ctx).items():
             days, count = self.rules[kind]
             days.setValue(rule.days)

@@ -39,8 +39,11 @@ class UserDialog(QDialog):
             self.role.addItem(role.value, role.value)
         self.handler = QComboBox()
         self.handler.addItem(self.tr("(none)"), None)
+        # The record, never a name: two lawyers of one name are told apart by firm and licence.
         for handler in list_handlers(ctx, active_only=True, with_caseload=False):
-            self.handler.addItem(handler.name, handler.name)
+            details = [handler.firm or "", handler.licence_no or ""]
+            label = " · ".join([handler.name, *(d for d in details if d)])
+            self.handler.addItem(label, handler.id)
         self.office = QComboBox()
         self.office.addItem(self.tr("(all offices)"), None)
         for office in list_offices(ctx):
@@ -62,7 +65,7 @@ class UserDialog(QDialog):
             accounts.add_user(
                 self._ctx, username=self.username.text(), name=self.name.text(),
                 role=Role(self.role.currentData()), password=self.password.text(),
-                handler=self.handler.currentData(), office_code=self.office.currentData(),
+                handler_id=self.handler.currentData(), office_code=self.office.currentData(),
             )  # fmt: skip
         except LegalAidError as exc:
             self.error.show_message(exc.message)

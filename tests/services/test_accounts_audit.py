@@ -207,6 +207,34 @@ def cli(
     )  # fmt: skip
 
 
+def test_a_lawyer_account_is_linked_to_a_handler_record_never_a_shared_name(
+    offices: Context,
+) -> None:
+    from legalaid.domain.vocabulary import HandlerType
+    from legalaid.services.offices import add_handler
+
+    ctx = offices
+    first = add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER,
+                        firm_name="湘江律师事务所")  # fmt: skip
+    second = add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER,
+                         firm_name="株洲律师事务所", licence_no="14302201810123456")  # fmt: skip
+    with pytest.raises(ValidationError) as ambiguous:
+        accounts.add_user(ctx, username="lin", name=None, role=Role.LAWYER,
+                          password="Lin2026pw", handler="林宇浩")  # fmt: skip
+    message = ambiguous.value.message
+    assert "有 2 位承办人员名为「林宇浩」" in message and "--handler-id" in message
+    assert f"编号 {second.id}：株洲律师事务所，执业证号 14302201810123456" in message
+    assert f"编号 {first.id}：湘江律师事务所" in message
+    user = accounts.add_user(ctx, username="lin", name=None, role=Role.LAWYER,
+                             password="Lin2026pw", handler_id=second.id)  # fmt: skip
+    principal = accounts.sign_in(ctx, username="lin", password="Lin2026pw")
+    assert principal.handler_id == second.id and user.name == "林宇浩"
+    with pytest.raises(ValidationError) as missing:
+        accounts.add_user(ctx, username="x", name=None, role=Role.LAWYER,
+                          password="Xxx2026pw", handler_id=99999)  # fmt: skip
+    assert "承办人员编号 99999 不存在" in missing.value.message
+
+
 def test_user_add_on_the_command_line(tmp_path: Path) -> None:
     db = str(tmp_path / "u.sqlite3")
     assert cli("init", db=db).returncode == 0
@@ -245,6 +273,32 @@ def test_user_add_on_the_command_line(tmp_path: Path) -> None:
         assert rows and rows[0].actor == "wang"
         made_by, _ = audit_entries(ctx, AuditFilter(text="users#2"))
         assert "root" in {r.actor for r in made_by}  # audited under the signed-in user
+    finally:
+        ctx.db.dispose()
+
+
+def test_a_restore_on_the_command_line_is_an_administrators_audited_act(tmp_path: Path) -> None:
+    db = str(tmp_path / "r.sqlite3")
+    assert cli("init", db=db).returncode == 0
+    assert cli("office", "add", "ZZ", "株洲市法律援助中心", db=db).returncode == 0
+    assert (
+        cli("user", "add", "root", "--role", "admin", db=db, stdin="Root2026pw\n").returncode == 0
+    )
+    as_root = {"db": db, "password": "Root2026pw"}
+    made = cli("--user", "root", "user", "add", "wang", "--role", "clerk", "--office", "ZZ",
+               stdin="Wang2026pw\n", **as_root)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    backup = tmp_path / "b.sqlite3"
+    assert cli("--user", "root", "backup", str(backup), **as_root).returncode == 0
+    clerk = cli("--user", "wang", "restore", str(backup), db=db, password="Wang2026pw")
+    assert clerk.returncode != 0 and "无权" in clerk.stderr
+    done = cli("--user", "root", "restore", str(backup), **as_root)
+    assert done.returncode == 0, done.stderr
+    ctx = Context(db=Database(db))
+    try:
+        rows, _ = audit_entries(ctx, AuditFilter(action="恢复备份"))
+        # The account, not the operating system's user name, is who restored.
+        assert [r.actor for r in rows] == ["root"] and "b.sqlite3" in rows[0].detail
     finally:
         ctx.db.dispose()
 

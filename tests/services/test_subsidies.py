@@ -199,6 +199,27 @@ def test_the_basis_of_a_case_drives_tiers_persons_and_days(offices: Context) -> 
     assert local.computed == Decimal("2500.00") and not get_case(ctx, case_id).cross_region
 
 
+def test_a_basis_changed_meanwhile_is_refused_not_overwritten(offices: Context) -> None:
+    ctx = offices
+    subsidies.add_standard(ctx, PROVINCE)
+    case_id = _closed_case(ctx, assigned=date(2026, 2, 2))
+    seen_by_wang = subsidies.subsidy_basis(ctx, case_id=case_id)
+    seen_by_li = subsidies.subsidy_basis(ctx, case_id=case_id)
+    subsidies.set_subsidy_basis(
+        ctx, case_id=case_id, region_tier=RegionTier.CROSS_CITY, aided_persons=3, days={},
+        expected_version=seen_by_li.version,
+    )  # fmt: skip
+    with pytest.raises(ConflictError) as stale:
+        subsidies.set_subsidy_basis(
+            ctx, case_id=case_id, region_tier=RegionTier.LOCAL, aided_persons=1, days={},
+            expected_version=seen_by_wang.version,
+        )  # fmt: skip
+    assert "已被其他人修改" in stale.value.message
+    kept = subsidies.subsidy_basis(ctx, case_id=case_id)
+    assert kept.region_tier is RegionTier.CROSS_CITY and kept.aided_persons == 3
+    assert kept.version != seen_by_wang.version
+
+
 @pytest.mark.parametrize(
     ("change", "field"),
     [

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import random
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +20,7 @@ from legalaid.services.context import Context
 from legalaid.services.demo import generate_demo
 from legalaid.services.offices import add_office
 from legalaid.services.setup import initialise
+from legalaid.storage import backup as storage_backup
 from legalaid.storage.backup import BackupError
 from legalaid.storage.database import Database
 from legalaid.storage.engine import is_network_path, resolve_url
@@ -40,7 +46,8 @@ def live(tmp_path: Path) -> Path:
 
 
 def _cases(path: Path) -> int:
-    with sqlite3.connect(path) as connection:
+    # closed at once: a connection left to the garbage collector would hold the file open
+    with closing(sqlite3.connect(path)) as connection:
         return int(connection.execute("SELECT count(*) FROM cases").fetchone()[0])
 
 
@@ -179,3 +186,146 @@ def test_an_sqlite_library_without_returning_is_refused_with_a_sentence() -> Non
     with pytest.raises(DatabaseUnavailable) as refused:
         check_sqlite_library((3, 34, 1))  # Debian 11's system library
     assert "3.34.1" in refused.value.message and "3.35" in refused.value.message
+
+
+def _audit_actions(path: Path) -> list[tuple[str, str]]:
+    with closing(sqlite3.connect(path)) as connection:
+        return connection.execute("SELECT actor, action FROM audit_log ORDER BY id").fetchall()
+
+
+def test_restore_is_refused_while_another_connection_has_the_database_open(
+    live: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "backup.sqlite3"
+    backup_database(str(live), out)
+    from legalaid.services.setup import open_context
+
+    desktop = open_context(str(live)).db  # another desktop or command, idle
+    try:
+        with pytest.raises(BackupError) as refused:
+            restore_database(str(live), out)
+        assert "正被其他窗口或命令使用" in refused.value.message
+        assert "现有数据库未改动" in refused.value.message
+    finally:
+        desktop.dispose()
+    assert _cases(live) == 3000
+    assert storage_backup.leftovers(live) == []  # no half-built file left behind
+    restore_database(str(live), out, actor="admin")  # once it is closed, the restore goes on
+    assert _audit_actions(live)[-1] == ("admin", "恢复备份")
+
+
+WRITE_AND_DIE = """
+import os, signal, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA wal_autocheckpoint=0")
+connection.execute("UPDATE offices SET name = '株洲市法律援助中心（最后一次提交）'")
+os.kill(os.getpid(), signal.SIGKILL)  # a desktop that crashed: the commit is only in the log
+"""
+
+
+def test_the_copy_kept_aside_holds_the_last_committed_transaction(
+    live: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "backup.sqlite3"
+    backup_database(str(live), out)
+    subprocess.run([sys.executable, "-c", WRITE_AND_DIE, str(live)], check=False)
+    assert Path(f"{live}-wal").stat().st_size > 0  # the last commit sits in the log
+    result = restore_database(str(live), out, now=datetime(2026, 12, 3, 9, 0))
+    assert result.replaced_kept_at is not None
+    with closing(sqlite3.connect(result.replaced_kept_at)) as aside:
+        assert aside.execute("SELECT name FROM offices").fetchone() == (
+            "株洲市法律援助中心（最后一次提交）",
+        )
+        assert aside.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # one file
+    assert not Path(f"{result.replaced_kept_at}-wal").exists()
+    with closing(sqlite3.connect(live)) as restored:
+        assert restored.execute("SELECT name FROM offices").fetchone() == ("株洲市法律援助中心",)
+
+
+RESTORE_WHEN_TOLD = """
+import sys
+from pathlib import Path
+from legalaid.services.backups import restore_database
+sys.stdout.write("ready\\n"); sys.stdout.flush()
+sys.stdin.readline()
+restore_database(sys.argv[1], Path(sys.argv[2]))
+"""
+
+
+def test_a_restore_killed_at_any_moment_leaves_the_old_or_the_new_database(
+    live: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "backup.sqlite3"
+    backup_database(str(live), out)
+    db = Database(str(live))
+    generate_demo(Context(db=db), cases=100, year=2025, seed=9)
+    db.dispose()
+
+    def run(delay: float | None) -> float:
+        child = subprocess.Popen(
+            [sys.executable, "-c", RESTORE_WHEN_TOLD, str(live), str(out)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout is not None and child.stdin is not None
+        assert child.stdout.readline() == "ready\n"
+        started = time.perf_counter()
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        if delay is None:
+            assert child.wait(timeout=60) == 0
+        else:
+            time.sleep(delay)
+            child.kill()
+            child.wait()
+        return time.perf_counter() - started
+
+    whole = run(None)  # an uninterrupted restore, to spread the kills over its length
+    assert _cases(live) == 3000
+    rng = random.Random(7)
+    outcomes = []
+    for trial in range(24):
+        if trial % 2 == 0:  # put the larger database back, so that each kill has work to cut
+            db = Database(str(live))
+            generate_demo(Context(db=db), cases=100, year=2025, seed=100 + trial)
+            db.dispose()
+        before = _cases(live)
+        run(rng.uniform(0, whole * 1.1))
+        with closing(sqlite3.connect(live)) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        after = _cases(live)
+        assert after in (before, 3000), f"trial {trial}: {before} → {after}"
+        outcomes.append(after == 3000 and before != 3000)
+    assert len(outcomes) >= 20
+    print(f"kills: {len(outcomes)}, new database after {sum(outcomes)}, restore {whole:.2f} s")
+    # Leftovers of the interrupted restores are reported, never the live database.
+    assert all(p != live for p in storage_backup.leftovers(live))
+
+
+def test_leftover_copies_are_listed_and_pruned_by_policy(live: Path, tmp_path: Path) -> None:
+    from legalaid.services.backups import leftover_copies, prune_leftovers, remove_leftovers
+
+    out = tmp_path / "backup.sqlite3"
+    backup_database(str(live), out)
+    first = restore_database(str(live), out, now=datetime(2026, 10, 1, 9, 0)).replaced_kept_at
+    second = restore_database(str(live), out, now=datetime(2026, 12, 1, 9, 0)).replaced_kept_at
+    assert first is not None and second is not None
+    old = datetime(2026, 10, 1, 9, 0).timestamp()
+    os.utime(first, (old, old))
+    unfinished = tmp_path / "live.sqlite3.restoring"
+    unfinished.write_bytes(b"SQLite format 3\x00")
+    os.utime(unfinished, (old, old))
+    found = {(c.path.name, c.kind) for c in leftover_copies(str(live))}
+    assert found == {
+        (first.name, "替换前的数据库"),
+        (second.name, "替换前的数据库"),
+        ("live.sqlite3.restoring", "未完成的恢复"),
+    }
+    removed = prune_leftovers(str(live), None, now=datetime(2026, 12, 3, 9, 0), keep_days=30)
+    assert set(removed) == {first, unfinished}  # the recent replaced copy is kept
+    assert [c.path for c in leftover_copies(str(live))] == [second]
+    with pytest.raises(BackupError):
+        remove_leftovers([live])  # never the live database
+    assert remove_leftovers([second]) == 1
+    assert leftover_copies(str(live)) == [] and _cases(live) == 3000

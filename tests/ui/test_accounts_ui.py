@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 from sqlalchemy import text as text_sql
 
 from legalaid.domain.closing_file import Outcome
@@ -200,7 +201,10 @@ def test_users_and_audit_screens(
     backend: str,
 ) -> None:  # fmt: skip
     ctx = offices
-    add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER)
+    add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER, firm_name="湘江律师事务所")
+    # Another lawyer of the same name: the account must be linked to the right record.
+    namesake = add_handler(ctx, name="林宇浩", handler_type=HandlerType.LAWYER,
+                           firm_name="株洲律师事务所", licence_no="14302201810123456")  # fmt: skip
     accounts.create_first_admin(ctx, username="admin", name="周主任", password="Admin2026")
     admin = ctx.signed_in(accounts.sign_in(ctx, username="admin", password="Admin2026"))
     window = MainWindow(admin, settings)
@@ -214,7 +218,10 @@ def test_users_and_audit_screens(
         box.username.setText("lin")
         box.name.setText("林宇浩")
         box.role.setCurrentIndex(box.role.findData(Role.LAWYER.value))
-        box.handler.setCurrentIndex(box.handler.findData("林宇浩"))
+        labels = [box.handler.itemText(i) for i in range(box.handler.count())]
+        assert "林宇浩 · 湘江律师事务所" in labels
+        assert "林宇浩 · 株洲律师事务所 · 14302201810123456" in labels
+        box.handler.setCurrentIndex(box.handler.findData(namesake.id))
         box.password.setText("Lin2026pw")
         box.save()
 
@@ -223,6 +230,13 @@ def test_users_and_audit_screens(
     answer_dialog(add)
     users.add.click()
     assert users.table.rowCount() == 2 and users.table.item(1, 3).text() == "林宇浩"
+    from legalaid.storage.records import UserRecord
+
+    with ctx.reading() as uow:
+        linked = uow.session.scalars(
+            select(UserRecord.handler_id).where(UserRecord.username == "lin")
+        ).one()
+    assert linked == namesake.id
     users.table.selectRow(1)
     assert users.toggle_active()
     assert users.table.item(1, 4).text() == "已停用"

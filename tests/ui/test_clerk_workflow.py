@@ -318,7 +318,27 @@ def test_backup_restore_and_about_from_the_window(
     intake.save()
     window.refresh_all()
     assert window.cases.model.total == 1
+    from legalaid.services.setup import open_context
+
+    other = open_context(offices.db.url)  # another desktop on the same database
+    assert not page.restore_from(tmp_path / "b.sqlite3")
+    assert "正被其他窗口或命令使用" in page.message.text()
+    other.db.dispose()
+    window.refresh_all()
+    assert window.cases.model.total == 1  # refused: nothing changed, the desktop goes on
     assert page.restore_from(tmp_path / "b.sqlite3")
     window.refresh_all()
     assert window.cases.model.total == 0
     assert "原数据库已另存为" in page.message.text()
+    # The replaced database is a copy of personal data: listed, and deleted on purpose.
+    page.tabs.setCurrentIndex(3)
+    assert page.copies.rowCount() == 1
+    assert page.copies.item(0, 1).text() == "替换前的数据库"
+    assert ".replaced-" in page.copies.item(0, 0).text()
+    page.copies.selectRow(0)
+    assert page.delete_selected_copies() == 1
+    assert page.copies.rowCount() == 0 and not list(tmp_path.glob("*.replaced-*"))
+    from legalaid.services.audit_trail import AuditFilter, audit_entries
+
+    actions = [e.action for e in audit_entries(offices, AuditFilter())[0]]
+    assert "恢复备份" in actions and "删除数据副本" in actions

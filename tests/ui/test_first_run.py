@@ -4,9 +4,12 @@ with their prefixes, optional demonstration data."""
 from __future__ import annotations
 
 import os
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
@@ -78,3 +81,38 @@ def test_server_connection_is_tested_before_it_is_kept(qtbot: QtBot, tmp_path: P
     page.user.setText(url.username or "")
     assert page.validatePage()
     assert page.target().startswith("postgresql+psycopg://")
+
+
+def test_an_existing_but_empty_file_is_not_taken_for_a_new_installation_unasked(
+    tmp_path: Path, answer_dialog: Callable[[Callable[[QWidget], None]], None]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from legalaid.services.setup import is_empty_file
+    from legalaid.ui.application import confirm_empty_file
+
+    empty = tmp_path / "legalaid.sqlite3"
+    empty.write_bytes(b"")  # what a copy killed at its start leaves
+    no_tables = tmp_path / "no-tables.sqlite3"
+    sqlite3.connect(no_tables).close()
+    real = tmp_path / "real.sqlite3"
+    open_context(str(real), check=False).db.upgrade()
+    assert is_empty_file(str(empty)) and is_empty_file(str(no_tables))
+    assert not is_empty_file(str(real)) and not is_empty_file(str(tmp_path / "none.sqlite3"))
+    assert not is_empty_file("postgresql+psycopg://u@localhost/legalaid")
+
+    seen: list[str] = []
+
+    def decline(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        seen.append(dialog.text())
+        dialog.button(QMessageBox.StandardButton.No).click()
+
+    answer_dialog(decline)
+    assert not confirm_empty_file(str(empty))
+    assert empty.exists()  # nothing done: the user goes to restore a backup
+    assert str(empty) in seen[0] and "备份" in seen[0]
+
+    answer_dialog(lambda d: d.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    assert confirm_empty_file(str(empty))
+    assert not empty.exists()  # the first-run wizard builds the new database here

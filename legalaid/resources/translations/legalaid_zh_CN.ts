@@ -133,14 +133,38 @@ Log folder: {1}</source>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="44"/>
+        <location filename="../../ui/application.py" line="45"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="75"/>
+        <location filename="../../ui/application.py" line="86"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="131"/>
+        <source>Connect to the office server</source>
+        <translation>连接本处数据库服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="132"/>
+        <source>Password of {0} on {1}:</source>
+        <translation>服务器 {1} 上账号 {0} 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="145"/>
+        <source>The database file is empty</source>
+        <translation>数据库文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="151"/>
+        <source>The database file {0} exists but holds no data. An interrupted copy or a disk fault can leave such a file: if the office had data here, close and restore the latest backup instead.
+
+Set up a new, empty database in this file?</source>
+        <translation>数据库文件 {0} 存在，但里面没有任何数据。中断的复制或磁盘故障可能留下这样的文件：如果本处原来在这里有数据，请关闭程序，改为从最近的备份恢复。
+
+要在这个文件里新建一个空数据库吗？</translation>
     </message>
 </context>
 <context>
@@ -3274,7 +3298,7 @@ Days already planned keep their lawyers.</source>
     </message>
     <message>
         <location filename="../../ui/services_page.py" line="442"/>
-        <location filename="../../ui/services_page.py" line="693"/>
+        <location filename="../../ui/services_page.py" line="712"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3335,7 +3359,7 @@ Days already planned keep their lawyers.</source>
     </message>
     <message>
         <location filename="../../ui/services_page.py" line="550"/>
-        <location filename="../../ui/services_page.py" line="650"/>
+        <location filename="../../ui/services_page.py" line="669"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -3355,42 +3379,42 @@ Days already planned keep their lawyers.</source>
         <translation>咨询登记表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="594"/>
+        <location filename="../../ui/services_page.py" line="613"/>
         <source>Not shown</source>
         <translation>无法显示</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="619"/>
+        <location filename="../../ui/services_page.py" line="638"/>
         <source> (newest {0} shown)</source>
         <translation>（显示最新 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="622"/>
+        <location filename="../../ui/services_page.py" line="641"/>
         <source>{0} record(s), {1} person-time(s)</source>
         <translation>共 {0} 条，{1} 人次</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="651"/>
+        <location filename="../../ui/services_page.py" line="670"/>
         <source>Delete the record of {0} on {1}?</source>
         <translation>删除 {1} {0}的记录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="660"/>
+        <location filename="../../ui/services_page.py" line="679"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="680"/>
+        <location filename="../../ui/services_page.py" line="699"/>
         <source>Consultation register</source>
         <translation>咨询登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="681"/>
+        <location filename="../../ui/services_page.py" line="700"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="695"/>
+        <location filename="../../ui/services_page.py" line="714"/>
         <source>Saved: {0} ({1})</source>
         <translation>已保存：{0}（{1}）</translation>
     </message>
@@ -3398,204 +3422,259 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="72"/>
+        <location filename="../../ui/settings_page.py" line="82"/>
         <source>Legal deadlines</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="91"/>
+        <location filename="../../ui/settings_page.py" line="101"/>
         <source>Save deadline rules</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="134"/>
-        <location filename="../../ui/settings_page.py" line="184"/>
+        <location filename="../../ui/settings_page.py" line="144"/>
+        <location filename="../../ui/settings_page.py" line="222"/>
         <source>Document wording</source>
         <translation>文书内容</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="140"/>
+        <location filename="../../ui/settings_page.py" line="150"/>
         <source>Blanks: {0}</source>
         <translation>可用填空：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="142"/>
+        <location filename="../../ui/settings_page.py" line="152"/>
         <source>Save wording</source>
         <translation>保存文书内容</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="143"/>
+        <location filename="../../ui/settings_page.py" line="153"/>
         <source>Restore the default</source>
         <translation>恢复默认内容</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="155"/>
+        <location filename="../../ui/settings_page.py" line="165"/>
         <source>Backups</source>
         <translation>数据备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="201"/>
+        <location filename="../../ui/settings_page.py" line="240"/>
         <source>Daily backups go to {0}</source>
         <translation>每日自动备份保存在 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="161"/>
+        <location filename="../../ui/settings_page.py" line="171"/>
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="96"/>
+        <location filename="../../ui/settings_page.py" line="106"/>
         <source>Major or difficult cases: recognition</source>
         <translation>重大疑难案件识别标准</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="103"/>
+        <location filename="../../ui/settings_page.py" line="113"/>
         <source> persons or more</source>
         <translation> 人及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="107"/>
+        <location filename="../../ui/settings_page.py" line="117"/>
         <source>Offences that make a minor&apos;s case serious, separated by 、</source>
         <translation>未成年人涉嫌这些罪名即属严重犯罪，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="111"/>
+        <location filename="../../ui/settings_page.py" line="121"/>
         <source>Group case</source>
         <translation>群体性案件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="112"/>
+        <location filename="../../ui/settings_page.py" line="122"/>
         <source>Serious offences</source>
         <translation>严重犯罪罪名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="113"/>
+        <location filename="../../ui/settings_page.py" line="123"/>
         <source>Save criteria</source>
         <translation>保存识别标准</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="119"/>
+        <location filename="../../ui/settings_page.py" line="129"/>
         <source>Desktop lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="123"/>
+        <location filename="../../ui/settings_page.py" line="133"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="124"/>
+        <location filename="../../ui/settings_page.py" line="134"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="126"/>
+        <location filename="../../ui/settings_page.py" line="136"/>
         <source>Lock a desktop left idle after</source>
         <translation>无操作多久后锁定桌面</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="159"/>
+        <location filename="../../ui/settings_page.py" line="169"/>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="162"/>
+        <location filename="../../ui/settings_page.py" line="172"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="183"/>
+        <location filename="../../ui/settings_page.py" line="200"/>
+        <source>Restores keep the replaced database beside the live one, and an interrupted restore or backup can leave an unfinished file: copies of personal data. Replaced databases are deleted after 30 days, unfinished files after one day.</source>
+        <translation>恢复备份时，被替换的数据库另存在现用数据库旁边；中断的恢复或备份可能留下未完成的文件。这些都是个人信息的副本：替换前的数据库保留 30 天后删除，未完成的文件一天后删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="204"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="204"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="204"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="205"/>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="212"/>
+        <source>Delete selected copies…</source>
+        <translation>删除所选副本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="221"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="185"/>
+        <location filename="../../ui/settings_page.py" line="223"/>
         <source>Closing-file checklists</source>
         <translation>结案材料清单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="205"/>
+        <location filename="../../ui/settings_page.py" line="224"/>
+        <source>Copies of the data</source>
+        <translation>数据副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="244"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="216"/>
+        <location filename="../../ui/settings_page.py" line="255"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="226"/>
+        <location filename="../../ui/settings_page.py" line="269"/>
         <source>Restored; the replaced database is kept at {0}</source>
         <translation>已恢复；原数据库已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="235"/>
+        <location filename="../../ui/settings_page.py" line="302"/>
+        <source>Deleted {0} copies</source>
+        <translation>已删除 {0} 个副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="307"/>
+        <source>Select the copies to delete</source>
+        <translation>请先选择要删除的副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="311"/>
+        <source>Delete copies</source>
+        <translation>删除副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="312"/>
+        <source>Delete the selected copies of the data? They cannot be brought back.</source>
+        <translation>删除所选的数据副本吗？删除后无法找回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="320"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="237"/>
-        <location filename="../../ui/settings_page.py" line="247"/>
+        <location filename="../../ui/settings_page.py" line="322"/>
+        <location filename="../../ui/settings_page.py" line="332"/>
         <source>Backups (*.sqlite3)</source>
         <translation>备份文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="245"/>
+        <location filename="../../ui/settings_page.py" line="330"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="253"/>
+        <location filename="../../ui/settings_page.py" line="338"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="256"/>
+        <location filename="../../ui/settings_page.py" line="341"/>
         <source>Replace the current data with this backup? The current database is kept aside.</source>
         <translation>用这个备份替换现有数据吗？现有数据库会另存保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="287"/>
+        <location filename="../../ui/settings_page.py" line="373"/>
         <source>Saved; it applies when a user next signs in.</source>
         <translation>已保存，用户下次登录时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="302"/>
+        <location filename="../../ui/settings_page.py" line="388"/>
         <source>Criteria saved; 重大疑难 → Check open cases applies them to open cases.</source>
         <translation>识别标准已保存；在“重大疑难”中点击“检查在办案件”即对在办案件适用。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="318"/>
+        <location filename="../../ui/settings_page.py" line="404"/>
         <source>changed from the default {0}</source>
         <translation>已改（默认 {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="320"/>
+        <location filename="../../ui/settings_page.py" line="406"/>
         <source>default ({0}; the Law sets no period)</source>
         <translation>默认 {0}（法律未规定期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="322"/>
+        <location filename="../../ui/settings_page.py" line="408"/>
         <source>as the Law ({0})</source>
         <translation>同法律规定（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="325"/>
+        <location filename="../../ui/settings_page.py" line="411"/>
         <source>longer than the Law&apos;s {0}</source>
         <translation>长于法定的 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="328"/>
+        <location filename="../../ui/settings_page.py" line="414"/>
         <source>differs from the Law&apos;s {0}</source>
         <translation>不同于法定的 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="340"/>
+        <location filename="../../ui/settings_page.py" line="426"/>
         <source>Longer than the Law</source>
         <translation>期限长于法律规定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="345"/>
+        <location filename="../../ui/settings_page.py" line="431"/>
         <source>These deadlines give more time than the Law allows:
 {0}
 
@@ -3606,17 +3685,17 @@ Cases counted this way can pass their legal deadline while the screen shows them
 按此计算，案件可能已超过法定期限，而屏幕仍显示未逾期。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="356"/>
+        <location filename="../../ui/settings_page.py" line="442"/>
         <source>Deadline rules saved; open cases recounted.</source>
         <translation>期限规则已保存，在办案件的期限已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="365"/>
+        <location filename="../../ui/settings_page.py" line="451"/>
         <source>Wording saved.</source>
         <translation>文书内容已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="371"/>
+        <location filename="../../ui/settings_page.py" line="457"/>
         <source>Default wording restored.</source>
         <translation>已恢复默认文书内容。</translation>
     </message>
