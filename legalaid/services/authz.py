@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import inspect
+import logging
+import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -14,6 +16,9 @@ from legalaid.domain.permissions import MATRIX, Action, Role, allowed
 from legalaid.services.context import Context
 from legalaid.storage import audit
 from legalaid.storage.records import CaseRecord
+from legalaid.storage.uow import Busy
+
+log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -94,6 +99,25 @@ def authorize(ctx: Context, action: Action, *, case_id: int | None = None) -> No
 _inside: ContextVar[bool] = ContextVar("legalaid_authorized_call", default=False)
 
 
+# Waits between tries of a unit of work that met another's lock (SQLite has already waited
+# its busy timeout each time; PostgreSQL reports a deadlock at once).
+RETRY_WAITS = (0.1, 0.3)
+
+
+def _retrying(
+    fn: Callable[Concatenate[Context, P], T], ctx: Context, /, *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """Run a checked service, again after a transient lock conflict: its transaction rolled
+    back whole, so a new try starts from the same state. "Busy" is shown only after that."""
+    for wait in RETRY_WAITS:
+        try:
+            return fn(ctx, *args, **kwargs)
+        except Busy:
+            log.info("lock conflict, trying again in %.1f s", wait)
+            time.sleep(wait)
+    return fn(ctx, *args, **kwargs)
+
+
 def requires(
     action: Action, *, audited: str | None = None
 ) -> Callable[[Callable[Concatenate[Context, P], T]], Callable[Concatenate[Context, P], T]]:
@@ -115,7 +139,7 @@ def requires(
                 authorize(ctx, action, case_id=case_id)
             token = _inside.set(True)
             try:
-                result = fn(ctx, *args, **kwargs)
+                result = _retrying(fn, ctx, *args, **kwargs)
             except LegalAidError as exc:
                 if ctx.principal is not None:  # a person's failed attempt (not a script's)
                     refused = isinstance(exc, PermissionDenied)  # e.g. outside office scope

@@ -42,9 +42,8 @@ def read_rows(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
     suffix = check_suffix(path)
     if not path.is_file():
         raise ValidationError(f"文件不存在：{path}", field="文件")
-    if suffix == ".csv":
-        return _read_csv(path)
-    return _read_sheet(path)
+    headers, rows = _read_csv(path) if suffix == ".csv" else _read_sheet(path)
+    return headers, _within_rows(path, rows)
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -98,6 +97,14 @@ def _read_csv(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
                 yield dict(zip(headers, map(unguard_formula, values), strict=False))
         except UnicodeDecodeError:
             raise _undecodable() from None
+        except csv.Error as exc:
+            # A cell beyond the csv module's limit (131,072 characters) or a broken quote.
+            reason = (
+                f"单元格超过 {csv.field_size_limit():,} 个字符的上限"
+                if "field larger" in str(exc)
+                else f"无法按 CSV 读取（{exc}）"
+            )
+            raise ValidationError(f"第{reader.line_num}行：{reason}", field="文件") from None
         finally:
             handle.close()
 
@@ -113,6 +120,19 @@ def _undecodable() -> ValidationError:
 # A zipped workbook (.xlsx, .ods) is opened only when what it unpacks to stays within this:
 # a 200,000-row ledger unpacks to some 150 MB, a "zip bomb" to gigabytes.
 MAX_UNPACKED = 1 << 30
+# Rows of one file: an Excel sheet's own limit (a CSV could be endless).
+MAX_ROWS = 1_048_576
+
+
+def _within_rows(path: Path, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for count, row in enumerate(rows, start=2):  # the header is row 1
+        if count > MAX_ROWS:
+            raise ValidationError(
+                f"「{path.name}」超过 {MAX_ROWS:,} 行（Excel 工作表的行数上限）："
+                "请把台账分成几个文件导入",
+                field="文件",
+            )
+        yield row
 
 
 def _check_unpacked_size(path: Path) -> None:

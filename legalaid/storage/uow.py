@@ -13,6 +13,15 @@ from legalaid.domain.errors import ConflictError
 from legalaid.storage.engine import WRITE_OPTION, DatabaseUnavailable
 
 
+class Busy(ConflictError):
+    """Another transaction holds what this one needs (a lock wait ran out, a deadlock was
+    broken, a serialisation conflict): trying the whole unit of work again may succeed."""
+
+
+# PostgreSQL: deadlock_detected, serialization_failure, lock_not_available.
+TRANSIENT_SQLSTATES = {"40P01", "40001", "55P03"}
+
+
 class UnitOfWork:
     """``with db.uow(write=True) as uow: ...; uow.commit()`` — leaving without commit rolls back."""
 
@@ -68,13 +77,15 @@ def translate_error(exc: BaseException) -> Exception | None:
     if isinstance(exc, DBAPIError) and "append-only" in str(exc.orig):
         # The audit trail's triggers (migration 0019): its rows are never changed.
         return ConflictError("审计记录只能追加，不能修改或删除（audit_log is append-only）")
+    if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in TRANSIENT_SQLSTATES:
+        return Busy("数据库正被其他用户占用，请稍后重试")
     if isinstance(exc, IntegrityError):
         first_line = str(exc.orig).splitlines()[0] if str(exc.orig) else ""
         return ConflictError(f"数据冲突（唯一值重复或关联数据不存在）：{first_line}")
     if isinstance(exc, OperationalError):
         text = str(exc.orig)
         if "locked" in text or "busy" in text:
-            return ConflictError("数据库正被其他用户占用，请稍后重试")
+            return Busy("数据库正被其他用户占用，请稍后重试")
         if "readonly" in text or "read-only" in text:
             return DatabaseUnavailable("数据库是只读的，无法保存（只读磁盘或权限不足）")
         if ("disk" in text and "full" in text) or "No space left" in text:

@@ -327,6 +327,27 @@ def test_a_workbook_that_unpacks_too_large_is_refused(
     assert count_cases(offices) == 0
 
 
+def test_too_many_rows_or_a_giant_csv_cell_is_refused_with_the_limit(
+    offices: Context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from legalaid.services import ledger_files
+
+    rows = extended_rows()[:5]
+    monkeypatch.setattr(ledger_files, "MAX_ROWS", 4)  # a tiny limit for the test
+    with pytest.raises(ValidationError) as many:
+        import_ledger(offices, write_csv(tmp_path / "many.csv", rows))
+    assert "超过 4 行（Excel 工作表的行数上限）" in many.value.message
+    monkeypatch.undo()
+    giant = write_csv(tmp_path / "giant.csv", rows)
+    text = giant.read_text(encoding="utf-8-sig").splitlines()
+    text[2] = text[2] + ',"' + "案" * 200_000 + '"'  # a cell far beyond any column
+    giant.write_text("\n".join(text) + "\n", encoding="utf-8-sig")
+    with pytest.raises(ValidationError) as big:
+        import_ledger(offices, giant)
+    assert big.value.message.startswith("第3行：单元格超过 131,072 个字符的上限")
+    assert count_cases(offices) == 0
+
+
 def test_two_desktops_importing_at_once_both_succeed(
     offices: Context, tmp_path: Path, database_url: str
 ) -> None:
