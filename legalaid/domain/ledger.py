@@ -219,6 +219,20 @@ class RowReader:
 
     def text(self, column: str) -> str | None:
         value = self.raw.get(column)
+        if type(value) is str:  # the common case (every CSV cell), checked in fewest steps
+            text = value.strip()
+            if not text:
+                if column in self.columns.required:
+                    self.fail(column, "必填，不能为空")
+                return None
+            limit = self.columns.max_length.get(column)
+            if limit is not None and len(text) > limit:
+                self.fail(column, f"过长（{len(text)}字，最多{limit}字）")
+                return None
+            if column in self.columns.text_only and _SCIENTIFIC.match(text):
+                self.fail(column, f"{NUMBER_LOST}（现为「{value}」）")
+                return None
+            return text
         if column in self.columns.text_only and (
             (isinstance(value, int | float) and not isinstance(value, bool))
             or (isinstance(value, str) and _SCIENTIFIC.match(value.strip()))
@@ -467,7 +481,10 @@ def ledger_values(
     out: dict[str, object] = {}
     for header in headers:
         value = values.get(header)
-        if isinstance(value, bool):
+        kind = type(value)
+        if kind is str or value is None or kind is date or kind is int:
+            out[header] = value  # most cells: an export writes millions of them
+        elif isinstance(value, bool):
             out[header] = "是" if value else "否"
         elif isinstance(value, (list, tuple)):
             out[header] = GROUP_SEPARATOR.join(str(v) for v in value)

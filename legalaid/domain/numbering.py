@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import lru_cache
 
 from legalaid.domain.errors import ValidationError
 
@@ -34,10 +35,17 @@ def format_case_number(pattern: str, *, prefix: str, year: int, seq: int) -> str
 
 def parse_sequence(pattern: str, number: str, *, prefix: str, year: int) -> int | None:
     """The sequence number inside ``number`` if it follows the pattern for this office/year."""
-    regex = "".join(
-        re.escape(literal)
-        + ({"prefix": re.escape(prefix), "year": str(year), "seq": r"(\d+)"}.get(name or "", ""))
-        for literal, name, _, _ in string.Formatter().parse(pattern)
-    )
-    match = re.fullmatch(regex, number)
+    match = _number_regex(pattern, prefix, year).fullmatch(number)
     return int(match.group(1)) if match else None
+
+
+@lru_cache(maxsize=1024)
+def _number_regex(pattern: str, prefix: str, year: int) -> re.Pattern[str]:
+    # Built once per office and year: an import checks every kept number against it.
+    return re.compile(
+        "".join(
+            re.escape(literal)
+            + {"prefix": re.escape(prefix), "year": str(year), "seq": r"(\d+)"}.get(name or "", "")
+            for literal, name, _, _ in string.Formatter().parse(pattern)
+        )
+    )

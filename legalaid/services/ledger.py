@@ -34,7 +34,13 @@ from legalaid.services.casefile import CASE_NUMBER_KIND, allocate_case_numbers
 from legalaid.services.cases import CaseFilter, apply_filters, scoped_filter
 from legalaid.services.context import Context
 from legalaid.services.files import write_whole
-from legalaid.services.ledger_files import check_suffix, read_rows, text_cell, write_rows
+from legalaid.services.ledger_files import (
+    bulk_objects,
+    check_suffix,
+    read_rows,
+    text_cell,
+    write_rows,
+)
 from legalaid.services.search import search_row
 from legalaid.services.settings import deadline_rules
 from legalaid.storage import audit
@@ -73,6 +79,13 @@ def import_ledger(
 ) -> ImportResult:
     """Import every row of the file in one transaction, or none of them. A row that repeats
     a case on file or an earlier row is refused unless ``allow_duplicates``."""
+    with bulk_objects():
+        return _import_ledger(ctx, path, progress, allow_duplicates)
+
+
+def _import_ledger(
+    ctx: Context, path: Path, progress: Progress, allow_duplicates: bool
+) -> ImportResult:
     rows, problems = read_checked(path, CASE_COLUMNS, parse_row, ctx.today(), progress, "台账")
 
     with ctx.writing() as uow:
@@ -412,11 +425,13 @@ def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], i
         for (_, values), person_id in zip(batch, ids, strict=True):
             values["id"] = person_id
         # A person another desktop registered meanwhile (same ID number) is that person.
-        repo.insert_missing(
-            session, PersonRecord, [v for r, v in batch if r.id_number], "id_number"
-        )
+        with_number = [v for r, v in batch if r.id_number]
+        all_written = repo.insert_missing(session, PersonRecord, with_number, "id_number")
         repo.bulk_insert(session, PersonRecord, [v for r, v in batch if not r.id_number])
         numbers = [r.id_number for r, _ in batch if r.id_number]
+        if all_written:  # every one under the id reserved for it: nothing to read back
+            by_id_number.update({v["id_number"]: v["id"] for v in with_number})
+            numbers = []
         for offset in range(0, len(numbers), 500):
             found = session.execute(
                 select(PersonRecord.id_number, PersonRecord.id).where(

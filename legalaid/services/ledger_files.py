@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterable, Iterator
-from datetime import date, datetime
-from decimal import Decimal
+import gc
+import operator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,19 @@ def check_suffix(path: Path, *, writing: bool = False) -> str:
             f"不支持的文件类型「{path.suffix}」：台账应为 {kinds} 文件", field="文件"
         )
     return suffix
+
+
+@contextmanager
+def bulk_objects() -> Iterator[None]:
+    """Fewer garbage collections while a ledger's hundreds of thousands of rows are alive:
+    none of them form cycles, yet each collection walks them all (15 % of a large import).
+    The usual thresholds come back afterwards."""
+    previous = gc.get_threshold()
+    gc.set_threshold(max(previous[0], 200_000), *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
 
 
 def read_rows(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
@@ -236,51 +250,27 @@ def _write_xlsx(
 ) -> int:
     """A real workbook: dates as dates, amounts as numbers with two decimals, ID numbers,
     phones and case numbers as text cells (a number typed into them stays text), the header
-    frozen and filtered. Written row by row (write-only), so memory stays flat."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    frozen and filtered. Streamed row by row, so memory stays flat."""
+    from legalaid.services.xlsx_stream import write_ledger_xlsx
 
-    workbook = Workbook(write_only=True)
     headers = columns.headers
-    sheet = workbook.create_sheet(sheet_name)
-    for index, header in enumerate(headers, start=1):
-        width = _WIDTHS.get(header, max(10, len(header) * 2 + 2))
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DCE6F2")
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
-        cell.font, cell.fill = bold, fill
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    count = 0
-    for row in rows:
-        cells: list[Any] = []
-        for header in headers:
-            value = row.get(header)
-            if header in columns.text_only:
-                cell = text_cell(sheet, None if value in (None, "") else str(value))
-                cell.number_format = "@"
-            elif isinstance(value, datetime | date):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = _DATE_FORMAT
-            elif isinstance(value, Decimal):
-                cell = WriteOnlyCell(sheet, value=float(value))
-                cell.number_format = _MONEY_FORMAT
-            elif isinstance(value, str) and value.startswith(FORMULA_START):
-                cell = text_cell(sheet, value)  # never run as a formula
-            else:
-                cells.append(value)
-                continue
-            cells.append(cell)
-        sheet.append(cells)
-        count += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
-    workbook.save(path)
-    return count
+    pick = operator.itemgetter(*headers)
+
+    def cells() -> Iterator[Sequence[Any]]:
+        for row in rows:
+            try:
+                yield pick(row)
+            except KeyError:  # a row without some columns: they are empty
+                yield tuple(row.get(h) for h in headers)
+
+    return write_ledger_xlsx(
+        path,
+        headers,
+        cells(),
+        text_columns=frozenset(i for i, h in enumerate(headers) if h in columns.text_only),
+        widths=[_WIDTHS.get(h, max(10, len(h) * 2 + 2)) for h in headers],
+        sheet_name=sheet_name,
+    )
 
 
 def text_cell(sheet: Any, value: str | None) -> Any:

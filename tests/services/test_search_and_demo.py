@@ -135,3 +135,33 @@ def test_demo_is_deterministic_for_a_seed(ctx: Context, tmp_path: object) -> Non
     generate_demo(ctx2, cases=300, year=2025, seed=3)
     assert [(r.name, r.case_type, r.state) for r in find_cases(ctx2, limit=300)] == first
     other.dispose()
+
+
+def test_the_search_index_stays_whole_through_bulk_inserts_and_edits(offices: Context) -> None:
+    """New rows are indexed in bulk by the application, replaced ones by a trigger
+    (migration 0020): both full-text indexes agree with the rows after either."""
+    from sqlalchemy import text
+
+    from legalaid.services.casefile import refresh_search
+    from legalaid.storage.records import CaseRecord
+
+    ctx = offices
+    generate_demo(ctx, cases=300, year=2025, seed=5)
+    case_id = find_cases(ctx, limit=1)[0].id
+    with ctx.writing() as uow:
+        case = uow.session.get(CaseRecord, case_id)
+        assert case is not None
+        case.person.name = "覃九霄"
+        refresh_search(uow.session, case)  # an existing search row: replaced
+        uow.commit()
+    assert [r.id for r in find_cases(ctx, CaseFilter(query="覃九霄"))] == [case_id]
+    assert [r.id for r in find_cases(ctx, CaseFilter(query="qjx"))] == [case_id]
+    if ctx.db.dialect == "sqlite":
+        with ctx.writing() as uow:
+            for index in ("case_search_tri", "case_search_tok"):
+                # FTS5 raises "database disk image is malformed" when an index disagrees.
+                uow.session.execute(
+                    text(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
+                )
+            indexed = uow.session.execute(text("SELECT count(*) FROM case_search_tri")).scalar()
+            assert indexed == count_cases(ctx) == 300
