@@ -219,33 +219,19 @@ class RowReader:
 
     def text(self, column: str) -> str | None:
         value = self.raw.get(column)
-        if type(value) is str:  # the common case (every CSV cell), checked in fewest steps
-            text = value.strip()
-            if not text:
-                if column in self.columns.required:
-                    self.fail(column, "必填，不能为空")
-                return None
-            limit = self.columns.max_length.get(column)
-            if limit is not None and len(text) > limit:
-                self.fail(column, f"过长（{len(text)}字，最多{limit}字）")
-                return None
-            if column in self.columns.text_only and _SCIENTIFIC.match(text):
+        if type(value) is not str:  # a spreadsheet's number, date or empty cell
+            if column in self.columns.text_only and (
+                isinstance(value, int | float) and not isinstance(value, bool)
+            ):
                 self.fail(column, f"{NUMBER_LOST}（现为「{value}」）")
                 return None
-            return text
-        if column in self.columns.text_only and (
-            (isinstance(value, int | float) and not isinstance(value, bool))
-            or (isinstance(value, str) and _SCIENTIFIC.match(value.strip()))
-        ):
-            self.fail(column, f"{NUMBER_LOST}（现为「{value}」）")
-            return None
-        if value is None:
-            text = ""
-        elif isinstance(value, float) and value.is_integer():
-            text = str(int(value))  # Excel stores typed numbers as floats
-        else:
-            text = str(value)
-        text = text.strip()
+            if value is None:
+                value = ""
+            elif isinstance(value, float) and value.is_integer():
+                value = str(int(value))  # Excel stores typed numbers as floats
+            else:
+                value = str(value)
+        text = value.strip()
         if not text:
             if column in self.columns.required:
                 self.fail(column, "必填，不能为空")
@@ -253,6 +239,9 @@ class RowReader:
         limit = self.columns.max_length.get(column)
         if limit is not None and len(text) > limit:
             self.fail(column, f"过长（{len(text)}字，最多{limit}字）")
+            return None
+        if column in self.columns.text_only and _SCIENTIFIC.match(text):
+            self.fail(column, f"{NUMBER_LOST}（现为「{value}」）")
             return None
         return text
 
