@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from legalaid.domain.closing_file import Outcome
 from legalaid.domain.deadlines import remaining_text
 from legalaid.domain.documents import DocumentKind
-from legalaid.domain.errors import LegalAidError
+from legalaid.domain.errors import ConflictError, LegalAidError
 from legalaid.domain.holidays import ESTIMATED_NOTE
 from legalaid.domain.lifecycle import PENDING_DECISION, TRANSITIONS, is_assignable
 from legalaid.domain.permissions import Action
@@ -50,7 +50,7 @@ from legalaid.ui.case_subsidy import SubsidyPanel
 from legalaid.ui.case_work import ClosingDialog, FollowUpPanel, WorkPanel
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.step_dialog import StepDialog
-from legalaid.ui.widgets import from_qdate, run_modal, show_error
+from legalaid.ui.widgets import FieldError, from_qdate, run_modal, show_error
 
 S = CaseState
 STEP_ACTIONS = {
@@ -107,9 +107,9 @@ class CaseDialog(QDialog):
         self.subsidy_tab = self.tabs.addTab(self.subsidy_panel, self.tr("Subsidy"))
         self.escalation_panel = EscalationPanel(ctx, case_id, self._run)
         self.escalation_tab = self.tabs.addTab(self.escalation_panel, self.tr("Major or difficult"))
-        self.work_panel = WorkPanel(ctx, case_id, self._run)
+        self.work_panel = WorkPanel(ctx, case_id, self._run, self.run_dialog)
         self.work_tab = self.tabs.addTab(self.work_panel, self.tr("Work and documents"))
-        self.follow_panel = FollowUpPanel(ctx, case_id, self._run)
+        self.follow_panel = FollowUpPanel(ctx, case_id, self._run, self.run_dialog)
         self.follow_tab = self.tabs.addTab(self.follow_panel, self.tr("Closing and follow-up"))
 
         self.step_row = QHBoxLayout()
@@ -389,13 +389,43 @@ class CaseDialog(QDialog):
         self.reload()
         return True
 
-    def _ask(
-        self, title: str, reason_label: str | None = None, choices: list[str] | None = None
-    ) -> StepDialog | None:
+    def _step(
+        self,
+        title: str,
+        reason_label: str | None = None,
+        choices: list[str] | None = None,
+        *,
+        then: Callable[[StepDialog], object],
+    ) -> bool:
+        """Ask date and reason for a step, then take it with what was typed."""
         dialog = StepDialog(
             title, reason_label=reason_label, choices=choices, today=self._ctx.today(), parent=self
         )
-        return dialog if run_modal(dialog) == QDialog.DialogCode.Accepted else None
+        return self.run_dialog(dialog, lambda: then(dialog))
+
+    def run_dialog(self, dialog: QDialog, step: Callable[[], object]) -> bool:
+        """Take ``step`` with what ``dialog`` holds. A refusal (a reason missing, a date out of
+        order, the case changed meanwhile) shows the dialog again with the reason and
+        everything typed in it, until the step is taken or the dialog cancelled."""
+        try:
+            while dialog.exec() == QDialog.DialogCode.Accepted:
+                try:
+                    step()
+                except LegalAidError as exc:
+                    if isinstance(exc, ConflictError):
+                        self.reload()  # the case as it is now, for the step to be judged on
+                    error = getattr(dialog, "error", None)
+                    if isinstance(error, FieldError):
+                        error.show_message(exc.message)
+                    else:
+                        show_error(dialog, exc, self.tr("Not done"))
+                    continue
+                self.changed = True
+                self.reload()
+                return True
+            return False
+        finally:
+            dialog.deleteLater()
 
     @property
     def _version(self) -> int:
@@ -409,26 +439,25 @@ class CaseDialog(QDialog):
         )
 
     def request_materials(self) -> None:
-        step = self._ask(self.tr("Request materials"), self.tr("Missing (one per line)"))
-        if step:
-            self._run(
-                lambda: intake.request_materials(
-                    self._ctx,
-                    case_id=self._case_id,
-                    missing=step.text.splitlines(),
-                    on=step.day,
-                    expected_version=self._version,
-                )
-            )
+        self._step(
+            self.tr("Request materials"),
+            self.tr("Missing (one per line)"),
+            then=lambda step: intake.request_materials(
+                self._ctx,
+                case_id=self._case_id,
+                missing=step.text.splitlines(),
+                on=step.day,
+                expected_version=self._version,
+            ),
+        )
 
     def materials_received(self) -> None:
-        step = self._ask(self.tr("Materials received"))
-        if step:
-            self._run(
-                lambda: intake.receive_materials(
-                    self._ctx, case_id=self._case_id, on=step.day, expected_version=self._version
-                )
-            )
+        self._step(
+            self.tr("Materials received"),
+            then=lambda step: intake.receive_materials(
+                self._ctx, case_id=self._case_id, on=step.day, expected_version=self._version
+            ),
+        )
 
     def grant(self) -> None:
         self._decide(grant=True, title=self.tr("Grant legal aid"), label=self.tr("Notes"))
@@ -439,71 +468,62 @@ class CaseDialog(QDialog):
         )
 
     def _decide(self, *, grant: bool, title: str, label: str) -> None:
-        step = self._ask(title, label)
-        if step:
-            self._run(
-                lambda: intake.decide(
-                    self._ctx,
-                    case_id=self._case_id,
-                    grant=grant,
-                    reason=step.text,
-                    on=step.day,
-                    expected_version=self._version,
-                )
-            )
+        self._step(
+            title,
+            label,
+            then=lambda step: intake.decide(
+                self._ctx,
+                case_id=self._case_id,
+                grant=grant,
+                reason=step.text,
+                on=step.day,
+                expected_version=self._version,
+            ),
+        )
 
     def objection(self) -> None:
-        step = self._ask(
+        self._step(
             self.tr("Objection to the decision (法律援助法 s.49)"),
             self.tr("Ground of the objection"),
+            then=lambda step: intake.file_objection(
+                self._ctx,
+                case_id=self._case_id,
+                ground=step.text,
+                on=step.day,
+                expected_version=self._version,
+            ),
         )
-        if step:
-            self._run(
-                lambda: intake.file_objection(
-                    self._ctx,
-                    case_id=self._case_id,
-                    ground=step.text,
-                    on=step.day,
-                    expected_version=self._version,
-                )
-            )
 
     def objection_result(self) -> None:
         upheld, rejected = self.tr("Upheld"), self.tr("Not upheld: the decision stands")
-        step = self._ask(
+        self._step(
             self.tr("The justice bureau's decision on the objection"),
             self.tr("Note"),
             choices=[upheld, rejected],
+            then=lambda step: intake.decide_objection(
+                self._ctx,
+                case_id=self._case_id,
+                upheld=step.choice.currentText() == upheld,
+                note=step.text,
+                on=step.day,
+                expected_version=self._version,
+            ),
         )
-        if step:
-            self._run(
-                lambda: intake.decide_objection(
-                    self._ctx,
-                    case_id=self._case_id,
-                    upheld=step.choice.currentText() == upheld,
-                    note=step.text,
-                    on=step.day,
-                    expected_version=self._version,
-                )
-            )
 
     def provide_in_advance(self) -> None:
-        step = self._ask(
+        self._step(
             self.tr("Aid in advance, before the decision (法律援助法 s.44)"),
             self.tr("Note (e.g. the day the limitation period ends)"),
             choices=[g.value for g in AdvanceGround],
+            then=lambda step: intake.provide_in_advance(
+                self._ctx,
+                case_id=self._case_id,
+                ground=AdvanceGround(step.choice.currentText()),
+                note=step.text,
+                on=step.day,
+                expected_version=self._version,
+            ),
         )
-        if step:
-            self._run(
-                lambda: intake.provide_in_advance(
-                    self._ctx,
-                    case_id=self._case_id,
-                    ground=AdvanceGround(step.choice.currentText()),
-                    note=step.text,
-                    on=step.day,
-                    expected_version=self._version,
-                )
-            )
 
     def assign(self) -> None:
         dialog = AssignDialog(
@@ -519,44 +539,39 @@ class CaseDialog(QDialog):
             self.reload()
 
     def engage(self) -> None:
-        step = self._ask(self.tr("Agreement and power of attorney signed"))
-        if step:
-            self._run(
-                lambda: assignment.start_handling(
-                    self._ctx, case_id=self._case_id, on=step.day, expected_version=self._version
-                )
-            )
+        self._step(
+            self.tr("Agreement and power of attorney signed"),
+            then=lambda step: assignment.start_handling(
+                self._ctx, case_id=self._case_id, on=step.day, expected_version=self._version
+            ),
+        )
 
     def pause_agreement(self) -> None:
-        step = self._ask(
+        self._step(
             self.tr("Agreement cannot be signed in time (程序规定 s.27)"),
             self.tr("Reason (the aided person's, or another objective one)"),
+            then=lambda step: assignment.pause_agreement(
+                self._ctx,
+                case_id=self._case_id,
+                reason=step.text,
+                on=step.day,
+                expected_version=self._version,
+            ),
         )
-        if step:
-            self._run(
-                lambda: assignment.pause_agreement(
-                    self._ctx,
-                    case_id=self._case_id,
-                    reason=step.text,
-                    on=step.day,
-                    expected_version=self._version,
-                )
-            )
 
     def terminate(self) -> None:
         reasons = [r.value for r in TerminationReason]
-        step = self._ask(self.tr("Terminate legal aid (s.48)"), choices=reasons)
-        if step:
-            reason = TerminationReason(step.choice.currentData())
-            self._run(
-                lambda: closing.terminate(
-                    self._ctx,
-                    case_id=self._case_id,
-                    reason=reason,
-                    on=step.day,
-                    expected_version=self._version,
-                )
-            )
+        self._step(
+            self.tr("Terminate legal aid (s.48)"),
+            choices=reasons,
+            then=lambda step: closing.terminate(
+                self._ctx,
+                case_id=self._case_id,
+                reason=TerminationReason(step.choice.currentData()),
+                on=step.day,
+                expected_version=self._version,
+            ),
+        )
 
     def _may(self, action: Action) -> bool:
         return may(self._ctx, action, case_id=self._case_id)
@@ -565,13 +580,18 @@ class CaseDialog(QDialog):
         items = closing.closing_checklist(self._ctx, case_id=self._case_id)
         outcome, filed = closing.filed_items(self._ctx, case_id=self._case_id)
         dialog = ClosingDialog(items, filed, outcome, self._ctx.today(), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.submit_file(
-                from_qdate(dialog.ended_on.date()),
-                Outcome(dialog.outcome.currentData()),
-                dialog.filed(),
-                dialog.recovered_amount(),
-            )
+        self.run_dialog(
+            dialog,
+            lambda: closing.submit_closing(
+                self._ctx,
+                case_id=self._case_id,
+                ended_on=from_qdate(dialog.ended_on.date()),
+                outcome=Outcome(dialog.outcome.currentData()),
+                items=dialog.filed(),
+                recovered_amount=dialog.recovered_amount(),
+                expected_version=self._version,
+            ),
+        )
 
     def submit_file(
         self, ended_on: date, outcome: Outcome, items: list[str], recovered: Decimal | None = None
@@ -590,30 +610,27 @@ class CaseDialog(QDialog):
 
     def approve_closing(self) -> None:
         """The review closes the case and grades it (质量等级, recorded with the reviewer)."""
-        step = self._ask(
+        self._step(
             self.tr("Approve closing — quality of the case"),
             choices=[grade.value for grade in QualityGrade],
-        )
-        if step:
-            grade = QualityGrade(step.choice.currentData())
-            self._run(
-                lambda: closing.approve_closing(
-                    self._ctx, case_id=self._case_id, on=step.day, quality_grade=grade,
-                    expected_version=self._version,
-                )
-            )  # fmt: skip
+            then=lambda step: closing.approve_closing(
+                self._ctx, case_id=self._case_id, on=step.day,
+                quality_grade=QualityGrade(step.choice.currentData()),
+                expected_version=self._version,
+            ),
+        )  # fmt: skip
 
     def return_closing(self) -> None:
-        step = self._ask(self.tr("Return the closing file"), self.tr("What is missing or wrong"))
-        if step:
-            self._run(
-                lambda: closing.return_closing(
-                    self._ctx,
-                    case_id=self._case_id,
-                    reason=step.text,
-                    expected_version=self._version,
-                )
-            )
+        self._step(
+            self.tr("Return the closing file"),
+            self.tr("What is missing or wrong"),
+            then=lambda step: closing.return_closing(
+                self._ctx,
+                case_id=self._case_id,
+                reason=step.text,
+                expected_version=self._version,
+            ),
+        )
 
     def archive(self) -> None:
         self._run(
@@ -623,16 +640,16 @@ class CaseDialog(QDialog):
         )
 
     def withdraw(self) -> None:
-        step = self._ask(self.tr("Application withdrawn"), self.tr("Reason"))
-        if step:
-            self._run(
-                lambda: intake.withdraw(
-                    self._ctx,
-                    case_id=self._case_id,
-                    reason=step.text,
-                    expected_version=self._version,
-                )
-            )
+        self._step(
+            self.tr("Application withdrawn"),
+            self.tr("Reason"),
+            then=lambda step: intake.withdraw(
+                self._ctx,
+                case_id=self._case_id,
+                reason=step.text,
+                expected_version=self._version,
+            ),
+        )
 
 
 def _day(value: date | None) -> str:

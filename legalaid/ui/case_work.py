@@ -44,11 +44,12 @@ from legalaid.ui.widgets import (
     date_edit,
     form_dialog,
     from_qdate,
-    run_modal,
     show_error,
 )
 
 Run = Callable[[Callable[[], object]], bool]
+# Show a dialog and take a step with what it holds; a refusal shows it again, nothing lost.
+RunDialog = Callable[[QDialog, Callable[[], object]], bool]
 
 
 def _table(headers: list[str], stretch: int) -> QTableWidget:
@@ -112,11 +113,12 @@ class WorkDialog(QDialog):
 class WorkPanel(QWidget):
     """The work log (a handler sees their own entries) and the documents kept with the case."""
 
-    def __init__(self, ctx: Context, case_id: int, run: Run) -> None:
+    def __init__(self, ctx: Context, case_id: int, run: Run, run_dialog: RunDialog) -> None:
         super().__init__()
         self._ctx = ctx
         self._case_id = case_id
         self._run = run
+        self._run_dialog = run_dialog
         self.entries = _table(
             [self.tr("Date"), self.tr("Work"), self.tr("Place"), self.tr("Duration"),
              self.tr("Handler"), self.tr("Notes")], 5,
@@ -195,11 +197,14 @@ class WorkPanel(QWidget):
 
     def _ask_log(self) -> None:
         dialog = WorkDialog(self._ctx.today(), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.log(
-                WorkKind(dialog.kind.currentData()), from_qdate(dialog.done_on.date()),
-                dialog.total_minutes, dialog.place.text(), dialog.notes.toPlainText(),
-            )  # fmt: skip
+        self._run_dialog(
+            dialog,
+            lambda: worklog.log_work(
+                self._ctx, case_id=self._case_id, kind=WorkKind(dialog.kind.currentData()),
+                done_on=from_qdate(dialog.done_on.date()), minutes=dialog.total_minutes,
+                place=dialog.place.text(), notes=dialog.notes.toPlainText(),
+            ),
+        )  # fmt: skip
 
     def attach(self, path: Path, kind: str | None = None) -> bool:
         chosen = kind or str(self.kind.currentData())
@@ -323,11 +328,12 @@ class FollowUpDialog(QDialog):
 
 
 class FollowUpPanel(QWidget):
-    def __init__(self, ctx: Context, case_id: int, run: Run) -> None:
+    def __init__(self, ctx: Context, case_id: int, run: Run, run_dialog: RunDialog) -> None:
         super().__init__()
         self._ctx = ctx
         self._case_id = case_id
         self._run = run
+        self._run_dialog = run_dialog
         self.closing_text = QLabel()
         self.closing_text.setWordWrap(True)
         self.table = _table(
@@ -377,9 +383,11 @@ class FollowUpPanel(QWidget):
 
     def _ask_add(self) -> None:
         dialog = FollowUpDialog(self._ctx.today(), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.add(
-                FollowUpKind(dialog.kind.currentData()), from_qdate(dialog.done_on.date()),
-                dialog.person.text(), dialog.content.toPlainText(),
-                dialog.outcome_text.toPlainText(),
-            )  # fmt: skip
+        self._run_dialog(
+            dialog,
+            lambda: worklog.add_follow_up(
+                self._ctx, case_id=self._case_id, kind=FollowUpKind(dialog.kind.currentData()),
+                done_on=from_qdate(dialog.done_on.date()), person=dialog.person.text(),
+                content=dialog.content.toPlainText(), result=dialog.outcome_text.toPlainText(),
+            ),
+        )  # fmt: skip

@@ -86,21 +86,29 @@ def test_the_handler_workflow(
     assert dialog.work_panel.attach(scan, "会见笔录")
     assert dialog.work_panel.files.item(0, 1).text() == "会见笔录.pdf"
 
+    messages: list[str] = []
+
     def incomplete(box: QWidget) -> None:
         assert isinstance(box, ClosingDialog)
         box.outcome.setCurrentIndex(box.outcome.findData(Outcome.MEDIATION.value))
         box.boxes["结案报告表"].setChecked(True)
+        answer_dialog(refused)
         box.accept()
-
-    messages: list[str] = []
 
     def note(box: QWidget) -> None:
         assert isinstance(box, QMessageBox)
         messages.append(box.text())
         box.close()
 
+    def refused(box: QWidget) -> None:
+        # The refusal names what is missing in the dialog, shown again with every tick kept.
+        assert isinstance(box, ClosingDialog)
+        messages.append(box.error.text())
+        assert box.boxes["结案报告表"].isChecked()
+        assert box.outcome.currentData() == Outcome.MEDIATION.value
+        box.reject()
+
     answer_dialog(incomplete)
-    answer_dialog(note)  # the refusal names what is missing; nothing changes
     dialog.buttons["submit"].click()
     assert "缺少必备材料" in messages[0] and "委托协议及授权委托书" in messages[0]
     assert get_case(offices, mine).row.state is CaseState.IN_PROGRESS
@@ -296,7 +304,6 @@ def test_the_anchor_printout_and_a_broken_chain_at_sign_in(
     import subprocess
 
     from PySide6.QtGui import QDesktopServices
-    from PySide6.QtWidgets import QMessageBox
 
     from legalaid.services.audit_trail import audit_anchor
     from tests.services.test_accounts_audit import remove_the_guard

@@ -107,3 +107,44 @@ def test_a_case_window_audits_its_opening_not_its_redraws(offices: Context, qtbo
     dialog.reload()
     looks, _ = audit_entries(offices, AuditFilter(action="查看案件", text=f"cases#{ref.id}"))
     assert len(looks) == 1
+
+
+def test_a_refused_step_shows_its_dialog_again_with_everything_typed(
+    offices: Context,
+    qtbot: QtBot,
+    answer_dialog: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    """A refusal by the rules (here a date before the case was registered) never throws
+    away what the clerk typed: the dialog comes back with the reason shown in it."""
+    from PySide6.QtCore import QDate
+
+    from legalaid.domain.vocabulary import CaseState
+
+    ref = intake.register(offices, application(received_on=date(2026, 11, 16)))
+    intake.start_review(offices, case_id=ref.id)
+    dialog = CaseDialog(offices, ref.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    reasons = "申请人月收入超过当地最低生活保障标准的两倍，且名下有商品房一套"
+    shown: list[tuple[str, str, str]] = []
+
+    def too_early(step: QWidget) -> None:
+        assert isinstance(step, StepDialog)
+        step.on_date.setDate(QDate(2026, 11, 1))  # before the application was received
+        step.reason.setPlainText(reasons)
+        answer_dialog(corrected)  # the same dialog, shown again after the refusal
+        step.accept()
+
+    def corrected(step: QWidget) -> None:
+        assert isinstance(step, StepDialog)
+        shown.append((step.error.text(), step.reason.toPlainText(), step.on_date.line.text()))
+        step.on_date.setDate(QDate(2026, 11, 20))  # the day the review started
+        step.accept()
+
+    answer_dialog(too_early)
+    dialog.buttons["reject"].click()
+    message, kept_reason, kept_date = shown[0]
+    assert (message and "2026-11-01" in message) or "早于" in message
+    assert kept_reason == reasons and kept_date == "2026-11-01"
+    assert dialog.detail.row.state is CaseState.REJECTED
+    assert dialog.changed
