@@ -166,21 +166,16 @@ def _fast_processor(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[
     processor = column_type.dialect_impl(dialect).bind_processor(dialect)
     if processor is None:
         return None
-    python_type = getattr(column_type, "python_type", None) if _typed(column_type) else None
+    try:
+        python_type = column_type.python_type
+    except NotImplementedError:  # a type without one: SQLAlchemy's own conversion
+        return processor
     if python_type in _FAST:
         fast = _FAST[python_type]
         sample = _SAMPLES[python_type]
         if (sample if fast is None else fast(sample)) == processor(sample):
             return fast
     return processor
-
-
-def _typed(column_type: TypeEngine[Any]) -> bool:
-    try:
-        column_type.python_type  # noqa: B018 — some types have none
-    except NotImplementedError:
-        return False
-    return True
 
 
 def _executemany(

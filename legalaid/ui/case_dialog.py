@@ -582,30 +582,30 @@ class CaseDialog(QDialog):
         dialog = ClosingDialog(items, filed, outcome, self._ctx.today(), self)
         self.run_dialog(
             dialog,
-            lambda: closing.submit_closing(
-                self._ctx,
-                case_id=self._case_id,
-                ended_on=from_qdate(dialog.ended_on.date()),
-                outcome=Outcome(dialog.outcome.currentData()),
-                items=dialog.filed(),
-                recovered_amount=dialog.recovered_amount(),
-                expected_version=self._version,
+            lambda: self._submit(
+                from_qdate(dialog.ended_on.date()),
+                Outcome(dialog.outcome.currentData()),
+                dialog.filed(),
+                dialog.recovered_amount(),
             ),
         )
 
     def submit_file(
         self, ended_on: date, outcome: Outcome, items: list[str], recovered: Decimal | None = None
     ) -> bool:
-        return self._run(
-            lambda: closing.submit_closing(
-                self._ctx,
-                case_id=self._case_id,
-                ended_on=ended_on,
-                outcome=outcome,
-                items=items,
-                recovered_amount=recovered,
-                expected_version=self._version,
-            )
+        return self._run(lambda: self._submit(ended_on, outcome, items, recovered))
+
+    def _submit(
+        self, ended_on: date, outcome: Outcome, items: list[str], recovered: Decimal | None
+    ) -> None:
+        closing.submit_closing(
+            self._ctx,
+            case_id=self._case_id,
+            ended_on=ended_on,
+            outcome=outcome,
+            items=items,
+            recovered_amount=recovered,
+            expected_version=self._version,
         )
 
     def approve_closing(self) -> None:

@@ -182,19 +182,6 @@ class WorkPanel(QWidget):
         )
         self.attach_button.setEnabled(may(self._ctx, Action.ATTACH, case_id=self._case_id))
 
-    def log(self, kind: WorkKind, done_on: date, minutes: int, place: str, notes: str) -> bool:
-        return self._run(
-            lambda: worklog.log_work(
-                self._ctx,
-                case_id=self._case_id,
-                kind=kind,
-                done_on=done_on,
-                minutes=minutes,
-                place=place,
-                notes=notes,
-            )
-        )
-
     def _ask_log(self) -> None:
         dialog = WorkDialog(self._ctx.today(), self)
         self._run_dialog(
@@ -365,21 +352,6 @@ class FollowUpPanel(QWidget):
             for f in worklog.follow_ups(self._ctx, case_id=self._case_id)
         ])  # fmt: skip
         self.add_button.setEnabled(may(self._ctx, Action.FOLLOW_UP, case_id=self._case_id))
-
-    def add(
-        self, kind: FollowUpKind, done_on: date, person: str, content: str, result: str
-    ) -> bool:
-        return self._run(
-            lambda: worklog.add_follow_up(
-                self._ctx,
-                case_id=self._case_id,
-                kind=kind,
-                done_on=done_on,
-                person=person,
-                content=content,
-                result=result,
-            )
-        )
 
     def _ask_add(self) -> None:
         dialog = FollowUpDialog(self._ctx.today(), self)
