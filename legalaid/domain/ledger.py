@@ -462,30 +462,45 @@ def _check_order(r: RowReader, dates: list[tuple[str, date | None]]) -> None:
             r.fail(second, f"{b.isoformat()}早于{first}{a.isoformat()}")
 
 
-def ledger_values(
+CENTS = Decimal("0.01")
+
+
+def yes_no(value: bool | None) -> str:
+    """A yes/no fact as the ledger writes it."""
+    return "是" if value else "否"
+
+
+def amount(value: Decimal | None) -> Decimal | None:
+    """An amount as the ledger writes it: yuan with two decimals."""
+    return None if value is None else value.quantize(CENTS)
+
+
+def ledger_cells(
     values: Mapping[str, object], *, full_id: bool, headers: tuple[str, ...] = HEADERS
-) -> dict[str, object]:
-    """A row's ledger cells, typed (dates, amounts, counts stay what they are; yes/no and
-    lists become their text); the ID number masked unless ``full_id``."""
-    out: dict[str, object] = {}
+) -> tuple[object, ...]:
+    """A row's ledger cells in ``headers`` order, typed (dates, amounts, counts stay what they
+    are; yes/no and lists become their text); the ID number masked unless ``full_id``."""
+    out: list[object] = []
     for header in headers:
         value = values.get(header)
         kind = type(value)
         if kind is str or value is None or kind is date or kind is int:
-            out[header] = value  # most cells: an export writes millions of them
+            out.append(value)  # most cells: an export writes millions of them
         elif isinstance(value, bool):
-            out[header] = "是" if value else "否"
+            out.append(yes_no(value))
         elif isinstance(value, (list, tuple)):
-            out[header] = GROUP_SEPARATOR.join(str(v) for v in value)
+            out.append(GROUP_SEPARATOR.join(str(v) for v in value))
         elif isinstance(value, Decimal):
-            out[header] = value.quantize(Decimal("0.01"))
-        elif value is None or isinstance(value, (date, int)):
-            out[header] = value
+            out.append(amount(value))
+        elif isinstance(value, (date, int)):
+            out.append(value)
         else:
-            out[header] = str(value)
-    if not full_id and out.get("身份证号"):
-        out["身份证号"] = mask_id_number(str(out["身份证号"]))
-    return out
+            out.append(str(value))
+    if not full_id and "身份证号" in headers:
+        index = headers.index("身份证号")
+        if out[index]:
+            out[index] = mask_id_number(str(out[index]))
+    return tuple(out)
 
 
 # A spreadsheet runs a cell that starts with these as a formula (CSV injection): text written
@@ -515,4 +530,5 @@ def cell_text(value: object) -> str:
 
 def format_row(values: Mapping[str, object], *, full_id: bool) -> dict[str, str]:
     """Render a case's ledger values as text; ID numbers masked unless ``full_id``."""
-    return {h: cell_text(v) for h, v in ledger_values(values, full_id=full_id).items()}
+    cells = ledger_cells(values, full_id=full_id)
+    return {h: cell_text(v) for h, v in zip(HEADERS, cells, strict=True)}

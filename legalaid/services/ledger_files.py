@@ -7,9 +7,9 @@ from __future__ import annotations
 import codecs
 import csv
 import gc
-import operator
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -201,12 +201,12 @@ def _read_sheet(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
 
 def write_rows(
     path: Path,
-    rows: Iterable[dict[str, Any]],
+    rows: Iterable[Sequence[Any]],
     columns: Columns = CASE_COLUMNS,
     sheet_name: str = "台账",
 ) -> int:
-    """Write typed ledger rows ({header: value}) in a layout (the case ledger unless said);
-    returns the number of rows."""
+    """Write typed ledger rows (cells in ``columns.headers`` order) in a layout (the case
+    ledger unless said); returns the number of rows."""
     suffix = check_suffix(path, writing=True)
     if suffix == ".csv":
         count = 0
@@ -215,25 +215,27 @@ def write_rows(
             writer = csv.writer(handle)
             writer.writerow(columns.headers)
             for row in rows:
-                writer.writerow(_csv_cells(row, columns.headers))
+                writer.writerow(_csv_cells(row))
                 count += 1
         return count
     return _write_xlsx(path, rows, columns, sheet_name)
 
 
-def _csv_cells(row: dict[str, Any], headers: tuple[str, ...]) -> list[str]:
-    """A typed ledger row as CSV text (cell_text and guard_formula in one pass: an export
-    writes some six million cells)."""
-    cells = []
-    for header in headers:
-        value = row.get(header)
-        if value is None:
-            cells.append("")
-        elif isinstance(value, str):
-            cells.append("'" + value if value.startswith(FORMULA_START) else value)
-        else:
-            cells.append(guard_formula(cell_text(value)))
-    return cells
+_FORMULA_FIRST = frozenset(FORMULA_START)
+
+
+def _csv_cells(row: Sequence[Any]) -> list[Any]:
+    """A typed ledger row as CSV cells: text guarded against formulas; None, dates, counts and
+    amounts as the csv module writes them, which is cell_text's text (an export writes some
+    six million cells, so the common kinds skip the call)."""
+    return [
+        ("'" + value if value and value[0] in _FORMULA_FIRST else value)
+        if (kind := type(value)) is str
+        else value
+        if value is None or kind is date or kind is int
+        else guard_formula(cell_text(value))
+        for value in row
+    ]
 
 
 # Widths in characters: enough for the longest usual value of each column.
@@ -246,7 +248,7 @@ _MONEY_FORMAT = "#,##0.00"
 
 
 def _write_xlsx(
-    path: Path, rows: Iterable[dict[str, Any]], columns: Columns, sheet_name: str
+    path: Path, rows: Iterable[Sequence[Any]], columns: Columns, sheet_name: str
 ) -> int:
     """A real workbook: dates as dates, amounts as numbers with two decimals, ID numbers,
     phones and case numbers as text cells (a number typed into them stays text), the header
@@ -254,19 +256,10 @@ def _write_xlsx(
     from legalaid.services.xlsx_stream import write_ledger_xlsx
 
     headers = columns.headers
-    pick = operator.itemgetter(*headers)
-
-    def cells() -> Iterator[Sequence[Any]]:
-        for row in rows:
-            try:
-                yield pick(row)
-            except KeyError:  # a row without some columns: they are empty
-                yield tuple(row.get(h) for h in headers)
-
     return write_ledger_xlsx(
         path,
         headers,
-        cells(),
+        rows,
         text_columns=frozenset(i for i, h in enumerate(headers) if h in columns.text_only),
         widths=[_WIDTHS.get(h, max(10, len(h) * 2 + 2)) for h in headers],
         sheet_name=sheet_name,

@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.aid_services import ServiceKind, check_service, repeat_key
 from legalaid.domain.errors import ValidationError, ValidationErrors
-from legalaid.domain.ledger import ledger_values
+from legalaid.domain.ledger import ledger_cells
 from legalaid.domain.permissions import Action
 from legalaid.domain.service_ledger import (
     SERVICE_COLUMNS,
@@ -261,7 +260,7 @@ def export_services(
 
 def _export_rows(
     ctx: Context, session: Session, year: int | None, full_id: bool, progress: Progress
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[tuple[object, ...]]:
     codes = {i: c for i, c in session.execute(select(OfficeRecord.id, OfficeRecord.code))}
     query = select(AidServiceRecord.__table__, CaseRecord.case_no).outerjoin(
         CaseRecord, CaseRecord.id == AidServiceRecord.case_id
@@ -281,7 +280,7 @@ def _export_rows(
         if not batch:
             return
         for r in batch:
-            yield ledger_values(
+            yield ledger_cells(
                 {
                     "机构": codes[r.office_id],
                     "日期": r.served_on,

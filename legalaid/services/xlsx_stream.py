@@ -8,13 +8,16 @@ columns. Reports with merged cells and page setup keep using openpyxl."""
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from xml.sax.saxutils import escape
 
 # Style indexes of styles.xml below.
@@ -96,6 +99,41 @@ def _text(value: str) -> str:
     return value
 
 
+class _Compressing:
+    """Hands the sheet's bytes to a thread that compresses and writes them: zlib lets go of
+    the interpreter while it works, so on two cores the next rows are built meanwhile. A
+    failure there (a full disk) is raised here, at the next write or at the end."""
+
+    def __init__(self, sheet: IO[bytes]) -> None:
+        self._sheet = sheet
+        self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=4)  # memory stays flat
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="xlsx-writer", daemon=True)
+
+    def _run(self) -> None:
+        while (chunk := self._chunks.get()) is not None:
+            if self._error is None:
+                try:
+                    self._sheet.write(chunk)
+                except BaseException as exc:  # raised again in the caller
+                    self._error = exc
+
+    def write(self, chunk: bytes) -> None:
+        if self._error is not None:
+            raise self._error
+        self._chunks.put(chunk)
+
+    def __enter__(self) -> Callable[[bytes], None]:
+        self._thread.start()
+        return self.write
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._chunks.put(None)
+        self._thread.join()
+        if self._error is not None and exc_info[0] is None:
+            raise self._error
+
+
 def write_ledger_xlsx(
     path: Path,
     headers: Sequence[str],
@@ -129,17 +167,19 @@ def write_ledger_xlsx(
             )
             sheet.write((_SHEET_HEAD.format(cols=cols) + f'<row r="1">{head}</row>').encode())
             batch: list[str] = []
+            layout = _Layout(letters, text_columns)
             number = 1
-            for row in rows:
-                number += 1
-                batch.append(_row(row, number, letters, text_columns))
-                if len(batch) == 1000:
-                    sheet.write("".join(batch).encode())
-                    batch.clear()
-            sheet.write("".join(batch).encode())
-            count = number - 1
-            last = f"{letters[-1]}{number}"
-            sheet.write(f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode())
+            with _Compressing(sheet) as write:
+                for row in rows:
+                    number += 1
+                    batch.append(_row(row, number, layout))
+                    if len(batch) == 1000:
+                        write("".join(batch).encode())
+                        batch.clear()
+                write("".join(batch).encode())
+                count = number - 1
+                last = f"{letters[-1]}{number}"
+                write(f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode())
         quoted = "'" + sheet_name.replace("'", "''") + "'"
         archive.writestr(
             "xl/workbook.xml",
@@ -151,42 +191,108 @@ def write_ledger_xlsx(
     return count
 
 
-def _row(row: Sequence[Any], number: int, letters: list[str], text_columns: frozenset[int]) -> str:
-    cells = []
-    for index, value in enumerate(row):
-        kind = type(value)
-        if value is None:
-            if index in text_columns:
-                cells.append(f'<c r="{letters[index]}{number}" s="{TEXT}"/>')
-            continue
-        if kind is str:
-            style = TEXT if index in text_columns else PLAIN
-            cells.append(
-                f'<c r="{letters[index]}{number}" t="inlineStr" s="{style}"><is>'
-                f'<t xml:space="preserve">{_text(value)}</t></is></c>'
-            )
-        elif kind is date:
-            cells.append(
-                f'<c r="{letters[index]}{number}" s="{DATE}"><v>{(value - EPOCH).days}</v></c>'
-            )
-        elif kind is Decimal:
-            cells.append(f'<c r="{letters[index]}{number}" s="{MONEY}"><v>{value:f}</v></c>')
-        elif kind is int or kind is float:
-            if index in text_columns:
-                cells.append(
-                    f'<c r="{letters[index]}{number}" t="inlineStr" s="{TEXT}"><is>'
-                    f"<t>{value}</t></is></c>"
-                )
+_EPOCH_ORDINAL = EPOCH.toordinal()
+_NUMBER = "\x00"  # where the row's number goes in a row template (never in markup or values)
+_SPACE = "\x01"  # where xml:space="preserve" goes, when a text of the row has spaces
+
+
+def _days(value: date) -> int:
+    return value.toordinal() - _EPOCH_ORDINAL
+
+
+def _serial(value: datetime) -> float:
+    return (value - datetime(1899, 12, 30)).total_seconds() / 86400
+
+
+def _amount(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _picker(indices: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """A function giving a row's cells at ``indices`` as a tuple (itemgetter gives a bare
+    value for one index)."""
+    if not indices:
+        return lambda row: ()
+    if len(indices) == 1:
+        only = indices[0]
+        return lambda row: (row[only],)
+    return itemgetter(*indices)
+
+
+class _Plan:
+    """The markup of every row whose cells have the same kinds, made once as a template: a
+    ledger has six million cells but only some dozens of such shapes, and filling a template
+    costs a fraction of building each cell's markup."""
+
+    def __init__(
+        self, kinds: tuple[type, ...], letters: Sequence[str], text_columns: frozenset[int]
+    ) -> None:
+        parts: list[str] = []
+        self.convert: list[tuple[int, Callable[[Any], Any]]] = []
+        texts: list[int] = []
+        values: list[int] = []
+        for index, kind in enumerate(kinds):
+            at = f'<c r="{letters[index]}{_NUMBER}"'
+            style = f' s="{TEXT}"' if index in text_columns else ""  # PLAIN is the default
+            string = f' t="inlineStr"{style}><is><t{_SPACE}>%s</t></is></c>'
+            if kind is type(None):
+                if index in text_columns:
+                    parts.append(f'{at} s="{TEXT}"/>')
+                continue
+            values.append(index)
+            if kind is str:
+                parts.append(at + string)
+                texts.append(index)
+            elif kind is date:
+                parts.append(f'{at} s="{DATE}"><v>%d</v></c>')
+                self.convert.append((index, _days))
+            elif kind is Decimal:
+                parts.append(f'{at} s="{MONEY}"><v>%s</v></c>')
+                self.convert.append((index, _amount))
+            elif kind is int or kind is float:
+                parts.append(at + string if index in text_columns else f"{at}><v>%r</v></c>")
+            elif kind is datetime:
+                parts.append(f'{at} s="{DATE}"><v>%r</v></c>')
+                self.convert.append((index, _serial))
+            elif kind is bool:
+                parts.append(f'{at} t="b"><v>%d</v></c>')
             else:
-                cells.append(f'<c r="{letters[index]}{number}"><v>{value!r}</v></c>')
-        elif kind is datetime:
-            serial = (value - datetime(1899, 12, 30)).total_seconds() / 86400
-            cells.append(f'<c r="{letters[index]}{number}" s="{DATE}"><v>{serial!r}</v></c>')
-        elif kind is bool:
-            cells.append(f'<c r="{letters[index]}{number}" t="b"><v>{int(value)}</v></c>')
-        else:
-            cells.append(
-                f'<c r="{letters[index]}{number}" t="inlineStr"><is>'
-                f'<t xml:space="preserve">{_text(str(value))}</t></is></c>'
-            )
-    return f'<row r="{number}">{"".join(cells)}</row>'
+                parts.append(at + string)
+                self.convert.append((index, str))
+                texts.append(index)
+        template = f'<row r="{_NUMBER}">{"".join(parts)}</row>'
+        # Text keeps its spaces only when the cell says so; most rows have none, and the
+        # mark on six million cells would be a fifth of the file.
+        self.spaced = template.replace(_SPACE, ' xml:space="preserve"')
+        self.template = template.replace(_SPACE, "")
+        self.text_indices = texts
+        self.texts = _picker(texts)
+        self.values = _picker(values)
+
+
+class _Layout:
+    def __init__(self, letters: Sequence[str], text_columns: frozenset[int]) -> None:
+        self.letters = letters
+        self.text_columns = text_columns
+        self.plans: dict[tuple[type, ...], _Plan] = {}
+
+    def plan(self, kinds: tuple[type, ...]) -> _Plan:
+        plan = self.plans.get(kinds)
+        if plan is None:
+            plan = self.plans[kinds] = _Plan(kinds, self.letters, self.text_columns)
+        return plan
+
+
+def _row(row: Sequence[Any], number: int, layout: _Layout) -> str:
+    plan = layout.plan(tuple(map(type, row)))
+    if plan.convert:
+        row = list(row)
+        for index, convert in plan.convert:
+            row[index] = convert(row[index])
+    probe = "".join(plan.texts(row))  # one check for all the row's text, not one per cell
+    if not probe.isprintable() or "&" in probe or "<" in probe or ">" in probe:
+        row = list(row)
+        for index in plan.text_indices:
+            row[index] = _text(row[index])
+    template = plan.spaced if " " in probe or "\n" in probe or "\t" in probe else plan.template
+    return template.replace(_NUMBER, str(number)) % plan.values(row)
