@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.deadlines import CaseClock, DeadlineKind, DeadlineRule, open_deadline
@@ -21,6 +22,7 @@ from legalaid.domain.ledger import (
     CASE_COLUMNS,
     GROUP_SEPARATOR,
     Columns,
+    Duplicates,
     LedgerRow,
     amount,
     check_headers,
@@ -40,6 +42,7 @@ from legalaid.services.files import write_whole
 from legalaid.services.ledger_files import (
     bulk_objects,
     check_suffix,
+    expected_rows,
     read_rows,
     text_cell,
     write_rows,
@@ -89,13 +92,69 @@ def import_ledger(
 def _import_ledger(
     ctx: Context, path: Path, progress: Progress, allow_duplicates: bool
 ) -> ImportResult:
-    rows, problems = read_checked(path, CASE_COLUMNS, parse_row, ctx.today(), progress, "台账")
-
+    """Streamed: the file is read, checked and written chunk by chunk, so memory stays flat.
+    The first problem stops the writing but not the checking — every problem of the file is
+    reported — and the transaction, never committed, leaves the database as it was."""
+    chunks = checked_chunks(path, CASE_COLUMNS, parse_row, ctx.today(), progress, "台账")
+    expected = expected_rows(path)
     with ctx.writing() as uow:
         session = uow.session
         offices = repo.offices_by_code(session)
-        in_scope = scope.office_ids(ctx, session)
-        seen_numbers: dict[str, int] = {}
+        checks = _FileChecks(ctx, session, offices, allow_duplicates)
+        writer = RowWriter(ctx, session, offices, origin=f"台账「{path.name}」")
+        problems: list[ValidationError] = []
+        rows_read = 0
+        for rows, row_problems in chunks:
+            rows_read += len(rows)
+            problems += row_problems
+            problems += checks.check(rows)
+            if not problems:
+                writer.write(rows)
+                progress("导入", writer.written, max(expected, writer.written))
+        if not rows_read and not problems:
+            raise ValidationError(f"台账「{path.name}」中没有数据行", field="文件")
+        if problems:
+            problems.sort(key=lambda p: p.row or 0)
+            raise ValidationErrors(
+                problems, heading=f"台账「{path.name}」有 {len(problems)} 处错误，未导入任何数据："
+            )
+        result = writer.finish()
+        progress("提交", result.cases, result.cases)
+        # In the import's own transaction: no committed import without its audit entry.
+        detail = {"文件": path.name, "件数": result.cases}
+        audit.record(session, audit.Entry("导入台账", "cases", detail=detail))
+        uow.commit()
+        return result
+
+
+class _FileChecks:
+    """The checks a row needs the database or earlier rows for: its office (and the user's
+    scope), its 案号 (unique in the file and not on file) and the duplicate rule, chunk by
+    chunk. Only keys are kept across chunks, never rows."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        session: Session,
+        offices: dict[str, OfficeRecord],
+        allow_duplicates: bool,
+    ) -> None:
+        self.session = session
+        self.offices = offices
+        self.in_scope = scope.office_ids(ctx, session)
+        self.seen_numbers: dict[str, int] = {}
+        self.allow_duplicates = allow_duplicates
+        self.known = Duplicates()
+        self.loaded_days: set[date] = set()
+        # Cases on file are those there before this import: not the chunks it writes.
+        self.on_file_below = (
+            session.execute(select(func.coalesce(func.max(CaseRecord.id), 0))).scalar_one() + 1
+        )
+
+    def check(self, rows: list[LedgerRow]) -> list[ValidationError]:
+        problems: list[ValidationError] = []
+        new_numbers: dict[str, int] = {}
+        offices, in_scope = self.offices, self.in_scope
         for row in rows:
             if row.office_code not in offices:
                 problems.append(
@@ -108,34 +167,58 @@ def _import_ledger(
                                   f"{row.office_code}不是您所在机构或其下级机构")
                 )  # fmt: skip
             if row.case_no:
-                if row.case_no in seen_numbers:
+                if row.case_no in self.seen_numbers:
                     problems.append(
                         cell_problem(row.row, "案号", row.case_no,
-                                      f"{row.case_no}与第{seen_numbers[row.case_no]}行重复")
+                                      f"{row.case_no}与第{self.seen_numbers[row.case_no]}行重复")
                     )  # fmt: skip
-                seen_numbers.setdefault(row.case_no, row.row)
-        taken = repo.existing_case_numbers(session, seen_numbers)
-        for case_no in sorted(taken, key=seen_numbers.__getitem__):
+                else:
+                    self.seen_numbers[row.case_no] = new_numbers[row.case_no] = row.row
+        taken = repo.existing_case_numbers(self.session, new_numbers)
+        for case_no in sorted(taken, key=new_numbers.__getitem__):
             problems.append(
-                cell_problem(seen_numbers[case_no], "案号", case_no, f"{case_no}已存在于数据库中")
+                cell_problem(new_numbers[case_no], "案号", case_no, f"{case_no}已存在于数据库中")
             )
-        if not allow_duplicates:
-            problems += _duplicates(session, rows)
-        if problems:
-            problems.sort(key=lambda p: p.row or 0)
-            raise ValidationErrors(
-                problems, heading=f"台账「{path.name}」有 {len(problems)} 处错误，未导入任何数据："
+        if not self.allow_duplicates:
+            problems += self._duplicates(rows)
+        return problems
+
+    def _duplicates(self, rows: list[LedgerRow]) -> list[ValidationError]:
+        """Rows repeating a case on file (named by its 案号) or an earlier row (its number)."""
+        days = {row.applied_on for row in rows} - self.loaded_days
+        if days:
+            repo.cases_on_file(
+                self.session, days, prefix="已有案件", into=self.known, below_id=self.on_file_below
             )
-        result = insert_rows(ctx, session, rows, offices, progress, origin=f"台账「{path.name}」")
-        progress("提交", len(rows), len(rows))
-        # In the import's own transaction: no committed import without its audit entry.
-        detail = {"文件": path.name, "件数": result.cases}
-        audit.record(session, audit.Entry("导入台账", "cases", detail=detail))
-        uow.commit()
-        return result
+            self.loaded_days |= days
+        problems = []
+        for row in rows:
+            facts = (row.id_number, row.name, row.applied_on, row.case_type.value)
+            earlier = self.known.find(*facts)
+            if earlier is not None:
+                problems.append(
+                    ValidationError(
+                        f"第{row.row}行：与{earlier}重复（同一受援人、申请日期和案件类型）；"
+                        "确属不同案件的，导入时选择「允许重复」（--allow-duplicates）",
+                        row=row.row,
+                    )
+                )
+            self.known.add(*facts, f"第{row.row}行")
+        return problems
 
 
 R = TypeVar("R")
+
+
+def _check_header_row(path: Path, columns: Columns, title: str) -> Iterator[dict[str, Any]]:
+    headers, raw_rows = read_rows(path)
+    header_problems = check_headers(headers, columns)
+    if header_problems:
+        raise ValidationErrors(
+            [ValidationError(p, row=1) for p in header_problems],
+            heading=f"{title}「{path.name}」的列名有误：",
+        )
+    return raw_rows
 
 
 def read_checked(
@@ -149,51 +232,57 @@ def read_checked(
     """Read a ledger file and check every row: the rows that passed and every problem of
     those that did not (all of them, so one list can be worked through). A wrong header row
     or a file without rows is refused at once."""
-    headers, raw_rows = read_rows(path)
-    header_problems = check_headers(headers, columns)
-    if header_problems:
-        raise ValidationErrors(
-            [ValidationError(p, row=1) for p in header_problems],
-            heading=f"{title}「{path.name}」的列名有误：",
-        )
     rows: list[R] = []
     problems: list[ValidationError] = []
-    for number, raw in enumerate(raw_rows, start=2):
-        if not raw:
-            continue  # blank line
-        try:
-            rows.append(parse(raw, number, today=today))
-        except RowErrors as exc:
-            problems.extend(exc.problems)
-        if number % 10000 == 0:
-            progress("检查", number - 1, 0)
+    for chunk, chunk_problems in _parsed(_check_header_row(path, columns, title), parse, today,
+                                         progress):  # fmt: skip
+        rows += chunk
+        problems += chunk_problems
     if not rows and not problems:
         raise ValidationError(f"{title}「{path.name}」中没有数据行", field="文件")
     return rows, problems
 
 
+def _parsed(
+    raw_rows: Iterator[dict[str, Any]], parse: Callable[..., R], today: date, progress: Progress
+) -> Iterator[tuple[list[R], list[ValidationError]]]:
+    """Rows checked, CHUNK at a time, with the problems of those that failed."""
+    rows: list[R] = []
+    problems: list[ValidationError] = []
+    for number, raw in enumerate(raw_rows, start=2):
+        if raw:  # else a blank line
+            try:
+                rows.append(parse(raw, number, today=today))
+            except RowErrors as exc:
+                problems.extend(exc.problems)
+        if number % CHUNK == 0:
+            yield rows, problems
+            rows, problems = [], []
+            if number % 10000 == 0:
+                progress("检查", number - 1, 0)
+    if rows or problems:
+        yield rows, problems
+
+
+def checked_chunks(
+    path: Path,
+    columns: Columns,
+    parse: Callable[..., R],
+    today: date,
+    progress: Progress,
+    title: str,
+) -> Iterator[tuple[list[R], list[ValidationError]]]:
+    """As ``read_checked``, chunk by chunk as the file is read, so that a file's size does not
+    decide the memory it takes. A wrong header row is refused at once; a file that cannot be
+    read further is refused at the chunk where it breaks. (Read in this thread: a reading
+    thread beside a writing one makes SQLite wait for the interpreter after every row.)"""
+    raw_rows = _check_header_row(path, columns, title)
+    return _parsed(raw_rows, parse, today, progress)
+
+
 def cell_problem(row: int, column: str, value: object, text: str) -> ValidationError:
     """A problem of one cell, worded as the row reader words them (第N行「列」：…)."""
     return ValidationError(f"第{row}行「{column}」：{text}", row=row, field=column, value=value)
-
-
-def _duplicates(session: Session, rows: list[LedgerRow]) -> list[ValidationError]:
-    """Rows repeating a case on file (named by its 案号) or an earlier row (its number)."""
-    known = repo.cases_on_file(session, (row.applied_on for row in rows), prefix="已有案件")
-    problems = []
-    for row in rows:
-        facts = (row.id_number, row.name, row.applied_on, row.case_type.value)
-        earlier = known.find(*facts)
-        if earlier is not None:
-            problems.append(
-                ValidationError(
-                    f"第{row.row}行：与{earlier}重复（同一受援人、申请日期和案件类型）；"
-                    "确属不同案件的，导入时选择「允许重复」（--allow-duplicates）",
-                    row=row.row,
-                )
-            )
-        known.add(*facts, f"第{row.row}行")
-    return problems
 
 
 def insert_rows(
@@ -204,58 +293,68 @@ def insert_rows(
     progress: Progress,
     origin: str = "台账",
 ) -> ImportResult:
-    """Insert checked rows inside the caller's transaction, in bulk: firms and handlers created
-    as needed, one person per ID number, case numbers kept or allocated, groups, handler
-    history, timeline and search terms. Shared by the ledger import and the demo data."""
-    firms = {f.name: f.id for f in session.scalars(select(FirmRecord))}
-    new_firms = sorted({r.firm_name for r in rows if r.firm_name and r.firm_name not in firms})
-    # Another desktop may create the same firm meanwhile: insert what is missing, then read.
-    repo.insert_missing(
-        session, FirmRecord, [{"name": n, "kind": FirmKind.guess(n).value} for n in new_firms],
-        "name",
-    )  # fmt: skip
-    if new_firms:
-        found = session.execute(
-            select(FirmRecord.name, FirmRecord.id).where(FirmRecord.name.in_(new_firms))
-        )
-        firms.update({str(name): int(ident) for name, ident in found})
-
-    handlers = {(h.name, h.firm_id): h.id for h in session.scalars(select(HandlerRecord))}
-    wanted: dict[tuple[str, int | None], dict[str, Any]] = {}
-    for row in rows:
-        if not row.handler_name:
-            continue
-        key = (row.handler_name, firms.get(row.firm_name) if row.firm_name else None)
-        if key not in handlers and key not in wanted:
-            wanted[key] = {"name": key[0], "firm_id": key[1], "criminal_years": 0,
-                           "handler_type": (row.handler_type or HandlerType.LAWYER).value,
-                           "minors_expertise": False, "active": True}  # fmt: skip
-    # As for firms: a handler another desktop created meanwhile is that handler.
-    repo.insert_missing(session, HandlerRecord, list(wanted.values()), "name", "firm_id")
-    if wanted:
-        names = sorted({name for name, _ in wanted})
-        for ident, name, firm_id in session.execute(
-            select(HandlerRecord.id, HandlerRecord.name, HandlerRecord.firm_id).where(
-                HandlerRecord.name.in_(names)
-            )
-        ):
-            handlers.setdefault((name, firm_id), ident)
-    handlers_created = len(wanted)
-
-    persons, persons_created = _persons(session, rows)
-
-    numbers = _case_numbers(session, rows, offices)
-    rules = deadline_rules(session)
-    now = ctx.now()
-    done = 0
+    """Insert checked rows inside the caller's transaction (used by the demo data)."""
+    writer = RowWriter(ctx, session, offices, origin=origin)
     for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
+        writer.write(rows[start : start + CHUNK])
+        progress("导入", writer.written, len(rows))
+    return writer.finish()
+
+
+class RowWriter:
+    """Inserts checked rows inside the caller's transaction, chunk by chunk and in bulk:
+    firms and handlers created as needed, one person per ID number, case numbers kept or
+    allocated, groups, handler history, timeline and search terms. Rows without a 案号 are
+    numbered at ``finish``, after every given number has moved its counter on (so a number
+    handed out never meets one a later row brings); until then they hold a placeholder only
+    this transaction ever sees."""
+
+    def __init__(
+        self, ctx: Context, session: Session, offices: dict[str, OfficeRecord], origin: str
+    ) -> None:
+        self.ctx, self.session, self.offices, self.origin = ctx, session, offices, origin
+        self.firms = {f.name: f.id for f in session.scalars(select(FirmRecord))}
+        self.handlers = {(h.name, h.firm_id): h.id for h in session.scalars(select(HandlerRecord))}
+        self.rules = deadline_rules(session)
+        self.now = ctx.now()
+        self.written = self.persons_created = self.handlers_created = self.firms_created = 0
+        self.highest: dict[tuple[int, int], int] = {}
+        # (office code, year) → [(case id, name, ID number, phone)] of rows without a 案号
+        self.blanks: dict[tuple[str, int], list[tuple[int, str, str | None, str | None]]] = (
+            defaultdict(list)
+        )
+        self.placeholder = f"#{secrets.token_hex(8)}-"
+
+    def write(self, rows: list[LedgerRow]) -> None:
+        if not rows:
+            return
+        session, ctx = self.session, self.ctx
+        self._firms_and_handlers(rows)
+        firms, handlers = self.firms, self.handlers
+        persons, created = _persons(session, rows)
+        self.persons_created += created
+        ids = repo.reserve_ids(session, CaseRecord.__tablename__, len(rows))
         case_values = []
-        for row in chunk:
+        for case_id, row in zip(ids, rows, strict=True):
+            office = self.offices[row.office_code]
+            if row.case_no:
+                case_no = row.case_no
+                seq = parse_sequence(
+                    office.number_pattern, case_no, prefix=office.prefix, year=row.applied_on.year
+                )
+                if seq is not None:
+                    key = (office.id, row.applied_on.year)
+                    self.highest[key] = max(self.highest.get(key, 0), seq)
+            else:
+                case_no = f"{self.placeholder}{case_id}"
+                self.blanks[(row.office_code, row.applied_on.year)].append(
+                    (case_id, row.name, row.id_number, row.phone)
+                )
             case_values.append(
                 {
-                    "case_no": numbers[row.row],
-                    "office_id": offices[row.office_code].id,
+                    "id": case_id,
+                    "case_no": case_no,
+                    "office_id": office.id,
                     "person_id": persons[row.row],
                     "handler_id": handlers[
                         (row.handler_name, firms.get(row.firm_name) if row.firm_name else None)
@@ -285,24 +384,21 @@ def insert_rows(
                     "matter_category": row.matter_category,
                     "remarks": row.remarks,
                     "review_paused_days": 0,
-                    "created_at": now,
-                    **_deadline_columns(ctx, row, rules),
-                    "updated_at": now,
+                    "created_at": self.now,
+                    **_deadline_columns(ctx, row, self.rules),
+                    "updated_at": self.now,
                     "version": 1,
                 }
             )
-        ids = repo.reserve_ids(session, CaseRecord.__tablename__, len(case_values))
-        for case_id, values in zip(ids, case_values, strict=True):
-            values["id"] = case_id
         repo.bulk_insert(session, CaseRecord, case_values)
         groups: list[dict[str, Any]] = []
         spells: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
         search: list[dict[str, Any]] = []
         escalated: list[dict[str, Any]] = []
-        for case_id, row, values in zip(ids, chunk, case_values, strict=True):
+        for case_id, row, values in zip(ids, rows, case_values, strict=True):
             if row.major_difficult:
-                escalated.append(_recorded_escalation(ctx, case_id, row, origin))
+                escalated.append(_recorded_escalation(ctx, case_id, row, self.origin))
             groups.extend(
                 {"case_id": case_id, "group_name": g, "position": i}
                 for i, g in enumerate(row.groups)
@@ -320,7 +416,7 @@ def insert_rows(
             events.append(
                 {
                     "case_id": case_id,
-                    "at": now,
+                    "at": self.now,
                     "actor": ctx.actor,
                     "action": "台账导入",
                     "from_state": None,
@@ -328,15 +424,11 @@ def insert_rows(
                     "detail": None,
                 }
             )
-            search.append(
-                search_row(
-                    case_id,
-                    case_no=str(values["case_no"]),
-                    name=row.name,
-                    id_number=row.id_number,
-                    phone=row.phone,
-                )
-            )
+            if row.case_no:  # the others once numbered
+                search.append(
+                    search_row(case_id, case_no=row.case_no, name=row.name,
+                               id_number=row.id_number, phone=row.phone)
+                )  # fmt: skip
         for record, values_list in (
             (CaseGroupRecord, groups),
             (AssignmentRecord, spells),
@@ -345,14 +437,69 @@ def insert_rows(
         ):
             repo.bulk_insert(session, record, values_list)
         repo.upsert_search_terms(session, search)
-        done += len(chunk)
-        progress("导入", done, len(rows))
-    return ImportResult(
-        cases=len(rows),
-        persons_created=persons_created,
-        handlers_created=handlers_created,
-        firms_created=len(new_firms),
-    )
+        self.written += len(rows)
+
+    def _firms_and_handlers(self, rows: list[LedgerRow]) -> None:
+        session, firms, handlers = self.session, self.firms, self.handlers
+        new_firms = sorted({r.firm_name for r in rows if r.firm_name and r.firm_name not in firms})
+        # Another desktop may create the same firm meanwhile: insert what is missing, then read.
+        repo.insert_missing(
+            session, FirmRecord, [{"name": n, "kind": FirmKind.guess(n).value} for n in new_firms],
+            "name",
+        )  # fmt: skip
+        if new_firms:
+            found = session.execute(
+                select(FirmRecord.name, FirmRecord.id).where(FirmRecord.name.in_(new_firms))
+            )
+            firms.update({str(name): int(ident) for name, ident in found})
+            self.firms_created += len(new_firms)
+        wanted: dict[tuple[str, int | None], dict[str, Any]] = {}
+        for row in rows:
+            if not row.handler_name:
+                continue
+            key = (row.handler_name, firms.get(row.firm_name) if row.firm_name else None)
+            if key not in handlers and key not in wanted:
+                wanted[key] = {"name": key[0], "firm_id": key[1], "criminal_years": 0,
+                               "handler_type": (row.handler_type or HandlerType.LAWYER).value,
+                               "minors_expertise": False, "active": True}  # fmt: skip
+        # As for firms: a handler another desktop created meanwhile is that handler.
+        repo.insert_missing(session, HandlerRecord, list(wanted.values()), "name", "firm_id")
+        if wanted:
+            names = sorted({name for name, _ in wanted})
+            for ident, name, firm_id in session.execute(
+                select(HandlerRecord.id, HandlerRecord.name, HandlerRecord.firm_id).where(
+                    HandlerRecord.name.in_(names)
+                )
+            ):
+                handlers.setdefault((name, firm_id), ident)
+            self.handlers_created += len(wanted)
+
+    def finish(self) -> ImportResult:
+        """Move the counters past the numbers given, number the rows that had none, index
+        them for search; the result of the whole import."""
+        session = self.session
+        for (office_id, year), seq in self.highest.items():
+            repo.raise_sequence(
+                session, office_id=office_id, year=year, kind=CASE_NUMBER_KIND, at_least=seq
+            )
+        for (code, year), group in self.blanks.items():
+            numbers = allocate_case_numbers(session, self.offices[code], year, len(group))
+            repo.set_case_numbers(
+                session, [(case_id, number) for (case_id, *_), number in zip(group, numbers,
+                                                                               strict=True)]
+            )  # fmt: skip
+            search = [
+                search_row(case_id, case_no=number, name=name, id_number=id_number, phone=phone)
+                for (case_id, name, id_number, phone), number in zip(group, numbers, strict=True)
+            ]
+            for start in range(0, len(search), CHUNK):
+                repo.upsert_search_terms(session, search[start : start + CHUNK])
+        return ImportResult(
+            cases=self.written,
+            persons_created=self.persons_created,
+            handlers_created=self.handlers_created,
+            firms_created=self.firms_created,
+        )
 
 
 def _recorded_escalation(ctx: Context, case_id: int, row: LedgerRow, origin: str) -> dict[str, Any]:
@@ -449,37 +596,6 @@ def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], i
         if row.id_number:
             result[row.row] = by_id_number[row.id_number]
     return result, len(pending)
-
-
-def _case_numbers(
-    session: Session, rows: list[LedgerRow], offices: dict[str, OfficeRecord]
-) -> dict[int, str]:
-    """Keep given numbers (moving the counter past them); allocate the rest in bulk."""
-    numbers: dict[int, str] = {}
-    highest: dict[tuple[int, int], int] = {}
-    blanks: dict[tuple[str, int], list[LedgerRow]] = defaultdict(list)
-    for row in rows:
-        office = offices[row.office_code]
-        year = row.applied_on.year
-        if row.case_no:
-            numbers[row.row] = row.case_no
-            seq = parse_sequence(
-                office.number_pattern, row.case_no, prefix=office.prefix, year=year
-            )
-            if seq is not None:
-                highest[(office.id, year)] = max(highest.get((office.id, year), 0), seq)
-        else:
-            blanks[(row.office_code, year)].append(row)
-    for (office_id, year), seq in highest.items():
-        repo.raise_sequence(
-            session, office_id=office_id, year=year, kind=CASE_NUMBER_KIND, at_least=seq
-        )
-    for (code, year), group in blanks.items():
-        for row, number in zip(
-            group, allocate_case_numbers(session, offices[code], year, len(group)), strict=True
-        ):
-            numbers[row.row] = number
-    return numbers
 
 
 # -- export -------------------------------------------------------------------------------

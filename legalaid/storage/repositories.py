@@ -59,20 +59,42 @@ def case_by_number(session: Session, case_no: str) -> CaseRecord | None:
     return session.scalar(select(CaseRecord).where(CaseRecord.case_no == case_no))
 
 
-def cases_on_file(session: Session, days: Iterable[date], *, prefix: str = "") -> Duplicates:
+def cases_on_file(
+    session: Session,
+    days: Iterable[date],
+    *,
+    prefix: str = "",
+    into: Duplicates | None = None,
+    below_id: int | None = None,
+) -> Duplicates:
     """The cases applied for on these days, as the duplicate rule compares them, each known by
-    ``prefix`` + its 案号 (a few hundred days per query)."""
-    known = Duplicates()
+    ``prefix`` + its 案号 (a few hundred days per query), added to ``into`` when given; with
+    ``below_id``, only cases whose id is below it (those on file before an import began)."""
+    known = into if into is not None else Duplicates()
     ordered = sorted(set(days))
     for start in range(0, len(ordered), 300):
-        for case_no, id_number, name, applied_on, case_type in session.execute(
+        query = (
             select(CaseRecord.case_no, PersonRecord.id_number, PersonRecord.name,
                    CaseRecord.applied_on, CaseRecord.case_type)
             .join(PersonRecord, PersonRecord.id == CaseRecord.person_id)
             .where(CaseRecord.applied_on.in_(ordered[start : start + 300]))
-        ):  # fmt: skip
+        )  # fmt: skip
+        if below_id is not None:
+            query = query.where(CaseRecord.id < below_id)
+        for case_no, id_number, name, applied_on, case_type in session.execute(query):
             known.add(id_number, name, applied_on, case_type, f"{prefix}{case_no}")
     return known
+
+
+def set_case_numbers(session: Session, numbers: Sequence[tuple[int, str]]) -> None:
+    """Give cases (by id) their 案号."""
+    if numbers:
+        table = CaseRecord.__table__
+        assert isinstance(table, Table)
+        statement = (
+            table.update().where(table.c.id == bindparam("ident")).values(case_no=bindparam("no"))
+        )
+        session.execute(statement, [{"ident": i, "no": n} for i, n in numbers])
 
 
 def existing_case_numbers(session: Session, numbers: Iterable[str]) -> set[str]:
