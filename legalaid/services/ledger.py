@@ -234,8 +234,7 @@ def read_checked(
     or a file without rows is refused at once."""
     rows: list[R] = []
     problems: list[ValidationError] = []
-    for chunk, chunk_problems in _parsed(_check_header_row(path, columns, title), parse, today,
-                                         progress):  # fmt: skip
+    for chunk, chunk_problems in checked_chunks(path, columns, parse, today, progress, title):
         rows += chunk
         problems += chunk_problems
     if not rows and not problems:
