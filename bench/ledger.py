@@ -94,8 +94,11 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as name:
         folder = args.folder or Path(name)
-        demo = _step("demo", folder, args.rows)
-        print(f"demo data, {args.rows} cases: {demo['seconds']:.1f} s")
+        if (folder / "source.sqlite3").exists():  # a --folder of an earlier run
+            print(f"demo data: {folder / 'source.sqlite3'} (kept from an earlier run)")
+        else:
+            demo = _step("demo", folder, args.rows)
+            print(f"demo data, {args.rows} cases: {demo['seconds']:.1f} s")
         print(f"{args.repeat} runs each; rows/s from the fastest run")
         print(f"{'step':<14}{'min s':>8}{'median s':>10}{'rows/s':>10}{'peak MB':>9}")
         for step in ("export-csv", "export-xlsx", "import-csv", "floor"):

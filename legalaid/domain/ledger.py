@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
@@ -179,6 +179,11 @@ class Columns:
     required: frozenset[str]
     text_only: frozenset[str]
     max_length: Mapping[str, int]
+    # The columns whose text has more to check than being there: a length or lost digits.
+    checked: frozenset[str] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "checked", frozenset(self.max_length) | self.text_only)
 
 
 CASE_COLUMNS = Columns(HEADERS, REQUIRED, TEXT_ONLY, MAX_LENGTH)
@@ -210,6 +215,7 @@ class RowReader:
         self.row = row
         self.columns = columns
         self.problems: list[ValidationError] = []
+        self._checked = columns.checked
 
     def fail(self, column: str, message: str) -> None:
         self.problems.append(
@@ -219,6 +225,11 @@ class RowReader:
 
     def text(self, column: str) -> str | None:
         value = self.raw.get(column)
+        if type(value) is str and value and not value[0].isspace() and not value[-1].isspace():
+            # The usual cell: stripped already (a ledger has millions of them).
+            if column in self._checked:
+                return self._checked_text(column, value, value)
+            return value
         if type(value) is not str:  # a spreadsheet's number, date or empty cell
             if column in self.columns.text_only and (
                 isinstance(value, int | float) and not isinstance(value, bool)
@@ -236,6 +247,10 @@ class RowReader:
             if column in self.columns.required:
                 self.fail(column, "必填，不能为空")
             return None
+        return self._checked_text(column, text, value)
+
+    def _checked_text(self, column: str, text: str, value: str) -> str | None:
+        """A non-empty text within its column's length, and digits that kept all of theirs."""
         limit = self.columns.max_length.get(column)
         if limit is not None and len(text) > limit:
             self.fail(column, f"过长（{len(text)}字，最多{limit}字）")
@@ -265,6 +280,11 @@ class RowReader:
         text = self.text(column)
         if text is None:
             return None
+        if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
+            try:  # the usual form, YYYY-MM-DD (an export's), without the pattern
+                return date.fromisoformat(text)
+            except ValueError:
+                pass  # the pattern below says what is wrong
         match = _DATE.fullmatch(text)
         if match is None:
             self.fail(

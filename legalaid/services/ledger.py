@@ -254,10 +254,10 @@ def _parsed(
                 rows.append(parse(raw, number, today=today))
             except RowErrors as exc:
                 problems.extend(exc.problems)
-        if number % CHUNK == 0:
+        if (number - 1) % CHUNK == 0:  # CHUNK data rows read
             yield rows, problems
             rows, problems = [], []
-            if number % 10000 == 0:
+            if (number - 1) % 10000 == 0:
                 progress("检查", number - 1, 0)
     if rows or problems:
         yield rows, problems

@@ -120,10 +120,13 @@ def _read_csv(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
     def rows() -> Iterator[dict[str, Any]]:
         try:
             for values in reader:
-                if not any(v.strip() for v in values):
+                joined = "".join(values)  # one look at the whole row, not one per cell
+                if not joined.strip():
                     yield {}
-                    continue
-                yield dict(zip(headers, map(unguard_formula, values), strict=False))
+                elif "'" in joined:  # an apostrophe our export put before a formula-like text
+                    yield dict(zip(headers, map(unguard_formula, values), strict=False))
+                else:
+                    yield dict(zip(headers, values, strict=False))
         except UnicodeDecodeError:
             raise _undecodable() from None
         except csv.Error as exc:
