@@ -21,6 +21,7 @@ from legalaid.domain.errors import ValidationError
 from legalaid.domain.vocabulary import CaseType, HandlerType, RegionTier, Stage
 
 YUAN = Decimal("0.01")
+MAX_AMOUNT = Decimal(100_000)  # no published item comes near it; more is a typing slip
 
 
 # Duty lawyers are paid per day on duty (值班补贴): the standard's per-day item
@@ -63,7 +64,9 @@ class SubsidyStandard:
     extra_person_cap: int | None = None  # at most this many extra persons are paid
     per_day: Mapping[str, Decimal] = field(default_factory=dict)  # e.g. 值班律师 per day
     per_piece: Mapping[str, Decimal] = field(default_factory=dict)  # e.g. 代拟法律文书 per piece
-    terminated_share: Decimal = Decimal("0.5")  # used when stages are not counted
+    # The share of a terminated case's subsidy the table pays; None where the table says
+    # nothing on termination: then nothing is paid until a clerk records a share.
+    terminated_share: Decimal | None = None
     terminated_by_stages: bool = False  # pay completed stages ÷ all stages instead
 
     def in_force(self, day: date) -> bool:
@@ -87,6 +90,9 @@ class SubsidyFacts:
     terminated: bool = False
     stages_completed: int = 0
     stages_total: int = 0
+    # A terminated case's share as a clerk recorded it, with the reason (it prevails).
+    recorded_share: Decimal | None = None
+    recorded_share_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -169,16 +175,28 @@ def calculate(standard: SubsidyStandard, facts: SubsidyFacts) -> SubsidyResult:
             lines.append(SubsidyLine(f"{item}（{days}日×{rate}元）", Decimal(days), rate * days))
     total = sum((line.amount for line in lines), Decimal(0))
     if facts.terminated:
-        if standard.terminated_by_stages and facts.stages_total:
+        if facts.recorded_share is not None:
+            share = facts.recorded_share
+            label = (f"终止援助，经办人确定按{share_text(share)}支付"
+                     f"（{facts.recorded_share_reason or '未写理由'}）")  # fmt: skip
+        elif standard.terminated_by_stages and facts.stages_total:
             share = Decimal(facts.stages_completed) / facts.stages_total
             label = f"终止援助，按已完成阶段支付（{facts.stages_completed}/{facts.stages_total}）"
-        else:
+        elif standard.terminated_share is not None:
             share = standard.terminated_share
-            label = f"终止援助，按{_yuan(share * 100).normalize():f}%支付"
+            label = f"终止援助，按标准{share_text(share)}支付"
+        else:  # 法律援助法 s.52 leaves the amount to the table; one silent pays nothing unasked
+            share = Decimal(0)
+            label = "终止援助：本标准未规定终止案件的补贴，经办人确定支付比例前不支付"
         cut = _yuan(total * (1 - share))
         lines.append(SubsidyLine(label, share, -cut))
         total -= cut
     return SubsidyResult(amount=_yuan(total), lines=tuple(lines))
+
+
+def share_text(share: Decimal) -> str:
+    """A share as a percentage (0.5 → 50%)."""
+    return f"{_yuan(share * 100).normalize():f}%"
 
 
 def days_from_text(text: str | None) -> dict[str, int]:
@@ -202,21 +220,26 @@ def check_standard(standard: SubsidyStandard) -> None:
     amounts: list[tuple[str, Decimal]] = [
         (f"{r.case_type.value}基本补贴", r.amount) for r in standard.base
     ]
-    amounts += [(f"{k.value}系数", v) for k, v in standard.handler_factor.items()]
     amounts += [(f"异地（{k.value}）", v) for k, v in standard.cross_region_tiers.items()]
     for label, value in (
         ("异地补贴", standard.cross_region_flat),
         ("重大疑难补贴", standard.major_add_on),
-        ("重大疑难倍数", standard.major_multiplier),
         ("增加受援人补贴", standard.extra_person_add_on),
     ):
         if value is not None:
             amounts.append((label, value))
     amounts += [(f"按日项目「{k}」", v) for k, v in standard.per_day.items()]
     amounts += [(f"按件项目「{k}」", v) for k, v in standard.per_piece.items()]
-    problems += [f"{label}不能为负数（{value}）" for label, value in amounts if value < 0]
-    if not Decimal(0) <= standard.terminated_share <= 1:
+    factors = [(f"{k.value}系数", v) for k, v in standard.handler_factor.items()]
+    if standard.major_multiplier is not None:
+        factors.append(("重大疑难倍数", standard.major_multiplier))
+    problems += [f"{label}不能为负数（{value}）" for label, value in (*amounts, *factors)
+                 if value < 0]  # fmt: skip
+    problems += [f"{label}超出0至{MAX_AMOUNT}元（{value}）" for label, value in amounts
+                 if value > MAX_AMOUNT]  # fmt: skip
+    if standard.terminated_share is not None and not 0 <= standard.terminated_share <= 1:
         problems.append("终止援助的支付比例应在0到1之间")
+    problems += _never_applying(standard.base)
     for case_type in CaseType:
         for stage in (None, *Stage):
             if not any(r.matches(case_type, stage) for r in standard.base):
@@ -226,6 +249,25 @@ def check_standard(standard: SubsidyStandard) -> None:
                 break
     if problems:
         raise ValidationError("；".join(problems), field="补贴标准")
+
+
+def _never_applying(base: Sequence[BaseRule]) -> list[str]:
+    """Base rules every case of which an earlier rule takes (the first matching one wins)."""
+    problems = []
+    for index, rule in enumerate(base):
+        cases = [
+            (case_type, stage)
+            for case_type in CaseType
+            for stage in (None, *Stage)
+            if rule.matches(case_type, stage)
+        ]
+        if all(any(r.matches(*case) for r in base[:index]) for case in cases):
+            stages = "、".join(sorted(s.value for s in rule.stages)) or "任何阶段"
+            problems.append(
+                f"第{index + 1}条基本补贴（{rule.case_type.value}·{stages}，{rule.amount}元）"
+                "永远不会适用：前面的规则已涵盖它的全部情形"
+            )
+    return problems
 
 
 def check_versions(standards: Sequence[SubsidyStandard]) -> None:
@@ -347,7 +389,7 @@ def to_json(standard: SubsidyStandard) -> str:
         "extra_person_cap": standard.extra_person_cap,
         "per_day": {k: str(v) for k, v in standard.per_day.items()},
         "per_piece": {k: str(v) for k, v in standard.per_piece.items()},
-        "terminated_share": str(standard.terminated_share),
+        "terminated_share": _str(standard.terminated_share),
         "terminated_by_stages": standard.terminated_by_stages,
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
@@ -391,7 +433,7 @@ def from_json(text: str) -> SubsidyStandard:
             extra_person_cap=data.get("extra_person_cap"),
             per_day={str(k): Decimal(v) for k, v in data.get("per_day", {}).items()},
             per_piece={str(k): Decimal(v) for k, v in data.get("per_piece", {}).items()},
-            terminated_share=Decimal(data.get("terminated_share", "0.5")),
+            terminated_share=_dec(data.get("terminated_share")),  # silent: None
             terminated_by_stages=bool(data.get("terminated_by_stages", False)),
         )
     except (KeyError, ValueError, TypeError, InvalidOperation) as exc:

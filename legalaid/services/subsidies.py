@@ -25,6 +25,7 @@ from legalaid.domain.subsidy import (
     days_from_text,
     days_to_text,
     from_json,
+    share_text,
     standard_in_force,
     to_json,
 )
@@ -74,6 +75,11 @@ class CaseSubsidy:
     @property
     def amount(self) -> Decimal:
         return self.override if self.override is not None else self.computed
+
+    @property
+    def example(self) -> bool:
+        """Computed by the shipped example standard, which is there to be replaced."""
+        return self.standard == DEFAULT_STANDARD.name
 
 
 # -- standards ------------------------------------------------------------------------------
@@ -202,6 +208,8 @@ def _facts(session: Session, case: CaseRecord) -> SubsidyFacts:
         terminated=bool(terminated),
         stages_completed=case.stages_completed or 0,
         stages_total=case.stages_total or 0,
+        recorded_share=case.terminated_share,
+        recorded_share_reason=case.terminated_share_reason,
     )
 
 
@@ -273,6 +281,9 @@ class SubsidyBasis:
     per_day_items: tuple[str, ...]
     by_stages: bool  # the standard pays terminated cases by stages completed
     terminated: bool
+    # What the standard pays a terminated case: a share (0–1), or None when it is silent.
+    standard_share: Decimal | None
+    share: tuple[Decimal, str] | None  # the share a clerk recorded, with its reason
     editable: bool
     version: int  # the case's, checked when the basis is saved (no silent overwrite)
 
@@ -292,6 +303,10 @@ def subsidy_basis(ctx: Context, *, case_id: int) -> SubsidyBasis:
             tuple(standard.per_day),
             standard.terminated_by_stages,
             _facts(session, case).terminated,
+            standard.terminated_share,
+            (case.terminated_share, case.terminated_share_reason or "")
+            if case.terminated_share is not None
+            else None,
             record is None or record.state == PaymentState.PENDING.value,
             case.version,
         )
@@ -306,13 +321,16 @@ def set_subsidy_basis(
     aided_persons: int,
     days: dict[str, int],
     stages: tuple[int, int] | None = None,
+    share: tuple[Decimal, str] | None = None,
     expected_version: int | None = None,
 ) -> CaseSubsidy:
     """Record 异地 tier, aided persons and per-day days; a pending subsidy is recomputed.
 
     Once the subsidy is approved its basis is fixed (the finance office pays that amount).
-    ``expected_version``: the case as the clerk saw it — a change by someone else meanwhile
-    is refused rather than overwritten."""
+    ``share``: for a terminated case, the share of its subsidy to pay and why (a table silent
+    on termination pays nothing until one is recorded; a recorded one prevails over the
+    table's). ``expected_version``: the case as the clerk saw it — a change by someone else
+    meanwhile is refused rather than overwritten."""
     if aided_persons < 1:
         raise ValidationError("「受援人数」至少为1（含共同受援人、并案）", field="受援人数")
     for item, count in days.items():
@@ -322,12 +340,19 @@ def set_subsidy_basis(
         raise ValidationError(
             "「已完成阶段」应在0与承办阶段数之间，承办阶段数至少为1", field="已完成阶段"
         )
+    if share is not None:
+        if not Decimal(0) <= share[0] <= 1:
+            raise ValidationError("「终止援助支付比例」应在0%到100%之间", field="支付比例")
+        if not share[1].strip():
+            raise ValidationError("确定终止援助的支付比例须写明理由", field="比例理由")
     with ctx.writing() as uow:
         session = uow.session
         case = load_case(session, case_id, expected_version)
         record = session.get(CaseSubsidyRecord, case_id)
         if record is not None and record.state != PaymentState.PENDING.value:
             raise ConflictError(f"补贴已{record.state}，计算依据不能再修改")
+        if share is not None and not _facts(session, case).terminated:
+            raise ValidationError("只有终止援助的案件才能确定支付比例", field="支付比例")
         _, standard = _case_standard(session, case)
         unknown = [item for item, count in days.items() if count and item not in standard.per_day]
         if unknown:
@@ -341,6 +366,9 @@ def set_subsidy_basis(
         case.aided_persons = aided_persons
         case.subsidy_days = days_to_text(days)
         case.stages_completed, case.stages_total = stages if stages else (None, None)
+        case.terminated_share, case.terminated_share_reason = (
+            (share[0], share[1].strip()) if share else (None, None)
+        )
         case.updated_at = ctx.now()
         after = _basis_text(case)
         detail: dict[str, object] = {k: f"{before[k]}→{after[k]}" for k in before
@@ -364,6 +392,9 @@ def _basis_text(case: CaseRecord) -> dict[str, object]:
         "受援人数": case.aided_persons,
         "按日项目": days or "无",
         "已完成阶段": f"{case.stages_completed}/{case.stages_total}" if case.stages_total else "无",
+        "终止支付比例": f"{share_text(case.terminated_share)}（{case.terminated_share_reason}）"
+        if case.terminated_share is not None
+        else "无",
     }
 
 

@@ -188,6 +188,9 @@ class CaseRecord(Base):
     subsidy_days: Mapped[str | None] = mapped_column(Text)
     stages_completed: Mapped[int | None] = mapped_column(Integer)
     stages_total: Mapped[int | None] = mapped_column(Integer)
+    # A terminated case's subsidy share as a clerk recorded it (0–1), and why (migration 0021).
+    terminated_share: Mapped[Decimal | None] = mapped_column(Numeric(5, 4))
+    terminated_share_reason: Mapped[str | None] = mapped_column(Text)
     # The closing file (结案): outcome, the checklist items filed, and when it was submitted
     # (the centre reviews it within 30 days).
     outcome: Mapped[str | None] = mapped_column(String(10))

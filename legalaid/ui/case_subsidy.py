@@ -4,9 +4,11 @@ with its reason, and approval."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from legalaid.domain.errors import LegalAidError
 from legalaid.domain.permissions import Action
+from legalaid.domain.subsidy import share_text
 from legalaid.domain.vocabulary import RegionTier
 from legalaid.services import subsidies
 from legalaid.services.authz import may
@@ -116,6 +119,11 @@ class SubsidyPanel(QWidget):
         text = self.tr("Standard: {0} · computed {1} yuan · state: {2}").format(
             s.standard, s.computed, state
         )
+        if s.example:
+            text += "\n" + self.tr(
+                "This is the example standard shipped with the program, not your province's: "
+                "an administrator replaces it in 补贴 › 补贴标准."
+            )
         if s.override is not None:
             text += "\n" + self.tr("Adjusted to {0} yuan: {1}").format(
                 s.override, s.override_reason
@@ -180,6 +188,33 @@ class SubsidyPanel(QWidget):
             stages.addStretch()
             self.basis_form.addRow(self.tr("Stages completed (terminated case)"), stages)
             editable += [self.stages_done, self.stages_total]
+        self.share_given = None
+        if basis.terminated:
+            # What the table pays a terminated case, and the share a clerk may record instead
+            # (法律援助法 s.52 leaves it to the table; one silent on it pays nothing unasked).
+            if basis.by_stages:
+                rule = self.tr("The standard pays the stages completed")
+            elif basis.standard_share is not None:
+                rule = self.tr("The standard pays {0}").format(share_text(basis.standard_share))
+            else:
+                rule = self.tr("The standard says nothing on terminated cases: nothing is paid "
+                               "until a share is recorded here")  # fmt: skip
+            self.basis_form.addRow(self.tr("Terminated aid"), QLabel(rule))
+            self.share_given = QCheckBox(self.tr("Pay this share instead"))
+            self.share_percent = _spin(100)
+            self.share_percent.setSuffix(" %")
+            self.share_reason = QLineEdit()
+            self.share_reason.setPlaceholderText(self.tr("Why this share (required)"))
+            if basis.share is not None:
+                self.share_given.setChecked(True)
+                self.share_percent.setValue(int(basis.share[0] * 100))
+                self.share_reason.setText(basis.share[1])
+            share_row = QHBoxLayout()
+            share_row.addWidget(self.share_given)
+            share_row.addWidget(self.share_percent)
+            share_row.addWidget(self.share_reason, 1)
+            self.basis_form.addRow(self.tr("Share paid"), share_row)
+            editable += [self.share_given, self.share_percent, self.share_reason]
         self.recalculate = QPushButton(self.tr("Save basis and recalculate"))
         self.recalculate.clicked.connect(self.save_basis)
         self.basis_form.addRow("", self.recalculate)
@@ -190,6 +225,11 @@ class SubsidyPanel(QWidget):
     def save_basis(self) -> None:
         tier = self.region.currentData()
         stages = (self.stages_done.value(), self.stages_total.value()) if self._by_stages else None
+        share = (
+            (Decimal(self.share_percent.value()) / 100, self.share_reason.text())
+            if self.share_given is not None and self.share_given.isChecked()
+            else None
+        )
         self._run(
             lambda: subsidies.set_subsidy_basis(
                 self._ctx,
@@ -198,6 +238,7 @@ class SubsidyPanel(QWidget):
                 aided_persons=self.aided_persons.value(),
                 days={item: box.value() for item, box in self.days.items()},
                 stages=stages,
+                share=share,
                 expected_version=self._basis_version,
             )
         )

@@ -132,6 +132,8 @@ class StandardsTab(QWidget):
         ended = QGroupBox(self.tr("Terminated cases (终止)"))
         ended_form = QFormLayout(ended)
         self.terminated = QLineEdit()
+        # The table's own word on termination, or nothing: then a clerk decides case by case.
+        self.terminated.setPlaceholderText(self.tr("empty: the table says nothing (pays 0)"))
         self.by_stages = QCheckBox(self.tr("Pay the stages completed instead"))
         ended_form.addRow(self.tr("Share paid (0–1)"), self.terminated)
         ended_form.addRow("", self.by_stages)
@@ -284,7 +286,9 @@ class StandardsTab(QWidget):
             extra_person_cap=int(cap) if cap else None,
             per_day=per_day,
             per_piece=per_piece,
-            terminated_share=_money(self.terminated.text() or "0.5", "终止援助支付比例"),
+            terminated_share=_money(self.terminated.text(), "终止援助支付比例")
+            if self.terminated.text().strip()
+            else None,
             terminated_by_stages=self.by_stages.isChecked(),
         )  # fmt: skip
 

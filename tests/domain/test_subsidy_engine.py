@@ -123,6 +123,14 @@ def test_unknown_per_day_item_and_missing_base_are_refused() -> None:
         ({"effective_to": date(2019, 1, 1)}, "失效日期早于生效日期"),
         ({"terminated_share": D("1.5")}, "支付比例"),
         ({"name": " "}, "标准名称不能为空"),
+        # An amount no table has: a slip of the keyboard, named by its rule.
+        ({"major_add_on": D(100_001)}, "重大疑难补贴超出0至100000元（100001）"),
+        ({"per_piece": {"代拟法律文书": D(150_000)}}, "按件项目「代拟法律文书」超出0至100000元"),
+        # A rule every case of which an earlier rule takes (the first match wins).
+        (
+            {"base": (BaseRule(CaseType.CIVIL, D(2500)), *DEFAULT_STANDARD.base)},
+            "第6条基本补贴（民事诉讼代理·任何阶段，2500元）永远不会适用",
+        ),
     ],
 )
 def test_bad_standards_are_refused_with_the_problem_named(
@@ -156,3 +164,41 @@ def test_standard_files_round_trip_and_bad_files() -> None:
     with pytest.raises(ValidationError) as info:
         from_json(broken)
     assert "不能为负数" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("standard_share", "recorded", "amount", "rule"),
+    [
+        # A table silent on termination pays nothing until a clerk decides.
+        (None, None, "0.00", "终止援助：本标准未规定终止案件的补贴，经办人确定支付比例前不支付"),
+        (D("0.5"), None, "1500.00", "终止援助，按标准50%支付"),
+        # The clerk's recorded share prevails over the table's.
+        (
+            D("0.5"),
+            (D("0.2"), "仅会见一次"),
+            "600.00",
+            "终止援助，经办人确定按20%支付（仅会见一次）",
+        ),
+        (None, (D("0.35"), "已阅卷"), "1050.00", "终止援助，经办人确定按35%支付（已阅卷）"),
+    ],
+)
+def test_termination_pays_what_the_table_or_the_clerk_says(
+    standard_share: Decimal | None, recorded: tuple[Decimal, str] | None, amount: str, rule: str
+) -> None:
+    standard = replace(DEFAULT_STANDARD, terminated_share=standard_share)
+    result = calculate(
+        standard,
+        facts(terminated=True, recorded_share=recorded[0] if recorded else None,
+              recorded_share_reason=recorded[1] if recorded else None),
+    )  # fmt: skip
+    assert result.amount == D(amount)
+    assert result.lines[-1].rule == rule
+
+
+def test_a_standard_file_silent_on_termination_stays_silent() -> None:
+    silent = replace(DEFAULT_STANDARD, terminated_share=None)
+    assert '"terminated_share": null' in to_json(silent)
+    assert from_json(to_json(silent)).terminated_share is None
+    text = to_json(DEFAULT_STANDARD).replace('  "terminated_share": "0.5",\n', "")
+    assert "terminated_share" not in text
+    assert from_json(text).terminated_share is None  # not 50 % unasked

@@ -278,3 +278,63 @@ def test_terminated_by_stages_and_the_basis_fixed_once_approved(offices: Context
             ctx, case_id=ref.id, region_tier=None, aided_persons=1, days={}, stages=(3, 3)
         )
     assert subsidies.case_subsidy(ctx, case_id=ref.id).computed == Decimal("1400.00")
+
+
+def _terminated_case(ctx: Context, name: str) -> int:
+    handler = add_handler(ctx, name=f"律师{name}", handler_type=HandlerType.LAWYER)
+    ref = intake.register(
+        ctx,
+        CaseInput(
+            office_code="ZZ", source=CaseSource.APPLICATION, case_type=CaseType.CIVIL,
+            stage=Stage.FIRST_INSTANCE, received_on=date(2026, 3, 2), hardship_basis="诚信承诺",
+            person=PersonInput(name=name),
+        ),
+    )  # fmt: skip
+    intake.start_review(ctx, case_id=ref.id)
+    intake.decide(ctx, case_id=ref.id, grant=True, reason="", on=date(2026, 3, 2))
+    assignment.assign_handler(ctx, case_id=ref.id, handler_id=handler.id, on=date(2026, 3, 3))
+    assignment.start_handling(ctx, case_id=ref.id)
+    closing.terminate(ctx, case_id=ref.id, reason=TerminationReason.OWN_LAWYER, on=date(2026, 4, 1))
+    return ref.id
+
+
+def test_a_table_silent_on_termination_pays_nothing_until_a_clerk_records_a_share(
+    offices: Context,
+) -> None:
+    ctx = offices
+    subsidies.add_standard(ctx, replace(PROVINCE, terminated_by_stages=False,
+                                        terminated_share=None))  # fmt: skip
+    case_id = _terminated_case(ctx, "王五")
+    silent = subsidies.case_subsidy(ctx, case_id=case_id)
+    assert silent.computed == Decimal("0.00")  # not a silent 50 %
+    assert "本标准未规定终止案件的补贴" in silent.lines[-1].rule
+    basis = subsidies.subsidy_basis(ctx, case_id=case_id)
+    assert basis.terminated and basis.standard_share is None and basis.share is None
+    for share, field in (((Decimal("1.2"), "已办一审"), "支付比例"),
+                         ((Decimal("0.4"), "  "), "比例理由")):  # fmt: skip
+        with pytest.raises(ValidationError) as info:
+            subsidies.set_subsidy_basis(ctx, case_id=case_id, region_tier=None, aided_persons=1,
+                                        days={}, share=share)  # fmt: skip
+        assert info.value.field == field
+    assert subsidies.case_subsidy(ctx, case_id=case_id).computed == Decimal("0.00")
+    subsidies.set_subsidy_basis(ctx, case_id=case_id, region_tier=None, aided_persons=1, days={},
+                                share=(Decimal("0.4"), "已完成会见和阅卷"))  # fmt: skip
+    paid = subsidies.case_subsidy(ctx, case_id=case_id)
+    assert paid.computed == Decimal("1000.00")  # 2500 civil × 40 %
+    assert paid.lines[-1].rule == "终止援助，经办人确定按40%支付（已完成会见和阅卷）"
+    assert subsidies.subsidy_basis(ctx, case_id=case_id).share == (
+        Decimal("0.4"),
+        "已完成会见和阅卷",
+    )
+    other = _closed_case(ctx, assigned=date(2026, 3, 5))  # not terminated: no share to record
+    with pytest.raises(ValidationError, match="只有终止援助的案件"):
+        subsidies.set_subsidy_basis(ctx, case_id=other, region_tier=None, aided_persons=1,
+                                    days={}, share=(Decimal("0.5"), "理由"))  # fmt: skip
+
+
+def test_the_example_standard_says_it_is_one(offices: Context) -> None:
+    case_id = _closed_case(offices, assigned=date(2025, 3, 3))
+    assert subsidies.case_subsidy(offices, case_id=case_id).example
+    subsidies.add_standard(offices, PROVINCE)
+    later = _closed_case(offices, assigned=date(2026, 3, 3))
+    assert not subsidies.case_subsidy(offices, case_id=later).example

@@ -90,3 +90,44 @@ def test_the_basis_is_recorded_and_the_subsidy_recomputed(
         dialog.grab().save(str(tmp_path / "basis.png"))
     panel.review_button.click()
     assert not panel.recalculate.isEnabled() and not panel.region.isEnabled()
+
+
+def test_a_terminated_case_under_a_silent_table_gets_its_share_from_the_clerk(
+    offices: Context, qtbot: QtBot, answer_dialog: Answer, tmp_path: Path, backend: str
+) -> None:
+    from decimal import Decimal
+
+    from legalaid.services import subsidies
+    from tests.services.test_subsidies import PROVINCE, _terminated_case
+
+    subsidies.add_standard(offices, replace(PROVINCE, terminated_by_stages=False,
+                                            terminated_share=None))  # fmt: skip
+    case_id = _terminated_case(offices, "赵六")
+    dialog = CaseDialog(offices, case_id)
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 680)
+    panel = dialog.subsidy_panel
+    assert "0.00" in panel.summary.text()
+    assert panel.share_given is not None and not panel.share_given.isChecked()
+    panel.share_given.setChecked(True)
+    panel.share_percent.setValue(40)
+    said: list[str] = []
+
+    def read_and_close(box: QWidget) -> None:
+        said.append(box.text())  # type: ignore[attr-defined]
+        box.close()
+
+    answer_dialog(read_and_close)
+    panel.recalculate.click()  # no reason: refused, nothing recorded
+    assert said and "理由" in said[0]
+    assert case_subsidy(offices, case_id=case_id).computed == Decimal("0.00")
+    panel = dialog.subsidy_panel
+    panel.share_reason.setText("已完成会见和阅卷")
+    panel.recalculate.click()
+    assert case_subsidy(offices, case_id=case_id).computed == Decimal("1000.00")
+    panel = dialog.subsidy_panel
+    assert panel.share_given.isChecked() and panel.share_percent.value() == 40
+    assert panel.share_reason.text() == "已完成会见和阅卷"
+    if backend == "sqlite":
+        dialog.tabs.setCurrentIndex(dialog.subsidy_tab)
+        dialog.grab().save(str(tmp_path / "terminated.png"))

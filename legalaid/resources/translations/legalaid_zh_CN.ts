@@ -34,17 +34,17 @@ Log folder: {1}</source>
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="43"/>
+        <location filename="../../ui/case_subsidy.py" line="46"/>
         <source>Adjust the subsidy</source>
         <translation>调整办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="48"/>
+        <location filename="../../ui/case_subsidy.py" line="51"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="49"/>
+        <location filename="../../ui/case_subsidy.py" line="52"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -478,7 +478,7 @@ Set up a new, empty database in this file?</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="83"/>
-        <location filename="../../ui/case_dialog.py" line="626"/>
+        <location filename="../../ui/case_dialog.py" line="645"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -554,7 +554,7 @@ Set up a new, empty database in this file?</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="120"/>
-        <location filename="../../ui/case_dialog.py" line="425"/>
+        <location filename="../../ui/case_dialog.py" line="456"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
@@ -769,32 +769,32 @@ Set up a new, empty database in this file?</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="457"/>
+        <location filename="../../ui/case_dialog.py" line="486"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="458"/>
+        <location filename="../../ui/case_dialog.py" line="487"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="472"/>
+        <location filename="../../ui/case_dialog.py" line="498"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="473"/>
+        <location filename="../../ui/case_dialog.py" line="499"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="474"/>
+        <location filename="../../ui/case_dialog.py" line="500"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="475"/>
+        <location filename="../../ui/case_dialog.py" line="501"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -892,86 +892,87 @@ Set up a new, empty database in this file?</source>
     <message>
         <location filename="../../ui/case_dialog.py" line="376"/>
         <location filename="../../ui/case_dialog.py" line="386"/>
+        <location filename="../../ui/case_dialog.py" line="421"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="412"/>
+        <location filename="../../ui/case_dialog.py" line="443"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="412"/>
+        <location filename="../../ui/case_dialog.py" line="444"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="434"/>
+        <location filename="../../ui/case_dialog.py" line="463"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="434"/>
+        <location filename="../../ui/case_dialog.py" line="463"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="438"/>
+        <location filename="../../ui/case_dialog.py" line="467"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="439"/>
+        <location filename="../../ui/case_dialog.py" line="468"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="492"/>
+        <location filename="../../ui/case_dialog.py" line="515"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="493"/>
+        <location filename="../../ui/case_dialog.py" line="516"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="522"/>
+        <location filename="../../ui/case_dialog.py" line="543"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="532"/>
+        <location filename="../../ui/case_dialog.py" line="551"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="533"/>
+        <location filename="../../ui/case_dialog.py" line="552"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="548"/>
+        <location filename="../../ui/case_dialog.py" line="565"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="594"/>
+        <location filename="../../ui/case_dialog.py" line="614"/>
         <source>Approve closing — quality of the case</source>
         <translation>结案审查 — 评定办案质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="607"/>
+        <location filename="../../ui/case_dialog.py" line="625"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="607"/>
+        <location filename="../../ui/case_dialog.py" line="626"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="626"/>
+        <location filename="../../ui/case_dialog.py" line="644"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1171,37 +1172,37 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>ClosingDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="254"/>
+        <location filename="../../ui/case_work.py" line="246"/>
         <source>Submit the closing file</source>
         <translation>提交结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="263"/>
+        <location filename="../../ui/case_work.py" line="255"/>
         <source>Yuan; empty if none</source>
         <translation>单位：元；没有则留空</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="271"/>
+        <location filename="../../ui/case_work.py" line="263"/>
         <source>Documents in the file (★ required)</source>
         <translation>案卷材料（★为必备）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="274"/>
+        <location filename="../../ui/case_work.py" line="266"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="275"/>
+        <location filename="../../ui/case_work.py" line="267"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="276"/>
+        <location filename="../../ui/case_work.py" line="268"/>
         <source>Economic loss recovered</source>
         <translation>挽回经济损失</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="285"/>
+        <location filename="../../ui/case_work.py" line="277"/>
         <source>Economic loss recovered: an amount in yuan.</source>
         <translation>挽回经济损失应为金额（元）。</translation>
     </message>
@@ -1828,32 +1829,32 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="306"/>
+        <location filename="../../ui/case_work.py" line="298"/>
         <source>Follow-up</source>
         <translation>回访与质量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="317"/>
+        <location filename="../../ui/case_work.py" line="309"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="318"/>
+        <location filename="../../ui/case_work.py" line="310"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="319"/>
+        <location filename="../../ui/case_work.py" line="311"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="320"/>
+        <location filename="../../ui/case_work.py" line="312"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="321"/>
+        <location filename="../../ui/case_work.py" line="313"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -1861,47 +1862,47 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="334"/>
+        <location filename="../../ui/case_work.py" line="327"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="334"/>
+        <location filename="../../ui/case_work.py" line="327"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="334"/>
+        <location filename="../../ui/case_work.py" line="327"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="334"/>
+        <location filename="../../ui/case_work.py" line="327"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="335"/>
+        <location filename="../../ui/case_work.py" line="328"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="335"/>
+        <location filename="../../ui/case_work.py" line="328"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="337"/>
+        <location filename="../../ui/case_work.py" line="330"/>
         <source>Record follow-up…</source>
         <translation>记录回访/投诉…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="350"/>
+        <location filename="../../ui/case_work.py" line="343"/>
         <source>No closing file submitted yet.</source>
         <translation>尚未提交结案材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="353"/>
+        <location filename="../../ui/case_work.py" line="346"/>
         <source>Closing file: outcome {0}; {1} documents: {2}</source>
         <translation>结案材料：结果为{0}；共{1}项：{2}</translation>
     </message>
@@ -2795,118 +2796,118 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="371"/>
+        <location filename="../../ui/subsidies_page.py" line="375"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="372"/>
+        <location filename="../../ui/subsidies_page.py" line="376"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="373"/>
+        <location filename="../../ui/subsidies_page.py" line="377"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="374"/>
+        <location filename="../../ui/subsidies_page.py" line="378"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="375"/>
+        <location filename="../../ui/subsidies_page.py" line="379"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="376"/>
+        <location filename="../../ui/subsidies_page.py" line="380"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="381"/>
+        <location filename="../../ui/subsidies_page.py" line="385"/>
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="382"/>
+        <location filename="../../ui/subsidies_page.py" line="386"/>
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="384"/>
+        <location filename="../../ui/subsidies_page.py" line="388"/>
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="385"/>
+        <location filename="../../ui/subsidies_page.py" line="389"/>
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="399"/>
+        <location filename="../../ui/subsidies_page.py" line="403"/>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="417"/>
+        <location filename="../../ui/subsidies_page.py" line="421"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="419"/>
+        <location filename="../../ui/subsidies_page.py" line="423"/>
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="427"/>
-        <location filename="../../ui/subsidies_page.py" line="437"/>
+        <location filename="../../ui/subsidies_page.py" line="431"/>
+        <location filename="../../ui/subsidies_page.py" line="441"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="428"/>
+        <location filename="../../ui/subsidies_page.py" line="432"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="471"/>
+        <location filename="../../ui/subsidies_page.py" line="475"/>
         <source>{0} case subsidies and {1} lines of duty or drafting pay, {2} yuan</source>
         <translation>办案补贴 {0} 件、值班和代拟文书补贴 {1} 项，共 {2} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="485"/>
+        <location filename="../../ui/subsidies_page.py" line="489"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="494"/>
+        <location filename="../../ui/subsidies_page.py" line="498"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="500"/>
+        <location filename="../../ui/subsidies_page.py" line="504"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="502"/>
+        <location filename="../../ui/subsidies_page.py" line="506"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="511"/>
+        <location filename="../../ui/subsidies_page.py" line="515"/>
         <source>Mark as paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="512"/>
+        <location filename="../../ui/subsidies_page.py" line="516"/>
         <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
         <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="526"/>
+        <location filename="../../ui/subsidies_page.py" line="530"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -3843,83 +3844,88 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>终止援助的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="135"/>
+        <location filename="../../ui/subsidies_page.py" line="136"/>
+        <source>empty: the table says nothing (pays 0)</source>
+        <translation>留空：标准未规定（不支付）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="137"/>
         <source>Pay the stages completed instead</source>
         <translation>改按已完成阶段支付</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="136"/>
+        <location filename="../../ui/subsidies_page.py" line="138"/>
         <source>Share paid (0–1)</source>
         <translation>支付比例（0–1）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="162"/>
+        <location filename="../../ui/subsidies_page.py" line="164"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="150"/>
+        <location filename="../../ui/subsidies_page.py" line="152"/>
         <source>Yuan per day</source>
         <translation>每日金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="165"/>
+        <location filename="../../ui/subsidies_page.py" line="167"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="166"/>
+        <location filename="../../ui/subsidies_page.py" line="168"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="151"/>
+        <location filename="../../ui/subsidies_page.py" line="153"/>
         <source>e.g. 值班律师 (duty lawyer) per day on duty</source>
         <translation>例如：值班律师按值班天数计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="154"/>
+        <location filename="../../ui/subsidies_page.py" line="156"/>
         <source>Yuan per piece</source>
         <translation>每件金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="155"/>
+        <location filename="../../ui/subsidies_page.py" line="157"/>
         <source>e.g. 代拟法律文书 (document drafted) per piece</source>
         <translation>例如：代拟法律文书按件计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="185"/>
+        <location filename="../../ui/subsidies_page.py" line="187"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="185"/>
+        <location filename="../../ui/subsidies_page.py" line="187"/>
         <source> (used)</source>
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="251"/>
+        <location filename="../../ui/subsidies_page.py" line="253"/>
         <source>Row {0}: unknown case type or stage</source>
         <translation>第{0}行：案件类型或诉讼阶段无效</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="305"/>
+        <location filename="../../ui/subsidies_page.py" line="309"/>
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="310"/>
+        <location filename="../../ui/subsidies_page.py" line="314"/>
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="311"/>
-        <location filename="../../ui/subsidies_page.py" line="328"/>
+        <location filename="../../ui/subsidies_page.py" line="315"/>
+        <location filename="../../ui/subsidies_page.py" line="332"/>
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="326"/>
+        <location filename="../../ui/subsidies_page.py" line="330"/>
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -3978,12 +3984,12 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="535"/>
+        <location filename="../../ui/subsidies_page.py" line="539"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="536"/>
+        <location filename="../../ui/subsidies_page.py" line="540"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
@@ -3991,87 +3997,127 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidyPanel</name>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="70"/>
+        <location filename="../../ui/case_subsidy.py" line="73"/>
         <source>Rule</source>
         <translation>计算项目</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="70"/>
+        <location filename="../../ui/case_subsidy.py" line="73"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="71"/>
+        <location filename="../../ui/case_subsidy.py" line="74"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="81"/>
+        <location filename="../../ui/case_subsidy.py" line="84"/>
         <source>Basis of the calculation</source>
         <translation>补贴计算依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="87"/>
+        <location filename="../../ui/case_subsidy.py" line="90"/>
         <source>Adjust amount…</source>
         <translation>调整金额…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="88"/>
+        <location filename="../../ui/case_subsidy.py" line="91"/>
         <source>Approve subsidy</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="116"/>
+        <location filename="../../ui/case_subsidy.py" line="119"/>
         <source>estimate (proposed when the case closes)</source>
         <translation>预估（结案时提交审核）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="116"/>
+        <location filename="../../ui/case_subsidy.py" line="119"/>
         <source>Standard: {0} · computed {1} yuan · state: {2}</source>
         <translation>补贴标准：{0} · 计算金额 {1} 元 · 状态：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="120"/>
+        <location filename="../../ui/case_subsidy.py" line="127"/>
+        <source>This is the example standard shipped with the program, not your province&apos;s: an administrator replaces it in 补贴 › 补贴标准.</source>
+        <translation>这是程序自带的示例标准，不是本省标准：请管理员在「补贴 › 补贴标准」中替换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="128"/>
         <source>Adjusted to {0} yuan: {1}</source>
         <translation>已调整为 {0} 元：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="142"/>
+        <location filename="../../ui/case_subsidy.py" line="150"/>
         <source>You adjusted this amount: another supervisor approves it</source>
         <translation>补贴金额由您调整，须由另一位负责人审核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="149"/>
+        <location filename="../../ui/case_subsidy.py" line="158"/>
         <source>As registered (no tier)</source>
         <translation>按登记情况（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="157"/>
+        <location filename="../../ui/case_subsidy.py" line="166"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="160"/>
+        <location filename="../../ui/case_subsidy.py" line="169"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="166"/>
+        <location filename="../../ui/case_subsidy.py" line="175"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="177"/>
+        <location filename="../../ui/case_subsidy.py" line="186"/>
         <source>of</source>
         <translation>/</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="180"/>
+        <location filename="../../ui/case_subsidy.py" line="189"/>
         <source>Stages completed (terminated case)</source>
         <translation>已完成阶段（终止案件）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="182"/>
+        <location filename="../../ui/case_subsidy.py" line="197"/>
+        <source>The standard pays the stages completed</source>
+        <translation>标准规定：按已完成阶段支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="198"/>
+        <source>The standard pays {0}</source>
+        <translation>标准规定：按{0}支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="202"/>
+        <source>The standard says nothing on terminated cases: nothing is paid until a share is recorded here</source>
+        <translation>标准未规定终止案件的补贴：在此确定支付比例前不支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="202"/>
+        <source>Terminated aid</source>
+        <translation>终止援助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="203"/>
+        <source>Pay this share instead</source>
+        <translation>按此比例支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="207"/>
+        <source>Why this share (required)</source>
+        <translation>确定比例的理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="216"/>
+        <source>Share paid</source>
+        <translation>支付比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="218"/>
         <source>Save basis and recalculate</source>
         <translation>保存依据并重新计算</translation>
     </message>
@@ -4089,37 +4135,37 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="45"/>
+        <location filename="../../ui/users_page.py" line="48"/>
         <source>(all offices)</source>
         <translation>（全部机构）</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="51"/>
+        <location filename="../../ui/users_page.py" line="54"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="52"/>
+        <location filename="../../ui/users_page.py" line="55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="53"/>
+        <location filename="../../ui/users_page.py" line="56"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="54"/>
+        <location filename="../../ui/users_page.py" line="57"/>
         <source>Handler (lawyers)</source>
         <translation>关联承办人（承办人员）</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="55"/>
+        <location filename="../../ui/users_page.py" line="58"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="56"/>
+        <location filename="../../ui/users_page.py" line="59"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
@@ -4127,78 +4173,78 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/users_page.py" line="81"/>
+        <location filename="../../ui/users_page.py" line="84"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="81"/>
+        <location filename="../../ui/users_page.py" line="84"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="81"/>
+        <location filename="../../ui/users_page.py" line="84"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="81"/>
+        <location filename="../../ui/users_page.py" line="84"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="82"/>
+        <location filename="../../ui/users_page.py" line="85"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="83"/>
+        <location filename="../../ui/users_page.py" line="86"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="88"/>
+        <location filename="../../ui/users_page.py" line="91"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="89"/>
-        <location filename="../../ui/users_page.py" line="141"/>
+        <location filename="../../ui/users_page.py" line="92"/>
+        <location filename="../../ui/users_page.py" line="144"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="90"/>
+        <location filename="../../ui/users_page.py" line="93"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="94"/>
+        <location filename="../../ui/users_page.py" line="97"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="124"/>
+        <location filename="../../ui/users_page.py" line="127"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="124"/>
+        <location filename="../../ui/users_page.py" line="127"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="141"/>
+        <location filename="../../ui/users_page.py" line="144"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="183"/>
+        <location filename="../../ui/users_page.py" line="186"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="184"/>
+        <location filename="../../ui/users_page.py" line="187"/>
         <source>Temporary password (the user chooses a new one at sign-in):</source>
         <translation>临时密码（用户登录时须设置新密码）：</translation>
     </message>
@@ -4206,47 +4252,47 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="77"/>
+        <location filename="../../ui/case_work.py" line="78"/>
         <source>Log work</source>
         <translation>记录办案工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="83"/>
+        <location filename="../../ui/case_work.py" line="84"/>
         <source>e.g. 株洲市看守所, 天元区人民法院</source>
         <translation>例如：株洲市看守所、天元区人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="86"/>
+        <location filename="../../ui/case_work.py" line="87"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="90"/>
+        <location filename="../../ui/case_work.py" line="91"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="100"/>
+        <location filename="../../ui/case_work.py" line="101"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="101"/>
+        <location filename="../../ui/case_work.py" line="102"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="102"/>
+        <location filename="../../ui/case_work.py" line="103"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="103"/>
+        <location filename="../../ui/case_work.py" line="104"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="104"/>
+        <location filename="../../ui/case_work.py" line="105"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -4254,107 +4300,107 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="121"/>
+        <location filename="../../ui/case_work.py" line="123"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="121"/>
+        <location filename="../../ui/case_work.py" line="123"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="121"/>
+        <location filename="../../ui/case_work.py" line="123"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="121"/>
+        <location filename="../../ui/case_work.py" line="123"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="122"/>
+        <location filename="../../ui/case_work.py" line="124"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="122"/>
+        <location filename="../../ui/case_work.py" line="124"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="125"/>
+        <location filename="../../ui/case_work.py" line="127"/>
         <source>Log work…</source>
         <translation>记录办案工作…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="127"/>
+        <location filename="../../ui/case_work.py" line="129"/>
         <source>Work log</source>
         <translation>办案工作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="137"/>
+        <location filename="../../ui/case_work.py" line="139"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="137"/>
+        <location filename="../../ui/case_work.py" line="139"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="137"/>
+        <location filename="../../ui/case_work.py" line="139"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="137"/>
+        <location filename="../../ui/case_work.py" line="139"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="138"/>
+        <location filename="../../ui/case_work.py" line="140"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="138"/>
+        <location filename="../../ui/case_work.py" line="140"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="143"/>
+        <location filename="../../ui/case_work.py" line="145"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="144"/>
+        <location filename="../../ui/case_work.py" line="146"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="147"/>
+        <location filename="../../ui/case_work.py" line="149"/>
         <source>Case file documents</source>
         <translation>案卷材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="168"/>
+        <location filename="../../ui/case_work.py" line="170"/>
         <source>{0} entries, {1} in all</source>
         <translation>共{0}条，合计{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="214"/>
+        <location filename="../../ui/case_work.py" line="206"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="215"/>
+        <location filename="../../ui/case_work.py" line="207"/>
         <source>Documents and scans (*.pdf *.jpg *.png *.tif *.docx);;All files (*)</source>
         <translation>文书和扫描件 (*.pdf *.jpg *.png *.tif *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="229"/>
+        <location filename="../../ui/case_work.py" line="221"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
