@@ -326,6 +326,11 @@ def test_a_table_silent_on_termination_pays_nothing_until_a_clerk_records_a_shar
         Decimal("0.4"),
         "已完成会见和阅卷",
     )
+    # The year's figures count the same amount (the case is not yet paid or approved).
+    before = year_statistics(ctx, year=2026).subsidy_total
+    subsidies.set_subsidy_basis(ctx, case_id=case_id, region_tier=None, aided_persons=1, days={},
+                                share=(Decimal("0.6"), "已出庭一次"))  # fmt: skip
+    assert year_statistics(ctx, year=2026).subsidy_total - before == Decimal("500.00")
     other = _closed_case(ctx, assigned=date(2026, 3, 5))  # not terminated: no share to record
     with pytest.raises(ValidationError, match="只有终止援助的案件"):
         subsidies.set_subsidy_basis(ctx, case_id=other, region_tier=None, aided_persons=1,
