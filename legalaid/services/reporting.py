@@ -21,6 +21,7 @@ from legalaid.services.context import Context
 from legalaid.services.files import write_whole
 from legalaid.services.offices import OfficeInfo
 from legalaid.services.statistics import StatisticsSet, daily_counts, statistics_set
+from legalaid.services.subsidies import example_in_force
 from legalaid.services.work_summary import (
     channels_and_help,
     kind_table,
@@ -90,6 +91,11 @@ def _office_lines(
             )
         )
     return lines
+
+
+def _example_standard(ctx: Context, year: int, end: date) -> bool:
+    with ctx.reading() as uow:
+        return example_in_force(uow.session, date(year, 1, 1), end)
 
 
 def _figures(
@@ -379,6 +385,14 @@ def annual_report(
             "同比为与上年同期（上年1月1日至上年同日）相比；结案率＝本期结案数÷（期初未结案件数＋本期办理数）。",
             "法律咨询按人次、代拟法律文书按件、值班律师法律帮助按件（帮助内容可交叉）统计，日期在统计期内计入；"
             "挽回经济损失和质量等级按本期结案的案件统计。",
+            *(
+                (
+                    "注意：未登记发放额的办案补贴按程序自带的「示例标准」计算，仅为示例；"
+                    "请管理员在「补贴 › 补贴标准」中换用本省（市）标准后再报送。",
+                )
+                if _example_standard(ctx, year, end)
+                else ()
+            ),
         ),
     )
 

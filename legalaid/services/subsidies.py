@@ -186,6 +186,17 @@ def export_standard(ctx: Context, standard_id: int, path: Path) -> None:
         path.write_text(record.rules, encoding="utf-8")
 
 
+def example_in_force(session: Session, first: date, last: date) -> bool:
+    """Whether the shipped 示例标准 is in force on some day from ``first`` to ``last``: figures
+    computed by it are an example's, and reports say so."""
+    return any(
+        standard.name == DEFAULT_STANDARD.name
+        and standard.effective_from <= last
+        and (standard.effective_to is None or standard.effective_to >= first)
+        for _, standard in stored_standards(session)
+    )
+
+
 # -- a case's subsidy -------------------------------------------------------------------------
 def _facts(session: Session, case: CaseRecord) -> SubsidyFacts:
     terminated = CaseState(case.state) is CaseState.TERMINATED or session.scalar(

@@ -317,3 +317,22 @@ def test_public_notice_publishes_cases_services_funding_and_grades(
         assert person not in flat
     subprocess.run(["pdftoppm", "-r", "70", "-png", str(out), str(tmp_path / "notice")],
                    check=True)  # fmt: skip
+
+
+def test_the_annual_report_says_when_the_example_standard_computed_subsidies(
+    sample: Context, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from legalaid.domain.subsidy import DEFAULT_STANDARD
+    from legalaid.services import subsidies
+
+    out = tmp_path / "annual.pdf"
+    write_report(sample, kind="annual", year=2025, out=out)
+    flat = re.sub(r"\s+", "", pdf_text(out))
+    assert "按程序自带的「示例标准」计算，仅为示例" in flat
+    subsidies.add_standard(
+        sample, replace(DEFAULT_STANDARD, name="湖南省标准", effective_from=date(2024, 1, 1))
+    )
+    write_report(sample, kind="annual", year=2025, out=out)
+    assert "示例标准" not in re.sub(r"\s+", "", pdf_text(out))
