@@ -55,6 +55,8 @@ class SubsidyStandard:
     effective_to: date | None
     base: tuple[BaseRule, ...]  # first matching rule wins
     handler_factor: Mapping[HandlerType, Decimal] = field(default_factory=dict)
+    # A flat amount per case for a handler type, whatever the case (涵江: 法律援助中心律师 300).
+    handler_flat: Mapping[HandlerType, Decimal] = field(default_factory=dict)
     cross_region_flat: Decimal | None = None  # one add-on for any case handled elsewhere
     cross_region_tiers: Mapping[RegionTier, Decimal] = field(default_factory=dict)
     major_add_on: Decimal | None = None
@@ -68,6 +70,7 @@ class SubsidyStandard:
     # nothing on termination: then nothing is paid until a clerk records a share.
     terminated_share: Decimal | None = None
     terminated_by_stages: bool = False  # pay completed stages ÷ all stages instead
+    total_cap: Decimal | None = None  # a case is paid at most this much (涵江: 5000)
 
     def in_force(self, day: date) -> bool:
         return self.effective_from <= day and (
@@ -122,6 +125,11 @@ def calculate(standard: SubsidyStandard, facts: SubsidyFacts) -> SubsidyResult:
             field="补贴标准",
         )
     stage = facts.stage.value if facts.stage else "未注明阶段"
+    flat = standard.handler_flat.get(facts.handler_type) if facts.handler_type else None
+    if flat is not None and facts.handler_type is not None:
+        # A flat amount replaces the table for this kind of handler (its whole subsidy).
+        lines = [SubsidyLine(f"按承办人类型定额（{facts.handler_type.value}）", Decimal(1), flat)]
+        return _terminated(standard, facts, lines)
     base = rule.amount
     lines = [SubsidyLine(f"基本补贴（{facts.case_type.value}·{stage}）", Decimal(1), base)]
     factor = standard.handler_factor.get(facts.handler_type, Decimal(1)) \
@@ -174,6 +182,19 @@ def calculate(standard: SubsidyStandard, facts: SubsidyFacts) -> SubsidyResult:
         if days:
             lines.append(SubsidyLine(f"{item}（{days}日×{rate}元）", Decimal(days), rate * days))
     total = sum((line.amount for line in lines), Decimal(0))
+    if standard.total_cap is not None and total > standard.total_cap:
+        lines.append(
+            SubsidyLine(f"全额上限（不超过{standard.total_cap}元）", Decimal(1),
+                        standard.total_cap - total)
+        )  # fmt: skip
+    return _terminated(standard, facts, lines)
+
+
+def _terminated(
+    standard: SubsidyStandard, facts: SubsidyFacts, lines: list[SubsidyLine]
+) -> SubsidyResult:
+    """The lines' total, or for a terminated case the share of it the table or clerk says."""
+    total = sum((line.amount for line in lines), Decimal(0))
     if facts.terminated:
         if facts.recorded_share is not None:
             share = facts.recorded_share
@@ -221,10 +242,12 @@ def check_standard(standard: SubsidyStandard) -> None:
         (f"{r.case_type.value}基本补贴", r.amount) for r in standard.base
     ]
     amounts += [(f"异地（{k.value}）", v) for k, v in standard.cross_region_tiers.items()]
+    amounts += [(f"{k.value}定额", v) for k, v in standard.handler_flat.items()]
     for label, value in (
         ("异地补贴", standard.cross_region_flat),
         ("重大疑难补贴", standard.major_add_on),
         ("增加受援人补贴", standard.extra_person_add_on),
+        ("全额上限", standard.total_cap),
     ):
         if value is not None:
             amounts.append((label, value))
@@ -237,6 +260,13 @@ def check_standard(standard: SubsidyStandard) -> None:
                  if value < 0]  # fmt: skip
     problems += [f"{label}超出0至{MAX_AMOUNT}元（{value}）" for label, value in amounts
                  if value > MAX_AMOUNT]  # fmt: skip
+    if standard.total_cap is not None:
+        above = [r for r in standard.base if r.amount > standard.total_cap]
+        if above:
+            problems.append(
+                f"全额上限{standard.total_cap}元低于{above[0].case_type.value}的基本补贴"
+                f"{above[0].amount}元：上限应不低于任何基本补贴"
+            )
     if standard.terminated_share is not None and not 0 <= standard.terminated_share <= 1:
         problems.append("终止援助的支付比例应在0到1之间")
     problems += _never_applying(standard.base)
@@ -380,6 +410,8 @@ def to_json(standard: SubsidyStandard) -> str:
             for r in standard.base
         ],
         "handler_factor": {k.value: str(v) for k, v in standard.handler_factor.items()},
+        "handler_flat": {k.value: str(v) for k, v in standard.handler_flat.items()},
+        "total_cap": _str(standard.total_cap),
         "cross_region_flat": _str(standard.cross_region_flat),
         "cross_region_tiers": {k.value: str(v) for k, v in standard.cross_region_tiers.items()},
         "major_add_on": _str(standard.major_add_on),
@@ -422,6 +454,10 @@ def from_json(text: str) -> SubsidyStandard:
             handler_factor={
                 HandlerType(k): Decimal(v) for k, v in data.get("handler_factor", {}).items()
             },
+            handler_flat={
+                HandlerType(k): Decimal(v) for k, v in data.get("handler_flat", {}).items()
+            },
+            total_cap=_dec(data.get("total_cap")),
             cross_region_flat=_dec(data.get("cross_region_flat")),
             cross_region_tiers={
                 RegionTier(k): Decimal(v) for k, v in data.get("cross_region_tiers", {}).items()

@@ -100,11 +100,18 @@ class StandardsTab(QWidget):
     def _add_ons(self) -> QWidget:
         page = QWidget()
         grid = QGridLayout(page)
-        factors = QGroupBox(self.tr("Handler-type factor (1 = full amount)"))
+        factors = QGroupBox(self.tr("Handler type: factor (1 = full amount) or flat amount"))
         factor_form = QFormLayout(factors)
         self.factors = {kind: QLineEdit() for kind in HandlerType}
+        # A flat amount per case replaces the table for that kind of handler (涵江: 300).
+        self.flats = {kind: QLineEdit() for kind in HandlerType}
         for kind, edit in self.factors.items():
-            factor_form.addRow(kind.value, edit)
+            flat = self.flats[kind]
+            flat.setPlaceholderText(self.tr("flat (yuan)"))
+            pair = QHBoxLayout()
+            pair.addWidget(edit)
+            pair.addWidget(flat)
+            factor_form.addRow(kind.value, pair)
         region = QGroupBox(self.tr("Cross-region add-on (yuan)"))
         region_form = QFormLayout(region)
         self.cross_region = QLineEdit()
@@ -128,7 +135,10 @@ class StandardsTab(QWidget):
         self.extra_cap = QLineEdit()
         self.extra_cap.setPlaceholderText(self.tr("empty: no limit"))
         persons_form.addRow(self.tr("Per extra person (yuan)"), self.extra_person)
+        self.total_cap = QLineEdit()
+        self.total_cap.setPlaceholderText(self.tr("empty: no limit"))
         persons_form.addRow(self.tr("At most (persons)"), self.extra_cap)
+        persons_form.addRow(self.tr("A case at most (yuan, in all)"), self.total_cap)
         ended = QGroupBox(self.tr("Terminated cases (终止)"))
         ended_form = QFormLayout(ended)
         self.terminated = QLineEdit()
@@ -211,6 +221,8 @@ class StandardsTab(QWidget):
                 self.base.setItem(row, column, QTableWidgetItem(value))
         for kind, edit in self.factors.items():
             edit.setText(_text(s.handler_factor.get(kind, Decimal(1))))
+            self.flats[kind].setText(_text(s.handler_flat.get(kind)))
+        self.total_cap.setText(_text(s.total_cap))
         self.cross_region.setText(_text(s.cross_region_flat))
         for tier, edit in self.tiers.items():
             edit.setText(_text(s.cross_region_tiers.get(tier)))
@@ -277,6 +289,9 @@ class StandardsTab(QWidget):
             base=tuple(rules),
             handler_factor={k: _money(e.text() or "1", f"{k.value}系数")
                             for k, e in self.factors.items()},
+            handler_flat={k: v for k, e in self.flats.items()
+                          if (v := _optional(e.text(), f"{k.value}定额")) is not None},
+            total_cap=_optional(self.total_cap.text(), "全额上限"),
             cross_region_flat=_optional(self.cross_region.text(), "异地补贴"),
             cross_region_tiers={t: v for t, e in self.tiers.items()
                                 if (v := _optional(e.text(), f"异地（{t.value}）")) is not None},

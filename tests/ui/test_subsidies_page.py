@@ -133,3 +133,86 @@ def test_every_rule_kind_is_edited_in_the_table_editor(
     if backend == "sqlite":
         tab.rules.setCurrentIndex(1)
         tab.grab().save(str(tmp_path / "add-ons.png"))
+
+
+def test_the_hanjiang_table_entered_in_the_editor_pays_its_worked_amounts(
+    offices: Context, qtbot: QtBot, tmp_path: Path, backend: str
+) -> None:
+    """莆田市涵江区's published table typed into the editor as a clerk would (not loaded from
+    a file) computes every worked amount of the table."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from legalaid.domain.subsidy import calculate
+    from legalaid.domain.vocabulary import RegionTier
+    from legalaid.ui.subsidies_page import StandardsTab
+    from tests.domain.test_subsidy_hanjiang import HANJIANG, paid
+
+    tab = StandardsTab(offices)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 700)
+    tab.refresh()
+    tab.name.setText(HANJIANG.name)
+    tab.authority.setText(HANJIANG.authority)
+    # From 2021: the new version takes over from the shipped example (in force since 2020).
+    tab.effective_from.setDate(tab.effective_from.date().fromString("2021-01-01", "yyyy-MM-dd"))
+    rows = [
+        (rule.case_type.value, "、".join(s.value for s in rule.stages), str(rule.amount))
+        for rule in HANJIANG.base
+    ]
+    tab.base.setRowCount(len(rows))
+    for row, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            tab.base.setItem(row, column, QTableWidgetItem(text))
+    for kind in HandlerType:
+        tab.factors[kind].setText("0.5" if kind is HandlerType.LEGAL_SERVICE_WORKER else "1")
+        tab.flats[kind].setText("300" if kind is HandlerType.CENTRE_STAFF else "")
+    tab.cross_region.setText("")
+    for tier, edit in tab.tiers.items():
+        edit.setText({RegionTier.CROSS_COUNTY: "500", RegionTier.CROSS_CITY: "500",
+                      RegionTier.CROSS_PROVINCE: "1000"}.get(tier, ""))  # fmt: skip
+    tab.major_mode.setCurrentIndex(0)
+    tab.major.setText("1000")
+    tab.major_cap.setChecked(False)  # 涵江's add-on is not capped at the base
+    tab.extra_person.setText("200")
+    tab.extra_cap.setText("")
+    tab.total_cap.setText("5000")
+    tab.terminated.setText("")
+    tab.by_stages.setChecked(False)
+    for table, items in (
+        (tab.per_day, {"值班律师": "100"}),
+        (tab.per_piece, {"代拟法律文书": "100"}),
+    ):
+        table.setRowCount(len(items))
+        for row, (item, rate) in enumerate(items.items()):
+            table.setItem(row, 0, QTableWidgetItem(item))
+            table.setItem(row, 1, QTableWidgetItem(rate))
+    assert tab.store(new_version=True), tab.message.text()
+    stored = subsidies.list_standards(offices)[-1].standard
+    assert stored.handler_flat == {HandlerType.CENTRE_STAFF: Decimal(300)}
+    assert stored.total_cap == Decimal(5000) and stored.terminated_share is None
+    from legalaid.domain.subsidy import SubsidyFacts
+    from legalaid.domain.vocabulary import CaseType, Stage
+
+    worked = [
+        ({}, "800"),
+        ({"case_type": CaseType.CIVIL, "stage": Stage.FIRST_INSTANCE, "cross_region": True,
+          "region_tier": RegionTier.CROSS_CITY}, "1700"),
+        ({"major_difficult": True}, "1800"),
+        ({"case_type": CaseType.CIVIL, "stage": Stage.FIRST_INSTANCE, "extra_persons": 4}, "2000"),
+        ({"extra_persons": 29}, "5000"),
+        ({"case_type": CaseType.CIVIL, "stage": Stage.FIRST_INSTANCE,
+          "handler_type": HandlerType.LEGAL_SERVICE_WORKER}, "600"),
+        ({"handler_type": HandlerType.CENTRE_STAFF}, "300"),
+    ]  # fmt: skip
+    for changes, amount in worked:
+        values: dict[str, object] = {"case_type": CaseType.CRIMINAL_DEFENCE,
+                                     "stage": Stage.INVESTIGATION,
+                                     "handler_type": HandlerType.LAWYER, **changes}  # fmt: skip
+        facts = SubsidyFacts(**values)  # type: ignore[arg-type]
+        assert calculate(stored, facts).amount == Decimal(amount) == paid(**changes)
+    factors = {kind: HANJIANG.handler_factor.get(kind, Decimal(1)) for kind in HandlerType}
+    assert stored == replace(HANJIANG, effective_from=date(2021, 1, 1), handler_factor=factors)
+    if backend == "sqlite":
+        tab.rules.setCurrentIndex(1)
+        tab.grab().save(str(tmp_path / "hanjiang.png"))

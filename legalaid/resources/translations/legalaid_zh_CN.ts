@@ -2796,118 +2796,118 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="375"/>
+        <location filename="../../ui/subsidies_page.py" line="390"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="376"/>
+        <location filename="../../ui/subsidies_page.py" line="391"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="377"/>
+        <location filename="../../ui/subsidies_page.py" line="392"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="378"/>
+        <location filename="../../ui/subsidies_page.py" line="393"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="379"/>
+        <location filename="../../ui/subsidies_page.py" line="394"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="380"/>
+        <location filename="../../ui/subsidies_page.py" line="395"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="385"/>
+        <location filename="../../ui/subsidies_page.py" line="400"/>
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="386"/>
+        <location filename="../../ui/subsidies_page.py" line="401"/>
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="388"/>
+        <location filename="../../ui/subsidies_page.py" line="403"/>
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="389"/>
+        <location filename="../../ui/subsidies_page.py" line="404"/>
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="403"/>
+        <location filename="../../ui/subsidies_page.py" line="418"/>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="421"/>
+        <location filename="../../ui/subsidies_page.py" line="436"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="423"/>
+        <location filename="../../ui/subsidies_page.py" line="438"/>
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="431"/>
-        <location filename="../../ui/subsidies_page.py" line="441"/>
+        <location filename="../../ui/subsidies_page.py" line="446"/>
+        <location filename="../../ui/subsidies_page.py" line="456"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="432"/>
+        <location filename="../../ui/subsidies_page.py" line="447"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="475"/>
+        <location filename="../../ui/subsidies_page.py" line="490"/>
         <source>{0} case subsidies and {1} lines of duty or drafting pay, {2} yuan</source>
         <translation>办案补贴 {0} 件、值班和代拟文书补贴 {1} 项，共 {2} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="489"/>
+        <location filename="../../ui/subsidies_page.py" line="504"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="498"/>
+        <location filename="../../ui/subsidies_page.py" line="513"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="504"/>
+        <location filename="../../ui/subsidies_page.py" line="519"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="506"/>
+        <location filename="../../ui/subsidies_page.py" line="521"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="515"/>
+        <location filename="../../ui/subsidies_page.py" line="530"/>
         <source>Mark as paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="516"/>
+        <location filename="../../ui/subsidies_page.py" line="531"/>
         <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
         <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="530"/>
+        <location filename="../../ui/subsidies_page.py" line="545"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -3749,7 +3749,7 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>加发与系数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="108"/>
+        <location filename="../../ui/subsidies_page.py" line="115"/>
         <source>Cross-region add-on (yuan)</source>
         <translation>异地补贴（元）</translation>
     </message>
@@ -3779,153 +3779,164 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="103"/>
-        <source>Handler-type factor (1 = full amount)</source>
-        <translation>承办人类型系数（1为全额）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/subsidies_page.py" line="111"/>
+        <location filename="../../ui/subsidies_page.py" line="118"/>
         <source>Handled elsewhere, no tier given</source>
         <translation>异地办理（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="115"/>
+        <location filename="../../ui/subsidies_page.py" line="122"/>
         <source>Major or difficult case</source>
         <translation>重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="118"/>
+        <location filename="../../ui/subsidies_page.py" line="125"/>
         <source>Add-on (yuan)</source>
         <translation>加发金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="119"/>
+        <location filename="../../ui/subsidies_page.py" line="126"/>
         <source>Multiplier of the base</source>
         <translation>基本补贴的倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="121"/>
+        <location filename="../../ui/subsidies_page.py" line="128"/>
         <source>The extra never exceeds the base</source>
         <translation>加发部分不超过基本补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="122"/>
+        <location filename="../../ui/subsidies_page.py" line="129"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="123"/>
+        <location filename="../../ui/subsidies_page.py" line="130"/>
         <source>Amount or multiplier</source>
         <translation>金额或倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="125"/>
+        <location filename="../../ui/subsidies_page.py" line="132"/>
         <source>Extra aided persons or joined cases</source>
         <translation>增加受援人或并案</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="129"/>
+        <location filename="../../ui/subsidies_page.py" line="136"/>
+        <location filename="../../ui/subsidies_page.py" line="139"/>
         <source>empty: no limit</source>
         <translation>留空表示不设上限</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="130"/>
+        <location filename="../../ui/subsidies_page.py" line="137"/>
         <source>Per extra person (yuan)</source>
         <translation>每增加一人（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="131"/>
+        <location filename="../../ui/subsidies_page.py" line="140"/>
         <source>At most (persons)</source>
         <translation>最多计算人数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="132"/>
+        <location filename="../../ui/subsidies_page.py" line="141"/>
+        <source>A case at most (yuan, in all)</source>
+        <translation>每件全额上限（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="142"/>
         <source>Terminated cases (终止)</source>
         <translation>终止援助的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="136"/>
+        <location filename="../../ui/subsidies_page.py" line="146"/>
         <source>empty: the table says nothing (pays 0)</source>
         <translation>留空：标准未规定（不支付）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="137"/>
+        <location filename="../../ui/subsidies_page.py" line="147"/>
         <source>Pay the stages completed instead</source>
         <translation>改按已完成阶段支付</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="138"/>
+        <location filename="../../ui/subsidies_page.py" line="148"/>
         <source>Share paid (0–1)</source>
         <translation>支付比例（0–1）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="164"/>
+        <location filename="../../ui/subsidies_page.py" line="174"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="152"/>
+        <location filename="../../ui/subsidies_page.py" line="162"/>
         <source>Yuan per day</source>
         <translation>每日金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="167"/>
+        <location filename="../../ui/subsidies_page.py" line="177"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="168"/>
+        <location filename="../../ui/subsidies_page.py" line="178"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="153"/>
+        <location filename="../../ui/subsidies_page.py" line="163"/>
         <source>e.g. 值班律师 (duty lawyer) per day on duty</source>
         <translation>例如：值班律师按值班天数计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="156"/>
+        <location filename="../../ui/subsidies_page.py" line="103"/>
+        <source>Handler type: factor (1 = full amount) or flat amount</source>
+        <translation>承办人类型：系数（1为全额）或每件定额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="110"/>
+        <source>flat (yuan)</source>
+        <translation>定额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="166"/>
         <source>Yuan per piece</source>
         <translation>每件金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="157"/>
+        <location filename="../../ui/subsidies_page.py" line="167"/>
         <source>e.g. 代拟法律文书 (document drafted) per piece</source>
         <translation>例如：代拟法律文书按件计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="187"/>
+        <location filename="../../ui/subsidies_page.py" line="197"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="187"/>
+        <location filename="../../ui/subsidies_page.py" line="197"/>
         <source> (used)</source>
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="253"/>
+        <location filename="../../ui/subsidies_page.py" line="265"/>
         <source>Row {0}: unknown case type or stage</source>
         <translation>第{0}行：案件类型或诉讼阶段无效</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="309"/>
+        <location filename="../../ui/subsidies_page.py" line="324"/>
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="314"/>
+        <location filename="../../ui/subsidies_page.py" line="329"/>
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="315"/>
-        <location filename="../../ui/subsidies_page.py" line="332"/>
+        <location filename="../../ui/subsidies_page.py" line="330"/>
+        <location filename="../../ui/subsidies_page.py" line="347"/>
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="330"/>
+        <location filename="../../ui/subsidies_page.py" line="345"/>
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -3984,12 +3995,12 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="539"/>
+        <location filename="../../ui/subsidies_page.py" line="554"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="540"/>
+        <location filename="../../ui/subsidies_page.py" line="555"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
