@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import Any
 
 from legalaid.domain.errors import ValidationError
-from legalaid.domain.vocabulary import CaseType, HandlerType, RegionTier, Stage
+from legalaid.domain.vocabulary import CaseType, HandlerType, QualityGrade, RegionTier, Stage
 
 YUAN = Decimal("0.01")
 MAX_AMOUNT = Decimal(100_000)  # no published item comes near it; more is a typing slip
@@ -71,6 +71,9 @@ class SubsidyStandard:
     terminated_share: Decimal | None = None
     terminated_by_stages: bool = False  # pay completed stages ÷ all stages instead
     total_cap: Decimal | None = None  # a case is paid at most this much (涵江: 5000)
+    # "根据服务质量上下浮动": the subsidy × a factor by the closing review's 质量等级 (e.g.
+    # 优秀 1.2, 不合格 0); a grade not listed, or no grade yet, pays the amount as it is.
+    grade_factor: Mapping[QualityGrade, Decimal] = field(default_factory=dict)
 
     def in_force(self, day: date) -> bool:
         return self.effective_from <= day and (
@@ -96,6 +99,7 @@ class SubsidyFacts:
     # A terminated case's share as a clerk recorded it, with the reason (it prevails).
     recorded_share: Decimal | None = None
     recorded_share_reason: str | None = None
+    quality_grade: QualityGrade | None = None  # from the closing review, never typed again
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,13 @@ def calculate(standard: SubsidyStandard, facts: SubsidyFacts) -> SubsidyResult:
         if days:
             lines.append(SubsidyLine(f"{item}（{days}日×{rate}元）", Decimal(days), rate * days))
     total = sum((line.amount for line in lines), Decimal(0))
+    grade = standard.grade_factor.get(facts.quality_grade) if facts.quality_grade else None
+    if grade is not None and grade != 1 and facts.quality_grade is not None:
+        lines.append(
+            SubsidyLine(f"质量等级浮动（{facts.quality_grade.value}×{grade.normalize():f}）", grade,
+                        _yuan(total * grade) - total)
+        )  # fmt: skip
+        total = _yuan(total * grade)
     if standard.total_cap is not None and total > standard.total_cap:
         lines.append(
             SubsidyLine(f"全额上限（不超过{standard.total_cap}元）", Decimal(1),
@@ -254,6 +265,7 @@ def check_standard(standard: SubsidyStandard) -> None:
     amounts += [(f"按日项目「{k}」", v) for k, v in standard.per_day.items()]
     amounts += [(f"按件项目「{k}」", v) for k, v in standard.per_piece.items()]
     factors = [(f"{k.value}系数", v) for k, v in standard.handler_factor.items()]
+    factors += [(f"质量等级「{k.value}」系数", v) for k, v in standard.grade_factor.items()]
     if standard.major_multiplier is not None:
         factors.append(("重大疑难倍数", standard.major_multiplier))
     problems += [f"{label}不能为负数（{value}）" for label, value in (*amounts, *factors)
@@ -412,6 +424,7 @@ def to_json(standard: SubsidyStandard) -> str:
         "handler_factor": {k.value: str(v) for k, v in standard.handler_factor.items()},
         "handler_flat": {k.value: str(v) for k, v in standard.handler_flat.items()},
         "total_cap": _str(standard.total_cap),
+        "grade_factor": {k.value: str(v) for k, v in standard.grade_factor.items()},
         "cross_region_flat": _str(standard.cross_region_flat),
         "cross_region_tiers": {k.value: str(v) for k, v in standard.cross_region_tiers.items()},
         "major_add_on": _str(standard.major_add_on),
@@ -458,6 +471,9 @@ def from_json(text: str) -> SubsidyStandard:
                 HandlerType(k): Decimal(v) for k, v in data.get("handler_flat", {}).items()
             },
             total_cap=_dec(data.get("total_cap")),
+            grade_factor={
+                QualityGrade(k): Decimal(v) for k, v in data.get("grade_factor", {}).items()
+            },
             cross_region_flat=_dec(data.get("cross_region_flat")),
             cross_region_tiers={
                 RegionTier(k): Decimal(v) for k, v in data.get("cross_region_tiers", {}).items()

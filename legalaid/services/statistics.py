@@ -28,6 +28,7 @@ from legalaid.domain.vocabulary import (
     CaseState,
     CaseType,
     HandlerType,
+    QualityGrade,
     RegionTier,
     Stage,
 )
@@ -199,7 +200,8 @@ def _collect(
                       CaseRecord.stage, CaseRecord.cross_region, CaseRecord.major_difficult,
                       CaseRecord.region_tier, CaseRecord.aided_persons, CaseRecord.subsidy_days,
                       CaseRecord.stages_completed, CaseRecord.stages_total,
-                      CaseRecord.terminated_share, HandlerRecord.handler_type)  # fmt: skip
+                      CaseRecord.terminated_share, CaseRecord.quality_grade,
+                      HandlerRecord.handler_type)  # fmt: skip
     for standard in standards:
         in_force = [assigned >= standard.effective_from]
         if standard.effective_to is not None:
@@ -213,7 +215,7 @@ def _collect(
             .group_by(*unpaid_columns)
         )  # fmt: skip
         for (office, state, case_type, stage, cross, major, tier, persons, days, done, total,
-             share, handler_type, count) in rows:  # fmt: skip
+             share, grade, handler_type, count) in rows:  # fmt: skip
             facts = SubsidyFacts(
                 case_type=CaseType(case_type), stage=Stage(stage) if stage else None,
                 handler_type=HandlerType(handler_type) if handler_type else None,
@@ -222,6 +224,7 @@ def _collect(
                 extra_persons=max((persons or 1) - 1, 0), days=days_from_text(days),
                 terminated=state == CaseState.TERMINATED.value,
                 stages_completed=done or 0, stages_total=total or 0,
+                quality_grade=QualityGrade(grade) if grade else None,
                 recorded_share=share,  # a clerk's share of a terminated case (its reason
             )  # fmt: skip                # words the breakdown only, not the amount)
             figures[office].subsidy += calculate(standard, facts).amount * count

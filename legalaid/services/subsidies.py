@@ -29,7 +29,14 @@ from legalaid.domain.subsidy import (
     standard_in_force,
     to_json,
 )
-from legalaid.domain.vocabulary import CaseState, CaseType, HandlerType, RegionTier, Stage
+from legalaid.domain.vocabulary import (
+    CaseState,
+    CaseType,
+    HandlerType,
+    QualityGrade,
+    RegionTier,
+    Stage,
+)
 from legalaid.services.authz import requires
 from legalaid.services.casefile import load_case, log_event
 from legalaid.services.context import Context
@@ -221,6 +228,7 @@ def _facts(session: Session, case: CaseRecord) -> SubsidyFacts:
         stages_total=case.stages_total or 0,
         recorded_share=case.terminated_share,
         recorded_share_reason=case.terminated_share_reason,
+        quality_grade=QualityGrade(case.quality_grade) if case.quality_grade else None,
     )
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from legalaid.domain.errors import LegalAidError, ValidationError
 from legalaid.domain.permissions import Action
 from legalaid.domain.subsidy import BaseRule, SubsidyStandard
-from legalaid.domain.vocabulary import CaseType, HandlerType, RegionTier, Stage
+from legalaid.domain.vocabulary import CaseType, HandlerType, QualityGrade, RegionTier, Stage
 from legalaid.reports.data import money_text
 from legalaid.services import payments, subsidies
 from legalaid.services.authz import may
@@ -147,11 +147,19 @@ class StandardsTab(QWidget):
         self.by_stages = QCheckBox(self.tr("Pay the stages completed instead"))
         ended_form.addRow(self.tr("Share paid (0–1)"), self.terminated)
         ended_form.addRow("", self.by_stages)
+        # "根据服务质量上下浮动": a factor by the closing review's grade (empty: as it is).
+        grades = QGroupBox(self.tr("Quality grade of the closing review: factor"))
+        grades_form = QFormLayout(grades)
+        self.grades = {grade: QLineEdit() for grade in QualityGrade}
+        for grade, edit in self.grades.items():
+            edit.setPlaceholderText(self.tr("empty: 1"))
+            grades_form.addRow(grade.value, edit)
         grid.addWidget(factors, 0, 0, 2, 1)
         grid.addWidget(region, 0, 1, 2, 1)
         grid.addWidget(major, 0, 2)
         grid.addWidget(persons, 1, 2)
-        grid.addWidget(ended, 2, 0, 1, 3)
+        grid.addWidget(ended, 2, 0, 1, 2)
+        grid.addWidget(grades, 2, 2)
         grid.setRowStretch(3, 1)
         return page
 
@@ -223,6 +231,8 @@ class StandardsTab(QWidget):
             edit.setText(_text(s.handler_factor.get(kind, Decimal(1))))
             self.flats[kind].setText(_text(s.handler_flat.get(kind)))
         self.total_cap.setText(_text(s.total_cap))
+        for grade, edit in self.grades.items():
+            edit.setText(_text(s.grade_factor.get(grade)))
         self.cross_region.setText(_text(s.cross_region_flat))
         for tier, edit in self.tiers.items():
             edit.setText(_text(s.cross_region_tiers.get(tier)))
@@ -292,6 +302,8 @@ class StandardsTab(QWidget):
             handler_flat={k: v for k, e in self.flats.items()
                           if (v := _optional(e.text(), f"{k.value}定额")) is not None},
             total_cap=_optional(self.total_cap.text(), "全额上限"),
+            grade_factor={g: v for g, e in self.grades.items()
+                          if (v := _optional(e.text(), f"质量等级「{g.value}」系数")) is not None},
             cross_region_flat=_optional(self.cross_region.text(), "异地补贴"),
             cross_region_tiers={t: v for t, e in self.tiers.items()
                                 if (v := _optional(e.text(), f"异地（{t.value}）")) is not None},

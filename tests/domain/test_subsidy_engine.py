@@ -21,7 +21,7 @@ from legalaid.domain.subsidy import (
     standard_in_force,
     to_json,
 )
-from legalaid.domain.vocabulary import CaseType, HandlerType, Stage
+from legalaid.domain.vocabulary import CaseType, HandlerType, QualityGrade, Stage
 
 D = Decimal
 PROVINCE = replace(
@@ -202,3 +202,30 @@ def test_a_standard_file_silent_on_termination_stays_silent() -> None:
     text = to_json(DEFAULT_STANDARD).replace('  "terminated_share": "0.5",\n', "")
     assert "terminated_share" not in text
     assert from_json(text).terminated_share is None  # not 50 % unasked
+
+
+@pytest.mark.parametrize(
+    ("grade", "amount", "last_rule"),
+    [
+        (None, "3000.00", "基本补贴"),  # no review grade yet: the amount as it is
+        (QualityGrade.PASS, "3000.00", "基本补贴"),  # a grade the table does not list
+        (QualityGrade.EXCELLENT, "3600.00", "质量等级浮动（优秀×1.2）"),
+        (QualityGrade.FAIL, "0.00", "质量等级浮动（不合格×0）"),
+    ],
+)
+def test_the_closing_reviews_grade_moves_the_amount(
+    grade: QualityGrade | None, amount: str, last_rule: str
+) -> None:
+    graded = replace(DEFAULT_STANDARD, grade_factor={QualityGrade.EXCELLENT: D("1.2"),
+                                                     QualityGrade.FAIL: D(0)})  # fmt: skip
+    result = calculate(graded, facts(quality_grade=grade))
+    assert result.amount == D(amount)
+    assert result.lines[-1].rule.startswith(last_rule)
+    assert from_json(to_json(graded)).grade_factor == graded.grade_factor
+
+
+def test_the_cap_applies_after_the_grade() -> None:
+    graded = replace(DEFAULT_STANDARD, grade_factor={QualityGrade.EXCELLENT: D(2)},
+                     total_cap=D(5000))  # fmt: skip
+    result = calculate(graded, facts(quality_grade=QualityGrade.EXCELLENT))
+    assert result.amount == D(5000) and result.lines[-1].rule == "全额上限（不超过5000元）"

@@ -16,6 +16,7 @@ from legalaid.domain.vocabulary import (
     CaseSource,
     CaseType,
     HandlerType,
+    QualityGrade,
     RegionTier,
     Stage,
     TerminationReason,
@@ -29,7 +30,9 @@ from legalaid.services.statistics import year_statistics
 from tests.services.closing_files import full_file
 
 
-def _closed_case(ctx: Context, *, assigned: date, major: bool = False) -> int:
+def _closed_case(
+    ctx: Context, *, assigned: date, major: bool = False, grade: QualityGrade | None = None
+) -> int:
     handler = add_handler(ctx, name=f"律师{assigned.isoformat()}", handler_type=HandlerType.LAWYER)
     ref = intake.register(
         ctx,
@@ -51,7 +54,7 @@ def _closed_case(ctx: Context, *, assigned: date, major: bool = False) -> int:
     closing.submit_closing(
         ctx, case_id=ref.id, ended_on=date(2026, 10, 1), **full_file(ctx, ref.id)
     )
-    closing.approve_closing(ctx, case_id=ref.id, on=date(2026, 10, 20))
+    closing.approve_closing(ctx, case_id=ref.id, on=date(2026, 10, 20), quality_grade=grade)
     return ref.id
 
 
@@ -343,3 +346,17 @@ def test_the_example_standard_says_it_is_one(offices: Context) -> None:
     subsidies.add_standard(offices, PROVINCE)
     later = _closed_case(offices, assigned=date(2026, 3, 3))
     assert not subsidies.case_subsidy(offices, case_id=later).example
+
+
+def test_the_grade_given_at_the_closing_review_moves_the_subsidy(offices: Context) -> None:
+    """The review's 质量等级 is the input: recorded once at closing, never typed again."""
+    ctx = offices
+    subsidies.add_standard(
+        ctx, replace(PROVINCE, grade_factor={QualityGrade.EXCELLENT: Decimal("1.2")})
+    )
+    plain = _closed_case(ctx, assigned=date(2026, 3, 3))
+    graded = _closed_case(ctx, assigned=date(2026, 3, 4), grade=QualityGrade.EXCELLENT)
+    base = subsidies.case_subsidy(ctx, case_id=plain).computed
+    proposed = subsidies.case_subsidy(ctx, case_id=graded)
+    assert proposed.computed == (base * Decimal("1.2")).quantize(Decimal("0.01"))
+    assert proposed.lines[-1].rule == "质量等级浮动（优秀×1.2）"

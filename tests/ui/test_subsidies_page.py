@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
-from legalaid.domain.vocabulary import HandlerType
+from legalaid.domain.vocabulary import HandlerType, QualityGrade
 from legalaid.services import subsidies
 from legalaid.services.audit_trail import AuditFilter, audit_entries
 from legalaid.services.context import Context
@@ -109,6 +109,7 @@ def test_every_rule_kind_is_edited_in_the_table_editor(
     tab.extra_person.setText("200")
     tab.extra_cap.setText("5")
     tab.by_stages.setChecked(True)
+    tab.grades[QualityGrade.EXCELLENT].setText("1.2")
     tab.per_day.setRowCount(1)
     tab.per_day.setItem(0, 0, QTableWidgetItem("值班律师"))
     tab.per_day.setItem(0, 1, QTableWidgetItem("abc"))
@@ -127,6 +128,7 @@ def test_every_rule_kind_is_edited_in_the_table_editor(
     assert stored.major_multiplier == 2 and stored.major_add_on is None
     assert (stored.extra_person_add_on, stored.extra_person_cap) == (Decimal(200), 5)
     assert stored.per_day == {"值班律师": Decimal(300)} and stored.terminated_by_stages
+    assert stored.grade_factor == {QualityGrade.EXCELLENT: Decimal("1.2")}
     # The editor shows what was stored (the new version is selected).
     assert tab.tiers[RegionTier.CROSS_CITY].text() == "500"
     assert tab.major_mode.currentIndex() == 1 and tab.extra_cap.text() == "5"

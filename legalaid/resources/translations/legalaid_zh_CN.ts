@@ -2796,118 +2796,118 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="390"/>
+        <location filename="../../ui/subsidies_page.py" line="402"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="391"/>
+        <location filename="../../ui/subsidies_page.py" line="403"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="392"/>
+        <location filename="../../ui/subsidies_page.py" line="404"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="393"/>
+        <location filename="../../ui/subsidies_page.py" line="405"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="394"/>
+        <location filename="../../ui/subsidies_page.py" line="406"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="395"/>
+        <location filename="../../ui/subsidies_page.py" line="407"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="400"/>
+        <location filename="../../ui/subsidies_page.py" line="412"/>
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="401"/>
+        <location filename="../../ui/subsidies_page.py" line="413"/>
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="403"/>
+        <location filename="../../ui/subsidies_page.py" line="415"/>
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="404"/>
+        <location filename="../../ui/subsidies_page.py" line="416"/>
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="418"/>
+        <location filename="../../ui/subsidies_page.py" line="430"/>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="436"/>
+        <location filename="../../ui/subsidies_page.py" line="448"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="438"/>
+        <location filename="../../ui/subsidies_page.py" line="450"/>
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="446"/>
-        <location filename="../../ui/subsidies_page.py" line="456"/>
+        <location filename="../../ui/subsidies_page.py" line="458"/>
+        <location filename="../../ui/subsidies_page.py" line="468"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="447"/>
+        <location filename="../../ui/subsidies_page.py" line="459"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="490"/>
+        <location filename="../../ui/subsidies_page.py" line="502"/>
         <source>{0} case subsidies and {1} lines of duty or drafting pay, {2} yuan</source>
         <translation>办案补贴 {0} 件、值班和代拟文书补贴 {1} 项，共 {2} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="504"/>
+        <location filename="../../ui/subsidies_page.py" line="516"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="513"/>
+        <location filename="../../ui/subsidies_page.py" line="525"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="519"/>
+        <location filename="../../ui/subsidies_page.py" line="531"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="521"/>
+        <location filename="../../ui/subsidies_page.py" line="533"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="530"/>
+        <location filename="../../ui/subsidies_page.py" line="542"/>
         <source>Mark as paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="531"/>
+        <location filename="../../ui/subsidies_page.py" line="543"/>
         <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
         <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="545"/>
+        <location filename="../../ui/subsidies_page.py" line="557"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -3860,27 +3860,37 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>支付比例（0–1）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="174"/>
+        <location filename="../../ui/subsidies_page.py" line="151"/>
+        <source>Quality grade of the closing review: factor</source>
+        <translation>结案评查质量等级：浮动系数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="155"/>
+        <source>empty: 1</source>
+        <translation>留空：1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="182"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="162"/>
+        <location filename="../../ui/subsidies_page.py" line="170"/>
         <source>Yuan per day</source>
         <translation>每日金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="177"/>
+        <location filename="../../ui/subsidies_page.py" line="185"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="178"/>
+        <location filename="../../ui/subsidies_page.py" line="186"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="163"/>
+        <location filename="../../ui/subsidies_page.py" line="171"/>
         <source>e.g. 值班律师 (duty lawyer) per day on duty</source>
         <translation>例如：值班律师按值班天数计发</translation>
     </message>
@@ -3895,48 +3905,48 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>定额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="166"/>
+        <location filename="../../ui/subsidies_page.py" line="174"/>
         <source>Yuan per piece</source>
         <translation>每件金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="167"/>
+        <location filename="../../ui/subsidies_page.py" line="175"/>
         <source>e.g. 代拟法律文书 (document drafted) per piece</source>
         <translation>例如：代拟法律文书按件计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="197"/>
+        <location filename="../../ui/subsidies_page.py" line="205"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="197"/>
+        <location filename="../../ui/subsidies_page.py" line="205"/>
         <source> (used)</source>
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="265"/>
+        <location filename="../../ui/subsidies_page.py" line="275"/>
         <source>Row {0}: unknown case type or stage</source>
         <translation>第{0}行：案件类型或诉讼阶段无效</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="324"/>
+        <location filename="../../ui/subsidies_page.py" line="336"/>
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="329"/>
+        <location filename="../../ui/subsidies_page.py" line="341"/>
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="330"/>
-        <location filename="../../ui/subsidies_page.py" line="347"/>
+        <location filename="../../ui/subsidies_page.py" line="342"/>
+        <location filename="../../ui/subsidies_page.py" line="359"/>
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="345"/>
+        <location filename="../../ui/subsidies_page.py" line="357"/>
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -3995,12 +4005,12 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="554"/>
+        <location filename="../../ui/subsidies_page.py" line="566"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="555"/>
+        <location filename="../../ui/subsidies_page.py" line="567"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
