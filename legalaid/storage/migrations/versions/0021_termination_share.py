@@ -24,6 +24,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("cases") as batch_op:
-        batch_op.drop_column("terminated_share_reason")
-        batch_op.drop_column("terminated_share")
+    # DROP COLUMN in place (SQLite 3.35+, the floor; PostgreSQL): batch mode would copy the
+    # whole cases table (and its DROP TABLE failed with "database table is locked").
+    op.execute("ALTER TABLE cases DROP COLUMN terminated_share_reason")
+    op.execute("ALTER TABLE cases DROP COLUMN terminated_share")
