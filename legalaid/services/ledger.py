@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.deadlines import CaseClock, DeadlineKind, DeadlineRule, open_deadline
@@ -145,11 +145,9 @@ class _FileChecks:
         self.seen_numbers: dict[str, int] = {}
         self.allow_duplicates = allow_duplicates
         self.known = Duplicates()
+        # A day's cases on file are loaded when a chunk first brings that day, before the
+        # chunk is written: what this import writes is known by its rows, never read back.
         self.loaded_days: set[date] = set()
-        # Cases on file are those there before this import: not the chunks it writes.
-        self.on_file_below = (
-            session.execute(select(func.coalesce(func.max(CaseRecord.id), 0))).scalar_one() + 1
-        )
 
     def check(self, rows: list[LedgerRow]) -> list[ValidationError]:
         problems: list[ValidationError] = []
@@ -187,9 +185,7 @@ class _FileChecks:
         """Rows repeating a case on file (named by its 案号) or an earlier row (its number)."""
         days = {row.applied_on for row in rows} - self.loaded_days
         if days:
-            repo.cases_on_file(
-                self.session, days, prefix="已有案件", into=self.known, below_id=self.on_file_below
-            )
+            repo.cases_on_file(self.session, days, prefix="已有案件", into=self.known)
             self.loaded_days |= days
         problems = []
         for row in rows:

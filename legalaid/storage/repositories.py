@@ -65,11 +65,9 @@ def cases_on_file(
     *,
     prefix: str = "",
     into: Duplicates | None = None,
-    below_id: int | None = None,
 ) -> Duplicates:
     """The cases applied for on these days, as the duplicate rule compares them, each known by
-    ``prefix`` + its 案号 (a few hundred days per query), added to ``into`` when given; with
-    ``below_id``, only cases whose id is below it (those on file before an import began)."""
+    ``prefix`` + its 案号 (a few hundred days per query), added to ``into`` when given."""
     known = into if into is not None else Duplicates()
     ordered = sorted(set(days))
     for start in range(0, len(ordered), 300):
@@ -79,8 +77,6 @@ def cases_on_file(
             .join(PersonRecord, PersonRecord.id == CaseRecord.person_id)
             .where(CaseRecord.applied_on.in_(ordered[start : start + 300]))
         )  # fmt: skip
-        if below_id is not None:
-            query = query.where(CaseRecord.id < below_id)
         for case_no, id_number, name, applied_on, case_type in session.execute(query):
             known.add(id_number, name, applied_on, case_type, f"{prefix}{case_no}")
     return known
