@@ -24,6 +24,23 @@ class Outcome(StrEnum):
     OTHER = "其他"
 
 
+class Hearing(StrEnum):
+    """How the case was heard, as the closing records it: some tables pay by it (庭前/庭中撤诉,
+    cases not tried in open court or in 速裁 at the 审查起诉 rate)."""
+
+    OPEN_COURT = "开庭审理"
+    NO_HEARING = "未开庭审理"
+    FAST_TRACK = "速裁程序"
+
+
+class Enforcement(StrEnum):
+    """The enforcement result at closing (some tables pay enforcement only when fully done)."""
+
+    FULL = "全部执行到位"
+    PARTIAL = "部分执行到位"
+    NONE = "未执行到位"
+
+
 class WorkKind(StrEnum):
     MEETING = "会见"
     FILE_REVIEW = "阅卷"

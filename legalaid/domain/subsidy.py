@@ -1,22 +1,28 @@
 """Handling subsidy (办案补贴): versioned standards and the calculation with its breakdown.
 
 A province sets its subsidy by service type, stage and cost (法律援助法 s.52). A standard
-here holds every kind of rule seen in real tables: a base amount per case type and stage, a
-factor per handler type, a cross-region add-on (flat or by tier), a major/difficult add-on or
-multiplier with a cap, an add-on per extra aided person with a cap, per-day items (duty
-lawyers) and the share paid when aid is terminated. Amounts are Decimal yuan, to the fen.
+here holds every kind of rule seen in real tables: a base amount per case type and stage
+(narrowed, where a table says so, by outcome, hearing, enforcement result, quality grade or a
+possible life sentence or death penalty), a factor or a flat amount per handler type, a
+cross-region add-on (flat, by tier, or by stage and tier together), a major/difficult add-on
+or multiplier with a cap, add-ons per extra aided person and per extra case joined with their
+caps, a cap on the total, a factor by quality grade, per-day and per-piece items (duty days,
+drafting, file inspection) and the share paid when aid is terminated. Each rule records the
+clause of the table it comes from, and every breakdown line names it. Amounts are Decimal
+yuan, to the fen.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from itertools import pairwise
+from itertools import pairwise, product
 from typing import Any
 
+from legalaid.domain.closing_file import Enforcement, Hearing, Outcome
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.vocabulary import CaseType, HandlerType, QualityGrade, RegionTier, Stage
 
@@ -27,24 +33,75 @@ MAX_AMOUNT = Decimal(100_000)  # no published item comes near it; more is a typi
 # Duty lawyers are paid per day on duty (值班补贴): the standard's per-day item
 # "值班律师（<station kind>）" where it sets one per kind of station, else "值班律师".
 DUTY_ITEM = "值班律师"
+# 案件评查 fees: paid per case file inspected, to the inspector (no case's own subsidy).
+INSPECTION_ITEM = "案件评查"
+
+# The clause of the table each kind of rule comes from (the base rules carry their own).
+CLAUSE_KINDS: dict[str, str] = {
+    "handler": "承办人类型",
+    "region": "异地办案",
+    "major": "重大疑难",
+    "extra_person": "增加受援人",
+    "extra_case": "同案多件",
+    "total_cap": "全额上限",
+    "grade": "质量等级浮动",
+    "terminated": "终止援助",
+    "per_day": "按日项目",
+    "per_piece": "按件项目",
+}
 
 
 @dataclass(frozen=True)
 class BaseRule:
-    """Base amount for a case type at the given stages (empty: any stage, or none given)."""
+    """Base amount for a case type at the given stages (empty: any stage, or none given).
+
+    Some tables pay by more than type and stage: 庭前撤诉 600 and 庭中撤诉 1000 (outcome and
+    hearing), 执行 only when fully enforced, 民事 1200 at 合格 and 1400 at 良好, a higher base
+    where a life sentence or the death penalty is possible. Each such condition, when given,
+    narrows the rule; a case whose fact is not known yet does not meet it."""
 
     case_type: CaseType
     amount: Decimal
     stages: frozenset[Stage] = frozenset()
     # Whether a case without a stage matches (the criminal trial row covers "no stage given").
     no_stage: bool = True
+    outcomes: frozenset[Outcome] = frozenset()
+    hearings: frozenset[Hearing] = frozenset()
+    enforcement: frozenset[Enforcement] = frozenset()
+    grades: frozenset[QualityGrade] = frozenset()
+    life_or_death: bool | None = None  # None: either
+    clause: str = ""  # the table's clause, e.g. 第一条
 
-    def matches(self, case_type: CaseType, stage: Stage | None) -> bool:
-        if case_type is not self.case_type:
+    def matches(self, facts: SubsidyFacts) -> bool:
+        if facts.case_type is not self.case_type:
             return False
-        if stage is None:
-            return self.no_stage or not self.stages
-        return not self.stages or stage in self.stages
+        if facts.stage is None:
+            if not (self.no_stage or not self.stages):
+                return False
+        elif self.stages and facts.stage not in self.stages:
+            return False
+        return (
+            _within(self.outcomes, facts.outcome)
+            and _within(self.hearings, facts.hearing)
+            and _within(self.enforcement, facts.enforcement)
+            and _within(self.grades, facts.quality_grade)
+            and (self.life_or_death is None or self.life_or_death == facts.life_or_death)
+        )
+
+    def conditions(self) -> str:
+        """The conditions beyond type and stage, as the breakdown names them."""
+        parts = [
+            "、".join(sorted(x.value for x in values))
+            for values in (self.outcomes, self.hearings, self.enforcement, self.grades)
+            if values
+        ]
+        if self.life_or_death is not None:
+            parts.append("可能判处无期徒刑、死刑" if self.life_or_death else "非无期徒刑、死刑案件")
+        return "·".join(parts)
+
+
+def _within(allowed: frozenset[Any], value: object) -> bool:
+    return not allowed or value in allowed
 
 
 @dataclass(frozen=True)
@@ -59,11 +116,17 @@ class SubsidyStandard:
     handler_flat: Mapping[HandlerType, Decimal] = field(default_factory=dict)
     cross_region_flat: Decimal | None = None  # one add-on for any case handled elsewhere
     cross_region_tiers: Mapping[RegionTier, Decimal] = field(default_factory=dict)
+    # Add-ons by stage and region together (本辖区/跨县/跨市/跨省 per stage); where the case's
+    # stage and tier have an entry it replaces the tier's or the flat add-on.
+    stage_region: Mapping[tuple[Stage, RegionTier], Decimal] = field(default_factory=dict)
     major_add_on: Decimal | None = None
     major_multiplier: Decimal | None = None  # e.g. 2 → up to twice the base
     major_cap_to_base: bool = True  # the major/difficult extra never exceeds the base
     extra_person_add_on: Decimal = Decimal(0)
     extra_person_cap: int | None = None  # at most this many extra persons are paid
+    # 同案多件: an add-on for each case joined beyond the first (涵江: 200 each).
+    extra_case_add_on: Decimal = Decimal(0)
+    extra_case_cap: int | None = None
     per_day: Mapping[str, Decimal] = field(default_factory=dict)  # e.g. 值班律师 per day
     per_piece: Mapping[str, Decimal] = field(default_factory=dict)  # e.g. 代拟法律文书 per piece
     # The share of a terminated case's subsidy the table pays; None where the table says
@@ -74,6 +137,15 @@ class SubsidyStandard:
     # "根据服务质量上下浮动": the subsidy × a factor by the closing review's 质量等级 (e.g.
     # 优秀 1.2, 不合格 0); a grade not listed, or no grade yet, pays the amount as it is.
     grade_factor: Mapping[QualityGrade, Decimal] = field(default_factory=dict)
+    # The clause each kind of rule comes from, by CLAUSE_KINDS key (e.g. "major": "第四条").
+    clauses: Mapping[str, str] = field(default_factory=dict)
+
+    def source(self, clause: str) -> str:
+        """Where a line comes from: the document and, where recorded, its clause."""
+        return f"{self.authority} {clause}".strip() if clause else self.authority
+
+    def clause_of(self, kind: str) -> str:
+        return self.source(self.clauses.get(kind, ""))
 
     def in_force(self, day: date) -> bool:
         return self.effective_from <= day and (
@@ -100,6 +172,12 @@ class SubsidyFacts:
     recorded_share: Decimal | None = None
     recorded_share_reason: str | None = None
     quality_grade: QualityGrade | None = None  # from the closing review, never typed again
+    # From the closing (never typed again in the subsidy tab), and the notification ground.
+    outcome: Outcome | None = None
+    hearing: Hearing | None = None
+    enforcement: Enforcement | None = None
+    life_or_death: bool = False
+    extra_cases: int = 0  # cases joined beyond the first (同案多件)
 
 
 @dataclass(frozen=True)
@@ -107,6 +185,7 @@ class SubsidyLine:
     rule: str
     quantity: Decimal
     amount: Decimal
+    source: str = ""  # the document and clause the rule comes from
 
 
 @dataclass(frozen=True)
@@ -121,7 +200,7 @@ def _yuan(value: Decimal) -> Decimal:
 
 def calculate(standard: SubsidyStandard, facts: SubsidyFacts) -> SubsidyResult:
     """The subsidy and every line of its computation, in the order a clerk would check it."""
-    rule = next((r for r in standard.base if r.matches(facts.case_type, facts.stage)), None)
+    rule = next((r for r in standard.base if r.matches(facts)), None)
     if rule is None:
         raise ValidationError(
             f"补贴标准「{standard.name}」中没有{facts.case_type.value}"
@@ -129,13 +208,17 @@ def calculate(standard: SubsidyStandard, facts: SubsidyFacts) -> SubsidyResult:
             field="补贴标准",
         )
     stage = facts.stage.value if facts.stage else "未注明阶段"
+    clause = standard.clause_of
     flat = standard.handler_flat.get(facts.handler_type) if facts.handler_type else None
     if flat is not None and facts.handler_type is not None:
         # A flat amount replaces the table for this kind of handler (its whole subsidy).
-        lines = [SubsidyLine(f"按承办人类型定额（{facts.handler_type.value}）", Decimal(1), flat)]
+        lines = [SubsidyLine(f"按承办人类型定额（{facts.handler_type.value}）", Decimal(1), flat,
+                             clause("handler"))]  # fmt: skip
         return _terminated(standard, facts, lines)
     base = rule.amount
-    lines = [SubsidyLine(f"基本补贴（{facts.case_type.value}·{stage}）", Decimal(1), base)]
+    conditions = f"·{rule.conditions()}" if rule.conditions() else ""
+    lines = [SubsidyLine(f"基本补贴（{facts.case_type.value}·{stage}{conditions}）", Decimal(1),
+                         base, standard.source(rule.clause))]  # fmt: skip
     factor = standard.handler_factor.get(facts.handler_type, Decimal(1)) \
         if facts.handler_type else Decimal(1)  # fmt: skip
     if factor != 1:
@@ -146,18 +229,11 @@ def calculate(standard: SubsidyStandard, facts: SubsidyFacts) -> SubsidyResult:
                 f"×{factor}）",
                 factor,
                 adjusted - base,
+                clause("handler"),
             )
         )
         base = adjusted
-    if facts.cross_region:
-        tier_amount = standard.cross_region_tiers.get(facts.region_tier) \
-            if facts.region_tier else None  # fmt: skip
-        if tier_amount is not None and facts.region_tier is not None:
-            lines.append(
-                SubsidyLine(f"异地办案补贴（{facts.region_tier.value}）", Decimal(1), tier_amount)
-            )
-        elif standard.cross_region_flat is not None:
-            lines.append(SubsidyLine("异地办案补贴", Decimal(1), standard.cross_region_flat))
+    lines += _region_lines(standard, facts)
     if facts.major_difficult:
         extra = Decimal(0)
         if standard.major_multiplier is not None:
@@ -167,16 +243,18 @@ def calculate(standard: SubsidyStandard, facts: SubsidyFacts) -> SubsidyResult:
         if standard.major_cap_to_base:
             extra = min(extra, base)
         if extra:
-            lines.append(SubsidyLine("重大疑难案件补贴", Decimal(1), extra))
-    if facts.extra_persons > 0 and standard.extra_person_add_on:
-        count = facts.extra_persons
-        if standard.extra_person_cap is not None:
-            count = min(count, standard.extra_person_cap)
-        lines.append(
-            SubsidyLine(
-                f"增加受援人（{count}人）", Decimal(count), standard.extra_person_add_on * count
+            lines.append(SubsidyLine("重大疑难案件补贴", Decimal(1), extra, clause("major")))
+    for count, add_on, cap, label, kind in (
+        (facts.extra_persons, standard.extra_person_add_on, standard.extra_person_cap,
+         "增加受援人（{0}人）", "extra_person"),
+        (facts.extra_cases, standard.extra_case_add_on, standard.extra_case_cap,
+         "同案增加件数（{0}件）", "extra_case"),
+    ):  # fmt: skip
+        if count > 0 and add_on:
+            paid = count if cap is None else min(count, cap)
+            lines.append(
+                SubsidyLine(label.format(paid), Decimal(paid), add_on * paid, clause(kind))
             )
-        )
     for item, days in sorted(facts.days.items()):
         rate = standard.per_day.get(item)
         if rate is None:
@@ -184,21 +262,42 @@ def calculate(standard: SubsidyStandard, facts: SubsidyFacts) -> SubsidyResult:
                 f"补贴标准「{standard.name}」中没有按日计算的项目「{item}」", field="补贴标准"
             )
         if days:
-            lines.append(SubsidyLine(f"{item}（{days}日×{rate}元）", Decimal(days), rate * days))
+            lines.append(SubsidyLine(f"{item}（{days}日×{rate}元）", Decimal(days), rate * days,
+                                     clause("per_day")))  # fmt: skip
     total = sum((line.amount for line in lines), Decimal(0))
     grade = standard.grade_factor.get(facts.quality_grade) if facts.quality_grade else None
     if grade is not None and grade != 1 and facts.quality_grade is not None:
         lines.append(
             SubsidyLine(f"质量等级浮动（{facts.quality_grade.value}×{grade.normalize():f}）", grade,
-                        _yuan(total * grade) - total)
+                        _yuan(total * grade) - total, clause("grade"))
         )  # fmt: skip
         total = _yuan(total * grade)
     if standard.total_cap is not None and total > standard.total_cap:
         lines.append(
             SubsidyLine(f"全额上限（不超过{standard.total_cap}元）", Decimal(1),
-                        standard.total_cap - total)
+                        standard.total_cap - total, clause("total_cap"))
         )  # fmt: skip
     return _terminated(standard, facts, lines)
+
+
+def _region_lines(standard: SubsidyStandard, facts: SubsidyFacts) -> list[SubsidyLine]:
+    """The region add-on: by stage and tier together where the table sets one, else by tier,
+    else one flat amount for any case handled elsewhere."""
+    source = standard.clause_of("region")
+    tier = facts.region_tier
+    if facts.stage is not None and tier is not None:
+        matrix = standard.stage_region.get((facts.stage, tier))
+        if matrix is not None:
+            return [SubsidyLine(f"地域补贴（{facts.stage.value}·{tier.value}）", Decimal(1),
+                                matrix, source)] if matrix else []  # fmt: skip
+    if not facts.cross_region:
+        return []
+    tier_amount = standard.cross_region_tiers.get(tier) if tier else None
+    if tier_amount is not None and tier is not None:
+        return [SubsidyLine(f"异地办案补贴（{tier.value}）", Decimal(1), tier_amount, source)]
+    if standard.cross_region_flat is not None:
+        return [SubsidyLine("异地办案补贴", Decimal(1), standard.cross_region_flat, source)]
+    return []
 
 
 def _terminated(
@@ -207,10 +306,12 @@ def _terminated(
     """The lines' total, or for a terminated case the share of it the table or clerk says."""
     total = sum((line.amount for line in lines), Decimal(0))
     if facts.terminated:
+        source = standard.clause_of("terminated")
         if facts.recorded_share is not None:
             share = facts.recorded_share
             label = (f"终止援助，经办人确定按{share_text(share)}支付"
                      f"（{facts.recorded_share_reason or '未写理由'}）")  # fmt: skip
+            source = "经办人确定"
         elif standard.terminated_by_stages and facts.stages_total:
             share = Decimal(facts.stages_completed) / facts.stages_total
             label = f"终止援助，按已完成阶段支付（{facts.stages_completed}/{facts.stages_total}）"
@@ -220,10 +321,78 @@ def _terminated(
         else:  # 法律援助法 s.52 leaves the amount to the table; one silent pays nothing unasked
             share = Decimal(0)
             label = "终止援助：本标准未规定终止案件的补贴，经办人确定支付比例前不支付"
+            source = standard.authority
         cut = _yuan(total * (1 - share))
-        lines.append(SubsidyLine(label, share, -cut))
+        lines.append(SubsidyLine(label, share, -cut, source))
         total -= cut
     return SubsidyResult(amount=_yuan(total), lines=tuple(lines))
+
+
+@dataclass(frozen=True)
+class HandlerPart:
+    """One handler's part of a case that changed handler: a share, or the stages they did."""
+
+    handler_id: int
+    share: Decimal | None = None
+    stages: int | None = None
+
+    def basis(self) -> str:
+        return share_text(self.share) if self.share is not None else f"{self.stages}个阶段"
+
+
+def check_parts(parts: Sequence[HandlerPart], names: Mapping[int, str]) -> None:
+    """Parts are all shares adding up to 100 %, or all stage counts (one at least); every
+    handler the case had has one (``names``: the case's handlers by id)."""
+    missing = [names[i] for i in names if i not in {p.handler_id for p in parts}]
+    if missing:
+        raise ValidationError(f"请确定{'、'.join(missing)}的份额", field="承办人份额")
+    strangers = [p.handler_id for p in parts if p.handler_id not in names]
+    if strangers:
+        raise ValidationError("份额中有不是本案承办人的人员", field="承办人份额")
+    if all(p.share is not None for p in parts):
+        if any(not 0 <= (p.share or 0) <= 1 for p in parts):
+            raise ValidationError("每人的份额应在0%到100%之间", field="承办人份额")
+        total = sum((p.share or Decimal(0) for p in parts), Decimal(0))
+        if total != 1:
+            raise ValidationError(f"各承办人的份额合计应为100%，现为{share_text(total)}",
+                                  field="承办人份额")  # fmt: skip
+    elif all(p.stages is not None for p in parts):
+        if any((p.stages or 0) < 0 for p in parts) or not sum(p.stages or 0 for p in parts):
+            raise ValidationError("各承办人完成的阶段数应不小于0，合计至少为1",
+                                  field="承办人份额")  # fmt: skip
+    else:
+        raise ValidationError("份额应全部按比例或全部按阶段确定", field="承办人份额")
+
+
+def split(amount: Decimal, parts: Sequence[HandlerPart]) -> list[Decimal]:
+    """Each handler's amount, in the order given: by share, or by stages done over all stages
+    done; to the fen, the last part takes what rounding leaves, so the parts add up."""
+    if all(p.share is not None for p in parts):
+        weights = [p.share or Decimal(0) for p in parts]
+    else:
+        done = sum(p.stages or 0 for p in parts)
+        weights = [Decimal(p.stages or 0) / done for p in parts]
+    amounts = [_yuan(amount * w) for w in weights[:-1]]
+    return [*amounts, amount - sum(amounts, Decimal(0))]
+
+
+def parts_to_text(parts: Sequence[HandlerPart]) -> str | None:
+    if not parts:
+        return None
+    data = {
+        str(p.handler_id): {"share": str(p.share)} if p.share is not None else {"stages": p.stages}
+        for p in parts
+    }
+    return json.dumps(data, sort_keys=True)
+
+
+def parts_from_text(text: str | None) -> tuple[HandlerPart, ...]:
+    if not text:
+        return ()
+    return tuple(
+        HandlerPart(int(k), _dec(v.get("share")), v.get("stages"))
+        for k, v in json.loads(text).items()
+    )
 
 
 def share_text(share: Decimal) -> str:
@@ -254,10 +423,13 @@ def check_standard(standard: SubsidyStandard) -> None:
     ]
     amounts += [(f"异地（{k.value}）", v) for k, v in standard.cross_region_tiers.items()]
     amounts += [(f"{k.value}定额", v) for k, v in standard.handler_flat.items()]
+    amounts += [(f"地域补贴（{st.value}·{t.value}）", v)
+                for (st, t), v in standard.stage_region.items()]  # fmt: skip
     for label, value in (
         ("异地补贴", standard.cross_region_flat),
         ("重大疑难补贴", standard.major_add_on),
         ("增加受援人补贴", standard.extra_person_add_on),
+        ("同案多件补贴", standard.extra_case_add_on),
         ("全额上限", standard.total_cap),
     ):
         if value is not None:
@@ -281,10 +453,18 @@ def check_standard(standard: SubsidyStandard) -> None:
             )
     if standard.terminated_share is not None and not 0 <= standard.terminated_share <= 1:
         problems.append("终止援助的支付比例应在0到1之间")
+    for label, count in (("增加受援人上限", standard.extra_person_cap),
+                         ("同案多件上限", standard.extra_case_cap)):  # fmt: skip
+        if count is not None and count < 0:
+            problems.append(f"{label}不能为负数（{count}）")
+    unknown = sorted(set(standard.clauses) - set(CLAUSE_KINDS))
+    if unknown:
+        problems.append(f"条款对应的规则「{unknown[0]}」不存在")
     problems += _never_applying(standard.base)
     for case_type in CaseType:
         for stage in (None, *Stage):
-            if not any(r.matches(case_type, stage) for r in standard.base):
+            # An ordinary case: no outcome, hearing, grade yet — the rule every case falls to.
+            if not any(r.matches(SubsidyFacts(case_type, stage)) for r in standard.base):
                 problems.append(
                     f"缺少{case_type.value}（{stage.value if stage else '未注明阶段'}）的基本补贴"
                 )
@@ -297,19 +477,44 @@ def _never_applying(base: Sequence[BaseRule]) -> list[str]:
     """Base rules every case of which an earlier rule takes (the first matching one wins)."""
     problems = []
     for index, rule in enumerate(base):
-        cases = [
-            (case_type, stage)
-            for case_type in CaseType
-            for stage in (None, *Stage)
-            if rule.matches(case_type, stage)
-        ]
-        if all(any(r.matches(*case) for r in base[:index]) for case in cases):
+        earlier = base[:index]
+        if all(any(r.matches(case) for r in earlier) for case in _situations(rule, earlier)):
             stages = "、".join(sorted(s.value for s in rule.stages)) or "任何阶段"
+            conditions = f"·{rule.conditions()}" if rule.conditions() else ""
             problems.append(
-                f"第{index + 1}条基本补贴（{rule.case_type.value}·{stages}，{rule.amount}元）"
-                "永远不会适用：前面的规则已涵盖它的全部情形"
+                f"第{index + 1}条基本补贴（{rule.case_type.value}·{stages}{conditions}，"
+                f"{rule.amount}元）永远不会适用：前面的规则已涵盖它的全部情形"
             )
     return problems
+
+
+def _situations(rule: BaseRule, earlier: Sequence[BaseRule]) -> Iterator[SubsidyFacts]:
+    """Every kind of case ``rule`` matches, told apart as far as any of the rules tell them
+    apart (a condition nobody sets is left unknown, which keeps the count small)."""
+
+    def values(attr: str, universe: Sequence[Any]) -> Sequence[Any]:
+        own = getattr(rule, attr)
+        if own:
+            return sorted(own)
+        return [None, *universe] if any(getattr(r, attr) for r in earlier) else [None]
+
+    stages: list[Stage | None] = (
+        [*sorted(rule.stages, key=list(Stage).index), *([None] if rule.no_stage else [])]
+        if rule.stages
+        else [None, *Stage]
+    )
+    if rule.life_or_death is not None:
+        lives = [rule.life_or_death]
+    else:
+        lives = [False, True] if any(r.life_or_death is not None for r in earlier) else [False]
+    for stage, outcome, hearing, enforcement, grade, life in product(
+        stages, values("outcomes", list(Outcome)), values("hearings", list(Hearing)),
+        values("enforcement", list(Enforcement)), values("grades", list(QualityGrade)), lives,
+    ):  # fmt: skip
+        yield SubsidyFacts(
+            rule.case_type, stage, outcome=outcome, hearing=hearing, enforcement=enforcement,
+            quality_grade=grade, life_or_death=life,
+        )  # fmt: skip
 
 
 def check_versions(standards: Sequence[SubsidyStandard]) -> None:
@@ -418,9 +623,17 @@ def to_json(standard: SubsidyStandard) -> str:
                 "amount": str(r.amount),
                 "stages": sorted(s.value for s in r.stages),
                 "no_stage": r.no_stage,
+                **_conditions_json(r),
             }
             for r in standard.base
         ],
+        "clauses": dict(standard.clauses),
+        "stage_region": [
+            {"stage": st.value, "tier": t.value, "amount": str(v)}
+            for (st, t), v in standard.stage_region.items()
+        ],
+        "extra_case_add_on": str(standard.extra_case_add_on),
+        "extra_case_cap": standard.extra_case_cap,
         "handler_factor": {k.value: str(v) for k, v in standard.handler_factor.items()},
         "handler_flat": {k.value: str(v) for k, v in standard.handler_flat.items()},
         "total_cap": _str(standard.total_cap),
@@ -438,6 +651,21 @@ def to_json(standard: SubsidyStandard) -> str:
         "terminated_by_stages": standard.terminated_by_stages,
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _conditions_json(rule: BaseRule) -> dict[str, Any]:
+    """A base rule's conditions and clause, only those it has (older files have none)."""
+    data: dict[str, Any] = {
+        key: sorted(x.value for x in values)
+        for key, values in (("outcomes", rule.outcomes), ("hearings", rule.hearings),
+                            ("enforcement", rule.enforcement), ("grades", rule.grades))
+        if values
+    }  # fmt: skip
+    if rule.life_or_death is not None:
+        data["life_or_death"] = rule.life_or_death
+    if rule.clause:
+        data["clause"] = rule.clause
+    return data
 
 
 def _str(value: Decimal | None) -> str | None:
@@ -461,9 +689,22 @@ def from_json(text: str) -> SubsidyStandard:
                     Decimal(r["amount"]),
                     frozenset(Stage(s) for s in r.get("stages", [])),
                     bool(r.get("no_stage", True)),
+                    frozenset(Outcome(x) for x in r.get("outcomes", [])),
+                    frozenset(Hearing(x) for x in r.get("hearings", [])),
+                    frozenset(Enforcement(x) for x in r.get("enforcement", [])),
+                    frozenset(QualityGrade(x) for x in r.get("grades", [])),
+                    None if r.get("life_or_death") is None else bool(r["life_or_death"]),
+                    str(r.get("clause", "")),
                 )
                 for r in data["base"]
             ),
+            clauses={str(k): str(v) for k, v in data.get("clauses", {}).items()},
+            stage_region={
+                (Stage(x["stage"]), RegionTier(x["tier"])): Decimal(x["amount"])
+                for x in data.get("stage_region", [])
+            },
+            extra_case_add_on=Decimal(data.get("extra_case_add_on", "0")),
+            extra_case_cap=data.get("extra_case_cap"),
             handler_factor={
                 HandlerType(k): Decimal(v) for k, v in data.get("handler_factor", {}).items()
             },

@@ -9,7 +9,14 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from legalaid.domain.closing_file import ChecklistItem, Outcome, check_closing_file, checklist
+from legalaid.domain.closing_file import (
+    ChecklistItem,
+    Enforcement,
+    Hearing,
+    Outcome,
+    check_closing_file,
+    checklist,
+)
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import (
@@ -83,6 +90,18 @@ def filed_items(ctx: Context, *, case_id: int) -> tuple[Outcome | None, list[str
         return (Outcome(case.outcome) if case.outcome else None), items
 
 
+def hearing_and_enforcement(
+    ctx: Context, *, case_id: int
+) -> tuple[Hearing | None, Enforcement | None]:
+    """How the case was heard and the enforcement result, as last filed (kept on return)."""
+    with ctx.reading() as uow:
+        case = load_case(uow.session, case_id)
+        return (
+            Hearing(case.hearing) if case.hearing else None,
+            Enforcement(case.enforcement) if case.enforcement else None,
+        )
+
+
 @requires(Action.SUBMIT_CLOSING)
 def submit_closing(
     ctx: Context,
@@ -92,11 +111,15 @@ def submit_closing(
     outcome: Outcome,
     items: Collection[str],
     recovered_amount: Decimal | None = None,
+    hearing: Hearing | None = None,
+    enforcement: Enforcement | None = None,
     expected_version: int | None = None,
 ) -> CaseRef:
     """The handler files the closing papers (within 30 days of the case ending) with the
     outcome, the checklist and 挽回经济损失 (yuan recovered or obtained for the aided person,
-    as annual reports sum it); a file without every required item is refused."""
+    as annual reports sum it); a file without every required item is refused. ``hearing``
+    and ``enforcement`` (how the case was heard, the enforcement result) are recorded here
+    once, for the subsidy tables that pay by them."""
     if recovered_amount is not None and (
         not recovered_amount.is_finite()
         or recovered_amount < 0
@@ -114,17 +137,25 @@ def submit_closing(
             raise ValidationError("「办结日期」早于指派日期", field="办结日期")
         check_closing_file(_checklist(uow.session, case), set(items))
         case.outcome = outcome.value
+        case.hearing = hearing.value if hearing else None
+        case.enforcement = enforcement.value if enforcement else None
         case.recovered_amount = recovered_amount
         case.closing_items = json.dumps(sorted(items), ensure_ascii=False)
         case.closing_submitted_on = ctx.today()
         refuse_closing_while_open(uow.session, case)
+        detail: dict[str, object] = {
+            "办结日期": ended_on.isoformat(), "结果": outcome.value, "材料": len(items)
+        }  # fmt: skip
+        for label, value in (("审理方式", hearing), ("执行结果", enforcement)):
+            if value is not None:
+                detail[label] = value.value
         move(
             ctx,
             uow.session,
             case,
             CaseState.CLOSING,
             "提交结案材料",
-            {"办结日期": ended_on.isoformat(), "结果": outcome.value, "材料": len(items)},
+            detail,
         )
         case.ended_on = ended_on
         return commit_case(ctx, uow, case)

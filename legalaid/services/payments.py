@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from legalaid.domain.errors import ConflictError, NotFound, ValidationError
 from legalaid.domain.money import capital_yuan
@@ -21,7 +21,7 @@ from legalaid.services.authz import audit_event, requires
 from legalaid.services.context import Context
 from legalaid.services.files import write_whole
 from legalaid.services.service_pay import DRAFTING, DUTY, ServicePayLine
-from legalaid.services.subsidies import PaymentState, mark_paid
+from legalaid.services.subsidies import PaymentState, case_handlers, mark_paid, part_lines
 from legalaid.services.work_summary import numbered
 from legalaid.storage.records import (
     CaseRecord,
@@ -44,6 +44,7 @@ class PaymentLine:
     amount: Decimal
     payee: str = ""  # who receives the money: the unit with an account on file, or the handler
     account: str = ""  # 开户银行 and 账号, as finance needs them
+    part: str = ""  # a case that changed handler: this handler's part (40% · 2个阶段)
 
 
 def payee_of(
@@ -72,6 +73,11 @@ class Batch:
     services: tuple[ServicePayLine, ...] = ()
 
     @property
+    def case_count(self) -> int:
+        """Cases in the batch (a case that changed handler has a line per handler)."""
+        return len({line.case_id for line in self.lines})
+
+    @property
     def cases_total(self) -> Decimal:
         return sum((line.amount for line in self.lines), Decimal(0))
 
@@ -90,7 +96,7 @@ def _lines_query() -> Any:
         select(CaseRecord.id, CaseRecord.case_no, OfficeRecord.code, HandlerRecord.name,
                firm.name, CaseRecord.closed_on, CaseSubsidyRecord.computed,
                CaseSubsidyRecord.override, HandlerRecord.bank_name, HandlerRecord.bank_account,
-               firm.bank_name, firm.bank_account)
+               firm.bank_name, firm.bank_account, CaseRecord.subsidy_parts)
         .join(CaseSubsidyRecord, CaseSubsidyRecord.case_id == CaseRecord.id)
         .join(OfficeRecord, OfficeRecord.id == CaseRecord.office_id)
         .join(HandlerRecord, HandlerRecord.id == CaseRecord.handler_id)
@@ -101,7 +107,7 @@ def _lines_query() -> Any:
 
 def _line(row: tuple[Any, ...]) -> PaymentLine:
     (case_id, case_no, office, handler, firm, closed_on, computed, override,
-     handler_bank, handler_account, firm_bank, firm_account) = row  # fmt: skip
+     handler_bank, handler_account, firm_bank, firm_account, _) = row  # fmt: skip
     amount = override if override is not None else computed
     payee, account = payee_of(
         str(handler), firm, (handler_bank, handler_account), (firm_bank, firm_account)
@@ -117,6 +123,33 @@ def _line(row: tuple[Any, ...]) -> PaymentLine:
         payee,
         account,
     )
+
+
+def _lines(session: Session, rows: Any) -> list[PaymentLine]:
+    """One line per case, or per handler for a case that changed handler (each is paid for
+    their own part, to their own payee): one case, two payments."""
+    lines = []
+    for row in rows:
+        line = _line(tuple(row))
+        if row[-1] is None:  # no parts recorded: one handler
+            lines.append(line)
+            continue
+        parts = part_lines(line.amount, case_handlers(session, line.case_id), row[-1])
+        people = {h.id: h for h in session.scalars(
+            select(HandlerRecord).where(HandlerRecord.id.in_([p.handler_id for p in parts]))
+        )}  # fmt: skip
+        for part in parts:
+            person = people[part.handler_id]
+            firm = person.firm
+            firm_name = firm.name if firm is not None else None
+            payee, account = payee_of(
+                person.name, firm_name, (person.bank_name, person.bank_account),
+                (firm.bank_name, firm.bank_account) if firm is not None else (None, None),
+            )  # fmt: skip
+            lines.append(replace(line, handler=person.name, firm=firm_name or "",
+                                 amount=part.amount or Decimal(0), payee=payee,
+                                 account=account, part=part.basis))  # fmt: skip
+    return lines
 
 
 @requires(Action.PAY_SUBSIDY)
@@ -142,7 +175,7 @@ def candidates(
         ids = scope.office_ids(ctx, uow.session)
         if ids is not None:  # office scope: the subsidies of the user's offices only
             query = query.where(CaseRecord.office_id.in_(sorted(ids)))
-        lines = [_line(tuple(r)) for r in uow.session.execute(query)]
+        lines = _lines(uow.session, uow.session.execute(query))
     return [line for line in lines if firm is None or line.firm == firm]
 
 
@@ -198,8 +231,8 @@ def create_batch(
         session.add(batch)
         uow.flush()
         batch.number = f"{ctx.today().year}-{batch.id:04d}"
-        for line in lines:
-            record = session.get(CaseSubsidyRecord, line.case_id)
+        for case_id in dict.fromkeys(line.case_id for line in lines):  # a line per handler
+            record = session.get(CaseSubsidyRecord, case_id)
             if record is None or record.batch_id is not None:
                 raise ConflictError("补贴已被其他发放批次选用，请重新选择")
             record.batch_id = batch.id
@@ -230,7 +263,7 @@ def get_batch(ctx: Context, batch_id: int) -> Batch:
                 batch.period_from,
                 batch.period_to,
                 batch.paid_at is not None,
-                tuple(_line(tuple(r)) for r in rows),
+                tuple(_lines(uow.session, rows)),
                 batch.office_id,
                 tuple(service_pay.in_batch(uow.session, batch.id)),
             )
@@ -247,7 +280,8 @@ def pay_batch(ctx: Context, *, batch_id: int) -> Decimal:
     batch = get_batch(ctx, batch_id)
     if batch.paid:
         raise ConflictError(f"批次{batch.number}已发放")
-    total = mark_paid(ctx, case_ids=[line.case_id for line in batch.lines])
+    # A case that changed handler has a line per handler; it is paid once, in full.
+    total = mark_paid(ctx, case_ids=list(dict.fromkeys(line.case_id for line in batch.lines)))
     with ctx.writing() as uow:
         record = uow.session.get(PaymentBatchRecord, batch_id)
         assert record is not None
@@ -312,13 +346,13 @@ def batch_report(ctx: Context, batch: Batch) -> Report:
                 Table(
                     title="明细",
                     headers=("案号", "机构", "承办人", "承办单位", "结案日期", "金额（元）"),
-                    widths=(22, 8, 15, 27, 14, 14),
+                    widths=(22, 8, 20, 22, 14, 14),
                     rows=(
                         *(
                             (
                                 x.case_no,
                                 x.office,
-                                x.handler,
+                                f"{x.handler}（{x.part}）" if x.part else x.handler,
                                 x.firm,
                                 x.closed_on.isoformat() if x.closed_on else "",
                                 money_text(x.amount),
@@ -353,7 +387,7 @@ def batch_report(ctx: Context, batch: Batch) -> Report:
 
 def _batch_summary(batch: Batch) -> str:
     """本批共N件案件（办案补贴…）及值班…人日、代拟文书…件（…），补贴合计…（大写…）。"""
-    text = f"本批共 {len(batch.lines)} 件案件"
+    text = f"本批共 {batch.case_count} 件案件"
     if batch.services:
         parts = []
         for item, label, unit in ((DUTY, "值班律师值班", "人日"), (DRAFTING, "代拟法律文书", "件")):

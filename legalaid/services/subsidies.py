@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -12,20 +13,26 @@ from pathlib import Path
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from legalaid.domain.closing_file import Enforcement, Hearing, Outcome
 from legalaid.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from legalaid.domain.permissions import Action
 from legalaid.domain.subsidy import (
     DEFAULT_STANDARD,
+    HandlerPart,
     SubsidyFacts,
     SubsidyLine,
     SubsidyStandard,
     calculate,
+    check_parts,
     check_standard,
     check_versions,
     days_from_text,
     days_to_text,
     from_json,
+    parts_from_text,
+    parts_to_text,
     share_text,
+    split,
     standard_in_force,
     to_json,
 )
@@ -33,6 +40,7 @@ from legalaid.domain.vocabulary import (
     CaseState,
     CaseType,
     HandlerType,
+    NotificationGround,
     QualityGrade,
     RegionTier,
     Stage,
@@ -42,9 +50,11 @@ from legalaid.services.casefile import load_case, log_event
 from legalaid.services.context import Context
 from legalaid.services.escalations import recognise_case
 from legalaid.storage.records import (
+    AssignmentRecord,
     CaseEventRecord,
     CaseRecord,
     CaseSubsidyRecord,
+    HandlerRecord,
     SubsidyStandardRecord,
 )
 
@@ -63,6 +73,16 @@ class StandardInfo:
 
 
 @dataclass(frozen=True)
+class PartLine:
+    """One handler's part of the subsidy of a case that changed handler."""
+
+    handler_id: int
+    handler: str
+    basis: str  # 40% · 2个阶段 · 未确定
+    amount: Decimal | None  # None until the parts are recorded
+
+
+@dataclass(frozen=True)
 class CaseSubsidy:
     case_id: int
     standard: str
@@ -74,6 +94,8 @@ class CaseSubsidy:
     reviewed: tuple[str | None, datetime | None]
     paid: tuple[str | None, datetime | None]
     adjusted_by: str | None = None  # who adjusted the amount (may not approve it too)
+    # A case that changed handler: each handler's part (one payment line each).
+    parts: tuple[PartLine, ...] = ()
 
     def may_approve(self, actor: str) -> bool:
         """Separation of duties: an adjusted amount is approved by someone else."""
@@ -229,6 +251,48 @@ def _facts(session: Session, case: CaseRecord) -> SubsidyFacts:
         recorded_share=case.terminated_share,
         recorded_share_reason=case.terminated_share_reason,
         quality_grade=QualityGrade(case.quality_grade) if case.quality_grade else None,
+        outcome=Outcome(case.outcome) if case.outcome else None,
+        hearing=Hearing(case.hearing) if case.hearing else None,
+        enforcement=Enforcement(case.enforcement) if case.enforcement else None,
+        life_or_death=case.notification_ground in _LIFE_OR_DEATH,
+        extra_cases=max((case.joined_cases or 1) - 1, 0),
+    )
+
+
+# 法律援助法 s.25: a possible life sentence or death penalty (and death-penalty review).
+_LIFE_OR_DEATH = frozenset({NotificationGround.LIFE_OR_DEATH.value,
+                            NotificationGround.DEATH_REVIEW.value})  # fmt: skip
+
+
+def case_handlers(session: Session, case_id: int) -> dict[int, str]:
+    """Everyone who handled the case, in the order they were first assigned."""
+    rows = session.execute(
+        select(AssignmentRecord.handler_id, HandlerRecord.name)
+        .join(HandlerRecord, HandlerRecord.id == AssignmentRecord.handler_id)
+        .where(AssignmentRecord.case_id == case_id)
+        .order_by(AssignmentRecord.assigned_on, AssignmentRecord.id)
+    )
+    handlers: dict[int, str] = {}
+    for handler_id, name in rows:
+        handlers.setdefault(int(handler_id), str(name))
+    return handlers
+
+
+def part_lines(
+    amount: Decimal, handlers: dict[int, str], parts_text: str | None
+) -> tuple[PartLine, ...]:
+    """Each handler's part (a case handled by one person has none)."""
+    if len(handlers) < 2:
+        return ()
+    parts = {p.handler_id: p for p in parts_from_text(parts_text)}
+    try:
+        check_parts(list(parts.values()), handlers)
+    except ValidationError:
+        return tuple(PartLine(i, name, "未确定", None) for i, name in handlers.items())
+    ordered = [parts[i] for i in handlers]
+    return tuple(
+        PartLine(p.handler_id, handlers[p.handler_id], p.basis(), value)
+        for p, value in zip(ordered, split(amount, ordered), strict=True)
     )
 
 
@@ -250,14 +314,22 @@ def _compute(
 
 def _lines_json(lines: tuple[SubsidyLine, ...]) -> str:
     return json.dumps(
-        [{"rule": x.rule, "quantity": str(x.quantity), "amount": str(x.amount)} for x in lines],
+        [
+            {
+                "rule": x.rule,
+                "quantity": str(x.quantity),
+                "amount": str(x.amount),
+                "source": x.source,
+            }
+            for x in lines
+        ],
         ensure_ascii=False,
     )
 
 
 def _lines(text: str) -> tuple[SubsidyLine, ...]:
     return tuple(
-        SubsidyLine(x["rule"], Decimal(x["quantity"]), Decimal(x["amount"]))
+        SubsidyLine(x["rule"], Decimal(x["quantity"]), Decimal(x["amount"]), x.get("source", ""))
         for x in json.loads(text)
     )
 
@@ -269,12 +341,15 @@ def case_subsidy(ctx: Context, *, case_id: int) -> CaseSubsidy:
         session = uow.session
         case = load_case(session, case_id)
         record = session.get(CaseSubsidyRecord, case_id)
+        handlers = case_handlers(session, case_id)
         if record is None:
             _, standard, amount, lines = _compute(session, case)
             return CaseSubsidy(
-                case_id, standard.name, amount, lines, None, None, None, (None, None), (None, None)
-            )
+                case_id, standard.name, amount, lines, None, None, None, (None, None),
+                (None, None), parts=part_lines(amount, handlers, case.subsidy_parts),
+            )  # fmt: skip
         standard_record = session.get(SubsidyStandardRecord, record.standard_id)
+        amount = record.override if record.override is not None else record.computed
         return CaseSubsidy(
             case_id,
             standard_record.name if standard_record else "",
@@ -286,6 +361,7 @@ def case_subsidy(ctx: Context, *, case_id: int) -> CaseSubsidy:
             (record.reviewed_by, record.reviewed_at),
             (record.paid_by, record.paid_at),
             record.override_by,
+            part_lines(amount, handlers, case.subsidy_parts),
         )
 
 
@@ -303,6 +379,9 @@ class SubsidyBasis:
     # What the standard pays a terminated case: a share (0–1), or None when it is silent.
     standard_share: Decimal | None
     share: tuple[Decimal, str] | None  # the share a clerk recorded, with its reason
+    joined_cases: int  # 同案多件: cases joined in this one (1: none)
+    handlers: dict[int, str]  # everyone who handled it (two or more: parts to record)
+    parts: tuple[HandlerPart, ...]
     editable: bool
     version: int  # the case's, checked when the basis is saved (no silent overwrite)
 
@@ -326,6 +405,9 @@ def subsidy_basis(ctx: Context, *, case_id: int) -> SubsidyBasis:
             (case.terminated_share, case.terminated_share_reason or "")
             if case.terminated_share is not None
             else None,
+            case.joined_cases or 1,
+            case_handlers(session, case_id),
+            parts_from_text(case.subsidy_parts),
             record is None or record.state == PaymentState.PENDING.value,
             case.version,
         )
@@ -341,6 +423,8 @@ def set_subsidy_basis(
     days: dict[str, int],
     stages: tuple[int, int] | None = None,
     share: tuple[Decimal, str] | None = None,
+    joined_cases: int | None = None,
+    parts: Sequence[HandlerPart] | None = None,
     expected_version: int | None = None,
 ) -> CaseSubsidy:
     """Record 异地 tier, aided persons and per-day days; a pending subsidy is recomputed.
@@ -349,7 +433,9 @@ def set_subsidy_basis(
     ``share``: for a terminated case, the share of its subsidy to pay and why (a table silent
     on termination pays nothing until one is recorded; a recorded one prevails over the
     table's). ``expected_version``: the case as the clerk saw it — a change by someone else
-    meanwhile is refused rather than overwritten."""
+    meanwhile is refused rather than overwritten. ``joined_cases`` (同案多件) and ``parts``
+    (each handler's part of a case that changed handler; empty to clear) stay as they are
+    when not given."""
     if aided_persons < 1:
         raise ValidationError("「受援人数」至少为1（含共同受援人、并案）", field="受援人数")
     for item, count in days.items():
@@ -359,6 +445,8 @@ def set_subsidy_basis(
         raise ValidationError(
             "「已完成阶段」应在0与承办阶段数之间，承办阶段数至少为1", field="已完成阶段"
         )
+    if joined_cases is not None and joined_cases < 1:
+        raise ValidationError("「同案件数」至少为1", field="同案件数")
     if share is not None:
         if not Decimal(0) <= share[0] <= 1:
             raise ValidationError("「终止援助支付比例」应在0%到100%之间", field="支付比例")
@@ -378,6 +466,11 @@ def set_subsidy_basis(
             raise ValidationError(
                 f"补贴标准「{standard.name}」中没有按日计算的项目「{unknown[0]}」", field=unknown[0]
             )
+        if parts:
+            handlers = case_handlers(session, case_id)
+            if len(handlers) < 2:
+                raise ValidationError("本案没有更换过承办人，不需要确定份额", field="承办人份额")
+            check_parts(parts, handlers)
         before = _basis_text(case)
         if region_tier is not None:
             case.cross_region = region_tier is not RegionTier.LOCAL
@@ -388,6 +481,10 @@ def set_subsidy_basis(
         case.terminated_share, case.terminated_share_reason = (
             (share[0], share[1].strip()) if share else (None, None)
         )
+        if joined_cases is not None:
+            case.joined_cases = joined_cases
+        if parts is not None:
+            case.subsidy_parts = parts_to_text(parts)
         case.updated_at = ctx.now()
         after = _basis_text(case)
         detail: dict[str, object] = {k: f"{before[k]}→{after[k]}" for k in before
@@ -414,6 +511,12 @@ def _basis_text(case: CaseRecord) -> dict[str, object]:
         "终止支付比例": f"{share_text(case.terminated_share)}（{case.terminated_share_reason}）"
         if case.terminated_share is not None
         else "无",
+        "同案件数": case.joined_cases or 1,
+        # Handler ids, not names: the timeline's detail stays free of personal data.
+        "承办人份额": "、".join(
+            f"#{p.handler_id}:{p.basis()}" for p in parts_from_text(case.subsidy_parts)
+        )
+        or "无",
     }
 
 
@@ -479,6 +582,14 @@ def review_subsidy(ctx: Context, *, case_id: int) -> CaseSubsidy:
         case, record = _pending(uow.session, case_id)
         if record.state != PaymentState.PENDING.value:
             raise ConflictError(f"补贴状态为「{record.state}」，不能审核")
+        parts = part_lines(record.computed, case_handlers(uow.session, case_id),
+                           case.subsidy_parts)  # fmt: skip
+        if any(p.amount is None for p in parts):
+            # Each handler is paid for their own part: a clerk decides it first.
+            raise ConflictError(
+                f"案件{case.case_no}更换过承办人（{'、'.join(p.handler for p in parts)}），"
+                "请先在补贴页确定各承办人的份额"
+            )
         if record.override is not None and record.override_by == ctx.actor:
             # Separation of duties: an adjusted amount is approved by someone else.
             raise PermissionDenied(f"补贴金额由您（{ctx.actor}）调整，须由另一位负责人审核")

@@ -191,9 +191,17 @@ class CaseRecord(Base):
     # A terminated case's subsidy share as a clerk recorded it (0–1), and why (migration 0021).
     terminated_share: Mapped[Decimal | None] = mapped_column(Numeric(5, 4))
     terminated_share_reason: Mapped[str | None] = mapped_column(Text)
+    # Cases joined in one (同案多件, some tables add per extra case) and, for a case that
+    # changed handler, each handler's part of the subsidy as a clerk recorded it: JSON
+    # {handler id: {"share": "0.4"} or {"stages": 1}} (migration 0022).
+    joined_cases: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    subsidy_parts: Mapped[str | None] = mapped_column(Text)
     # The closing file (结案): outcome, the checklist items filed, and when it was submitted
     # (the centre reviews it within 30 days).
     outcome: Mapped[str | None] = mapped_column(String(10))
+    # How the case was heard and the enforcement result, as closing records them (0022).
+    hearing: Mapped[str | None] = mapped_column(String(10))
+    enforcement: Mapped[str | None] = mapped_column(String(10))
     closing_items: Mapped[str | None] = mapped_column(Text)
     closing_submitted_on: Mapped[date | None] = mapped_column(Date)
     subsidy_paid: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalaid.domain.closing_file import Outcome
+from legalaid.domain.closing_file import Enforcement, Hearing, Outcome
 from legalaid.domain.deadlines import remaining_text
 from legalaid.domain.documents import DocumentKind
 from legalaid.domain.errors import ConflictError, LegalAidError
@@ -579,7 +579,8 @@ class CaseDialog(QDialog):
     def submit_closing(self) -> None:
         items = closing.closing_checklist(self._ctx, case_id=self._case_id)
         outcome, filed = closing.filed_items(self._ctx, case_id=self._case_id)
-        dialog = ClosingDialog(items, filed, outcome, self._ctx.today(), self)
+        heard = closing.hearing_and_enforcement(self._ctx, case_id=self._case_id)
+        dialog = ClosingDialog(items, filed, outcome, self._ctx.today(), self, heard=heard)
         self.run_dialog(
             dialog,
             lambda: self._submit(
@@ -587,17 +588,20 @@ class CaseDialog(QDialog):
                 Outcome(dialog.outcome.currentData()),
                 dialog.filed(),
                 dialog.recovered_amount(),
+                dialog.heard(),
             ),
         )
 
     def submit_file(
-        self, ended_on: date, outcome: Outcome, items: list[str], recovered: Decimal | None = None
-    ) -> bool:
-        return self._run(lambda: self._submit(ended_on, outcome, items, recovered))
+        self, ended_on: date, outcome: Outcome, items: list[str], recovered: Decimal | None = None,
+        heard: tuple[Hearing | None, Enforcement | None] = (None, None),
+    ) -> bool:  # fmt: skip
+        return self._run(lambda: self._submit(ended_on, outcome, items, recovered, heard))
 
     def _submit(
-        self, ended_on: date, outcome: Outcome, items: list[str], recovered: Decimal | None
-    ) -> None:
+        self, ended_on: date, outcome: Outcome, items: list[str], recovered: Decimal | None,
+        heard: tuple[Hearing | None, Enforcement | None] = (None, None),
+    ) -> None:  # fmt: skip
         closing.submit_closing(
             self._ctx,
             case_id=self._case_id,
@@ -605,6 +609,8 @@ class CaseDialog(QDialog):
             outcome=outcome,
             items=items,
             recovered_amount=recovered,
+            hearing=heard[0],
+            enforcement=heard[1],
             expected_version=self._version,
         )
 

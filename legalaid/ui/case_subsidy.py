@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from legalaid.domain.errors import LegalAidError
 from legalaid.domain.permissions import Action
-from legalaid.domain.subsidy import share_text
+from legalaid.domain.subsidy import HandlerPart, share_text
 from legalaid.domain.vocabulary import RegionTier
 from legalaid.services import subsidies
 from legalaid.services.authz import may
@@ -68,15 +68,16 @@ class SubsidyPanel(QWidget):
         self.subsidy: subsidies.CaseSubsidy | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.lines = QTableWidget(0, 3)
+        self.lines = QTableWidget(0, 4)
+        # Each line names the clause of the standard that produced it (the document and 条).
         self.lines.setHorizontalHeaderLabels(
-            [self.tr("Rule"), self.tr("Quantity"), self.tr("Amount (yuan)")]
+            [self.tr("Rule"), self.tr("Quantity"), self.tr("Amount (yuan)"), self.tr("Clause")]
         )
         self.lines.verticalHeader().hide()
         self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
+        for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         # The facts the standard's add-ons need (s.52: by service type, stage and cost);
@@ -128,14 +129,21 @@ class SubsidyPanel(QWidget):
             text += "\n" + self.tr("Adjusted to {0} yuan: {1}").format(
                 s.override, s.override_reason
             )
+        if s.parts:
+            # A change of handler: each is paid their own part, a payment line each.
+            text += "\n" + self.tr("Paid to each handler: {0}").format("；".join(
+                f"{p.handler} {p.basis} " + (f"{p.amount:,.2f}" if p.amount is not None
+                                             else self.tr("part not yet recorded"))
+                for p in s.parts
+            ))  # fmt: skip
         self.summary.setText(text)
         self.lines.setRowCount(len(s.lines))
         for r, line in enumerate(s.lines):
             for c, value in enumerate(
-                [line.rule, f"{line.quantity.normalize():f}", f"{line.amount:,.2f}"]
+                [line.rule, f"{line.quantity.normalize():f}", f"{line.amount:,.2f}", line.source]
             ):
                 item = QTableWidgetItem(value)
-                if c:  # figures line up on the right, as on the finance office's forms
+                if c in (1, 2):  # figures line up on the right, as on the finance office's forms
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
@@ -163,11 +171,17 @@ class SubsidyPanel(QWidget):
         self.aided_persons.setValue(basis.aided_persons)
         row = QHBoxLayout()
         row.addWidget(self.region)
-        row.addWidget(QLabel(self.tr("Aided persons (incl. joined cases)")))
+        row.addWidget(QLabel(self.tr("Aided persons")))
         row.addWidget(self.aided_persons)
+        # 同案多件: cases joined in this one (some tables add an amount per extra case).
+        self.joined_cases = _spin(9999, 1)
+        self.joined_cases.setValue(basis.joined_cases)
+        row.addWidget(QLabel(self.tr("Cases joined")))
+        row.addWidget(self.joined_cases)
         row.addStretch()
         self.basis_form.addRow(self.tr("Where handled"), row)
-        editable: list[QWidget] = [self.region, self.aided_persons]
+        editable: list[QWidget] = [self.region, self.aided_persons, self.joined_cases]
+        editable += self._parts_row(basis)
         self.days = {}
         for item in sorted({*basis.per_day_items, *basis.days}):
             box = _spin(366)
@@ -222,6 +236,46 @@ class SubsidyPanel(QWidget):
         for widget in (*editable, self.recalculate):
             widget.setEnabled(basis.editable and clerk)
 
+    def _parts_row(self, basis: subsidies.SubsidyBasis) -> list[QWidget]:
+        """A case that changed handler: each handler's part, by share or by stages done."""
+        self.part_boxes: dict[int, QSpinBox] = {}
+        if len(basis.handlers) < 2:
+            return []
+        self.parts_mode = QComboBox()
+        self.parts_mode.addItem(self.tr("By share"), "share")
+        self.parts_mode.addItem(self.tr("By stages each did"), "stages")
+        by_stages = bool(basis.parts) and basis.parts[0].stages is not None
+        self.parts_mode.setCurrentIndex(1 if by_stages else 0)
+        recorded = {p.handler_id: p for p in basis.parts}
+        row = QHBoxLayout()
+        row.addWidget(self.parts_mode)
+        for handler_id, name in basis.handlers.items():
+            box = _spin(100)
+            part = recorded.get(handler_id)
+            if part is not None:
+                box.setValue(int(part.share * 100) if part.share is not None else part.stages or 0)
+            self.part_boxes[handler_id] = box
+            row.addWidget(QLabel(name))
+            row.addWidget(box)
+        row.addStretch()
+        self.parts_mode.currentIndexChanged.connect(self._part_suffix)
+        self._part_suffix()
+        self.basis_form.addRow(self.tr("Each handler's part"), row)
+        return [self.parts_mode, *self.part_boxes.values()]
+
+    def _part_suffix(self) -> None:
+        stages = self.parts_mode.currentData() == "stages"
+        for box in self.part_boxes.values():
+            box.setSuffix(self.tr(" stages") if stages else " %")
+
+    def _parts(self) -> list[HandlerPart] | None:
+        """The parts as typed; None (left as stored) while nothing is typed."""
+        if not self.part_boxes or not any(box.value() for box in self.part_boxes.values()):
+            return None
+        if self.parts_mode.currentData() == "stages":
+            return [HandlerPart(i, stages=box.value()) for i, box in self.part_boxes.items()]
+        return [HandlerPart(i, Decimal(box.value()) / 100) for i, box in self.part_boxes.items()]
+
     def save_basis(self) -> None:
         tier = self.region.currentData()
         stages = (self.stages_done.value(), self.stages_total.value()) if self._by_stages else None
@@ -239,6 +293,8 @@ class SubsidyPanel(QWidget):
                 days={item: box.value() for item, box in self.days.items()},
                 stages=stages,
                 share=share,
+                joined_cases=self.joined_cases.value(),
+                parts=self._parts(),
                 expected_version=self._basis_version,
             )
         )

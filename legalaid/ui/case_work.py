@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalaid.domain.closing_file import ChecklistItem, FollowUpKind, Outcome, WorkKind
+from legalaid.domain.closing_file import (
+    ChecklistItem,
+    Enforcement,
+    FollowUpKind,
+    Hearing,
+    Outcome,
+    WorkKind,
+)
 from legalaid.domain.errors import LegalAidError
 from legalaid.domain.permissions import Action
 from legalaid.services import closing, worklog
@@ -240,7 +247,8 @@ class ClosingDialog(QDialog):
 
     def __init__(
         self, items: tuple[ChecklistItem, ...], filed: list[str], outcome: Outcome | None,
-        today: date, parent: QWidget | None = None,
+        today: date, parent: QWidget | None = None, *,
+        heard: tuple[Hearing | None, Enforcement | None] = (None, None),
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Submit the closing file"))
@@ -250,6 +258,17 @@ class ClosingDialog(QDialog):
             self.outcome.addItem(value.value, value.value)
         if outcome is not None:
             self.outcome.setCurrentIndex(self.outcome.findData(outcome.value))
+        # How the case was heard and the enforcement result: some subsidy tables pay by them
+        # (庭前撤诉, 速裁, 执行到位), so they are recorded here once and never typed again.
+        self.hearing = QComboBox()
+        self.enforcement = QComboBox()
+        for combo, values, current in ((self.hearing, Hearing, heard[0]),
+                                       (self.enforcement, Enforcement, heard[1])):  # fmt: skip
+            combo.addItem(self.tr("Not stated"), None)
+            for choice in values:
+                combo.addItem(choice.value, choice.value)
+            if current is not None:
+                combo.setCurrentIndex(combo.findData(current.value))
         # 挽回经济损失: what the aid recovered or obtained for the person (yuan), if any.
         self.recovered = QLineEdit()
         self.recovered.setPlaceholderText(self.tr("Yuan; empty if none"))
@@ -265,6 +284,12 @@ class ClosingDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Case ended on"), self.ended_on)
         form.addRow(self.tr("Outcome"), self.outcome)
+        heard_row = QHBoxLayout()
+        heard_row.addWidget(self.hearing)
+        heard_row.addWidget(QLabel(self.tr("Enforcement result")))
+        heard_row.addWidget(self.enforcement)
+        heard_row.addStretch()
+        form.addRow(self.tr("Hearing"), heard_row)
         form.addRow(self.tr("Economic loss recovered"), self.recovered)
         form.addRow(checklist)
         self.error = FieldError()
@@ -290,6 +315,11 @@ class ClosingDialog(QDialog):
 
     def filed(self) -> list[str]:
         return [name for name, box in self.boxes.items() if box.isChecked()]
+
+    def heard(self) -> tuple[Hearing | None, Enforcement | None]:
+        hearing, enforcement = self.hearing.currentData(), self.enforcement.currentData()
+        return (Hearing(hearing) if hearing else None,
+                Enforcement(enforcement) if enforcement else None)  # fmt: skip
 
 
 class FollowUpDialog(QDialog):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from legalaid.domain.closing_file import Enforcement, Hearing, Outcome
 from legalaid.domain.errors import LegalAidError, ValidationError
 from legalaid.domain.permissions import Action
-from legalaid.domain.subsidy import BaseRule, SubsidyStandard
+from legalaid.domain.subsidy import CLAUSE_KINDS, BaseRule, SubsidyStandard
 from legalaid.domain.vocabulary import CaseType, HandlerType, QualityGrade, RegionTier, Stage
 from legalaid.reports.data import money_text
 from legalaid.services import payments, subsidies
@@ -61,16 +64,39 @@ class StandardsTab(QWidget):
         head.setColumnStretch(1, 1)
         head.setColumnStretch(3, 2)
 
-        self.base = QTableWidget(0, 3)
-        self.base.setHorizontalHeaderLabels(
-            [self.tr("Case type"), self.tr("Stages (empty: any)"), self.tr("Base (yuan)")]
-        )
+        # One row per base rule, the first matching wins. Beyond type and stage a row may be
+        # narrowed (values separated by 、, empty: any) by what closing records: outcome,
+        # hearing, enforcement result, the review's grade, a possible life or death sentence.
+        self.base = QTableWidget(0, BASE_COLUMNS)
+        self.base.setHorizontalHeaderLabels([
+            self.tr("Case type"), self.tr("Stages"), self.tr("Outcome"), self.tr("Hearing"),
+            self.tr("Enforcement result"), self.tr("Quality grade"), self.tr("Life or death"),
+            self.tr("Base (yuan)"), self.tr("Clause"),
+        ])  # fmt: skip
         self.base.horizontalHeader().setStretchLastSection(True)
-        self.base.setColumnWidth(0, 140)
-        self.base.setColumnWidth(1, 300)
+        for column, width in enumerate((130, 150, 90, 110, 110, 90, 110, 100)):
+            self.base.setColumnWidth(column, width)
+        self.base.setToolTip(self.tr(
+            "Several values in a cell are separated by 、; an empty cell matches any case. "
+            "The first row that matches a case gives its base amount."
+        ))  # fmt: skip
+        add_rule = QPushButton(self.tr("Add row"))
+        remove_rule = QPushButton(self.tr("Remove row"))
+        add_rule.clicked.connect(lambda: self.base.insertRow(self.base.rowCount()))
+        remove_rule.clicked.connect(lambda: self.base.removeRow(self.base.currentRow()))
+        base_page = QWidget()
+        base_layout = QVBoxLayout(base_page)
+        base_layout.addWidget(self.base)
+        base_buttons = QHBoxLayout()
+        base_buttons.addWidget(QLabel(self.base.toolTip()))
+        base_buttons.addStretch()
+        base_buttons.addWidget(add_rule)
+        base_buttons.addWidget(remove_rule)
+        base_layout.addLayout(base_buttons)
         self.rules = QTabWidget()
-        self.rules.addTab(self.base, self.tr("Base amounts"))
+        self.rules.addTab(base_page, self.tr("Base amounts"))
         self.rules.addTab(self._add_ons(), self.tr("Add-ons and factors"))
+        self.rules.addTab(self._matrix_page(), self.tr("By stage and region; clauses"))
         self.rules.addTab(self._per_day_page(), self.tr("Per-day and per-piece items"))
 
         self.save_new = QPushButton(self.tr("Save as a new version"))
@@ -135,9 +161,15 @@ class StandardsTab(QWidget):
         self.extra_cap = QLineEdit()
         self.extra_cap.setPlaceholderText(self.tr("empty: no limit"))
         persons_form.addRow(self.tr("Per extra person (yuan)"), self.extra_person)
+        persons_form.addRow(self.tr("At most (persons)"), self.extra_cap)
+        # 同案多件: an add-on per case joined beyond the first (涵江: 200 each).
+        self.extra_case = QLineEdit()
+        self.extra_case_cap = QLineEdit()
+        self.extra_case_cap.setPlaceholderText(self.tr("empty: no limit"))
+        persons_form.addRow(self.tr("Per extra case joined (yuan)"), self.extra_case)
+        persons_form.addRow(self.tr("At most (cases)"), self.extra_case_cap)
         self.total_cap = QLineEdit()
         self.total_cap.setPlaceholderText(self.tr("empty: no limit"))
-        persons_form.addRow(self.tr("At most (persons)"), self.extra_cap)
         persons_form.addRow(self.tr("A case at most (yuan, in all)"), self.total_cap)
         ended = QGroupBox(self.tr("Terminated cases (终止)"))
         ended_form = QFormLayout(ended)
@@ -161,6 +193,29 @@ class StandardsTab(QWidget):
         grid.addWidget(ended, 2, 0, 1, 2)
         grid.addWidget(grades, 2, 2)
         grid.setRowStretch(3, 1)
+        return page
+
+    def _matrix_page(self) -> QWidget:
+        """Add-ons by stage and region together, and the clause each kind of rule comes from."""
+        page = QWidget()
+        layout = QHBoxLayout(page)
+        matrix_box = QGroupBox(self.tr(
+            "Add-on by stage and region (yuan; replaces the tier's add-on where filled)"
+        ))  # fmt: skip
+        matrix_layout = QVBoxLayout(matrix_box)
+        self.matrix = QTableWidget(len(Stage), len(RegionTier))
+        self.matrix.setVerticalHeaderLabels([stage.value for stage in Stage])
+        self.matrix.setHorizontalHeaderLabels([tier.value for tier in RegionTier])
+        for column in range(len(RegionTier)):
+            self.matrix.setColumnWidth(column, 90)
+        matrix_layout.addWidget(self.matrix)
+        clause_box = QGroupBox(self.tr("Clause of the table for each kind of rule (e.g. 第四条)"))
+        clause_form = QFormLayout(clause_box)
+        self.clauses = {kind: QLineEdit() for kind in CLAUSE_KINDS}
+        for kind, edit in self.clauses.items():
+            clause_form.addRow(CLAUSE_KINDS[kind], edit)
+        layout.addWidget(matrix_box, 3)
+        layout.addWidget(clause_box, 2)
         return page
 
     def _per_day_page(self) -> QWidget:
@@ -224,9 +279,14 @@ class StandardsTab(QWidget):
         self.effective_from.setDate(to_qdate(s.effective_from))
         self.base.setRowCount(len(s.base))
         for row, rule in enumerate(s.base):
-            stages = "、".join(st.value for st in sorted(rule.stages, key=list(Stage).index))
-            for column, value in enumerate((rule.case_type.value, stages, str(rule.amount))):
+            for column, value in enumerate(base_cells(rule)):
                 self.base.setItem(row, column, QTableWidgetItem(value))
+        for row, stage in enumerate(Stage):
+            for column, tier in enumerate(RegionTier):
+                amount = s.stage_region.get((stage, tier))
+                self.matrix.setItem(row, column, QTableWidgetItem(_text(amount)))
+        for kind, edit in self.clauses.items():
+            edit.setText(s.clauses.get(kind, ""))
         for kind, edit in self.factors.items():
             edit.setText(_text(s.handler_factor.get(kind, Decimal(1))))
             self.flats[kind].setText(_text(s.handler_flat.get(kind)))
@@ -242,6 +302,8 @@ class StandardsTab(QWidget):
         self.major_cap.setChecked(s.major_cap_to_base)
         self.extra_person.setText(_text(s.extra_person_add_on))
         self.extra_cap.setText("" if s.extra_person_cap is None else str(s.extra_person_cap))
+        self.extra_case.setText(_text(s.extra_case_add_on))
+        self.extra_case_cap.setText("" if s.extra_case_cap is None else str(s.extra_case_cap))
         self.terminated.setText(_text(s.terminated_share))
         self.by_stages.setChecked(s.terminated_by_stages)
         self.per_day.setRowCount(len(s.per_day))
@@ -257,23 +319,19 @@ class StandardsTab(QWidget):
     def edited(self) -> SubsidyStandard:
         info = self.current()
         assert info is not None
-        rules = []
-        for row in range(self.base.rowCount()):
-            cells = _cells(self.base, row, 3)
-            try:
-                stages = frozenset(Stage(x) for x in cells[1].replace(",", "、").split("、") if x)
-                rules.append(
-                    BaseRule(
-                        CaseType(cells[0]),
-                        _money(cells[2], f"基本补贴第{row + 1}行"),
-                        stages,
-                        no_stage=not stages or Stage.TRIAL in stages,
-                    )
-                )
-            except ValueError:
-                raise ValidationError(
-                    self.tr("Row {0}: unknown case type or stage").format(row + 1), field="基本补贴"
-                ) from None
+        rules = [
+            base_rule(_cells(self.base, row, BASE_COLUMNS), row)
+            for row in range(self.base.rowCount())
+            if any(_cells(self.base, row, BASE_COLUMNS))
+        ]
+        matrix = {}
+        for row, stage in enumerate(Stage):
+            for column, tier in enumerate(RegionTier):
+                cell = self.matrix.item(row, column)
+                where = f"地域补贴（{stage.value}·{tier.value}）"
+                amount = _optional(cell.text() if cell else "", where)
+                if amount is not None:
+                    matrix[(stage, tier)] = amount
         per_day = {}
         for row in range(self.per_day.rowCount()):
             item, rate = _cells(self.per_day, row, 2)
@@ -293,6 +351,9 @@ class StandardsTab(QWidget):
         cap = self.extra_cap.text().strip()
         if cap and not cap.isdigit():
             raise ValidationError(f"增加受援人上限「{cap}」应为人数", field="增加受援人上限")
+        case_cap = self.extra_case_cap.text().strip()
+        if case_cap and not case_cap.isdigit():
+            raise ValidationError(f"同案多件上限「{case_cap}」应为件数", field="同案多件上限")
         return replace(
             info.standard, name=self.name.text().strip(), authority=self.authority.text().strip(),
             effective_from=from_qdate(self.effective_from.date()), effective_to=None,
@@ -311,6 +372,10 @@ class StandardsTab(QWidget):
             major_cap_to_base=self.major_cap.isChecked(),
             extra_person_add_on=_money(self.extra_person.text() or "0", "增加受援人补贴"),
             extra_person_cap=int(cap) if cap else None,
+            extra_case_add_on=_money(self.extra_case.text() or "0", "同案多件补贴"),
+            extra_case_cap=int(case_cap) if case_cap else None,
+            stage_region=matrix,
+            clauses={k: e.text().strip() for k, e in self.clauses.items() if e.text().strip()},
             per_day=per_day,
             per_piece=per_piece,
             terminated_share=_money(self.terminated.text(), "终止援助支付比例")
@@ -360,6 +425,65 @@ class StandardsTab(QWidget):
         )
         if name:
             subsidies.export_standard(self._ctx, info.id, Path(name))
+
+
+BASE_COLUMNS = 9  # type, stages, four conditions, life or death, amount, clause
+_CONDITIONS: tuple[tuple[str, type[StrEnum]], ...] = (
+    ("结案方式", Outcome), ("审理方式", Hearing), ("执行结果", Enforcement),
+    ("质量等级", QualityGrade),
+)  # fmt: skip
+_YES, _NO = "是", "否"
+
+
+def base_cells(rule: BaseRule) -> tuple[str, ...]:
+    """A base rule as the editor's row shows it."""
+
+    def joined(values: frozenset[StrEnum], order: type[StrEnum]) -> str:
+        return "、".join(v.value for v in order if v in values)
+
+    life = "" if rule.life_or_death is None else (_YES if rule.life_or_death else _NO)
+    return (
+        rule.case_type.value, joined(rule.stages, Stage), joined(rule.outcomes, Outcome),
+        joined(rule.hearings, Hearing), joined(rule.enforcement, Enforcement),
+        joined(rule.grades, QualityGrade), life, _text(rule.amount), rule.clause,
+    )  # fmt: skip
+
+
+def base_rule(cells: list[str], row: int) -> BaseRule:
+    """A row of the editor as a base rule; a wrong cell is named by row and column."""
+    where = f"基本补贴第{row + 1}行"
+
+    def values(text: str, kind: type[StrEnum], column: str) -> frozenset[Any]:
+        chosen = set()
+        for word in text.replace(",", "、").replace("，", "、").split("、"):
+            if word.strip():
+                try:
+                    chosen.add(kind(word.strip()))
+                except ValueError:
+                    allowed = "、".join(v.value for v in kind)
+                    raise ValidationError(
+                        f"{where}「{column}」：「{word.strip()}」不是可选的值（{allowed}）",
+                        field="基本补贴",
+                    ) from None
+        return frozenset(chosen)
+
+    try:
+        case_type = CaseType(cells[0])
+    except ValueError:
+        raise ValidationError(f"{where}「案件类型」：「{cells[0]}」不是案件类型",
+                              field="基本补贴") from None  # fmt: skip
+    stages = values(cells[1], Stage, "阶段")
+    outcomes, hearings, enforcement, grades = (
+        values(cells[2 + i], kind, label) for i, (label, kind) in enumerate(_CONDITIONS)
+    )
+    if cells[6] not in ("", _YES, _NO):
+        raise ValidationError(f"{where}「无期徒刑、死刑」应填「是」「否」或留空", field="基本补贴")
+    return BaseRule(
+        case_type, _money(cells[7], where), stages,
+        no_stage=not stages or Stage.TRIAL in stages,
+        outcomes=outcomes, hearings=hearings, enforcement=enforcement, grades=grades,
+        life_or_death=None if not cells[6] else cells[6] == _YES, clause=cells[8],
+    )  # fmt: skip
 
 
 def _cells(table: QTableWidget, row: int, columns: int) -> list[str]:
@@ -457,7 +581,7 @@ class PaymentsTab(QWidget):
         for batch in payments.list_batches(self._ctx):
             state = self.tr("paid") if batch.paid else self.tr("to pay")
             self.batches.addItem(
-                f"{batch.number}：{len(batch.lines)} · {money_text(batch.total)} · {state}",
+                f"{batch.number}：{batch.case_count} · {money_text(batch.total)} · {state}",
                 batch.id,
             )
         self._batch_buttons()

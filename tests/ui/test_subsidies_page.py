@@ -71,7 +71,7 @@ def test_payment_batch_and_standard_versions(
     standards = window.subsidies.standards
     window.subsidies.setCurrentWidget(standards)
     assert not standards.save_edit.isEnabled()  # the shipped standard has been used
-    standards.base.item(0, 2).setText("-5")
+    standards.base.item(0, 7).setText("-5")
     assert not standards.store(new_version=True)
     assert "不能为负数" in standards.message.text()
     standards.show_version()
@@ -158,10 +158,12 @@ def test_the_hanjiang_table_entered_in_the_editor_pays_its_worked_amounts(
     tab.authority.setText(HANJIANG.authority)
     # From 2021: the new version takes over from the shipped example (in force since 2020).
     tab.effective_from.setDate(tab.effective_from.date().fromString("2021-01-01", "yyyy-MM-dd"))
+    # 类型, 阶段, four conditions and 无期/死刑 left empty (any), 金额, 条款.
     rows = [
-        (rule.case_type.value, "、".join(s.value for s in rule.stages), str(rule.amount))
+        (rule.case_type.value, "、".join(s.value for s in rule.stages), "", "", "", "", "",
+         str(rule.amount), rule.clause)
         for rule in HANJIANG.base
-    ]
+    ]  # fmt: skip
     tab.base.setRowCount(len(rows))
     for row, cells in enumerate(rows):
         for column, text in enumerate(cells):
@@ -176,9 +178,12 @@ def test_the_hanjiang_table_entered_in_the_editor_pays_its_worked_amounts(
     tab.major_mode.setCurrentIndex(0)
     tab.major.setText("1000")
     tab.major_cap.setChecked(False)  # 涵江's add-on is not capped at the base
-    tab.extra_person.setText("200")
+    tab.extra_person.setText("")
     tab.extra_cap.setText("")
+    tab.extra_case.setText("200")  # 同案多件按标准补贴后每增加一件再补贴200元
     tab.total_cap.setText("5000")
+    for kind, edit in tab.clauses.items():
+        edit.setText(HANJIANG.clauses.get(kind, ""))
     tab.terminated.setText("")
     tab.by_stages.setChecked(False)
     for table, items in (
@@ -201,8 +206,8 @@ def test_the_hanjiang_table_entered_in_the_editor_pays_its_worked_amounts(
         ({"case_type": CaseType.CIVIL, "stage": Stage.FIRST_INSTANCE, "cross_region": True,
           "region_tier": RegionTier.CROSS_CITY}, "1700"),
         ({"major_difficult": True}, "1800"),
-        ({"case_type": CaseType.CIVIL, "stage": Stage.FIRST_INSTANCE, "extra_persons": 4}, "2000"),
-        ({"extra_persons": 29}, "5000"),
+        ({"case_type": CaseType.CIVIL, "stage": Stage.FIRST_INSTANCE, "extra_cases": 4}, "2000"),
+        ({"extra_cases": 29}, "5000"),
         ({"case_type": CaseType.CIVIL, "stage": Stage.FIRST_INSTANCE,
           "handler_type": HandlerType.LEGAL_SERVICE_WORKER}, "600"),
         ({"handler_type": HandlerType.CENTRE_STAFF}, "300"),
@@ -218,3 +223,60 @@ def test_the_hanjiang_table_entered_in_the_editor_pays_its_worked_amounts(
     if backend == "sqlite":
         tab.rules.setCurrentIndex(1)
         tab.grab().save(str(tmp_path / "hanjiang.png"))
+
+
+def test_conditions_the_matrix_and_clauses_are_typed_in_the_editor(
+    offices: Context, qtbot: QtBot, tmp_path: Path, backend: str
+) -> None:
+    """A row narrowed by outcome and hearing, one by life or death, an add-on by stage and
+    region, and the clauses: typed, checked cell by cell, stored and shown back."""
+    from decimal import Decimal
+
+    from legalaid.domain.closing_file import Hearing, Outcome
+    from legalaid.domain.subsidy import BaseRule
+    from legalaid.domain.vocabulary import CaseType, RegionTier, Stage
+    from legalaid.ui.subsidies_page import StandardsTab
+
+    tab = StandardsTab(offices)
+    qtbot.addWidget(tab)
+    tab.resize(1366, 700)
+    tab.refresh()
+    tab.name.setText("按结果的标准")
+    tab.authority.setText("某司发〔2024〕3号")
+    tab.effective_from.setDate(tab.effective_from.date().fromString("2026-01-01", "yyyy-MM-dd"))
+    shipped = tab.base.rowCount()
+    typed = [
+        ("民事诉讼代理", "", "撤诉", "未开庭审理", "", "", "", "600", "第三条第一项"),
+        ("刑事辩护", "审判", "", "", "", "", "是", "5000", "第二条"),
+    ]
+    tab.base.insertRow(0)
+    tab.base.insertRow(0)
+    for row, cells in enumerate(typed):
+        for column, text in enumerate(cells):
+            tab.base.setItem(row, column, QTableWidgetItem(text))
+    tab.base.item(0, 3).setText("开庭前")
+    assert not tab.store(new_version=True)
+    assert tab.message.text().startswith("基本补贴第1行「审理方式」：「开庭前」不是可选的值")
+    tab.base.item(0, 3).setText("未开庭审理")
+    tab.matrix.setItem(list(Stage).index(Stage.SECOND_INSTANCE),
+                       list(RegionTier).index(RegionTier.CROSS_CITY),
+                       QTableWidgetItem("1200"))  # fmt: skip
+    tab.clauses["region"].setText("第五条")
+    assert tab.store(new_version=True), tab.message.text()
+    stored = subsidies.list_standards(offices)[-1].standard
+    assert stored.base[:2] == (
+        BaseRule(CaseType.CIVIL, Decimal(600), outcomes=frozenset({Outcome.WITHDRAWAL}),
+                 hearings=frozenset({Hearing.NO_HEARING}), clause="第三条第一项"),
+        BaseRule(CaseType.CRIMINAL_DEFENCE, Decimal(5000), frozenset({Stage.TRIAL}),
+                 life_or_death=True, clause="第二条"),
+    )  # fmt: skip
+    assert len(stored.base) == shipped + 2
+    assert stored.stage_region == {(Stage.SECOND_INSTANCE, RegionTier.CROSS_CITY): Decimal(1200)}
+    assert stored.clauses == {"region": "第五条"}
+    # Shown back as typed.
+    assert [tab.base.item(0, c).text() for c in range(9)] == list(typed[0])
+    assert tab.clauses["region"].text() == "第五条"
+    if backend == "sqlite":
+        tab.grab().save(str(tmp_path / "base-rules.png"))
+        tab.rules.setCurrentIndex(2)
+        tab.grab().save(str(tmp_path / "matrix.png"))

@@ -478,7 +478,7 @@ Set up a new, empty database in this file?</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="83"/>
-        <location filename="../../ui/case_dialog.py" line="645"/>
+        <location filename="../../ui/case_dialog.py" line="651"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -957,22 +957,22 @@ Set up a new, empty database in this file?</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="614"/>
+        <location filename="../../ui/case_dialog.py" line="620"/>
         <source>Approve closing — quality of the case</source>
         <translation>结案审查 — 评定办案质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="625"/>
+        <location filename="../../ui/case_dialog.py" line="631"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="626"/>
+        <location filename="../../ui/case_dialog.py" line="632"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="644"/>
+        <location filename="../../ui/case_dialog.py" line="650"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1172,37 +1172,52 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>ClosingDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="246"/>
+        <location filename="../../ui/case_work.py" line="254"/>
         <source>Submit the closing file</source>
         <translation>提交结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="255"/>
+        <location filename="../../ui/case_work.py" line="267"/>
+        <source>Not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_work.py" line="274"/>
         <source>Yuan; empty if none</source>
         <translation>单位：元；没有则留空</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="263"/>
+        <location filename="../../ui/case_work.py" line="282"/>
         <source>Documents in the file (★ required)</source>
         <translation>案卷材料（★为必备）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="266"/>
+        <location filename="../../ui/case_work.py" line="285"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="267"/>
+        <location filename="../../ui/case_work.py" line="286"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="268"/>
+        <location filename="../../ui/case_work.py" line="289"/>
+        <source>Enforcement result</source>
+        <translation>执行结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_work.py" line="292"/>
+        <source>Hearing</source>
+        <translation>审理方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_work.py" line="293"/>
         <source>Economic loss recovered</source>
         <translation>挽回经济损失</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="277"/>
+        <location filename="../../ui/case_work.py" line="302"/>
         <source>Economic loss recovered: an amount in yuan.</source>
         <translation>挽回经济损失应为金额（元）。</translation>
     </message>
@@ -1829,32 +1844,32 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="298"/>
+        <location filename="../../ui/case_work.py" line="328"/>
         <source>Follow-up</source>
         <translation>回访与质量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="309"/>
+        <location filename="../../ui/case_work.py" line="339"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="310"/>
+        <location filename="../../ui/case_work.py" line="340"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="311"/>
+        <location filename="../../ui/case_work.py" line="341"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="312"/>
+        <location filename="../../ui/case_work.py" line="342"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="313"/>
+        <location filename="../../ui/case_work.py" line="343"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -1862,47 +1877,47 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="327"/>
+        <location filename="../../ui/case_work.py" line="357"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="327"/>
+        <location filename="../../ui/case_work.py" line="357"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="327"/>
+        <location filename="../../ui/case_work.py" line="357"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="327"/>
+        <location filename="../../ui/case_work.py" line="357"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="328"/>
+        <location filename="../../ui/case_work.py" line="358"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="328"/>
+        <location filename="../../ui/case_work.py" line="358"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="330"/>
+        <location filename="../../ui/case_work.py" line="360"/>
         <source>Record follow-up…</source>
         <translation>记录回访/投诉…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="343"/>
+        <location filename="../../ui/case_work.py" line="373"/>
         <source>No closing file submitted yet.</source>
         <translation>尚未提交结案材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="346"/>
+        <location filename="../../ui/case_work.py" line="376"/>
         <source>Closing file: outcome {0}; {1} documents: {2}</source>
         <translation>结案材料：结果为{0}；共{1}项：{2}</translation>
     </message>
@@ -2796,118 +2811,118 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="402"/>
+        <location filename="../../ui/subsidies_page.py" line="526"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="403"/>
+        <location filename="../../ui/subsidies_page.py" line="527"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="404"/>
+        <location filename="../../ui/subsidies_page.py" line="528"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="405"/>
+        <location filename="../../ui/subsidies_page.py" line="529"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="406"/>
+        <location filename="../../ui/subsidies_page.py" line="530"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="407"/>
+        <location filename="../../ui/subsidies_page.py" line="531"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="412"/>
+        <location filename="../../ui/subsidies_page.py" line="536"/>
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="413"/>
+        <location filename="../../ui/subsidies_page.py" line="537"/>
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="415"/>
+        <location filename="../../ui/subsidies_page.py" line="539"/>
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="416"/>
+        <location filename="../../ui/subsidies_page.py" line="540"/>
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="430"/>
+        <location filename="../../ui/subsidies_page.py" line="554"/>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="448"/>
+        <location filename="../../ui/subsidies_page.py" line="572"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="450"/>
+        <location filename="../../ui/subsidies_page.py" line="574"/>
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="458"/>
-        <location filename="../../ui/subsidies_page.py" line="468"/>
+        <location filename="../../ui/subsidies_page.py" line="582"/>
+        <location filename="../../ui/subsidies_page.py" line="592"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="459"/>
+        <location filename="../../ui/subsidies_page.py" line="583"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="502"/>
+        <location filename="../../ui/subsidies_page.py" line="626"/>
         <source>{0} case subsidies and {1} lines of duty or drafting pay, {2} yuan</source>
         <translation>办案补贴 {0} 件、值班和代拟文书补贴 {1} 项，共 {2} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="516"/>
+        <location filename="../../ui/subsidies_page.py" line="640"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="525"/>
+        <location filename="../../ui/subsidies_page.py" line="649"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="531"/>
+        <location filename="../../ui/subsidies_page.py" line="655"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="533"/>
+        <location filename="../../ui/subsidies_page.py" line="657"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="542"/>
+        <location filename="../../ui/subsidies_page.py" line="666"/>
         <source>Mark as paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="543"/>
+        <location filename="../../ui/subsidies_page.py" line="667"/>
         <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
         <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="557"/>
+        <location filename="../../ui/subsidies_page.py" line="681"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -3704,249 +3719,315 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="66"/>
+        <location filename="../../ui/subsidies_page.py" line="72"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="66"/>
-        <source>Stages (empty: any)</source>
-        <translation>诉讼阶段（空：任何阶段）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/subsidies_page.py" line="67"/>
+        <location filename="../../ui/subsidies_page.py" line="74"/>
         <source>Base (yuan)</source>
         <translation>基本补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="53"/>
+        <location filename="../../ui/subsidies_page.py" line="56"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="55"/>
+        <location filename="../../ui/subsidies_page.py" line="58"/>
         <source>Name</source>
         <translation>标准名称</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="57"/>
+        <location filename="../../ui/subsidies_page.py" line="60"/>
         <source>Issued by</source>
         <translation>制定机关</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="59"/>
+        <location filename="../../ui/subsidies_page.py" line="62"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="72"/>
+        <location filename="../../ui/subsidies_page.py" line="97"/>
         <source>Base amounts</source>
         <translation>基本补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="73"/>
+        <location filename="../../ui/subsidies_page.py" line="98"/>
         <source>Add-ons and factors</source>
         <translation>加发与系数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="115"/>
+        <location filename="../../ui/subsidies_page.py" line="141"/>
         <source>Cross-region add-on (yuan)</source>
         <translation>异地补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="76"/>
+        <location filename="../../ui/subsidies_page.py" line="102"/>
         <source>Save as a new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidies_page.py" line="72"/>
+        <source>Stages</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="72"/>
+        <source>Outcome</source>
+        <translation>结案方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="72"/>
+        <source>Hearing</source>
+        <translation>审理方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="73"/>
+        <source>Enforcement result</source>
+        <translation>执行结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="73"/>
+        <source>Quality grade</source>
+        <translation>质量等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="73"/>
+        <source>Life or death</source>
+        <translation>无期徒刑、死刑</translation>
+    </message>
+    <message>
         <location filename="../../ui/subsidies_page.py" line="74"/>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="82"/>
+        <source>Several values in a cell are separated by 、; an empty cell matches any case. The first row that matches a case gives its base amount.</source>
+        <translation>一格中的多个值用“、”分隔；空格表示不限。案件按第一条符合的规则确定基本补贴。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="83"/>
+        <source>Add row</source>
+        <translation>增加一行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="84"/>
+        <source>Remove row</source>
+        <translation>删除该行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="99"/>
+        <source>By stage and region; clauses</source>
+        <translation>阶段×地域、条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="100"/>
         <source>Per-day and per-piece items</source>
         <translation>按日和按件项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="77"/>
+        <location filename="../../ui/subsidies_page.py" line="103"/>
         <source>Save changes to this version</source>
         <translation>保存对本版本的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="78"/>
+        <location filename="../../ui/subsidies_page.py" line="104"/>
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="79"/>
+        <location filename="../../ui/subsidies_page.py" line="105"/>
         <source>Export file…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="118"/>
+        <location filename="../../ui/subsidies_page.py" line="144"/>
         <source>Handled elsewhere, no tier given</source>
         <translation>异地办理（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="122"/>
+        <location filename="../../ui/subsidies_page.py" line="148"/>
         <source>Major or difficult case</source>
         <translation>重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="125"/>
+        <location filename="../../ui/subsidies_page.py" line="151"/>
         <source>Add-on (yuan)</source>
         <translation>加发金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="126"/>
+        <location filename="../../ui/subsidies_page.py" line="152"/>
         <source>Multiplier of the base</source>
         <translation>基本补贴的倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="128"/>
+        <location filename="../../ui/subsidies_page.py" line="154"/>
         <source>The extra never exceeds the base</source>
         <translation>加发部分不超过基本补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="129"/>
+        <location filename="../../ui/subsidies_page.py" line="155"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="130"/>
+        <location filename="../../ui/subsidies_page.py" line="156"/>
         <source>Amount or multiplier</source>
         <translation>金额或倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="132"/>
+        <location filename="../../ui/subsidies_page.py" line="158"/>
         <source>Extra aided persons or joined cases</source>
         <translation>增加受援人或并案</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="136"/>
-        <location filename="../../ui/subsidies_page.py" line="139"/>
+        <location filename="../../ui/subsidies_page.py" line="162"/>
+        <location filename="../../ui/subsidies_page.py" line="168"/>
+        <location filename="../../ui/subsidies_page.py" line="172"/>
         <source>empty: no limit</source>
         <translation>留空表示不设上限</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="137"/>
+        <location filename="../../ui/subsidies_page.py" line="163"/>
         <source>Per extra person (yuan)</source>
         <translation>每增加一人（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="140"/>
+        <location filename="../../ui/subsidies_page.py" line="164"/>
         <source>At most (persons)</source>
         <translation>最多计算人数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="141"/>
+        <location filename="../../ui/subsidies_page.py" line="169"/>
+        <source>Per extra case joined (yuan)</source>
+        <translation>同案每增加一件（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="170"/>
+        <source>At most (cases)</source>
+        <translation>最多计（件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="173"/>
         <source>A case at most (yuan, in all)</source>
         <translation>每件全额上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="142"/>
+        <location filename="../../ui/subsidies_page.py" line="174"/>
         <source>Terminated cases (终止)</source>
         <translation>终止援助的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="146"/>
+        <location filename="../../ui/subsidies_page.py" line="178"/>
         <source>empty: the table says nothing (pays 0)</source>
         <translation>留空：标准未规定（不支付）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="147"/>
+        <location filename="../../ui/subsidies_page.py" line="179"/>
         <source>Pay the stages completed instead</source>
         <translation>改按已完成阶段支付</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="148"/>
+        <location filename="../../ui/subsidies_page.py" line="180"/>
         <source>Share paid (0–1)</source>
         <translation>支付比例（0–1）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="151"/>
+        <location filename="../../ui/subsidies_page.py" line="183"/>
         <source>Quality grade of the closing review: factor</source>
         <translation>结案评查质量等级：浮动系数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="155"/>
+        <location filename="../../ui/subsidies_page.py" line="187"/>
         <source>empty: 1</source>
         <translation>留空：1</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="182"/>
+        <location filename="../../ui/subsidies_page.py" line="204"/>
+        <source>Add-on by stage and region (yuan; replaces the tier&apos;s add-on where filled)</source>
+        <translation>按阶段和地域的补贴（元；填写的格子取代按地域层级的补贴）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="212"/>
+        <source>Clause of the table for each kind of rule (e.g. 第四条)</source>
+        <translation>各类规则在标准文件中的条款（如“第四条”）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="237"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="170"/>
+        <location filename="../../ui/subsidies_page.py" line="225"/>
         <source>Yuan per day</source>
         <translation>每日金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="185"/>
+        <location filename="../../ui/subsidies_page.py" line="240"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="186"/>
+        <location filename="../../ui/subsidies_page.py" line="241"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="171"/>
+        <location filename="../../ui/subsidies_page.py" line="226"/>
         <source>e.g. 值班律师 (duty lawyer) per day on duty</source>
         <translation>例如：值班律师按值班天数计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="103"/>
+        <location filename="../../ui/subsidies_page.py" line="129"/>
         <source>Handler type: factor (1 = full amount) or flat amount</source>
         <translation>承办人类型：系数（1为全额）或每件定额</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="110"/>
+        <location filename="../../ui/subsidies_page.py" line="136"/>
         <source>flat (yuan)</source>
         <translation>定额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="174"/>
+        <location filename="../../ui/subsidies_page.py" line="229"/>
         <source>Yuan per piece</source>
         <translation>每件金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="175"/>
+        <location filename="../../ui/subsidies_page.py" line="230"/>
         <source>e.g. 代拟法律文书 (document drafted) per piece</source>
         <translation>例如：代拟法律文书按件计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="205"/>
+        <location filename="../../ui/subsidies_page.py" line="260"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="205"/>
+        <location filename="../../ui/subsidies_page.py" line="260"/>
         <source> (used)</source>
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="275"/>
-        <source>Row {0}: unknown case type or stage</source>
-        <translation>第{0}行：案件类型或诉讼阶段无效</translation>
-    </message>
-    <message>
-        <location filename="../../ui/subsidies_page.py" line="336"/>
+        <location filename="../../ui/subsidies_page.py" line="401"/>
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="341"/>
+        <location filename="../../ui/subsidies_page.py" line="406"/>
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="342"/>
-        <location filename="../../ui/subsidies_page.py" line="359"/>
+        <location filename="../../ui/subsidies_page.py" line="407"/>
+        <location filename="../../ui/subsidies_page.py" line="424"/>
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="357"/>
+        <location filename="../../ui/subsidies_page.py" line="422"/>
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -4005,12 +4086,12 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="566"/>
+        <location filename="../../ui/subsidies_page.py" line="690"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="567"/>
+        <location filename="../../ui/subsidies_page.py" line="691"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
@@ -4018,12 +4099,12 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidyPanel</name>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="73"/>
+        <location filename="../../ui/case_subsidy.py" line="74"/>
         <source>Rule</source>
         <translation>计算项目</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="73"/>
+        <location filename="../../ui/case_subsidy.py" line="74"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -4033,112 +4114,152 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="84"/>
+        <location filename="../../ui/case_subsidy.py" line="75"/>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="85"/>
         <source>Basis of the calculation</source>
         <translation>补贴计算依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="90"/>
+        <location filename="../../ui/case_subsidy.py" line="91"/>
         <source>Adjust amount…</source>
         <translation>调整金额…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="91"/>
+        <location filename="../../ui/case_subsidy.py" line="92"/>
         <source>Approve subsidy</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="119"/>
+        <location filename="../../ui/case_subsidy.py" line="120"/>
         <source>estimate (proposed when the case closes)</source>
         <translation>预估（结案时提交审核）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="119"/>
+        <location filename="../../ui/case_subsidy.py" line="120"/>
         <source>Standard: {0} · computed {1} yuan · state: {2}</source>
         <translation>补贴标准：{0} · 计算金额 {1} 元 · 状态：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="127"/>
+        <location filename="../../ui/case_subsidy.py" line="128"/>
         <source>This is the example standard shipped with the program, not your province&apos;s: an administrator replaces it in 补贴 › 补贴标准.</source>
         <translation>这是程序自带的示例标准，不是本省标准：请管理员在「补贴 › 补贴标准」中替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="128"/>
+        <location filename="../../ui/case_subsidy.py" line="129"/>
         <source>Adjusted to {0} yuan: {1}</source>
         <translation>已调整为 {0} 元：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="150"/>
+        <location filename="../../ui/case_subsidy.py" line="134"/>
+        <source>Paid to each handler: {0}</source>
+        <translation>各承办人分得：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="136"/>
+        <source>part not yet recorded</source>
+        <translation>份额未确定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="158"/>
         <source>You adjusted this amount: another supervisor approves it</source>
         <translation>补贴金额由您调整，须由另一位负责人审核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="158"/>
+        <location filename="../../ui/case_subsidy.py" line="166"/>
         <source>As registered (no tier)</source>
         <translation>按登记情况（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="166"/>
-        <source>Aided persons (incl. joined cases)</source>
-        <translation>受援人数（含并案）</translation>
+        <location filename="../../ui/case_subsidy.py" line="174"/>
+        <source>Aided persons</source>
+        <translation>受援人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="169"/>
+        <location filename="../../ui/case_subsidy.py" line="179"/>
+        <source>Cases joined</source>
+        <translation>同案件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="245"/>
+        <source>By share</source>
+        <translation>按比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="246"/>
+        <source>By stages each did</source>
+        <translation>按各自完成的阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="263"/>
+        <source>Each handler&apos;s part</source>
+        <translation>各承办人份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="269"/>
+        <source> stages</source>
+        <translation> 个阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_subsidy.py" line="182"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="175"/>
+        <location filename="../../ui/case_subsidy.py" line="189"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="186"/>
+        <location filename="../../ui/case_subsidy.py" line="200"/>
         <source>of</source>
         <translation>/</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="189"/>
+        <location filename="../../ui/case_subsidy.py" line="203"/>
         <source>Stages completed (terminated case)</source>
         <translation>已完成阶段（终止案件）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="197"/>
+        <location filename="../../ui/case_subsidy.py" line="211"/>
         <source>The standard pays the stages completed</source>
         <translation>标准规定：按已完成阶段支付</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="198"/>
+        <location filename="../../ui/case_subsidy.py" line="212"/>
         <source>The standard pays {0}</source>
         <translation>标准规定：按{0}支付</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="202"/>
+        <location filename="../../ui/case_subsidy.py" line="216"/>
         <source>The standard says nothing on terminated cases: nothing is paid until a share is recorded here</source>
         <translation>标准未规定终止案件的补贴：在此确定支付比例前不支付</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="202"/>
+        <location filename="../../ui/case_subsidy.py" line="216"/>
         <source>Terminated aid</source>
         <translation>终止援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="203"/>
+        <location filename="../../ui/case_subsidy.py" line="217"/>
         <source>Pay this share instead</source>
         <translation>按此比例支付</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="207"/>
+        <location filename="../../ui/case_subsidy.py" line="221"/>
         <source>Why this share (required)</source>
         <translation>确定比例的理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="216"/>
+        <location filename="../../ui/case_subsidy.py" line="230"/>
         <source>Share paid</source>
         <translation>支付比例</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="218"/>
+        <location filename="../../ui/case_subsidy.py" line="232"/>
         <source>Save basis and recalculate</source>
         <translation>保存依据并重新计算</translation>
     </message>
@@ -4273,47 +4394,47 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="78"/>
+        <location filename="../../ui/case_work.py" line="85"/>
         <source>Log work</source>
         <translation>记录办案工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="84"/>
+        <location filename="../../ui/case_work.py" line="91"/>
         <source>e.g. 株洲市看守所, 天元区人民法院</source>
         <translation>例如：株洲市看守所、天元区人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="87"/>
+        <location filename="../../ui/case_work.py" line="94"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="91"/>
+        <location filename="../../ui/case_work.py" line="98"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="101"/>
+        <location filename="../../ui/case_work.py" line="108"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="102"/>
+        <location filename="../../ui/case_work.py" line="109"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="103"/>
+        <location filename="../../ui/case_work.py" line="110"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="104"/>
+        <location filename="../../ui/case_work.py" line="111"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="105"/>
+        <location filename="../../ui/case_work.py" line="112"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -4321,107 +4442,107 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="123"/>
+        <location filename="../../ui/case_work.py" line="130"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="123"/>
+        <location filename="../../ui/case_work.py" line="130"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="123"/>
+        <location filename="../../ui/case_work.py" line="130"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="123"/>
+        <location filename="../../ui/case_work.py" line="130"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="124"/>
+        <location filename="../../ui/case_work.py" line="131"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="124"/>
+        <location filename="../../ui/case_work.py" line="131"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="127"/>
+        <location filename="../../ui/case_work.py" line="134"/>
         <source>Log work…</source>
         <translation>记录办案工作…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="129"/>
+        <location filename="../../ui/case_work.py" line="136"/>
         <source>Work log</source>
         <translation>办案工作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="139"/>
+        <location filename="../../ui/case_work.py" line="146"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="139"/>
+        <location filename="../../ui/case_work.py" line="146"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="139"/>
+        <location filename="../../ui/case_work.py" line="146"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="139"/>
+        <location filename="../../ui/case_work.py" line="146"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="140"/>
+        <location filename="../../ui/case_work.py" line="147"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="140"/>
+        <location filename="../../ui/case_work.py" line="147"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="145"/>
+        <location filename="../../ui/case_work.py" line="152"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="146"/>
+        <location filename="../../ui/case_work.py" line="153"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="149"/>
+        <location filename="../../ui/case_work.py" line="156"/>
         <source>Case file documents</source>
         <translation>案卷材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="170"/>
+        <location filename="../../ui/case_work.py" line="177"/>
         <source>{0} entries, {1} in all</source>
         <translation>共{0}条，合计{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="206"/>
+        <location filename="../../ui/case_work.py" line="213"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="207"/>
+        <location filename="../../ui/case_work.py" line="214"/>
         <source>Documents and scans (*.pdf *.jpg *.png *.tif *.docx);;All files (*)</source>
         <translation>文书和扫描件 (*.pdf *.jpg *.png *.tif *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="221"/>
+        <location filename="../../ui/case_work.py" line="228"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
