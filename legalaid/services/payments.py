@@ -20,7 +20,7 @@ from legalaid.services import scope, service_pay
 from legalaid.services.authz import audit_event, requires
 from legalaid.services.context import Context
 from legalaid.services.files import write_whole
-from legalaid.services.service_pay import DRAFTING, DUTY, ServicePayLine
+from legalaid.services.service_pay import DRAFTING, DUTY, INSPECTION, ServicePayLine
 from legalaid.services.subsidies import PaymentState, case_handlers, mark_paid, part_lines
 from legalaid.services.work_summary import numbered
 from legalaid.storage.records import (
@@ -208,7 +208,8 @@ def create_batch(
     handler_id: int | None = None,
 ) -> Batch:
     """A batch of the period: the reviewed case subsidies of cases closed in it, and the
-    duty days and drafted documents in it (by the standard's per-day and per-piece rates)."""
+    duty days, drafted documents and file inspections in it (by the standard's per-day and
+    per-piece rates)."""
     lines = candidates(
         ctx, period_from=period_from, period_to=period_to, firm=firm, handler_id=handler_id
     )
@@ -216,9 +217,10 @@ def create_batch(
         session = uow.session
         ids = scope.office_ids(ctx, session)
         _, priced = service_pay.unbatched(session, period_from, period_to, ids, handler_id, firm)
-        if not lines and not priced.shifts and not priced.pieces:
+        if not lines and not priced:
             raise ValidationError(
-                "该期间没有已审核、待发放的办案补贴，也没有值班或代拟文书补贴", field="期间"
+                "该期间没有已审核、待发放的办案补贴，也没有值班、代拟文书或案件评查补贴",
+                field="期间",
             )
         batch = PaymentBatchRecord(
             number="",
@@ -390,7 +392,8 @@ def _batch_summary(batch: Batch) -> str:
     text = f"本批共 {batch.case_count} 件案件"
     if batch.services:
         parts = []
-        for item, label, unit in ((DUTY, "值班律师值班", "人日"), (DRAFTING, "代拟法律文书", "件")):
+        for item, label, unit in ((DUTY, "值班律师值班", "人日"), (DRAFTING, "代拟法律文书", "件"),
+                                  (INSPECTION, "案件评查", "份")):  # fmt: skip
             chosen = [d for d in batch.services if d.item == item]
             if chosen:
                 amount = sum((d.amount for d in chosen), Decimal(0))
@@ -406,9 +409,9 @@ def _batch_summary(batch: Batch) -> str:
 def _services_table(batch: Batch) -> Table:
     """Pay that belongs to no case: duty days and drafted pieces, each at its standard."""
     return Table(
-        title="值班和代拟文书补贴明细（不属于具体案件）",
+        title="值班、代拟文书和案件评查补贴明细（不属于具体案件）",
         headers=("月份", "机构", "承办人", "承办单位", "项目", "数量", "标准", "金额（元）"),
-        widths=(9, 7, 10, 20, 14, 6, 22, 12),
+        widths=(11, 7, 12, 14, 20, 7, 17, 12),
         rows=(
             *((d.month, d.office, d.handler, d.firm, f"{d.item}（{d.detail}）",
                f"{d.count}{d.unit}", d.rule, money_text(d.amount)) for d in batch.services),

@@ -18,6 +18,7 @@ from sqlalchemy import case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.aid_services import ServiceKind, split_help
+from legalaid.domain.closing_file import Enforcement, Hearing, Outcome
 from legalaid.domain.permissions import Action
 from legalaid.domain.statistics import YearStatistics, period_end
 from legalaid.domain.subsidy import SubsidyFacts, SubsidyStandard, calculate, days_from_text
@@ -35,7 +36,7 @@ from legalaid.domain.vocabulary import (
 from legalaid.services import scope
 from legalaid.services.authz import requires
 from legalaid.services.context import Context
-from legalaid.services.subsidies import PaymentState, stored_standards
+from legalaid.services.subsidies import LIFE_OR_DEATH, PaymentState, stored_standards
 from legalaid.storage.records import (
     AidServiceRecord,
     CaseGroupRecord,
@@ -201,6 +202,9 @@ def _collect(
                       CaseRecord.region_tier, CaseRecord.aided_persons, CaseRecord.subsidy_days,
                       CaseRecord.stages_completed, CaseRecord.stages_total,
                       CaseRecord.terminated_share, CaseRecord.quality_grade,
+                      CaseRecord.outcome, CaseRecord.hearing, CaseRecord.enforcement,
+                      CaseRecord.notification_ground, CaseRecord.possible_life_or_death,
+                      CaseRecord.joined_cases,
                       HandlerRecord.handler_type)  # fmt: skip
     for standard in standards:
         in_force = [assigned >= standard.effective_from]
@@ -215,7 +219,8 @@ def _collect(
             .group_by(*unpaid_columns)
         )  # fmt: skip
         for (office, state, case_type, stage, cross, major, tier, persons, days, done, total,
-             share, grade, handler_type, count) in rows:  # fmt: skip
+             share, grade, outcome, hearing, enforcement, ground, life, joined, handler_type,
+             count) in rows:  # fmt: skip
             facts = SubsidyFacts(
                 case_type=CaseType(case_type), stage=Stage(stage) if stage else None,
                 handler_type=HandlerType(handler_type) if handler_type else None,
@@ -225,6 +230,11 @@ def _collect(
                 terminated=state == CaseState.TERMINATED.value,
                 stages_completed=done or 0, stages_total=total or 0,
                 quality_grade=QualityGrade(grade) if grade else None,
+                outcome=Outcome(outcome) if outcome else None,
+                hearing=Hearing(hearing) if hearing else None,
+                enforcement=Enforcement(enforcement) if enforcement else None,
+                life_or_death=bool(life) or ground in LIFE_OR_DEATH,
+                extra_cases=max((joined or 1) - 1, 0),
                 recorded_share=share,  # a clerk's share of a terminated case (its reason
             )  # fmt: skip                # words the breakdown only, not the amount)
             figures[office].subsidy += calculate(standard, facts).amount * count

@@ -254,13 +254,13 @@ def _facts(session: Session, case: CaseRecord) -> SubsidyFacts:
         outcome=Outcome(case.outcome) if case.outcome else None,
         hearing=Hearing(case.hearing) if case.hearing else None,
         enforcement=Enforcement(case.enforcement) if case.enforcement else None,
-        life_or_death=case.notification_ground in _LIFE_OR_DEATH,
+        life_or_death=case.possible_life_or_death or case.notification_ground in LIFE_OR_DEATH,
         extra_cases=max((case.joined_cases or 1) - 1, 0),
     )
 
 
 # 法律援助法 s.25: a possible life sentence or death penalty (and death-penalty review).
-_LIFE_OR_DEATH = frozenset({NotificationGround.LIFE_OR_DEATH.value,
+LIFE_OR_DEATH = frozenset({NotificationGround.LIFE_OR_DEATH.value,
                             NotificationGround.DEATH_REVIEW.value})  # fmt: skip
 
 

@@ -567,6 +567,23 @@ class DutyShiftRecord(Base):
     amount: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
 
 
+class FileInspectionRecord(Base):
+    """案件评查: an inspector (a lawyer or expert on the handler list) inspected closed case
+    files on a day; paid per file by the standard's 案件评查 item, in a payment batch."""
+
+    __tablename__ = "file_inspections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), index=True)
+    handler_id: Mapped[int] = mapped_column(ForeignKey("handlers.id"), index=True)
+    inspected_on: Mapped[date] = mapped_column(Date, index=True)
+    files: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(Text)  # e.g. 2026年第三季度结案质量评查
+    recorded_by: Mapped[str] = mapped_column(String(50))
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("payment_batches.id"), index=True)
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+
+
 class AidServiceRecord(Base):
     """A consultation, drafted document or duty help (法律援助法 s.22), one ledger row each.
 

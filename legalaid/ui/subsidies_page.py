@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -35,10 +38,10 @@ from legalaid.domain.permissions import Action
 from legalaid.domain.subsidy import CLAUSE_KINDS, BaseRule, SubsidyStandard
 from legalaid.domain.vocabulary import CaseType, HandlerType, QualityGrade, RegionTier, Stage
 from legalaid.reports.data import money_text
-from legalaid.services import payments, subsidies
+from legalaid.services import inspections, payments, subsidies
 from legalaid.services.authz import may
 from legalaid.services.context import Context
-from legalaid.services.offices import list_handlers
+from legalaid.services.offices import list_handlers, list_offices
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate, to_qdate
 
 
@@ -607,10 +610,11 @@ class PaymentsTab(QWidget):
             self.message.show_message(exc.message)
             return
         rows = [
-            [line.case_no, line.office, line.handler, line.firm,
+            [line.case_no, line.office,
+             f"{line.handler}（{line.part}）" if line.part else line.handler, line.firm,
              line.closed_on.isoformat() if line.closed_on else "", money_text(line.amount)]
             for line in found
-        ] + [  # duty days and drafted pieces belong to no case: the line says what they are
+        ] + [  # duty days, drafting and inspections belong to no case: the line says so
             [f"{d.item}补贴 {d.month}（{d.detail}）", d.office, d.handler, d.firm,
              f"{d.count}{d.unit}", money_text(d.amount)]
             for d in others
@@ -623,9 +627,9 @@ class PaymentsTab(QWidget):
             (d.amount for d in others), Decimal(0)
         )
         self.message.show_message(
-            self.tr("{0} case subsidies and {1} lines of duty or drafting pay, {2} yuan").format(
-                len(found), len(others), money_text(total)
-            )
+            self.tr(
+                "{0} case subsidy lines and {1} lines of duty, drafting or inspection pay, {2} yuan"
+            ).format(len(found), len(others), money_text(total))
         )
 
     def create_batch(self) -> None:
@@ -681,16 +685,154 @@ class PaymentsTab(QWidget):
         self.message.show_message(self.tr("Paid: {0} yuan").format(money_text(total)))
 
 
+class InspectionsTab(QWidget):
+    """案件评查: who inspected how many case files when, paid per file in payment batches."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(ctx.today().year)
+        self.year.setPrefix(self.tr("Year "))
+        self.inspected_on = date_edit(ctx.today(), field="评查日期")
+        self.office = QComboBox()
+        self.inspector = QComboBox()
+        self.files = QSpinBox()
+        self.files.setRange(1, inspections.MAX_FILES)
+        self.files.setSuffix(self.tr(" files"))
+        self.subject = QLineEdit()
+        self.subject.setMaxLength(inspections.SUBJECT_LENGTH)
+        self.subject.setPlaceholderText(
+            self.tr("What was inspected, e.g. 2026年第三季度结案质量评查")
+        )
+        self.record_button = QPushButton(self.tr("Record inspection"))
+        self.remove_button = QPushButton(self.tr("Remove selected"))
+        form = QHBoxLayout()
+        for label, widget in ((self.tr("Date"), self.inspected_on),
+                              (self.tr("Office"), self.office),
+                              (self.tr("Inspector"), self.inspector),
+                              (self.tr("Files"), self.files)):  # fmt: skip
+            form.addWidget(QLabel(label))
+            form.addWidget(widget)
+        form.addWidget(self.subject, 1)
+        form.addWidget(self.record_button)
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Date"), self.tr("Office"), self.tr("Inspector"), self.tr("Files"),
+            self.tr("Inspection"), self.tr("Pay (yuan)"), self.tr("Payment batch"),
+        ])  # fmt: skip
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.message = FieldError()
+        self.message.setStyleSheet("")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.year)
+        bottom.addWidget(QLabel(self.tr(
+            "Paid per file by the standard's item 案件评查, in the next payment batch"
+        )))  # fmt: skip
+        bottom.addStretch()
+        bottom.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+        self.record_button.clicked.connect(self.record)
+        self.remove_button.clicked.connect(self._ask_remove)
+        self.year.valueChanged.connect(self.show_year)
+        self.shown: list[inspections.Inspection] = []
+
+    def refresh(self) -> None:
+        self.office.clear()
+        for office in list_offices(self._ctx):
+            self.office.addItem(f"{office.code} {office.name}", office.code)
+        self.inspector.clear()
+        for handler in list_handlers(self._ctx, with_caseload=False):
+            self.inspector.addItem(handler.name, handler.id)
+        self.show_year()
+
+    def show_year(self) -> None:
+        self.shown = inspections.list_inspections(self._ctx, year=self.year.value())
+        self.table.setRowCount(len(self.shown))
+        for row, x in enumerate(self.shown):
+            pay = (
+                money_text(x.amount)
+                if x.amount is not None
+                else self.tr("not paid by the standard")
+            )
+            values = (x.inspected_on.isoformat(), x.office_code, x.handler, str(x.files),
+                      x.subject, pay, x.batch or self.tr("to pay"))  # fmt: skip
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column in (3, 5):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+
+    def record(self) -> bool:
+        try:
+            inspections.record_inspection(
+                self._ctx, office_code=self.office.currentData() or "",
+                handler_id=self.inspector.currentData() or 0,
+                inspected_on=from_qdate(self.inspected_on.date()), files=self.files.value(),
+                subject=self.subject.text(),
+            )  # fmt: skip
+        except LegalAidError as exc:  # the form keeps what was typed
+            self.message.show_message(exc.message)
+            return False
+        self.subject.clear()
+        self.show_year()
+        self.message.show_message(self.tr("Inspection recorded."))
+        return True
+
+    def _ask_remove(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.shown):
+            x = self.shown[row]
+            answer = QMessageBox.question(
+                self, self.tr("Remove inspection"),
+                self.tr("Remove the inspection of {0} on {1} ({2} files)?").format(
+                    x.handler, x.inspected_on.isoformat(), x.files),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.remove()
+
+    def remove(self) -> bool:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.shown):
+            self.message.show_message(self.tr("Choose an inspection first."))
+            return False
+        try:
+            inspections.remove_inspection(self._ctx, inspection_id=self.shown[row].id)
+        except LegalAidError as exc:
+            self.message.show_message(exc.message)
+            return False
+        self.show_year()
+        self.message.show_message(self.tr("Inspection removed."))
+        return True
+
+
 class SubsidiesPage(QTabWidget):
     def __init__(self, ctx: Context) -> None:
         super().__init__()
         self.loaded = False
         self.payments = PaymentsTab(ctx)
+        self.inspections = InspectionsTab(ctx)
         self.standards = StandardsTab(ctx)
         payments_tab = self.addTab(self.payments, self.tr("Payments"))
+        inspections_tab = self.addTab(self.inspections, self.tr("File inspections"))
         standards_tab = self.addTab(self.standards, self.tr("Standards"))
         # Finance work for clerks and supervisors, the standards for the admin (s.52 tables).
         self.setTabVisible(payments_tab, may(ctx, Action.PAY_SUBSIDY))
+        self.setTabVisible(inspections_tab, may(ctx, Action.PAY_SUBSIDY))
         self.setTabVisible(standards_tab, may(ctx, Action.ADMINISTER))
         self._ctx = ctx
 
@@ -698,4 +840,5 @@ class SubsidiesPage(QTabWidget):
         self.loaded = True
         if may(self._ctx, Action.PAY_SUBSIDY):
             self.payments.refresh()
+            self.inspections.refresh()
         self.standards.refresh()

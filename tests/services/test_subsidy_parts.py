@@ -16,11 +16,12 @@ from legalaid.domain.closing_file import Enforcement, Hearing, Outcome
 from legalaid.domain.errors import ConflictError, ValidationError
 from legalaid.domain.subsidy import DEFAULT_STANDARD, BaseRule, HandlerPart
 from legalaid.domain.vocabulary import CaseSource, CaseType, HandlerType, Stage
-from legalaid.services import assignment, closing, intake, payments, subsidies
+from legalaid.services import assignment, closing, escalations, intake, payments, subsidies
 from legalaid.services.cases import get_case
 from legalaid.services.context import Context
 from legalaid.services.intake import CaseInput, PersonInput
 from legalaid.services.offices import add_handler, set_bank_accounts
+from legalaid.services.statistics import year_statistics
 from tests.services.closing_files import full_file
 
 pytestmark = pytest.mark.usefixtures("poppler")
@@ -171,3 +172,34 @@ def test_hearing_enforcement_and_joined_cases_come_from_where_they_are_recorded(
         "同案增加件数（2件）", f"{DEFAULT_STANDARD.authority} 第四条"
     )
     assert subsidies.subsidy_basis(ctx, case_id=enforced).joined_cases == 3
+    # The year's figures count what each case's subsidy tab shows (not the plain 2500s).
+    shown = sum(subsidies.case_subsidy(ctx, case_id=c).computed
+                for c in (withdrawn, enforced, partly))  # fmt: skip
+    assert shown == Decimal("2000.00")
+    assert year_statistics(ctx, year=2026).subsidy_total == shown
+
+
+def test_a_possible_life_sentence_takes_its_own_base(offices: Context) -> None:
+    """A table with a higher trial base where a life sentence or the death penalty is
+    possible: the case registered so is paid by it, in its tab and in the year's figure."""
+    from legalaid.services.offices import list_handlers
+    from tests.services.test_escalations import in_progress, notified
+
+    ctx = offices
+    subsidies.add_standard(ctx, replace(
+        DEFAULT_STANDARD, name="死刑案件标准", effective_from=date(2026, 1, 1),
+        base=(BaseRule(CaseType.CRIMINAL_DEFENCE, Decimal(6000), frozenset({Stage.TRIAL}),
+                       life_or_death=True, clause="第二条"), *DEFAULT_STANDARD.base),
+    ))  # fmt: skip
+    grave, plain = notified(ctx), notified(ctx, possible_life_or_death=False, cause="盗窃")
+    in_progress(ctx, grave)
+    lawyer = next(h for h in list_handlers(ctx) if h.name == "曾杰红")
+    assignment.assign_handler(ctx, case_id=plain, handler_id=lawyer.id, on=date(2026, 9, 2))
+    assignment.start_handling(ctx, case_id=plain)
+    assert subsidies.case_subsidy(ctx, case_id=grave).computed == Decimal("6000.00")
+    assert subsidies.case_subsidy(ctx, case_id=plain).computed == Decimal("3000.00")
+    # Not confirmed as a major case after discussion (it may then close).
+    escalations.decide(ctx, case_id=grave, confirm=False, note="事实清楚，不属重大疑难")
+    for case_id in (grave, plain):
+        _close(ctx, case_id)
+    assert year_statistics(ctx, year=2026).subsidy_total == Decimal("9000.00")

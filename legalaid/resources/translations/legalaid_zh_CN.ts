@@ -2161,6 +2161,113 @@ Days already planned keep their lawyers.</source>
     </message>
 </context>
 <context>
+    <name>InspectionsTab</name>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="697"/>
+        <source>Year </source>
+        <translation>年度 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="703"/>
+        <source> files</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="708"/>
+        <source>What was inspected, e.g. 2026年第三季度结案质量评查</source>
+        <translation>评查事项，如“2026年第三季度结案质量评查”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="709"/>
+        <source>Record inspection</source>
+        <translation>登记评查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="710"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="712"/>
+        <location filename="../../ui/subsidies_page.py" line="722"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="713"/>
+        <location filename="../../ui/subsidies_page.py" line="722"/>
+        <source>Office</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="714"/>
+        <location filename="../../ui/subsidies_page.py" line="722"/>
+        <source>Inspector</source>
+        <translation>评查人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="715"/>
+        <location filename="../../ui/subsidies_page.py" line="722"/>
+        <source>Files</source>
+        <translation>案卷数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="723"/>
+        <source>Inspection</source>
+        <translation>评查事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="723"/>
+        <source>Pay (yuan)</source>
+        <translation>补贴（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="723"/>
+        <source>Payment batch</source>
+        <translation>发放批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="736"/>
+        <source>Paid per file by the standard&apos;s item 案件评查, in the next payment batch</source>
+        <translation>按补贴标准的“案件评查”项目逐份计算，列入下一个发放批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="766"/>
+        <source>not paid by the standard</source>
+        <translation>标准未规定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="768"/>
+        <source>to pay</source>
+        <translation>待发放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="790"/>
+        <source>Inspection recorded.</source>
+        <translation>已登记评查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="798"/>
+        <source>Remove inspection</source>
+        <translation>删除评查记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="799"/>
+        <source>Remove the inspection of {0} on {1} ({2} files)?</source>
+        <translation>删除{0}在{1}的评查记录（{2}份案卷）？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="811"/>
+        <source>Choose an inspection first.</source>
+        <translation>请先选择一次评查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="819"/>
+        <source>Inspection removed.</source>
+        <translation>已删除该次评查。</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <location filename="../../ui/intake_dialog.py" line="66"/>
@@ -2811,118 +2918,118 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="526"/>
+        <location filename="../../ui/subsidies_page.py" line="529"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="527"/>
+        <location filename="../../ui/subsidies_page.py" line="530"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="528"/>
+        <location filename="../../ui/subsidies_page.py" line="531"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="529"/>
+        <location filename="../../ui/subsidies_page.py" line="532"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="530"/>
+        <location filename="../../ui/subsidies_page.py" line="533"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="531"/>
+        <location filename="../../ui/subsidies_page.py" line="534"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="536"/>
+        <location filename="../../ui/subsidies_page.py" line="539"/>
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="537"/>
+        <location filename="../../ui/subsidies_page.py" line="540"/>
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="539"/>
+        <location filename="../../ui/subsidies_page.py" line="542"/>
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="540"/>
+        <location filename="../../ui/subsidies_page.py" line="543"/>
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="554"/>
+        <location filename="../../ui/subsidies_page.py" line="557"/>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="572"/>
+        <location filename="../../ui/subsidies_page.py" line="575"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="574"/>
+        <location filename="../../ui/subsidies_page.py" line="577"/>
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="582"/>
-        <location filename="../../ui/subsidies_page.py" line="592"/>
+        <location filename="../../ui/subsidies_page.py" line="585"/>
+        <location filename="../../ui/subsidies_page.py" line="595"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="583"/>
+        <location filename="../../ui/subsidies_page.py" line="586"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="626"/>
-        <source>{0} case subsidies and {1} lines of duty or drafting pay, {2} yuan</source>
-        <translation>办案补贴 {0} 件、值班和代拟文书补贴 {1} 项，共 {2} 元</translation>
+        <location filename="../../ui/subsidies_page.py" line="632"/>
+        <source>{0} case subsidy lines and {1} lines of duty, drafting or inspection pay, {2} yuan</source>
+        <translation>办案补贴 {0} 行，值班、代拟文书或案件评查补贴 {1} 行，共 {2} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="640"/>
+        <location filename="../../ui/subsidies_page.py" line="644"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="649"/>
+        <location filename="../../ui/subsidies_page.py" line="653"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="655"/>
+        <location filename="../../ui/subsidies_page.py" line="659"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="657"/>
+        <location filename="../../ui/subsidies_page.py" line="661"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="666"/>
+        <location filename="../../ui/subsidies_page.py" line="670"/>
         <source>Mark as paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="667"/>
+        <location filename="../../ui/subsidies_page.py" line="671"/>
         <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
         <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="681"/>
+        <location filename="../../ui/subsidies_page.py" line="685"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -3719,315 +3826,315 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="72"/>
+        <location filename="../../ui/subsidies_page.py" line="75"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="74"/>
+        <location filename="../../ui/subsidies_page.py" line="77"/>
         <source>Base (yuan)</source>
         <translation>基本补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="56"/>
+        <location filename="../../ui/subsidies_page.py" line="59"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="58"/>
+        <location filename="../../ui/subsidies_page.py" line="61"/>
         <source>Name</source>
         <translation>标准名称</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="60"/>
+        <location filename="../../ui/subsidies_page.py" line="63"/>
         <source>Issued by</source>
         <translation>制定机关</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="62"/>
+        <location filename="../../ui/subsidies_page.py" line="65"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="97"/>
+        <location filename="../../ui/subsidies_page.py" line="100"/>
         <source>Base amounts</source>
         <translation>基本补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="98"/>
+        <location filename="../../ui/subsidies_page.py" line="101"/>
         <source>Add-ons and factors</source>
         <translation>加发与系数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="141"/>
+        <location filename="../../ui/subsidies_page.py" line="144"/>
         <source>Cross-region add-on (yuan)</source>
         <translation>异地补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="102"/>
+        <location filename="../../ui/subsidies_page.py" line="105"/>
         <source>Save as a new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="72"/>
+        <location filename="../../ui/subsidies_page.py" line="75"/>
         <source>Stages</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="72"/>
+        <location filename="../../ui/subsidies_page.py" line="75"/>
         <source>Outcome</source>
         <translation>结案方式</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="72"/>
+        <location filename="../../ui/subsidies_page.py" line="75"/>
         <source>Hearing</source>
         <translation>审理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="73"/>
+        <location filename="../../ui/subsidies_page.py" line="76"/>
         <source>Enforcement result</source>
         <translation>执行结果</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="73"/>
+        <location filename="../../ui/subsidies_page.py" line="76"/>
         <source>Quality grade</source>
         <translation>质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="73"/>
+        <location filename="../../ui/subsidies_page.py" line="76"/>
         <source>Life or death</source>
         <translation>无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="74"/>
+        <location filename="../../ui/subsidies_page.py" line="77"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="82"/>
+        <location filename="../../ui/subsidies_page.py" line="85"/>
         <source>Several values in a cell are separated by 、; an empty cell matches any case. The first row that matches a case gives its base amount.</source>
         <translation>一格中的多个值用“、”分隔；空格表示不限。案件按第一条符合的规则确定基本补贴。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="83"/>
+        <location filename="../../ui/subsidies_page.py" line="86"/>
         <source>Add row</source>
         <translation>增加一行</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="84"/>
+        <location filename="../../ui/subsidies_page.py" line="87"/>
         <source>Remove row</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="99"/>
+        <location filename="../../ui/subsidies_page.py" line="102"/>
         <source>By stage and region; clauses</source>
         <translation>阶段×地域、条款</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="100"/>
+        <location filename="../../ui/subsidies_page.py" line="103"/>
         <source>Per-day and per-piece items</source>
         <translation>按日和按件项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="103"/>
+        <location filename="../../ui/subsidies_page.py" line="106"/>
         <source>Save changes to this version</source>
         <translation>保存对本版本的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="104"/>
+        <location filename="../../ui/subsidies_page.py" line="107"/>
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="105"/>
+        <location filename="../../ui/subsidies_page.py" line="108"/>
         <source>Export file…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="144"/>
+        <location filename="../../ui/subsidies_page.py" line="147"/>
         <source>Handled elsewhere, no tier given</source>
         <translation>异地办理（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="148"/>
+        <location filename="../../ui/subsidies_page.py" line="151"/>
         <source>Major or difficult case</source>
         <translation>重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="151"/>
+        <location filename="../../ui/subsidies_page.py" line="154"/>
         <source>Add-on (yuan)</source>
         <translation>加发金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="152"/>
+        <location filename="../../ui/subsidies_page.py" line="155"/>
         <source>Multiplier of the base</source>
         <translation>基本补贴的倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="154"/>
+        <location filename="../../ui/subsidies_page.py" line="157"/>
         <source>The extra never exceeds the base</source>
         <translation>加发部分不超过基本补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="155"/>
+        <location filename="../../ui/subsidies_page.py" line="158"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="156"/>
+        <location filename="../../ui/subsidies_page.py" line="159"/>
         <source>Amount or multiplier</source>
         <translation>金额或倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="158"/>
+        <location filename="../../ui/subsidies_page.py" line="161"/>
         <source>Extra aided persons or joined cases</source>
         <translation>增加受援人或并案</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="162"/>
-        <location filename="../../ui/subsidies_page.py" line="168"/>
-        <location filename="../../ui/subsidies_page.py" line="172"/>
+        <location filename="../../ui/subsidies_page.py" line="165"/>
+        <location filename="../../ui/subsidies_page.py" line="171"/>
+        <location filename="../../ui/subsidies_page.py" line="175"/>
         <source>empty: no limit</source>
         <translation>留空表示不设上限</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="163"/>
+        <location filename="../../ui/subsidies_page.py" line="166"/>
         <source>Per extra person (yuan)</source>
         <translation>每增加一人（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="164"/>
+        <location filename="../../ui/subsidies_page.py" line="167"/>
         <source>At most (persons)</source>
         <translation>最多计算人数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="169"/>
+        <location filename="../../ui/subsidies_page.py" line="172"/>
         <source>Per extra case joined (yuan)</source>
         <translation>同案每增加一件（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="170"/>
+        <location filename="../../ui/subsidies_page.py" line="173"/>
         <source>At most (cases)</source>
         <translation>最多计（件）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="173"/>
+        <location filename="../../ui/subsidies_page.py" line="176"/>
         <source>A case at most (yuan, in all)</source>
         <translation>每件全额上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="174"/>
+        <location filename="../../ui/subsidies_page.py" line="177"/>
         <source>Terminated cases (终止)</source>
         <translation>终止援助的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="178"/>
+        <location filename="../../ui/subsidies_page.py" line="181"/>
         <source>empty: the table says nothing (pays 0)</source>
         <translation>留空：标准未规定（不支付）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="179"/>
+        <location filename="../../ui/subsidies_page.py" line="182"/>
         <source>Pay the stages completed instead</source>
         <translation>改按已完成阶段支付</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="180"/>
+        <location filename="../../ui/subsidies_page.py" line="183"/>
         <source>Share paid (0–1)</source>
         <translation>支付比例（0–1）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="183"/>
+        <location filename="../../ui/subsidies_page.py" line="186"/>
         <source>Quality grade of the closing review: factor</source>
         <translation>结案评查质量等级：浮动系数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="187"/>
+        <location filename="../../ui/subsidies_page.py" line="190"/>
         <source>empty: 1</source>
         <translation>留空：1</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="204"/>
+        <location filename="../../ui/subsidies_page.py" line="207"/>
         <source>Add-on by stage and region (yuan; replaces the tier&apos;s add-on where filled)</source>
         <translation>按阶段和地域的补贴（元；填写的格子取代按地域层级的补贴）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="212"/>
+        <location filename="../../ui/subsidies_page.py" line="215"/>
         <source>Clause of the table for each kind of rule (e.g. 第四条)</source>
         <translation>各类规则在标准文件中的条款（如“第四条”）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="237"/>
+        <location filename="../../ui/subsidies_page.py" line="240"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="225"/>
+        <location filename="../../ui/subsidies_page.py" line="228"/>
         <source>Yuan per day</source>
         <translation>每日金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="240"/>
+        <location filename="../../ui/subsidies_page.py" line="243"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="241"/>
+        <location filename="../../ui/subsidies_page.py" line="244"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="226"/>
+        <location filename="../../ui/subsidies_page.py" line="229"/>
         <source>e.g. 值班律师 (duty lawyer) per day on duty</source>
         <translation>例如：值班律师按值班天数计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="129"/>
+        <location filename="../../ui/subsidies_page.py" line="132"/>
         <source>Handler type: factor (1 = full amount) or flat amount</source>
         <translation>承办人类型：系数（1为全额）或每件定额</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="136"/>
+        <location filename="../../ui/subsidies_page.py" line="139"/>
         <source>flat (yuan)</source>
         <translation>定额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="229"/>
+        <location filename="../../ui/subsidies_page.py" line="232"/>
         <source>Yuan per piece</source>
         <translation>每件金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="230"/>
+        <location filename="../../ui/subsidies_page.py" line="233"/>
         <source>e.g. 代拟法律文书 (document drafted) per piece</source>
         <translation>例如：代拟法律文书按件计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="260"/>
+        <location filename="../../ui/subsidies_page.py" line="263"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="260"/>
+        <location filename="../../ui/subsidies_page.py" line="263"/>
         <source> (used)</source>
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="401"/>
+        <location filename="../../ui/subsidies_page.py" line="404"/>
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="406"/>
+        <location filename="../../ui/subsidies_page.py" line="409"/>
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="407"/>
-        <location filename="../../ui/subsidies_page.py" line="424"/>
+        <location filename="../../ui/subsidies_page.py" line="410"/>
+        <location filename="../../ui/subsidies_page.py" line="427"/>
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="422"/>
+        <location filename="../../ui/subsidies_page.py" line="425"/>
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -4086,12 +4193,17 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="690"/>
+        <location filename="../../ui/subsidies_page.py" line="830"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="691"/>
+        <location filename="../../ui/subsidies_page.py" line="831"/>
+        <source>File inspections</source>
+        <translation>案件评查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="832"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
