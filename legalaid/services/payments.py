@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from legalaid.domain.errors import ConflictError, NotFound, ValidationError
@@ -45,6 +45,7 @@ class PaymentLine:
     payee: str = ""  # who receives the money: the unit with an account on file, or the handler
     account: str = ""  # 开户银行 and 账号, as finance needs them
     part: str = ""  # a case that changed handler: this handler's part (40% · 2个阶段)
+    handler_id: int = 0
 
 
 def payee_of(
@@ -96,7 +97,7 @@ def _lines_query() -> Any:
         select(CaseRecord.id, CaseRecord.case_no, OfficeRecord.code, HandlerRecord.name,
                firm.name, CaseRecord.closed_on, CaseSubsidyRecord.computed,
                CaseSubsidyRecord.override, HandlerRecord.bank_name, HandlerRecord.bank_account,
-               firm.bank_name, firm.bank_account, CaseRecord.subsidy_parts)
+               firm.bank_name, firm.bank_account, HandlerRecord.id, CaseRecord.subsidy_parts)
         .join(CaseSubsidyRecord, CaseSubsidyRecord.case_id == CaseRecord.id)
         .join(OfficeRecord, OfficeRecord.id == CaseRecord.office_id)
         .join(HandlerRecord, HandlerRecord.id == CaseRecord.handler_id)
@@ -107,7 +108,7 @@ def _lines_query() -> Any:
 
 def _line(row: tuple[Any, ...]) -> PaymentLine:
     (case_id, case_no, office, handler, firm, closed_on, computed, override,
-     handler_bank, handler_account, firm_bank, firm_account, _) = row  # fmt: skip
+     handler_bank, handler_account, firm_bank, firm_account, handler_id, _) = row  # fmt: skip
     amount = override if override is not None else computed
     payee, account = payee_of(
         str(handler), firm, (handler_bank, handler_account), (firm_bank, firm_account)
@@ -122,6 +123,7 @@ def _line(row: tuple[Any, ...]) -> PaymentLine:
         Decimal(amount),
         payee,
         account,
+        handler_id=int(handler_id),
     )
 
 
@@ -148,7 +150,8 @@ def _lines(session: Session, rows: Any) -> list[PaymentLine]:
             )  # fmt: skip
             lines.append(replace(line, handler=person.name, firm=firm_name or "",
                                  amount=part.amount or Decimal(0), payee=payee,
-                                 account=account, part=part.basis))  # fmt: skip
+                                 account=account, part=part.basis,
+                                 handler_id=part.handler_id))  # fmt: skip
     return lines
 
 
@@ -169,13 +172,19 @@ def candidates(
         CaseSubsidyRecord.batch_id.is_(None),
         CaseRecord.closed_on >= period_from, CaseRecord.closed_on <= period_to,
     )  # fmt: skip
-    if handler_id is not None:
-        query = query.where(HandlerRecord.id == handler_id)
+    if handler_id is not None:  # a case that changed handler: any of its handlers
+        query = query.where(
+            or_(HandlerRecord.id == handler_id, CaseRecord.subsidy_parts.is_not(None))
+        )
     with ctx.reading() as uow:
         ids = scope.office_ids(ctx, uow.session)
         if ids is not None:  # office scope: the subsidies of the user's offices only
             query = query.where(CaseRecord.office_id.in_(sorted(ids)))
         lines = _lines(uow.session, uow.session.execute(query))
+    if handler_id is not None:
+        # A case is paid whole: one that changed handler comes with every handler's part.
+        theirs = {line.case_id for line in lines if line.handler_id == handler_id}
+        lines = [line for line in lines if line.case_id in theirs]
     return [line for line in lines if firm is None or line.firm == firm]
 
 

@@ -203,3 +203,24 @@ def test_a_possible_life_sentence_takes_its_own_base(offices: Context) -> None:
     for case_id in (grave, plain):
         _close(ctx, case_id)
     assert year_statistics(ctx, year=2026).subsidy_total == Decimal("9000.00")
+
+
+def test_a_batch_for_one_handler_takes_a_shared_case_whole(offices: Context) -> None:
+    """Filtering the candidates by the earlier handler finds the case (not only by the one
+    who closed it), and the case comes with both parts: it is paid once, as a whole."""
+    ctx = offices
+    case_id, (first, second) = _case(ctx, "冯三", handlers=2)
+    other, _ = _case(ctx, "陈四")
+    for closing_case in (case_id, other):
+        _close(ctx, closing_case)
+    subsidies.set_subsidy_basis(ctx, case_id=case_id, region_tier=None, aided_persons=1,
+                                days={}, parts=[HandlerPart(first, Decimal("0.5")),
+                                                HandlerPart(second, Decimal("0.5"))])  # fmt: skip
+    for reviewed in (case_id, other):
+        subsidies.review_subsidy(ctx, case_id=reviewed)
+    for handler in (first, second):
+        found = payments.candidates(ctx, **PERIOD, handler_id=handler)
+        assert [(x.case_id, x.handler_id) for x in found] == [(case_id, first), (case_id, second)]
+    batch = payments.create_batch(ctx, **PERIOD, handler_id=first)
+    assert {x.case_id for x in batch.lines} == {case_id}
+    assert [x.case_id for x in payments.candidates(ctx, **PERIOD)] == [other]
