@@ -29,10 +29,16 @@ C = CaseType
 def _criminal(case_type: CaseType) -> tuple[BaseRule, ...]:
     # 一、刑事案件刑侦阶段每件补贴800元，审查起诉阶段每件补贴1000元，审判阶段每件补贴1200元。
     return (
-        BaseRule(case_type, D(800), frozenset({Stage.INVESTIGATION}), no_stage=False,
-                 clause="第一条"),
-        BaseRule(case_type, D(1000), frozenset({Stage.PROSECUTION_REVIEW}), no_stage=False,
-                 clause="第一条"),
+        BaseRule(
+            case_type, D(800), frozenset({Stage.INVESTIGATION}), no_stage=False, clause="第一条"
+        ),
+        BaseRule(
+            case_type,
+            D(1000),
+            frozenset({Stage.PROSECUTION_REVIEW}),
+            no_stage=False,
+            clause="第一条",
+        ),
         BaseRule(case_type, D(1200), clause="第一条"),
     )
 
@@ -70,8 +76,15 @@ HANJIANG = SubsidyStandard(
     # 三、代拟法律文书每件补贴100元；参与法律援助值班和法律咨询的，每人每天补贴100元
     per_day={"值班律师": D(100)},
     per_piece={"代拟法律文书": D(100)},
-    clauses={"handler": "第二条", "region": "第四条", "major": "第四条", "extra_case": "第四条",
-             "total_cap": "第四条", "per_day": "第三条", "per_piece": "第三条"},
+    clauses={
+        "handler": "第二条",
+        "region": "第四条",
+        "major": "第四条",
+        "extra_case": "第四条",
+        "total_cap": "第四条",
+        "per_day": "第三条",
+        "per_piece": "第三条",
+    },
 )
 
 

@@ -69,7 +69,8 @@ def test_inspections_are_paid_per_file_in_a_batch_with_cases_and_duty_days(
     inspections.remove_inspection(ctx, inspection_id=mistake)
     listed = inspections.list_inspections(ctx, year=2026)
     assert [(x.office_code, x.files, x.amount, x.batch) for x in listed] == [
-        ("LL", 5, Decimal(400), None), ("ZZ", 12, Decimal(960), None)
+        ("LL", 5, Decimal(400), None),
+        ("ZZ", 12, Decimal(960), None),
     ]
     rows, _ = audit_entries(ctx, AuditFilter(action="删除案件评查"))
     assert len(rows) == 1
@@ -103,8 +104,14 @@ def test_inspections_are_paid_per_file_in_a_batch_with_cases_and_duty_days(
     # A standard without the item pays nothing for it, and says so by leaving it out.
     subsidies.add_standard(ctx, replace(DEFAULT_STANDARD, name="2026年11月标准",
                                         effective_from=date(2026, 11, 1)))  # fmt: skip
-    inspections.record_inspection(ctx, office_code="ZZ", handler_id=expert.id,
-                                  inspected_on=date(2026, 11, 3), files=4, subject="十一月评查")
+    inspections.record_inspection(
+        ctx,
+        office_code="ZZ",
+        handler_id=expert.id,
+        inspected_on=date(2026, 11, 3),
+        files=4,
+        subject="十一月评查",
+    )
     november = {"period_from": date(2026, 11, 1), "period_to": date(2026, 11, 30)}
     assert payments.service_candidates(ctx, **november) == []
     assert inspections.list_inspections(ctx, year=2026)[0].amount is None
@@ -116,9 +123,7 @@ def test_an_office_records_only_its_own_inspections(offices: Context) -> None:
 
     accounts.add_user(offices, username="ll-clerk", name="醴陵经办人", role=Role.CLERK,
                       password="Passw0rd!", office_code="LL")  # fmt: skip
-    county = offices.signed_in(
-        accounts.sign_in(offices, username="ll-clerk", password="Passw0rd!")
-    )
+    county = offices.signed_in(accounts.sign_in(offices, username="ll-clerk", password="Passw0rd!"))
     expert = add_handler(offices, name="评查专家丙", handler_type=HandlerType.LAWYER)
     with pytest.raises(PermissionDenied):
         inspections.record_inspection(county, office_code="ZZ", handler_id=expert.id,

@@ -65,7 +65,8 @@ def test_a_reassigned_case_is_paid_to_each_handler_in_one_batch(
     proposed = subsidies.case_subsidy(ctx, case_id=case_id)
     assert proposed.computed == Decimal("2500.00")  # 示例标准, civil first instance
     assert [(p.handler, p.basis, p.amount) for p in proposed.parts] == [
-        ("赵六律师0", "未确定", None), ("赵六律师1", "未确定", None)
+        ("赵六律师0", "未确定", None),
+        ("赵六律师1", "未确定", None),
     ]
     # Nobody is paid a part a clerk has not decided.
     with pytest.raises(ConflictError, match="更换过承办人（赵六律师0、赵六律师1）"):
@@ -86,7 +87,8 @@ def test_a_reassigned_case_is_paid_to_each_handler_in_one_batch(
                                                 HandlerPart(second, stages=2)])  # fmt: skip
     parts = subsidies.case_subsidy(ctx, case_id=case_id).parts
     assert [(p.basis, p.amount) for p in parts] == [
-        ("1个阶段", Decimal("833.33")), ("2个阶段", Decimal("1666.67"))
+        ("1个阶段", Decimal("833.33")),
+        ("2个阶段", Decimal("1666.67")),
     ]  # the parts add up to the fen
     # Then by shares, recorded instead.
     subsidies.set_subsidy_basis(ctx, case_id=case_id, region_tier=None, aided_persons=1,
@@ -169,7 +171,8 @@ def test_hearing_enforcement_and_joined_cases_come_from_where_they_are_recorded(
                                          aided_persons=1, days={}, joined_cases=3)  # fmt: skip
     assert joined.computed == Decimal("1400.00")
     assert (joined.lines[-1].rule, joined.lines[-1].source) == (
-        "同案增加件数（2件）", f"{DEFAULT_STANDARD.authority} 第四条"
+        "同案增加件数（2件）",
+        f"{DEFAULT_STANDARD.authority} 第四条",
     )
     assert subsidies.subsidy_basis(ctx, case_id=enforced).joined_cases == 3
     # The year's figures count what each case's subsidy tab shows (not the plain 2500s).

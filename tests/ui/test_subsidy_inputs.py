@@ -5,7 +5,6 @@ the cases joined, the hearing and enforcement result in the closing dialog, and 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -47,7 +46,8 @@ def test_each_handlers_part_is_typed_in_the_subsidy_tab(
     # 示例标准 pays no per-case add-on: the joined cases are kept, the amount is not moved.
     assert stored.computed == Decimal("2500.00")
     assert [(p.basis, p.amount) for p in stored.parts] == [
-        ("1个阶段", Decimal("625.00")), ("3个阶段", Decimal("1875.00"))
+        ("1个阶段", Decimal("625.00")),
+        ("3个阶段", Decimal("1875.00")),
     ]
     assert subsidies.subsidy_basis(offices, case_id=case_id).joined_cases == 2
     # The window shows the parts after the save, and keeps the mode it was typed in.
@@ -81,7 +81,8 @@ def test_the_closing_dialog_records_hearing_and_enforcement(
     answer_dialog(fill)
     dialog.submit_closing()
     assert closing.hearing_and_enforcement(offices, case_id=case_id) == (
-        Hearing.FAST_TRACK, Enforcement.PARTIAL
+        Hearing.FAST_TRACK,
+        Enforcement.PARTIAL,
     )
     # A file returned for more papers comes back with what was chosen.
     closing.return_closing(offices, case_id=case_id, reason="缺少庭审笔录")
