@@ -18,3 +18,8 @@ class FormDocument:
     notes: tuple[str, ...] = field(default_factory=tuple)
     # A form reported upward: the issuing centre (with its seal), who signs it, the date sent.
     signoff: tuple[str, ...] = ()
+    # The office's address and phone under the title (documents sent out of the office).
+    letterhead: str = ""
+    sealed: bool = True  # the office's seal and the date close it (not an agreement's)
+    # Who signs at the foot (a form the person fills in; both parties of an agreement).
+    signatures: tuple[str, ...] = ()

@@ -36,6 +36,8 @@ class OfficeInfo:
     prefix: str
     number_pattern: str
     parent_code: str | None
+    phone: str = ""
+    address: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def _office_info(record: OfficeRecord) -> OfficeInfo:
         prefix=record.prefix,
         number_pattern=record.number_pattern,
         parent_code=record.parent.code if record.parent else None,
+        phone=record.phone or "",
+        address=record.address or "",
     )
 
 
@@ -101,6 +105,33 @@ def add_office(
         )
         session.add(record)
         uow.flush()
+        info = _office_info(record)
+        uow.commit()
+        return info
+
+
+@requires(Action.ADMINISTER, audited="修改机构")
+def update_office(
+    ctx: Context, *, code: str, name: str, prefix: str, phone: str = "", address: str = ""
+) -> OfficeInfo:
+    """Rename an office, change its case-number prefix, or record the address and phone
+    its documents print (决定书 contact line, letters). Case numbers already given stay."""
+    name, prefix, phone, address = name.strip(), prefix.strip(), phone.strip(), address.strip()
+    if not name:
+        raise ValidationError("机构名称不能为空", field="机构名称")
+    if not prefix:
+        raise ValidationError("案号前缀不能为空", field="案号前缀")
+    if len(name) > 100 or len(prefix) > 20:
+        raise ValidationError("机构名称最多100字，案号前缀最多20字", field="机构名称")
+    if len(phone) > 30 or (phone and not re.fullmatch(r"[0-9０-９()（）+\- ]{5,30}", phone)):
+        raise ValidationError(f"联系电话「{phone}」格式有误", field="联系电话")
+    if len(address) > 200:
+        raise ValidationError("地址最多200字", field="地址")
+    with ctx.writing() as uow:
+        session = uow.session
+        record = scope.office_by_code(ctx, session, code)
+        record.name, record.prefix = name, prefix
+        record.phone, record.address = phone or None, address or None
         info = _office_info(record)
         uow.commit()
         return info

@@ -44,6 +44,9 @@ class OfficeRecord(Base):
     prefix: Mapped[str] = mapped_column(String(20))
     number_pattern: Mapped[str] = mapped_column(String(100))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"))
+    # Printed on its documents (the 决定书's contact line, the letterhead) — migration 0023.
+    phone: Mapped[str | None] = mapped_column(String(30))
+    address: Mapped[str | None] = mapped_column(String(200))
 
     parent: Mapped[OfficeRecord | None] = relationship(remote_side=[id])
 
@@ -177,6 +180,9 @@ class CaseRecord(Base):
     decision_reason: Mapped[str | None] = mapped_column(Text)
     hardship_basis: Mapped[str | None] = mapped_column(String(200))
     notifying_organ: Mapped[str | None] = mapped_column(String(100))
+    # The organ handling the matter, a 公函's addressee where no organ notified the case (the
+    # court of a civil case, the arbitration commission) — migration 0023.
+    handling_organ: Mapped[str | None] = mapped_column(String(100))
     cross_region: Mapped[bool] = mapped_column(Boolean, default=False)
     major_difficult: Mapped[bool] = mapped_column(Boolean, default=False)
     possible_life_or_death: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from legalaid.domain.closing_file import Enforcement, Hearing, Outcome
 from legalaid.domain.deadlines import remaining_text
 from legalaid.domain.documents import DocumentKind
-from legalaid.domain.errors import ConflictError, LegalAidError
+from legalaid.domain.errors import ConflictError, LegalAidError, ValidationError
 from legalaid.domain.holidays import ESTIMATED_NOTE
 from legalaid.domain.lifecycle import PENDING_DECISION, TRANSITIONS, is_assignable
 from legalaid.domain.permissions import Action
@@ -308,10 +309,16 @@ class CaseDialog(QDialog):
         self.documents.setVisible(self._may(Action.PRINT))
         menu = self.documents.menu()
         menu.clear()
-        for kind in documents.available(
-            row.state, notified=row.source in NOTICES, has_handler=bool(row.handler)
-        ):
-            menu.addAction(kind.value, lambda k=kind: self.print_document(k))
+        kinds = documents.documents_for(self._ctx, case_id=self._case_id)
+        if all(kind in kinds for kind in documents.ASSIGNMENT_BUNDLE):
+            # One assignment's papers in one PDF: 指派通知书, 公函, 授权委托书.
+            menu.addAction(self.tr("Assignment papers (notice, letter, power of attorney)"),
+                           self.print_bundle)  # fmt: skip
+            menu.addSeparator()
+        for kind in kinds:
+            menu.addAction(kind.heading if kind.heading == kind.value
+                           else f"{kind.value}（{kind.heading}）",
+                           lambda k=kind: self.print_document(k))  # fmt: skip
 
     def _fill(self, form: QFormLayout, rows: list[tuple[str, str]]) -> None:
         while form.rowCount():
@@ -369,14 +376,45 @@ class CaseDialog(QDialog):
         if self.save_document(kind, Path(name)):
             offer_print(self, Path(name), kind.value)
 
-    def save_document(self, kind: DocumentKind, path: Path) -> bool:
-        try:
-            documents.write_document(self._ctx, case_id=self._case_id, kind=kind, out=path)
-        except LegalAidError as exc:
-            show_error(self, exc, self.tr("Not done"))
-            return False
-        self.reload()
-        return True
+    def save_document(self, kind: DocumentKind, path: Path, addressee: str | None = None) -> bool:
+        return self._save(lambda to: documents.write_document(
+            self._ctx, case_id=self._case_id, kind=kind, out=path, addressee=to
+        ), addressee)  # fmt: skip
+
+    def print_bundle(self) -> None:
+        suggested = str(Path.home() / f"{self.detail.row.case_no}-指派文书.pdf")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save document"), suggested, self.tr("PDF files (*.pdf)")
+        )
+        if name and self.save_bundle(Path(name)):
+            offer_print(self, Path(name), self.tr("Assignment papers"))
+
+    def save_bundle(self, path: Path, addressee: str | None = None) -> bool:
+        return self._save(lambda to: documents.write_documents(
+            self._ctx, case_id=self._case_id, kinds=documents.ASSIGNMENT_BUNDLE, out=path,
+            addressee=to,
+        ), addressee)  # fmt: skip
+
+    def _save(self, write: Callable[[str | None], object], addressee: str | None) -> bool:
+        """Write; a letter with no organ on file asks for it (a civil case's court) once."""
+        while True:
+            try:
+                write(addressee)
+            except ValidationError as exc:
+                if exc.field != "受理机关":
+                    show_error(self, exc, self.tr("Not done"))
+                    return False
+                addressee, ok = QInputDialog.getText(
+                    self, self.tr("Addressee of the letter"), exc.message
+                )
+                if not ok or not addressee.strip():
+                    return False
+                continue
+            except LegalAidError as exc:
+                show_error(self, exc, self.tr("Not done"))
+                return False
+            self.reload()
+            return True
 
     # -- steps ------------------------------------------------------------------------------
     def _run(self, step: Callable[[], object]) -> bool:

@@ -58,6 +58,7 @@ from legalaid.services.settings import (
 )
 from legalaid.ui.checklist_editor import ChecklistEditor
 from legalaid.ui.holidays_box import HolidaysBox
+from legalaid.ui.offices_tab import OfficesTab
 from legalaid.ui.widgets import FieldError
 
 
@@ -222,6 +223,9 @@ class SettingsPage(QWidget):
         self.tabs.addTab(text_box, self.tr("Document wording"))
         self.tabs.addTab(self.checklists, self.tr("Closing-file checklists"))
         self.tabs.addTab(copies, self.tr("Copies of the data"))
+        # The offices, and the address and phone their documents print.
+        self.offices = OfficesTab(ctx)
+        self.tabs.addTab(self.offices, self.tr("Offices"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
@@ -360,6 +364,7 @@ class SettingsPage(QWidget):
         self.group_threshold.setValue(criteria.group_threshold)
         self.idle.setValue(idle_minutes(self._ctx))
         self.checklists.show_list()
+        self.offices.refresh()
         self.holidays.refresh()
         self.offences.setText("、".join(criteria.serious_offences))
         self.load_text()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from legalaid.domain.documents import DocumentKind
@@ -106,11 +106,30 @@ def test_intake_review_grant_assign(
     assert dialog.detail.row.state is CaseState.ASSIGNED
     assert dialog.detail.row.handler == "林宇浩"
     assert [e.action for e in dialog.detail.timeline][-3:] == ["开始审查", "给予援助", "指派"]
-    kinds = [a.text() for a in dialog.documents.menu().actions()]
-    assert kinds == ["受理登记表", "给予法律援助决定书", "指派通知书", "法律援助公函"]
+    kinds = [a.text() for a in dialog.documents.menu().actions() if a.text()]
+    assert kinds[0] == "指派文书（指派通知书、公函、授权委托书）"  # one PDF for the three
+    for kind in ("给予法律援助决定书", "指派通知书", "法律援助公函", "委托协议", "授权委托书",
+                 "送达回证", "申请材料接收凭证（法律援助申请材料接收凭证）"):  # fmt: skip
+        assert kind in kinds, kind
+    assert "不予法律援助决定书" not in kinds and "结案报告表" not in kinds
     notice = tmp_path / "notice.pdf"
     assert dialog.save_document(DocumentKind.ASSIGNMENT, notice)
     assert notice.read_bytes().startswith(b"%PDF")
+    # An application's case names no court yet: the letter asks for it, once.
+    asked: list[str] = []
+
+    def court(box: QWidget) -> None:
+        assert isinstance(box, QInputDialog)
+        asked.append(box.labelText())
+        box.setTextValue("株洲市天元区人民法院")
+        box.accept()
+
+    answer_dialog(court)
+    bundle = tmp_path / "bundle.pdf"
+    assert dialog.save_bundle(bundle)
+    assert asked and "受理机关" in asked[0] and bundle.read_bytes().startswith(b"%PDF")
+    assert dialog.save_document(DocumentKind.VISIT_LETTER, tmp_path / "visit.pdf")  # not asked
+    assert len(asked) == 1
     if backend == "sqlite":
         dialog.grab().save(str(tmp_path / "case.png"))
 

@@ -462,517 +462,535 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82"/>
+        <location filename="../../ui/case_dialog.py" line="83"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82"/>
+        <location filename="../../ui/case_dialog.py" line="83"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82"/>
+        <location filename="../../ui/case_dialog.py" line="83"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="83"/>
-        <location filename="../../ui/case_dialog.py" line="651"/>
+        <location filename="../../ui/case_dialog.py" line="84"/>
+        <location filename="../../ui/case_dialog.py" line="689"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="86"/>
+        <location filename="../../ui/case_dialog.py" line="87"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="86"/>
+        <location filename="../../ui/case_dialog.py" line="87"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="86"/>
+        <location filename="../../ui/case_dialog.py" line="87"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87"/>
+        <location filename="../../ui/case_dialog.py" line="88"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93"/>
+        <location filename="../../ui/case_dialog.py" line="94"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94"/>
+        <location filename="../../ui/case_dialog.py" line="95"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="102"/>
+        <location filename="../../ui/case_dialog.py" line="103"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="104"/>
+        <location filename="../../ui/case_dialog.py" line="105"/>
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="105"/>
+        <location filename="../../ui/case_dialog.py" line="106"/>
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="107"/>
+        <location filename="../../ui/case_dialog.py" line="108"/>
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="111"/>
+        <location filename="../../ui/case_dialog.py" line="112"/>
         <source>Work and documents</source>
         <translation>办案工作与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="113"/>
+        <location filename="../../ui/case_dialog.py" line="114"/>
         <source>Closing and follow-up</source>
         <translation>结案与回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="118"/>
+        <location filename="../../ui/case_dialog.py" line="119"/>
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="119"/>
+        <location filename="../../ui/case_dialog.py" line="120"/>
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="120"/>
-        <location filename="../../ui/case_dialog.py" line="456"/>
+        <location filename="../../ui/case_dialog.py" line="121"/>
+        <location filename="../../ui/case_dialog.py" line="494"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121"/>
+        <location filename="../../ui/case_dialog.py" line="122"/>
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="122"/>
+        <location filename="../../ui/case_dialog.py" line="123"/>
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="129"/>
+        <location filename="../../ui/case_dialog.py" line="130"/>
         <source>Aid in advance…</source>
         <translation>先行提供…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="130"/>
-        <location filename="../../ui/case_dialog.py" line="351"/>
+        <location filename="../../ui/case_dialog.py" line="131"/>
+        <location filename="../../ui/case_dialog.py" line="358"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="131"/>
+        <location filename="../../ui/case_dialog.py" line="132"/>
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="132"/>
+        <location filename="../../ui/case_dialog.py" line="133"/>
         <source>Agreement delayed…</source>
         <translation>协议暂缓签订…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="133"/>
+        <location filename="../../ui/case_dialog.py" line="134"/>
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="134"/>
+        <location filename="../../ui/case_dialog.py" line="135"/>
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="135"/>
+        <location filename="../../ui/case_dialog.py" line="136"/>
         <source>Submit closing file…</source>
         <translation>提交结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="136"/>
+        <location filename="../../ui/case_dialog.py" line="137"/>
         <source>Approve closing</source>
         <translation>结案审查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="137"/>
+        <location filename="../../ui/case_dialog.py" line="138"/>
         <source>Return closing file…</source>
         <translation>退回结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="138"/>
+        <location filename="../../ui/case_dialog.py" line="139"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="147"/>
+        <location filename="../../ui/case_dialog.py" line="148"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="183"/>
+        <location filename="../../ui/case_dialog.py" line="184"/>
         <source>Objection filed on {0}: {1}</source>
         <translation>{0} 提出异议：{1}（司法行政机关审查中）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="188"/>
+        <location filename="../../ui/case_dialog.py" line="189"/>
         <source>Aid given in advance since {0} ({1}); the decision is still due</source>
         <translation>自 {0} 起先行提供法律援助（{1}）；仍须作出是否给予法律援助的决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="193"/>
+        <location filename="../../ui/case_dialog.py" line="194"/>
         <source>Agreement: clock stopped since {0} ({1}) until it is signed</source>
         <translation>签订委托协议：期限自 {0} 起停止计算（{1}），签订后结束</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="197"/>
+        <location filename="../../ui/case_dialog.py" line="198"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="199"/>
+        <location filename="../../ui/case_dialog.py" line="200"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="202"/>
+        <location filename="../../ui/case_dialog.py" line="203"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="203"/>
+        <location filename="../../ui/case_dialog.py" line="204"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204"/>
+        <location filename="../../ui/case_dialog.py" line="205"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="207"/>
+        <location filename="../../ui/case_dialog.py" line="208"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="208"/>
+        <location filename="../../ui/case_dialog.py" line="209"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="209"/>
+        <location filename="../../ui/case_dialog.py" line="210"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="210"/>
+        <location filename="../../ui/case_dialog.py" line="211"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="215"/>
+        <location filename="../../ui/case_dialog.py" line="216"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="216"/>
+        <location filename="../../ui/case_dialog.py" line="217"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="217"/>
+        <location filename="../../ui/case_dialog.py" line="218"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="218"/>
+        <location filename="../../ui/case_dialog.py" line="219"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="222"/>
+        <location filename="../../ui/case_dialog.py" line="223"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="223"/>
+        <location filename="../../ui/case_dialog.py" line="224"/>
         <source>{0} {1} ({2}) {3}</source>
         <translation>{0} {1}（{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="229"/>
+        <location filename="../../ui/case_dialog.py" line="230"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="233"/>
+        <location filename="../../ui/case_dialog.py" line="234"/>
         <source>Aid in advance (s.44)</source>
         <translation>先行提供（第44条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="240"/>
+        <location filename="../../ui/case_dialog.py" line="241"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="241"/>
+        <location filename="../../ui/case_dialog.py" line="242"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="242"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="243"/>
+        <location filename="../../ui/case_dialog.py" line="244"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="245"/>
+        <location filename="../../ui/case_dialog.py" line="246"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="246"/>
-        <location filename="../../ui/case_dialog.py" line="251"/>
-        <location filename="../../ui/case_dialog.py" line="256"/>
+        <location filename="../../ui/case_dialog.py" line="247"/>
+        <location filename="../../ui/case_dialog.py" line="252"/>
+        <location filename="../../ui/case_dialog.py" line="257"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="246"/>
-        <location filename="../../ui/case_dialog.py" line="251"/>
-        <location filename="../../ui/case_dialog.py" line="256"/>
+        <location filename="../../ui/case_dialog.py" line="247"/>
+        <location filename="../../ui/case_dialog.py" line="252"/>
+        <location filename="../../ui/case_dialog.py" line="257"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="248"/>
+        <location filename="../../ui/case_dialog.py" line="249"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="486"/>
+        <location filename="../../ui/case_dialog.py" line="315"/>
+        <source>Assignment papers (notice, letter, power of attorney)</source>
+        <translation>指派文书（指派通知书、公函、授权委托书）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="390"/>
+        <source>Assignment papers</source>
+        <translation>指派文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="408"/>
+        <source>Addressee of the letter</source>
+        <translation>公函的受理机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="524"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="487"/>
+        <location filename="../../ui/case_dialog.py" line="525"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="498"/>
+        <location filename="../../ui/case_dialog.py" line="536"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="499"/>
+        <location filename="../../ui/case_dialog.py" line="537"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="500"/>
+        <location filename="../../ui/case_dialog.py" line="538"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="501"/>
+        <location filename="../../ui/case_dialog.py" line="539"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="109"/>
-        <location filename="../../ui/case_dialog.py" line="250"/>
+        <location filename="../../ui/case_dialog.py" line="110"/>
+        <location filename="../../ui/case_dialog.py" line="251"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="123"/>
+        <location filename="../../ui/case_dialog.py" line="124"/>
         <source>Objection…</source>
         <translation>提出异议…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="126"/>
+        <location filename="../../ui/case_dialog.py" line="127"/>
         <source>Bureau&apos;s decision on the objection…</source>
         <translation>异议审查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="171"/>
+        <location filename="../../ui/case_dialog.py" line="172"/>
         <source>{0}: due {1} ({2}; period {3})</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="255"/>
+        <location filename="../../ui/case_dialog.py" line="256"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="258"/>
+        <location filename="../../ui/case_dialog.py" line="259"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="264"/>
+        <location filename="../../ui/case_dialog.py" line="265"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="265"/>
+        <location filename="../../ui/case_dialog.py" line="266"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="266"/>
+        <location filename="../../ui/case_dialog.py" line="267"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267"/>
+        <location filename="../../ui/case_dialog.py" line="268"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="268"/>
+        <location filename="../../ui/case_dialog.py" line="269"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="269"/>
+        <location filename="../../ui/case_dialog.py" line="270"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="275"/>
+        <location filename="../../ui/case_dialog.py" line="276"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="276"/>
+        <location filename="../../ui/case_dialog.py" line="277"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="277"/>
+        <location filename="../../ui/case_dialog.py" line="278"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="350"/>
+        <location filename="../../ui/case_dialog.py" line="357"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="365"/>
+        <location filename="../../ui/case_dialog.py" line="372"/>
+        <location filename="../../ui/case_dialog.py" line="387"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="366"/>
+        <location filename="../../ui/case_dialog.py" line="373"/>
+        <location filename="../../ui/case_dialog.py" line="388"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="376"/>
-        <location filename="../../ui/case_dialog.py" line="386"/>
-        <location filename="../../ui/case_dialog.py" line="421"/>
+        <location filename="../../ui/case_dialog.py" line="405"/>
+        <location filename="../../ui/case_dialog.py" line="414"/>
+        <location filename="../../ui/case_dialog.py" line="424"/>
+        <location filename="../../ui/case_dialog.py" line="459"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="443"/>
+        <location filename="../../ui/case_dialog.py" line="481"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="444"/>
+        <location filename="../../ui/case_dialog.py" line="482"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="463"/>
+        <location filename="../../ui/case_dialog.py" line="501"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="463"/>
+        <location filename="../../ui/case_dialog.py" line="501"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="467"/>
+        <location filename="../../ui/case_dialog.py" line="505"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="468"/>
+        <location filename="../../ui/case_dialog.py" line="506"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="515"/>
+        <location filename="../../ui/case_dialog.py" line="553"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="516"/>
+        <location filename="../../ui/case_dialog.py" line="554"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="543"/>
+        <location filename="../../ui/case_dialog.py" line="581"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="551"/>
+        <location filename="../../ui/case_dialog.py" line="589"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="552"/>
+        <location filename="../../ui/case_dialog.py" line="590"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="565"/>
+        <location filename="../../ui/case_dialog.py" line="603"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="620"/>
+        <location filename="../../ui/case_dialog.py" line="658"/>
         <source>Approve closing — quality of the case</source>
         <translation>结案审查 — 评定办案质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="631"/>
+        <location filename="../../ui/case_dialog.py" line="669"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="632"/>
+        <location filename="../../ui/case_dialog.py" line="670"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="650"/>
+        <location filename="../../ui/case_dialog.py" line="688"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -2916,6 +2934,84 @@ Days already planned keep their lawyers.</source>
     </message>
 </context>
 <context>
+    <name>OfficesTab</name>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="36"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="36"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="36"/>
+        <source>Case-number prefix</source>
+        <translation>案号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="37"/>
+        <source>Parent office</source>
+        <translation>上级机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="37"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="37"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="44"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="49"/>
+        <source>New office</source>
+        <translation>新增机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="51"/>
+        <source>Code, e.g. LL</source>
+        <translation>代码，如 LL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="52"/>
+        <source>Name, e.g. 醴陵市法律援助中心</source>
+        <translation>名称，如 醴陵市法律援助中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="53"/>
+        <source>Prefix, e.g. 醴</source>
+        <translation>案号前缀，如 醴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="55"/>
+        <source>Add office</source>
+        <translation>新增机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="82"/>
+        <source>(no parent: a new top office)</source>
+        <translation>（无上级：新的顶层机构）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="108"/>
+        <source>{0} offices saved.</source>
+        <translation>已保存 {0} 个机构。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="123"/>
+        <source>Office added.</source>
+        <translation>已新增机构。</translation>
+    </message>
+</context>
+<context>
     <name>PaymentsTab</name>
     <message>
         <location filename="../../ui/subsidies_page.py" line="529"/>
@@ -3545,259 +3641,264 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="82"/>
+        <location filename="../../ui/settings_page.py" line="83"/>
         <source>Legal deadlines</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="101"/>
+        <location filename="../../ui/settings_page.py" line="102"/>
         <source>Save deadline rules</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="144"/>
-        <location filename="../../ui/settings_page.py" line="222"/>
+        <location filename="../../ui/settings_page.py" line="145"/>
+        <location filename="../../ui/settings_page.py" line="223"/>
         <source>Document wording</source>
         <translation>文书内容</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="150"/>
+        <location filename="../../ui/settings_page.py" line="151"/>
         <source>Blanks: {0}</source>
         <translation>可用填空：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="152"/>
+        <location filename="../../ui/settings_page.py" line="153"/>
         <source>Save wording</source>
         <translation>保存文书内容</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="153"/>
+        <location filename="../../ui/settings_page.py" line="154"/>
         <source>Restore the default</source>
         <translation>恢复默认内容</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="165"/>
+        <location filename="../../ui/settings_page.py" line="166"/>
         <source>Backups</source>
         <translation>数据备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="240"/>
+        <location filename="../../ui/settings_page.py" line="244"/>
         <source>Daily backups go to {0}</source>
         <translation>每日自动备份保存在 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="171"/>
+        <location filename="../../ui/settings_page.py" line="172"/>
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="106"/>
+        <location filename="../../ui/settings_page.py" line="107"/>
         <source>Major or difficult cases: recognition</source>
         <translation>重大疑难案件识别标准</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="113"/>
+        <location filename="../../ui/settings_page.py" line="114"/>
         <source> persons or more</source>
         <translation> 人及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="117"/>
+        <location filename="../../ui/settings_page.py" line="118"/>
         <source>Offences that make a minor&apos;s case serious, separated by 、</source>
         <translation>未成年人涉嫌这些罪名即属严重犯罪，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="121"/>
+        <location filename="../../ui/settings_page.py" line="122"/>
         <source>Group case</source>
         <translation>群体性案件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="122"/>
+        <location filename="../../ui/settings_page.py" line="123"/>
         <source>Serious offences</source>
         <translation>严重犯罪罪名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="123"/>
+        <location filename="../../ui/settings_page.py" line="124"/>
         <source>Save criteria</source>
         <translation>保存识别标准</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="129"/>
+        <location filename="../../ui/settings_page.py" line="130"/>
         <source>Desktop lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="133"/>
+        <location filename="../../ui/settings_page.py" line="134"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="134"/>
+        <location filename="../../ui/settings_page.py" line="135"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="136"/>
+        <location filename="../../ui/settings_page.py" line="137"/>
         <source>Lock a desktop left idle after</source>
         <translation>无操作多久后锁定桌面</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="169"/>
+        <location filename="../../ui/settings_page.py" line="170"/>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="172"/>
+        <location filename="../../ui/settings_page.py" line="173"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="200"/>
+        <location filename="../../ui/settings_page.py" line="201"/>
         <source>Restores keep the replaced database beside the live one, and an interrupted restore or backup can leave an unfinished file: copies of personal data. Replaced databases are deleted after 30 days, unfinished files after one day.</source>
         <translation>恢复备份时，被替换的数据库另存在现用数据库旁边；中断的恢复或备份可能留下未完成的文件。这些都是个人信息的副本：替换前的数据库保留 30 天后删除，未完成的文件一天后删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="204"/>
+        <location filename="../../ui/settings_page.py" line="205"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="204"/>
+        <location filename="../../ui/settings_page.py" line="205"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="204"/>
+        <location filename="../../ui/settings_page.py" line="205"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="205"/>
+        <location filename="../../ui/settings_page.py" line="206"/>
         <source>Modified</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="212"/>
+        <location filename="../../ui/settings_page.py" line="213"/>
         <source>Delete selected copies…</source>
         <translation>删除所选副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="221"/>
+        <location filename="../../ui/settings_page.py" line="222"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="223"/>
+        <location filename="../../ui/settings_page.py" line="224"/>
         <source>Closing-file checklists</source>
         <translation>结案材料清单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="224"/>
+        <location filename="../../ui/settings_page.py" line="225"/>
         <source>Copies of the data</source>
         <translation>数据副本</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="244"/>
+        <location filename="../../ui/settings_page.py" line="228"/>
+        <source>Offices</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="248"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="255"/>
+        <location filename="../../ui/settings_page.py" line="259"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="269"/>
+        <location filename="../../ui/settings_page.py" line="273"/>
         <source>Restored; the replaced database is kept at {0}</source>
         <translation>已恢复；原数据库已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="302"/>
+        <location filename="../../ui/settings_page.py" line="306"/>
         <source>Deleted {0} copies</source>
         <translation>已删除 {0} 个副本</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="307"/>
+        <location filename="../../ui/settings_page.py" line="311"/>
         <source>Select the copies to delete</source>
         <translation>请先选择要删除的副本</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="311"/>
+        <location filename="../../ui/settings_page.py" line="315"/>
         <source>Delete copies</source>
         <translation>删除副本</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="312"/>
+        <location filename="../../ui/settings_page.py" line="316"/>
         <source>Delete the selected copies of the data? They cannot be brought back.</source>
         <translation>删除所选的数据副本吗？删除后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="320"/>
+        <location filename="../../ui/settings_page.py" line="324"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="322"/>
-        <location filename="../../ui/settings_page.py" line="332"/>
+        <location filename="../../ui/settings_page.py" line="326"/>
+        <location filename="../../ui/settings_page.py" line="336"/>
         <source>Backups (*.sqlite3)</source>
         <translation>备份文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="330"/>
+        <location filename="../../ui/settings_page.py" line="334"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="338"/>
+        <location filename="../../ui/settings_page.py" line="342"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="341"/>
+        <location filename="../../ui/settings_page.py" line="345"/>
         <source>Replace the current data with this backup? The current database is kept aside.</source>
         <translation>用这个备份替换现有数据吗？现有数据库会另存保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="373"/>
+        <location filename="../../ui/settings_page.py" line="378"/>
         <source>Saved; it applies when a user next signs in.</source>
         <translation>已保存，用户下次登录时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="388"/>
+        <location filename="../../ui/settings_page.py" line="393"/>
         <source>Criteria saved; 重大疑难 → Check open cases applies them to open cases.</source>
         <translation>识别标准已保存；在“重大疑难”中点击“检查在办案件”即对在办案件适用。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="404"/>
+        <location filename="../../ui/settings_page.py" line="409"/>
         <source>changed from the default {0}</source>
         <translation>已改（默认 {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="406"/>
+        <location filename="../../ui/settings_page.py" line="411"/>
         <source>default ({0}; the Law sets no period)</source>
         <translation>默认 {0}（法律未规定期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="408"/>
+        <location filename="../../ui/settings_page.py" line="413"/>
         <source>as the Law ({0})</source>
         <translation>同法律规定（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="411"/>
+        <location filename="../../ui/settings_page.py" line="416"/>
         <source>longer than the Law&apos;s {0}</source>
         <translation>长于法定的 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="414"/>
+        <location filename="../../ui/settings_page.py" line="419"/>
         <source>differs from the Law&apos;s {0}</source>
         <translation>不同于法定的 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="426"/>
+        <location filename="../../ui/settings_page.py" line="431"/>
         <source>Longer than the Law</source>
         <translation>期限长于法律规定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="431"/>
+        <location filename="../../ui/settings_page.py" line="436"/>
         <source>These deadlines give more time than the Law allows:
 {0}
 
@@ -3808,17 +3909,17 @@ Cases counted this way can pass their legal deadline while the screen shows them
 按此计算，案件可能已超过法定期限，而屏幕仍显示未逾期。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="442"/>
+        <location filename="../../ui/settings_page.py" line="447"/>
         <source>Deadline rules saved; open cases recounted.</source>
         <translation>期限规则已保存，在办案件的期限已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="451"/>
+        <location filename="../../ui/settings_page.py" line="456"/>
         <source>Wording saved.</source>
         <translation>文书内容已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="457"/>
+        <location filename="../../ui/settings_page.py" line="462"/>
         <source>Default wording restored.</source>
         <translation>已恢复默认文书内容。</translation>
     </message>
