@@ -272,8 +272,12 @@ def issue_document(
         text = fill(document_text(session, kind), values)
         lines = tuple(line.strip() for line in text.splitlines() if line.strip())
         office = case.office
+        title = kind.heading
+        if kind is DocumentKind.AGREEMENT:  # 委托辩护协议 for a defence, 委托代理协议 otherwise
+            defence = CaseType(case.case_type) is CaseType.CRIMINAL_DEFENCE
+            title = "委托辩护协议" if defence else "委托代理协议"
         document = FormDocument(
-            title=kind.heading, number=f"编号：{number}" if number else "",
+            title=title, number=f"编号：{number}" if number else "",
             organisation=office.name, issued_on=issued_on,
             letterhead=" ".join(x for x in (office.address, office.phone) if x),
             paragraphs=lines,

@@ -3,6 +3,8 @@ every action and its shortcut, counts in the status bar; geometry and columns re
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 from legalaid.domain.errors import LegalAidError
 from legalaid.domain.permissions import MATRIX, Action
 from legalaid.domain.vocabulary import CaseSource, CaseState, CaseType
+from legalaid.services import service_papers
 from legalaid.services.accounts import sign_out
 from legalaid.services.aid_services import ServiceEntry
 from legalaid.services.audit_trail import verify_chain
@@ -46,6 +50,7 @@ from legalaid.ui.intake_dialog import IntakeDialog
 from legalaid.ui.ledger_dialog import ExportDialog, ImportDialog
 from legalaid.ui.login import ChangePasswordDialog, IdleWatcher, LockScreen
 from legalaid.ui.my_cases_page import MyCasesPage
+from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.reports_page import ReportsPage
 from legalaid.ui.services_page import ServicesPage
 from legalaid.ui.settings_page import SettingsPage
@@ -348,6 +353,12 @@ class MainWindow(QMainWindow):
         self.export_action.setVisible(may(self._ctx, Action.EXPORT))
         case_menu.addAction(self.import_action)
         case_menu.addAction(self.export_action)
+        # The day's 接收凭证 of every application received, one PDF to print at the desk.
+        self.receipts_action = self._action(
+            self.tr("Today's application receipts (PDF)…"), None, self.print_receipts
+        )
+        self.receipts_action.setVisible(may(self._ctx, Action.PRINT))
+        case_menu.addAction(self.receipts_action)
         case_menu.addSeparator()
         case_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -447,6 +458,24 @@ class MainWindow(QMainWindow):
         self.cases.search.selectAll()
 
     # -- work -------------------------------------------------------------------------------
+    def print_receipts(self) -> None:
+        day = self._ctx.today()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Today's application receipts"),
+            str(Path.home() / f"接收凭证{day.isoformat()}.pdf"), self.tr("PDF files (*.pdf)"),
+        )  # fmt: skip
+        if path and self.save_receipts(Path(path)):
+            offer_print(self, Path(path), self.tr("Today's application receipts"))
+
+    def save_receipts(self, path: Path) -> bool:
+        try:
+            count = service_papers.write_day_receipts(self._ctx, day=self._ctx.today(), out=path)
+        except LegalAidError as exc:
+            show_error(self, exc, self.tr("Not saved"))
+            return False
+        self.statusBar().showMessage(self.tr("{0} receipts saved: {1}").format(count, path.name))
+        return True
+
     def import_ledger(self) -> None:
         dialog = ImportDialog(self._ctx, self)
         run_modal(dialog)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication, QRect, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
@@ -31,25 +35,76 @@ def render_pages(path: Path, dpi: float) -> list[QImage]:
 
 
 def print_pdf(path: Path, printer: QPrinter) -> int:
-    """Draw each page at the printer's resolution (at most 300 dpi); returns pages printed."""
-    dpi = min(300, printer.resolution())
-    pages = render_pages(path, dpi)
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
+    """Print the PDF's own pages at 100 %, as vectors wherever possible: a "print to PDF"
+    printer gets the file itself; a real printer gets it through the system's printing
+    (CUPS ``lp``; the PDF application's print verb on Windows), which keeps the vectors and
+    the scale; only where neither is possible are the pages drawn — at the printer's
+    resolution, on the whole paper, unscaled. Returns the pages sent."""
+    pages = page_count(path)
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        shutil.copyfile(path, printer.outputFileName())
+        return pages
+    if system_print(path, printer.printerName(), printer.copyCount()):
+        return pages
+    return print_raster(path, printer)
+
+
+def page_count(path: Path) -> int:
+    document = pdfium.PdfDocument(str(path))
     try:
-        for number, image in enumerate(pages):
-            if number:
-                printer.newPage()
-            target = painter.viewport()
-            size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.setViewport(QRect(target.x(), target.y(), size.width(), size.height()))
-            painter.setWindow(image.rect())
-            painter.drawImage(0, 0, image)
-            painter.setViewport(target)
+        return len(document)
     finally:
-        painter.end()
-    return len(pages)
+        document.close()
+
+
+def system_print(path: Path, printer_name: str, copies: int = 1) -> bool:
+    """Hand the PDF to the system's printing; False when it has none that takes a PDF."""
+    if sys.platform == "win32":
+        try:
+            # The PDF application prints it to the chosen printer (its own, vector path).
+            os.startfile(str(path), "printto", f'"{printer_name}"')  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    lp = shutil.which("lp")
+    if lp is None:
+        return False
+    command = [lp, "-n", str(max(copies, 1)), "-o", "fit-to-page=false"]
+    if printer_name:
+        command += ["-d", printer_name]
+    result = subprocess.run([*command, "--", str(path)], capture_output=True, check=False)
+    return result.returncode == 0
+
+
+def print_raster(path: Path, printer: QPrinter) -> int:
+    """Draw each page at the printer's resolution (at most 600 dpi) over the whole paper at
+    its real size: 1 PDF point prints as 1/72 inch, nothing is shrunk into the margins."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        if not len(document):
+            return 0
+        width, height = document[0].get_size()
+        printer.setFullPage(True)
+        printer.setPageSize(QPageSize(QSizeF(width, height), QPageSize.Unit.Point))
+        dpi = min(600, printer.resolution())
+        scale = printer.resolution() / dpi
+        painter = QPainter()
+        if not painter.begin(printer):
+            return 0
+        try:
+            for index in range(len(document)):
+                if index:
+                    printer.newPage()
+                bitmap = document[index].render(scale=dpi / 72, rev_byteorder=True)
+                image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height,
+                               bitmap.stride, QImage.Format.Format_RGB888)  # fmt: skip
+                target = QRectF(0, 0, image.width() * scale, image.height() * scale)
+                painter.drawImage(target, image)
+        finally:
+            painter.end()
+        return len(document)
+    finally:
+        document.close()
 
 
 class PdfPreview(QScrollArea):

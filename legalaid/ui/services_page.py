@@ -39,11 +39,12 @@ from legalaid.domain.errors import LegalAidError, ValidationError, ValidationErr
 from legalaid.domain.identity import normalize_phone, parse_id_number
 from legalaid.domain.permissions import Action, Role
 from legalaid.domain.vocabulary import MATTER_CATEGORIES, STANDARD_GROUPS
-from legalaid.services import aid_services, duty
+from legalaid.services import aid_services, duty, service_papers
 from legalaid.services.aid_services import RepeatedService, ServiceEntry, ServiceFilter, ServiceForm
 from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers, list_offices
+from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.widgets import FieldError, date_edit, show_error, to_qdate
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -552,8 +553,11 @@ class ServicesPage(QWidget):
         self.case_button = QPushButton(self.tr("Open the case"))
         self.register_button = QPushButton(self.tr("Consultation register (PDF)…"))
         self.register_button.setVisible(may(self._ctx, Action.REGISTER_SERVICE))
+        # The chosen record's own registration form, for the person to sign.
+        self.form_button = QPushButton(self.tr("Registration form (PDF)…"))
         self.list_buttons = QHBoxLayout()
         self.list_buttons.addWidget(self.register_button)
+        self.list_buttons.addWidget(self.form_button)
         self.list_buttons.addStretch(1)
         for button in (self.case_button, self.apply_button, self.edit_button, self.delete_button):
             self.list_buttons.addWidget(button)
@@ -568,6 +572,7 @@ class ServicesPage(QWidget):
         self.apply_button.clicked.connect(self._apply_selected)
         self.case_button.clicked.connect(self._open_case)
         self.register_button.clicked.connect(self._ask_register)
+        self.form_button.clicked.connect(self._ask_form)
         self.entries: list[ServiceEntry] = []
         self._selection_changed()
 
@@ -654,6 +659,7 @@ class ServicesPage(QWidget):
             entry is not None and entry.case_id is None and entry.kind is not ServiceKind.DRAFTING
         )
         self.case_button.setEnabled(entry is not None and entry.case_id is not None)
+        self.form_button.setEnabled(entry is not None)
 
     def _edit_selected(self) -> None:
         entry = self.selected()
@@ -713,6 +719,27 @@ class ServicesPage(QWidget):
             return False
         self.counts.setText(self.tr("Saved: {0} ({1})").format(path.name, report.summary[0]))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return True
+
+    def _ask_form(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        name = f"{entry.kind.value}登记表-{entry.name}-{entry.served_on.isoformat()}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Registration form"), str(Path.home() / name),
+            self.tr("PDF files (*.pdf)"),
+        )  # fmt: skip
+        if path and self.save_form(entry.id, Path(path)):
+            offer_print(self, Path(path), self.tr("Registration form"))
+
+    def save_form(self, service_id: int, path: Path) -> bool:
+        try:
+            service_papers.write_service_forms(self._ctx, service_ids=[service_id], out=path)
+        except LegalAidError as exc:
+            show_error(self, exc, self.tr("Not saved"))
+            return False
+        self.counts.setText(self.tr("Saved: {0}").format(path.name))
         return True
 
     def show_day(self, day: date) -> None:

@@ -117,7 +117,11 @@ def test_from_application_to_closing_every_document_is_filled(
     assert text.startswith("法律援助公函") and "株洲市天元区人民法院：" in text
     assert "查阅案卷材料，请予安排" in text
     text = write(K.AGREEMENT)
-    assert "委托人（受援人）：刘桂英" in text and "不向委托人收取任何费用" in text
+    assert (
+        text.startswith("委托代理协议")
+        and "委托人（受援人）：刘桂英" in text
+        and "不向委托人收取任何费用" in text
+    )
     assert "根据株洲市法律援助中心的指派（株援指字〔2026〕第1号）" in text
     assert "受托人（盖章）" in text and "（印章）" not in text  # the parties sign, no seal
     text = write(K.POWER)

@@ -32,7 +32,9 @@ def test_offices_are_edited_and_added(
     assert tab.save()
     office = next(o for o in list_offices(offices) if o.code == "ZZ")
     assert (office.name, office.phone, office.address) == (
-        "株洲市法律援助中心（株洲市法律援助处）", "0731-28888148", "株洲市天元区长江北路1号"
+        "株洲市法律援助中心（株洲市法律援助处）",
+        "0731-28888148",
+        "株洲市天元区长江北路1号",
     )
     rows, _ = audit_entries(offices, AuditFilter(action="修改机构"))
     assert len(rows) == 1  # only the office that changed

@@ -998,42 +998,42 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
@@ -2584,178 +2584,204 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Legal aid case management — {0} ({1})</source>
         <translation>法律援助案件管理 — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>The audit trail is broken at entry {0}: {1}. Report it; compare with the last signed anchor printout (审计记录 › 打印锚点).</source>
         <translation>审计记录在第 {0} 条处断开：{1}。请立即报告，并与最近一次签字存档的锚点打印件核对（审计记录 › 打印锚点）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>E&amp;xport ledger…</source>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="358"/>
+        <source>Today&apos;s application receipts (PDF)…</source>
+        <translation>当日申请材料接收凭证（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Legal help</source>
         <translation>法律帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Duty rota</source>
         <translation>值班安排</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="468"/>
+        <source>Today&apos;s application receipts</source>
+        <translation>当日申请材料接收凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="465"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="474"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="476"/>
+        <source>{0} receipts saved: {1}</source>
+        <translation>已保存 {0} 份接收凭证：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -3133,7 +3159,7 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../../ui/pdf_view.py" line="87"/>
+        <location filename="../../ui/pdf_view.py" line="142"/>
         <source>Saved. Print it now?</source>
         <translation>已保存。现在打印吗？</translation>
     </message>
@@ -3383,259 +3409,281 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ServicesPage</name>
     <message>
-        <location filename="../../ui/services_page.py" line="102"/>
+        <location filename="../../ui/services_page.py" line="103"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="127"/>
+        <location filename="../../ui/services_page.py" line="128"/>
         <source>Help given</source>
         <translation>帮助内容</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="133"/>
-        <location filename="../../ui/services_page.py" line="448"/>
+        <location filename="../../ui/services_page.py" line="134"/>
+        <location filename="../../ui/services_page.py" line="449"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="134"/>
+        <location filename="../../ui/services_page.py" line="135"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="140"/>
-        <location filename="../../ui/services_page.py" line="530"/>
+        <location filename="../../ui/services_page.py" line="141"/>
+        <location filename="../../ui/services_page.py" line="531"/>
         <source>Form of aid</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="142"/>
-        <location filename="../../ui/services_page.py" line="529"/>
+        <location filename="../../ui/services_page.py" line="143"/>
+        <location filename="../../ui/services_page.py" line="530"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="144"/>
+        <location filename="../../ui/services_page.py" line="145"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="149"/>
-        <location filename="../../ui/services_page.py" line="532"/>
+        <location filename="../../ui/services_page.py" line="150"/>
+        <location filename="../../ui/services_page.py" line="533"/>
         <source>Person served</source>
         <translation>服务对象</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="151"/>
-        <location filename="../../ui/services_page.py" line="533"/>
+        <location filename="../../ui/services_page.py" line="152"/>
+        <location filename="../../ui/services_page.py" line="534"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="153"/>
+        <location filename="../../ui/services_page.py" line="154"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="155"/>
-        <location filename="../../ui/services_page.py" line="536"/>
+        <location filename="../../ui/services_page.py" line="156"/>
+        <location filename="../../ui/services_page.py" line="537"/>
         <source>Person-times</source>
         <translation>人次</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="160"/>
+        <location filename="../../ui/services_page.py" line="161"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="166"/>
+        <location filename="../../ui/services_page.py" line="167"/>
         <source>Matter</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="177"/>
-        <location filename="../../ui/services_page.py" line="298"/>
+        <location filename="../../ui/services_page.py" line="178"/>
+        <location filename="../../ui/services_page.py" line="299"/>
         <source>Question</source>
         <translation>咨询问题</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="180"/>
+        <location filename="../../ui/services_page.py" line="181"/>
         <source>Answer</source>
         <translation>答复意见</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="183"/>
-        <location filename="../../ui/services_page.py" line="303"/>
+        <location filename="../../ui/services_page.py" line="184"/>
+        <location filename="../../ui/services_page.py" line="304"/>
         <source>Answered by</source>
         <translation>解答人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="279"/>
+        <location filename="../../ui/services_page.py" line="280"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="283"/>
+        <location filename="../../ui/services_page.py" line="284"/>
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="287"/>
+        <location filename="../../ui/services_page.py" line="288"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="299"/>
+        <location filename="../../ui/services_page.py" line="300"/>
         <source>Matter drafted for</source>
         <translation>代拟事项</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="300"/>
+        <location filename="../../ui/services_page.py" line="301"/>
         <source>Charge</source>
         <translation>涉嫌罪名</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="303"/>
+        <location filename="../../ui/services_page.py" line="304"/>
         <source>Duty lawyer</source>
         <translation>值班律师</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="353"/>
+        <location filename="../../ui/services_page.py" line="354"/>
         <source>Served before: {0} time(s), {1} case(s) on file</source>
         <translation>以前来过：法律帮助 {0} 次，案件 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="402"/>
+        <location filename="../../ui/services_page.py" line="403"/>
         <source>Already registered?</source>
         <translation>是否重复登记？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="403"/>
+        <location filename="../../ui/services_page.py" line="404"/>
         <source>Register it as another service anyway?</source>
         <translation>仍作为另一次服务登记吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="442"/>
-        <location filename="../../ui/services_page.py" line="712"/>
+        <location filename="../../ui/services_page.py" line="443"/>
+        <location filename="../../ui/services_page.py" line="718"/>
+        <location filename="../../ui/services_page.py" line="740"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="467"/>
+        <location filename="../../ui/services_page.py" line="468"/>
         <source>Save correction</source>
         <translation>保存更正</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="507"/>
+        <location filename="../../ui/services_page.py" line="508"/>
         <source>All forms</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="511"/>
+        <location filename="../../ui/services_page.py" line="512"/>
         <source>Name, phone, ID number, content or handler</source>
         <translation>姓名、电话、身份证号、内容或办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="515"/>
+        <location filename="../../ui/services_page.py" line="516"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="518"/>
+        <location filename="../../ui/services_page.py" line="519"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="520"/>
+        <location filename="../../ui/services_page.py" line="521"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="531"/>
+        <location filename="../../ui/services_page.py" line="532"/>
         <source>Channel / station / document</source>
         <translation>方式／工作站／文书</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="534"/>
+        <location filename="../../ui/services_page.py" line="535"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="535"/>
+        <location filename="../../ui/services_page.py" line="536"/>
         <source>Handled by</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="537"/>
+        <location filename="../../ui/services_page.py" line="538"/>
         <source>Case</source>
         <translation>转为案件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="549"/>
+        <location filename="../../ui/services_page.py" line="550"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="550"/>
-        <location filename="../../ui/services_page.py" line="669"/>
+        <location filename="../../ui/services_page.py" line="551"/>
+        <location filename="../../ui/services_page.py" line="675"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="551"/>
+        <location filename="../../ui/services_page.py" line="552"/>
         <source>Turn into an application…</source>
         <translation>转为援助申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="552"/>
+        <location filename="../../ui/services_page.py" line="553"/>
         <source>Open the case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="553"/>
+        <location filename="../../ui/services_page.py" line="554"/>
         <source>Consultation register (PDF)…</source>
         <translation>咨询登记表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="613"/>
+        <location filename="../../ui/services_page.py" line="557"/>
+        <source>Registration form (PDF)…</source>
+        <translation>登记表（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="618"/>
         <source>Not shown</source>
         <translation>无法显示</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="638"/>
+        <location filename="../../ui/services_page.py" line="643"/>
         <source> (newest {0} shown)</source>
         <translation>（显示最新 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="641"/>
+        <location filename="../../ui/services_page.py" line="646"/>
         <source>{0} record(s), {1} person-time(s)</source>
         <translation>共 {0} 条，{1} 人次</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="670"/>
+        <location filename="../../ui/services_page.py" line="676"/>
         <source>Delete the record of {0} on {1}?</source>
         <translation>删除 {1} {0}的记录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="679"/>
+        <location filename="../../ui/services_page.py" line="685"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="699"/>
+        <location filename="../../ui/services_page.py" line="705"/>
         <source>Consultation register</source>
         <translation>咨询登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="700"/>
+        <location filename="../../ui/services_page.py" line="706"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="714"/>
+        <location filename="../../ui/services_page.py" line="720"/>
         <source>Saved: {0} ({1})</source>
         <translation>已保存：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="730"/>
+        <location filename="../../ui/services_page.py" line="734"/>
+        <source>Registration form</source>
+        <translation>登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="731"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="742"/>
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
     </message>
 </context>
 <context>
