@@ -555,9 +555,12 @@ class ServicesPage(QWidget):
         self.register_button.setVisible(may(self._ctx, Action.REGISTER_SERVICE))
         # The chosen record's own registration form, for the person to sign.
         self.form_button = QPushButton(self.tr("Registration form (PDF)…"))
+        # Every record of the day shown, one form a page (a day's consultations to sign).
+        self.day_forms_button = QPushButton(self.tr("The day's forms (PDF)…"))
         self.list_buttons = QHBoxLayout()
         self.list_buttons.addWidget(self.register_button)
         self.list_buttons.addWidget(self.form_button)
+        self.list_buttons.addWidget(self.day_forms_button)
         self.list_buttons.addStretch(1)
         for button in (self.case_button, self.apply_button, self.edit_button, self.delete_button):
             self.list_buttons.addWidget(button)
@@ -573,6 +576,7 @@ class ServicesPage(QWidget):
         self.case_button.clicked.connect(self._open_case)
         self.register_button.clicked.connect(self._ask_register)
         self.form_button.clicked.connect(self._ask_form)
+        self.day_forms_button.clicked.connect(self._ask_day_forms)
         self.entries: list[ServiceEntry] = []
         self._selection_changed()
 
@@ -732,6 +736,33 @@ class ServicesPage(QWidget):
         )  # fmt: skip
         if path and self.save_form(entry.id, Path(path)):
             offer_print(self, Path(path), self.tr("Registration form"))
+
+    def _ask_day_forms(self) -> None:
+        if not (self.day_from.is_valid() and self.day_to.is_valid()):
+            return
+        kind = ServiceKind(self.kind_filter.currentData() or ServiceKind.CONSULTATION.value)
+        day = self.day_from.value()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Registration form"),
+            str(Path.home() / f"{kind.value}登记表{day.isoformat()}.pdf"),
+            self.tr("PDF files (*.pdf)"),
+        )  # fmt: skip
+        if path and self.save_day_forms(kind, Path(path)):
+            offer_print(self, Path(path), self.tr("Registration form"))
+
+    def save_day_forms(self, kind: ServiceKind, path: Path) -> bool:
+        """The forms of the list's day (one day: the list's first)."""
+        day = self.day_from.value()
+        if self.day_to.value() != day:
+            self.counts.setText(self.tr("Choose one day (from and to the same) first."))
+            return False
+        try:
+            count = service_papers.write_day_forms(self._ctx, day=day, kind=kind, out=path)
+        except LegalAidError as exc:
+            show_error(self, exc, self.tr("Not saved"))
+            return False
+        self.counts.setText(self.tr("Saved: {0}").format(f"{path.name}（{count}）"))
+        return True
 
     def save_form(self, service_id: int, path: Path) -> bool:
         try:

@@ -222,3 +222,49 @@ def test_no_line_starts_with_closing_punctuation(
     lines = lines_of(out)
     assert len(lines) > 10  # the text did wrap, many times
     check_typesetting(out)
+
+
+def test_a_transferred_application_gets_its_reply_letter_and_a_refusal_its_reasons(
+    offices: Context, tmp_path: Path
+) -> None:
+    """An application a detention centre passed on is answered by letter to it; a refusal
+    names the reasons and the right to object, with the office's phone."""
+    ctx = offices
+    update_office(ctx, code="ZZ", name="株洲市法律援助中心", prefix="株", phone="0731-28888148")
+    ref = intake.register(ctx, CaseInput(
+        office_code="ZZ", source=CaseSource.APPLICATION, case_type=CaseType.CRIMINAL_DEFENCE,
+        stage=Stage.PROSECUTION_REVIEW, cause="盗窃", received_on=date(2026, 11, 2),
+        hardship_basis="个人诚信承诺", detention_place="株洲市看守所",
+        person=PersonInput(name="白杰"),
+    ))  # fmt: skip
+    intake.start_review(ctx, case_id=ref.id)
+    intake.decide(ctx, case_id=ref.id, grant=True, reason="", on=date(2026, 11, 3))
+    handler = add_handler(ctx, name="曾杰红", handler_type=HandlerType.LAWYER,
+                          firm_name="湖南炎帝律师事务所", phone="13912345678")  # fmt: skip
+    assignment.assign_handler(ctx, case_id=ref.id, handler_id=handler.id, on=date(2026, 11, 4))
+    assert K.TRANSFER_LETTER in documents_for(ctx, case_id=ref.id)
+    out = tmp_path / "transfer.pdf"
+    write_document(ctx, case_id=ref.id, kind=K.TRANSFER_LETTER, out=out,
+                   addressee="株洲市看守所")  # fmt: skip
+    text = flat(out)
+    assert (
+        "株洲市看守所：" in text and "你单位于2026年11月2日转交的白杰盗窃一案法律援助申请" in text
+    )
+    assert "指派湖南炎帝律师事务所曾杰红承办" in text and "编号：株援转函字〔2026〕第1号" in text
+    check_typesetting(out)
+
+    refused = intake.register(ctx, CaseInput(
+        office_code="ZZ", source=CaseSource.APPLICATION, case_type=CaseType.CIVIL,
+        cause="借款纠纷", received_on=date(2026, 11, 5), hardship_basis="个人诚信承诺",
+        person=PersonInput(name="周平"),
+    ))  # fmt: skip
+    intake.start_review(ctx, case_id=refused.id)
+    intake.decide(ctx, case_id=refused.id, grant=False, reason="申请人家庭经济状况不符合经济困难标准",
+                  on=date(2026, 11, 6))  # fmt: skip
+    out = tmp_path / "refusal.pdf"
+    write_document(ctx, case_id=refused.id, kind=K.REFUSAL, out=out)
+    text = flat(out)
+    assert "经审查，申请人家庭经济状况不符合经济困难标准，" in text
+    assert "第四十九条" in text and "自收到异议之日起五日内" in text and "五个工作日" not in text
+    assert "联系电话：0731-28888148" in text
+    check_typesetting(out)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from legalaid.domain.aid_services import ServiceKind
 from legalaid.domain.documents import DocumentKind
 from legalaid.domain.vocabulary import CaseSource, CaseType
 from legalaid.services import intake
@@ -101,3 +102,12 @@ def test_the_desk_prints_a_days_receipts_and_one_registration_form(
     assert page.save_form(service_id, form)
     text = subprocess.run(["pdftotext", str(form), "-"], capture_output=True, text=True).stdout
     assert "法律咨询登记表" in text and "王秀英" in text
+
+    # The day's consultations, one form each, in one PDF.
+    aid_services.register_service(offices, ServiceForm(_consultation("李强"), office_code="ZZ"))
+    page.show_day(offices.today())
+    day_forms = tmp_path / "day-forms.pdf"
+    assert page.save_day_forms(ServiceKind.CONSULTATION, day_forms)
+    text = subprocess.run(["pdftotext", str(day_forms), "-"], capture_output=True,
+                          text=True).stdout  # fmt: skip
+    assert text.count("法律咨询登记表") == 2 and "王秀英" in text and "李强" in text

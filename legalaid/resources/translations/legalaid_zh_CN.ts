@@ -3543,8 +3543,9 @@ Days already planned keep their lawyers.</source>
     </message>
     <message>
         <location filename="../../ui/services_page.py" line="443"/>
-        <location filename="../../ui/services_page.py" line="718"/>
-        <location filename="../../ui/services_page.py" line="740"/>
+        <location filename="../../ui/services_page.py" line="722"/>
+        <location filename="../../ui/services_page.py" line="762"/>
+        <location filename="../../ui/services_page.py" line="771"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3605,7 +3606,7 @@ Days already planned keep their lawyers.</source>
     </message>
     <message>
         <location filename="../../ui/services_page.py" line="551"/>
-        <location filename="../../ui/services_page.py" line="675"/>
+        <location filename="../../ui/services_page.py" line="679"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -3630,58 +3631,72 @@ Days already planned keep their lawyers.</source>
         <translation>登记表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="618"/>
+        <location filename="../../ui/services_page.py" line="559"/>
+        <source>The day&apos;s forms (PDF)…</source>
+        <translation>当日逐条登记表（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="622"/>
         <source>Not shown</source>
         <translation>无法显示</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="643"/>
+        <location filename="../../ui/services_page.py" line="647"/>
         <source> (newest {0} shown)</source>
         <translation>（显示最新 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="646"/>
+        <location filename="../../ui/services_page.py" line="650"/>
         <source>{0} record(s), {1} person-time(s)</source>
         <translation>共 {0} 条，{1} 人次</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="676"/>
+        <location filename="../../ui/services_page.py" line="680"/>
         <source>Delete the record of {0} on {1}?</source>
         <translation>删除 {1} {0}的记录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="685"/>
+        <location filename="../../ui/services_page.py" line="689"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="705"/>
+        <location filename="../../ui/services_page.py" line="709"/>
         <source>Consultation register</source>
         <translation>咨询登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="706"/>
+        <location filename="../../ui/services_page.py" line="710"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="720"/>
+        <location filename="../../ui/services_page.py" line="724"/>
         <source>Saved: {0} ({1})</source>
         <translation>已保存：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="730"/>
         <location filename="../../ui/services_page.py" line="734"/>
+        <location filename="../../ui/services_page.py" line="738"/>
+        <location filename="../../ui/services_page.py" line="746"/>
+        <location filename="../../ui/services_page.py" line="751"/>
         <source>Registration form</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="731"/>
+        <location filename="../../ui/services_page.py" line="735"/>
+        <location filename="../../ui/services_page.py" line="748"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="742"/>
+        <location filename="../../ui/services_page.py" line="757"/>
+        <source>Choose one day (from and to the same) first.</source>
+        <translation>请先选择同一天（起止日期相同）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="764"/>
+        <location filename="../../ui/services_page.py" line="773"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
