@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from dataclasses import dataclass
 from functools import lru_cache
 
 from legalaid.domain.errors import ValidationError
@@ -49,3 +50,55 @@ def _number_regex(pattern: str, prefix: str, year: int) -> re.Pattern[str]:
             for literal, name, _, _ in string.Formatter().parse(pattern)
         )
     )
+
+
+# A case number as people type it: 潭法援(2026)228, 潭法援〔2026〕第228号, 2026第228, 228号 —
+# brackets of any kind or none, with or without 第 and 号.
+_TYPED_NUMBER = re.compile(
+    r"(?P<head>[^\d]*?)[(（〔\[【]?(?:(?P<year>(?:19|20)\d{2})[)）〕\]】]?第?)?(?P<seq>\d{1,6})号?"
+)
+_BRACKETS = str.maketrans("", "", "()（）〔〕[]【】第号")
+
+
+@dataclass(frozen=True)
+class TypedNumber:
+    head: str  # what came before the year (office prefix and 法援), brackets dropped
+    year: int | None
+    seq: int
+
+
+def typed_number(text: str) -> TypedNumber | None:
+    """The parts of a case number typed loosely, or None when the text is not one."""
+    match = _TYPED_NUMBER.fullmatch(text.strip())
+    if match is None:
+        return None
+    year = match.group("year")
+    return TypedNumber(
+        match.group("head").translate(_BRACKETS), int(year) if year else None,
+        int(match.group("seq")),
+    )  # fmt: skip
+
+
+def numbers_for(typed: TypedNumber, offices: list[tuple[str, str]]) -> list[str]:
+    """The exact numbers ``typed`` may mean, one per office (prefix, pattern) whose number
+    for that year and sequence contains what was typed before the year."""
+    if typed.year is None:
+        return []
+    found = []
+    for prefix, pattern in offices:
+        number = format_case_number(pattern, prefix=prefix, year=typed.year, seq=typed.seq)
+        if typed.head in number.translate(_BRACKETS):
+            found.append(number)
+    return sorted(set(found))
+
+
+def number_tails(typed: TypedNumber, patterns: list[str]) -> list[str]:
+    """Without a year: what every number with this sequence ends with, per pattern
+    (〕第228号), so that 228号 finds 第228号 and not 第1228号."""
+    tails = set()
+    for pattern in patterns:
+        head, _, rest = pattern.partition("{year}")
+        tail = rest if "{year}" in pattern else head
+        if "{seq}" in tail:
+            tails.add(tail.format(seq=typed.seq, prefix="", year=""))
+    return sorted(tails)

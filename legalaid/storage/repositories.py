@@ -17,6 +17,7 @@ from sqlalchemy.sql.dml import Insert
 from sqlalchemy.types import TypeEngine
 
 from legalaid.domain.ledger import Duplicates
+from legalaid.domain.numbering import number_tails, numbers_for, typed_number
 from legalaid.storage.records import (
     Base,
     CaseRecord,
@@ -288,9 +289,33 @@ def normalize_query(query: str) -> str:
 def search_filter(session: Session, query: str) -> Any:
     """A SQL condition on ``cases.id`` matching a search for number, name, ID, phone or
     pinyin. SQLite uses the FTS5 indexes (trigram needs three characters, so shorter Chinese
-    names go through the per-character index); PostgreSQL uses ILIKE on the terms."""
+    names go through the per-character index); PostgreSQL uses ILIKE on the terms. A case
+    number typed loosely (潭法援(2026)228, 2026第228, 228号) finds the number it means."""
     q = normalize_query(query)
-    like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    found = _text_filter(session, q)
+    typed = typed_number(q)
+    if typed is None:
+        return found
+    offices = [(str(p), str(n)) for p, n in session.execute(
+        select(OfficeRecord.prefix, OfficeRecord.number_pattern)
+    )]  # fmt: skip
+    numbers = numbers_for(typed, offices)
+    if numbers:  # the exact numbers, through the unique index
+        return or_(found, CaseRecord.case_no.in_(numbers))
+    if typed.year is None and (q.endswith("号") or q.startswith("第")):
+        # 228号: every number ending 第228号 (a scan of the numbers, asked for explicitly).
+        tails = number_tails(typed, sorted({n for _, n in offices}))
+        return or_(found, *(CaseRecord.case_no.like("%" + _escape_like(t), escape="\\")
+                            for t in tails))  # fmt: skip
+    return found
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _text_filter(session: Session, q: str) -> Any:
+    like = "%" + _escape_like(q) + "%"
     if session.get_bind().dialect.name != "sqlite":
         return CaseRecord.id.in_(
             select(CaseSearchRecord.case_id).where(

@@ -59,6 +59,14 @@ def people(offices: Context) -> Context:
         ("22334455", {"李四"}),
         ("株法援〔2025〕第4号", {"李四"}),
         ("第5号", {"王"}),
+        # A number typed loosely: other brackets, without 第 or 号, or only part of it.
+        ("株法援(2025)4", {"李四"}),
+        ("株法援（2025）第4号", {"李四"}),
+        ("2025第4", {"李四"}),
+        ("2025-4", set()),  # not a number form: nothing guessed
+        ("4号", {"李四"}),
+        ("第1号", {"张三"}),
+        ("株2025 6", {"曾杰"}),
         ("赵", set()),
         ("zj", {"曾杰"}),  # 曾 as a surname is zeng …
         ("cj", {"曾杰"}),  # … though pypinyin reads the character ceng
