@@ -82,6 +82,14 @@ def available(
 
 # One assignment's papers, printed together (指派通知书, 公函, 授权委托书).
 ASSIGNMENT_BUNDLE = (DocumentKind.ASSIGNMENT, DocumentKind.LETTER, DocumentKind.POWER)
+K = DocumentKind
+# The documents by stage of the work (the case window groups its menu so).
+APPLICATION_PAPERS = frozenset({K.REGISTRATION, K.APPLICATION, K.HARDSHIP, K.RECEIPT,
+                                K.SUPPLEMENT, K.GRANT, K.REFUSAL})  # fmt: skip
+HANDLING_PAPERS = frozenset({K.ASSIGNMENT, K.LETTER, K.VISIT_LETTER, K.TRANSFER_LETTER,
+                             K.AGREEMENT, K.POWER, K.SERVICE})  # fmt: skip
+ENDING_PAPERS = frozenset({K.CHANGE_APPLICATION, K.CHANGE_NOTICE, K.TERMINATION,
+                           K.TERMINATION_LETTER, K.CLOSING_REPORT})  # fmt: skip
 
 
 def document_text(session: Session, kind: DocumentKind) -> str:

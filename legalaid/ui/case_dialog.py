@@ -315,10 +315,21 @@ class CaseDialog(QDialog):
             menu.addAction(self.tr("Assignment papers (notice, letter, power of attorney)"),
                            self.print_bundle)  # fmt: skip
             menu.addSeparator()
-        for kind in kinds:
-            menu.addAction(kind.heading if kind.heading == kind.value
-                           else f"{kind.value}（{kind.heading}）",
-                           lambda k=kind: self.print_document(k))  # fmt: skip
+        # Grouped as the work goes: application and review; assignment and handling;
+        # change, termination and closing.
+        for title, group in (
+            (self.tr("Application and review"), documents.APPLICATION_PAPERS),
+            (self.tr("Assignment and handling"), documents.HANDLING_PAPERS),
+            (self.tr("Change, termination and closing"), documents.ENDING_PAPERS),
+        ):
+            chosen = [kind for kind in kinds if kind in group]
+            if not chosen:
+                continue
+            submenu = menu.addMenu(title)
+            for kind in chosen:
+                submenu.addAction(kind.heading if kind.heading == kind.value
+                                  else f"{kind.value}（{kind.heading}）",
+                                  lambda k=kind: self.print_document(k))  # fmt: skip
 
     def _fill(self, form: QFormLayout, rows: list[tuple[str, str]]) -> None:
         while form.rowCount():

@@ -268,3 +268,11 @@ def test_a_transferred_application_gets_its_reply_letter_and_a_refusal_its_reaso
     assert "第四十九条" in text and "自收到异议之日起五日内" in text and "五个工作日" not in text
     assert "联系电话：0731-28888148" in text
     check_typesetting(out)
+
+
+def test_every_document_has_its_place_in_the_menu() -> None:
+    from legalaid.services.documents import APPLICATION_PAPERS, ENDING_PAPERS, HANDLING_PAPERS
+
+    groups = (APPLICATION_PAPERS, HANDLING_PAPERS, ENDING_PAPERS)
+    assert set().union(*groups) == set(DocumentKind)
+    assert sum(len(g) for g in groups) == len(DocumentKind)  # each in one group only

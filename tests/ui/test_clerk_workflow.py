@@ -106,8 +106,15 @@ def test_intake_review_grant_assign(
     assert dialog.detail.row.state is CaseState.ASSIGNED
     assert dialog.detail.row.handler == "林宇浩"
     assert [e.action for e in dialog.detail.timeline][-3:] == ["开始审查", "给予援助", "指派"]
-    kinds = [a.text() for a in dialog.documents.menu().actions() if a.text()]
-    assert kinds[0] == "指派文书（指派通知书、公函、授权委托书）"  # one PDF for the three
+    top = [a.text() for a in dialog.documents.menu().actions() if a.text()]
+    assert top == [
+        "指派文书（指派通知书、公函、授权委托书）",
+        "申请与审查",
+        "指派与承办",
+        "更换、终止与结案",
+    ]
+    kinds = [a.text() for m in dialog.documents.menu().actions() if m.menu()
+             for a in m.menu().actions()]  # fmt: skip
     for kind in ("给予法律援助决定书", "指派通知书", "法律援助公函", "委托协议", "授权委托书",
                  "送达回证", "申请材料接收凭证（法律援助申请材料接收凭证）"):  # fmt: skip
         assert kind in kinds, kind

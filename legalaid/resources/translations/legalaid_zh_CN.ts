@@ -478,7 +478,7 @@ Set up a new, empty database in this file?</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="84"/>
-        <location filename="../../ui/case_dialog.py" line="689"/>
+        <location filename="../../ui/case_dialog.py" line="700"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -554,7 +554,7 @@ Set up a new, empty database in this file?</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="121"/>
-        <location filename="../../ui/case_dialog.py" line="494"/>
+        <location filename="../../ui/case_dialog.py" line="505"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
@@ -575,7 +575,7 @@ Set up a new, empty database in this file?</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="131"/>
-        <location filename="../../ui/case_dialog.py" line="358"/>
+        <location filename="../../ui/case_dialog.py" line="369"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
@@ -774,42 +774,57 @@ Set up a new, empty database in this file?</source>
         <translation>指派文书（指派通知书、公函、授权委托书）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="390"/>
+        <location filename="../../ui/case_dialog.py" line="321"/>
+        <source>Application and review</source>
+        <translation>申请与审查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="322"/>
+        <source>Assignment and handling</source>
+        <translation>指派与承办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="323"/>
+        <source>Change, termination and closing</source>
+        <translation>更换、终止与结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="401"/>
         <source>Assignment papers</source>
         <translation>指派文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="408"/>
+        <location filename="../../ui/case_dialog.py" line="419"/>
         <source>Addressee of the letter</source>
         <translation>公函的受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="524"/>
+        <location filename="../../ui/case_dialog.py" line="535"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="525"/>
+        <location filename="../../ui/case_dialog.py" line="536"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="536"/>
+        <location filename="../../ui/case_dialog.py" line="547"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="537"/>
+        <location filename="../../ui/case_dialog.py" line="548"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="538"/>
+        <location filename="../../ui/case_dialog.py" line="549"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="539"/>
+        <location filename="../../ui/case_dialog.py" line="550"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -890,107 +905,107 @@ Set up a new, empty database in this file?</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="357"/>
+        <location filename="../../ui/case_dialog.py" line="368"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="372"/>
-        <location filename="../../ui/case_dialog.py" line="387"/>
+        <location filename="../../ui/case_dialog.py" line="383"/>
+        <location filename="../../ui/case_dialog.py" line="398"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="373"/>
-        <location filename="../../ui/case_dialog.py" line="388"/>
+        <location filename="../../ui/case_dialog.py" line="384"/>
+        <location filename="../../ui/case_dialog.py" line="399"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="405"/>
-        <location filename="../../ui/case_dialog.py" line="414"/>
-        <location filename="../../ui/case_dialog.py" line="424"/>
-        <location filename="../../ui/case_dialog.py" line="459"/>
+        <location filename="../../ui/case_dialog.py" line="416"/>
+        <location filename="../../ui/case_dialog.py" line="425"/>
+        <location filename="../../ui/case_dialog.py" line="435"/>
+        <location filename="../../ui/case_dialog.py" line="470"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="481"/>
+        <location filename="../../ui/case_dialog.py" line="492"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="482"/>
+        <location filename="../../ui/case_dialog.py" line="493"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="501"/>
+        <location filename="../../ui/case_dialog.py" line="512"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="501"/>
+        <location filename="../../ui/case_dialog.py" line="512"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="505"/>
+        <location filename="../../ui/case_dialog.py" line="516"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="506"/>
+        <location filename="../../ui/case_dialog.py" line="517"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="553"/>
+        <location filename="../../ui/case_dialog.py" line="564"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="554"/>
+        <location filename="../../ui/case_dialog.py" line="565"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="581"/>
+        <location filename="../../ui/case_dialog.py" line="592"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="589"/>
+        <location filename="../../ui/case_dialog.py" line="600"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="590"/>
+        <location filename="../../ui/case_dialog.py" line="601"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="603"/>
+        <location filename="../../ui/case_dialog.py" line="614"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="658"/>
+        <location filename="../../ui/case_dialog.py" line="669"/>
         <source>Approve closing — quality of the case</source>
         <translation>结案审查 — 评定办案质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="669"/>
+        <location filename="../../ui/case_dialog.py" line="680"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="670"/>
+        <location filename="../../ui/case_dialog.py" line="681"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="688"/>
+        <location filename="../../ui/case_dialog.py" line="699"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
