@@ -704,7 +704,7 @@ def from_json(text: str) -> SubsidyStandard:
                 for x in data.get("stage_region", [])
             },
             extra_case_add_on=Decimal(data.get("extra_case_add_on", "0")),
-            extra_case_cap=data.get("extra_case_cap"),
+            extra_case_cap=_count(data.get("extra_case_cap")),
             handler_factor={
                 HandlerType(k): Decimal(v) for k, v in data.get("handler_factor", {}).items()
             },
@@ -723,7 +723,7 @@ def from_json(text: str) -> SubsidyStandard:
             major_multiplier=_dec(data.get("major_multiplier")),
             major_cap_to_base=bool(data.get("major_cap_to_base", True)),
             extra_person_add_on=Decimal(data.get("extra_person_add_on", "0")),
-            extra_person_cap=data.get("extra_person_cap"),
+            extra_person_cap=_count(data.get("extra_person_cap")),
             per_day={str(k): Decimal(v) for k, v in data.get("per_day", {}).items()},
             per_piece={str(k): Decimal(v) for k, v in data.get("per_piece", {}).items()},
             terminated_share=_dec(data.get("terminated_share")),  # silent: None
@@ -735,6 +735,15 @@ def from_json(text: str) -> SubsidyStandard:
         ) from None
     check_standard(standard)
     return standard
+
+
+def _count(value: Any) -> int | None:
+    """A cap as a whole number (a file may hold "5"; 5.5 or "五" is refused)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not str(value).isdigit():
+        raise ValueError(f"上限「{value}」应为整数")
+    return int(value)
 
 
 def _dec(value: Any) -> Decimal | None:

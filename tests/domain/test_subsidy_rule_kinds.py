@@ -262,3 +262,14 @@ def test_impossible_amounts_are_refused_with_the_rule_named(
 ) -> None:
     with pytest.raises(ValidationError, match=message):
         table(**changes)
+
+
+def test_a_file_with_a_cap_that_is_no_count_is_refused() -> None:
+    import json
+
+    data = json.loads(to_json(table(extra_case_add_on=D(200), extra_case_cap=5)))
+    data["extra_case_cap"] = "5"
+    assert from_json(json.dumps(data)).extra_case_cap == 5
+    data["extra_case_cap"] = 5.5
+    with pytest.raises(ValidationError, match=r"上限「5\.5」应为整数"):
+        from_json(json.dumps(data))
