@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWizard
 
@@ -17,6 +19,10 @@ from legalaid.paths import font_file, resources_dir
 from legalaid.services import credentials
 from legalaid.ui import crash
 from legalaid.ui.i18n import install_translations
+
+if TYPE_CHECKING:
+    from legalaid.services.context import Context
+    from legalaid.ui.main_window import MainWindow
 
 
 def load_chinese_font(app: QApplication) -> None:
@@ -35,7 +41,6 @@ def run(db: str | None) -> int:
     from legalaid.services import setup
     from legalaid.storage.database import Database, SchemaOutdated
     from legalaid.ui.first_run import FirstRunWizard
-    from legalaid.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -96,10 +101,36 @@ def run(db: str | None) -> int:
     signed = sign_in(ctx)  # every desktop user signs in; the first start creates the admin
     if signed is None:
         return 0
-    window = MainWindow(signed)
-    window.show()
+    open_window(ctx, signed, sign_in)
     start_daily_backup(target, ctx.today())
     return int(app.exec())
+
+
+_windows: list[MainWindow] = []  # the window in use (kept from the garbage collector)
+
+
+def open_window(
+    ctx: Context, signed: Context, sign_in: Callable[[Context], Context | None]
+) -> MainWindow:
+    """The signed-in user's window; when they sign out, the next user signs in to a window
+    of their own (a shared PC), or the application ends if nobody does."""
+    from legalaid.ui.main_window import MainWindow
+
+    window = MainWindow(signed)
+
+    def next_user() -> None:
+        _windows.remove(window)
+        window.deleteLater()
+        following = sign_in(ctx)
+        if following is None:
+            QApplication.quit()
+            return
+        open_window(ctx, following, sign_in)
+
+    window.signed_out.connect(next_user, Qt.ConnectionType.QueuedConnection)
+    _windows.append(window)
+    window.show()
+    return window
 
 
 def remembered_target(settings: QSettings) -> str | None:

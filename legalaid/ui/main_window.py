@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -205,6 +205,8 @@ class CaseListPage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    signed_out = Signal()  # the user signed out: the application asks for the next one
+
     (MY_CASES, CASES, SERVICES, DUTY, DEADLINES, ESCALATIONS, HANDLERS, SUBSIDIES, REPORTS,
      USERS, AUDIT, SETTINGS) = range(12)  # fmt: skip
     # What a role must be allowed to do to see a section (the services check each action).
@@ -380,6 +382,11 @@ class MainWindow(QMainWindow):
             account = self.menuBar().addMenu(self.tr("&Account"))
             account.addAction(self._action(self.tr("Change password…"), None, self.change_password))
             account.addAction(self._action(self.tr("Lock now"), "Ctrl+L", self.lock))
+            # A shared PC: the next person signs in with their own account.
+            self.sign_out_action = self._action(
+                self.tr("Sign out (switch user)"), None, self.sign_out_user
+            )
+            account.addAction(self.sign_out_action)
 
     def _may_see(self, index: int) -> bool:
         principal = self._ctx.principal
@@ -390,6 +397,16 @@ class MainWindow(QMainWindow):
         if index == self.SUBSIDIES and Action.ADMINISTER in MATRIX[principal.role]:
             return True  # the admin keeps the standards' table
         return self.SECTION_ACTIONS[index] in MATRIX[principal.role]
+
+    def sign_out_user(self) -> None:
+        """Close every case window, sign out (audited) and hand the desk to the next user:
+        the application asks who signs in and opens their window (see ``signed_out``)."""
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        sign_out(self._ctx, reason="退出登录")
+        self.signed_out.emit()
+        self.close()
 
     # -- the idle lock ------------------------------------------------------------------------
     def lock(self) -> None:

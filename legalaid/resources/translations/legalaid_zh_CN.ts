@@ -133,32 +133,32 @@ Log folder: {1}</source>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="45"/>
+        <location filename="../../ui/application.py" line="50"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="86"/>
+        <location filename="../../ui/application.py" line="91"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="131"/>
+        <location filename="../../ui/application.py" line="162"/>
         <source>Connect to the office server</source>
         <translation>连接本处数据库服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="132"/>
+        <location filename="../../ui/application.py" line="163"/>
         <source>Password of {0} on {1}:</source>
         <translation>服务器 {1} 上账号 {0} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="145"/>
+        <location filename="../../ui/application.py" line="176"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="151"/>
+        <location filename="../../ui/application.py" line="182"/>
         <source>The database file {0} exists but holds no data. An interrupted copy or a disk fault can leave such a file: if the office had data here, close and restore the latest backup instead.
 
 Set up a new, empty database in this file?</source>
@@ -2599,204 +2599,209 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Legal aid case management — {0} ({1})</source>
         <translation>法律援助案件管理 — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>The audit trail is broken at entry {0}: {1}. Report it; compare with the last signed anchor printout (审计记录 › 打印锚点).</source>
         <translation>审计记录在第 {0} 条处断开：{1}。请立即报告，并与最近一次签字存档的锚点打印件核对（审计记录 › 打印锚点）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>E&amp;xport ledger…</source>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Today&apos;s application receipts (PDF)…</source>
         <translation>当日申请材料接收凭证（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="387"/>
+        <source>Sign out (switch user)</source>
+        <translation>退出登录（切换用户）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Legal help</source>
         <translation>法律帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Duty rota</source>
         <translation>值班安排</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Today&apos;s application receipts</source>
         <translation>当日申请材料接收凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>{0} receipts saved: {1}</source>
         <translation>已保存 {0} 份接收凭证：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>

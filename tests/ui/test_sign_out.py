@@ -1,0 +1,47 @@
+"""Signing out on a shared PC: the case windows close, the sign-out is audited, and the next
+user signs in to a window of their own."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from legalaid.domain.permissions import Role
+from legalaid.services import accounts
+from legalaid.services.audit_trail import AuditFilter, audit_entries
+from legalaid.services.context import Context
+from legalaid.ui import application
+from legalaid.ui.case_dialog import CaseDialog
+from tests.services.closing_files import case_in_progress
+
+
+def test_sign_out_hands_the_desk_to_the_next_user(offices: Context, qtbot: QtBot) -> None:
+    from legalaid.domain.vocabulary import HandlerType
+    from legalaid.services.offices import add_handler
+
+    handler = add_handler(offices, name="林宇浩", handler_type=HandlerType.LAWYER)
+    case_id = case_in_progress(offices, handler.id)
+    for username, name, role in (("wang", "王芳", Role.CLERK), ("li", "李敏", Role.CLERK)):
+        accounts.add_user(offices, username=username, name=name, role=role,
+                          password="Passw0rd!2026")  # fmt: skip
+    first = offices.signed_in(accounts.sign_in(offices, username="wang", password="Passw0rd!2026"))
+    asked: list[str] = []
+
+    def next_user(ctx: Context) -> Context | None:
+        asked.append("sign in")
+        return ctx.signed_in(accounts.sign_in(ctx, username="li", password="Passw0rd!2026"))
+
+    window = application.open_window(offices, first, next_user)
+    qtbot.addWidget(window)
+    case = CaseDialog(first, case_id)
+    qtbot.addWidget(case)
+    case.show()
+    window.sign_out_action.trigger()
+    qtbot.waitUntil(lambda: len(asked) == 1 and window not in application._windows)
+    assert not case.isVisible()  # nothing of a case stays on the screen
+    assert len(application._windows) == 1
+    following = application._windows[0]
+    qtbot.addWidget(following)
+    assert following._ctx.principal is not None and following._ctx.principal.username == "li"
+    rows, _ = audit_entries(offices, AuditFilter(action="退出"))
+    assert [r.detail for r in rows if "退出登录" in (r.detail or "")]
+    application._windows.clear()
