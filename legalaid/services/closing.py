@@ -207,3 +207,28 @@ def archive(ctx: Context, *, case_id: int, expected_version: int | None = None) 
         case = load_case(uow.session, case_id, expected_version)
         move(ctx, uow.session, case, CaseState.ARCHIVED, "归档")
         return commit_case(ctx, uow, case)
+
+
+def returned_files(ctx: Context, *, case_ids: Collection[int]) -> dict[int, tuple[date, str]]:
+    """Of these cases, those whose closing file was returned and not yet filed again, with
+    the day and the reason (the handler's list marks them)."""
+    from sqlalchemy import select
+
+    from legalaid.storage.records import CaseEventRecord
+
+    if not case_ids:
+        return {}
+    with ctx.reading() as uow:
+        rows = uow.session.execute(
+            select(CaseEventRecord.case_id, CaseEventRecord.action, CaseEventRecord.at,
+                   CaseEventRecord.detail)
+            .where(CaseEventRecord.case_id.in_(sorted(case_ids)),
+                   CaseEventRecord.action.in_(("退回结案材料", "提交结案材料")))
+            .order_by(CaseEventRecord.case_id, CaseEventRecord.id)
+        )  # fmt: skip
+        last: dict[int, tuple[str, date, str]] = {}
+        for case_id, action, at, detail in rows:
+            reason = json.loads(detail).get("原因", "") if detail else ""
+            last[int(case_id)] = (action, at.date(), str(reason))
+    return {i: (day, reason) for i, (action, day, reason) in last.items()
+            if action == "退回结案材料"}  # fmt: skip

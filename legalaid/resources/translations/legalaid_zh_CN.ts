@@ -2868,44 +2868,59 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MyCasesPage</name>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="40"/>
+        <location filename="../../ui/my_cases_page.py" line="43"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="40"/>
+        <location filename="../../ui/my_cases_page.py" line="43"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="40"/>
+        <location filename="../../ui/my_cases_page.py" line="43"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="41"/>
+        <location filename="../../ui/my_cases_page.py" line="44"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="41"/>
+        <location filename="../../ui/my_cases_page.py" line="44"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="41"/>
+        <location filename="../../ui/my_cases_page.py" line="44"/>
         <source>Next deadline</source>
         <translation>下一期限</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="42"/>
+        <location filename="../../ui/my_cases_page.py" line="45"/>
         <source>Due on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="82"/>
+        <location filename="../../ui/my_cases_page.py" line="72"/>
+        <source>{0} · file returned: {1}</source>
+        <translation>{0}（结案材料被退回：{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_cases_page.py" line="85"/>
+        <source>Returned on {0}: {1}</source>
+        <translation>{0}退回：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_cases_page.py" line="94"/>
         <source>{0} open cases assigned to you · {1} overdue</source>
         <translation>您承办的未结案件{0}件 · 逾期{1}件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_cases_page.py" line="96"/>
+        <source> · {0} closing files returned</source>
+        <translation> · {0} 份结案材料被退回</translation>
     </message>
 </context>
 <context>
