@@ -125,6 +125,10 @@ class CaseDetail:
     # 先行提供 (s.44): since when and on which ground.
     advance: tuple[date, str] | None = None
     office_name: str = ""  # the office's name (the row carries its code)
+    person_address: str | None = None
+    # The organ handling the matter (a civil case's court), where no organ notified it.
+    handling_organ: str | None = None
+    handler_detail: str | None = None  # the handler with firm and phone
 
 
 def _base_query(filters: CaseFilter, session: Any) -> Any:
@@ -346,6 +350,21 @@ def get_case(
             version=case.version,
             person_gender=case.person.gender,
             person_phone=case.person.phone,
+            person_address=case.person.address,
+            handling_organ=case.handling_organ,
+            handler_detail=(
+                "　".join(
+                    x
+                    for x in (
+                        case.handler.name,
+                        case.handler.firm.name if case.handler.firm else None,
+                        case.handler.phone,
+                    )
+                    if x
+                )
+                if case.handler is not None
+                else None
+            ),
             person_birth_date=case.person.birth_date,
             groups=tuple(g.group_name for g in case.groups),
             summary=case.summary,

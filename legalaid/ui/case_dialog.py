@@ -213,6 +213,12 @@ class CaseDialog(QDialog):
                     if d.notification is not None
                     else []
                 ),
+                *(
+                    [(self.tr("Organ handling the case"), d.handling_organ)]
+                    if d.handling_organ
+                    else []
+                ),
+                (self.tr("Handler"), d.handler_detail or "—"),
                 (self.tr("Case type"), row.case_type),
                 (self.tr("Stage"), row.stage or "—"),
                 (self.tr("Cause"), row.cause or "—"),
@@ -267,6 +273,7 @@ class CaseDialog(QDialog):
                 (self.tr("Gender"), d.person_gender or "—"),
                 (self.tr("Born"), _day(d.person_birth_date)),
                 (self.tr("Phone"), d.person_phone or "—"),
+                (self.tr("Address"), d.person_address or "—"),
                 (self.tr("Groups"), "、".join(d.groups) or "—"),
             ],
         )

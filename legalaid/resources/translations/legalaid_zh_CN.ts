@@ -463,6 +463,7 @@ Set up a new, empty database in this file?</source>
     <name>CaseDialog</name>
     <message>
         <location filename="../../ui/case_dialog.py" line="83"/>
+        <location filename="../../ui/case_dialog.py" line="221"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
@@ -478,7 +479,7 @@ Set up a new, empty database in this file?</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="84"/>
-        <location filename="../../ui/case_dialog.py" line="700"/>
+        <location filename="../../ui/case_dialog.py" line="707"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -554,7 +555,7 @@ Set up a new, empty database in this file?</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="121"/>
-        <location filename="../../ui/case_dialog.py" line="505"/>
+        <location filename="../../ui/case_dialog.py" line="512"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
@@ -575,7 +576,7 @@ Set up a new, empty database in this file?</source>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="131"/>
-        <location filename="../../ui/case_dialog.py" line="369"/>
+        <location filename="../../ui/case_dialog.py" line="376"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
@@ -685,152 +686,162 @@ Set up a new, empty database in this file?</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="216"/>
+        <location filename="../../ui/case_dialog.py" line="217"/>
+        <source>Organ handling the case</source>
+        <translation>受理机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="222"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="217"/>
+        <location filename="../../ui/case_dialog.py" line="223"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="218"/>
+        <location filename="../../ui/case_dialog.py" line="224"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="219"/>
+        <location filename="../../ui/case_dialog.py" line="225"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="223"/>
+        <location filename="../../ui/case_dialog.py" line="229"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="224"/>
+        <location filename="../../ui/case_dialog.py" line="230"/>
         <source>{0} {1} ({2}) {3}</source>
         <translation>{0} {1}（{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="230"/>
+        <location filename="../../ui/case_dialog.py" line="236"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="234"/>
+        <location filename="../../ui/case_dialog.py" line="240"/>
         <source>Aid in advance (s.44)</source>
         <translation>先行提供（第44条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="241"/>
+        <location filename="../../ui/case_dialog.py" line="247"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="242"/>
+        <location filename="../../ui/case_dialog.py" line="248"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="243"/>
+        <location filename="../../ui/case_dialog.py" line="249"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="244"/>
+        <location filename="../../ui/case_dialog.py" line="250"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="246"/>
+        <location filename="../../ui/case_dialog.py" line="252"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="247"/>
-        <location filename="../../ui/case_dialog.py" line="252"/>
-        <location filename="../../ui/case_dialog.py" line="257"/>
+        <location filename="../../ui/case_dialog.py" line="253"/>
+        <location filename="../../ui/case_dialog.py" line="258"/>
+        <location filename="../../ui/case_dialog.py" line="263"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="247"/>
-        <location filename="../../ui/case_dialog.py" line="252"/>
-        <location filename="../../ui/case_dialog.py" line="257"/>
+        <location filename="../../ui/case_dialog.py" line="253"/>
+        <location filename="../../ui/case_dialog.py" line="258"/>
+        <location filename="../../ui/case_dialog.py" line="263"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="249"/>
+        <location filename="../../ui/case_dialog.py" line="255"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="315"/>
+        <location filename="../../ui/case_dialog.py" line="276"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="322"/>
         <source>Assignment papers (notice, letter, power of attorney)</source>
         <translation>指派文书（指派通知书、公函、授权委托书）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="321"/>
+        <location filename="../../ui/case_dialog.py" line="328"/>
         <source>Application and review</source>
         <translation>申请与审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="322"/>
+        <location filename="../../ui/case_dialog.py" line="329"/>
         <source>Assignment and handling</source>
         <translation>指派与承办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="323"/>
+        <location filename="../../ui/case_dialog.py" line="330"/>
         <source>Change, termination and closing</source>
         <translation>更换、终止与结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="401"/>
+        <location filename="../../ui/case_dialog.py" line="408"/>
         <source>Assignment papers</source>
         <translation>指派文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="419"/>
+        <location filename="../../ui/case_dialog.py" line="426"/>
         <source>Addressee of the letter</source>
         <translation>公函的受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="535"/>
+        <location filename="../../ui/case_dialog.py" line="542"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="536"/>
+        <location filename="../../ui/case_dialog.py" line="543"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="547"/>
+        <location filename="../../ui/case_dialog.py" line="554"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="548"/>
+        <location filename="../../ui/case_dialog.py" line="555"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="549"/>
+        <location filename="../../ui/case_dialog.py" line="556"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="550"/>
+        <location filename="../../ui/case_dialog.py" line="557"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="110"/>
-        <location filename="../../ui/case_dialog.py" line="251"/>
+        <location filename="../../ui/case_dialog.py" line="257"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
@@ -850,162 +861,162 @@ Set up a new, empty database in this file?</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="256"/>
+        <location filename="../../ui/case_dialog.py" line="262"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="259"/>
+        <location filename="../../ui/case_dialog.py" line="265"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="265"/>
+        <location filename="../../ui/case_dialog.py" line="271"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="266"/>
+        <location filename="../../ui/case_dialog.py" line="272"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267"/>
+        <location filename="../../ui/case_dialog.py" line="273"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="268"/>
+        <location filename="../../ui/case_dialog.py" line="274"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="269"/>
+        <location filename="../../ui/case_dialog.py" line="275"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="270"/>
+        <location filename="../../ui/case_dialog.py" line="277"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="276"/>
+        <location filename="../../ui/case_dialog.py" line="283"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="277"/>
+        <location filename="../../ui/case_dialog.py" line="284"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="278"/>
+        <location filename="../../ui/case_dialog.py" line="285"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="368"/>
+        <location filename="../../ui/case_dialog.py" line="375"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="383"/>
-        <location filename="../../ui/case_dialog.py" line="398"/>
+        <location filename="../../ui/case_dialog.py" line="390"/>
+        <location filename="../../ui/case_dialog.py" line="405"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="384"/>
-        <location filename="../../ui/case_dialog.py" line="399"/>
+        <location filename="../../ui/case_dialog.py" line="391"/>
+        <location filename="../../ui/case_dialog.py" line="406"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="416"/>
-        <location filename="../../ui/case_dialog.py" line="425"/>
-        <location filename="../../ui/case_dialog.py" line="435"/>
-        <location filename="../../ui/case_dialog.py" line="470"/>
+        <location filename="../../ui/case_dialog.py" line="423"/>
+        <location filename="../../ui/case_dialog.py" line="432"/>
+        <location filename="../../ui/case_dialog.py" line="442"/>
+        <location filename="../../ui/case_dialog.py" line="477"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="492"/>
+        <location filename="../../ui/case_dialog.py" line="499"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="493"/>
+        <location filename="../../ui/case_dialog.py" line="500"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="512"/>
+        <location filename="../../ui/case_dialog.py" line="519"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="512"/>
+        <location filename="../../ui/case_dialog.py" line="519"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="516"/>
+        <location filename="../../ui/case_dialog.py" line="523"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="517"/>
+        <location filename="../../ui/case_dialog.py" line="524"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="564"/>
+        <location filename="../../ui/case_dialog.py" line="571"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="565"/>
+        <location filename="../../ui/case_dialog.py" line="572"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="592"/>
+        <location filename="../../ui/case_dialog.py" line="599"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="600"/>
+        <location filename="../../ui/case_dialog.py" line="607"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="601"/>
+        <location filename="../../ui/case_dialog.py" line="608"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="614"/>
+        <location filename="../../ui/case_dialog.py" line="621"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="669"/>
+        <location filename="../../ui/case_dialog.py" line="676"/>
         <source>Approve closing — quality of the case</source>
         <translation>结案审查 — 评定办案质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="680"/>
+        <location filename="../../ui/case_dialog.py" line="687"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="681"/>
+        <location filename="../../ui/case_dialog.py" line="688"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="699"/>
+        <location filename="../../ui/case_dialog.py" line="706"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
