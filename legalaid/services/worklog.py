@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from legalaid.domain.closing_file import FollowUpKind, WorkKind
-from legalaid.domain.errors import ValidationError
+from legalaid.domain.errors import PermissionDenied, ValidationError
 from legalaid.domain.permissions import Action, Role
 from legalaid.services.attachments import Attachment, add_attachment
 from legalaid.services.authz import requires
@@ -32,6 +32,16 @@ class WorkEntry:
     notes: str
     handler: str
     recorded_at: datetime
+    recorded_by: str = ""  # who wrote it: only they correct it
+
+
+def _check_work(ctx: Context, kind: WorkKind, done_on: date, minutes: int, notes: str) -> None:
+    if done_on > ctx.today():
+        raise ValidationError("「日期」不能晚于今天", field="日期")
+    if not 1 <= minutes <= 24 * 60:
+        raise ValidationError("「用时」应在1分钟到24小时之间", field="用时")
+    if kind is WorkKind.OTHER and not notes.strip():
+        raise ValidationError("「其他」工作须在备注中写明内容", field="备注")
 
 
 @requires(Action.LOG_WORK)
@@ -40,12 +50,7 @@ def log_work(
     place: str = "", notes: str = "",
 ) -> int:  # fmt: skip
     """One piece of work by the case's handler."""
-    if done_on > ctx.today():
-        raise ValidationError("「日期」不能晚于今天", field="日期")
-    if not 1 <= minutes <= 24 * 60:
-        raise ValidationError("「用时」应在1分钟到24小时之间", field="用时")
-    if kind is WorkKind.OTHER and not notes.strip():
-        raise ValidationError("「其他」工作须在备注中写明内容", field="备注")
+    _check_work(ctx, kind, done_on, minutes, notes)
     with ctx.writing() as uow:
         session = uow.session
         case = load_case(session, case_id)
@@ -67,6 +72,33 @@ def log_work(
         return entry.id
 
 
+@requires(Action.LOG_WORK)
+def correct_work(
+    ctx: Context, *, case_id: int, entry_id: int, kind: WorkKind, done_on: date, minutes: int,
+    place: str = "", notes: str = "",
+) -> None:  # fmt: skip
+    """Its author corrects an entry (a wrong date or duration); the case's timeline keeps
+    what it said before."""
+    _check_work(ctx, kind, done_on, minutes, notes)
+    with ctx.writing() as uow:
+        session = uow.session
+        case = load_case(session, case_id)
+        entry = session.get(WorkEntryRecord, entry_id)
+        if entry is None or entry.case_id != case.id:
+            raise ValidationError("该工作记录不存在", field="工作记录")
+        if entry.recorded_by != ctx.actor:
+            raise PermissionDenied(f"工作记录由{entry.recorded_by}填写，只能由其本人更正")
+        if case.assigned_on and done_on < case.assigned_on:
+            raise ValidationError("「日期」早于指派日期", field="日期")
+        before = (f"{entry.kind} {entry.done_on.isoformat()} {entry.minutes}分钟"
+                  f" {entry.place or ''}").strip()  # fmt: skip
+        entry.kind, entry.done_on, entry.minutes = kind.value, done_on, minutes
+        entry.place, entry.notes = place.strip() or None, notes.strip() or None
+        after = f"{kind.value} {done_on.isoformat()} {minutes}分钟 {place.strip()}".strip()
+        log_event(ctx, session, case, "更正工作记录", detail={"原为": before, "改为": after})
+        uow.commit()
+
+
 @requires(Action.VIEW_CASE)
 def work_log(ctx: Context, *, case_id: int) -> list[WorkEntry]:
     """The case's work, oldest first; a handler sees only their own entries."""
@@ -82,7 +114,7 @@ def work_log(ctx: Context, *, case_id: int) -> list[WorkEntry]:
             query = query.where(WorkEntryRecord.handler_id == principal.handler_id)
         return [
             WorkEntry(e.id, WorkKind(e.kind), e.done_on, e.place or "", e.minutes, e.notes or "",
-                      name or "", e.recorded_at)
+                      name or "", e.recorded_at, e.recorded_by)
             for e, name in uow.session.execute(query)
         ]  # fmt: skip
 

@@ -52,6 +52,7 @@ from legalaid.ui.widgets import (
     form_dialog,
     from_qdate,
     show_error,
+    to_qdate,
 )
 
 Run = Callable[[Callable[[], object]], bool]
@@ -116,6 +117,16 @@ class WorkDialog(QDialog):
     def total_minutes(self) -> int:
         return self.hours.value() * 60 + self.minutes.value()
 
+    def show_entry(self, entry: worklog.WorkEntry) -> None:
+        """An entry as it was logged, to be corrected."""
+        self.setWindowTitle(self.tr("Correct work"))
+        self.kind.setCurrentIndex(self.kind.findData(entry.kind.value))
+        self.done_on.setDate(to_qdate(entry.done_on))
+        self.place.setText(entry.place)
+        self.hours.setValue(entry.minutes // 60)
+        self.minutes.setValue(entry.minutes % 60)
+        self.notes.setPlainText(entry.notes)
+
 
 class WorkPanel(QWidget):
     """The work log (a handler sees their own entries) and the documents kept with the case."""
@@ -133,12 +144,18 @@ class WorkPanel(QWidget):
         self.total = QLabel()
         self.log_button = QPushButton(self.tr("Log work…"))
         self.log_button.clicked.connect(self._ask_log)
+        # Its author corrects an entry (the timeline keeps what it said before).
+        self.correct_button = QPushButton(self.tr("Correct…"))
+        self.correct_button.clicked.connect(self._ask_correct)
+        self.entries.itemSelectionChanged.connect(self._correctable)
+        self.work: list[worklog.WorkEntry] = []
         work_box = QGroupBox(self.tr("Work log"))
         work_layout = QVBoxLayout(work_box)
         work_layout.addWidget(self.entries)
         work_row = QHBoxLayout()
         work_row.addWidget(self.total)
         work_row.addStretch()
+        work_row.addWidget(self.correct_button)
         work_row.addWidget(self.log_button)
         work_layout.addLayout(work_row)
 
@@ -169,6 +186,7 @@ class WorkPanel(QWidget):
 
     def show_case(self, *, has_handler: bool) -> None:
         entries = worklog.work_log(self._ctx, case_id=self._case_id)
+        self.work = entries
         _fill(self.entries, [
             [e.done_on.isoformat(), e.kind.value, e.place, _duration(e.minutes), e.handler, e.notes]
             for e in entries
@@ -188,6 +206,31 @@ class WorkPanel(QWidget):
             has_handler and may(self._ctx, Action.LOG_WORK, case_id=self._case_id)
         )
         self.attach_button.setEnabled(may(self._ctx, Action.ATTACH, case_id=self._case_id))
+        self._correctable()
+
+    def _chosen(self) -> worklog.WorkEntry | None:
+        row = self.entries.currentRow()
+        return self.work[row] if 0 <= row < len(self.work) else None
+
+    def _correctable(self) -> None:
+        entry = self._chosen()
+        self.correct_button.setEnabled(entry is not None and entry.recorded_by == self._ctx.actor)
+
+    def _ask_correct(self) -> None:
+        entry = self._chosen()
+        if entry is None:
+            return
+        dialog = WorkDialog(self._ctx.today(), self)
+        dialog.show_entry(entry)
+        self._run_dialog(
+            dialog,
+            lambda: worklog.correct_work(
+                self._ctx, case_id=self._case_id, entry_id=entry.id,
+                kind=WorkKind(dialog.kind.currentData()),
+                done_on=from_qdate(dialog.done_on.date()), minutes=dialog.total_minutes,
+                place=dialog.place.text(), notes=dialog.notes.toPlainText(),
+            ),
+        )  # fmt: skip
 
     def _ask_log(self) -> None:
         dialog = WorkDialog(self._ctx.today(), self)

@@ -81,6 +81,23 @@ def test_the_handler_workflow(
     dialog.work_panel.log_button.click()
     assert dialog.work_panel.entries.rowCount() == 1
     assert dialog.work_panel.entries.item(0, 3).text() == "2小时"
+    # The author corrects the entry: shown as logged, the new duration kept, the old on the
+    # timeline.
+    dialog.work_panel.entries.selectRow(0)
+    assert dialog.work_panel.correct_button.isEnabled()
+
+    def correct(box: QWidget) -> None:
+        assert isinstance(box, WorkDialog) and box.place.text() == "株洲市看守所"
+        assert box.hours.value() == 2
+        box.hours.setValue(1)
+        box.minutes.setValue(30)
+        box.accept()
+
+    answer_dialog(correct)
+    dialog.work_panel.correct_button.click()
+    assert dialog.work_panel.entries.item(0, 3).text() == "1小时30分"
+    assert any(e.action == "更正工作记录" and "120分钟" in str(e.detail)
+               for e in dialog.detail.timeline)  # fmt: skip
     scan = tmp_path / "会见笔录.pdf"
     scan.write_bytes(b"%PDF-1.4 notes of the meeting")
     assert dialog.work_panel.attach(scan, "会见笔录")

@@ -1216,52 +1216,52 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>ClosingDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="254"/>
+        <location filename="../../ui/case_work.py" line="297"/>
         <source>Submit the closing file</source>
         <translation>提交结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="267"/>
+        <location filename="../../ui/case_work.py" line="310"/>
         <source>Not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="274"/>
+        <location filename="../../ui/case_work.py" line="317"/>
         <source>Yuan; empty if none</source>
         <translation>单位：元；没有则留空</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="282"/>
+        <location filename="../../ui/case_work.py" line="325"/>
         <source>Documents in the file (★ required)</source>
         <translation>案卷材料（★为必备）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="285"/>
+        <location filename="../../ui/case_work.py" line="328"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="286"/>
+        <location filename="../../ui/case_work.py" line="329"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="289"/>
+        <location filename="../../ui/case_work.py" line="332"/>
         <source>Enforcement result</source>
         <translation>执行结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="292"/>
+        <location filename="../../ui/case_work.py" line="335"/>
         <source>Hearing</source>
         <translation>审理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="293"/>
+        <location filename="../../ui/case_work.py" line="336"/>
         <source>Economic loss recovered</source>
         <translation>挽回经济损失</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="302"/>
+        <location filename="../../ui/case_work.py" line="345"/>
         <source>Economic loss recovered: an amount in yuan.</source>
         <translation>挽回经济损失应为金额（元）。</translation>
     </message>
@@ -1888,32 +1888,32 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="328"/>
+        <location filename="../../ui/case_work.py" line="371"/>
         <source>Follow-up</source>
         <translation>回访与质量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="339"/>
+        <location filename="../../ui/case_work.py" line="382"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="340"/>
+        <location filename="../../ui/case_work.py" line="383"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="341"/>
+        <location filename="../../ui/case_work.py" line="384"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="342"/>
+        <location filename="../../ui/case_work.py" line="385"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="343"/>
+        <location filename="../../ui/case_work.py" line="386"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -1921,47 +1921,47 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="357"/>
+        <location filename="../../ui/case_work.py" line="400"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="357"/>
+        <location filename="../../ui/case_work.py" line="400"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="357"/>
+        <location filename="../../ui/case_work.py" line="400"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="357"/>
+        <location filename="../../ui/case_work.py" line="400"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="358"/>
+        <location filename="../../ui/case_work.py" line="401"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="358"/>
+        <location filename="../../ui/case_work.py" line="401"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="360"/>
+        <location filename="../../ui/case_work.py" line="403"/>
         <source>Record follow-up…</source>
         <translation>记录回访/投诉…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="373"/>
+        <location filename="../../ui/case_work.py" line="416"/>
         <source>No closing file submitted yet.</source>
         <translation>尚未提交结案材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="376"/>
+        <location filename="../../ui/case_work.py" line="419"/>
         <source>Closing file: outcome {0}; {1} documents: {2}</source>
         <translation>结案材料：结果为{0}；共{1}项：{2}</translation>
     </message>
@@ -4716,155 +4716,165 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="85"/>
+        <location filename="../../ui/case_work.py" line="86"/>
         <source>Log work</source>
         <translation>记录办案工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="91"/>
+        <location filename="../../ui/case_work.py" line="92"/>
         <source>e.g. 株洲市看守所, 天元区人民法院</source>
         <translation>例如：株洲市看守所、天元区人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="94"/>
+        <location filename="../../ui/case_work.py" line="95"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="98"/>
+        <location filename="../../ui/case_work.py" line="99"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="108"/>
+        <location filename="../../ui/case_work.py" line="109"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="109"/>
+        <location filename="../../ui/case_work.py" line="110"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="110"/>
+        <location filename="../../ui/case_work.py" line="111"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="111"/>
+        <location filename="../../ui/case_work.py" line="112"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="112"/>
+        <location filename="../../ui/case_work.py" line="113"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_work.py" line="122"/>
+        <source>Correct work</source>
+        <translation>更正工作记录</translation>
     </message>
 </context>
 <context>
     <name>WorkPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="130"/>
+        <location filename="../../ui/case_work.py" line="141"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="130"/>
+        <location filename="../../ui/case_work.py" line="141"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="130"/>
+        <location filename="../../ui/case_work.py" line="141"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="130"/>
+        <location filename="../../ui/case_work.py" line="141"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="131"/>
+        <location filename="../../ui/case_work.py" line="142"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="131"/>
+        <location filename="../../ui/case_work.py" line="142"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="134"/>
+        <location filename="../../ui/case_work.py" line="145"/>
         <source>Log work…</source>
         <translation>记录办案工作…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="136"/>
+        <location filename="../../ui/case_work.py" line="148"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_work.py" line="152"/>
         <source>Work log</source>
         <translation>办案工作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="146"/>
+        <location filename="../../ui/case_work.py" line="163"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="146"/>
+        <location filename="../../ui/case_work.py" line="163"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="146"/>
+        <location filename="../../ui/case_work.py" line="163"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="146"/>
+        <location filename="../../ui/case_work.py" line="163"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="147"/>
+        <location filename="../../ui/case_work.py" line="164"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="147"/>
+        <location filename="../../ui/case_work.py" line="164"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="152"/>
+        <location filename="../../ui/case_work.py" line="169"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="153"/>
+        <location filename="../../ui/case_work.py" line="170"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="156"/>
+        <location filename="../../ui/case_work.py" line="173"/>
         <source>Case file documents</source>
         <translation>案卷材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="177"/>
+        <location filename="../../ui/case_work.py" line="195"/>
         <source>{0} entries, {1} in all</source>
         <translation>共{0}条，合计{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="213"/>
+        <location filename="../../ui/case_work.py" line="256"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="214"/>
+        <location filename="../../ui/case_work.py" line="257"/>
         <source>Documents and scans (*.pdf *.jpg *.png *.tif *.docx);;All files (*)</source>
         <translation>文书和扫描件 (*.pdf *.jpg *.png *.tif *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="228"/>
+        <location filename="../../ui/case_work.py" line="271"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>

@@ -1,0 +1,42 @@
+"""A work-log entry is corrected by its author only, within the same rules as logging it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from legalaid.domain.closing_file import WorkKind
+from legalaid.domain.errors import PermissionDenied, ValidationError
+from legalaid.domain.vocabulary import HandlerType
+from legalaid.services import worklog
+from legalaid.services.cases import get_case
+from legalaid.services.context import Context
+from legalaid.services.offices import add_handler
+from tests.services.closing_files import case_in_progress
+
+
+def test_only_the_author_corrects_an_entry(offices: Context) -> None:
+    handler = add_handler(offices, name="林宇浩", handler_type=HandlerType.LAWYER)
+    case_id = case_in_progress(offices, handler.id)
+    entry = worklog.log_work(offices, case_id=case_id, kind=WorkKind.MEETING,
+                             done_on=date(2025, 4, 1), minutes=60)  # fmt: skip
+    with pytest.raises(ValidationError, match="早于指派日期"):
+        worklog.correct_work(offices, case_id=case_id, entry_id=entry, kind=WorkKind.MEETING,
+                             done_on=date(2025, 3, 1), minutes=60)  # fmt: skip
+    with pytest.raises(PermissionDenied, match="只能由其本人更正"):
+        worklog.correct_work(replace(offices, actor="别人"), case_id=case_id, entry_id=entry,
+                             kind=WorkKind.MEETING, done_on=date(2025, 4, 2), minutes=60)  # fmt: skip
+    worklog.correct_work(offices, case_id=case_id, entry_id=entry, kind=WorkKind.FILE_REVIEW,
+                         done_on=date(2025, 4, 2), minutes=45, place="株洲市中级人民法院")  # fmt: skip
+    (shown,) = worklog.work_log(offices, case_id=case_id)
+    assert (shown.kind, shown.done_on, shown.minutes, shown.place) == (
+        WorkKind.FILE_REVIEW,
+        date(2025, 4, 2),
+        45,
+        "株洲市中级人民法院",
+    )
+    timeline = get_case(offices, case_id).timeline
+    assert timeline[-1].action == "更正工作记录"
+    assert timeline[-1].detail["原为"] == "会见 2025-04-01 60分钟"
