@@ -19,7 +19,7 @@ from legalaid.services.authz import audit_event, requires
 from legalaid.services.context import Context, Principal
 from legalaid.storage import audit
 from legalaid.storage import repositories as repo
-from legalaid.storage.records import FirmRecord, HandlerRecord, UserRecord
+from legalaid.storage.records import FirmRecord, HandlerRecord, OfficeRecord, UserRecord
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
@@ -39,6 +39,8 @@ class User:
     active: bool
     locked_until: datetime | None
     must_change_password: bool
+    office: str | None = None  # the office's code (None: every office)
+    handler_id: int | None = None
 
 
 def check_password(password: str) -> None:
@@ -53,10 +55,11 @@ def _principal(record: UserRecord) -> Principal:
     )  # fmt: skip
 
 
-def _user(record: UserRecord, handler: str | None) -> User:
+def _user(record: UserRecord, handler: str | None, office: str | None = None) -> User:
     return User(
         record.id, record.username, record.display_name, Role(record.role), handler,
-        record.active, record.locked_until, record.must_change_password,
+        record.active, record.locked_until, record.must_change_password, office,
+        record.handler_id,
     )  # fmt: skip
 
 
@@ -272,14 +275,42 @@ def list_users(ctx: Context) -> list[User]:
     office)."""
     with ctx.reading() as uow:
         query = (
-            select(UserRecord, HandlerRecord.name)
+            select(UserRecord, HandlerRecord.name, OfficeRecord.code)
             .outerjoin(HandlerRecord, HandlerRecord.id == UserRecord.handler_id)
+            .outerjoin(OfficeRecord, OfficeRecord.id == UserRecord.office_id)
             .order_by(UserRecord.username)
         )
         ids = scope.office_ids(ctx, uow.session)
         if ids is not None:
             query = query.where(UserRecord.office_id.in_(sorted(ids)))
-        return [_user(record, handler) for record, handler in uow.session.execute(query)]
+        return [_user(record, handler, office)
+                for record, handler, office in uow.session.execute(query)]  # fmt: skip
+
+
+@requires(Action.ADMINISTER, audited="变更账户机构或承办人")
+def set_office_and_handler(
+    ctx: Context, *, user_id: int, office_code: str | None, handler_id: int | None
+) -> None:
+    """Move an account to another office (one the administrator may see) or link it to
+    another handler record; a lawyer's account always has one."""
+    with ctx.writing() as uow:
+        session = uow.session
+        record = _load(ctx, session, user_id)
+        handler = _handler_for_account(session, handler_id, None)
+        if handler is None and record.role == Role.LAWYER.value:
+            raise ValidationError("承办人员账户须关联一名承办人", field="承办人")
+        if office_code:
+            office = repo.office_by_code(session, office_code)
+            if office is None:
+                raise ValidationError(f"机构「{office_code}」不存在", field="机构")
+            scope.require_office(ctx, session, office.id, f"机构「{office.name}」")
+            record.office_id = office.id
+        elif scope.office_ids(ctx, session) is not None:
+            raise ValidationError("请选择账号所属机构（本机构或下级机构）", field="机构")
+        else:
+            record.office_id = None
+        record.handler_id = handler.id if handler is not None else None
+        uow.commit()
 
 
 def _load(ctx: Context, session: Session, user_id: int) -> UserRecord:

@@ -23,15 +23,30 @@ from legalaid.domain.errors import LegalAidError
 from legalaid.domain.permissions import Role
 from legalaid.services import accounts
 from legalaid.services.context import Context
-from legalaid.services.offices import list_handlers, list_offices
+from legalaid.services.offices import HandlerInfo, list_handlers, list_offices
 from legalaid.ui.widgets import FieldError, form_dialog, run_modal
 
 
+def handler_label(handler: HandlerInfo) -> str:
+    """A handler as the picker shows them: type, firm, licence and qualifications (刑事 years,
+    minors), so that the right record of two of one name is chosen."""
+    details = [handler.handler_type.value, handler.firm or "", handler.licence_no or "",
+               f"刑事执业{handler.criminal_years}年" if handler.criminal_years else "",
+               "熟悉未成年人案件" if handler.minors_expertise else ""]  # fmt: skip
+    return " · ".join([handler.name, *(d for d in details if d)])
+
+
 class UserDialog(QDialog):
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Context, parent: QWidget | None = None, user: accounts.User | None = None
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.setWindowTitle(self.tr("New user"))
+        self._user = user  # given: only its office and handler are changed here
+        title = self.tr("New user")
+        if user is not None:
+            title = self.tr("Office and handler of {0}").format(user.username)
+        self.setWindowTitle(title)
         self.username = QLineEdit()
         self.name = QLineEdit()
         self.role = QComboBox()
@@ -41,9 +56,7 @@ class UserDialog(QDialog):
         self.handler.addItem(self.tr("(none)"), None)
         # The record, never a name: two lawyers of one name are told apart by firm and licence.
         for handler in list_handlers(ctx, active_only=True, with_caseload=False):
-            details = [handler.firm or "", handler.licence_no or ""]
-            label = " · ".join([handler.name, *(d for d in details if d)])
-            self.handler.addItem(label, handler.id)
+            self.handler.addItem(handler_label(handler), handler.id)
         self.office = QComboBox()
         self.office.addItem(self.tr("(all offices)"), None)
         for office in list_offices(ctx):
@@ -58,9 +71,28 @@ class UserDialog(QDialog):
         form.addRow(self.tr("Office"), self.office)
         form.addRow(self.tr("Initial password"), self.password)
         self.error = FieldError()
+        if user is not None:
+            self.username.setText(user.username)
+            self.name.setText(user.name)
+            self.role.setCurrentIndex(self.role.findData(user.role.value))
+            for widget in (self.username, self.name, self.role, self.password):
+                widget.setEnabled(False)
+            self.handler.setCurrentIndex(max(self.handler.findData(user.handler_id), 0))
+            self.office.setCurrentIndex(max(self.office.findData(user.office), 0))
         form_dialog(self, form, self.error, on_accept=self.save, save=True)
 
     def save(self) -> None:
+        if self._user is not None:
+            try:
+                accounts.set_office_and_handler(
+                    self._ctx, user_id=self._user.id, office_code=self.office.currentData(),
+                    handler_id=self.handler.currentData(),
+                )  # fmt: skip
+            except LegalAidError as exc:
+                self.error.show_message(exc.message)
+                return
+            self.accept()
+            return
         try:
             accounts.add_user(
                 self._ctx, username=self.username.text(), name=self.name.text(),
@@ -95,9 +127,10 @@ class UsersPage(QWidget):
         for role in Role:
             self.role.addItem(role.value, role.value)
         self.set_role = QPushButton(self.tr("Change role"))
+        self.edit = QPushButton(self.tr("Office and handler…"))
         self.message = FieldError()
         buttons = QHBoxLayout()
-        for widget in (self.add, self.toggle, self.reset, self.role, self.set_role):
+        for widget in (self.add, self.edit, self.toggle, self.reset, self.role, self.set_role):
             buttons.addWidget(widget)
         buttons.addStretch()
         layout = QVBoxLayout(self)
@@ -108,6 +141,7 @@ class UsersPage(QWidget):
         self.toggle.clicked.connect(self.toggle_active)
         self.reset.clicked.connect(self._ask_reset)
         self.set_role.clicked.connect(self.change_role)
+        self.edit.clicked.connect(self._ask_edit)
         self.table.itemSelectionChanged.connect(self._buttons)
 
     def refresh(self) -> None:
@@ -138,7 +172,7 @@ class UsersPage(QWidget):
 
     def _buttons(self) -> None:
         user = self.current()
-        for button in (self.toggle, self.reset, self.set_role):
+        for button in (self.toggle, self.reset, self.set_role, self.edit):
             button.setEnabled(user is not None)
         if user is not None:
             self.toggle.setText(self.tr("Disable") if user.active else self.tr("Enable"))
@@ -156,6 +190,13 @@ class UsersPage(QWidget):
 
     def _ask_add(self) -> None:
         if run_modal(UserDialog(self._ctx, self)) == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def _ask_edit(self) -> None:
+        user = self.current()
+        if user is not None and run_modal(UserDialog(self._ctx, self, user)) == (
+            QDialog.DialogCode.Accepted
+        ):
             self.refresh()
 
     def toggle_active(self) -> bool:

@@ -20,7 +20,7 @@ from legalaid.domain.vocabulary import CaseState, HandlerType
 from legalaid.services import accounts
 from legalaid.services.cases import get_case
 from legalaid.services.context import Context
-from legalaid.services.offices import add_handler
+from legalaid.services.offices import add_handler, list_handlers
 from legalaid.storage.records import CaseRecord
 from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.case_work import ClosingDialog, WorkDialog
@@ -244,8 +244,8 @@ def test_users_and_audit_screens(
         box.name.setText("林宇浩")
         box.role.setCurrentIndex(box.role.findData(Role.LAWYER.value))
         labels = [box.handler.itemText(i) for i in range(box.handler.count())]
-        assert "林宇浩 · 湘江律师事务所" in labels
-        assert "林宇浩 · 株洲律师事务所 · 14302201810123456" in labels
+        assert "林宇浩 · 律师 · 湘江律师事务所" in labels
+        assert "林宇浩 · 律师 · 株洲律师事务所 · 14302201810123456" in labels
         box.handler.setCurrentIndex(box.handler.findData(namesake.id))
         box.password.setText("Lin2026pw")
         box.save()
@@ -262,6 +262,21 @@ def test_users_and_audit_screens(
             select(UserRecord.handler_id).where(UserRecord.username == "lin")
         ).one()
     assert linked == namesake.id
+    # The account moves to the county office and to the other record of that name.
+    first = next(h for h in list_handlers(ctx) if h.firm == "湘江律师事务所")
+
+    def move(box: QWidget) -> None:
+        assert isinstance(box, UserDialog) and not box.username.isEnabled()
+        assert box.handler.currentData() == namesake.id  # shown as it is
+        box.handler.setCurrentIndex(box.handler.findData(first.id))
+        box.office.setCurrentIndex(box.office.findData("LL"))
+        box.save()
+
+    users.table.selectRow(1)
+    answer_dialog(move)
+    users.edit.click()
+    moved = next(u for u in accounts.list_users(admin) if u.username == "lin")
+    assert (moved.office, moved.handler_id) == ("LL", first.id)
     users.table.selectRow(1)
     assert users.toggle_active()
     assert users.table.item(1, 4).text() == "已停用"

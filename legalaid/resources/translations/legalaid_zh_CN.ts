@@ -4589,47 +4589,52 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/users_page.py" line="34"/>
+        <location filename="../../ui/users_page.py" line="47"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="41"/>
+        <location filename="../../ui/users_page.py" line="48"/>
+        <source>Office and handler of {0}</source>
+        <translation>{0}的所属机构和承办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="56"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="48"/>
+        <location filename="../../ui/users_page.py" line="61"/>
         <source>(all offices)</source>
         <translation>（全部机构）</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="54"/>
+        <location filename="../../ui/users_page.py" line="67"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="55"/>
+        <location filename="../../ui/users_page.py" line="68"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="56"/>
+        <location filename="../../ui/users_page.py" line="69"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="57"/>
+        <location filename="../../ui/users_page.py" line="70"/>
         <source>Handler (lawyers)</source>
         <translation>关联承办人（承办人员）</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="58"/>
+        <location filename="../../ui/users_page.py" line="71"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="59"/>
+        <location filename="../../ui/users_page.py" line="72"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
@@ -4637,78 +4642,83 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/users_page.py" line="84"/>
+        <location filename="../../ui/users_page.py" line="116"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="84"/>
+        <location filename="../../ui/users_page.py" line="116"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="84"/>
+        <location filename="../../ui/users_page.py" line="116"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="84"/>
+        <location filename="../../ui/users_page.py" line="116"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="85"/>
+        <location filename="../../ui/users_page.py" line="117"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="86"/>
+        <location filename="../../ui/users_page.py" line="118"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="91"/>
+        <location filename="../../ui/users_page.py" line="123"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="92"/>
-        <location filename="../../ui/users_page.py" line="144"/>
+        <location filename="../../ui/users_page.py" line="124"/>
+        <location filename="../../ui/users_page.py" line="178"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="93"/>
+        <location filename="../../ui/users_page.py" line="125"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="97"/>
+        <location filename="../../ui/users_page.py" line="129"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="127"/>
+        <location filename="../../ui/users_page.py" line="130"/>
+        <source>Office and handler…</source>
+        <translation>所属机构和承办人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="161"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="127"/>
+        <location filename="../../ui/users_page.py" line="161"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="144"/>
+        <location filename="../../ui/users_page.py" line="178"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="186"/>
+        <location filename="../../ui/users_page.py" line="227"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="187"/>
+        <location filename="../../ui/users_page.py" line="228"/>
         <source>Temporary password (the user chooses a new one at sign-in):</source>
         <translation>临时密码（用户登录时须设置新密码）：</translation>
     </message>
