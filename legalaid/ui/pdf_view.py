@@ -108,7 +108,10 @@ def print_raster(path: Path, printer: QPrinter) -> int:
 
 
 class PdfPreview(QScrollArea):
-    """The pages one under another, as they will print."""
+    """The pages one under another, as they will print; zoomed in and out, or to the width
+    of the view."""
+
+    MIN_DPI, MAX_DPI = 30.0, 300.0
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,14 +121,26 @@ class PdfPreview(QScrollArea):
         self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.setWidget(self._inner)
         self.page_count = 0
+        self.dpi = 80.0
+        self._path: Path | None = None
+        self._page_width = 595.0  # points: A4 until a document says otherwise
 
-    def show_pdf(self, path: Path, dpi: float = 80) -> None:
+    def show_pdf(self, path: Path, dpi: float | None = None) -> None:
+        self._path = path
+        if dpi is not None:
+            self.dpi = dpi
         while self._layout.count():
             item = self._layout.takeAt(0)
             widget = item.widget() if item else None
             if widget is not None:
                 widget.deleteLater()
-        pages = render_pages(path, dpi * self.devicePixelRatioF())
+        document = pdfium.PdfDocument(str(path))
+        try:
+            if len(document):
+                self._page_width = document[0].get_size()[0]
+        finally:
+            document.close()
+        pages = render_pages(path, self.dpi * self.devicePixelRatioF())
         for image in pages:
             label = QLabel()
             pixmap = QPixmap.fromImage(image)
@@ -134,6 +149,24 @@ class PdfPreview(QScrollArea):
             label.setStyleSheet("border: 1px solid #999; background: white;")
             self._layout.addWidget(label)
         self.page_count = len(pages)
+
+    @property
+    def zoom_percent(self) -> int:
+        """The zoom against the page's real size on this screen."""
+        return round(self.dpi / max(self.logicalDpiX(), 1) * 100)
+
+    def zoom(self, factor: float) -> None:
+        self._redraw(self.dpi * factor)
+
+    def fit_width(self) -> None:
+        """The page as wide as the view (less room for the frame and the scroll bar)."""
+        room = self.viewport().width() - 2 * self._layout.contentsMargins().left() - 4
+        self._redraw(room / self._page_width * 72)
+
+    def _redraw(self, dpi: float) -> None:
+        self.dpi = min(max(dpi, self.MIN_DPI), self.MAX_DPI)
+        if self._path is not None:
+            self.show_pdf(self._path)
 
 
 def offer_print(parent: QWidget, path: Path, title: str) -> None:

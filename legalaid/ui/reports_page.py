@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -131,9 +132,26 @@ class ReportsPage(QWidget):
         left_layout.addWidget(self.message)
         left_layout.addWidget(target_box, 1)
         self.preview = PdfPreview()
+        # Zoom out, in, or to the width of the view.
+        self.zoom_out = QPushButton(self.tr("Zoom out"))
+        self.zoom_in = QPushButton(self.tr("Zoom in"))
+        self.fit_width = QPushButton(self.tr("Fit width"))
+        self.zoom_label = QLabel()
+        self.zoom_out.clicked.connect(lambda: self._zoom(lambda: self.preview.zoom(1 / 1.25)))
+        self.zoom_in.clicked.connect(lambda: self._zoom(lambda: self.preview.zoom(1.25)))
+        self.fit_width.clicked.connect(lambda: self._zoom(self.preview.fit_width))
+        zoom_row = QHBoxLayout()
+        for widget in (self.zoom_out, self.zoom_in, self.fit_width, self.zoom_label):
+            zoom_row.addWidget(widget)
+        zoom_row.addStretch()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(zoom_row)
+        right_layout.addWidget(self.preview, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.preview)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([560, 640])
         layout = QVBoxLayout(self)
@@ -194,6 +212,7 @@ class ReportsPage(QWidget):
         title = report.title
         self.current_pdf, self.current_report = path, report
         self.preview.show_pdf(path)
+        self._show_zoom()
         self.progress.setVisible(False)
         self.generate.setEnabled(True)
         for button in (self.save_pdf, self.save_xlsx, self.print_button):
@@ -204,6 +223,16 @@ class ReportsPage(QWidget):
         self.progress.setVisible(False)
         self.generate.setEnabled(True)
         self.message.setText(message)
+
+    def _zoom(self, change: Callable[[], None]) -> None:
+        change()
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        self.zoom_label.setText(f"{self.preview.zoom_percent}%")
+        has = self.preview.page_count > 0
+        for button in (self.zoom_out, self.zoom_in, self.fit_width):
+            button.setEnabled(has)
 
     def save_pdf_to(self, target: Path) -> None:
         """The saved file is the previewed file, byte for byte."""

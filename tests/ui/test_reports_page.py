@@ -50,6 +50,19 @@ def test_preview_save_and_print(
     stats = year_statistics(offices, year=2025, until=page.chosen_until())
     assert f"上半年共办理法律援助案件{stats.cases}件" in text
 
+    # Zoom: in and out by steps, and to the view's width (the page fills it, no wider).
+    before = page.preview.zoom_percent
+    page.zoom_in.click()
+    assert page.preview.zoom_percent > before and page.zoom_label.text().endswith("%")
+    page.zoom_out.click()
+    page.zoom_out.click()
+    assert page.preview.zoom_percent < before
+    page.fit_width.click()
+    first = page.preview.widget().layout().itemAt(0).widget()
+    assert first is not None
+    room = page.preview.viewport().width()
+    assert room * 0.85 <= first.width() <= room
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
