@@ -14,6 +14,7 @@ from legalaid.domain.closing_file import (
     Enforcement,
     Hearing,
     Outcome,
+    WorkKind,
     check_closing_file,
     checklist,
 )
@@ -232,3 +233,52 @@ def returned_files(ctx: Context, *, case_ids: Collection[int]) -> dict[int, tupl
             last[int(case_id)] = (action, at.date(), str(reason))
     return {i: (day, reason) for i, (action, day, reason) in last.items()
             if action == "退回结案材料"}  # fmt: skip
+
+
+# What the application itself holds, and the words of the checklist items it stands for:
+# documents it issued, files attached by kind, the work logged.
+_ISSUED = {
+    "受理登记表": ("审查/审批表",), "法律援助申请表": ("法律援助申请表",),
+    "给予法律援助决定书": ("给予法律援助决定书",), "指派通知书": ("指派通知书",),
+    "法律援助公函": ("法律援助公函",), "更换法律援助人员通知书": ("更换或终止",),
+    "终止法律援助决定书": ("更换或终止",), "结案报告表": ("结案报告表",),
+}  # fmt: skip
+_ATTACHED = {
+    "会见笔录": ("会见笔录", "谈话笔录"), "阅卷笔录": ("阅卷笔录",),
+    "调查取证材料": ("调查取证材料",), "辩护词/代理词": ("辩护词", "代理词"),
+    "判决书/裁定书/调解书": ("判决书", "裁定书", "调解书", "裁决书"),
+    "庭审笔录": ("庭审笔录",), "委托协议及授权委托书": ("委托协议",),
+    "集体讨论记录": ("集体讨论记录",),
+}  # fmt: skip
+
+
+@requires(Action.VIEW_CASE)
+def held_items(ctx: Context, *, case_id: int) -> list[str]:
+    """The closing checklist's items the application already holds for this case — the
+    documents it issued, the files attached (会见笔录 …), the 会见 logged — to be ticked
+    before the handler starts (they still confirm each)."""
+    from sqlalchemy import select
+
+    from legalaid.storage.records import AttachmentRecord, CaseDocumentRecord, WorkEntryRecord
+
+    with ctx.reading() as uow:
+        session = uow.session
+        case = load_case(session, case_id)
+        words: set[str] = set()
+        for kind in session.scalars(
+            select(CaseDocumentRecord.kind).where(CaseDocumentRecord.case_id == case.id)
+        ):
+            words.update(_ISSUED.get(kind, ()))
+        for kind in session.scalars(
+            select(AttachmentRecord.kind).where(AttachmentRecord.case_id == case.id)
+        ):
+            words.update(_ATTACHED.get(kind, ()))
+        met = session.scalar(
+            select(WorkEntryRecord.id).where(WorkEntryRecord.case_id == case.id,
+                                             WorkEntryRecord.kind == WorkKind.MEETING.value)
+            .limit(1)
+        )  # fmt: skip
+        if met is not None:
+            words.update(_ATTACHED["会见笔录"])
+        return [item.name for item in _checklist(session, case)
+                if any(word in item.name for word in words)]  # fmt: skip

@@ -635,6 +635,9 @@ class CaseDialog(QDialog):
     def submit_closing(self) -> None:
         items = closing.closing_checklist(self._ctx, case_id=self._case_id)
         outcome, filed = closing.filed_items(self._ctx, case_id=self._case_id)
+        # Ticked already: what was filed before, and what the application itself holds.
+        held = closing.held_items(self._ctx, case_id=self._case_id)
+        filed = [*filed, *(item for item in held if item not in filed)]
         heard = closing.hearing_and_enforcement(self._ctx, case_id=self._case_id)
         dialog = ClosingDialog(items, filed, outcome, self._ctx.today(), self, heard=heard)
         self.run_dialog(
