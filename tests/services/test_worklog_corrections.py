@@ -44,10 +44,8 @@ def test_only_the_author_corrects_an_entry(offices: Context) -> None:
 
 
 def test_the_closing_checklist_starts_from_what_the_application_holds(
-    offices: Context, tmp_path: object
+    offices: Context, tmp_path: Path
 ) -> None:
-    from pathlib import Path
-
     from legalaid.domain.documents import DocumentKind
     from legalaid.services import closing
     from legalaid.services.documents import write_document
