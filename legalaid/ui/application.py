@@ -119,13 +119,22 @@ def open_window(
     window = MainWindow(signed)
 
     def next_user() -> None:
-        _windows.remove(window)
-        window.deleteLater()
-        following = sign_in(ctx)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        # While nobody is signed in no window shows: the sign-in dialog closing must not end
+        # the application as the last window closed would.
+        app.setQuitOnLastWindowClosed(False)
+        try:
+            following = sign_in(ctx)
+            if following is not None:
+                open_window(ctx, following, sign_in)
+            _windows.remove(window)
+            window.close()
+            window.deleteLater()
+        finally:
+            app.setQuitOnLastWindowClosed(True)
         if following is None:
-            QApplication.quit()
-            return
-        open_window(ctx, following, sign_in)
+            app.quit()
 
     window.signed_out.connect(next_user, Qt.ConnectionType.QueuedConnection)
     _windows.append(window)

@@ -405,8 +405,10 @@ class MainWindow(QMainWindow):
             if widget is not self and isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
         sign_out(self._ctx, reason="退出登录")
+        # Hidden, not closed: closing the last window would end the application before the
+        # next user has signed in; the application closes it once the next window is up.
+        self.hide()
         self.signed_out.emit()
-        self.close()
 
     # -- the idle lock ------------------------------------------------------------------------
     def lock(self) -> None:

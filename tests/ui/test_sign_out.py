@@ -37,7 +37,7 @@ def test_sign_out_hands_the_desk_to_the_next_user(offices: Context, qtbot: QtBot
     case.show()
     window.sign_out_action.trigger()
     qtbot.waitUntil(lambda: len(asked) == 1 and window not in application._windows)
-    assert not case.isVisible()  # nothing of a case stays on the screen
+    assert not case.isVisible() and not window.isVisible()  # nothing of a case stays
     assert len(application._windows) == 1
     following = application._windows[0]
     qtbot.addWidget(following)
