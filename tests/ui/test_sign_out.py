@@ -30,14 +30,15 @@ def test_sign_out_hands_the_desk_to_the_next_user(offices: Context, qtbot: QtBot
         asked.append("sign in")
         return ctx.signed_in(accounts.sign_in(ctx, username="li", password="Passw0rd!2026"))
 
+    # Not handed to qtbot: signing out deletes this window (an older pytest-qt would close
+    # the deleted object at teardown).
     window = application.open_window(offices, first, next_user)
-    qtbot.addWidget(window)
     case = CaseDialog(first, case_id)
     qtbot.addWidget(case)
     case.show()
     window.sign_out_action.trigger()
-    qtbot.waitUntil(lambda: len(asked) == 1 and window not in application._windows)
     assert not case.isVisible() and not window.isVisible()  # nothing of a case stays
+    qtbot.waitUntil(lambda: len(asked) == 1 and window not in application._windows)
     assert len(application._windows) == 1
     following = application._windows[0]
     qtbot.addWidget(following)
