@@ -7,6 +7,7 @@ from collections.abc import Collection
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.closing_file import (
@@ -34,7 +35,13 @@ from legalaid.services.context import Context
 from legalaid.services.escalations import refuse_closing_while_open
 from legalaid.services.settings import closing_lists
 from legalaid.services.subsidies import propose
-from legalaid.storage.records import CaseRecord
+from legalaid.storage.records import (
+    AttachmentRecord,
+    CaseDocumentRecord,
+    CaseEventRecord,
+    CaseRecord,
+    WorkEntryRecord,
+)
 
 
 @requires(Action.TERMINATE)
@@ -213,10 +220,6 @@ def archive(ctx: Context, *, case_id: int, expected_version: int | None = None) 
 def returned_files(ctx: Context, *, case_ids: Collection[int]) -> dict[int, tuple[date, str]]:
     """Of these cases, those whose closing file was returned and not yet filed again, with
     the day and the reason (the handler's list marks them)."""
-    from sqlalchemy import select
-
-    from legalaid.storage.records import CaseEventRecord
-
     if not case_ids:
         return {}
     with ctx.reading() as uow:
@@ -257,10 +260,6 @@ def held_items(ctx: Context, *, case_id: int) -> list[str]:
     """The closing checklist's items the application already holds for this case — the
     documents it issued, the files attached (会见笔录 …), the 会见 logged — to be ticked
     before the handler starts (they still confirm each)."""
-    from sqlalchemy import select
-
-    from legalaid.storage.records import AttachmentRecord, CaseDocumentRecord, WorkEntryRecord
-
     with ctx.reading() as uow:
         session = uow.session
         case = load_case(session, case_id)

@@ -47,7 +47,6 @@ _GRANTED = {CaseState.APPROVED, CaseState.ASSIGNED, CaseState.IN_PROGRESS, CaseS
             CaseState.CLOSED, CaseState.ARCHIVED, CaseState.TERMINATED}  # fmt: skip
 
 
-_NOTICES = ("法院通知", "检察院通知", "公安机关通知")
 _PENDING = {CaseState.REGISTERED, CaseState.AWAITING_MATERIALS, CaseState.REVIEW}
 
 
@@ -215,12 +214,12 @@ def _facts(session: Session, case: CaseRecord) -> dict[str, bool]:
         )
     )
     return {
-        "notified": case.source in _NOTICES,
+        "notified": CaseSource(case.source).is_notification,
         "has_handler": case.handler is not None,
         "changed_handler": (handlers or 0) > 1,
         "terminated": case.state == CaseState.TERMINATED.value and case.handler_id is not None,
         "missing": bool((case.missing_materials or "").strip()),
-        "transferred": case.source not in _NOTICES
+        "transferred": not CaseSource(case.source).is_notification
         and bool(case.detention_place or case.source == CaseSource.DUTY_LAWYER.value),
     }
 

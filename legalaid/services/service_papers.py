@@ -14,6 +14,7 @@ from legalaid.domain.aid_services import ServiceKind
 from legalaid.domain.documents import DocumentKind, chinese_date
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.permissions import Action
+from legalaid.domain.vocabulary import CaseSource
 from legalaid.reports.data_forms import FormDocument
 from legalaid.services import scope
 from legalaid.services.aid_services import ServiceEntry, ServiceFilter, get_service, list_services
@@ -123,7 +124,7 @@ def write_day_receipts(
     with ctx.reading() as uow:
         session = uow.session
         query = select(CaseRecord.id).where(
-            CaseRecord.applied_on == day, CaseRecord.source == "申请"
+            CaseRecord.applied_on == day, CaseRecord.source == CaseSource.APPLICATION.value
         ).order_by(CaseRecord.id)  # fmt: skip
         ids = scope.office_ids(ctx, session)
         if ids is not None:

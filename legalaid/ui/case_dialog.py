@@ -34,7 +34,6 @@ from legalaid.domain.holidays import ESTIMATED_NOTE
 from legalaid.domain.lifecycle import PENDING_DECISION, TRANSITIONS, is_assignable
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import (
-    NOTIFICATION_SOURCES,
     AdvanceGround,
     CaseSource,
     CaseState,
@@ -65,7 +64,6 @@ STEP_ACTIONS = {
     "approve": Action.REVIEW_CLOSING, "return": Action.REVIEW_CLOSING,
     "archive": Action.REVIEW_CLOSING,
 }  # fmt: skip
-NOTICES = {s.value for s in NOTIFICATION_SOURCES}
 
 
 class CaseDialog(QDialog):
