@@ -2,4 +2,5 @@
 
 from legalaid.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a spawned process (the ledger reader) imports it
+    raise SystemExit(main())

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
+from typing import Any, NamedTuple
 
 from legalaid.domain.closing_file import Outcome
 from legalaid.domain.errors import RowErrors, ValidationError
@@ -100,8 +101,9 @@ def workflow_state(text: str, source: CaseSource, accepted_on: date | None) -> C
     return CaseState(text)
 
 
-@dataclass(frozen=True, slots=True)  # a 200,000-row import holds them all at once
-class LedgerRow:
+# A named tuple: a 200,000-row import holds many at once, and a large file's rows cross from
+# the reader process, where a tuple is rebuilt in one step (a dataclass field by field).
+class LedgerRow(NamedTuple):
     row: int
     case_no: str | None
     office_code: str
@@ -136,6 +138,13 @@ class LedgerRow:
     quality_grade: QualityGrade | None = None
     matter_category: str | None = None
     remarks: str | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild_row, (tuple(self),)
+
+
+def _rebuild_row(values: tuple[Any, ...]) -> LedgerRow:
+    return tuple.__new__(LedgerRow, values)
 
 
 class Duplicates:

@@ -5,27 +5,25 @@ from __future__ import annotations
 import json
 import secrets
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.deadlines import CaseClock, DeadlineKind, DeadlineRule, open_deadline
-from legalaid.domain.errors import RowErrors, ValidationError, ValidationErrors
+from legalaid.domain.errors import ValidationError, ValidationErrors
 from legalaid.domain.escalation import EscalationState
 from legalaid.domain.identity import mask_id_number
 from legalaid.domain.ledger import (
     CASE_COLUMNS,
     GROUP_SEPARATOR,
-    Columns,
     Duplicates,
     LedgerRow,
     amount,
-    check_headers,
     ledger_state,
     parse_row,
     yes_no,
@@ -43,11 +41,17 @@ from legalaid.services.ledger_files import (
     bulk_objects,
     check_suffix,
     expected_rows,
-    read_rows,
     text_cell,
     write_rows,
 )
-from legalaid.services.search import search_row
+from legalaid.services.ledger_reader import (
+    CHUNK,
+    Progress,
+    cell_problem,
+    checked_chunks,
+    no_progress,
+)
+from legalaid.services.search import search_row, search_terms
 from legalaid.services.settings import deadline_rules
 from legalaid.storage import audit
 from legalaid.storage import repositories as repo
@@ -63,9 +67,6 @@ from legalaid.storage.records import (
     PersonRecord,
 )
 
-Progress = Callable[[str, int, int], None]
-CHUNK = 2000
-
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -73,10 +74,6 @@ class ImportResult:
     persons_created: int
     handlers_created: int
     firms_created: int
-
-
-def no_progress(_stage: str, _done: int, _total: int) -> None:
-    return None
 
 
 @requires(Action.REGISTER)
@@ -95,7 +92,7 @@ def _import_ledger(
     """Streamed: the file is read, checked and written chunk by chunk, so memory stays flat.
     The first problem stops the writing but not the checking — every problem of the file is
     reported — and the transaction, never committed, leaves the database as it was."""
-    chunks = checked_chunks(path, CASE_COLUMNS, parse_row, ctx.today(), progress, "台账")
+    chunks = checked_chunks(path, CASE_COLUMNS, parse_for_import, ctx.today(), progress, "台账")
     expected = expected_rows(path)
     with ctx.writing() as uow:
         session = uow.session
@@ -104,12 +101,13 @@ def _import_ledger(
         writer = RowWriter(ctx, session, offices, origin=f"台账「{path.name}」")
         problems: list[ValidationError] = []
         rows_read = 0
-        for rows, row_problems in chunks:
+        for parsed, row_problems in chunks:
+            rows = [p.row for p in parsed]
             rows_read += len(rows)
             problems += row_problems
             problems += checks.check(rows)
             if not problems:
-                writer.write(rows)
+                writer.write(rows, [p.search for p in parsed])
                 progress("导入", writer.written, max(expected, writer.written))
         if not rows_read and not problems:
             raise ValidationError(f"台账「{path.name}」中没有数据行", field="文件")
@@ -125,6 +123,21 @@ def _import_ledger(
         audit.record(session, audit.Entry("导入台账", "cases", detail=detail))
         uow.commit()
         return result
+
+
+class Parsed(NamedTuple):
+    row: LedgerRow
+    search: tuple[str, str] | None  # (terms, tokens) of a row that brings its 案号
+
+
+def parse_for_import(raw: dict[str, Any], number: int, *, today: date) -> Parsed:
+    """A row and its search terms, worked out where the row is parsed: for a large file in
+    the reader process, beside the writer (the name's pinyin is a tenth of the work)."""
+    row = parse_row(raw, number, today=today)
+    if not row.case_no:  # numbered, and then indexed, at the end
+        return Parsed(row, None)
+    return Parsed(row, search_terms(case_no=row.case_no, name=row.name,
+                                    id_number=row.id_number, phone=row.phone))  # fmt: skip
 
 
 class _FileChecks:
@@ -203,83 +216,6 @@ class _FileChecks:
         return problems
 
 
-R = TypeVar("R")
-
-
-def _check_header_row(path: Path, columns: Columns, title: str) -> Iterator[dict[str, Any]]:
-    headers, raw_rows = read_rows(path)
-    header_problems = check_headers(headers, columns)
-    if header_problems:
-        raise ValidationErrors(
-            [ValidationError(p, row=1) for p in header_problems],
-            heading=f"{title}「{path.name}」的列名有误：",
-        )
-    return raw_rows
-
-
-def read_checked(
-    path: Path,
-    columns: Columns,
-    parse: Callable[..., R],
-    today: date,
-    progress: Progress,
-    title: str,
-) -> tuple[list[R], list[ValidationError]]:
-    """Read a ledger file and check every row: the rows that passed and every problem of
-    those that did not (all of them, so one list can be worked through). A wrong header row
-    or a file without rows is refused at once."""
-    rows: list[R] = []
-    problems: list[ValidationError] = []
-    for chunk, chunk_problems in checked_chunks(path, columns, parse, today, progress, title):
-        rows += chunk
-        problems += chunk_problems
-    if not rows and not problems:
-        raise ValidationError(f"{title}「{path.name}」中没有数据行", field="文件")
-    return rows, problems
-
-
-def _parsed(
-    raw_rows: Iterator[dict[str, Any]], parse: Callable[..., R], today: date, progress: Progress
-) -> Iterator[tuple[list[R], list[ValidationError]]]:
-    """Rows checked, CHUNK at a time, with the problems of those that failed."""
-    rows: list[R] = []
-    problems: list[ValidationError] = []
-    for number, raw in enumerate(raw_rows, start=2):
-        if raw:  # else a blank line
-            try:
-                rows.append(parse(raw, number, today=today))
-            except RowErrors as exc:
-                problems.extend(exc.problems)
-        if (number - 1) % CHUNK == 0:  # CHUNK data rows read
-            yield rows, problems
-            rows, problems = [], []
-            if (number - 1) % 10000 == 0:
-                progress("检查", number - 1, 0)
-    if rows or problems:
-        yield rows, problems
-
-
-def checked_chunks(
-    path: Path,
-    columns: Columns,
-    parse: Callable[..., R],
-    today: date,
-    progress: Progress,
-    title: str,
-) -> Iterator[tuple[list[R], list[ValidationError]]]:
-    """As ``read_checked``, chunk by chunk as the file is read, so that a file's size does not
-    decide the memory it takes. A wrong header row is refused at once; a file that cannot be
-    read further is refused at the chunk where it breaks. (Read in this thread: a reading
-    thread beside a writing one makes SQLite wait for the interpreter after every row.)"""
-    raw_rows = _check_header_row(path, columns, title)
-    return _parsed(raw_rows, parse, today, progress)
-
-
-def cell_problem(row: int, column: str, value: object, text: str) -> ValidationError:
-    """A problem of one cell, worded as the row reader words them (第N行「列」：…)."""
-    return ValidationError(f"第{row}行「{column}」：{text}", row=row, field=column, value=value)
-
-
 def insert_rows(
     ctx: Context,
     session: Session,
@@ -320,7 +256,10 @@ class RowWriter:
         )
         self.placeholder = f"#{secrets.token_hex(8)}-"
 
-    def write(self, rows: list[LedgerRow]) -> None:
+    def write(
+        self, rows: list[LedgerRow], searches: list[tuple[str, str] | None] | None = None
+    ) -> None:
+        """``searches``: the rows' search terms where already worked out."""
         if not rows:
             return
         session, ctx = self.session, self.ctx
@@ -379,6 +318,7 @@ class RowWriter:
                     "matter_category": row.matter_category,
                     "remarks": row.remarks,
                     "review_paused_days": 0,
+                    "joined_cases": 1,
                     "created_at": self.now,
                     **_deadline_columns(ctx, row, self.rules),
                     "updated_at": self.now,
@@ -391,7 +331,7 @@ class RowWriter:
         events: list[dict[str, Any]] = []
         search: list[dict[str, Any]] = []
         escalated: list[dict[str, Any]] = []
-        for case_id, row, values in zip(ids, rows, case_values, strict=True):
+        for index, (case_id, row, values) in enumerate(zip(ids, rows, case_values, strict=True)):
             if row.major_difficult:
                 escalated.append(_recorded_escalation(ctx, case_id, row, self.origin))
             groups.extend(
@@ -420,10 +360,11 @@ class RowWriter:
                 }
             )
             if row.case_no:  # the others once numbered
-                search.append(
-                    search_row(case_id, case_no=row.case_no, name=row.name,
-                               id_number=row.id_number, phone=row.phone)
+                terms, tokens = (searches and searches[index]) or search_terms(
+                    case_no=row.case_no, name=row.name, id_number=row.id_number,
+                    phone=row.phone,
                 )  # fmt: skip
+                search.append({"case_id": case_id, "terms": terms, "tokens": tokens})
         for record, values_list in (
             (CaseGroupRecord, groups),
             (AssignmentRecord, spells),

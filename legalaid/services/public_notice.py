@@ -11,7 +11,7 @@ from legalaid.domain.vocabulary import QualityGrade
 from legalaid.reports.data import Report, Table, money_text
 from legalaid.services import scope, service_pay
 from legalaid.services.context import Context
-from legalaid.services.ledger import Progress, no_progress
+from legalaid.services.ledger_reader import Progress, no_progress
 from legalaid.services.statistics import statistics_set
 from legalaid.services.work_summary import (
     CONSULT,

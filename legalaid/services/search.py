@@ -42,13 +42,21 @@ def pinyin_key(text: str) -> str:
     return f"{readings[-1][1] if readings else ''}\x00{text}"
 
 
-def search_row(
-    case_id: int, *, case_no: str, name: str, id_number: str | None, phone: str | None
-) -> dict[str, object]:
+def search_terms(
+    *, case_no: str, name: str, id_number: str | None, phone: str | None
+) -> tuple[str, str]:
+    """(terms, tokens) of a case's search row."""
     pinyin = [part for reading in name_pinyin(name) for part in reading]
     # Substrings of three or more characters (trigram index): number, name, ID, phone.
     terms = " ".join(p for p in (case_no, name, id_number, phone) if p)
     # Word index: one token per character, so one- and two-character names match as phrases,
     # and the pinyin readings, which match by prefix.
     tokens = " ".join([*name, *pinyin]).strip()
+    return terms, tokens
+
+
+def search_row(
+    case_id: int, *, case_no: str, name: str, id_number: str | None, phone: str | None
+) -> dict[str, object]:
+    terms, tokens = search_terms(case_no=case_no, name=name, id_number=id_number, phone=phone)
     return {"case_id": case_id, "terms": terms, "tokens": tokens}

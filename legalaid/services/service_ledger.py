@@ -26,8 +26,14 @@ from legalaid.services.authz import audit_event, authorize, requires
 from legalaid.services.context import Context
 from legalaid.services.duty import station_for_name
 from legalaid.services.files import write_whole
-from legalaid.services.ledger import CHUNK, Progress, cell_problem, no_progress, read_checked
 from legalaid.services.ledger_files import check_suffix, write_rows
+from legalaid.services.ledger_reader import (
+    CHUNK,
+    Progress,
+    cell_problem,
+    no_progress,
+    read_checked,
+)
 from legalaid.storage import audit
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import AidServiceRecord, CaseRecord, HandlerRecord, OfficeRecord

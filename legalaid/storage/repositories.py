@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import operator
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, Table, bindparam, func, or_, select, text, update
@@ -171,17 +173,30 @@ _SAMPLES: dict[type, Any] = {
     date: date(2025, 3, 4),
     datetime: datetime(2025, 3, 4, 5, 6, 7, 890),
     bool: True,
+    Decimal: Decimal("1234.50"),
 }
-# The driver's own, cheaper renderings of the same text SQLite stores (checked against
-# SQLAlchemy's on a sample before use): dates as ISO text, booleans as sqlite3 binds them.
-_FAST: dict[type, Callable[[Any], Any] | None] = {
-    date: date.isoformat,
-    datetime: lambda value: value.isoformat(" ", "microseconds"),
-    bool: None,
-}
+
+
+def _datetime_text(value: datetime) -> str:
+    return value.isoformat(" ", "microseconds")
+
+
+# The driver renders dates, times and booleans itself, at C speed per value, as the same text
+# SQLite stores through SQLAlchemy's types (each checked against SQLAlchemy's rendering on a
+# sample before the fast path below leaves it to the driver).
+sqlite3.register_adapter(date, date.isoformat)
+sqlite3.register_adapter(datetime, _datetime_text)
+sqlite3.register_adapter(Decimal, float)  # SQLAlchemy's Numeric on SQLite stores floats
+
+
+def _driver_renders(python_type: type, processor: Callable[[Any], Any]) -> bool:
+    sample = _SAMPLES[python_type]
+    adapter = sqlite3.adapters.get((python_type, sqlite3.PrepareProtocol))
+    return bool((sample if adapter is None else adapter(sample)) == processor(sample))
 
 
 def _fast_processor(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """None where the driver's own rendering of a value is what SQLAlchemy would bind."""
     processor = column_type.dialect_impl(dialect).bind_processor(dialect)
     if processor is None:
         return None
@@ -189,11 +204,8 @@ def _fast_processor(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[
         python_type = column_type.python_type
     except NotImplementedError:  # a type without one: SQLAlchemy's own conversion
         return processor
-    if python_type in _FAST:
-        fast = _FAST[python_type]
-        sample = _SAMPLES[python_type]
-        if (sample if fast is None else fast(sample)) == processor(sample):
-            return fast
+    if python_type in _SAMPLES and _driver_renders(python_type, processor):
+        return None
     return processor
 
 
@@ -207,29 +219,41 @@ def _executemany(
     rows written as the driver counts them (-1 where it does not)."""
     connection = session.connection()
     dialect = connection.dialect
-    first = rows[0].keys()
-    keys = list(first)
-    if dialect.name != "sqlite" or not all(row.keys() == first for row in rows):
+    keys = list(rows[0])
+    width = len(keys)
+    # Same keys: the same number of them here, and none missing (KeyError) below.
+    if dialect.name != "sqlite" or not all(len(row) == width for row in rows):
         return connection.execute(statement, list(rows)).rowcount
     compiled = statement.compile(dialect=dialect, column_keys=keys)
     order = list(compiled.positiontup or ())
-    if sorted(order) != sorted(keys):  # a statement with other parameters: the general path
-        return connection.execute(statement, list(rows)).rowcount
+    # Columns the rows leave out that have a plain Python default (cases.joined_cases = 1):
+    # the same value for every row, as SQLAlchemy would have put in.
+    defaults: dict[str, Any] = {}
+    for key in set(order) - set(keys):
+        default = table.c[key].default if key in table.c else None
+        if default is None or not default.is_scalar:
+            return connection.execute(statement, list(rows)).rowcount  # the general path
+        defaults[key] = default.arg  # type: ignore[attr-defined]
+    if defaults:
+        rows = [{**defaults, **row} for row in rows]
     processors = [_fast_processor(table.c[key].type, dialect) for key in order]
     converted = [(i, p) for i, p in enumerate(processors) if p is not None]
     pick = operator.itemgetter(*order)
     params: list[tuple[Any, ...]] = []
-    for row in rows:
-        values = pick(row)
-        if len(order) == 1:
-            values = (values,)
-        if converted:
-            cells = list(values)
-            for i, processor in converted:
-                if cells[i] is not None:
-                    cells[i] = processor(cells[i])
-            values = tuple(cells)  # the driver layer takes tuples only
-        params.append(values)
+    try:
+        for row in rows:
+            values = pick(row)
+            if len(order) == 1:
+                values = (values,)
+            if converted:
+                cells = list(values)
+                for i, processor in converted:
+                    if cells[i] is not None:
+                        cells[i] = processor(cells[i])
+                values = tuple(cells)  # the driver layer takes tuples only
+            params.append(values)
+    except KeyError:  # rows with different keys: SQLAlchemy's general path
+        return connection.execute(statement, list(rows)).rowcount
     return connection.exec_driver_sql(compiled.string, params).rowcount
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from legalaid.domain.errors import ValidationErrors
-from legalaid.services import ledger
+from legalaid.services import ledger, ledger_reader
 from legalaid.services.cases import CaseFilter, count_cases, find_cases
 from legalaid.services.context import Context
 from legalaid.services.ledger import import_ledger
@@ -19,6 +19,7 @@ from tests.services.test_ledger_files import write_csv
 
 @pytest.fixture(autouse=True)
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ledger_reader, "CHUNK", 3)
     monkeypatch.setattr(ledger, "CHUNK", 3)  # the sample's rows span many chunks
 
 

@@ -4,12 +4,15 @@ one list (saved as a workbook), nothing written unless every row is good, cancel
 from __future__ import annotations
 
 import csv
+import multiprocessing
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from legalaid.services import ledger_reader
 from legalaid.services.cases import CaseFilter, count_cases
 from legalaid.services.context import Context
 from legalaid.ui.ledger_dialog import ExportDialog, ImportDialog
@@ -124,3 +127,18 @@ def test_services_ledger_through_the_same_dialogs(
         rows = list(csv.DictReader(handle))
     assert len(rows) == export.exported and {r["日期"][:4] for r in rows} == {"2026"}
     assert sum(int(r["人次"]) for r in rows if r["服务类型"] == "法律咨询") == before["法律咨询"]
+
+
+def test_a_file_read_in_a_reader_process_imports_from_the_dialog(
+    offices: Context, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dialog's work runs on a pool thread; the reader process starts from there."""
+    monkeypatch.setattr(ledger_reader, "PARALLEL_BYTES", 0)  # any file, not only large ones
+    dialog = ImportDialog(offices)
+    qtbot.addWidget(dialog)
+    dialog.set_file(write_csv(tmp_path / "big.csv", _many(extended_rows(), 20)))
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog._running, timeout=60_000)
+    assert dialog.imported == 1200 == count_cases(offices)
+    assert "已导入 1200 件案件" in dialog.status.text()
+    assert not multiprocessing.active_children()
