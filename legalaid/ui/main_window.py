@@ -3,9 +3,10 @@ every action and its shortcut, counts in the status bar; geometry and columns re
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QTableView,
@@ -139,21 +141,45 @@ class CaseListPage(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
         self.refresh()
-        # Room for a full case number, a masked ID number and a date with its deadline.
+        # Room for a full case number, a masked ID number and, at 1366×768, the deadline with
+        # its kind in the last column.
         for column, width in (
-            (CaseTableModel.CASE_NO, 180),
-            (CaseTableModel.OFFICE, 60),
-            (CaseTableModel.NAME, 80),
-            (CaseTableModel.ID_NUMBER, 160),
-            (CaseTableModel.TYPE, 110),
-            (CaseTableModel.SOURCE, 100),
-            (CaseTableModel.STAGE, 70),
-            (CaseTableModel.STATE, 70),
-            (CaseTableModel.APPLIED, 90),
-            (CaseTableModel.ACCEPTED, 90),
-            (CaseTableModel.HANDLER, 80),
+            (CaseTableModel.CASE_NO, 170),
+            (CaseTableModel.OFFICE, 44),
+            (CaseTableModel.NAME, 70),
+            (CaseTableModel.ID_NUMBER, 150),
+            (CaseTableModel.TYPE, 120),
+            (CaseTableModel.SOURCE, 96),
+            (CaseTableModel.STAGE, 64),
+            (CaseTableModel.STATE, 64),
+            (CaseTableModel.APPLIED, 88),
+            (CaseTableModel.ACCEPTED, 88),
+            (CaseTableModel.HANDLER, 64),
         ):
             self.table.setColumnWidth(column, width)
+        self.default_columns = header.saveState()
+        # The user chooses the columns (right click on the header, or 视图 › 显示的列); the
+        # window keeps the choice with its layout.
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda point: self.fill_column_menu(QMenu(self)).exec(header.mapToGlobal(point))
+        )
+
+    def fill_column_menu(self, menu: QMenu) -> QMenu:
+        """Every column with a tick for the shown ones (案号 always is), and the defaults."""
+        header = self.table.horizontalHeader()
+        menu.clear()
+        for column in range(self.model.columnCount()):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(title))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != CaseTableModel.CASE_NO)
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        menu.addSeparator()
+        defaults = menu.addAction(self.tr("Default columns"))
+        defaults.triggered.connect(lambda: header.restoreState(self.default_columns))
+        return menu
 
     def _combo(self, everything: str, items: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox()
@@ -378,6 +404,9 @@ class MainWindow(QMainWindow):
             view_menu.addAction(
                 self._action(titles[index], shortcut, lambda _=False, i=index: self.show_section(i))
             )
+        view_menu.addSeparator()
+        columns = view_menu.addMenu(self.tr("Columns shown"))
+        columns.aboutToShow.connect(lambda: self.cases.fill_column_menu(columns))
         if self._ctx.principal is not None:
             account = self.menuBar().addMenu(self.tr("&Account"))
             account.addAction(self._action(self.tr("Change password…"), None, self.change_password))
@@ -552,7 +581,9 @@ class MainWindow(QMainWindow):
                 page.refresh()
 
     def update_status(self) -> None:
-        overdue = count_cases(self._ctx, CaseFilter(overdue_on=self._ctx.today()))
+        # Both figures of the list as filtered: its cases and the running clocks overdue.
+        shown = self.cases.current_filter()
+        overdue = count_cases(self._ctx, replace(shown, overdue_on=self._ctx.today()))
         self.statusBar().showMessage(
             self.tr("{0} cases shown · {1} overdue deadlines").format(
                 self.cases.model.total, overdue

@@ -143,22 +143,22 @@ Log folder: {1}</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="162"/>
+        <location filename="../../ui/application.py" line="171"/>
         <source>Connect to the office server</source>
         <translation>连接本处数据库服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="163"/>
+        <location filename="../../ui/application.py" line="172"/>
         <source>Password of {0} on {1}:</source>
         <translation>服务器 {1} 上账号 {0} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="176"/>
+        <location filename="../../ui/application.py" line="185"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="182"/>
+        <location filename="../../ui/application.py" line="191"/>
         <source>The database file {0} exists but holds no data. An interrupted copy or a disk fault can leave such a file: if the office had data here, close and restore the latest backup instead.
 
 Set up a new, empty database in this file?</source>
@@ -462,561 +462,561 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="83"/>
-        <location filename="../../ui/case_dialog.py" line="221"/>
+        <location filename="../../ui/case_dialog.py" line="81"/>
+        <location filename="../../ui/case_dialog.py" line="219"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="83"/>
+        <location filename="../../ui/case_dialog.py" line="81"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="83"/>
+        <location filename="../../ui/case_dialog.py" line="81"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="84"/>
-        <location filename="../../ui/case_dialog.py" line="707"/>
+        <location filename="../../ui/case_dialog.py" line="82"/>
+        <location filename="../../ui/case_dialog.py" line="708"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87"/>
+        <location filename="../../ui/case_dialog.py" line="85"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87"/>
+        <location filename="../../ui/case_dialog.py" line="85"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87"/>
+        <location filename="../../ui/case_dialog.py" line="85"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="88"/>
+        <location filename="../../ui/case_dialog.py" line="86"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94"/>
+        <location filename="../../ui/case_dialog.py" line="92"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="95"/>
+        <location filename="../../ui/case_dialog.py" line="93"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="103"/>
+        <location filename="../../ui/case_dialog.py" line="101"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="105"/>
+        <location filename="../../ui/case_dialog.py" line="103"/>
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="106"/>
+        <location filename="../../ui/case_dialog.py" line="104"/>
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="108"/>
+        <location filename="../../ui/case_dialog.py" line="106"/>
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="112"/>
+        <location filename="../../ui/case_dialog.py" line="110"/>
         <source>Work and documents</source>
         <translation>办案工作与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="114"/>
+        <location filename="../../ui/case_dialog.py" line="112"/>
         <source>Closing and follow-up</source>
         <translation>结案与回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="119"/>
+        <location filename="../../ui/case_dialog.py" line="117"/>
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="120"/>
+        <location filename="../../ui/case_dialog.py" line="118"/>
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121"/>
-        <location filename="../../ui/case_dialog.py" line="512"/>
+        <location filename="../../ui/case_dialog.py" line="119"/>
+        <location filename="../../ui/case_dialog.py" line="510"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="122"/>
+        <location filename="../../ui/case_dialog.py" line="120"/>
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="123"/>
+        <location filename="../../ui/case_dialog.py" line="121"/>
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="130"/>
+        <location filename="../../ui/case_dialog.py" line="128"/>
         <source>Aid in advance…</source>
         <translation>先行提供…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="131"/>
-        <location filename="../../ui/case_dialog.py" line="376"/>
+        <location filename="../../ui/case_dialog.py" line="129"/>
+        <location filename="../../ui/case_dialog.py" line="374"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="132"/>
+        <location filename="../../ui/case_dialog.py" line="130"/>
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="133"/>
+        <location filename="../../ui/case_dialog.py" line="131"/>
         <source>Agreement delayed…</source>
         <translation>协议暂缓签订…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="134"/>
+        <location filename="../../ui/case_dialog.py" line="132"/>
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="135"/>
+        <location filename="../../ui/case_dialog.py" line="133"/>
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="136"/>
+        <location filename="../../ui/case_dialog.py" line="134"/>
         <source>Submit closing file…</source>
         <translation>提交结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="137"/>
+        <location filename="../../ui/case_dialog.py" line="135"/>
         <source>Approve closing</source>
         <translation>结案审查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="138"/>
+        <location filename="../../ui/case_dialog.py" line="136"/>
         <source>Return closing file…</source>
         <translation>退回结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="139"/>
+        <location filename="../../ui/case_dialog.py" line="137"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="148"/>
+        <location filename="../../ui/case_dialog.py" line="146"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="184"/>
+        <location filename="../../ui/case_dialog.py" line="182"/>
         <source>Objection filed on {0}: {1}</source>
         <translation>{0} 提出异议：{1}（司法行政机关审查中）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="189"/>
+        <location filename="../../ui/case_dialog.py" line="187"/>
         <source>Aid given in advance since {0} ({1}); the decision is still due</source>
         <translation>自 {0} 起先行提供法律援助（{1}）；仍须作出是否给予法律援助的决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="194"/>
+        <location filename="../../ui/case_dialog.py" line="192"/>
         <source>Agreement: clock stopped since {0} ({1}) until it is signed</source>
         <translation>签订委托协议：期限自 {0} 起停止计算（{1}），签订后结束</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="198"/>
+        <location filename="../../ui/case_dialog.py" line="196"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="200"/>
+        <location filename="../../ui/case_dialog.py" line="198"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="203"/>
+        <location filename="../../ui/case_dialog.py" line="201"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204"/>
+        <location filename="../../ui/case_dialog.py" line="202"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="205"/>
+        <location filename="../../ui/case_dialog.py" line="203"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="208"/>
+        <location filename="../../ui/case_dialog.py" line="206"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="209"/>
+        <location filename="../../ui/case_dialog.py" line="207"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="210"/>
+        <location filename="../../ui/case_dialog.py" line="208"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="211"/>
+        <location filename="../../ui/case_dialog.py" line="209"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="217"/>
+        <location filename="../../ui/case_dialog.py" line="215"/>
         <source>Organ handling the case</source>
         <translation>受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="222"/>
+        <location filename="../../ui/case_dialog.py" line="220"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="223"/>
+        <location filename="../../ui/case_dialog.py" line="221"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="224"/>
+        <location filename="../../ui/case_dialog.py" line="222"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="225"/>
+        <location filename="../../ui/case_dialog.py" line="223"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="229"/>
+        <location filename="../../ui/case_dialog.py" line="227"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="230"/>
+        <location filename="../../ui/case_dialog.py" line="228"/>
         <source>{0} {1} ({2}) {3}</source>
         <translation>{0} {1}（{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="236"/>
+        <location filename="../../ui/case_dialog.py" line="234"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="240"/>
+        <location filename="../../ui/case_dialog.py" line="238"/>
         <source>Aid in advance (s.44)</source>
         <translation>先行提供（第44条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="247"/>
+        <location filename="../../ui/case_dialog.py" line="245"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="248"/>
+        <location filename="../../ui/case_dialog.py" line="246"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="249"/>
+        <location filename="../../ui/case_dialog.py" line="247"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="250"/>
+        <location filename="../../ui/case_dialog.py" line="248"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="252"/>
+        <location filename="../../ui/case_dialog.py" line="250"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="253"/>
-        <location filename="../../ui/case_dialog.py" line="258"/>
-        <location filename="../../ui/case_dialog.py" line="263"/>
+        <location filename="../../ui/case_dialog.py" line="251"/>
+        <location filename="../../ui/case_dialog.py" line="256"/>
+        <location filename="../../ui/case_dialog.py" line="261"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="253"/>
-        <location filename="../../ui/case_dialog.py" line="258"/>
-        <location filename="../../ui/case_dialog.py" line="263"/>
+        <location filename="../../ui/case_dialog.py" line="251"/>
+        <location filename="../../ui/case_dialog.py" line="256"/>
+        <location filename="../../ui/case_dialog.py" line="261"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="255"/>
+        <location filename="../../ui/case_dialog.py" line="253"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="276"/>
+        <location filename="../../ui/case_dialog.py" line="274"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="322"/>
+        <location filename="../../ui/case_dialog.py" line="320"/>
         <source>Assignment papers (notice, letter, power of attorney)</source>
         <translation>指派文书（指派通知书、公函、授权委托书）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="328"/>
+        <location filename="../../ui/case_dialog.py" line="326"/>
         <source>Application and review</source>
         <translation>申请与审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="329"/>
+        <location filename="../../ui/case_dialog.py" line="327"/>
         <source>Assignment and handling</source>
         <translation>指派与承办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="330"/>
+        <location filename="../../ui/case_dialog.py" line="328"/>
         <source>Change, termination and closing</source>
         <translation>更换、终止与结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="408"/>
+        <location filename="../../ui/case_dialog.py" line="406"/>
         <source>Assignment papers</source>
         <translation>指派文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="426"/>
+        <location filename="../../ui/case_dialog.py" line="424"/>
         <source>Addressee of the letter</source>
         <translation>公函的受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="542"/>
+        <location filename="../../ui/case_dialog.py" line="540"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="543"/>
+        <location filename="../../ui/case_dialog.py" line="541"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="554"/>
+        <location filename="../../ui/case_dialog.py" line="552"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="555"/>
+        <location filename="../../ui/case_dialog.py" line="553"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="556"/>
+        <location filename="../../ui/case_dialog.py" line="554"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="557"/>
+        <location filename="../../ui/case_dialog.py" line="555"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="110"/>
-        <location filename="../../ui/case_dialog.py" line="257"/>
+        <location filename="../../ui/case_dialog.py" line="108"/>
+        <location filename="../../ui/case_dialog.py" line="255"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="124"/>
+        <location filename="../../ui/case_dialog.py" line="122"/>
         <source>Objection…</source>
         <translation>提出异议…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="127"/>
+        <location filename="../../ui/case_dialog.py" line="125"/>
         <source>Bureau&apos;s decision on the objection…</source>
         <translation>异议审查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="172"/>
+        <location filename="../../ui/case_dialog.py" line="170"/>
         <source>{0}: due {1} ({2}; period {3})</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="262"/>
+        <location filename="../../ui/case_dialog.py" line="260"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="265"/>
+        <location filename="../../ui/case_dialog.py" line="263"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="271"/>
+        <location filename="../../ui/case_dialog.py" line="269"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="272"/>
+        <location filename="../../ui/case_dialog.py" line="270"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="273"/>
+        <location filename="../../ui/case_dialog.py" line="271"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="274"/>
+        <location filename="../../ui/case_dialog.py" line="272"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="275"/>
+        <location filename="../../ui/case_dialog.py" line="273"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="277"/>
+        <location filename="../../ui/case_dialog.py" line="275"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="283"/>
+        <location filename="../../ui/case_dialog.py" line="281"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="284"/>
+        <location filename="../../ui/case_dialog.py" line="282"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="285"/>
+        <location filename="../../ui/case_dialog.py" line="283"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="375"/>
+        <location filename="../../ui/case_dialog.py" line="373"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="390"/>
-        <location filename="../../ui/case_dialog.py" line="405"/>
+        <location filename="../../ui/case_dialog.py" line="388"/>
+        <location filename="../../ui/case_dialog.py" line="403"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="391"/>
-        <location filename="../../ui/case_dialog.py" line="406"/>
+        <location filename="../../ui/case_dialog.py" line="389"/>
+        <location filename="../../ui/case_dialog.py" line="404"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="423"/>
-        <location filename="../../ui/case_dialog.py" line="432"/>
-        <location filename="../../ui/case_dialog.py" line="442"/>
-        <location filename="../../ui/case_dialog.py" line="477"/>
+        <location filename="../../ui/case_dialog.py" line="421"/>
+        <location filename="../../ui/case_dialog.py" line="430"/>
+        <location filename="../../ui/case_dialog.py" line="440"/>
+        <location filename="../../ui/case_dialog.py" line="475"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="499"/>
+        <location filename="../../ui/case_dialog.py" line="497"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="500"/>
+        <location filename="../../ui/case_dialog.py" line="498"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="519"/>
+        <location filename="../../ui/case_dialog.py" line="517"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="519"/>
+        <location filename="../../ui/case_dialog.py" line="517"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="523"/>
+        <location filename="../../ui/case_dialog.py" line="521"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="524"/>
+        <location filename="../../ui/case_dialog.py" line="522"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="571"/>
+        <location filename="../../ui/case_dialog.py" line="569"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="572"/>
+        <location filename="../../ui/case_dialog.py" line="570"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="599"/>
+        <location filename="../../ui/case_dialog.py" line="597"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="607"/>
+        <location filename="../../ui/case_dialog.py" line="605"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="608"/>
+        <location filename="../../ui/case_dialog.py" line="606"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="621"/>
+        <location filename="../../ui/case_dialog.py" line="619"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="676"/>
+        <location filename="../../ui/case_dialog.py" line="677"/>
         <source>Approve closing — quality of the case</source>
         <translation>结案审查 — 评定办案质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="687"/>
+        <location filename="../../ui/case_dialog.py" line="688"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="688"/>
+        <location filename="../../ui/case_dialog.py" line="689"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="706"/>
+        <location filename="../../ui/case_dialog.py" line="707"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1024,44 +1024,49 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>Default columns</source>
+        <translation>默认列</translation>
     </message>
 </context>
 <context>
@@ -2610,209 +2615,214 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Legal aid case management — {0} ({1})</source>
         <translation>法律援助案件管理 — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>The audit trail is broken at entry {0}: {1}. Report it; compare with the last signed anchor printout (审计记录 › 打印锚点).</source>
         <translation>审计记录在第 {0} 条处断开：{1}。请立即报告，并与最近一次签字存档的锚点打印件核对（审计记录 › 打印锚点）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>E&amp;xport ledger…</source>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Today&apos;s application receipts (PDF)…</source>
         <translation>当日申请材料接收凭证（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <source>Columns shown</source>
+        <translation>显示的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Sign out (switch user)</source>
         <translation>退出登录（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>Legal help</source>
         <translation>法律帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>Duty rota</source>
         <translation>值班安排</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="478"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Today&apos;s application receipts</source>
         <translation>当日申请材料接收凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>{0} receipts saved: {1}</source>
         <translation>已保存 {0} 份接收凭证：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
