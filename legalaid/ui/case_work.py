@@ -49,6 +49,7 @@ from legalaid.services.context import Context
 from legalaid.ui.widgets import (
     FieldError,
     date_edit,
+    discard_typing,
     form_dialog,
     from_qdate,
     show_error,
@@ -112,6 +113,10 @@ class WorkDialog(QDialog):
         form.addRow(self.tr("Duration"), duration)
         form.addRow(self.tr("Notes"), self.notes)
         form_dialog(self, form)
+
+    def reject(self) -> None:
+        if discard_typing(self):  # Esc, Cancel or ✕ over typed text: asked first
+            super().reject()
 
     @property
     def total_minutes(self) -> int:
@@ -337,6 +342,10 @@ class ClosingDialog(QDialog):
         form.addRow(checklist)
         self.error = FieldError()
         form_dialog(self, form, self.error, on_accept=self._check)
+
+    def reject(self) -> None:
+        if discard_typing(self):  # Esc, Cancel or ✕ over typed text: asked first
+            super().reject()
 
     def _check(self) -> None:
         try:

@@ -49,7 +49,15 @@ from legalaid.services.casefile import CaseRef
 from legalaid.services.cases import people_with_id
 from legalaid.services.context import Context
 from legalaid.services.offices import list_offices
-from legalaid.ui.widgets import EnterMovesFocus, FieldError, date_edit, from_qdate, show_error
+from legalaid.ui.widgets import (
+    EnterMovesFocus,
+    FieldError,
+    date_edit,
+    discard_typing,
+    from_qdate,
+    show_error,
+    watch_choices,
+)
 
 ADULT_AGE = 18
 ELDERLY_AGE = 60  # 老年人: 60 and over (老年人权益保障法 s.2)
@@ -267,6 +275,11 @@ class IntakeDialog(QDialog):
         self.phone.editingFinished.connect(self.check_phone)
         self.case_type.currentIndexChanged.connect(self._criminal_only)
         self._criminal_only()
+        watch_choices(self)
+
+    def reject(self) -> None:
+        if discard_typing(self):  # Esc, Cancel or ✕ over a half-typed application: asked
+            super().reject()
 
     # -- layout helpers ---------------------------------------------------------------------
     def _error_label(self, field: str) -> FieldError:

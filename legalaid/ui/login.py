@@ -187,6 +187,46 @@ class LockScreen(QWidget):
         self.unlocked.emit()
 
 
+class Cover(QWidget):
+    """Laid over an open dialog while the desk is locked: nothing of it shows and its fields
+    take no input, but nothing typed into it is lost — it is all there after the sign-in.
+    The dialog the user was in carries the lock screen itself (a modal dialog takes every
+    input, so the password could not be typed anywhere else)."""
+
+    def __init__(self, window: QWidget, content: QWidget | None = None) -> None:
+        super().__init__(window)
+        self._window = window
+        self.setAutoFillBackground(True)  # opaque: the fields beneath do not show
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        self._disabled = [
+            w for w in window.findChildren(QWidget, options=direct)
+            if w is not self and w.isEnabled()
+        ]  # fmt: skip
+        for widget in self._disabled:  # no Tab into a field under the cover
+            widget.setEnabled(False)
+        layout = QVBoxLayout(self)
+        if content is None:
+            content = QLabel(self.tr("Locked after inactivity"))
+            content.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(content)
+        self.setGeometry(window.rect())
+        window.installEventFilter(self)
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._window.rect())
+        return False
+
+    def remove(self) -> None:
+        self._window.removeEventFilter(self)
+        for widget in self._disabled:
+            widget.setEnabled(True)
+        self.hide()
+        self.deleteLater()
+
+
 class IdleWatcher(QObject):
     """Counts time since the last keyboard or mouse input anywhere in the application."""
 

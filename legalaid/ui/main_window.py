@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -50,7 +51,7 @@ from legalaid.ui.escalations_page import EscalationsPage
 from legalaid.ui.handlers_page import HandlersPage
 from legalaid.ui.intake_dialog import IntakeDialog
 from legalaid.ui.ledger_dialog import ExportDialog, ImportDialog
-from legalaid.ui.login import ChangePasswordDialog, IdleWatcher, LockScreen
+from legalaid.ui.login import ChangePasswordDialog, Cover, IdleWatcher, LockScreen
 from legalaid.ui.my_cases_page import MyCasesPage
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.reports_page import ReportsPage
@@ -291,6 +292,7 @@ class MainWindow(QMainWindow):
         # The lock screen replaces everything: no case data stays on screen when idle.
         self.lock_screen = LockScreen(ctx)
         self.lock_screen.unlocked.connect(self.unlock)
+        self._covers: list[Cover] = []  # over the dialogs open when the desk locked
         self.screens = QStackedWidget()
         self.screens.addWidget(work)
         self.screens.addWidget(self.lock_screen)
@@ -432,7 +434,7 @@ class MainWindow(QMainWindow):
         the application asks who signs in and opens their window (see ``signed_out``)."""
         for widget in QApplication.topLevelWidgets():
             if widget is not self and isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
+                QDialog.reject(widget)  # closed unasked: the next user may not see it
         sign_out(self._ctx, reason="退出登录")
         # Hidden, not closed: closing the last window would end the application before the
         # next user has signed in; the application closes it once the next window is up.
@@ -441,13 +443,22 @@ class MainWindow(QMainWindow):
 
     # -- the idle lock ------------------------------------------------------------------------
     def lock(self) -> None:
-        """Hide every case (dialogs close), forget copied personal data, ask the password."""
+        """Hide every case, forget copied personal data, ask the password. Open dialogs are
+        covered, not closed: what the user was typing is there again after the sign-in."""
         principal = self._ctx.principal
         if principal is None or self.screens.currentWidget() is self.lock_screen:
             return
+        modal = QApplication.activeModalWidget()
         for widget in QApplication.topLevelWidgets():
             if widget is not self and isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
+                screen = None
+                if widget is modal:  # the one that takes input: the password goes here
+                    screen = LockScreen(self._ctx)
+                    screen.unlocked.connect(self.unlock)
+                    screen.show_for(principal)
+                self._covers.append(Cover(widget, screen))
+                if screen is not None:
+                    screen.password.setFocus()
         # The clipboard may hold a name or ID number copied from a case; not every platform
         # says who put it there, so whatever it holds goes (the user has left the desk).
         clipboard = QApplication.clipboard()
@@ -459,6 +470,10 @@ class MainWindow(QMainWindow):
         sign_out(self._ctx, reason="空闲锁定")
 
     def unlock(self) -> None:
+        for cover in self._covers:
+            if shiboken6.isValid(cover):  # its dialog may have closed meanwhile
+                cover.remove()
+        self._covers.clear()
         self.screens.setCurrentIndex(0)
         self.menuBar().setEnabled(True)
         if self.idle is not None:

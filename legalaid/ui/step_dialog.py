@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QPlainTextEdit, QWidget
 
-from legalaid.ui.widgets import FieldError, date_edit, form_dialog, from_qdate
+from legalaid.ui.widgets import FieldError, date_edit, discard_typing, form_dialog, from_qdate
 
 
 class StepDialog(QDialog):
@@ -37,6 +37,10 @@ class StepDialog(QDialog):
             form.addRow(reason_label, self.reason)
         self.error = FieldError()
         form_dialog(self, form, self.error)
+
+    def reject(self) -> None:
+        if discard_typing(self):  # Esc, Cancel or ✕ over typed text: asked first
+            super().reject()
 
     @property
     def day(self) -> date:

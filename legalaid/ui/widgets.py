@@ -6,10 +6,21 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QObject,
+    QRegularExpression,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCalendarWidget,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -191,6 +202,7 @@ def form_dialog(
     for widget in below:
         layout.addWidget(widget)
     layout.addWidget(buttons)
+    watch_choices(dialog)
     return buttons
 
 
@@ -234,6 +246,47 @@ class EnterMovesFocus(QObject):
                 dialog.focusNextChild()
                 return True
         return False
+
+
+def watch_choices(dialog: QDialog) -> None:
+    """Note the choices the user makes in the dialog (a list picked, a box ticked), for
+    ``discard_typing``; typed text is known from the fields themselves."""
+
+    def chose(*_: object) -> None:
+        dialog.setProperty("user_chose", True)
+
+    for combo in dialog.findChildren(QComboBox):
+        combo.activated.connect(chose)  # the user's pick, not a value the code sets
+    for button in dialog.findChildren(QAbstractButton):
+        if button.isCheckable():
+            button.clicked.connect(chose)
+
+
+def discard_typing(dialog: QDialog) -> bool:
+    """Whether the dialog may close without saving: nothing typed or chosen, or the user
+    says to throw it away. An Esc or a stray ✕ must not lose a half-typed application."""
+    typed = (
+        bool(dialog.property("user_chose"))
+        or any(edit.isModified() for edit in dialog.findChildren(QLineEdit))
+        or any(e.document().isModified() for e in dialog.findChildren(QPlainTextEdit))
+    )
+    if not typed:
+        return True
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        dialog.windowTitle(),
+        QCoreApplication.translate("widgets", "Discard what was typed in this window?"),
+        parent=dialog,
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("widgets", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("widgets", "Keep typing"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
 
 
 def run_modal(dialog: QDialog) -> int:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -24,7 +24,8 @@ from legalaid.services.offices import add_handler, list_handlers
 from legalaid.storage.records import CaseRecord
 from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.case_work import ClosingDialog, WorkDialog
-from legalaid.ui.login import AdminSetupDialog, LoginDialog, sign_in
+from legalaid.ui.intake_dialog import IntakeDialog
+from legalaid.ui.login import AdminSetupDialog, Cover, LockScreen, LoginDialog, sign_in
 from legalaid.ui.main_window import MainWindow
 from legalaid.ui.step_dialog import StepDialog
 from legalaid.ui.users_page import UserDialog
@@ -184,7 +185,11 @@ def test_idle_lock_hides_cases_and_clears_copied_data(
     assert not window.locked
     clock[0] += 2
     window.idle.check()
-    assert window.locked and not dialog.isVisible()
+    # The open case window is covered, not closed, and takes no input while locked.
+    assert window.locked and dialog.isVisible()
+    cover = dialog.findChild(Cover)
+    assert cover is not None and cover.isVisible() and cover.geometry() == dialog.rect()
+    assert not dialog.tabs.isEnabled()
     assert QApplication.clipboard().text() == ""
     assert window.menuBar().isEnabled() is False
     if backend == "sqlite":
@@ -195,6 +200,43 @@ def test_idle_lock_hides_cases_and_clears_copied_data(
     window.lock_screen.password.setText("Wang2026pw")
     window.lock_screen.unlock()
     assert not window.locked and window.menuBar().isEnabled()
+    assert dialog.isVisible() and dialog.tabs.isEnabled()
+    qtbot.waitUntil(lambda: dialog.findChild(Cover) is None)
+
+
+def test_idle_lock_over_an_intake_dialog_gives_it_back_after_sign_in(
+    offices: Context, qtbot: QtBot, settings: QSettings, tmp_path: Path, backend: str
+) -> None:
+    """The dialog is modal (it takes every input), so it carries the lock screen itself."""
+    _, clerk, _, _ = _world(offices)
+    window = MainWindow(clerk, settings)
+    qtbot.addWidget(window)
+    window.show()
+    intake = IntakeDialog(clerk, notification=False, parent=window)
+    seen: dict[str, object] = {}
+
+    def while_open() -> None:
+        intake.name.setText("欧阳秀英")
+        intake.name.setFocus()
+        window.lock()
+        cover = intake.findChild(Cover)
+        screen = cover.findChild(LockScreen) if cover is not None else None
+        seen["covered"] = cover is not None and cover.isVisible() and not intake.name.isEnabled()
+        assert screen is not None
+        if backend == "sqlite":
+            intake.grab().save(str(tmp_path / "intake-locked.png"))
+        screen.password.setText("wrong-one1")
+        screen.unlock()
+        seen["refused"] = window.locked and "用户名或密码不正确" in screen.error.text()
+        screen.password.setText("Wang2026pw")
+        screen.unlock()
+        seen["back"] = (not window.locked, intake.isVisible(), intake.name.isEnabled(),
+                        intake.name.text())  # fmt: skip
+        intake.done(0)  # the test's own way out of the modal loop
+
+    QTimer.singleShot(0, while_open)
+    intake.exec()
+    assert seen == {"covered": True, "refused": True, "back": (True, True, True, "欧阳秀英")}
 
 
 def test_first_admin_then_sign_in(offices: Context, qtbot: QtBot, answer_dialog: Answer) -> None:

@@ -1024,47 +1024,47 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Default columns</source>
         <translation>默认列</translation>
     </message>
@@ -1221,54 +1221,62 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>ClosingDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="297"/>
+        <location filename="../../ui/case_work.py" line="302"/>
         <source>Submit the closing file</source>
         <translation>提交结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="310"/>
+        <location filename="../../ui/case_work.py" line="315"/>
         <source>Not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="317"/>
+        <location filename="../../ui/case_work.py" line="322"/>
         <source>Yuan; empty if none</source>
         <translation>单位：元；没有则留空</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="325"/>
+        <location filename="../../ui/case_work.py" line="330"/>
         <source>Documents in the file (★ required)</source>
         <translation>案卷材料（★为必备）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="328"/>
+        <location filename="../../ui/case_work.py" line="333"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="329"/>
+        <location filename="../../ui/case_work.py" line="334"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="332"/>
+        <location filename="../../ui/case_work.py" line="337"/>
         <source>Enforcement result</source>
         <translation>执行结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="335"/>
+        <location filename="../../ui/case_work.py" line="340"/>
         <source>Hearing</source>
         <translation>审理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="336"/>
+        <location filename="../../ui/case_work.py" line="341"/>
         <source>Economic loss recovered</source>
         <translation>挽回经济损失</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="345"/>
+        <location filename="../../ui/case_work.py" line="354"/>
         <source>Economic loss recovered: an amount in yuan.</source>
         <translation>挽回经济损失应为金额（元）。</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <location filename="../../ui/login.py" line="209"/>
+        <source>Locked after inactivity</source>
+        <translation>长时间未操作，已锁定</translation>
     </message>
 </context>
 <context>
@@ -1893,32 +1901,32 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="371"/>
+        <location filename="../../ui/case_work.py" line="380"/>
         <source>Follow-up</source>
         <translation>回访与质量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="382"/>
+        <location filename="../../ui/case_work.py" line="391"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="383"/>
+        <location filename="../../ui/case_work.py" line="392"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="384"/>
+        <location filename="../../ui/case_work.py" line="393"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="385"/>
+        <location filename="../../ui/case_work.py" line="394"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="386"/>
+        <location filename="../../ui/case_work.py" line="395"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -1926,47 +1934,47 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="400"/>
+        <location filename="../../ui/case_work.py" line="409"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="400"/>
+        <location filename="../../ui/case_work.py" line="409"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="400"/>
+        <location filename="../../ui/case_work.py" line="409"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="400"/>
+        <location filename="../../ui/case_work.py" line="409"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="401"/>
+        <location filename="../../ui/case_work.py" line="410"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="401"/>
+        <location filename="../../ui/case_work.py" line="410"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="403"/>
+        <location filename="../../ui/case_work.py" line="412"/>
         <source>Record follow-up…</source>
         <translation>记录回访/投诉…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="416"/>
+        <location filename="../../ui/case_work.py" line="425"/>
         <source>No closing file submitted yet.</source>
         <translation>尚未提交结案材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="419"/>
+        <location filename="../../ui/case_work.py" line="428"/>
         <source>Closing file: outcome {0}; {1} documents: {2}</source>
         <translation>结案材料：结果为{0}；共{1}项：{2}</translation>
     </message>
@@ -2319,264 +2327,264 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="66"/>
+        <location filename="../../ui/intake_dialog.py" line="74"/>
         <source>Accept a notification</source>
         <translation>接收通知（通知辩护/通知代理）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="67"/>
+        <location filename="../../ui/intake_dialog.py" line="75"/>
         <source>Register an application</source>
         <translation>登记法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="86"/>
+        <location filename="../../ui/intake_dialog.py" line="94"/>
         <source>Court, procuratorate, police or state-security organ</source>
         <translation>法院、检察院、公安机关或国家安全机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="89"/>
+        <location filename="../../ui/intake_dialog.py" line="97"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="93"/>
+        <location filename="../../ui/intake_dialog.py" line="101"/>
         <source>The organ&apos;s own case number</source>
         <translation>通知机关的案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="95"/>
+        <location filename="../../ui/intake_dialog.py" line="103"/>
         <source>e.g. 株洲市看守所 (if detained)</source>
         <translation>如：株洲市看守所（被羁押时）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="101"/>
+        <location filename="../../ui/intake_dialog.py" line="109"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="105"/>
+        <location filename="../../ui/intake_dialog.py" line="113"/>
         <source>e.g. theft, unpaid wages</source>
         <translation>如：盗窃罪、追索劳动报酬</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="115"/>
+        <location filename="../../ui/intake_dialog.py" line="123"/>
         <source>Co-applicants and joined cases count too</source>
         <translation>共同受援人及并案均计入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="118"/>
+        <location filename="../../ui/intake_dialog.py" line="126"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="121"/>
+        <location filename="../../ui/intake_dialog.py" line="129"/>
         <source>Possible life imprisonment or death penalty</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="123"/>
+        <location filename="../../ui/intake_dialog.py" line="131"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="125"/>
+        <location filename="../../ui/intake_dialog.py" line="133"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="126"/>
+        <location filename="../../ui/intake_dialog.py" line="134"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="128"/>
+        <location filename="../../ui/intake_dialog.py" line="136"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="130"/>
+        <location filename="../../ui/intake_dialog.py" line="138"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="132"/>
+        <location filename="../../ui/intake_dialog.py" line="140"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="133"/>
+        <location filename="../../ui/intake_dialog.py" line="141"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="134"/>
+        <location filename="../../ui/intake_dialog.py" line="142"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="135"/>
+        <location filename="../../ui/intake_dialog.py" line="143"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="136"/>
+        <location filename="../../ui/intake_dialog.py" line="144"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="137"/>
+        <location filename="../../ui/intake_dialog.py" line="145"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="138"/>
+        <location filename="../../ui/intake_dialog.py" line="146"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="139"/>
+        <location filename="../../ui/intake_dialog.py" line="147"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="140"/>
+        <location filename="../../ui/intake_dialog.py" line="148"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="147"/>
+        <location filename="../../ui/intake_dialog.py" line="155"/>
         <source>18 characters; fills birth date and gender</source>
         <translation>18位，自动填入出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="150"/>
+        <location filename="../../ui/intake_dialog.py" line="158"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="163"/>
+        <location filename="../../ui/intake_dialog.py" line="171"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="165"/>
-        <location filename="../../ui/intake_dialog.py" line="209"/>
+        <location filename="../../ui/intake_dialog.py" line="173"/>
+        <location filename="../../ui/intake_dialog.py" line="217"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="166"/>
-        <location filename="../../ui/intake_dialog.py" line="211"/>
+        <location filename="../../ui/intake_dialog.py" line="174"/>
+        <location filename="../../ui/intake_dialog.py" line="219"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="168"/>
+        <location filename="../../ui/intake_dialog.py" line="176"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="169"/>
+        <location filename="../../ui/intake_dialog.py" line="177"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="170"/>
+        <location filename="../../ui/intake_dialog.py" line="178"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="171"/>
+        <location filename="../../ui/intake_dialog.py" line="179"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="175"/>
+        <location filename="../../ui/intake_dialog.py" line="183"/>
         <source>Statement of economic hardship and integrity pledge</source>
         <translation>经济困难状况说明及个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="176"/>
+        <location filename="../../ui/intake_dialog.py" line="184"/>
         <source>The applicant signed the integrity pledge</source>
         <translation>申请人已签署个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="177"/>
+        <location filename="../../ui/intake_dialog.py" line="185"/>
         <source>Exempt from the hardship check</source>
         <translation>免予经济困难审查</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="188"/>
+        <location filename="../../ui/intake_dialog.py" line="196"/>
         <source>Economic hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="199"/>
+        <location filename="../../ui/intake_dialog.py" line="207"/>
         <source>(the person applies)</source>
         <translation>（本人申请）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="204"/>
+        <location filename="../../ui/intake_dialog.py" line="212"/>
         <source>e.g. 父亲, 配偶, 监护人</source>
         <translation>如：父亲、配偶、监护人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="206"/>
+        <location filename="../../ui/intake_dialog.py" line="214"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="208"/>
+        <location filename="../../ui/intake_dialog.py" line="216"/>
         <source>Acting as</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="210"/>
+        <location filename="../../ui/intake_dialog.py" line="218"/>
         <source>Relation</source>
         <translation>与受援人关系</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="311"/>
+        <location filename="../../ui/intake_dialog.py" line="324"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="329"/>
+        <location filename="../../ui/intake_dialog.py" line="342"/>
         <source>Already on file with {0} case(s): {1}</source>
         <translation>该受援人已有 {0} 件案件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="355"/>
+        <location filename="../../ui/intake_dialog.py" line="368"/>
         <source>Register an application from the {0} of {1}</source>
         <translation>由 {1} 的{0}转为法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="440"/>
+        <location filename="../../ui/intake_dialog.py" line="453"/>
         <source>Choose the ground of the notification (法律援助法 s.25)</source>
         <translation>请选择通知理由（法律援助法第二十五条）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="452"/>
+        <location filename="../../ui/intake_dialog.py" line="465"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="454"/>
+        <location filename="../../ui/intake_dialog.py" line="467"/>
         <source>Register it as a separate case anyway?</source>
         <translation>确属不同案件，仍然登记？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="462"/>
+        <location filename="../../ui/intake_dialog.py" line="475"/>
         <source>Person on file</source>
         <translation>受援人已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="464"/>
+        <location filename="../../ui/intake_dialog.py" line="477"/>
         <source>Update the person&apos;s details and register the case?</source>
         <translation>按本次填写更新受援人信息并登记案件？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="476"/>
+        <location filename="../../ui/intake_dialog.py" line="489"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2615,214 +2623,214 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Legal aid case management — {0} ({1})</source>
         <translation>法律援助案件管理 — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>The audit trail is broken at entry {0}: {1}. Report it; compare with the last signed anchor printout (审计记录 › 打印锚点).</source>
         <translation>审计记录在第 {0} 条处断开：{1}。请立即报告，并与最近一次签字存档的锚点打印件核对（审计记录 › 打印锚点）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>E&amp;xport ledger…</source>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Today&apos;s application receipts (PDF)…</source>
         <translation>当日申请材料接收凭证（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Columns shown</source>
         <translation>显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Sign out (switch user)</source>
         <translation>退出登录（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Legal help</source>
         <translation>法律帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Duty rota</source>
         <translation>值班安排</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>Today&apos;s application receipts</source>
         <translation>当日申请材料接收凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>{0} receipts saved: {1}</source>
         <translation>已保存 {0} 份接收凭证：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -4751,52 +4759,52 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="86"/>
+        <location filename="../../ui/case_work.py" line="87"/>
         <source>Log work</source>
         <translation>记录办案工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="92"/>
+        <location filename="../../ui/case_work.py" line="93"/>
         <source>e.g. 株洲市看守所, 天元区人民法院</source>
         <translation>例如：株洲市看守所、天元区人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="95"/>
+        <location filename="../../ui/case_work.py" line="96"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="99"/>
+        <location filename="../../ui/case_work.py" line="100"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="109"/>
+        <location filename="../../ui/case_work.py" line="110"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="110"/>
+        <location filename="../../ui/case_work.py" line="111"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="111"/>
+        <location filename="../../ui/case_work.py" line="112"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="112"/>
+        <location filename="../../ui/case_work.py" line="113"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="113"/>
+        <location filename="../../ui/case_work.py" line="114"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="122"/>
+        <location filename="../../ui/case_work.py" line="127"/>
         <source>Correct work</source>
         <translation>更正工作记录</translation>
     </message>
@@ -4804,112 +4812,112 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="141"/>
+        <location filename="../../ui/case_work.py" line="146"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="141"/>
+        <location filename="../../ui/case_work.py" line="146"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="141"/>
+        <location filename="../../ui/case_work.py" line="146"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="141"/>
+        <location filename="../../ui/case_work.py" line="146"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="142"/>
+        <location filename="../../ui/case_work.py" line="147"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="142"/>
+        <location filename="../../ui/case_work.py" line="147"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="145"/>
+        <location filename="../../ui/case_work.py" line="150"/>
         <source>Log work…</source>
         <translation>记录办案工作…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="148"/>
+        <location filename="../../ui/case_work.py" line="153"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="152"/>
+        <location filename="../../ui/case_work.py" line="157"/>
         <source>Work log</source>
         <translation>办案工作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="163"/>
+        <location filename="../../ui/case_work.py" line="168"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="163"/>
+        <location filename="../../ui/case_work.py" line="168"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="163"/>
+        <location filename="../../ui/case_work.py" line="168"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="163"/>
+        <location filename="../../ui/case_work.py" line="168"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="164"/>
+        <location filename="../../ui/case_work.py" line="169"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="164"/>
+        <location filename="../../ui/case_work.py" line="169"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="169"/>
+        <location filename="../../ui/case_work.py" line="174"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="170"/>
+        <location filename="../../ui/case_work.py" line="175"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="173"/>
+        <location filename="../../ui/case_work.py" line="178"/>
         <source>Case file documents</source>
         <translation>案卷材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="195"/>
+        <location filename="../../ui/case_work.py" line="200"/>
         <source>{0} entries, {1} in all</source>
         <translation>共{0}条，合计{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="256"/>
+        <location filename="../../ui/case_work.py" line="261"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="257"/>
+        <location filename="../../ui/case_work.py" line="262"/>
         <source>Documents and scans (*.pdf *.jpg *.png *.tif *.docx);;All files (*)</source>
         <translation>文书和扫描件 (*.pdf *.jpg *.png *.tif *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="271"/>
+        <location filename="../../ui/case_work.py" line="276"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
@@ -4935,6 +4943,24 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <location filename="../../ui/ledger_dialog.py" line="105"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="278"/>
+        <source>Discard what was typed in this window?</source>
+        <translation>放弃本窗口中已填写的内容？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="282"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="285"/>
+        <source>Keep typing</source>
+        <translation>继续填写</translation>
     </message>
 </context>
 </TS>
