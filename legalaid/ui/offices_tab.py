@@ -1,5 +1,5 @@
-"""设置 › 机构: the offices, their case-number prefix and the address and phone their
-documents print; a new office under one of them."""
+"""设置 › 机构: the offices, the office each is under, their case-number prefix and the
+address and phone their documents print; a new office under one of them."""
 
 from __future__ import annotations
 
@@ -78,11 +78,32 @@ class OfficesTab(QWidget):
                 if column not in EDITABLE:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)
+            self.table.setCellWidget(row, PARENT, self._parent_choice(office))
         self.new_parent.clear()
         self.new_parent.addItem(self.tr("(no parent: a new top office)"), None)
         for office in self.shown:
             self.new_parent.addItem(f"{office.code} {office.name}", office.code)
         self.new_parent.setCurrentIndex(1 if self.shown else 0)
+
+    def _parent_choice(self, office: offices.OfficeInfo) -> QComboBox:
+        """The offices this one may be put under: not itself, not one below it."""
+        below = {office.code}
+        grew = True
+        while grew:
+            more = {o.code for o in self.shown if o.parent_code in below} - below
+            below |= more
+            grew = bool(more)
+        combo = QComboBox()
+        combo.addItem(self.tr("(none: a top office)"), None)
+        for other in self.shown:
+            if other.code not in below:
+                combo.addItem(f"{other.code} {other.name}", other.code)
+        combo.setCurrentIndex(max(combo.findData(office.parent_code), 0))
+        return combo
+
+    def _parent(self, row: int) -> str | None:
+        combo = self.table.cellWidget(row, PARENT)
+        return combo.currentData() if isinstance(combo, QComboBox) else None
 
     def _cell(self, row: int, column: int) -> str:
         item = self.table.item(row, column)
@@ -93,12 +114,17 @@ class OfficesTab(QWidget):
         changed = 0
         for row, office in enumerate(self.shown):
             name, prefix, phone, address = (self._cell(row, c) for c in EDITABLE)
-            if (name, prefix, phone, address) == (office.name, office.prefix, office.phone,
-                                                  office.address):  # fmt: skip
+            parent = self._parent(row)
+            same = (name, prefix, phone, address) == (office.name, office.prefix, office.phone,
+                                                      office.address)  # fmt: skip
+            if same and parent == office.parent_code:
                 continue
             try:
-                offices.update_office(self._ctx, code=office.code, name=name, prefix=prefix,
-                                      phone=phone, address=address)  # fmt: skip
+                if not same:
+                    offices.update_office(self._ctx, code=office.code, name=name,
+                                          prefix=prefix, phone=phone, address=address)  # fmt: skip
+                if parent != office.parent_code:
+                    offices.move_office(self._ctx, code=office.code, parent_code=parent)
             except LegalAidError as exc:
                 self.table.selectRow(row)
                 self.message.show_message(f"{office.code}：{exc.message}")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from legalaid.services.audit_trail import AuditFilter, audit_entries
 from legalaid.services.context import Context
 from legalaid.services.offices import list_offices
-from legalaid.ui.offices_tab import ADDRESS, NAME, PHONE, OfficesTab
+from legalaid.ui.offices_tab import ADDRESS, NAME, PARENT, PHONE, OfficesTab
 
 
 def test_offices_are_edited_and_added(
@@ -45,4 +46,22 @@ def test_offices_are_edited_and_added(
     assert any(o.code == "CL" and o.parent_code == "ZZ" and o.prefix == "茶"
                for o in list_offices(offices))  # fmt: skip
     if backend == "sqlite":
+        qtbot.wait(50)  # the new rows' cell widgets are placed by the event loop
         tab.grab().save(str(tmp_path / "offices.png"))
+
+
+def test_an_office_is_put_under_another(offices: Context, qtbot: QtBot) -> None:
+    tab = OfficesTab(offices)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    codes = [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())]
+    top = tab.table.cellWidget(codes.index("ZZ"), PARENT)
+    assert isinstance(top, QComboBox)
+    # Not under itself nor under an office below it.
+    assert [top.itemData(i) for i in range(top.count())] == [None]
+    county = tab.table.cellWidget(codes.index("YX"), PARENT)
+    assert isinstance(county, QComboBox) and county.currentData() == "ZZ"
+    county.setCurrentIndex(county.findData("LL"))
+    assert tab.save()
+    assert {o.code: o.parent_code for o in list_offices(offices)}["YX"] == "LL"
+    assert "1" in tab.message.text()

@@ -3086,17 +3086,22 @@ Days already planned keep their lawyers.</source>
         <translation>新增机构</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="82"/>
+        <location filename="../../ui/offices_tab.py" line="83"/>
         <source>(no parent: a new top office)</source>
         <translation>（无上级：新的顶层机构）</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="108"/>
+        <location filename="../../ui/offices_tab.py" line="97"/>
+        <source>(none: a top office)</source>
+        <translation>（无上级：顶级机构）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/offices_tab.py" line="134"/>
         <source>{0} offices saved.</source>
         <translation>已保存 {0} 个机构。</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="123"/>
+        <location filename="../../ui/offices_tab.py" line="149"/>
         <source>Office added.</source>
         <translation>已新增机构。</translation>
     </message>
