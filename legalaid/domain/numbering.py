@@ -102,3 +102,12 @@ def number_tails(typed: TypedNumber, patterns: list[str]) -> list[str]:
         if "{seq}" in tail:
             tails.add(tail.format(seq=typed.seq, prefix="", year=""))
     return sorted(tails)
+
+
+def number_key(number: str) -> tuple[int, int]:
+    """(year, sequence) of a case number as stored, (0, 0) where it has none: lists sort by
+    office, year and number, so 第9号 comes before 第10号 (as text it would not)."""
+    typed = typed_number(number)
+    if typed is None:
+        return 0, 0
+    return typed.year or 0, typed.seq

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.orm import aliased
 
 from legalaid.domain.deadlines import Deadline, escalation_deadline, open_deadline
@@ -66,6 +66,9 @@ class CaseRow:
     handler: str | None
     due_on: date | None = None
     deadline_kind: str | None = None
+    # (office id, number's year, number's sequence): where the row stands when the list is
+    # sorted by 案号, for the next page's keyset.
+    number_order: tuple[int, int, int] = (0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,10 @@ class CaseDetail:
     handler_detail: str | None = None  # the handler with firm and phone
 
 
+# 案号 order: by office, then the number's year and sequence (ix_cases_number).
+NUMBER_ORDER = (CaseRecord.office_id, CaseRecord.number_year, CaseRecord.number_seq)
+
+
 def _base_query(filters: CaseFilter, session: Any) -> Any:
     handler = aliased(HandlerRecord)
     query = (
@@ -150,6 +157,7 @@ def _base_query(filters: CaseFilter, session: Any) -> Any:
             handler.name,
             CaseRecord.due_on,
             CaseRecord.deadline_kind,
+            *NUMBER_ORDER,
         )
         .join(OfficeRecord, OfficeRecord.id == CaseRecord.office_id)
         .join(PersonRecord, PersonRecord.id == CaseRecord.person_id)
@@ -201,6 +209,7 @@ def _row(values: Any, full_id: bool) -> CaseRow:
         handler,
         due_on,
         deadline_kind,
+        *number_order,
     ) = values
     return CaseRow(
         id=case_id,
@@ -218,12 +227,14 @@ def _row(values: Any, full_id: bool) -> CaseRow:
         handler=handler,
         due_on=due_on,
         deadline_kind=deadline_kind,
+        number_order=(number_order[0], number_order[1], number_order[2]),
     )
 
 
 # Orders a list of a million cases can be sorted by quickly (each has an index).
 SORT_KEYS = {
     "id": CaseRecord.id,
+    "number": CaseRecord.number_seq,  # with NUMBER_ORDER: office, year, number
     "applied_on": CaseRecord.applied_on,
     "accepted_on": CaseRecord.accepted_on,
     "due_on": CaseRecord.due_on,
@@ -233,6 +244,7 @@ SORT_KEYS = {
 
 # Sort keys never empty: the next page starts after the last row's key (keyset paging).
 KEYSET: dict[str, Callable[[CaseRow], object]] = {
+    "number": lambda row: row.number_order,
     "id": lambda row: row.id,
     "applied_on": lambda row: row.applied_on,
     "state": lambda row: row.state.value,
@@ -282,15 +294,19 @@ def find_cases(
     unless ``full_id``. With ``after`` (the last row of the page before), the next page is
     found by its sort key instead of skipping ``offset`` rows: as fast a thousand pages down
     as on the first (the key columns that can be empty still page by offset)."""
-    column = SORT_KEYS[order]
-    sort = column.desc() if descending else column.asc()
+    column: Any = SORT_KEYS[order]
+    keys = NUMBER_ORDER if order == "number" else (column,)
+    sorts = [k.desc() if descending else k.asc() for k in keys]
     tie = CaseRecord.id.desc() if descending else CaseRecord.id.asc()
     with ctx.reading() as uow:
         filters, full_id = _scoped(ctx, uow.session, filters, full_id)
-        query = _base_query(filters, uow.session).order_by(sort, tie)
+        query = _base_query(filters, uow.session).order_by(*sorts, tie)
         if after is not None and order in KEYSET:
             value = KEYSET[order](after)
-            if descending:
+            if order == "number":  # the row after, by (office, year, number, id)
+                column, value = tuple_(*keys, CaseRecord.id), tuple_(*after.number_order, after.id)
+                beyond = column < value if descending else column > value
+            elif descending:
                 beyond = or_(column < value, and_(column == value, CaseRecord.id < after.id))
             else:
                 beyond = or_(column > value, and_(column == value, CaseRecord.id > after.id))

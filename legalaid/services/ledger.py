@@ -28,7 +28,7 @@ from legalaid.domain.ledger import (
     parse_row,
     yes_no,
 )
-from legalaid.domain.numbering import parse_sequence
+from legalaid.domain.numbering import number_key, parse_sequence
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import OPEN_STATES, CaseState, FirmKind, HandlerType
 from legalaid.services import scope
@@ -284,10 +284,13 @@ class RowWriter:
                 self.blanks[(row.office_code, row.applied_on.year)].append(
                     (case_id, row.name, row.id_number, row.phone)
                 )
+            year, seq = number_key(case_no) if row.case_no else (0, 0)
             case_values.append(
                 {
                     "id": case_id,
                     "case_no": case_no,
+                    "number_year": year,
+                    "number_seq": seq,
                     "office_id": office.id,
                     "person_id": persons[row.row],
                     "handler_id": handlers[

@@ -19,7 +19,7 @@ from sqlalchemy.sql.dml import Insert
 from sqlalchemy.types import TypeEngine
 
 from legalaid.domain.ledger import Duplicates
-from legalaid.domain.numbering import number_tails, numbers_for, typed_number
+from legalaid.domain.numbering import number_key, number_tails, numbers_for, typed_number
 from legalaid.storage.records import (
     Base,
     CaseRecord,
@@ -86,14 +86,19 @@ def cases_on_file(
 
 
 def set_case_numbers(session: Session, numbers: Sequence[tuple[int, str]]) -> None:
-    """Give cases (by id) their 案号."""
+    """Give cases (by id) their 案号, with its year and sequence for sorting."""
     if numbers:
         table = CaseRecord.__table__
         assert isinstance(table, Table)
         statement = (
-            table.update().where(table.c.id == bindparam("ident")).values(case_no=bindparam("no"))
+            table.update()
+            .where(table.c.id == bindparam("ident"))
+            .values(case_no=bindparam("no"), number_year=bindparam("y"), number_seq=bindparam("s"))
         )
-        session.execute(statement, [{"ident": i, "no": n} for i, n in numbers])
+        session.execute(
+            statement,
+            [{"ident": i, "no": n, "y": y, "s": s} for i, n in numbers for y, s in [number_key(n)]],
+        )
 
 
 def existing_case_numbers(session: Session, numbers: Iterable[str]) -> set[str]:

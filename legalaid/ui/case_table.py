@@ -22,7 +22,7 @@ class CaseTableModel(QAbstractTableModel):
     CaseIdRole = Qt.ItemDataRole.UserRole + 1
     # Columns the database can sort a million rows by (each has an index).
     SORTABLE: ClassVar[dict[int, str]] = {
-        CASE_NO: "id", STATE: "state", APPLIED: "applied_on", ACCEPTED: "accepted_on",
+        CASE_NO: "number", STATE: "state", APPLIED: "applied_on", ACCEPTED: "accepted_on",
         DUE: "due_on",
     }  # fmt: skip
 
