@@ -2,8 +2,8 @@
 in a reader process beside the writing one for a large file, so that on two cores the next
 chunk is parsed while SQLite writes the last (parsing is a third of a large import).
 
-The header row is always checked here first, so a wrong header is refused at once; a file
-that cannot be read further is refused at the chunk where it breaks, in either process."""
+The header row is checked first, so a wrong header is refused at once; a file that cannot be
+read further is refused at the chunk where it breaks, in either process."""
 
 from __future__ import annotations
 
@@ -70,11 +70,10 @@ def checked_chunks(
 ) -> Iterator[tuple[list[R], list[ValidationError]]]:
     """The file's rows, checked, CHUNK at a time, with the problems of those that failed.
     ``parse`` must be a module-level function (a reader process imports it by name)."""
-    raw_rows = _checked_header(path, columns, title)
-    if path.stat().st_size < PARALLEL_BYTES:
-        return _parsed(raw_rows, parse, today, progress, CHUNK)
-    raw_rows.close()  # type: ignore[attr-defined]  # a generator: closes the file
-    return _from_reader_process(_Source(path, columns, parse, today, title), progress)
+    if path.is_file() and path.stat().st_size >= PARALLEL_BYTES:
+        # The reader checks the header too, first (a workbook is not opened twice for it).
+        return _from_reader_process(_Source(path, columns, parse, today, title), progress)
+    return _parsed(_checked_header(path, columns, title), parse, today, progress, CHUNK)
 
 
 @dataclass(frozen=True)
@@ -161,6 +160,12 @@ def _from_reader_process(
             elif message[0] == "problem":
                 _, text, field, row = message
                 raise ValidationError(text, field=field, row=row)
+            elif message[0] == "problems":  # the header's: each named, as read here
+                _, heading, listed = message
+                raise ValidationErrors(
+                    [ValidationError(t, field=f, row=r, value=v) for t, f, r, v in listed],
+                    heading=heading,
+                )
             elif message[0] == "failed":
                 raise RuntimeError(f"读取台账的进程出错：{message[1]}")
             else:  # "end"
@@ -207,6 +212,9 @@ def read_in_process(source: _Source, chunk: int, channel: Any) -> None:
                 read += chunk
                 channel.put(("rows", rows, problems, read))
         channel.put(("end",))
+    except ValidationErrors as exc:
+        listed = [(p.message, p.field, p.row, p.value) for p in exc.problems]
+        channel.put(("problems", exc.message.split("\n", 1)[0], listed))
     except LegalAidError as exc:
         field = getattr(exc, "field", None)
         channel.put(("problem", exc.message, field, getattr(exc, "row", None)))

@@ -152,3 +152,17 @@ def test_where_no_reader_process_can_start_the_file_is_read_here(
     path = write_csv(tmp_path / "ext.csv", extended_rows())
     assert import_ledger(offices, path).cases == 60
     assert reader_starts == [path]
+
+
+def test_a_wrong_header_is_refused_by_the_reader_as_here(
+    offices: Context, tmp_path: Path, reader_starts: list[Path]
+) -> None:
+    rows = [{("申请人" if k == "受援人" else k): v for k, v in r.items()} for r in extended_rows()]
+    path = write_csv(tmp_path / "header.csv", rows)
+    with pytest.raises(ValidationErrors) as info:
+        import_ledger(offices, path)
+    assert reader_starts == [path]
+    assert info.value.message.startswith("台账「header.csv」的列名有误：")
+    assert info.value.problems and all(p.row == 1 for p in info.value.problems)
+    assert any("受援人" in p.message for p in info.value.problems)
+    assert count_cases(offices) == 0
