@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from legalaid.domain.closing_file import Outcome
 from legalaid.domain.errors import RowErrors, ValidationError
@@ -102,7 +102,7 @@ def workflow_state(text: str, source: CaseSource, accepted_on: date | None) -> C
 
 
 # A named tuple: a 200,000-row import holds many at once, and a large file's rows cross from
-# the reader process, where a tuple is rebuilt in one step (a dataclass field by field).
+# the reader process, where a tuple is rebuilt in one call (a dataclass field by field).
 class LedgerRow(NamedTuple):
     row: int
     case_no: str | None
@@ -138,13 +138,6 @@ class LedgerRow(NamedTuple):
     quality_grade: QualityGrade | None = None
     matter_category: str | None = None
     remarks: str | None = None
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return _rebuild_row, (tuple(self),)
-
-
-def _rebuild_row(values: tuple[Any, ...]) -> LedgerRow:
-    return tuple.__new__(LedgerRow, values)
 
 
 class Duplicates:

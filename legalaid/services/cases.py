@@ -232,22 +232,22 @@ def _row(values: Any, full_id: bool) -> CaseRow:
 
 
 # Orders a list of a million cases can be sorted by quickly (each has an index).
-SORT_KEYS = {
-    "id": CaseRecord.id,
-    "number": CaseRecord.number_seq,  # with NUMBER_ORDER: office, year, number
-    "applied_on": CaseRecord.applied_on,
-    "accepted_on": CaseRecord.accepted_on,
-    "due_on": CaseRecord.due_on,
-    "state": CaseRecord.state,
+SORT_KEYS: dict[str, tuple[Any, ...]] = {
+    "id": (CaseRecord.id,),
+    "number": NUMBER_ORDER,
+    "applied_on": (CaseRecord.applied_on,),
+    "accepted_on": (CaseRecord.accepted_on,),
+    "due_on": (CaseRecord.due_on,),
+    "state": (CaseRecord.state,),
 }
 
 
 # Sort keys never empty: the next page starts after the last row's key (keyset paging).
-KEYSET: dict[str, Callable[[CaseRow], object]] = {
+KEYSET: dict[str, Callable[[CaseRow], tuple[object, ...]]] = {
+    "id": lambda row: (row.id,),
     "number": lambda row: row.number_order,
-    "id": lambda row: row.id,
-    "applied_on": lambda row: row.applied_on,
-    "state": lambda row: row.state.value,
+    "applied_on": lambda row: (row.applied_on,),
+    "state": lambda row: (row.state.value,),
 }
 
 
@@ -294,22 +294,23 @@ def find_cases(
     unless ``full_id``. With ``after`` (the last row of the page before), the next page is
     found by its sort key instead of skipping ``offset`` rows: as fast a thousand pages down
     as on the first (the key columns that can be empty still page by offset)."""
-    column: Any = SORT_KEYS[order]
-    keys = NUMBER_ORDER if order == "number" else (column,)
+    keys = SORT_KEYS[order]
     sorts = [k.desc() if descending else k.asc() for k in keys]
     tie = CaseRecord.id.desc() if descending else CaseRecord.id.asc()
     with ctx.reading() as uow:
         filters, full_id = _scoped(ctx, uow.session, filters, full_id)
         query = _base_query(filters, uow.session).order_by(*sorts, tie)
         if after is not None and order in KEYSET:
-            value = KEYSET[order](after)
-            if order == "number":  # the row after, by (office, year, number, id)
-                column, value = tuple_(*keys, CaseRecord.id), tuple_(*after.number_order, after.id)
-                beyond = column < value if descending else column > value
-            elif descending:
-                beyond = or_(column < value, and_(column == value, CaseRecord.id < after.id))
+            values = KEYSET[order](after)
+            if len(keys) > 1:  # the row after, by (office, year, number, id)
+                row, last = tuple_(*keys, CaseRecord.id), tuple_(*values, after.id)
+                beyond = row < last if descending else row > last
             else:
-                beyond = or_(column > value, and_(column == value, CaseRecord.id > after.id))
+                column, value = keys[0], values[0]
+                if descending:
+                    beyond = or_(column < value, and_(column == value, CaseRecord.id < after.id))
+                else:
+                    beyond = or_(column > value, and_(column == value, CaseRecord.id > after.id))
             query = query.where(beyond)
         else:
             query = query.offset(offset)

@@ -165,6 +165,13 @@ def move_office(ctx: Context, *, code: str, parent_code: str | None) -> OfficeIn
         return info
 
 
+def possible_parents(shown: list[OfficeInfo], code: str) -> list[OfficeInfo]:
+    """Of the offices shown, those ``code`` may be put under (``move_office``'s rule): not
+    itself, not one below it."""
+    excluded = scope.below(((o.code, o.parent_code) for o in shown), code)
+    return [o for o in shown if o.code not in excluded]
+
+
 def list_offices(ctx: Context) -> list[OfficeInfo]:
     """The offices the acting user may see (their office and those below it, or all)."""
     with ctx.reading() as uow:

@@ -4,6 +4,9 @@ account yet) sees every office. Checked here, in the services, for every caller.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TypeVar
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -11,19 +14,27 @@ from legalaid.domain.errors import NotFound, PermissionDenied
 from legalaid.services.context import Context
 from legalaid.storage.records import OfficeRecord
 
+K = TypeVar("K")
 
-def subtree(session: Session, office_id: int) -> frozenset[int]:
-    """``office_id`` and every office below it, however deep."""
-    children: dict[int | None, list[int]] = {}
-    for ident, parent in session.execute(select(OfficeRecord.id, OfficeRecord.parent_id)):
+
+def below(parents: Iterable[tuple[K, K | None]], root: K) -> frozenset[K]:
+    """``root`` and every office below it, however deep, from (office, its parent) pairs."""
+    children: dict[K | None, list[K]] = {}
+    for ident, parent in parents:
         children.setdefault(parent, []).append(ident)
-    found, todo = {office_id}, [office_id]
+    found, todo = {root}, [root]
     while todo:
         for child in children.get(todo.pop(), ()):
             if child not in found:  # a cycle typed into the database must not hang us
                 found.add(child)
                 todo.append(child)
     return frozenset(found)
+
+
+def subtree(session: Session, office_id: int) -> frozenset[int]:
+    """``office_id`` and every office below it, however deep."""
+    rows = session.execute(select(OfficeRecord.id, OfficeRecord.parent_id))
+    return below(((ident, parent) for ident, parent in rows), office_id)
 
 
 def office_ids(ctx: Context, session: Session) -> frozenset[int] | None:

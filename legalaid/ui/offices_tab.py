@@ -87,17 +87,10 @@ class OfficesTab(QWidget):
 
     def _parent_choice(self, office: offices.OfficeInfo) -> QComboBox:
         """The offices this one may be put under: not itself, not one below it."""
-        below = {office.code}
-        grew = True
-        while grew:
-            more = {o.code for o in self.shown if o.parent_code in below} - below
-            below |= more
-            grew = bool(more)
         combo = QComboBox()
         combo.addItem(self.tr("(none: a top office)"), None)
-        for other in self.shown:
-            if other.code not in below:
-                combo.addItem(f"{other.code} {other.name}", other.code)
+        for other in offices.possible_parents(self.shown, office.code):
+            combo.addItem(f"{other.code} {other.name}", other.code)
         combo.setCurrentIndex(max(combo.findData(office.parent_code), 0))
         return combo
 
