@@ -132,6 +132,7 @@ class CaseDetail:
     # The organ handling the matter (a civil case's court), where no organ notified it.
     handling_organ: str | None = None
     handler_detail: str | None = None  # the handler with firm and phone
+    hardship_basis: str | None = None  # applications: the statement or the exemption (s.42)
 
 
 # 案号 order: by office, then the number's year and sequence (ix_cases_number).
@@ -368,6 +369,7 @@ def get_case(
             person_gender=case.person.gender,
             person_phone=case.person.phone,
             person_address=case.person.address,
+            hardship_basis=case.hardship_basis,
             handling_organ=case.handling_organ,
             handler_detail=(
                 "　".join(

@@ -66,9 +66,10 @@ class RepresentativeInput:
     id_number: str | None = None
 
 
-def _representative(
+def representative_fields(
     data: RepresentativeInput | None, today: date
 ) -> tuple[str, str, str, str | None] | None:
+    """The representative's columns (kind, name, relation, ID number), checked."""
     if data is None:
         return None
     name, relation = data.name.strip(), data.relation.strip()
@@ -196,7 +197,7 @@ def register(ctx: Context, data: CaseInput) -> CaseRef:
         )
     if data.aided_persons < 1:
         raise ValidationError("「受援人数」至少为1（含共同受援人、并案）", field="受援人数")
-    representative = _representative(data.representative, today)
+    representative = representative_fields(data.representative, today)
     matter = (data.matter_category or "").strip() or None
     if matter is not None and len(matter) > 20:
         raise ValidationError("「事项类别」过长（最多20字）", field="事项类别")

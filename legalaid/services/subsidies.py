@@ -520,6 +520,31 @@ def _basis_text(case: CaseRecord) -> dict[str, object]:
     }
 
 
+def fixed_state(session: Session, case_id: int) -> str | None:
+    """The subsidy's state once its basis is fixed (approved or paid), else None."""
+    record = session.get(CaseSubsidyRecord, case_id)
+    if record is None or record.state == PaymentState.PENDING.value:
+        return None
+    return record.state
+
+
+def basis_corrected(session: Session, case: CaseRecord, *, field: str) -> dict[str, object]:
+    """A fact the subsidy is computed from (``field``) was corrected: a pending subsidy is
+    recomputed (the change of amount returned for the timeline); an approved one is fixed —
+    the finance office pays that amount — so the correction is refused."""
+    record = session.get(CaseSubsidyRecord, case.id)
+    if record is None:
+        return {}
+    if record.state != PaymentState.PENDING.value:
+        raise ValidationError(f"补贴已{record.state}，其计算依据「{field}」不能再更正", field=field)
+    _, _, amount, lines = _compute(session, case)
+    detail: dict[str, object] = {}
+    if amount != record.computed:
+        detail["计算金额"] = f"{record.computed}→{amount}"
+    record.computed, record.breakdown = amount, _lines_json(lines)
+    return detail
+
+
 def propose(ctx: Context, session: Session, case: CaseRecord) -> CaseSubsidyRecord:
     """Closing a case proposes its subsidy (待审核), unless one is already stored."""
     record = session.get(CaseSubsidyRecord, case.id)

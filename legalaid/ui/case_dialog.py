@@ -48,6 +48,7 @@ from legalaid.ui.assign_dialog import AssignDialog
 from legalaid.ui.case_escalation import EscalationPanel
 from legalaid.ui.case_subsidy import SubsidyPanel
 from legalaid.ui.case_work import ClosingDialog, FollowUpPanel, WorkPanel
+from legalaid.ui.correction_dialog import CorrectionDialog
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.step_dialog import StepDialog
 from legalaid.ui.widgets import FieldError, from_qdate, run_modal, show_error
@@ -142,6 +143,11 @@ class CaseDialog(QDialog):
             self.buttons[key] = button
             self.step_row.addWidget(button)
         self.step_row.addStretch()
+        # 更正: registered facts corrected by a clerk, with a reason (audited).
+        self.correct_button = QPushButton(self.tr("Correct…"))
+        self.correct_button.setToolTip(self.tr("Correct the registered facts, with a reason"))
+        self.correct_button.clicked.connect(self.correct_facts)
+        self.step_row.addWidget(self.correct_button)
         self.documents = QToolButton()
         self.documents.setText(self.tr("Documents"))
         self.documents.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -232,6 +238,7 @@ class CaseDialog(QDialog):
                     else []
                 ),
                 (self.tr("Received on"), row.applied_on.isoformat()),
+                *([(self.tr("Economic hardship"), d.hardship_basis)] if d.hardship_basis else []),
                 *(
                     [
                         (
@@ -311,6 +318,7 @@ class CaseDialog(QDialog):
         self.escalation_panel.show_case()
         self.work_panel.show_case(has_handler=bool(row.handler))
         self.follow_panel.show_case()
+        self.correct_button.setVisible(self._may(Action.REGISTER))
         self.documents.setVisible(self._may(Action.PRINT))
         menu = self.documents.menu()
         menu.clear()
@@ -626,6 +634,12 @@ class CaseDialog(QDialog):
                 expected_version=self._version,
             ),
         )
+
+    def correct_facts(self) -> None:
+        dialog = CorrectionDialog(self._ctx, self._case_id, parent=self)
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
+            self.changed = True
+            self.reload()
 
     def _may(self, action: Action) -> bool:
         return may(self._ctx, action, case_id=self._case_id)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -40,7 +39,6 @@ from legalaid.domain.vocabulary import (
     Gender,
     NotificationGround,
     RegionTier,
-    RepresentativeKind,
     Stage,
 )
 from legalaid.services import intake
@@ -49,13 +47,15 @@ from legalaid.services.casefile import CaseRef
 from legalaid.services.cases import people_with_id
 from legalaid.services.context import Context
 from legalaid.services.offices import list_offices
+from legalaid.ui.representative_box import RepresentativeBox
 from legalaid.ui.widgets import (
     EnterMovesFocus,
-    FieldError,
+    FieldErrors,
     date_edit,
     discard_typing,
     from_qdate,
     show_error,
+    two_columns,
     watch_choices,
 )
 
@@ -73,7 +73,7 @@ class IntakeDialog(QDialog):
         self.setWindowTitle(
             self.tr("Accept a notification") if notification else self.tr("Register an application")
         )
-        self._errors: dict[str, FieldError] = {}
+        self._errors = FieldErrors()
 
         # -- the case -------------------------------------------------------------------
         self.office = QComboBox()
@@ -133,17 +133,19 @@ class IntakeDialog(QDialog):
         case_form.addRow(self.tr("Office"), self.office)
         case_form.addRow(self.tr("Source"), self.source)
         if notification:
-            case_form.addRow(self.tr("Notifying organ"), self._with_error(self.organ, "通知机关"))
             case_form.addRow(
-                self.tr("Ground of the notification"), self._with_error(self.ground, "通知理由")
+                self.tr("Notifying organ"), self._errors.beside(self.organ, "通知机关")
+            )
+            case_form.addRow(
+                self.tr("Ground of the notification"), self._errors.beside(self.ground, "通知理由")
             )
             case_form.addRow(self.tr("Organ's case number"), self.organ_case_no)
             case_form.addRow(self.tr("Place of detention"), self.detention_place)
         case_form.addRow(self.tr("Case type"), self.case_type)
         case_form.addRow(self.tr("Stage"), self.stage)
         case_form.addRow(self.tr("Cause"), self.cause)
-        case_form.addRow(self.tr("Matter (s.31)"), self._with_error(self.matter, "事项类别"))
-        case_form.addRow(self.tr("Received on"), self._with_error(self.received, "收到日期"))
+        case_form.addRow(self.tr("Matter (s.31)"), self._errors.beside(self.matter, "事项类别"))
+        case_form.addRow(self.tr("Received on"), self._errors.beside(self.received, "收到日期"))
         case_form.addRow(self.tr("Summary"), self.summary)
         case_form.addRow(self.tr("Where handled"), where)
         case_form.addRow("", self.life_or_death)
@@ -170,11 +172,11 @@ class IntakeDialog(QDialog):
 
         person_box = QGroupBox(self.tr("Aided person"))
         person_form = QFormLayout(person_box)
-        person_form.addRow(self.tr("Name"), self._with_error(self.name, "受援人姓名"))
-        person_form.addRow(self.tr("ID number"), self._with_error(self.id_number, "身份证号"))
+        person_form.addRow(self.tr("Name"), self._errors.beside(self.name, "受援人姓名"))
+        person_form.addRow(self.tr("ID number"), self._errors.beside(self.id_number, "身份证号"))
         person_form.addRow("", self.derived)
-        person_form.addRow(self.tr("Gender"), self._with_error(self.gender, "性别"))
-        person_form.addRow(self.tr("Phone"), self._with_error(self.phone, "联系电话"))
+        person_form.addRow(self.tr("Gender"), self._errors.beside(self.gender, "性别"))
+        person_form.addRow(self.tr("Phone"), self._errors.beside(self.phone, "联系电话"))
         person_form.addRow(self.tr("Address"), self.address)
         person_form.addRow(self.tr("Groups"), group_grid)
         person_form.addRow("", self.earlier)
@@ -199,52 +201,20 @@ class IntakeDialog(QDialog):
         hardship.addWidget(self.pledge)
         hardship.addWidget(self.exempt)
         hardship.addWidget(self.exemption)
-        hardship.addWidget(self._error_label("经济困难依据"))
+        hardship.addWidget(self._errors.label("经济困难依据"))
         hardship_box.setVisible(not notification)
 
         # -- who applies for the person (法律援助法 s.40) --------------------------------------
-        self.rep_kind = QComboBox()
-        self.rep_kind.addItem(self.tr("(the person applies)"), None)
-        for kind in RepresentativeKind:
-            self.rep_kind.addItem(kind.value, kind.value)
-        self.rep_name = QLineEdit()
-        self.rep_relation = QLineEdit()
-        self.rep_relation.setPlaceholderText(self.tr("e.g. 父亲, 配偶, 监护人"))
-        self.rep_id = QLineEdit()
-        rep_box = QGroupBox(self.tr("Representative"))
-        rep_form = QFormLayout(rep_box)
-        rep_form.addRow(self.tr("Acting as"), self.rep_kind)
-        rep_form.addRow(self.tr("Name"), self._with_error(self.rep_name, "代理人姓名"))
-        rep_form.addRow(self.tr("Relation"), self._with_error(self.rep_relation, "与受援人关系"))
-        rep_form.addRow(self.tr("ID number"), self._with_error(self.rep_id, "代理人身份证号"))
-        for rep_field in (self.rep_name, self.rep_relation, self.rep_id):
-            rep_field.setEnabled(False)
-            self.rep_kind.currentIndexChanged.connect(
-                lambda _i, w=rep_field: w.setEnabled(self.rep_kind.currentData() is not None)
-            )
+        self.representative = RepresentativeBox(self._errors)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.general_error = FieldError()
+        self.general_error = self._errors.general
 
-        content = QWidget()
-        columns = QHBoxLayout(content)
-        left = QVBoxLayout()
-        left.addWidget(case_box)
-        left.addStretch()
-        right = QVBoxLayout()
-        right.addWidget(person_box)
-        right.addWidget(hardship_box)
-        right.addWidget(rep_box)
-        right.addStretch()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
+        scroll = two_columns([case_box], [person_box, hardship_box, self.representative])
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(self.general_error)
@@ -280,21 +250,6 @@ class IntakeDialog(QDialog):
     def reject(self) -> None:
         if discard_typing(self):  # Esc, Cancel or ✕ over a half-typed application: asked
             super().reject()
-
-    # -- layout helpers ---------------------------------------------------------------------
-    def _error_label(self, field: str) -> FieldError:
-        label = FieldError()
-        self._errors[field] = label
-        return label
-
-    def _with_error(self, widget: QWidget, field: str) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(self._error_label(field))
-        return box
 
     def _criminal_only(self) -> None:
         self.life_or_death.setEnabled(CaseType(self.case_type.currentData()).is_criminal)
@@ -414,16 +369,7 @@ class IntakeDialog(QDialog):
             organ_case_no=self.organ_case_no.text().strip() or None,
             detention_place=self.detention_place.text().strip() or None,
             matter_category=self.matter.currentText().strip() or None,
-            representative=(
-                intake.RepresentativeInput(
-                    kind=RepresentativeKind(self.rep_kind.currentData()),
-                    name=self.rep_name.text(),
-                    relation=self.rep_relation.text(),
-                    id_number=self.rep_id.text() or None,
-                )
-                if self.rep_kind.currentData()
-                else None
-            ),
+            representative=self.representative.value(),
             region_tier=RegionTier(self.region.currentData()),
             aided_persons=self.aided_persons.value(),
             possible_life_or_death=self.life_or_death.isChecked(),
@@ -444,9 +390,7 @@ class IntakeDialog(QDialog):
         return True
 
     def save(self) -> None:
-        for label in self._errors.values():
-            label.show_message(None)
-        self.general_error.show_message(None)
+        self._errors.clear_all()
         if self.notification and self.ground.currentData() is None:
             self._errors["通知理由"].show_message(
                 self.tr("Choose the ground of the notification (法律援助法 s.25)")
@@ -479,11 +423,7 @@ class IntakeDialog(QDialog):
                         return
                     data = replace(data, update_person=True)
         except ValidationError as exc:
-            beside = self._errors.get(exc.field or "")
-            if beside is not None:
-                beside.show_message(exc.message)
-            else:
-                self.general_error.show_message(exc.message)
+            self._errors.show(exc)
             return
         except LegalAidError as exc:
             show_error(self, exc, self.tr("Not saved"))

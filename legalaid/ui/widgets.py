@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import (
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -226,6 +227,62 @@ class FieldError(QLabel):
     def show_message(self, message: str | None) -> None:
         self.setText(message or "")
         self.setVisible(bool(message))
+
+
+def two_columns(left: Sequence[QWidget], right: Sequence[QWidget]) -> QScrollArea:
+    """A long form's boxes in two columns of equal width, scrolled when the screen is low."""
+    content = QWidget()
+    columns = QHBoxLayout(content)
+    for boxes in (left, right):
+        column = QVBoxLayout()
+        for box in boxes:
+            column.addWidget(box)
+        column.addStretch()
+        columns.addLayout(column, 1)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(content)
+    return scroll
+
+
+class FieldErrors(dict[str, FieldError]):
+    """A form's error lines by the field names the services use (``ValidationError.field``):
+    every problem of a refusal beside its field at once, what has no field below the form."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.general = FieldError()
+
+    def label(self, field: str) -> FieldError:
+        self[field] = FieldError()
+        return self[field]
+
+    def beside(self, widget: QWidget, field: str) -> QWidget:
+        """``widget`` with the error line of ``field`` under it."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(self.label(field))
+        return box
+
+    def clear_all(self) -> None:
+        for label in self.values():
+            label.show_message(None)
+        self.general.show_message(None)
+
+    def show(self, error: ValidationError, *, marked: str = "") -> None:
+        """Each problem of ``error`` beside its field; ``marked`` below the form when every
+        problem has its place (so the clerk knows to look for them)."""
+        unplaced: list[str] = []
+        for problem in getattr(error, "problems", None) or [error]:
+            beside = self.get(problem.field or "")
+            if beside is not None:
+                beside.show_message(problem.message)
+            else:
+                unplaced.append(problem.message)
+        self.general.show_message("\n".join(unplaced) if unplaced else marked)
 
 
 class EnterMovesFocus(QObject):

@@ -13,18 +13,18 @@ def test_intake_records_the_matter_and_the_representative(qtbot: QtBot, offices:
     assert isinstance(offices, Context)
     dialog = IntakeDialog(offices, notification=False)
     qtbot.addWidget(dialog)
-    assert not dialog.rep_name.isEnabled()  # the person applies: nothing to fill
+    assert not dialog.representative.name.isEnabled()  # the person applies: nothing to fill
     dialog.name.setText("白杰")
     dialog.cause.setText("劳动报酬纠纷")
     dialog.matter.setCurrentText("劳动报酬")
     dialog.pledge.setChecked(True)
-    dialog.rep_kind.setCurrentIndex(dialog.rep_kind.findData("近亲属"))
-    assert dialog.rep_name.isEnabled()
-    dialog.rep_name.setText("白芳")
+    dialog.representative.kind.setCurrentIndex(dialog.representative.kind.findData("近亲属"))
+    assert dialog.representative.name.isEnabled()
+    dialog.representative.name.setText("白芳")
     dialog.save()  # the relation is missing: said beside it
     assert dialog.result_ref is None
     assert "与受援人的关系" in dialog._errors["与受援人关系"].text()
-    dialog.rep_relation.setText("姐姐")
+    dialog.representative.relation.setText("姐姐")
     dialog.save()
     assert dialog.result_ref is not None
     detail = get_case(offices, dialog.result_ref.id)

@@ -462,561 +462,576 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="81"/>
-        <location filename="../../ui/case_dialog.py" line="219"/>
+        <location filename="../../ui/case_dialog.py" line="82"/>
+        <location filename="../../ui/case_dialog.py" line="225"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="81"/>
+        <location filename="../../ui/case_dialog.py" line="82"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="81"/>
+        <location filename="../../ui/case_dialog.py" line="82"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82"/>
-        <location filename="../../ui/case_dialog.py" line="708"/>
+        <location filename="../../ui/case_dialog.py" line="83"/>
+        <location filename="../../ui/case_dialog.py" line="722"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="85"/>
+        <location filename="../../ui/case_dialog.py" line="86"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="85"/>
+        <location filename="../../ui/case_dialog.py" line="86"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="85"/>
+        <location filename="../../ui/case_dialog.py" line="86"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="86"/>
+        <location filename="../../ui/case_dialog.py" line="87"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92"/>
+        <location filename="../../ui/case_dialog.py" line="93"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93"/>
+        <location filename="../../ui/case_dialog.py" line="94"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="101"/>
+        <location filename="../../ui/case_dialog.py" line="102"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="103"/>
+        <location filename="../../ui/case_dialog.py" line="104"/>
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="104"/>
+        <location filename="../../ui/case_dialog.py" line="105"/>
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="106"/>
+        <location filename="../../ui/case_dialog.py" line="107"/>
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="110"/>
+        <location filename="../../ui/case_dialog.py" line="111"/>
         <source>Work and documents</source>
         <translation>办案工作与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="112"/>
+        <location filename="../../ui/case_dialog.py" line="113"/>
         <source>Closing and follow-up</source>
         <translation>结案与回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="117"/>
+        <location filename="../../ui/case_dialog.py" line="118"/>
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="118"/>
+        <location filename="../../ui/case_dialog.py" line="119"/>
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="119"/>
-        <location filename="../../ui/case_dialog.py" line="510"/>
+        <location filename="../../ui/case_dialog.py" line="120"/>
+        <location filename="../../ui/case_dialog.py" line="518"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="120"/>
+        <location filename="../../ui/case_dialog.py" line="121"/>
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121"/>
+        <location filename="../../ui/case_dialog.py" line="122"/>
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="128"/>
+        <location filename="../../ui/case_dialog.py" line="129"/>
         <source>Aid in advance…</source>
         <translation>先行提供…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="129"/>
-        <location filename="../../ui/case_dialog.py" line="374"/>
+        <location filename="../../ui/case_dialog.py" line="130"/>
+        <location filename="../../ui/case_dialog.py" line="382"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="130"/>
+        <location filename="../../ui/case_dialog.py" line="131"/>
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="131"/>
+        <location filename="../../ui/case_dialog.py" line="132"/>
         <source>Agreement delayed…</source>
         <translation>协议暂缓签订…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="132"/>
+        <location filename="../../ui/case_dialog.py" line="133"/>
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="133"/>
+        <location filename="../../ui/case_dialog.py" line="134"/>
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="134"/>
+        <location filename="../../ui/case_dialog.py" line="135"/>
         <source>Submit closing file…</source>
         <translation>提交结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="135"/>
+        <location filename="../../ui/case_dialog.py" line="136"/>
         <source>Approve closing</source>
         <translation>结案审查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="136"/>
+        <location filename="../../ui/case_dialog.py" line="137"/>
         <source>Return closing file…</source>
         <translation>退回结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="137"/>
+        <location filename="../../ui/case_dialog.py" line="138"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="146"/>
+        <location filename="../../ui/case_dialog.py" line="147"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="148"/>
+        <source>Correct the registered facts, with a reason</source>
+        <translation>更正登记信息（须写明原因）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="152"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="182"/>
+        <location filename="../../ui/case_dialog.py" line="188"/>
         <source>Objection filed on {0}: {1}</source>
         <translation>{0} 提出异议：{1}（司法行政机关审查中）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="187"/>
+        <location filename="../../ui/case_dialog.py" line="193"/>
         <source>Aid given in advance since {0} ({1}); the decision is still due</source>
         <translation>自 {0} 起先行提供法律援助（{1}）；仍须作出是否给予法律援助的决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="192"/>
+        <location filename="../../ui/case_dialog.py" line="198"/>
         <source>Agreement: clock stopped since {0} ({1}) until it is signed</source>
         <translation>签订委托协议：期限自 {0} 起停止计算（{1}），签订后结束</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="196"/>
+        <location filename="../../ui/case_dialog.py" line="202"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="198"/>
+        <location filename="../../ui/case_dialog.py" line="204"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="201"/>
+        <location filename="../../ui/case_dialog.py" line="207"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="202"/>
+        <location filename="../../ui/case_dialog.py" line="208"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="203"/>
+        <location filename="../../ui/case_dialog.py" line="209"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="206"/>
+        <location filename="../../ui/case_dialog.py" line="212"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="207"/>
+        <location filename="../../ui/case_dialog.py" line="213"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="208"/>
+        <location filename="../../ui/case_dialog.py" line="214"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="209"/>
+        <location filename="../../ui/case_dialog.py" line="215"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="215"/>
+        <location filename="../../ui/case_dialog.py" line="221"/>
         <source>Organ handling the case</source>
         <translation>受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="220"/>
+        <location filename="../../ui/case_dialog.py" line="226"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="221"/>
+        <location filename="../../ui/case_dialog.py" line="227"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="222"/>
+        <location filename="../../ui/case_dialog.py" line="228"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="223"/>
+        <location filename="../../ui/case_dialog.py" line="229"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="227"/>
+        <location filename="../../ui/case_dialog.py" line="233"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="228"/>
+        <location filename="../../ui/case_dialog.py" line="234"/>
         <source>{0} {1} ({2}) {3}</source>
         <translation>{0} {1}（{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="234"/>
+        <location filename="../../ui/case_dialog.py" line="240"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="238"/>
+        <location filename="../../ui/case_dialog.py" line="241"/>
+        <source>Economic hardship</source>
+        <translation>经济困难依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="245"/>
         <source>Aid in advance (s.44)</source>
         <translation>先行提供（第44条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="245"/>
+        <location filename="../../ui/case_dialog.py" line="252"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="246"/>
+        <location filename="../../ui/case_dialog.py" line="253"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="247"/>
+        <location filename="../../ui/case_dialog.py" line="254"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="248"/>
+        <location filename="../../ui/case_dialog.py" line="255"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="250"/>
+        <location filename="../../ui/case_dialog.py" line="257"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="251"/>
-        <location filename="../../ui/case_dialog.py" line="256"/>
-        <location filename="../../ui/case_dialog.py" line="261"/>
+        <location filename="../../ui/case_dialog.py" line="258"/>
+        <location filename="../../ui/case_dialog.py" line="263"/>
+        <location filename="../../ui/case_dialog.py" line="268"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="251"/>
-        <location filename="../../ui/case_dialog.py" line="256"/>
-        <location filename="../../ui/case_dialog.py" line="261"/>
+        <location filename="../../ui/case_dialog.py" line="258"/>
+        <location filename="../../ui/case_dialog.py" line="263"/>
+        <location filename="../../ui/case_dialog.py" line="268"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="253"/>
+        <location filename="../../ui/case_dialog.py" line="260"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="274"/>
+        <location filename="../../ui/case_dialog.py" line="281"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="320"/>
+        <location filename="../../ui/case_dialog.py" line="328"/>
         <source>Assignment papers (notice, letter, power of attorney)</source>
         <translation>指派文书（指派通知书、公函、授权委托书）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="326"/>
+        <location filename="../../ui/case_dialog.py" line="334"/>
         <source>Application and review</source>
         <translation>申请与审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="327"/>
+        <location filename="../../ui/case_dialog.py" line="335"/>
         <source>Assignment and handling</source>
         <translation>指派与承办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="328"/>
+        <location filename="../../ui/case_dialog.py" line="336"/>
         <source>Change, termination and closing</source>
         <translation>更换、终止与结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="406"/>
+        <location filename="../../ui/case_dialog.py" line="414"/>
         <source>Assignment papers</source>
         <translation>指派文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="424"/>
+        <location filename="../../ui/case_dialog.py" line="432"/>
         <source>Addressee of the letter</source>
         <translation>公函的受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="540"/>
+        <location filename="../../ui/case_dialog.py" line="548"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="541"/>
+        <location filename="../../ui/case_dialog.py" line="549"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="552"/>
+        <location filename="../../ui/case_dialog.py" line="560"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="553"/>
+        <location filename="../../ui/case_dialog.py" line="561"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="554"/>
+        <location filename="../../ui/case_dialog.py" line="562"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="555"/>
+        <location filename="../../ui/case_dialog.py" line="563"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="108"/>
-        <location filename="../../ui/case_dialog.py" line="255"/>
+        <location filename="../../ui/case_dialog.py" line="109"/>
+        <location filename="../../ui/case_dialog.py" line="262"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="122"/>
+        <location filename="../../ui/case_dialog.py" line="123"/>
         <source>Objection…</source>
         <translation>提出异议…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="125"/>
+        <location filename="../../ui/case_dialog.py" line="126"/>
         <source>Bureau&apos;s decision on the objection…</source>
         <translation>异议审查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="170"/>
+        <location filename="../../ui/case_dialog.py" line="176"/>
         <source>{0}: due {1} ({2}; period {3})</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="260"/>
+        <location filename="../../ui/case_dialog.py" line="267"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="263"/>
+        <location filename="../../ui/case_dialog.py" line="270"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="269"/>
+        <location filename="../../ui/case_dialog.py" line="276"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="270"/>
+        <location filename="../../ui/case_dialog.py" line="277"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="271"/>
+        <location filename="../../ui/case_dialog.py" line="278"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="272"/>
+        <location filename="../../ui/case_dialog.py" line="279"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="273"/>
+        <location filename="../../ui/case_dialog.py" line="280"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="275"/>
+        <location filename="../../ui/case_dialog.py" line="282"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="281"/>
+        <location filename="../../ui/case_dialog.py" line="288"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="282"/>
+        <location filename="../../ui/case_dialog.py" line="289"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="283"/>
+        <location filename="../../ui/case_dialog.py" line="290"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="373"/>
+        <location filename="../../ui/case_dialog.py" line="381"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="388"/>
-        <location filename="../../ui/case_dialog.py" line="403"/>
+        <location filename="../../ui/case_dialog.py" line="396"/>
+        <location filename="../../ui/case_dialog.py" line="411"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="389"/>
-        <location filename="../../ui/case_dialog.py" line="404"/>
+        <location filename="../../ui/case_dialog.py" line="397"/>
+        <location filename="../../ui/case_dialog.py" line="412"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="421"/>
-        <location filename="../../ui/case_dialog.py" line="430"/>
-        <location filename="../../ui/case_dialog.py" line="440"/>
-        <location filename="../../ui/case_dialog.py" line="475"/>
+        <location filename="../../ui/case_dialog.py" line="429"/>
+        <location filename="../../ui/case_dialog.py" line="438"/>
+        <location filename="../../ui/case_dialog.py" line="448"/>
+        <location filename="../../ui/case_dialog.py" line="483"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="497"/>
+        <location filename="../../ui/case_dialog.py" line="505"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="498"/>
+        <location filename="../../ui/case_dialog.py" line="506"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="517"/>
+        <location filename="../../ui/case_dialog.py" line="525"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="517"/>
+        <location filename="../../ui/case_dialog.py" line="525"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="521"/>
+        <location filename="../../ui/case_dialog.py" line="529"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="522"/>
+        <location filename="../../ui/case_dialog.py" line="530"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="569"/>
+        <location filename="../../ui/case_dialog.py" line="577"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="570"/>
+        <location filename="../../ui/case_dialog.py" line="578"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="597"/>
+        <location filename="../../ui/case_dialog.py" line="605"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="605"/>
+        <location filename="../../ui/case_dialog.py" line="613"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="606"/>
+        <location filename="../../ui/case_dialog.py" line="614"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="619"/>
+        <location filename="../../ui/case_dialog.py" line="627"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="677"/>
+        <location filename="../../ui/case_dialog.py" line="691"/>
         <source>Approve closing — quality of the case</source>
         <translation>结案审查 — 评定办案质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="688"/>
+        <location filename="../../ui/case_dialog.py" line="702"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="689"/>
+        <location filename="../../ui/case_dialog.py" line="703"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="707"/>
+        <location filename="../../ui/case_dialog.py" line="721"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1269,6 +1284,154 @@ Set up a new, empty database in this file?</source>
         <location filename="../../ui/case_work.py" line="354"/>
         <source>Economic loss recovered: an amount in yuan.</source>
         <translation>挽回经济损失应为金额（元）。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="58"/>
+        <source>Correct registered facts: {0}</source>
+        <translation>更正登记信息：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="64"/>
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="76"/>
+        <source>Possible life imprisonment or death penalty</source>
+        <translation>可能判处无期徒刑、死刑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="81"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="100"/>
+        <source>The subsidy is {0}: its basis can no longer change</source>
+        <translation>补贴{0}：其计算依据不能再更正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="107"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="109"/>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="110"/>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="113"/>
+        <source>Notifying organ</source>
+        <translation>通知机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="116"/>
+        <source>Ground of the notification</source>
+        <translation>通知理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="119"/>
+        <source>Organ&apos;s case number</source>
+        <translation>机关案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="123"/>
+        <source>Place of detention</source>
+        <translation>羁押场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="125"/>
+        <source>Stage</source>
+        <translation>诉讼阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="126"/>
+        <source>Cause</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="127"/>
+        <source>Matter (s.31)</source>
+        <translation>事项类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="128"/>
+        <source>Summary</source>
+        <translation>案情概要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="131"/>
+        <source>Economic hardship</source>
+        <translation>经济困难依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="140"/>
+        <source>(from ID number)</source>
+        <translation>（按身份证号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="155"/>
+        <source>Aided person</source>
+        <translation>受援人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="157"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="158"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="159"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="160"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="161"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="162"/>
+        <source>Groups</source>
+        <translation>人群类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="168"/>
+        <source>The person has {0} other case(s) ({1}): a correction of the person applies to them too</source>
+        <translation>该受援人另有{0}件案件（{1}）：对受援人信息的更正同样适用于这些案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="181"/>
+        <source>e.g. the ID number was copied wrongly</source>
+        <translation>例如：身份证号抄录错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="183"/>
+        <source>Reason for the correction</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="266"/>
+        <source>Not saved: see the fields marked in red</source>
+        <translation>未保存：请查看红字标出的项目</translation>
     </message>
 </context>
 <context>
@@ -2397,194 +2560,167 @@ Days already planned keep their lawyers.</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="136"/>
+        <location filename="../../ui/intake_dialog.py" line="137"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="138"/>
+        <location filename="../../ui/intake_dialog.py" line="140"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="140"/>
+        <location filename="../../ui/intake_dialog.py" line="142"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="141"/>
+        <location filename="../../ui/intake_dialog.py" line="143"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="142"/>
+        <location filename="../../ui/intake_dialog.py" line="144"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="143"/>
+        <location filename="../../ui/intake_dialog.py" line="145"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="144"/>
+        <location filename="../../ui/intake_dialog.py" line="146"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="145"/>
+        <location filename="../../ui/intake_dialog.py" line="147"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="146"/>
+        <location filename="../../ui/intake_dialog.py" line="148"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="147"/>
+        <location filename="../../ui/intake_dialog.py" line="149"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="148"/>
+        <location filename="../../ui/intake_dialog.py" line="150"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="155"/>
+        <location filename="../../ui/intake_dialog.py" line="157"/>
         <source>18 characters; fills birth date and gender</source>
         <translation>18位，自动填入出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="158"/>
+        <location filename="../../ui/intake_dialog.py" line="160"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="171"/>
+        <location filename="../../ui/intake_dialog.py" line="173"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="173"/>
-        <location filename="../../ui/intake_dialog.py" line="217"/>
+        <location filename="../../ui/intake_dialog.py" line="175"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="174"/>
-        <location filename="../../ui/intake_dialog.py" line="219"/>
+        <location filename="../../ui/intake_dialog.py" line="176"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="176"/>
+        <location filename="../../ui/intake_dialog.py" line="178"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="177"/>
+        <location filename="../../ui/intake_dialog.py" line="179"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="178"/>
+        <location filename="../../ui/intake_dialog.py" line="180"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="179"/>
+        <location filename="../../ui/intake_dialog.py" line="181"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="183"/>
+        <location filename="../../ui/intake_dialog.py" line="185"/>
         <source>Statement of economic hardship and integrity pledge</source>
         <translation>经济困难状况说明及个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="184"/>
+        <location filename="../../ui/intake_dialog.py" line="186"/>
         <source>The applicant signed the integrity pledge</source>
         <translation>申请人已签署个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="185"/>
+        <location filename="../../ui/intake_dialog.py" line="187"/>
         <source>Exempt from the hardship check</source>
         <translation>免予经济困难审查</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="196"/>
+        <location filename="../../ui/intake_dialog.py" line="198"/>
         <source>Economic hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="207"/>
-        <source>(the person applies)</source>
-        <translation>（本人申请）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_dialog.py" line="212"/>
-        <source>e.g. 父亲, 配偶, 监护人</source>
-        <translation>如：父亲、配偶、监护人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_dialog.py" line="214"/>
-        <source>Representative</source>
-        <translation>代理人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_dialog.py" line="216"/>
-        <source>Acting as</source>
-        <translation>身份</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_dialog.py" line="218"/>
-        <source>Relation</source>
-        <translation>与受援人关系</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_dialog.py" line="324"/>
+        <location filename="../../ui/intake_dialog.py" line="293"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="342"/>
+        <location filename="../../ui/intake_dialog.py" line="311"/>
         <source>Already on file with {0} case(s): {1}</source>
         <translation>该受援人已有 {0} 件案件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="368"/>
+        <location filename="../../ui/intake_dialog.py" line="337"/>
         <source>Register an application from the {0} of {1}</source>
         <translation>由 {1} 的{0}转为法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="453"/>
+        <location filename="../../ui/intake_dialog.py" line="411"/>
         <source>Choose the ground of the notification (法律援助法 s.25)</source>
         <translation>请选择通知理由（法律援助法第二十五条）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="465"/>
+        <location filename="../../ui/intake_dialog.py" line="423"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="467"/>
+        <location filename="../../ui/intake_dialog.py" line="425"/>
         <source>Register it as a separate case anyway?</source>
         <translation>确属不同案件，仍然登记？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="475"/>
+        <location filename="../../ui/intake_dialog.py" line="433"/>
         <source>Person on file</source>
         <translation>受援人已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="477"/>
+        <location filename="../../ui/intake_dialog.py" line="435"/>
         <source>Update the person&apos;s details and register the case?</source>
         <translation>按本次填写更新受援人信息并登记案件？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="489"/>
+        <location filename="../../ui/intake_dialog.py" line="443"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3091,17 +3227,17 @@ Days already planned keep their lawyers.</source>
         <translation>（无上级：新的顶层机构）</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="97"/>
+        <location filename="../../ui/offices_tab.py" line="91"/>
         <source>(none: a top office)</source>
         <translation>（无上级：顶级机构）</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="134"/>
+        <location filename="../../ui/offices_tab.py" line="127"/>
         <source>{0} offices saved.</source>
         <translation>已保存 {0} 个机构。</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="149"/>
+        <location filename="../../ui/offices_tab.py" line="142"/>
         <source>Office added.</source>
         <translation>已新增机构。</translation>
     </message>
@@ -3488,6 +3624,44 @@ Days already planned keep their lawyers.</source>
         <location filename="../../ui/reports_page.py" line="353"/>
         <source>Targets saved</source>
         <translation>年度任务数已保存</translation>
+    </message>
+</context>
+<context>
+    <name>RepresentativeBox</name>
+    <message>
+        <location filename="../../ui/representative_box.py" line="16"/>
+        <source>Representative</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representative_box.py" line="18"/>
+        <source>(the person applies)</source>
+        <translation>（本人申请）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representative_box.py" line="23"/>
+        <source>e.g. 父亲, 配偶, 监护人</source>
+        <translation>如：父亲、配偶、监护人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representative_box.py" line="26"/>
+        <source>Acting as</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representative_box.py" line="28"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representative_box.py" line="29"/>
+        <source>Relation</source>
+        <translation>与受援人关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representative_box.py" line="30"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
     </message>
 </context>
 <context>
@@ -4953,17 +5127,17 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../ui/widgets.py" line="278"/>
+        <location filename="../../ui/widgets.py" line="318"/>
         <source>Discard what was typed in this window?</source>
         <translation>放弃本窗口中已填写的内容？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="282"/>
+        <location filename="../../ui/widgets.py" line="322"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="285"/>
+        <location filename="../../ui/widgets.py" line="325"/>
         <source>Keep typing</source>
         <translation>继续填写</translation>
     </message>
