@@ -6,13 +6,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import pairwise
 from typing import NamedTuple
 
 from legalaid.domain.closing_file import Outcome
 from legalaid.domain.errors import RowErrors, ValidationError
 from legalaid.domain.identity import mask_id_number, normalize_phone, parse_id_number
+from legalaid.domain.money import CENTS, AmountError, parse_amount
 from legalaid.domain.vocabulary import (
     CaseSource,
     CaseState,
@@ -311,17 +312,10 @@ class RowReader:
         if text is None:
             return None
         try:
-            amount = Decimal(text.replace(",", ""))
-        except InvalidOperation:
-            self.fail(column, f"应为金额（元），现为「{text}」")
+            return parse_amount(text)
+        except AmountError as exc:
+            self.fail(column, f"{exc.reason}，现为「{text}」")
             return None
-        if not amount.is_finite() or amount < 0:
-            self.fail(column, f"金额不能为负数，现为「{text}」")
-            return None
-        if amount != amount.quantize(Decimal("0.01")):
-            self.fail(column, f"金额最多两位小数，现为「{text}」")
-            return None
-        return amount.quantize(Decimal("0.01"))
 
     def count(self, column: str) -> int | None:
         text = self.text(column)
@@ -482,9 +476,6 @@ def _check_order(r: RowReader, dates: list[tuple[str, date | None]]) -> None:
     for (first, a), (second, b) in pairwise(known):
         if b < a:
             r.fail(second, f"{b.isoformat()}早于{first}{a.isoformat()}")
-
-
-CENTS = Decimal("0.01")
 
 
 def yes_no(value: bool | None) -> str:

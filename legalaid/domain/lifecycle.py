@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import StrEnum
+
 from legalaid.domain.errors import InvalidTransition
 from legalaid.domain.vocabulary import CaseSource, CaseState
 
@@ -62,3 +65,76 @@ def is_assignable(state: CaseState, *, in_advance: bool = False) -> bool:
     if in_advance and state in PENDING_DECISION:
         return True
     return state in (S.APPROVED, S.NOTIFIED, S.ASSIGNED, S.IN_PROGRESS)
+
+
+class Step(StrEnum):
+    """The steps a clerk or handler takes on a case, as the case window offers them."""
+
+    REVIEW = "开始审查"
+    MATERIALS = "通知补正"
+    RECEIVED = "材料补齐"
+    GRANT = "给予法律援助"
+    REJECT = "不予法律援助"
+    OBJECTION = "提出异议"
+    OBJECTION_RESULT = "异议审查决定"
+    ADVANCE = "先行提供法律援助"
+    ASSIGN = "指派承办人"
+    ENGAGE = "签订委托协议"
+    PAUSE = "委托协议延迟"
+    TERMINATE = "终止法律援助"
+    WITHDRAW = "撤回申请"
+    SUBMIT = "提交结案材料"
+    APPROVE = "结案审查通过"
+    RETURN = "退回补充材料"
+    ARCHIVE = "归档"
+
+
+# The state a step moves the case to, where it moves it (the others record a fact: an
+# objection, aid in advance, a delayed agreement; assigning again keeps the state).
+STEP_TARGET: dict[Step, CaseState] = {
+    Step.REVIEW: S.REVIEW, Step.MATERIALS: S.AWAITING_MATERIALS, Step.RECEIVED: S.REVIEW,
+    Step.GRANT: S.APPROVED, Step.REJECT: S.REJECTED, Step.ENGAGE: S.IN_PROGRESS,
+    Step.TERMINATE: S.TERMINATED, Step.WITHDRAW: S.WITHDRAWN, Step.SUBMIT: S.CLOSING,
+    Step.APPROVE: S.CLOSED, Step.RETURN: S.IN_PROGRESS, Step.ARCHIVE: S.ARCHIVED,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StepFacts:
+    """What, beside its state, decides a case's next steps."""
+
+    state: CaseState
+    application: bool  # an application (not a notification)
+    objection_open: bool  # an objection awaits the bureau's decision (s.49)
+    in_advance: bool  # aid given in advance (s.44)
+    agreement_paused: bool  # the agreement's clock stopped (程序规定 s.27)
+
+
+def next_steps(facts: StepFacts) -> frozenset[Step]:
+    """The steps the law allows now. The case window offers exactly these (each to the roles
+    that may take it); the services check the same conditions when a step is taken."""
+    state = facts.state
+    allowed = TRANSITIONS[state]
+    steps = {step for step, target in STEP_TARGET.items() if target in allowed}
+    # Of the moves the table allows, some belong to one particular step:
+    if state is not S.REGISTERED:
+        steps.discard(Step.REVIEW)  # 材料补齐 is the way back to review after 补正
+    if state is not S.AWAITING_MATERIALS:
+        steps.discard(Step.RECEIVED)
+    if state is not S.REVIEW:
+        steps.discard(Step.GRANT)  # a refusal becomes a grant only by the objection (s.49)
+    if state is not S.ASSIGNED:
+        steps.discard(Step.ENGAGE)
+    if state is not S.CLOSING:
+        steps -= {Step.APPROVE, Step.RETURN}  # resuming after termination is the bureau's
+    if state in (S.REJECTED, S.TERMINATED) and not facts.objection_open:
+        steps.add(Step.OBJECTION)
+    if facts.objection_open:
+        steps.add(Step.OBJECTION_RESULT)
+    if state in PENDING_DECISION and facts.application and not facts.in_advance:
+        steps.add(Step.ADVANCE)
+    if is_assignable(state, in_advance=facts.in_advance):
+        steps.add(Step.ASSIGN)
+    if state is S.ASSIGNED and not facts.agreement_paused:
+        steps.add(Step.PAUSE)
+    return frozenset(steps)

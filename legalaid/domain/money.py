@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 SMALL_UNITS = ("", "拾", "佰", "仟")
@@ -62,3 +62,51 @@ def capital_yuan(amount: Decimal) -> str:
     if not text:
         return "零元整"
     return text if fen else text + "整"
+
+
+# -- amounts as clerks type them ---------------------------------------------------------------
+CENTS = Decimal("0.01")
+TOO_LARGE = Decimal("1e12")  # a trillion yuan: a typing slip, and past NUMERIC(14, 2)
+
+
+class AmountError(ValueError):
+    """Why a typed amount is not one; ``reason`` is the clerk's sentence without the value."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def parse_number(text: str) -> Decimal:
+    """A number as typed: thousands separators (, or ，) and spaces ignored; finite."""
+    cleaned = text.replace(",", "").replace("，", "").replace(" ", "").strip()
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise AmountError("应为数字") from None
+    if not value.is_finite():
+        raise AmountError("应为数字")
+    return value
+
+
+def check_amount(value: Decimal) -> Decimal:
+    """Yuan: not negative, at most two decimals (分), below a trillion; kept to the 分."""
+    if not value.is_finite():
+        raise AmountError("应为金额（元）")
+    if value < 0:
+        raise AmountError("金额不能为负数")
+    if value != value.quantize(CENTS):
+        raise AmountError("金额最多两位小数")
+    if value >= TOO_LARGE:
+        raise AmountError("金额过大")
+    return value.quantize(CENTS)
+
+
+def parse_amount(text: str) -> Decimal:
+    """An amount in yuan as typed (``3,200``, ``3200.5``); ``AmountError`` says what is
+    wrong with it."""
+    try:
+        value = parse_number(text)
+    except AmountError:
+        raise AmountError("应为金额（元）") from None
+    return check_amount(value)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from legalaid.domain.lifecycle import Step
+
 
 class Role(StrEnum):
     CLERK = "工作人员"
@@ -59,6 +61,15 @@ class Action(StrEnum):
 
 
 A = Action
+# Who takes each step of a case (the case window offers a step to those who may take it).
+STEP_ACTIONS: dict[Step, Action] = {
+    Step.REVIEW: A.DECIDE, Step.MATERIALS: A.DECIDE, Step.RECEIVED: A.DECIDE,
+    Step.GRANT: A.DECIDE, Step.REJECT: A.DECIDE, Step.OBJECTION: A.DECIDE,
+    Step.OBJECTION_RESULT: A.DECIDE, Step.ADVANCE: A.DECIDE, Step.WITHDRAW: A.DECIDE,
+    Step.ASSIGN: A.ASSIGN, Step.ENGAGE: A.RECORD_AGREEMENT, Step.PAUSE: A.RECORD_AGREEMENT,
+    Step.TERMINATE: A.TERMINATE, Step.SUBMIT: A.SUBMIT_CLOSING,
+    Step.APPROVE: A.REVIEW_CLOSING, Step.RETURN: A.REVIEW_CLOSING, Step.ARCHIVE: A.REVIEW_CLOSING,
+}  # fmt: skip
 # Actions a handler may take only on a case assigned to them.
 OWN_CASE_ONLY = frozenset({A.VIEW_CASE, A.LOG_WORK, A.RECORD_AGREEMENT, A.ATTACH,
                            A.SUBMIT_CLOSING, A.FLAG_MAJOR, A.VIEW_FULL_ID, A.PRINT})  # fmt: skip

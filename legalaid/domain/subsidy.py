@@ -104,6 +104,11 @@ def _within(allowed: frozenset[Any], value: object) -> bool:
     return not allowed or value in allowed
 
 
+# What a table that is silent on a point pays: the base unchanged, no add-on.
+NEUTRAL_FACTOR = Decimal(1)
+NO_ADD_ON = Decimal(0)
+
+
 @dataclass(frozen=True)
 class SubsidyStandard:
     name: str
@@ -122,10 +127,10 @@ class SubsidyStandard:
     major_add_on: Decimal | None = None
     major_multiplier: Decimal | None = None  # e.g. 2 → up to twice the base
     major_cap_to_base: bool = True  # the major/difficult extra never exceeds the base
-    extra_person_add_on: Decimal = Decimal(0)
+    extra_person_add_on: Decimal = NO_ADD_ON
     extra_person_cap: int | None = None  # at most this many extra persons are paid
     # 同案多件: an add-on for each case joined beyond the first (涵江: 200 each).
-    extra_case_add_on: Decimal = Decimal(0)
+    extra_case_add_on: Decimal = NO_ADD_ON
     extra_case_cap: int | None = None
     per_day: Mapping[str, Decimal] = field(default_factory=dict)  # e.g. 值班律师 per day
     per_piece: Mapping[str, Decimal] = field(default_factory=dict)  # e.g. 代拟法律文书 per piece
@@ -139,6 +144,10 @@ class SubsidyStandard:
     grade_factor: Mapping[QualityGrade, Decimal] = field(default_factory=dict)
     # The clause each kind of rule comes from, by CLAUSE_KINDS key (e.g. "major": "第四条").
     clauses: Mapping[str, str] = field(default_factory=dict)
+
+    def factor_of(self, kind: HandlerType | None) -> Decimal:
+        """The base's factor for a handler type (none recorded: the base unchanged)."""
+        return self.handler_factor.get(kind, NEUTRAL_FACTOR) if kind else NEUTRAL_FACTOR
 
     def source(self, clause: str) -> str:
         """Where a line comes from: the document and, where recorded, its clause."""
@@ -219,8 +228,7 @@ def calculate(standard: SubsidyStandard, facts: SubsidyFacts) -> SubsidyResult:
     conditions = f"·{rule.conditions()}" if rule.conditions() else ""
     lines = [SubsidyLine(f"基本补贴（{facts.case_type.value}·{stage}{conditions}）", Decimal(1),
                          base, standard.source(rule.clause))]  # fmt: skip
-    factor = standard.handler_factor.get(facts.handler_type, Decimal(1)) \
-        if facts.handler_type else Decimal(1)  # fmt: skip
+    factor = standard.factor_of(facts.handler_type)
     if factor != 1:
         adjusted = _yuan(base * factor)
         lines.append(

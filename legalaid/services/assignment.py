@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from legalaid.domain.errors import InvalidTransition, NotFound, ValidationError
-from legalaid.domain.identity import age_on
+from legalaid.domain.groups import is_minor
 from legalaid.domain.lifecycle import PENDING_DECISION, is_assignable
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import OPEN_STATES, CaseState, CaseType, HandlerType, Stage
@@ -70,10 +70,7 @@ def minors_gap(case: CaseRecord, handler: HandlerRecord) -> str | None:
 
 
 def _is_minor(case: CaseRecord) -> bool:
-    if any(g.group_name == "未成年人" for g in case.groups):
-        return True
-    birth = case.person.birth_date
-    return birth is not None and age_on(birth, case.applied_on) < 18
+    return is_minor(case.person.birth_date, case.applied_on, (g.group_name for g in case.groups))
 
 
 @requires(Action.ASSIGN)

@@ -8,11 +8,11 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from legalaid.domain.deadlines import CaseClock, DeadlineKind, DeadlineRule, open_deadline
 from legalaid.domain.errors import ConflictError, NotFound
 from legalaid.domain.lifecycle import check_transition
 from legalaid.domain.numbering import format_case_number
 from legalaid.domain.vocabulary import CaseState
+from legalaid.services.case_deadlines import deadline_rules, refresh_deadline
 from legalaid.services.context import Context
 from legalaid.services.search import search_row
 from legalaid.storage import repositories as repo
@@ -128,33 +128,8 @@ def on_or_today(ctx: Context, day: date | None) -> date:
     return day if day is not None else ctx.today()
 
 
-def clock_of(case: CaseRecord) -> CaseClock:
-    return CaseClock(
-        state=CaseState(case.state),
-        applied_on=case.applied_on,
-        accepted_on=case.accepted_on,
-        assigned_on=case.assigned_on,
-        ended_on=case.ended_on,
-        review_paused_days=case.review_paused_days or 0,
-        materials_requested_on=case.materials_requested_on,
-        closing_submitted_on=case.closing_submitted_on,
-        agreement_paused_on=case.agreement_paused_on,
-        objection_filed_on=case.objection_filed_on,
-    )
-
-
-def refresh_deadline(
-    ctx: Context, case: CaseRecord, rules: dict[DeadlineKind, DeadlineRule]
-) -> None:
-    deadline = open_deadline(clock_of(case), ctx.calendar, rules)
-    case.due_on = deadline.due if deadline else None
-    case.deadline_kind = deadline.kind.value if deadline else None
-
-
 def commit_case(ctx: Context, uow: UnitOfWork, case: CaseRecord) -> CaseRef:
     """Store the case's running deadline as its state and dates now imply, then commit."""
-    from legalaid.services.settings import deadline_rules
-
     refresh_deadline(ctx, case, deadline_rules(uow.session))
     uow.commit()
     return ref(case)

@@ -16,13 +16,14 @@ from legalaid.domain.deadlines import Deadline, escalation_deadline, open_deadli
 from legalaid.domain.errors import PermissionDenied
 from legalaid.domain.escalation import EscalationState
 from legalaid.domain.identity import mask_id_number
+from legalaid.domain.lifecycle import Step, StepFacts, next_steps
 from legalaid.domain.permissions import Action, Role, allowed
-from legalaid.domain.vocabulary import NOTIFICATION_SOURCES, CaseState
+from legalaid.domain.vocabulary import NOTIFICATION_SOURCES, CaseSource, CaseState
 from legalaid.services import scope
 from legalaid.services.authz import audit_event, authorize
-from legalaid.services.casefile import clock_of, load_case
+from legalaid.services.case_deadlines import clock_of, deadline_rules
+from legalaid.services.casefile import load_case
 from legalaid.services.context import Context
-from legalaid.services.settings import deadline_rules
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import (
     AssignmentRecord,
@@ -133,6 +134,19 @@ class CaseDetail:
     handling_organ: str | None = None
     handler_detail: str | None = None  # the handler with firm and phone
     hardship_basis: str | None = None  # applications: the statement or the exemption (s.42)
+
+    @property
+    def steps(self) -> frozenset[Step]:
+        """The steps the law allows on the case now (domain.lifecycle decides)."""
+        return next_steps(
+            StepFacts(
+                state=self.row.state,
+                application=self.row.source == CaseSource.APPLICATION.value,
+                objection_open=self.objection is not None,
+                in_advance=self.advance is not None,
+                agreement_paused=self.agreement_paused is not None,
+            )
+        )
 
 
 # 案号 order: by office, then the number's year and sequence (ix_cases_number).

@@ -20,6 +20,7 @@ from legalaid.domain.closing_file import (
     checklist,
 )
 from legalaid.domain.errors import ValidationError
+from legalaid.domain.money import AmountError, check_amount
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import (
     CaseSource,
@@ -128,15 +129,11 @@ def submit_closing(
     as annual reports sum it); a file without every required item is refused. ``hearing``
     and ``enforcement`` (how the case was heard, the enforcement result) are recorded here
     once, for the subsidy tables that pay by them."""
-    if recovered_amount is not None and (
-        not recovered_amount.is_finite()
-        or recovered_amount < 0
-        or recovered_amount != recovered_amount.quantize(Decimal("0.01"))
-        or recovered_amount >= Decimal("1e12")
-    ):
-        raise ValidationError(
-            "「挽回经济损失」应为不小于0、最多两位小数的金额（元）", field="挽回经济损失"
-        )
+    if recovered_amount is not None:
+        try:
+            check_amount(recovered_amount)
+        except AmountError as exc:
+            raise ValidationError(f"「挽回经济损失」：{exc.reason}", field="挽回经济损失") from None
     with ctx.writing() as uow:
         case = load_case(uow.session, case_id, expected_version)
         if ended_on > ctx.today():

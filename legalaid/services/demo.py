@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.errors import ValidationError
+from legalaid.domain.groups import ELDERLY, MINORS, WOMEN, groups_by_person
 from legalaid.domain.identity import check_character
 from legalaid.domain.ledger import LedgerRow
 from legalaid.domain.permissions import Action
@@ -369,14 +370,8 @@ def _row(
         case_type = rng.choices(types, cum_weights=type_w)[0]
     applied = first_day + timedelta(days=rng.randrange(span + 1))
     name, gender, id_number, birth = _person(rng, applied, case_type)
-    age = (applied - birth).days // 365
-    groups = []
-    if age >= 60:
-        groups.append("老年人")
-    if age < 18:
-        groups.append("未成年人")
-    if gender is Gender.FEMALE:
-        groups.append("妇女")
+    by_person = groups_by_person(birth, gender, applied)
+    groups = [g for g in (ELDERLY, MINORS, WOMEN) if g in by_person]
     if case_type in (CaseType.LABOUR_ARBITRATION, CaseType.CIVIL) and rng.random() < 0.35:
         groups.append("农民工")
     for group, share in (

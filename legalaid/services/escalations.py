@@ -23,15 +23,16 @@ from legalaid.domain.escalation import (
     recognise,
     step,
 )
-from legalaid.domain.identity import age_on
+from legalaid.domain.groups import is_minor
 from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import OPEN_STATES, CaseType
 from legalaid.services import scope
 from legalaid.services.attachments import add_attachment
 from legalaid.services.authz import requires
+from legalaid.services.case_deadlines import deadline_rules
 from legalaid.services.casefile import load_case, log_event
 from legalaid.services.context import Context
-from legalaid.services.settings import deadline_rules, recognition_rules
+from legalaid.services.settings import recognition_rules
 from legalaid.storage.records import (
     AttachmentRecord,
     CaseRecord,
@@ -77,8 +78,8 @@ class EscalationView:
 # -- recognition ----------------------------------------------------------------------------
 def _facts(session: Session, case: CaseRecord) -> CaseFacts:
     person = session.get(PersonRecord, case.person_id)
-    minor = bool(person and person.birth_date and age_on(person.birth_date, case.applied_on) < 18)
-    minor = minor or any(g.group_name == "未成年人" for g in case.groups)
+    birth = person.birth_date if person else None
+    minor = is_minor(birth, case.applied_on, (g.group_name for g in case.groups))
     return CaseFacts(
         criminal=CaseType(case.case_type).is_criminal,
         possible_life_or_death=case.possible_life_or_death,

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from legalaid.domain.holidays import NoticeCalendar, NoticeDay, parse_notice
 from legalaid.domain.permissions import Action
 from legalaid.services.authz import requires
+from legalaid.services.case_deadlines import deadline_rules, recompute_deadlines
 from legalaid.services.context import Context
-from legalaid.services.settings import deadline_rules, recompute_deadlines
 from legalaid.services.workcalendar import (
     NOTICES,
     PACKAGE_VERSION,

@@ -27,6 +27,7 @@ from legalaid.domain.vocabulary import (
 from legalaid.services import scope
 from legalaid.services.aid_services import link_case
 from legalaid.services.authz import requires
+from legalaid.services.case_deadlines import deadline_rules, refresh_deadline
 from legalaid.services.casefile import (
     CaseRef,
     allocate_case_numbers,
@@ -35,12 +36,10 @@ from legalaid.services.casefile import (
     log_event,
     move,
     on_or_today,
-    refresh_deadline,
     refresh_search,
 )
 from legalaid.services.context import Context
 from legalaid.services.escalations import recognise_case
-from legalaid.services.settings import deadline_rules
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import AssignmentRecord, CaseGroupRecord, CaseRecord, PersonRecord
 

@@ -33,6 +33,7 @@ from legalaid.domain.permissions import Action
 from legalaid.domain.vocabulary import OPEN_STATES, CaseState, FirmKind, HandlerType
 from legalaid.services import scope
 from legalaid.services.authz import audit_event, authorize, requires
+from legalaid.services.case_deadlines import deadline_rules
 from legalaid.services.casefile import CASE_NUMBER_KIND, allocate_case_numbers
 from legalaid.services.cases import CaseFilter, apply_filters, scoped_filter
 from legalaid.services.context import Context
@@ -52,7 +53,6 @@ from legalaid.services.ledger_reader import (
     no_progress,
 )
 from legalaid.services.search import search_row, search_terms
-from legalaid.services.settings import deadline_rules
 from legalaid.storage import audit
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import (

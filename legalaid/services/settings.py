@@ -5,28 +5,24 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from legalaid.domain.closing_file import COLUMN_NAMES, Lists, check_list
 from legalaid.domain.deadlines import (
-    DEFAULT_RULES,
     DeadlineKind,
     DeadlineRule,
     differs_from_law,
-    open_deadline,
 )
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.escalation import RecognitionRules
 from legalaid.domain.permissions import Action
-from legalaid.domain.vocabulary import OPEN_STATES
 from legalaid.domain.workdays import CountRule
 from legalaid.services.authz import requires
+from legalaid.services.case_deadlines import DEADLINE_RULES, deadline_rules, recompute_deadlines
 from legalaid.services.context import Context
 from legalaid.storage import repositories as repo
-from legalaid.storage.records import CaseRecord, SettingRecord
+from legalaid.storage.records import SettingRecord
 
-DEADLINE_RULES = "deadline_rules"
 RECOGNITION_RULES = "escalation_rules"
 IDLE_MINUTES = "idle_lock_minutes"
 CLOSING_LISTS = "closing_checklists"
@@ -57,15 +53,6 @@ def seed_defaults(session: Session) -> int:
     return added
 
 
-def deadline_rules(session: Session) -> dict[DeadlineKind, DeadlineRule]:
-    stored = repo.get_setting(session, DEADLINE_RULES)
-    rules = dict(DEFAULT_RULES)
-    if stored:
-        for name, rule in json.loads(stored).items():
-            rules[DeadlineKind[name]] = DeadlineRule(int(rule["days"]), CountRule[rule["count"]])
-    return rules
-
-
 @requires(Action.ADMINISTER)
 def set_deadline_rules(ctx: Context, rules: Mapping[DeadlineKind, DeadlineRule]) -> int:
     """Offices may count differently from the Law (e.g. working days); a rule equal to the
@@ -86,38 +73,6 @@ def set_deadline_rules(ctx: Context, rules: Mapping[DeadlineKind, DeadlineRule])
 
 def set_deadline_rule(ctx: Context, *, kind: DeadlineKind, days: int, count: CountRule) -> int:
     return set_deadline_rules(ctx, {kind: DeadlineRule(days, count)})
-
-
-def recompute_deadlines(
-    ctx: Context,
-    session: Session,
-    rules: dict[DeadlineKind, DeadlineRule],
-    *,
-    only_missing: bool = False,
-) -> int:
-    """Store every open case's running deadline again (after a rule change or an upgrade)."""
-    from legalaid.services.casefile import clock_of
-
-    query = select(CaseRecord).where(
-        or_(
-            CaseRecord.state.in_([s.value for s in OPEN_STATES]),
-            CaseRecord.objection_filed_on.is_not(None),  # a refused case's objection clock
-        )
-    )
-    if only_missing:
-        query = query.where(CaseRecord.due_on.is_(None))
-    changes = []
-    for case in session.scalars(query.execution_options(yield_per=5000)):
-        deadline = open_deadline(clock_of(case), ctx.calendar, rules)
-        due = deadline.due if deadline else None
-        kind = deadline.kind.value if deadline else None
-        if (due, kind) != (case.due_on, case.deadline_kind):
-            changes.append({"case_id": case.id, "due": due, "kind": kind})
-    session.flush()
-    session.expunge_all()  # a million loaded cases need not stay in memory
-    for start in range(0, len(changes), 5000):
-        repo.bulk_set_deadlines(session, changes[start : start + 5000])
-    return len(changes)
 
 
 def current_deadline_rules(ctx: Context) -> dict[DeadlineKind, DeadlineRule]:

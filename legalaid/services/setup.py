@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from legalaid.services.case_deadlines import deadline_rules, recompute_deadlines
 from legalaid.services.context import Context
 from legalaid.services.holidays import recount_if_package_changed
-from legalaid.services.settings import deadline_rules, recompute_deadlines, seed_defaults
+from legalaid.services.settings import seed_defaults
 from legalaid.services.subsidies import seed_default_standard
 from legalaid.storage.database import Database
 

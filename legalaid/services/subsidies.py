@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from legalaid.domain.closing_file import Enforcement, Hearing, Outcome
 from legalaid.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from legalaid.domain.money import AmountError, parse_amount
 from legalaid.domain.permissions import Action
 from legalaid.domain.subsidy import (
     DEFAULT_STANDARD,
@@ -577,13 +578,9 @@ def override_subsidy(ctx: Context, *, case_id: int, amount: str, reason: str) ->
     if not reason.strip():
         raise ValidationError("手工调整补贴须写明理由", field="调整理由")
     try:
-        value = Decimal(amount.replace(",", "").strip())
-    except InvalidOperation:
-        raise ValidationError(f"补贴金额「{amount}」不是有效金额", field="补贴金额") from None
-    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
-        raise ValidationError(
-            f"补贴金额「{amount}」应为不小于0、最多两位小数的金额", field="补贴金额"
-        )
+        value = parse_amount(amount)
+    except AmountError as exc:
+        raise ValidationError(f"补贴金额「{amount}」：{exc.reason}", field="补贴金额") from None
     with ctx.writing() as uow:
         case, record = _pending(uow.session, case_id)
         if record.state != PaymentState.PENDING.value:

@@ -31,12 +31,10 @@ from legalaid.domain.deadlines import remaining_text
 from legalaid.domain.documents import DocumentKind
 from legalaid.domain.errors import ConflictError, LegalAidError, ValidationError
 from legalaid.domain.holidays import ESTIMATED_NOTE
-from legalaid.domain.lifecycle import PENDING_DECISION, TRANSITIONS, is_assignable
-from legalaid.domain.permissions import Action
+from legalaid.domain.lifecycle import PENDING_DECISION, Step
+from legalaid.domain.permissions import STEP_ACTIONS, Action
 from legalaid.domain.vocabulary import (
     AdvanceGround,
-    CaseSource,
-    CaseState,
     QualityGrade,
     TerminationReason,
 )
@@ -52,19 +50,6 @@ from legalaid.ui.correction_dialog import CorrectionDialog
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.step_dialog import StepDialog
 from legalaid.ui.widgets import FieldError, from_qdate, run_modal, show_error
-
-S = CaseState
-STEP_ACTIONS = {
-    "review": Action.DECIDE, "materials": Action.DECIDE, "received": Action.DECIDE,
-    "grant": Action.DECIDE, "reject": Action.DECIDE, "objection": Action.DECIDE,
-    "advance": Action.DECIDE,
-    "objection_result": Action.DECIDE,
-    "assign": Action.ASSIGN, "engage": Action.RECORD_AGREEMENT,
-    "pause": Action.RECORD_AGREEMENT, "terminate": Action.TERMINATE,
-    "withdraw": Action.DECIDE, "submit": Action.SUBMIT_CLOSING,
-    "approve": Action.REVIEW_CLOSING, "return": Action.REVIEW_CLOSING,
-    "archive": Action.REVIEW_CLOSING,
-}  # fmt: skip
 
 
 class CaseDialog(QDialog):
@@ -113,34 +98,34 @@ class CaseDialog(QDialog):
         self.follow_tab = self.tabs.addTab(self.follow_panel, self.tr("Closing and follow-up"))
 
         self.step_row = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        steps: list[tuple[str, str, Callable[[], None]]] = [
-            ("review", self.tr("Start review"), self.start_review),
-            ("materials", self.tr("Request materials…"), self.request_materials),
-            ("received", self.tr("Materials received"), self.materials_received),
-            ("grant", self.tr("Grant aid…"), self.grant),
-            ("reject", self.tr("Refuse aid…"), self.refuse),
-            ("objection", self.tr("Objection…"), self.objection),
+        self.buttons: dict[Step, QPushButton] = {}
+        steps: list[tuple[Step, str, Callable[[], None]]] = [
+            (Step.REVIEW, self.tr("Start review"), self.start_review),
+            (Step.MATERIALS, self.tr("Request materials…"), self.request_materials),
+            (Step.RECEIVED, self.tr("Materials received"), self.materials_received),
+            (Step.GRANT, self.tr("Grant aid…"), self.grant),
+            (Step.REJECT, self.tr("Refuse aid…"), self.refuse),
+            (Step.OBJECTION, self.tr("Objection…"), self.objection),
             (
-                "objection_result",
+                Step.OBJECTION_RESULT,
                 self.tr("Bureau's decision on the objection…"),
                 self.objection_result,
             ),
-            ("advance", self.tr("Aid in advance…"), self.provide_in_advance),
-            ("assign", self.tr("Assign handler…"), self.assign),
-            ("engage", self.tr("Agreement signed"), self.engage),
-            ("pause", self.tr("Agreement delayed…"), self.pause_agreement),
-            ("terminate", self.tr("Terminate aid…"), self.terminate),
-            ("withdraw", self.tr("Withdrawn…"), self.withdraw),
-            ("submit", self.tr("Submit closing file…"), self.submit_closing),
-            ("approve", self.tr("Approve closing"), self.approve_closing),
-            ("return", self.tr("Return closing file…"), self.return_closing),
-            ("archive", self.tr("Archive"), self.archive),
+            (Step.ADVANCE, self.tr("Aid in advance…"), self.provide_in_advance),
+            (Step.ASSIGN, self.tr("Assign handler…"), self.assign),
+            (Step.ENGAGE, self.tr("Agreement signed"), self.engage),
+            (Step.PAUSE, self.tr("Agreement delayed…"), self.pause_agreement),
+            (Step.TERMINATE, self.tr("Terminate aid…"), self.terminate),
+            (Step.WITHDRAW, self.tr("Withdrawn…"), self.withdraw),
+            (Step.SUBMIT, self.tr("Submit closing file…"), self.submit_closing),
+            (Step.APPROVE, self.tr("Approve closing"), self.approve_closing),
+            (Step.RETURN, self.tr("Return closing file…"), self.return_closing),
+            (Step.ARCHIVE, self.tr("Archive"), self.archive),
         ]
-        for key, label, handler in steps:
+        for step, label, handler in steps:
             button = QPushButton(label)
             button.clicked.connect(handler)
-            self.buttons[key] = button
+            self.buttons[step] = button
             self.step_row.addWidget(button)
         self.step_row.addStretch()
         # 更正: registered facts corrected by a clerk, with a reason (audited).
@@ -313,7 +298,7 @@ class CaseDialog(QDialog):
             ):
                 self.timeline.setItem(r, c, QTableWidgetItem(value))
         self.timeline.resizeColumnsToContents()
-        self._enable_steps(row.state)
+        self._enable_steps()
         self._show_subsidy()
         self.escalation_panel.show_case()
         self.work_panel.show_case(has_handler=bool(row.handler))
@@ -352,32 +337,12 @@ class CaseDialog(QDialog):
             text.setWordWrap(True)
             form.addRow(label, text)
 
-    def _enable_steps(self, state: CaseState) -> None:
-        allowed = TRANSITIONS[state]
-        enabled = {
-            "review": state is S.REGISTERED,
-            "materials": S.AWAITING_MATERIALS in allowed,
-            "received": state is S.AWAITING_MATERIALS,
-            "grant": S.APPROVED in allowed and state is S.REVIEW,
-            "reject": S.REJECTED in allowed,
-            "objection": state in (S.REJECTED, S.TERMINATED) and self.detail.objection is None,
-            "objection_result": self.detail.objection is not None,
-            "advance": state in PENDING_DECISION
-            and self.detail.row.source == CaseSource.APPLICATION.value
-            and self.detail.advance is None,
-            "assign": is_assignable(state, in_advance=self.detail.advance is not None),
-            "engage": S.IN_PROGRESS in allowed and state is S.ASSIGNED,
-            "pause": state is S.ASSIGNED and self.detail.agreement_paused is None,
-            "terminate": S.TERMINATED in allowed,
-            "withdraw": S.WITHDRAWN in allowed,
-            "submit": S.CLOSING in allowed,
-            "approve": state is S.CLOSING,
-            "return": state is S.CLOSING,
-            "archive": state is S.CLOSED,
-        }
-        for key, button in self.buttons.items():
-            button.setVisible(enabled[key] and self._may(STEP_ACTIONS[key]))
-        self.buttons["assign"].setText(
+    def _enable_steps(self) -> None:
+        """Offer the steps the law allows now (domain.lifecycle) to those who may take them."""
+        allowed = self.detail.steps
+        for step, button in self.buttons.items():
+            button.setVisible(step in allowed and self._may(STEP_ACTIONS[step]))
+        self.buttons[Step.ASSIGN].setText(
             self.tr("Change handler…") if self.detail.row.handler else self.tr("Assign handler…")
         )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -41,6 +41,7 @@ from legalaid.domain.closing_file import (
     WorkKind,
 )
 from legalaid.domain.errors import LegalAidError
+from legalaid.domain.money import AmountError, parse_amount
 from legalaid.domain.permissions import Action
 from legalaid.services import closing, worklog
 from legalaid.services.attachments import Attachment, attachments_of, save_attachment
@@ -350,20 +351,15 @@ class ClosingDialog(QDialog):
     def _check(self) -> None:
         try:
             self.recovered_amount()
-        except ValueError:
-            self.error.show_message(self.tr("Economic loss recovered: an amount in yuan."))
+        except AmountError as exc:
+            self.error.show_message(self.tr("Economic loss recovered: {0}").format(exc.reason))
             self.recovered.setFocus()
             return
         self.accept()
 
     def recovered_amount(self) -> Decimal | None:
-        text = self.recovered.text().replace(",", "").replace("，", "").strip()
-        if not text:
-            return None
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            raise ValueError(text) from None
+        text = self.recovered.text().strip()
+        return parse_amount(text) if text else None  # AmountError says why not
 
     def filed(self) -> list[str]:
         return [name for name, box in self.boxes.items() if box.isChecked()]

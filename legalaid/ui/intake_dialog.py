@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from legalaid.domain.aid_services import ServiceKind
 from legalaid.domain.errors import DuplicateCase, LegalAidError, PersonChanged, ValidationError
+from legalaid.domain.groups import ELDERLY, MINORS, WOMEN, groups_by_person
 from legalaid.domain.identity import age_on, normalize_phone, parse_id_number
 from legalaid.domain.vocabulary import (
     HARDSHIP_DECLARED,
@@ -58,9 +59,6 @@ from legalaid.ui.widgets import (
     two_columns,
     watch_choices,
 )
-
-ADULT_AGE = 18
-ELDERLY_AGE = 60  # 老年人: 60 and over (老年人权益保障法 s.2)
 
 
 class IntakeDialog(QDialog):
@@ -282,10 +280,11 @@ class IntakeDialog(QDialog):
         )
         self.gender.setCurrentIndex(self.gender.findData(parsed.gender.value))
         # Suggestions only: the clerk can untick them (groups are the applicant's situation).
-        self.groups["老年人"].setChecked(age >= ELDERLY_AGE)
-        self.groups["未成年人"].setChecked(age < ADULT_AGE)
-        if parsed.gender is Gender.FEMALE:
-            self.groups["妇女"].setChecked(True)
+        suggested = groups_by_person(parsed.birth_date, parsed.gender, received)
+        for group in (ELDERLY, MINORS):
+            self.groups[group].setChecked(group in suggested)
+        if WOMEN in suggested:
+            self.groups[WOMEN].setChecked(True)
         earlier = people_with_id(self._ctx, parsed.value)
         if earlier:
             if not self.name.text().strip():

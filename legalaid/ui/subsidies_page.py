@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from legalaid.domain.closing_file import Enforcement, Hearing, Outcome
 from legalaid.domain.errors import LegalAidError, ValidationError
+from legalaid.domain.money import AmountError, parse_number
 from legalaid.domain.permissions import Action
-from legalaid.domain.subsidy import CLAUSE_KINDS, BaseRule, SubsidyStandard
+from legalaid.domain.subsidy import CLAUSE_KINDS, NO_ADD_ON, BaseRule, SubsidyStandard
 from legalaid.domain.vocabulary import CaseType, HandlerType, QualityGrade, RegionTier, Stage
 from legalaid.reports.data import money_text
 from legalaid.services import inspections, payments, subsidies
@@ -291,7 +292,7 @@ class StandardsTab(QWidget):
         for kind, edit in self.clauses.items():
             edit.setText(s.clauses.get(kind, ""))
         for kind, edit in self.factors.items():
-            edit.setText(_text(s.handler_factor.get(kind, Decimal(1))))
+            edit.setText(_text(s.factor_of(kind)))
             self.flats[kind].setText(_text(s.handler_flat.get(kind)))
         self.total_cap.setText(_text(s.total_cap))
         for grade, edit in self.grades.items():
@@ -361,8 +362,8 @@ class StandardsTab(QWidget):
             info.standard, name=self.name.text().strip(), authority=self.authority.text().strip(),
             effective_from=from_qdate(self.effective_from.date()), effective_to=None,
             base=tuple(rules),
-            handler_factor={k: _money(e.text() or "1", f"{k.value}系数")
-                            for k, e in self.factors.items()},
+            handler_factor={k: v for k, e in self.factors.items()  # blank: the base unchanged
+                            if (v := _optional(e.text(), f"{k.value}系数")) is not None},
             handler_flat={k: v for k, e in self.flats.items()
                           if (v := _optional(e.text(), f"{k.value}定额")) is not None},
             total_cap=_optional(self.total_cap.text(), "全额上限"),
@@ -373,9 +374,9 @@ class StandardsTab(QWidget):
                                 if (v := _optional(e.text(), f"异地（{t.value}）")) is not None},
             major_add_on=None if times else major, major_multiplier=major if times else None,
             major_cap_to_base=self.major_cap.isChecked(),
-            extra_person_add_on=_money(self.extra_person.text() or "0", "增加受援人补贴"),
+            extra_person_add_on=_optional(self.extra_person.text(), "增加受援人补贴") or NO_ADD_ON,
             extra_person_cap=int(cap) if cap else None,
-            extra_case_add_on=_money(self.extra_case.text() or "0", "同案多件补贴"),
+            extra_case_add_on=_optional(self.extra_case.text(), "同案多件补贴") or NO_ADD_ON,
             extra_case_cap=int(case_cap) if case_cap else None,
             stage_region=matrix,
             clauses={k: e.text().strip() for k, e in self.clauses.items() if e.text().strip()},
@@ -500,12 +501,9 @@ def _text(value: Decimal | None) -> str:
 
 def _money(text: str, where: str) -> Decimal:
     try:
-        value = Decimal(text.replace(",", "").strip())
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite():
-        raise ValidationError(f"{where}「{text}」不是有效的数", field=where)
-    return value
+        return parse_number(text)
+    except AmountError:
+        raise ValidationError(f"{where}「{text}」不是有效的数", field=where) from None
 
 
 def _optional(text: str, where: str) -> Decimal | None:

@@ -7,7 +7,16 @@ import itertools
 import pytest
 
 from legalaid.domain.errors import InvalidTransition
-from legalaid.domain.lifecycle import check_transition, initial_state, is_assignable
+from legalaid.domain.lifecycle import (
+    STEP_TARGET,
+    Step,
+    StepFacts,
+    can_transition,
+    check_transition,
+    initial_state,
+    is_assignable,
+    next_steps,
+)
 from legalaid.domain.vocabulary import CaseSource, CaseState
 
 S = CaseState
@@ -67,3 +76,58 @@ def test_notified_case_cannot_be_reviewed() -> None:
 @pytest.mark.parametrize("state", list(S))
 def test_assignable_only_between_grant_and_closing(state: CaseState) -> None:
     assert is_assignable(state) == (state in {S.APPROVED, S.NOTIFIED, S.ASSIGNED, S.IN_PROGRESS})
+
+
+# -- the steps the case window offers ----------------------------------------------------------
+def _facts(state: CaseState, **flags: bool) -> StepFacts:
+    values = dict(application=True, objection_open=False, in_advance=False,
+                  agreement_paused=False)  # fmt: skip
+    values.update(flags)
+    return StepFacts(state=state, **values)
+
+
+T = Step
+EXPECTED = {
+    S.REGISTERED: {T.REVIEW, T.MATERIALS, T.ADVANCE},
+    S.AWAITING_MATERIALS: {T.RECEIVED, T.WITHDRAW, T.ADVANCE},
+    S.REVIEW: {T.GRANT, T.REJECT, T.ADVANCE},
+    S.REJECTED: {T.OBJECTION},
+    S.NOTIFIED: {T.ASSIGN},
+    S.APPROVED: {T.ASSIGN},
+    S.ASSIGNED: {T.ASSIGN, T.ENGAGE, T.PAUSE},
+    S.IN_PROGRESS: {T.ASSIGN, T.SUBMIT, T.TERMINATE},
+    S.TERMINATED: {T.SUBMIT, T.OBJECTION},
+    S.CLOSING: {T.APPROVE, T.RETURN},
+    S.CLOSED: {T.ARCHIVE},
+    S.ARCHIVED: set(),
+    S.WITHDRAWN: set(),
+}
+
+
+@pytest.mark.parametrize("state", list(S))
+def test_each_state_offers_its_steps(state: CaseState) -> None:
+    assert next_steps(_facts(state)) == EXPECTED[state]
+
+
+def test_the_facts_beside_the_state_add_or_take_steps() -> None:
+    # An objection awaiting the bureau: its decision is offered, a second objection is not.
+    assert next_steps(_facts(S.REJECTED, objection_open=True)) == {T.OBJECTION_RESULT}
+    # Aid in advance: given once; the handler can be assigned before the decision.
+    assert next_steps(_facts(S.REVIEW, in_advance=True)) == {T.GRANT, T.REJECT, T.ASSIGN}
+    # A notification is not an application: no aid in advance.
+    assert T.ADVANCE not in next_steps(_facts(S.REGISTERED, application=False))
+    # A delayed agreement is recorded once; signing is still offered.
+    assert next_steps(_facts(S.ASSIGNED, agreement_paused=True)) == {T.ASSIGN, T.ENGAGE}
+
+
+@pytest.mark.parametrize(
+    "state,flags",
+    [(s, f) for s in S for f in itertools.product([False, True], repeat=4)],
+)
+def test_a_step_offered_is_a_move_the_law_allows(
+    state: CaseState, flags: tuple[bool, bool, bool, bool]
+) -> None:
+    facts = StepFacts(state, *flags)
+    for step in next_steps(facts):
+        if step in STEP_TARGET:
+            assert can_transition(state, STEP_TARGET[step]), (state, step)

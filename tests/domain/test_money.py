@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from legalaid.domain.money import capital_yuan
+from legalaid.domain.money import AmountError, capital_yuan, parse_amount
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,24 @@ from legalaid.domain.money import capital_yuan
 )
 def test_capital_yuan(amount: str, text: str) -> None:
     assert capital_yuan(Decimal(amount)) == text
+
+
+@pytest.mark.parametrize(
+    "typed,amount",
+    [("3200", "3200.00"), ("3,200.5", "3200.50"), ("3，200", "3200.00"), (" 0 ", "0.00"),
+     ("1 800", "1800.00")],
+)  # fmt: skip
+def test_amounts_as_clerks_type_them(typed: str, amount: str) -> None:
+    assert parse_amount(typed) == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    "typed,reason",
+    [("三千", "应为金额（元）"), ("", "应为金额（元）"), ("NaN", "应为金额（元）"),
+     ("Infinity", "应为金额（元）"), ("-5", "金额不能为负数"), ("1.234", "金额最多两位小数"),
+     ("1000000000000", "金额过大")],
+)  # fmt: skip
+def test_what_is_not_an_amount_says_why(typed: str, reason: str) -> None:
+    with pytest.raises(AmountError) as info:
+        parse_amount(typed)
+    assert info.value.reason == reason

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy import text as text_sql
 
 from legalaid.domain.closing_file import Outcome
+from legalaid.domain.lifecycle import Step
 from legalaid.domain.permissions import Role
 from legalaid.domain.vocabulary import CaseState, HandlerType
 from legalaid.services import accounts
@@ -67,7 +68,10 @@ def test_the_handler_workflow(
     dialog = CaseDialog(lawyer, mine)
     qtbot.addWidget(dialog)
     dialog.resize(1000, 680)
-    assert not dialog.buttons["assign"].isVisible() and not dialog.buttons["terminate"].isVisible()
+    assert (
+        not dialog.buttons[Step.ASSIGN].isVisible()
+        and not dialog.buttons[Step.TERMINATE].isVisible()
+    )
 
     def log(box: QWidget) -> None:
         assert isinstance(box, WorkDialog)
@@ -127,7 +131,7 @@ def test_the_handler_workflow(
         box.reject()
 
     answer_dialog(incomplete)
-    dialog.buttons["submit"].click()
+    dialog.buttons[Step.SUBMIT].click()
     assert "缺少必备材料" in messages[0] and "委托协议及授权委托书" in messages[0]
     assert get_case(offices, mine).row.state is CaseState.IN_PROGRESS
     from legalaid.services.closing import closing_checklist
@@ -141,7 +145,7 @@ def test_the_handler_workflow(
 
     reviewer = CaseDialog(clerk, mine)
     qtbot.addWidget(reviewer)
-    assert not reviewer.buttons["submit"].isVisible()
+    assert not reviewer.buttons[Step.SUBMIT].isVisible()
 
     def grade(box: QWidget) -> None:  # the review grades the case as it closes it
         assert isinstance(box, StepDialog)
@@ -149,13 +153,13 @@ def test_the_handler_workflow(
         box.accept()
 
     answer_dialog(grade)
-    reviewer.buttons["approve"].click()
+    reviewer.buttons[Step.APPROVE].click()
     assert get_case(offices, mine).row.state is CaseState.CLOSED
     with offices.db.uow(write=False) as uow:
         record = uow.session.get(CaseRecord, mine)
         assert record is not None
         assert (record.quality_grade, record.quality_reviewer) == ("良好", clerk.actor)
-    reviewer.buttons["archive"].click()
+    reviewer.buttons[Step.ARCHIVE].click()
     assert get_case(offices, mine).row.state is CaseState.ARCHIVED
     assert "调解" in reviewer.follow_panel.closing_text.text()
 

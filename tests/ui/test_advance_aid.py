@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from legalaid.domain.lifecycle import Step
 from legalaid.domain.vocabulary import AdvanceGround, CaseState
 from legalaid.services import intake
 from legalaid.services.cases import get_case
@@ -31,8 +32,8 @@ def test_aid_in_advance_from_the_case_window(
     qtbot.addWidget(dialog)
     dialog.resize(1366, 700)
     dialog.show()
-    assert dialog.buttons["advance"].isVisibleTo(dialog)
-    assert not dialog.buttons["assign"].isVisibleTo(dialog)  # undecided: no handler yet
+    assert dialog.buttons[Step.ADVANCE].isVisibleTo(dialog)
+    assert not dialog.buttons[Step.ASSIGN].isVisibleTo(dialog)  # undecided: no handler yet
 
     def preservation(step: QWidget) -> None:
         assert isinstance(step, StepDialog)
@@ -41,7 +42,7 @@ def test_aid_in_advance_from_the_case_window(
         step.accept()
 
     answer_dialog(preservation)
-    dialog.buttons["advance"].click()
+    dialog.buttons[Step.ADVANCE].click()
     detail = get_case(offices, ref.id)
     assert detail.advance is not None and detail.advance[1] == AdvanceGround.PRESERVATION.value
     assert detail.row.state is CaseState.REGISTERED
@@ -49,8 +50,8 @@ def test_aid_in_advance_from_the_case_window(
     assert "先行提供法律援助" in shown and "仍须作出是否给予法律援助的决定" in shown
     assert "审查决定" in shown  # the decision's own clock is still shown
     assert "株洲市法律援助中心（ZZ）" in shown  # the office by its name
-    assert dialog.buttons["assign"].isVisibleTo(dialog)
-    assert not dialog.buttons["advance"].isVisibleTo(dialog)
+    assert dialog.buttons[Step.ASSIGN].isVisibleTo(dialog)
+    assert not dialog.buttons[Step.ADVANCE].isVisibleTo(dialog)
     if backend == "sqlite":
         qtbot.wait(50)
         dialog.grab().save(str(tmp_path / "advance.png"))

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from legalaid.domain.lifecycle import Step
 from legalaid.domain.vocabulary import HandlerType
 from legalaid.services import assignment, intake
 from legalaid.services.context import Context
@@ -34,7 +35,7 @@ def test_pausing_the_agreement_clock_from_the_case_window(
     dialog = CaseDialog(offices, ref.id)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.buttons["pause"].isVisibleTo(dialog)
+    assert dialog.buttons[Step.PAUSE].isVisibleTo(dialog)
 
     def reason(step: QWidget) -> None:
         assert isinstance(step, StepDialog)
@@ -42,11 +43,11 @@ def test_pausing_the_agreement_clock_from_the_case_window(
         step.accept()
 
     answer_dialog(reason)
-    dialog.buttons["pause"].click()
+    dialog.buttons[Step.PAUSE].click()
     shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "签订委托协议：期限自 2026-11-20 起停止计算（受援人住院治疗，无法到所签署）" in shown
-    assert not dialog.buttons["pause"].isVisibleTo(dialog)
-    assert dialog.buttons["engage"].isVisibleTo(dialog)
+    assert not dialog.buttons[Step.PAUSE].isVisibleTo(dialog)
+    assert dialog.buttons[Step.ENGAGE].isVisibleTo(dialog)
     if backend == "sqlite":
         qtbot.wait(50)  # the refilled form lays itself out first
         dialog.grab().save(str(tmp_path / "paused.png"))
@@ -66,8 +67,8 @@ def test_an_objection_from_the_case_window(
     dialog = CaseDialog(offices, ref.id)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.buttons["objection"].isVisibleTo(dialog)
-    assert not dialog.buttons["objection_result"].isVisibleTo(dialog)
+    assert dialog.buttons[Step.OBJECTION].isVisibleTo(dialog)
+    assert not dialog.buttons[Step.OBJECTION_RESULT].isVisibleTo(dialog)
 
     def ground(step: QWidget) -> None:
         assert isinstance(step, StepDialog)
@@ -75,11 +76,11 @@ def test_an_objection_from_the_case_window(
         step.accept()
 
     answer_dialog(ground)
-    dialog.buttons["objection"].click()
+    dialog.buttons[Step.OBJECTION].click()
     shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "异议审查：2026-11-25 到期" in shown  # 5 日 from 20 November
     assert "2026-11-20 提出异议：收入计算有误（司法行政机关审查中）" in shown
-    assert dialog.buttons["objection_result"].isVisibleTo(dialog)
+    assert dialog.buttons[Step.OBJECTION_RESULT].isVisibleTo(dialog)
 
     def upheld(step: QWidget) -> None:
         assert isinstance(step, StepDialog)
@@ -87,7 +88,7 @@ def test_an_objection_from_the_case_window(
         step.accept()
 
     answer_dialog(upheld)
-    dialog.buttons["objection_result"].click()
+    dialog.buttons[Step.OBJECTION_RESULT].click()
     assert dialog.detail.row.state is CaseState.APPROVED
     assert dialog.detail.objection is None
 
@@ -103,7 +104,7 @@ def test_a_case_window_audits_its_opening_not_its_redraws(offices: Context, qtbo
     ref = intake.register(offices, application(received_on=date(2026, 11, 16)))
     dialog = CaseDialog(clerk, ref.id)
     qtbot.addWidget(dialog)
-    dialog.buttons["review"].click()  # a step: the window redraws itself
+    dialog.buttons[Step.REVIEW].click()  # a step: the window redraws itself
     dialog.reload()
     looks, _ = audit_entries(offices, AuditFilter(action="查看案件", text=f"cases#{ref.id}"))
     assert len(looks) == 1
@@ -142,7 +143,7 @@ def test_a_refused_step_shows_its_dialog_again_with_everything_typed(
         step.accept()
 
     answer_dialog(too_early)
-    dialog.buttons["reject"].click()
+    dialog.buttons[Step.REJECT].click()
     message, kept_reason, kept_date = shown[0]
     assert (message and "2026-11-01" in message) or "早于" in message
     assert kept_reason == reasons and kept_date == "2026-11-01"

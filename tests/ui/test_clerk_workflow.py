@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QWidge
 from pytestqt.qtbot import QtBot
 
 from legalaid.domain.documents import DocumentKind
+from legalaid.domain.lifecycle import Step
 from legalaid.domain.vocabulary import CaseSource, CaseState, HandlerType, RegionTier
 from legalaid.paths import resources_dir
 from legalaid.services.cases import get_case
@@ -80,11 +81,11 @@ def test_intake_review_grant_assign(
 
     dialog = CaseDialog(ctx, case_id, parent=window)
     qtbot.addWidget(dialog)
-    assert dialog.buttons["review"].isVisibleTo(dialog)
-    assert not dialog.buttons["assign"].isVisibleTo(dialog)
+    assert dialog.buttons[Step.REVIEW].isVisibleTo(dialog)
+    assert not dialog.buttons[Step.ASSIGN].isVisibleTo(dialog)
     shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "审查决定：" in shown and "期限 7 日）" in shown
-    dialog.buttons["review"].click()
+    dialog.buttons[Step.REVIEW].click()
     assert dialog.detail.row.state is CaseState.REVIEW
 
     def grant(step: QWidget) -> None:
@@ -93,7 +94,7 @@ def test_intake_review_grant_assign(
         step.accept()
 
     answer_dialog(grant)
-    dialog.buttons["grant"].click()
+    dialog.buttons[Step.GRANT].click()
     assert dialog.detail.row.state is CaseState.APPROVED
 
     def assign(picker: QWidget) -> None:
@@ -102,7 +103,7 @@ def test_intake_review_grant_assign(
         picker.save()
 
     answer_dialog(assign)
-    dialog.buttons["assign"].click()
+    dialog.buttons[Step.ASSIGN].click()
     assert dialog.detail.row.state is CaseState.ASSIGNED
     assert dialog.detail.row.handler == "林宇浩"
     assert [e.action for e in dialog.detail.timeline][-3:] == ["开始审查", "给予援助", "指派"]

@@ -462,576 +462,576 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82"/>
-        <location filename="../../ui/case_dialog.py" line="225"/>
+        <location filename="../../ui/case_dialog.py" line="67"/>
+        <location filename="../../ui/case_dialog.py" line="210"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82"/>
+        <location filename="../../ui/case_dialog.py" line="67"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82"/>
+        <location filename="../../ui/case_dialog.py" line="67"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="83"/>
-        <location filename="../../ui/case_dialog.py" line="722"/>
+        <location filename="../../ui/case_dialog.py" line="68"/>
+        <location filename="../../ui/case_dialog.py" line="687"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="86"/>
+        <location filename="../../ui/case_dialog.py" line="71"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="86"/>
+        <location filename="../../ui/case_dialog.py" line="71"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="86"/>
+        <location filename="../../ui/case_dialog.py" line="71"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87"/>
+        <location filename="../../ui/case_dialog.py" line="72"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93"/>
+        <location filename="../../ui/case_dialog.py" line="78"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94"/>
+        <location filename="../../ui/case_dialog.py" line="79"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="102"/>
+        <location filename="../../ui/case_dialog.py" line="87"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="104"/>
+        <location filename="../../ui/case_dialog.py" line="89"/>
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="105"/>
+        <location filename="../../ui/case_dialog.py" line="90"/>
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="107"/>
+        <location filename="../../ui/case_dialog.py" line="92"/>
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="111"/>
+        <location filename="../../ui/case_dialog.py" line="96"/>
         <source>Work and documents</source>
         <translation>办案工作与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="113"/>
+        <location filename="../../ui/case_dialog.py" line="98"/>
         <source>Closing and follow-up</source>
         <translation>结案与回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="118"/>
+        <location filename="../../ui/case_dialog.py" line="103"/>
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="119"/>
+        <location filename="../../ui/case_dialog.py" line="104"/>
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="120"/>
-        <location filename="../../ui/case_dialog.py" line="518"/>
+        <location filename="../../ui/case_dialog.py" line="105"/>
+        <location filename="../../ui/case_dialog.py" line="483"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121"/>
+        <location filename="../../ui/case_dialog.py" line="106"/>
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="122"/>
+        <location filename="../../ui/case_dialog.py" line="107"/>
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="129"/>
+        <location filename="../../ui/case_dialog.py" line="114"/>
         <source>Aid in advance…</source>
         <translation>先行提供…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="130"/>
-        <location filename="../../ui/case_dialog.py" line="382"/>
+        <location filename="../../ui/case_dialog.py" line="115"/>
+        <location filename="../../ui/case_dialog.py" line="347"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="131"/>
+        <location filename="../../ui/case_dialog.py" line="116"/>
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="132"/>
+        <location filename="../../ui/case_dialog.py" line="117"/>
         <source>Agreement delayed…</source>
         <translation>协议暂缓签订…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="133"/>
+        <location filename="../../ui/case_dialog.py" line="118"/>
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="134"/>
+        <location filename="../../ui/case_dialog.py" line="119"/>
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="135"/>
+        <location filename="../../ui/case_dialog.py" line="120"/>
         <source>Submit closing file…</source>
         <translation>提交结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="136"/>
+        <location filename="../../ui/case_dialog.py" line="121"/>
         <source>Approve closing</source>
         <translation>结案审查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="137"/>
+        <location filename="../../ui/case_dialog.py" line="122"/>
         <source>Return closing file…</source>
         <translation>退回结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="138"/>
+        <location filename="../../ui/case_dialog.py" line="123"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="147"/>
+        <location filename="../../ui/case_dialog.py" line="132"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="148"/>
+        <location filename="../../ui/case_dialog.py" line="133"/>
         <source>Correct the registered facts, with a reason</source>
         <translation>更正登记信息（须写明原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="152"/>
+        <location filename="../../ui/case_dialog.py" line="137"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="188"/>
+        <location filename="../../ui/case_dialog.py" line="173"/>
         <source>Objection filed on {0}: {1}</source>
         <translation>{0} 提出异议：{1}（司法行政机关审查中）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="193"/>
+        <location filename="../../ui/case_dialog.py" line="178"/>
         <source>Aid given in advance since {0} ({1}); the decision is still due</source>
         <translation>自 {0} 起先行提供法律援助（{1}）；仍须作出是否给予法律援助的决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="198"/>
+        <location filename="../../ui/case_dialog.py" line="183"/>
         <source>Agreement: clock stopped since {0} ({1}) until it is signed</source>
         <translation>签订委托协议：期限自 {0} 起停止计算（{1}），签订后结束</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="202"/>
+        <location filename="../../ui/case_dialog.py" line="187"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204"/>
+        <location filename="../../ui/case_dialog.py" line="189"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="207"/>
+        <location filename="../../ui/case_dialog.py" line="192"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="208"/>
+        <location filename="../../ui/case_dialog.py" line="193"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="209"/>
+        <location filename="../../ui/case_dialog.py" line="194"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="212"/>
+        <location filename="../../ui/case_dialog.py" line="197"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="213"/>
+        <location filename="../../ui/case_dialog.py" line="198"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="214"/>
+        <location filename="../../ui/case_dialog.py" line="199"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="215"/>
+        <location filename="../../ui/case_dialog.py" line="200"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="221"/>
+        <location filename="../../ui/case_dialog.py" line="206"/>
         <source>Organ handling the case</source>
         <translation>受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="226"/>
+        <location filename="../../ui/case_dialog.py" line="211"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="227"/>
+        <location filename="../../ui/case_dialog.py" line="212"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="228"/>
+        <location filename="../../ui/case_dialog.py" line="213"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="229"/>
+        <location filename="../../ui/case_dialog.py" line="214"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="233"/>
+        <location filename="../../ui/case_dialog.py" line="218"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="234"/>
+        <location filename="../../ui/case_dialog.py" line="219"/>
         <source>{0} {1} ({2}) {3}</source>
         <translation>{0} {1}（{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="240"/>
+        <location filename="../../ui/case_dialog.py" line="225"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="241"/>
+        <location filename="../../ui/case_dialog.py" line="226"/>
         <source>Economic hardship</source>
         <translation>经济困难依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="245"/>
+        <location filename="../../ui/case_dialog.py" line="230"/>
         <source>Aid in advance (s.44)</source>
         <translation>先行提供（第44条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="252"/>
+        <location filename="../../ui/case_dialog.py" line="237"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="253"/>
+        <location filename="../../ui/case_dialog.py" line="238"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="254"/>
+        <location filename="../../ui/case_dialog.py" line="239"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="255"/>
+        <location filename="../../ui/case_dialog.py" line="240"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="257"/>
+        <location filename="../../ui/case_dialog.py" line="242"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="258"/>
-        <location filename="../../ui/case_dialog.py" line="263"/>
-        <location filename="../../ui/case_dialog.py" line="268"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
+        <location filename="../../ui/case_dialog.py" line="248"/>
+        <location filename="../../ui/case_dialog.py" line="253"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="258"/>
-        <location filename="../../ui/case_dialog.py" line="263"/>
-        <location filename="../../ui/case_dialog.py" line="268"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
+        <location filename="../../ui/case_dialog.py" line="248"/>
+        <location filename="../../ui/case_dialog.py" line="253"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="260"/>
+        <location filename="../../ui/case_dialog.py" line="245"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="281"/>
+        <location filename="../../ui/case_dialog.py" line="266"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="328"/>
+        <location filename="../../ui/case_dialog.py" line="313"/>
         <source>Assignment papers (notice, letter, power of attorney)</source>
         <translation>指派文书（指派通知书、公函、授权委托书）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="334"/>
+        <location filename="../../ui/case_dialog.py" line="319"/>
         <source>Application and review</source>
         <translation>申请与审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="335"/>
+        <location filename="../../ui/case_dialog.py" line="320"/>
         <source>Assignment and handling</source>
         <translation>指派与承办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="336"/>
+        <location filename="../../ui/case_dialog.py" line="321"/>
         <source>Change, termination and closing</source>
         <translation>更换、终止与结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="414"/>
+        <location filename="../../ui/case_dialog.py" line="379"/>
         <source>Assignment papers</source>
         <translation>指派文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="432"/>
+        <location filename="../../ui/case_dialog.py" line="397"/>
         <source>Addressee of the letter</source>
         <translation>公函的受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="548"/>
+        <location filename="../../ui/case_dialog.py" line="513"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="549"/>
+        <location filename="../../ui/case_dialog.py" line="514"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="560"/>
+        <location filename="../../ui/case_dialog.py" line="525"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="561"/>
+        <location filename="../../ui/case_dialog.py" line="526"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="562"/>
+        <location filename="../../ui/case_dialog.py" line="527"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="563"/>
+        <location filename="../../ui/case_dialog.py" line="528"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="109"/>
-        <location filename="../../ui/case_dialog.py" line="262"/>
+        <location filename="../../ui/case_dialog.py" line="94"/>
+        <location filename="../../ui/case_dialog.py" line="247"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="123"/>
+        <location filename="../../ui/case_dialog.py" line="108"/>
         <source>Objection…</source>
         <translation>提出异议…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="126"/>
+        <location filename="../../ui/case_dialog.py" line="111"/>
         <source>Bureau&apos;s decision on the objection…</source>
         <translation>异议审查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="176"/>
+        <location filename="../../ui/case_dialog.py" line="161"/>
         <source>{0}: due {1} ({2}; period {3})</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267"/>
+        <location filename="../../ui/case_dialog.py" line="252"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="270"/>
+        <location filename="../../ui/case_dialog.py" line="255"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="276"/>
+        <location filename="../../ui/case_dialog.py" line="261"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="277"/>
+        <location filename="../../ui/case_dialog.py" line="262"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="278"/>
+        <location filename="../../ui/case_dialog.py" line="263"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="279"/>
+        <location filename="../../ui/case_dialog.py" line="264"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="280"/>
+        <location filename="../../ui/case_dialog.py" line="265"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="282"/>
+        <location filename="../../ui/case_dialog.py" line="267"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="288"/>
+        <location filename="../../ui/case_dialog.py" line="273"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="289"/>
+        <location filename="../../ui/case_dialog.py" line="274"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="290"/>
+        <location filename="../../ui/case_dialog.py" line="275"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="381"/>
+        <location filename="../../ui/case_dialog.py" line="346"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="396"/>
-        <location filename="../../ui/case_dialog.py" line="411"/>
+        <location filename="../../ui/case_dialog.py" line="361"/>
+        <location filename="../../ui/case_dialog.py" line="376"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="397"/>
-        <location filename="../../ui/case_dialog.py" line="412"/>
+        <location filename="../../ui/case_dialog.py" line="362"/>
+        <location filename="../../ui/case_dialog.py" line="377"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="429"/>
-        <location filename="../../ui/case_dialog.py" line="438"/>
+        <location filename="../../ui/case_dialog.py" line="394"/>
+        <location filename="../../ui/case_dialog.py" line="403"/>
+        <location filename="../../ui/case_dialog.py" line="413"/>
         <location filename="../../ui/case_dialog.py" line="448"/>
-        <location filename="../../ui/case_dialog.py" line="483"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="505"/>
+        <location filename="../../ui/case_dialog.py" line="470"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="506"/>
+        <location filename="../../ui/case_dialog.py" line="471"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="525"/>
+        <location filename="../../ui/case_dialog.py" line="490"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="525"/>
+        <location filename="../../ui/case_dialog.py" line="490"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="529"/>
+        <location filename="../../ui/case_dialog.py" line="494"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="530"/>
+        <location filename="../../ui/case_dialog.py" line="495"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="577"/>
+        <location filename="../../ui/case_dialog.py" line="542"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="578"/>
+        <location filename="../../ui/case_dialog.py" line="543"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="605"/>
+        <location filename="../../ui/case_dialog.py" line="570"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="613"/>
+        <location filename="../../ui/case_dialog.py" line="578"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="614"/>
+        <location filename="../../ui/case_dialog.py" line="579"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="627"/>
+        <location filename="../../ui/case_dialog.py" line="592"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="691"/>
+        <location filename="../../ui/case_dialog.py" line="656"/>
         <source>Approve closing — quality of the case</source>
         <translation>结案审查 — 评定办案质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="702"/>
+        <location filename="../../ui/case_dialog.py" line="667"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="703"/>
+        <location filename="../../ui/case_dialog.py" line="668"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="721"/>
+        <location filename="../../ui/case_dialog.py" line="686"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1236,200 +1236,200 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>ClosingDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="302"/>
+        <location filename="../../ui/case_work.py" line="303"/>
         <source>Submit the closing file</source>
         <translation>提交结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="315"/>
+        <location filename="../../ui/case_work.py" line="316"/>
         <source>Not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="322"/>
+        <location filename="../../ui/case_work.py" line="323"/>
         <source>Yuan; empty if none</source>
         <translation>单位：元；没有则留空</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="330"/>
+        <location filename="../../ui/case_work.py" line="331"/>
         <source>Documents in the file (★ required)</source>
         <translation>案卷材料（★为必备）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="333"/>
+        <location filename="../../ui/case_work.py" line="334"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="334"/>
+        <location filename="../../ui/case_work.py" line="335"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="337"/>
+        <location filename="../../ui/case_work.py" line="338"/>
         <source>Enforcement result</source>
         <translation>执行结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="340"/>
+        <location filename="../../ui/case_work.py" line="341"/>
         <source>Hearing</source>
         <translation>审理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="341"/>
+        <location filename="../../ui/case_work.py" line="342"/>
         <source>Economic loss recovered</source>
         <translation>挽回经济损失</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="354"/>
-        <source>Economic loss recovered: an amount in yuan.</source>
-        <translation>挽回经济损失应为金额（元）。</translation>
+        <location filename="../../ui/case_work.py" line="355"/>
+        <source>Economic loss recovered: {0}</source>
+        <translation>挽回经济损失：{0}</translation>
     </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="58"/>
+        <location filename="../../ui/correction_dialog.py" line="57"/>
         <source>Correct registered facts: {0}</source>
         <translation>更正登记信息：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="64"/>
+        <location filename="../../ui/correction_dialog.py" line="63"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="76"/>
+        <location filename="../../ui/correction_dialog.py" line="75"/>
         <source>Possible life imprisonment or death penalty</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="81"/>
+        <location filename="../../ui/correction_dialog.py" line="80"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="100"/>
+        <location filename="../../ui/correction_dialog.py" line="99"/>
         <source>The subsidy is {0}: its basis can no longer change</source>
         <translation>补贴{0}：其计算依据不能再更正</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="107"/>
+        <location filename="../../ui/correction_dialog.py" line="106"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="109"/>
+        <location filename="../../ui/correction_dialog.py" line="108"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="110"/>
+        <location filename="../../ui/correction_dialog.py" line="109"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="113"/>
+        <location filename="../../ui/correction_dialog.py" line="112"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="116"/>
+        <location filename="../../ui/correction_dialog.py" line="115"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="119"/>
+        <location filename="../../ui/correction_dialog.py" line="118"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="123"/>
+        <location filename="../../ui/correction_dialog.py" line="122"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="125"/>
+        <location filename="../../ui/correction_dialog.py" line="124"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="126"/>
+        <location filename="../../ui/correction_dialog.py" line="125"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="127"/>
+        <location filename="../../ui/correction_dialog.py" line="126"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="128"/>
+        <location filename="../../ui/correction_dialog.py" line="127"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="131"/>
+        <location filename="../../ui/correction_dialog.py" line="130"/>
         <source>Economic hardship</source>
         <translation>经济困难依据</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="140"/>
+        <location filename="../../ui/correction_dialog.py" line="139"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="155"/>
+        <location filename="../../ui/correction_dialog.py" line="154"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="157"/>
+        <location filename="../../ui/correction_dialog.py" line="156"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="158"/>
+        <location filename="../../ui/correction_dialog.py" line="157"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="159"/>
+        <location filename="../../ui/correction_dialog.py" line="158"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="160"/>
+        <location filename="../../ui/correction_dialog.py" line="159"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="161"/>
+        <location filename="../../ui/correction_dialog.py" line="160"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="162"/>
+        <location filename="../../ui/correction_dialog.py" line="161"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="168"/>
+        <location filename="../../ui/correction_dialog.py" line="167"/>
         <source>The person has {0} other case(s) ({1}): a correction of the person applies to them too</source>
         <translation>该受援人另有{0}件案件（{1}）：对受援人信息的更正同样适用于这些案件</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="181"/>
+        <location filename="../../ui/correction_dialog.py" line="180"/>
         <source>e.g. the ID number was copied wrongly</source>
         <translation>例如：身份证号抄录错误</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="183"/>
+        <location filename="../../ui/correction_dialog.py" line="182"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="266"/>
+        <location filename="../../ui/correction_dialog.py" line="252"/>
         <source>Not saved: see the fields marked in red</source>
         <translation>未保存：请查看红字标出的项目</translation>
     </message>
@@ -2064,32 +2064,32 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="380"/>
+        <location filename="../../ui/case_work.py" line="376"/>
         <source>Follow-up</source>
         <translation>回访与质量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="391"/>
+        <location filename="../../ui/case_work.py" line="387"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="392"/>
+        <location filename="../../ui/case_work.py" line="388"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="393"/>
+        <location filename="../../ui/case_work.py" line="389"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="394"/>
+        <location filename="../../ui/case_work.py" line="390"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="395"/>
+        <location filename="../../ui/case_work.py" line="391"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -2097,47 +2097,47 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="409"/>
+        <location filename="../../ui/case_work.py" line="405"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="409"/>
+        <location filename="../../ui/case_work.py" line="405"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="409"/>
+        <location filename="../../ui/case_work.py" line="405"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="409"/>
+        <location filename="../../ui/case_work.py" line="405"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="410"/>
+        <location filename="../../ui/case_work.py" line="406"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="410"/>
+        <location filename="../../ui/case_work.py" line="406"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="412"/>
+        <location filename="../../ui/case_work.py" line="408"/>
         <source>Record follow-up…</source>
         <translation>记录回访/投诉…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="425"/>
+        <location filename="../../ui/case_work.py" line="421"/>
         <source>No closing file submitted yet.</source>
         <translation>尚未提交结案材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="428"/>
+        <location filename="../../ui/case_work.py" line="424"/>
         <source>Closing file: outcome {0}; {1} documents: {2}</source>
         <translation>结案材料：结果为{0}；共{1}项：{2}</translation>
     </message>
@@ -2383,106 +2383,106 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>InspectionsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="697"/>
+        <location filename="../../ui/subsidies_page.py" line="695"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="703"/>
+        <location filename="../../ui/subsidies_page.py" line="701"/>
         <source> files</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="708"/>
+        <location filename="../../ui/subsidies_page.py" line="706"/>
         <source>What was inspected, e.g. 2026年第三季度结案质量评查</source>
         <translation>评查事项，如“2026年第三季度结案质量评查”</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="709"/>
+        <location filename="../../ui/subsidies_page.py" line="707"/>
         <source>Record inspection</source>
         <translation>登记评查</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="710"/>
+        <location filename="../../ui/subsidies_page.py" line="708"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="712"/>
-        <location filename="../../ui/subsidies_page.py" line="722"/>
+        <location filename="../../ui/subsidies_page.py" line="710"/>
+        <location filename="../../ui/subsidies_page.py" line="720"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="713"/>
-        <location filename="../../ui/subsidies_page.py" line="722"/>
+        <location filename="../../ui/subsidies_page.py" line="711"/>
+        <location filename="../../ui/subsidies_page.py" line="720"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="714"/>
-        <location filename="../../ui/subsidies_page.py" line="722"/>
+        <location filename="../../ui/subsidies_page.py" line="712"/>
+        <location filename="../../ui/subsidies_page.py" line="720"/>
         <source>Inspector</source>
         <translation>评查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="715"/>
-        <location filename="../../ui/subsidies_page.py" line="722"/>
+        <location filename="../../ui/subsidies_page.py" line="713"/>
+        <location filename="../../ui/subsidies_page.py" line="720"/>
         <source>Files</source>
         <translation>案卷数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="723"/>
+        <location filename="../../ui/subsidies_page.py" line="721"/>
         <source>Inspection</source>
         <translation>评查事项</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="723"/>
+        <location filename="../../ui/subsidies_page.py" line="721"/>
         <source>Pay (yuan)</source>
         <translation>补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="723"/>
+        <location filename="../../ui/subsidies_page.py" line="721"/>
         <source>Payment batch</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="736"/>
+        <location filename="../../ui/subsidies_page.py" line="734"/>
         <source>Paid per file by the standard&apos;s item 案件评查, in the next payment batch</source>
         <translation>按补贴标准的“案件评查”项目逐份计算，列入下一个发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="766"/>
+        <location filename="../../ui/subsidies_page.py" line="764"/>
         <source>not paid by the standard</source>
         <translation>标准未规定</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="768"/>
+        <location filename="../../ui/subsidies_page.py" line="766"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="790"/>
+        <location filename="../../ui/subsidies_page.py" line="788"/>
         <source>Inspection recorded.</source>
         <translation>已登记评查。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="798"/>
+        <location filename="../../ui/subsidies_page.py" line="796"/>
         <source>Remove inspection</source>
         <translation>删除评查记录</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="799"/>
+        <location filename="../../ui/subsidies_page.py" line="797"/>
         <source>Remove the inspection of {0} on {1} ({2} files)?</source>
         <translation>删除{0}在{1}的评查记录（{2}份案卷）？</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="811"/>
+        <location filename="../../ui/subsidies_page.py" line="809"/>
         <source>Choose an inspection first.</source>
         <translation>请先选择一次评查。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="819"/>
+        <location filename="../../ui/subsidies_page.py" line="817"/>
         <source>Inspection removed.</source>
         <translation>已删除该次评查。</translation>
     </message>
@@ -2490,237 +2490,237 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="74"/>
+        <location filename="../../ui/intake_dialog.py" line="72"/>
         <source>Accept a notification</source>
         <translation>接收通知（通知辩护/通知代理）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="75"/>
+        <location filename="../../ui/intake_dialog.py" line="73"/>
         <source>Register an application</source>
         <translation>登记法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="94"/>
+        <location filename="../../ui/intake_dialog.py" line="92"/>
         <source>Court, procuratorate, police or state-security organ</source>
         <translation>法院、检察院、公安机关或国家安全机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="97"/>
+        <location filename="../../ui/intake_dialog.py" line="95"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="101"/>
+        <location filename="../../ui/intake_dialog.py" line="99"/>
         <source>The organ&apos;s own case number</source>
         <translation>通知机关的案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="103"/>
+        <location filename="../../ui/intake_dialog.py" line="101"/>
         <source>e.g. 株洲市看守所 (if detained)</source>
         <translation>如：株洲市看守所（被羁押时）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="109"/>
+        <location filename="../../ui/intake_dialog.py" line="107"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="113"/>
+        <location filename="../../ui/intake_dialog.py" line="111"/>
         <source>e.g. theft, unpaid wages</source>
         <translation>如：盗窃罪、追索劳动报酬</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="123"/>
+        <location filename="../../ui/intake_dialog.py" line="121"/>
         <source>Co-applicants and joined cases count too</source>
         <translation>共同受援人及并案均计入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="126"/>
+        <location filename="../../ui/intake_dialog.py" line="124"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="129"/>
+        <location filename="../../ui/intake_dialog.py" line="127"/>
         <source>Possible life imprisonment or death penalty</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="131"/>
+        <location filename="../../ui/intake_dialog.py" line="129"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="133"/>
+        <location filename="../../ui/intake_dialog.py" line="131"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="134"/>
+        <location filename="../../ui/intake_dialog.py" line="132"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="137"/>
+        <location filename="../../ui/intake_dialog.py" line="135"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="140"/>
+        <location filename="../../ui/intake_dialog.py" line="138"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="142"/>
+        <location filename="../../ui/intake_dialog.py" line="140"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="143"/>
+        <location filename="../../ui/intake_dialog.py" line="141"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="144"/>
+        <location filename="../../ui/intake_dialog.py" line="142"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="145"/>
+        <location filename="../../ui/intake_dialog.py" line="143"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="146"/>
+        <location filename="../../ui/intake_dialog.py" line="144"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="147"/>
+        <location filename="../../ui/intake_dialog.py" line="145"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="148"/>
+        <location filename="../../ui/intake_dialog.py" line="146"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="149"/>
+        <location filename="../../ui/intake_dialog.py" line="147"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="150"/>
+        <location filename="../../ui/intake_dialog.py" line="148"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="157"/>
+        <location filename="../../ui/intake_dialog.py" line="155"/>
         <source>18 characters; fills birth date and gender</source>
         <translation>18位，自动填入出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="160"/>
+        <location filename="../../ui/intake_dialog.py" line="158"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="173"/>
+        <location filename="../../ui/intake_dialog.py" line="171"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="175"/>
+        <location filename="../../ui/intake_dialog.py" line="173"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="176"/>
+        <location filename="../../ui/intake_dialog.py" line="174"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="178"/>
+        <location filename="../../ui/intake_dialog.py" line="176"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="179"/>
+        <location filename="../../ui/intake_dialog.py" line="177"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="180"/>
+        <location filename="../../ui/intake_dialog.py" line="178"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="181"/>
+        <location filename="../../ui/intake_dialog.py" line="179"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="185"/>
+        <location filename="../../ui/intake_dialog.py" line="183"/>
         <source>Statement of economic hardship and integrity pledge</source>
         <translation>经济困难状况说明及个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="186"/>
+        <location filename="../../ui/intake_dialog.py" line="184"/>
         <source>The applicant signed the integrity pledge</source>
         <translation>申请人已签署个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="187"/>
+        <location filename="../../ui/intake_dialog.py" line="185"/>
         <source>Exempt from the hardship check</source>
         <translation>免予经济困难审查</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="198"/>
+        <location filename="../../ui/intake_dialog.py" line="196"/>
         <source>Economic hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="293"/>
+        <location filename="../../ui/intake_dialog.py" line="277"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="311"/>
+        <location filename="../../ui/intake_dialog.py" line="296"/>
         <source>Already on file with {0} case(s): {1}</source>
         <translation>该受援人已有 {0} 件案件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="337"/>
+        <location filename="../../ui/intake_dialog.py" line="322"/>
         <source>Register an application from the {0} of {1}</source>
         <translation>由 {1} 的{0}转为法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="411"/>
+        <location filename="../../ui/intake_dialog.py" line="396"/>
         <source>Choose the ground of the notification (法律援助法 s.25)</source>
         <translation>请选择通知理由（法律援助法第二十五条）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="423"/>
+        <location filename="../../ui/intake_dialog.py" line="408"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="425"/>
+        <location filename="../../ui/intake_dialog.py" line="410"/>
         <source>Register it as a separate case anyway?</source>
         <translation>确属不同案件，仍然登记？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="433"/>
+        <location filename="../../ui/intake_dialog.py" line="418"/>
         <source>Person on file</source>
         <translation>受援人已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="435"/>
+        <location filename="../../ui/intake_dialog.py" line="420"/>
         <source>Update the person&apos;s details and register the case?</source>
         <translation>按本次填写更新受援人信息并登记案件？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="443"/>
+        <location filename="../../ui/intake_dialog.py" line="428"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3245,118 +3245,118 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="529"/>
+        <location filename="../../ui/subsidies_page.py" line="527"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="530"/>
+        <location filename="../../ui/subsidies_page.py" line="528"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="531"/>
+        <location filename="../../ui/subsidies_page.py" line="529"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="532"/>
+        <location filename="../../ui/subsidies_page.py" line="530"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="533"/>
+        <location filename="../../ui/subsidies_page.py" line="531"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="534"/>
+        <location filename="../../ui/subsidies_page.py" line="532"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="539"/>
+        <location filename="../../ui/subsidies_page.py" line="537"/>
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="540"/>
+        <location filename="../../ui/subsidies_page.py" line="538"/>
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="542"/>
+        <location filename="../../ui/subsidies_page.py" line="540"/>
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="543"/>
+        <location filename="../../ui/subsidies_page.py" line="541"/>
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="557"/>
+        <location filename="../../ui/subsidies_page.py" line="555"/>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="575"/>
+        <location filename="../../ui/subsidies_page.py" line="573"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="577"/>
+        <location filename="../../ui/subsidies_page.py" line="575"/>
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="585"/>
-        <location filename="../../ui/subsidies_page.py" line="595"/>
+        <location filename="../../ui/subsidies_page.py" line="583"/>
+        <location filename="../../ui/subsidies_page.py" line="593"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="586"/>
+        <location filename="../../ui/subsidies_page.py" line="584"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="632"/>
+        <location filename="../../ui/subsidies_page.py" line="630"/>
         <source>{0} case subsidy lines and {1} lines of duty, drafting or inspection pay, {2} yuan</source>
         <translation>办案补贴 {0} 行，值班、代拟文书或案件评查补贴 {1} 行，共 {2} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="644"/>
+        <location filename="../../ui/subsidies_page.py" line="642"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="653"/>
+        <location filename="../../ui/subsidies_page.py" line="651"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="659"/>
+        <location filename="../../ui/subsidies_page.py" line="657"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="661"/>
+        <location filename="../../ui/subsidies_page.py" line="659"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="670"/>
+        <location filename="../../ui/subsidies_page.py" line="668"/>
         <source>Mark as paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="671"/>
+        <location filename="../../ui/subsidies_page.py" line="669"/>
         <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
         <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="685"/>
+        <location filename="../../ui/subsidies_page.py" line="683"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -4248,315 +4248,315 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="75"/>
+        <location filename="../../ui/subsidies_page.py" line="76"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="77"/>
+        <location filename="../../ui/subsidies_page.py" line="78"/>
         <source>Base (yuan)</source>
         <translation>基本补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="59"/>
+        <location filename="../../ui/subsidies_page.py" line="60"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="61"/>
+        <location filename="../../ui/subsidies_page.py" line="62"/>
         <source>Name</source>
         <translation>标准名称</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="63"/>
+        <location filename="../../ui/subsidies_page.py" line="64"/>
         <source>Issued by</source>
         <translation>制定机关</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="65"/>
+        <location filename="../../ui/subsidies_page.py" line="66"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="100"/>
+        <location filename="../../ui/subsidies_page.py" line="101"/>
         <source>Base amounts</source>
         <translation>基本补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="101"/>
+        <location filename="../../ui/subsidies_page.py" line="102"/>
         <source>Add-ons and factors</source>
         <translation>加发与系数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="144"/>
+        <location filename="../../ui/subsidies_page.py" line="145"/>
         <source>Cross-region add-on (yuan)</source>
         <translation>异地补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="105"/>
+        <location filename="../../ui/subsidies_page.py" line="106"/>
         <source>Save as a new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="75"/>
+        <location filename="../../ui/subsidies_page.py" line="76"/>
         <source>Stages</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="75"/>
+        <location filename="../../ui/subsidies_page.py" line="76"/>
         <source>Outcome</source>
         <translation>结案方式</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="75"/>
+        <location filename="../../ui/subsidies_page.py" line="76"/>
         <source>Hearing</source>
         <translation>审理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="76"/>
+        <location filename="../../ui/subsidies_page.py" line="77"/>
         <source>Enforcement result</source>
         <translation>执行结果</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="76"/>
+        <location filename="../../ui/subsidies_page.py" line="77"/>
         <source>Quality grade</source>
         <translation>质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="76"/>
+        <location filename="../../ui/subsidies_page.py" line="77"/>
         <source>Life or death</source>
         <translation>无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="77"/>
+        <location filename="../../ui/subsidies_page.py" line="78"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="85"/>
+        <location filename="../../ui/subsidies_page.py" line="86"/>
         <source>Several values in a cell are separated by 、; an empty cell matches any case. The first row that matches a case gives its base amount.</source>
         <translation>一格中的多个值用“、”分隔；空格表示不限。案件按第一条符合的规则确定基本补贴。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="86"/>
+        <location filename="../../ui/subsidies_page.py" line="87"/>
         <source>Add row</source>
         <translation>增加一行</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="87"/>
+        <location filename="../../ui/subsidies_page.py" line="88"/>
         <source>Remove row</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="102"/>
+        <location filename="../../ui/subsidies_page.py" line="103"/>
         <source>By stage and region; clauses</source>
         <translation>阶段×地域、条款</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="103"/>
+        <location filename="../../ui/subsidies_page.py" line="104"/>
         <source>Per-day and per-piece items</source>
         <translation>按日和按件项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="106"/>
+        <location filename="../../ui/subsidies_page.py" line="107"/>
         <source>Save changes to this version</source>
         <translation>保存对本版本的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="107"/>
+        <location filename="../../ui/subsidies_page.py" line="108"/>
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="108"/>
+        <location filename="../../ui/subsidies_page.py" line="109"/>
         <source>Export file…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="147"/>
+        <location filename="../../ui/subsidies_page.py" line="148"/>
         <source>Handled elsewhere, no tier given</source>
         <translation>异地办理（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="151"/>
+        <location filename="../../ui/subsidies_page.py" line="152"/>
         <source>Major or difficult case</source>
         <translation>重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="154"/>
+        <location filename="../../ui/subsidies_page.py" line="155"/>
         <source>Add-on (yuan)</source>
         <translation>加发金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="155"/>
+        <location filename="../../ui/subsidies_page.py" line="156"/>
         <source>Multiplier of the base</source>
         <translation>基本补贴的倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="157"/>
+        <location filename="../../ui/subsidies_page.py" line="158"/>
         <source>The extra never exceeds the base</source>
         <translation>加发部分不超过基本补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="158"/>
+        <location filename="../../ui/subsidies_page.py" line="159"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="159"/>
+        <location filename="../../ui/subsidies_page.py" line="160"/>
         <source>Amount or multiplier</source>
         <translation>金额或倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="161"/>
+        <location filename="../../ui/subsidies_page.py" line="162"/>
         <source>Extra aided persons or joined cases</source>
         <translation>增加受援人或并案</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="165"/>
-        <location filename="../../ui/subsidies_page.py" line="171"/>
-        <location filename="../../ui/subsidies_page.py" line="175"/>
+        <location filename="../../ui/subsidies_page.py" line="166"/>
+        <location filename="../../ui/subsidies_page.py" line="172"/>
+        <location filename="../../ui/subsidies_page.py" line="176"/>
         <source>empty: no limit</source>
         <translation>留空表示不设上限</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="166"/>
+        <location filename="../../ui/subsidies_page.py" line="167"/>
         <source>Per extra person (yuan)</source>
         <translation>每增加一人（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="167"/>
+        <location filename="../../ui/subsidies_page.py" line="168"/>
         <source>At most (persons)</source>
         <translation>最多计算人数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="172"/>
+        <location filename="../../ui/subsidies_page.py" line="173"/>
         <source>Per extra case joined (yuan)</source>
         <translation>同案每增加一件（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="173"/>
+        <location filename="../../ui/subsidies_page.py" line="174"/>
         <source>At most (cases)</source>
         <translation>最多计（件）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="176"/>
+        <location filename="../../ui/subsidies_page.py" line="177"/>
         <source>A case at most (yuan, in all)</source>
         <translation>每件全额上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="177"/>
+        <location filename="../../ui/subsidies_page.py" line="178"/>
         <source>Terminated cases (终止)</source>
         <translation>终止援助的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="181"/>
+        <location filename="../../ui/subsidies_page.py" line="182"/>
         <source>empty: the table says nothing (pays 0)</source>
         <translation>留空：标准未规定（不支付）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="182"/>
+        <location filename="../../ui/subsidies_page.py" line="183"/>
         <source>Pay the stages completed instead</source>
         <translation>改按已完成阶段支付</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="183"/>
+        <location filename="../../ui/subsidies_page.py" line="184"/>
         <source>Share paid (0–1)</source>
         <translation>支付比例（0–1）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="186"/>
+        <location filename="../../ui/subsidies_page.py" line="187"/>
         <source>Quality grade of the closing review: factor</source>
         <translation>结案评查质量等级：浮动系数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="190"/>
+        <location filename="../../ui/subsidies_page.py" line="191"/>
         <source>empty: 1</source>
         <translation>留空：1</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="207"/>
+        <location filename="../../ui/subsidies_page.py" line="208"/>
         <source>Add-on by stage and region (yuan; replaces the tier&apos;s add-on where filled)</source>
         <translation>按阶段和地域的补贴（元；填写的格子取代按地域层级的补贴）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="215"/>
+        <location filename="../../ui/subsidies_page.py" line="216"/>
         <source>Clause of the table for each kind of rule (e.g. 第四条)</source>
         <translation>各类规则在标准文件中的条款（如“第四条”）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="240"/>
+        <location filename="../../ui/subsidies_page.py" line="241"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="228"/>
+        <location filename="../../ui/subsidies_page.py" line="229"/>
         <source>Yuan per day</source>
         <translation>每日金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="243"/>
+        <location filename="../../ui/subsidies_page.py" line="244"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="244"/>
+        <location filename="../../ui/subsidies_page.py" line="245"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="229"/>
+        <location filename="../../ui/subsidies_page.py" line="230"/>
         <source>e.g. 值班律师 (duty lawyer) per day on duty</source>
         <translation>例如：值班律师按值班天数计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="132"/>
+        <location filename="../../ui/subsidies_page.py" line="133"/>
         <source>Handler type: factor (1 = full amount) or flat amount</source>
         <translation>承办人类型：系数（1为全额）或每件定额</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="139"/>
+        <location filename="../../ui/subsidies_page.py" line="140"/>
         <source>flat (yuan)</source>
         <translation>定额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="232"/>
+        <location filename="../../ui/subsidies_page.py" line="233"/>
         <source>Yuan per piece</source>
         <translation>每件金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="233"/>
+        <location filename="../../ui/subsidies_page.py" line="234"/>
         <source>e.g. 代拟法律文书 (document drafted) per piece</source>
         <translation>例如：代拟法律文书按件计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="263"/>
+        <location filename="../../ui/subsidies_page.py" line="264"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="263"/>
+        <location filename="../../ui/subsidies_page.py" line="264"/>
         <source> (used)</source>
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="404"/>
+        <location filename="../../ui/subsidies_page.py" line="405"/>
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="409"/>
+        <location filename="../../ui/subsidies_page.py" line="410"/>
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="410"/>
-        <location filename="../../ui/subsidies_page.py" line="427"/>
+        <location filename="../../ui/subsidies_page.py" line="411"/>
+        <location filename="../../ui/subsidies_page.py" line="428"/>
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="425"/>
+        <location filename="../../ui/subsidies_page.py" line="426"/>
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -4615,17 +4615,17 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="830"/>
+        <location filename="../../ui/subsidies_page.py" line="828"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="831"/>
+        <location filename="../../ui/subsidies_page.py" line="829"/>
         <source>File inspections</source>
         <translation>案件评查</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="832"/>
+        <location filename="../../ui/subsidies_page.py" line="830"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
@@ -4938,52 +4938,52 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="87"/>
+        <location filename="../../ui/case_work.py" line="88"/>
         <source>Log work</source>
         <translation>记录办案工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="93"/>
+        <location filename="../../ui/case_work.py" line="94"/>
         <source>e.g. 株洲市看守所, 天元区人民法院</source>
         <translation>例如：株洲市看守所、天元区人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="96"/>
+        <location filename="../../ui/case_work.py" line="97"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="100"/>
+        <location filename="../../ui/case_work.py" line="101"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="110"/>
+        <location filename="../../ui/case_work.py" line="111"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="111"/>
+        <location filename="../../ui/case_work.py" line="112"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="112"/>
+        <location filename="../../ui/case_work.py" line="113"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="113"/>
+        <location filename="../../ui/case_work.py" line="114"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="114"/>
+        <location filename="../../ui/case_work.py" line="115"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="127"/>
+        <location filename="../../ui/case_work.py" line="128"/>
         <source>Correct work</source>
         <translation>更正工作记录</translation>
     </message>
@@ -4991,112 +4991,112 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="146"/>
+        <location filename="../../ui/case_work.py" line="147"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="146"/>
+        <location filename="../../ui/case_work.py" line="147"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="146"/>
+        <location filename="../../ui/case_work.py" line="147"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="146"/>
+        <location filename="../../ui/case_work.py" line="147"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="147"/>
+        <location filename="../../ui/case_work.py" line="148"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="147"/>
+        <location filename="../../ui/case_work.py" line="148"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="150"/>
+        <location filename="../../ui/case_work.py" line="151"/>
         <source>Log work…</source>
         <translation>记录办案工作…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="153"/>
+        <location filename="../../ui/case_work.py" line="154"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="157"/>
+        <location filename="../../ui/case_work.py" line="158"/>
         <source>Work log</source>
         <translation>办案工作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="168"/>
+        <location filename="../../ui/case_work.py" line="169"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="168"/>
+        <location filename="../../ui/case_work.py" line="169"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="168"/>
+        <location filename="../../ui/case_work.py" line="169"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="168"/>
+        <location filename="../../ui/case_work.py" line="169"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="169"/>
+        <location filename="../../ui/case_work.py" line="170"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="169"/>
+        <location filename="../../ui/case_work.py" line="170"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="174"/>
+        <location filename="../../ui/case_work.py" line="175"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="175"/>
+        <location filename="../../ui/case_work.py" line="176"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="178"/>
+        <location filename="../../ui/case_work.py" line="179"/>
         <source>Case file documents</source>
         <translation>案卷材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="200"/>
+        <location filename="../../ui/case_work.py" line="201"/>
         <source>{0} entries, {1} in all</source>
         <translation>共{0}条，合计{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="261"/>
+        <location filename="../../ui/case_work.py" line="262"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="262"/>
+        <location filename="../../ui/case_work.py" line="263"/>
         <source>Documents and scans (*.pdf *.jpg *.png *.tif *.docx);;All files (*)</source>
         <translation>文书和扫描件 (*.pdf *.jpg *.png *.tif *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="276"/>
+        <location filename="../../ui/case_work.py" line="277"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
@@ -5127,17 +5127,17 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../ui/widgets.py" line="318"/>
+        <location filename="../../ui/widgets.py" line="335"/>
         <source>Discard what was typed in this window?</source>
         <translation>放弃本窗口中已填写的内容？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="322"/>
+        <location filename="../../ui/widgets.py" line="339"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="325"/>
+        <location filename="../../ui/widgets.py" line="342"/>
         <source>Keep typing</source>
         <translation>继续填写</translation>
     </message>
