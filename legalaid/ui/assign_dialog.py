@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +16,7 @@ from PySide6.QtWidgets import (
 from legalaid.domain.errors import LegalAidError
 from legalaid.services import assignment
 from legalaid.services.context import Context
+from legalaid.ui.models import DUE_TODAY, MUTED, RIGHT, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate, show_error
 
 
@@ -49,51 +45,25 @@ class AssignDialog(QDialog):
             else self.tr("Assign a handler — {0}").format(case_no)
         )
         self.options = assignment.handler_options(ctx, case_id=case_id)
-        self.table = QTableWidget(len(self.options), 7)
-        self.table.setHorizontalHeaderLabels(
+        yes = self.tr("Yes")
+        self.model: RowsModel[assignment.HandlerOption] = RowsModel(
             [
-                self.tr("Handler"),
-                self.tr("Type"),
-                self.tr("Firm"),
-                self.tr("Open cases"),
-                self.tr("Criminal practice (years)"),
-                self.tr("Minors"),
-                self.tr("Qualification"),
-            ]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        for row, option in enumerate(self.options):
-            check = (
-                "；".join(option.refusals)
-                or (self.tr("Minors: only with a written reason") if option.minors_gap else "")
-                or "；".join(option.warnings)
-                or self.tr("Qualified")
-            )
-            if option.current:
-                check = self.tr("Current handler")
-            values = [
-                option.name,
-                option.handler_type,
-                option.firm or "",
-                str(option.open_cases),
-                str(option.criminal_years),
-                self.tr("Yes") if option.minors_expertise else "",
-                check,
-            ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if column == self.NAME:
-                    item.setData(Qt.ItemDataRole.UserRole, option.id)
-                if option.refusals:
-                    item.setForeground(QColor("#999999"))
-                elif (option.warnings or option.minors_gap) and column == self.CHECK:
-                    item.setForeground(QColor("#B35C00"))
-                self.table.setItem(row, column, item)
+                Column(self.tr("Handler"), lambda o: o.name),
+                Column(self.tr("Type"), lambda o: o.handler_type),
+                Column(self.tr("Firm"), lambda o: o.firm or ""),
+                Column(self.tr("Open cases"), lambda o: str(o.open_cases), align=RIGHT),
+                Column(self.tr("Criminal practice (years)"), lambda o: str(o.criminal_years),
+                       align=RIGHT),
+                Column(self.tr("Minors"), lambda o: yes if o.minors_expertise else ""),
+                Column(self.tr("Qualification"), self._check, tip=self._check,
+                       colour=lambda o: DUE_TODAY
+                       if not o.refusals and (o.warnings or o.minors_gap) else None),
+            ],
+            colour=lambda o: MUTED if o.refusals else None,
+        )  # fmt: skip
+        self.model.set_rows(self.options)
+        self.table = list_view(self.model)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
         suggestion = next(
             (i for i, o in enumerate(self.options) if o.qualified and not o.current), None
         )
@@ -136,8 +106,19 @@ class AssignDialog(QDialog):
         self.resize(900, 480)
 
     def chosen(self) -> assignment.HandlerOption | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.options[rows[0].row()] if rows else None
+        option: assignment.HandlerOption | None = chosen_row(self.table)
+        return option
+
+    def _check(self, option: assignment.HandlerOption) -> str:
+        """Why the handler may, may with a reason, or may not take the case."""
+        if option.current:
+            return self.tr("Current handler")
+        return (
+            "；".join(option.refusals)
+            or (self.tr("Minors: only with a written reason") if option.minors_gap else "")
+            or "；".join(option.warnings)
+            or self.tr("Qualified")
+        )
 
     def save(self) -> None:
         option = self.chosen()

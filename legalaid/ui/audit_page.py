@@ -9,22 +9,21 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from legalaid.domain.errors import LegalAidError
 from legalaid.services import audit_trail
+from legalaid.services.audit_trail import AuditRow
 from legalaid.services.context import Context
+from legalaid.ui.models import RIGHT, Column, RowsModel, list_view
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate
 
 REFUSED = QColor("#FDE2E1")
@@ -55,15 +54,19 @@ class AuditPage(QWidget):
             self.tr("The trail's row count and head hash on paper, signed and kept outside")
         )
         self.count = QLabel()
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action"),
-             self.tr("Object"), self.tr("Outcome"), self.tr("Details")]
-        )  # fmt: skip
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.model: RowsModel[AuditRow] = RowsModel(
+            [
+                Column(self.tr("No."), lambda r: str(r.id), align=RIGHT),
+                Column(self.tr("Time"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
+                Column(self.tr("User"), lambda r: r.actor),
+                Column(self.tr("Action"), lambda r: r.action),
+                Column(self.tr("Object"), lambda r: r.object),
+                Column(self.tr("Outcome"), lambda r: r.outcome),
+                Column(self.tr("Details"), lambda r: r.detail, tip=lambda r: r.detail or None),
+            ],
+            background=lambda r: None if r.outcome == "成功" else REFUSED,
+        )
+        self.table = list_view(self.model)
         self.message = FieldError()
         self.message.setStyleSheet("")
         top = QHBoxLayout()
@@ -115,15 +118,7 @@ class AuditPage(QWidget):
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            values = [str(row.id), row.at.strftime("%Y-%m-%d %H:%M:%S"), row.actor, row.action,
-                      row.object, row.outcome, row.detail]  # fmt: skip
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if row.outcome != "成功":
-                    item.setBackground(REFUSED)
-                self.table.setItem(r, c, item)
+        self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         shown = self.tr("{0} entries").format(total)
         if total > PAGE:

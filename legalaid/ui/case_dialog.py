@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -40,13 +38,14 @@ from legalaid.domain.vocabulary import (
 )
 from legalaid.services import assignment, closing, documents, intake
 from legalaid.services.authz import may
-from legalaid.services.cases import CaseDetail, get_case
+from legalaid.services.cases import CaseDetail, HandlerSpell, TimelineEntry, get_case
 from legalaid.services.context import Context
 from legalaid.ui.assign_dialog import AssignDialog
 from legalaid.ui.case_escalation import EscalationPanel
 from legalaid.ui.case_subsidy import SubsidyPanel
 from legalaid.ui.case_work import ClosingDialog, FollowUpPanel, WorkPanel
 from legalaid.ui.correction_dialog import CorrectionDialog
+from legalaid.ui.models import Column, RowsModel, list_view
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.step_dialog import StepDialog
 from legalaid.ui.widgets import FieldError, from_qdate, run_modal, show_error
@@ -62,18 +61,24 @@ class CaseDialog(QDialog):
         self.summary = QFormLayout()
         self.person = QFormLayout()
         self.review = QFormLayout()
-        self.handlers = QTableWidget(0, 4)
-        self.handlers.setHorizontalHeaderLabels(
-            [self.tr("Handler"), self.tr("From"), self.tr("Until"), self.tr("Reason")]
+        self.handler_spells: RowsModel[HandlerSpell] = RowsModel(
+            [
+                Column(self.tr("Handler"), lambda h: h.handler),
+                Column(self.tr("From"), lambda h: h.assigned_on.isoformat()),
+                Column(self.tr("Until"), lambda h: _day(h.ended_on)),
+                Column(self.tr("Reason"), lambda h: h.reason or ""),
+            ]
         )
-        self.timeline = QTableWidget(0, 4)
-        self.timeline.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("By"), self.tr("What"), self.tr("Details")]
+        self.handlers = list_view(self.handler_spells)
+        self.events: RowsModel[TimelineEntry] = RowsModel(
+            [
+                Column(self.tr("Time"), lambda e: e.at.strftime("%Y-%m-%d %H:%M")),
+                Column(self.tr("By"), lambda e: e.actor),
+                Column(self.tr("What"), _event_action),
+                Column(self.tr("Details"), _event_details, tip=lambda e: _event_details(e) or None),
+            ]
         )
-        for table in (self.handlers, self.timeline):
-            table.verticalHeader().hide()
-            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            table.horizontalHeader().setStretchLastSection(True)
+        self.timeline = list_view(self.events)
         for layout, title in (
             (self.summary, self.tr("Case")),
             (self.person, self.tr("Aided person")),
@@ -275,28 +280,8 @@ class CaseDialog(QDialog):
                 (self.tr("Current handler"), row.handler or "—"),
             ],
         )
-        self.handlers.setRowCount(len(d.handlers))
-        for r, spell in enumerate(d.handlers):
-            for c, value in enumerate(
-                [
-                    spell.handler,
-                    spell.assigned_on.isoformat(),
-                    _day(spell.ended_on),
-                    spell.reason or "",
-                ]
-            ):
-                self.handlers.setItem(r, c, QTableWidgetItem(value))
-        self.timeline.setRowCount(len(d.timeline))
-        for r, entry in enumerate(d.timeline):
-            details = "；".join(
-                f"{k}：{'、'.join(v) if isinstance(v, list) else v}"
-                for k, v in entry.detail.items()
-            )
-            move = f"（{entry.from_state or ''}→{entry.to_state}）" if entry.to_state else ""
-            for c, value in enumerate(
-                [entry.at.strftime("%Y-%m-%d %H:%M"), entry.actor, entry.action + move, details]
-            ):
-                self.timeline.setItem(r, c, QTableWidgetItem(value))
+        self.handler_spells.set_rows(d.handlers)
+        self.events.set_rows(d.timeline)
         self.timeline.resizeColumnsToContents()
         self._enable_steps()
         self._show_subsidy()
@@ -692,6 +677,17 @@ class CaseDialog(QDialog):
                 expected_version=self._version,
             ),
         )
+
+
+def _event_action(entry: TimelineEntry) -> str:
+    move = f"（{entry.from_state or ''}→{entry.to_state}）" if entry.to_state else ""
+    return entry.action + move
+
+
+def _event_details(entry: TimelineEntry) -> str:
+    return "；".join(
+        f"{k}：{'、'.join(v) if isinstance(v, list) else v}" for k, v in entry.detail.items()
+    )
 
 
 def _day(value: date | None) -> str:

@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from legalaid.services.attachments import save_attachment
 from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers
+from legalaid.ui.models import Column, RowsModel, chosen_row, list_view
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.step_dialog import StepDialog
 from legalaid.ui.widgets import (
@@ -173,16 +172,19 @@ class EscalationPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.meetings = QTableWidget(0, 5)
-        self.meetings.setHorizontalHeaderLabels(
-            [self.tr("Held on"), self.tr("Chair"), self.tr("Participants"),
-             self.tr("Agreed handling plan"), self.tr("Signed minutes")]
-        )  # fmt: skip
-        self.meetings.verticalHeader().hide()
-        self.meetings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.meetings.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        not_attached = self.tr("(not attached)")
+        self.meeting_rows: RowsModel[escalations.MeetingView] = RowsModel(
+            [
+                Column(self.tr("Held on"), lambda m: m.held_on.isoformat()),
+                Column(self.tr("Chair"), lambda m: m.chair),
+                Column(self.tr("Participants"), lambda m: "、".join(m.participants)),
+                Column(self.tr("Agreed handling plan"), lambda m: m.plan, tip=lambda m: m.plan),
+                Column(self.tr("Signed minutes"), lambda m: m.minutes_name or not_attached),
+            ]
+        )
+        self.meetings = list_view(self.meeting_rows, stretch_last=False)
         self.meetings.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.meetings.itemSelectionChanged.connect(self._meeting_buttons)
+        self.meetings.selectionModel().selectionChanged.connect(lambda *_: self._meeting_buttons())
         self.report_text = QLabel()
         self.report_text.setWordWrap(True)
 
@@ -249,12 +251,7 @@ class EscalationPanel(QWidget):
                 )
             self.status.setText("\n".join(lines))
         meetings = v.meetings if v else ()
-        self.meetings.setRowCount(len(meetings))
-        for r, m in enumerate(meetings):
-            values = [m.held_on.isoformat(), m.chair, "、".join(m.participants), m.plan,
-                      m.minutes_name or self.tr("(not attached)")]  # fmt: skip
-            for c, value in enumerate(values):
-                self.meetings.setItem(r, c, QTableWidgetItem(value))
+        self.meeting_rows.set_rows(meetings)
         self.meetings.resizeColumnToContents(0)
         self.meetings.resizeColumnToContents(1)
         self.report_text.setText(self._report_text(v))
@@ -287,9 +284,8 @@ class EscalationPanel(QWidget):
         return text
 
     def _meeting(self) -> escalations.MeetingView | None:
-        row = self.meetings.currentRow()
-        meetings = self.view.meetings if self.view else ()
-        return meetings[row] if 0 <= row < len(meetings) else None
+        meeting: escalations.MeetingView | None = chosen_row(self.meetings)
+        return meeting
 
     def _meeting_buttons(self) -> None:
         meeting = self._meeting()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,19 +19,18 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from legalaid.domain.errors import LegalAidError
 from legalaid.domain.permissions import Action
-from legalaid.domain.subsidy import HandlerPart, share_text
+from legalaid.domain.subsidy import HandlerPart, SubsidyLine, share_text
 from legalaid.domain.vocabulary import RegionTier
 from legalaid.services import subsidies
 from legalaid.services.authz import may
 from legalaid.services.context import Context
+from legalaid.ui.models import RIGHT, Column, RowsModel, list_view
 from legalaid.ui.widgets import form_dialog, run_modal
 
 Run = Callable[[Callable[[], object]], bool]
@@ -68,13 +66,17 @@ class SubsidyPanel(QWidget):
         self.subsidy: subsidies.CaseSubsidy | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.lines = QTableWidget(0, 4)
-        # Each line names the clause of the standard that produced it (the document and 条).
-        self.lines.setHorizontalHeaderLabels(
-            [self.tr("Rule"), self.tr("Quantity"), self.tr("Amount (yuan)"), self.tr("Clause")]
+        # Each line names the clause of the standard that produced it (the document and 条);
+        # figures line up on the right, as on the finance office's forms.
+        self.line_rows: RowsModel[SubsidyLine] = RowsModel(
+            [
+                Column(self.tr("Rule"), lambda x: x.rule),
+                Column(self.tr("Quantity"), lambda x: f"{x.quantity.normalize():f}", align=RIGHT),
+                Column(self.tr("Amount (yuan)"), lambda x: f"{x.amount:,.2f}", align=RIGHT),
+                Column(self.tr("Clause"), lambda x: x.source, tip=lambda x: x.source or None),
+            ]
         )
-        self.lines.verticalHeader().hide()
-        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.lines = list_view(self.line_rows, stretch_last=False)
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -109,7 +111,7 @@ class SubsidyPanel(QWidget):
             basis = subsidies.subsidy_basis(self._ctx, case_id=self._case_id)
         except LegalAidError as exc:
             self.summary.setText(exc.message)
-            self.lines.setRowCount(0)
+            self.line_rows.set_rows([])
             self.basis_box.hide()
             self.override_button.setEnabled(False)
             self.review_button.setEnabled(False)
@@ -137,17 +139,7 @@ class SubsidyPanel(QWidget):
                 for p in s.parts
             ))  # fmt: skip
         self.summary.setText(text)
-        self.lines.setRowCount(len(s.lines))
-        for r, line in enumerate(s.lines):
-            for c, value in enumerate(
-                [line.rule, f"{line.quantity.normalize():f}", f"{line.amount:,.2f}", line.source]
-            ):
-                item = QTableWidgetItem(value)
-                if c in (1, 2):  # figures line up on the right, as on the finance office's forms
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.lines.setItem(r, c, item)
+        self.line_rows.set_rows(s.lines)
         pending = s.state is subsidies.PaymentState.PENDING
         approver = may(self._ctx, Action.APPROVE_SUBSIDY, case_id=self._case_id)
         self.override_button.setEnabled(pending and approver)

@@ -4,10 +4,11 @@ with its checklist, and the follow-ups (回访, 投诉, 案卷检查, 旁听) af
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -26,8 +27,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +47,7 @@ from legalaid.services import closing, worklog
 from legalaid.services.attachments import Attachment, attachments_of, save_attachment
 from legalaid.services.authz import may
 from legalaid.services.context import Context
+from legalaid.ui.models import RIGHT, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import (
     FieldError,
     date_edit,
@@ -62,24 +63,19 @@ Run = Callable[[Callable[[], object]], bool]
 RunDialog = Callable[[QDialog, Callable[[], object]], bool]
 
 
-def _table(headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
+def _list(model: RowsModel[Any], stretch: int) -> QTableView:
+    view = list_view(model, stretch_last=False)
+    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
-    for column in range(table.columnCount() - 1):
-        if table.horizontalHeader().sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
-            table.resizeColumnToContents(column)
+def _show(view: QTableView, rows: Sequence[Any]) -> None:
+    model = view.model()
+    assert isinstance(model, RowsModel)
+    model.set_rows(rows)
+    for column in range(model.columnCount() - 1):
+        if view.horizontalHeader().sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+            view.resizeColumnToContents(column)
 
 
 class WorkDialog(QDialog):
@@ -143,18 +139,22 @@ class WorkPanel(QWidget):
         self._case_id = case_id
         self._run = run
         self._run_dialog = run_dialog
-        self.entries = _table(
-            [self.tr("Date"), self.tr("Work"), self.tr("Place"), self.tr("Duration"),
-             self.tr("Handler"), self.tr("Notes")], 5,
-        )  # fmt: skip
+        self.work_rows: RowsModel[worklog.WorkEntry] = RowsModel([
+            Column(self.tr("Date"), lambda e: e.done_on.isoformat()),
+            Column(self.tr("Work"), lambda e: e.kind.value),
+            Column(self.tr("Place"), lambda e: e.place),
+            Column(self.tr("Duration"), lambda e: _duration(e.minutes), align=RIGHT),
+            Column(self.tr("Handler"), lambda e: e.handler),
+            Column(self.tr("Notes"), lambda e: e.notes, tip=lambda e: e.notes or None),
+        ])  # fmt: skip
+        self.entries = _list(self.work_rows, 5)
         self.total = QLabel()
         self.log_button = QPushButton(self.tr("Log work…"))
         self.log_button.clicked.connect(self._ask_log)
         # Its author corrects an entry (the timeline keeps what it said before).
         self.correct_button = QPushButton(self.tr("Correct…"))
         self.correct_button.clicked.connect(self._ask_correct)
-        self.entries.itemSelectionChanged.connect(self._correctable)
-        self.work: list[worklog.WorkEntry] = []
+        self.entries.selectionModel().selectionChanged.connect(lambda *_: self._correctable())
         work_box = QGroupBox(self.tr("Work log"))
         work_layout = QVBoxLayout(work_box)
         work_layout.addWidget(self.entries)
@@ -165,10 +165,15 @@ class WorkPanel(QWidget):
         work_row.addWidget(self.log_button)
         work_layout.addLayout(work_row)
 
-        self.files = _table(
-            [self.tr("Type"), self.tr("File"), self.tr("Size"), self.tr("Added by"),
-             self.tr("Added"), self.tr("SHA-256")], 1,
-        )  # fmt: skip
+        self.file_rows: RowsModel[Attachment] = RowsModel([
+            Column(self.tr("Type"), lambda a: a.kind),
+            Column(self.tr("File"), lambda a: a.filename),
+            Column(self.tr("Size"), lambda a: _size(a.size), align=RIGHT, key=lambda a: a.size),
+            Column(self.tr("Added by"), lambda a: a.added_by),
+            Column(self.tr("Added"), lambda a: a.added_at.strftime("%Y-%m-%d %H:%M")),
+            Column(self.tr("SHA-256"), lambda a: a.sha256[:16] + "…", tip=lambda a: a.sha256),
+        ])  # fmt: skip
+        self.files = _list(self.file_rows, 1)
         self.kind = QComboBox()
         for kind in worklog.DOCUMENT_KINDS:
             self.kind.addItem(kind, kind)
@@ -188,26 +193,16 @@ class WorkPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(work_box, 3)
         layout.addWidget(file_box, 2)
-        self.attachments: list[Attachment] = []
 
     def show_case(self, *, has_handler: bool) -> None:
         entries = worklog.work_log(self._ctx, case_id=self._case_id)
-        self.work = entries
-        _fill(self.entries, [
-            [e.done_on.isoformat(), e.kind.value, e.place, _duration(e.minutes), e.handler, e.notes]
-            for e in entries
-        ])  # fmt: skip
+        _show(self.entries, entries)
         self.total.setText(
             self.tr("{0} entries, {1} in all").format(
                 len(entries), _duration(sum(e.minutes for e in entries))
             )
         )
-        self.attachments = list(attachments_of(self._ctx, case_id=self._case_id))
-        _fill(self.files, [
-            [a.kind, a.filename, _size(a.size), a.added_by, a.added_at.strftime("%Y-%m-%d %H:%M"),
-             a.sha256[:16] + "…"]
-            for a in self.attachments
-        ])  # fmt: skip
+        _show(self.files, list(attachments_of(self._ctx, case_id=self._case_id)))
         self.log_button.setEnabled(
             has_handler and may(self._ctx, Action.LOG_WORK, case_id=self._case_id)
         )
@@ -215,8 +210,8 @@ class WorkPanel(QWidget):
         self._correctable()
 
     def _chosen(self) -> worklog.WorkEntry | None:
-        row = self.entries.currentRow()
-        return self.work[row] if 0 <= row < len(self.work) else None
+        entry: worklog.WorkEntry | None = chosen_row(self.entries)
+        return entry
 
     def _correctable(self) -> None:
         entry = self._chosen()
@@ -267,10 +262,9 @@ class WorkPanel(QWidget):
 
     def open_selected(self) -> Path | None:
         """A copy in the temporary folder, opened with the system's viewer."""
-        row = self.files.currentRow()
-        if not 0 <= row < len(self.attachments):
+        attachment: Attachment | None = chosen_row(self.files)
+        if attachment is None:
             return None
-        attachment = self.attachments[row]
         try:
             path = save_attachment(self._ctx, attachment.id, Path(tempfile.mkdtemp()))
         except LegalAidError as exc:
@@ -401,10 +395,15 @@ class FollowUpPanel(QWidget):
         self._run_dialog = run_dialog
         self.closing_text = QLabel()
         self.closing_text.setWordWrap(True)
-        self.table = _table(
-            [self.tr("Date"), self.tr("Kind"), self.tr("With whom"), self.tr("Content"),
-             self.tr("Result"), self.tr("By")], 3,
-        )  # fmt: skip
+        self.follow_rows: RowsModel[worklog.FollowUp] = RowsModel([
+            Column(self.tr("Date"), lambda f: f.done_on.isoformat()),
+            Column(self.tr("Kind"), lambda f: f.kind.value),
+            Column(self.tr("With whom"), lambda f: f.person),
+            Column(self.tr("Content"), lambda f: f.content, tip=lambda f: f.content or None),
+            Column(self.tr("Result"), lambda f: f.result),
+            Column(self.tr("By"), lambda f: f.recorded_by),
+        ])  # fmt: skip
+        self.table = _list(self.follow_rows, 3)
         self.add_button = QPushButton(self.tr("Record follow-up…"))
         self.add_button.clicked.connect(self._ask_add)
         row = QHBoxLayout()
@@ -425,10 +424,7 @@ class FollowUpPanel(QWidget):
                     outcome.value, len(items), "、".join(items)
                 )
             )
-        _fill(self.table, [
-            [f.done_on.isoformat(), f.kind.value, f.person, f.content, f.result, f.recorded_by]
-            for f in worklog.follow_ups(self._ctx, case_id=self._case_id)
-        ])  # fmt: skip
+        _show(self.table, worklog.follow_ups(self._ctx, case_id=self._case_id))
         self.add_button.setEnabled(may(self._ctx, Action.FOLLOW_UP, case_id=self._case_id))
 
     def _ask_add(self) -> None:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,8 +18,7 @@ from legalaid.domain.deadlines import remaining_text
 from legalaid.domain.holidays import ESTIMATED_NOTE
 from legalaid.services.cases import DeadlineRow, open_deadlines
 from legalaid.services.context import Context
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+from legalaid.ui.models import DUE_TODAY, OVERDUE, RIGHT, Column, RowsModel, chosen_row, list_view
 
 
 class DeadlinesPage(QWidget):
@@ -42,21 +38,35 @@ class DeadlinesPage(QWidget):
             ]
         )
         self.counts = QLabel()
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
+        today = ctx.today
+        self.model: RowsModel[DeadlineRow] = RowsModel(
             [
-                self.tr("Due on"),
-                self.tr("Time left"),
-                self.tr("Deadline"),
-                self.tr("Case number"),
-                self.tr("Aided person"),
-                self.tr("State"),
-            ]
+                Column(
+                    self.tr("Due on"),
+                    lambda r: (
+                        r.deadline.due.isoformat() + (" 预估" if r.deadline.estimated else "")
+                    ),
+                    tip=_estimated,
+                ),
+                Column(
+                    self.tr("Time left"),
+                    lambda r: remaining_text(r.deadline, today(), ctx.calendar),
+                    align=RIGHT,
+                    tip=_estimated,
+                ),
+                Column(
+                    self.tr("Deadline"),
+                    lambda r: self.tr("{0} (period {1})").format(
+                        r.deadline.kind.value, r.deadline.rule.text
+                    ),
+                ),
+                Column(self.tr("Case number"), lambda r: r.case_no),
+                Column(self.tr("Aided person"), lambda r: r.name),
+                Column(self.tr("State"), lambda r: r.state.value),
+            ],
+            colour=lambda r: _clock_colour(r, today()),
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_view(self.model)
         top = QHBoxLayout()
         top.addWidget(self.scope)
         top.addWidget(self.counts, 1)
@@ -67,7 +77,6 @@ class DeadlinesPage(QWidget):
         self.scope.currentIndexChanged.connect(self.refresh)
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
-        self.rows: list[DeadlineRow] = []
         self.loaded = False  # filled when first shown: start-up stays fast
 
     def refresh(self) -> None:
@@ -90,33 +99,23 @@ class DeadlinesPage(QWidget):
             rows = [r for r in every if r.deadline.due == today]
         else:
             rows = [r for r in every if r.deadline.due >= today]
-        self.rows = rows
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
-            left = row.deadline.days_left(today)
-            estimated = row.deadline.estimated
-            values = [
-                row.deadline.due.isoformat() + (" 预估" if estimated else ""),
-                remaining_text(row.deadline, today, self._ctx.calendar),
-                self.tr("{0} (period {1})").format(row.deadline.kind.value, row.deadline.rule.text),
-                row.case_no,
-                row.name,
-                row.state.value,
-            ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if left < 0:
-                    item.setForeground(QColor("#B00020"))
-                elif left == 0:
-                    item.setForeground(QColor("#B35C00"))
-                if column == 1:
-                    item.setTextAlignment(RIGHT)
-                if estimated and column in (0, 1):
-                    item.setToolTip(ESTIMATED_NOTE)
-                self.table.setItem(index, column, item)
+        self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
 
+    @property
+    def rows(self) -> list[DeadlineRow]:
+        return self.model.rows
+
     def _open(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.open_case.emit(self.rows[rows[0].row()].case_id)
+        row = chosen_row(self.table)
+        if row is not None:
+            self.open_case.emit(row.case_id)
+
+
+def _estimated(row: DeadlineRow) -> str | None:
+    return ESTIMATED_NOTE if row.deadline.estimated else None
+
+
+def _clock_colour(row: DeadlineRow, today: date) -> QColor | None:
+    left = row.deadline.days_left(today)
+    return OVERDUE if left < 0 else DUE_TODAY if left == 0 else None

@@ -10,7 +10,6 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,8 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +30,7 @@ from legalaid.services import escalations
 from legalaid.services.context import Context
 from legalaid.services.escalation_papers import write_register
 from legalaid.services.offices import list_offices
+from legalaid.ui.models import Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate, run_modal
 
 OVERDUE = QColor("#FDE2E1")
@@ -63,15 +61,24 @@ class EscalationsPage(QWidget):
         self.scan = QPushButton(self.tr("Check open cases"))
         self.save = QPushButton(self.tr("Save register…"))
         self.counts = QLabel()
-        self.table = QTableWidget(0, 9)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Case number"), self.tr("Office"), self.tr("Aided person"),
-             self.tr("Cause"), self.tr("Handler"), self.tr("State"), self.tr("Reasons"),
-             self.tr("Report due"), self.tr("Reported")]
+        clock = ctx.today
+        self.model: RowsModel[escalations.RegisterRow] = RowsModel(
+            [
+                Column(self.tr("Case number"), lambda r: r.case_no),
+                Column(self.tr("Office"), lambda r: r.office),
+                Column(self.tr("Aided person"), lambda r: r.person),
+                Column(self.tr("Cause"), lambda r: r.cause),
+                Column(self.tr("Handler"), lambda r: r.handler),
+                Column(self.tr("State"), lambda r: r.view.state.value),
+                Column(self.tr("Reasons"), lambda r: "；".join(r.view.reasons),
+                       tip=lambda r: "\n".join(r.view.reasons) or None),
+                Column(self.tr("Report due"), lambda r: r.view.report_deadline.due.isoformat()
+                       if r.view.report_deadline else ""),
+                Column(self.tr("Reported"), _reported),
+            ],
+            background=lambda r: OVERDUE if _late(r, clock()) else None,
         )  # fmt: skip
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = list_view(self.model, stretch_last=False)
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.message = FieldError()
         self.message.setStyleSheet("")
@@ -120,23 +127,8 @@ class EscalationsPage(QWidget):
             self.message.show_message(exc.message)
             return
         today = self._ctx.today()
-        self.table.setRowCount(len(self.rows))
-        overdue = 0
-        for r, row in enumerate(self.rows):
-            v = row.view
-            deadline = v.report_deadline
-            late = deadline is not None and deadline.is_overdue(today)
-            overdue += late
-            reported = "　".join(x for x in (v.reported[0].isoformat() if v.reported[0] else "",
-                                             v.reported[2] or "") if x)  # fmt: skip
-            values = [row.case_no, row.office, row.person, row.cause, row.handler, v.state.value,
-                      "；".join(v.reasons), deadline.due.isoformat() if deadline else "",
-                      reported]  # fmt: skip
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if late:
-                    item.setBackground(OVERDUE)
-                self.table.setItem(r, c, item)
+        self.model.set_rows(self.rows)
+        overdue = sum(_late(row, today) for row in self.rows)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         open_count = sum(row.view.state.is_open for row in self.rows)
@@ -194,9 +186,19 @@ class EscalationsPage(QWidget):
             self.save_register(Path(name))
 
     def _open(self) -> None:
-        row = self.table.currentRow()
-        if 0 <= row < len(self.rows):
-            self.open_case.emit(self.rows[row].case_id)
+        row = chosen_row(self.table)
+        if row is not None:
+            self.open_case.emit(row.case_id)
+
+
+def _late(row: escalations.RegisterRow, today: date) -> bool:
+    deadline = row.view.report_deadline
+    return deadline is not None and deadline.is_overdue(today)
+
+
+def _reported(row: escalations.RegisterRow) -> str:
+    on, number = row.view.reported[0], row.view.reported[2]
+    return "　".join(x for x in (on.isoformat() if on else "", number or "") if x)
 
 
 class CandidatesDialog(QDialog):

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +24,7 @@ from legalaid.domain.vocabulary import HandlerType
 from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.offices import HandlerInfo, add_handler, list_handlers, set_bank_accounts
-from legalaid.services.search import pinyin_key
+from legalaid.ui.models import RIGHT, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import EnterMovesFocus, FieldError, form_dialog, run_modal, show_error
 
 
@@ -127,40 +124,33 @@ class BankDialog(QDialog):
         )
 
 
-class PinyinItem(QTableWidgetItem):
-    """Text columns sort as a Chinese reader expects: by pinyin, not by code point."""
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        return pinyin_key(self.text()) < pinyin_key(other.text())
-
-
 class HandlersPage(QWidget):
     def __init__(self, ctx: Context) -> None:
         super().__init__()
         self._ctx = ctx
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(
+        yes = self.tr("Yes")
+        self.model: RowsModel[HandlerInfo] = RowsModel(
             [
-                self.tr("Name"),
-                self.tr("Type"),
-                self.tr("Firm or office"),
-                self.tr("Open cases"),
-                self.tr("Criminal practice (years)"),
-                self.tr("Minors"),
-                self.tr("Phone"),
+                Column(self.tr("Name"), lambda h: h.name),
+                Column(self.tr("Type"), lambda h: h.handler_type.value),
+                Column(self.tr("Firm or office"), lambda h: h.firm or ""),
+                Column(self.tr("Open cases"), lambda h: str(h.open_cases), align=RIGHT,
+                       key=lambda h: h.open_cases),
+                Column(self.tr("Criminal practice (years)"), lambda h: str(h.criminal_years),
+                       align=RIGHT, key=lambda h: h.criminal_years),
+                Column(self.tr("Minors"), lambda h: yes if h.minors_expertise else ""),
+                Column(self.tr("Phone"), lambda h: h.phone or ""),
             ]
-        )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        )  # fmt: skip
+        self.table = list_view(self.model)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # names A→Z in pinyin at first
         self.add = QPushButton(self.tr("New handler…"))
         self.add.clicked.connect(self.new_handler)
         self.bank = QPushButton(self.tr("Bank accounts…"))
         self.bank.clicked.connect(self.edit_bank)
         self.bank.setVisible(may(ctx, Action.PAY_SUBSIDY))
-        self.table.itemDoubleClicked.connect(lambda _item: self.edit_bank())
+        self.table.doubleClicked.connect(lambda _index: self.edit_bank())
         top = QHBoxLayout()
         top.addStretch()
         top.addWidget(self.bank)
@@ -170,30 +160,11 @@ class HandlersPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
         self.loaded = False
-        self._handlers: dict[int, HandlerInfo] = {}
 
     def refresh(self) -> None:
         self.loaded = True
         handlers = list_handlers(self._ctx)
-        self._handlers = {h.id: h for h in handlers}
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(handlers))
-        for row, h in enumerate(handlers):
-            values: list[object] = [
-                h.name,
-                h.handler_type.value,
-                h.firm or "",
-                h.open_cases,
-                h.criminal_years,
-                self.tr("Yes") if h.minors_expertise else "",
-                h.phone or "",
-            ]
-            for column, value in enumerate(values):
-                item = PinyinItem() if isinstance(value, str) else QTableWidgetItem()
-                item.setData(0, value)
-                item.setData(Qt.ItemDataRole.UserRole, h.id)
-                self.table.setItem(row, column, item)
-        self.table.setSortingEnabled(True)
+        self.model.set_rows(handlers)
         self.table.resizeColumnsToContents()
 
     def new_handler(self) -> None:
@@ -201,9 +172,8 @@ class HandlersPage(QWidget):
             self.refresh()
 
     def edit_bank(self) -> None:
-        item = self.table.item(self.table.currentRow(), 0)
-        if item is None or not may(self._ctx, Action.PAY_SUBSIDY):
+        handler = chosen_row(self.table)
+        if handler is None or not may(self._ctx, Action.PAY_SUBSIDY):
             return
-        handler = self._handlers[item.data(Qt.ItemDataRole.UserRole)]
         if run_modal(BankDialog(self._ctx, handler, self)) == QDialog.DialogCode.Accepted:
             self.refresh()

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -24,8 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +35,7 @@ from legalaid.services.authz import may
 from legalaid.services.cases import CaseFilter
 from legalaid.services.context import Context
 from legalaid.ui import tasks
+from legalaid.ui.models import RIGHT, Column, RowsModel, list_view
 
 FILE_FILTER = "台账 (*.xlsx *.xls *.ods *.csv)"
 Progress = Callable[[str, int, int], None]
@@ -142,12 +140,15 @@ class ImportDialog(_Work):
         self.start_button.setText(self.tr("Import"))
         self.start_button.setEnabled(False)
         self.start_button.clicked.connect(self.start)
-        self.errors = QTableWidget(0, 4)
-        self.errors.setHorizontalHeaderLabels(
-            [self.tr("Row"), self.tr("Column"), self.tr("Problem"), self.tr("Cell")]
+        self.problem_list: RowsModel[ValidationError] = RowsModel(
+            [
+                Column(self.tr("Row"), lambda p: str(p.row or ""), align=RIGHT),
+                Column(self.tr("Column"), lambda p: p.field or ""),
+                Column(self.tr("Problem"), lambda p: p.message, tip=lambda p: p.message),
+                Column(self.tr("Cell"), _cell_shown),
+            ]
         )
-        self.errors.verticalHeader().hide()
-        self.errors.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.errors = list_view(self.problem_list, stretch_last=False)
         self.errors.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.errors.setVisible(False)
         self.save_errors = QPushButton(self.tr("Save the list as a workbook…"))
@@ -235,20 +236,7 @@ class ImportDialog(_Work):
                 "{0} problems: nothing was imported. Correct the file and import again."
             ).format(len(self.problems))
         )
-        self.errors.setRowCount(len(self.problems))
-        for row, problem in enumerate(self.problems):
-            value = problem.value
-            if problem.field == "身份证号" and isinstance(value, str):
-                value = mask_id_number(value)
-            for column, text in enumerate(
-                [
-                    str(problem.row or ""),
-                    problem.field or "",
-                    problem.message,
-                    "" if value is None else str(value),
-                ]
-            ):
-                self.errors.setItem(row, column, QTableWidgetItem(text))
+        self.problem_list.set_rows(self.problems)
         self.errors.resizeColumnToContents(0)
         self.errors.resizeColumnToContents(1)
         self.errors.setVisible(True)
@@ -371,3 +359,11 @@ class ExportDialog(_Work):
             self.status.setText(self.tr("Cancelled: no file was written"))
             return
         self.status.setText(error.message)
+
+
+def _cell_shown(problem: ValidationError) -> str:
+    """The cell as read; an ID number masked (the list may be saved and passed on)."""
+    value = problem.value
+    if problem.field == "身份证号" and isinstance(value, str):
+        value = mask_id_number(value)
+    return "" if value is None else str(value)

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -22,8 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,10 +41,9 @@ from legalaid.services.aid_services import RepeatedService, ServiceEntry, Servic
 from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers, list_offices
+from legalaid.ui.models import RIGHT, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.widgets import FieldError, date_edit, show_error, to_qdate
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class _EnterMoves(QObject):
@@ -526,25 +522,21 @@ class ServicesPage(QWidget):
             self.list_bar.addWidget(widget)
         self.list_bar.addWidget(show)
         self.list_bar.addWidget(self.counts, 1)
-        headers = [
-            self.tr("Date"),
-            self.tr("Form of aid"),
-            self.tr("Channel / station / document"),
-            self.tr("Person served"),
-            self.tr("Phone"),
-            self.tr("Content"),
-            self.tr("Handled by"),
-            self.tr("Person-times"),
-            self.tr("Case"),
-        ]
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.verticalHeader().hide()
+        self.model: RowsModel[ServiceEntry] = RowsModel(
+            [
+                Column(self.tr("Date"), lambda e: e.served_on.isoformat()),
+                Column(self.tr("Form of aid"), lambda e: e.kind.value),
+                Column(self.tr("Channel / station / document"), lambda e: e.channel or ""),
+                Column(self.tr("Person served"), lambda e: e.name),
+                Column(self.tr("Phone"), lambda e: e.phone or ""),
+                Column(self.tr("Content"), _content, tip=lambda e: _content(e) or None),
+                Column(self.tr("Handled by"), lambda e: e.handler_name or ""),
+                Column(self.tr("Person-times"), lambda e: str(e.person_times), align=RIGHT),
+                Column(self.tr("Case"), lambda e: e.case_no or ""),
+            ]
+        )
+        self.table = list_view(self.model)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((88, 130, 210, 80, 110, 280, 80, 50)):
             self.table.setColumnWidth(column, width)
         self.edit_button = QPushButton(self.tr("Correct"))
@@ -569,7 +561,7 @@ class ServicesPage(QWidget):
         self.search.returnPressed.connect(self.refresh)
         self.kind_filter.currentIndexChanged.connect(self.refresh)
         self.table.doubleClicked.connect(lambda _index: self._edit_selected())
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.edit_button.clicked.connect(self._edit_selected)
         self.delete_button.clicked.connect(self._delete_selected)
         self.apply_button.clicked.connect(self._apply_selected)
@@ -577,7 +569,6 @@ class ServicesPage(QWidget):
         self.register_button.clicked.connect(self._ask_register)
         self.form_button.clicked.connect(self._ask_form)
         self.day_forms_button.clicked.connect(self._ask_day_forms)
-        self.entries: list[ServiceEntry] = []
         self._selection_changed()
 
     def reload_lists(self) -> None:
@@ -616,31 +607,12 @@ class ServicesPage(QWidget):
             text=self.search.text(),
         )
         try:
-            self.entries = aid_services.list_services(self._ctx, filters)
+            entries = aid_services.list_services(self._ctx, filters)
             count, times = aid_services.count_services(self._ctx, filters)
         except LegalAidError as exc:
             show_error(self, exc, self.tr("Not shown"))
             return
-        self.table.setRowCount(len(self.entries))
-        for row, e in enumerate(self.entries):
-            cells = (
-                e.served_on.isoformat(),
-                e.kind.value,
-                e.channel or "",
-                e.name,
-                e.phone or "",
-                "、".join(e.help_items)
-                + ("：" if e.help_items and e.content else "")
-                + (e.content or ""),
-                e.handler_name or "",
-                str(e.person_times),
-                e.case_no or "",
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 7:
-                    item.setTextAlignment(RIGHT)
-                self.table.setItem(row, column, item)
+        self.model.set_rows(entries)
         shown = (
             ""
             if len(self.entries) == count
@@ -651,9 +623,13 @@ class ServicesPage(QWidget):
         )
         self._selection_changed()
 
+    @property
+    def entries(self) -> list[ServiceEntry]:
+        return self.model.rows
+
     def selected(self) -> ServiceEntry | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.entries[rows[0].row()] if rows else None
+        entry: ServiceEntry | None = chosen_row(self.table)
+        return entry
 
     def _selection_changed(self) -> None:
         entry = self.selected()
@@ -777,3 +753,9 @@ class ServicesPage(QWidget):
         self.day_from.setDate(to_qdate(day))
         self.day_to.setDate(to_qdate(day))
         self.refresh()
+
+
+def _content(entry: ServiceEntry) -> str:
+    """What was asked or done: the help items, then the free text."""
+    items = "、".join(entry.help_items)
+    return items + ("：" if items and entry.content else "") + (entry.content or "")

@@ -6,12 +6,11 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -43,6 +42,7 @@ from legalaid.services import inspections, payments, subsidies
 from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers, list_offices
+from legalaid.ui.models import LEFT, RIGHT, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate, to_qdate
 
 
@@ -521,19 +521,17 @@ class PaymentsTab(QWidget):
         self.period_to = date_edit(today, field="截止日期")
         self.handler = QComboBox()
         self.firm = QComboBox()
-        self.lines = QTableWidget(0, 6)
-        self.lines.setHorizontalHeaderLabels(
+        # A case's subsidy line, or a month's duty, drafting or inspection pay: the cells.
+        self.line_rows: RowsModel[list[str]] = RowsModel(
             [
-                self.tr("Case number"),
-                self.tr("Office"),
-                self.tr("Handler"),
-                self.tr("Firm"),
-                self.tr("Closed on"),
-                self.tr("Amount (yuan)"),
+                Column[list[str]](title, itemgetter(c), align=RIGHT if c == 5 else LEFT)
+                for c, title in enumerate([
+                    self.tr("Case number"), self.tr("Office"), self.tr("Handler"),
+                    self.tr("Firm"), self.tr("Closed on"), self.tr("Amount (yuan)"),
+                ])
             ]
-        )
-        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lines.horizontalHeader().setStretchLastSection(True)
+        )  # fmt: skip
+        self.lines = list_view(self.line_rows)
         self.find_button = QPushButton(self.tr("Show approved subsidies"))
         self.create_button = QPushButton(self.tr("Create payment batch"))
         self.batches = QComboBox()
@@ -617,10 +615,7 @@ class PaymentsTab(QWidget):
              f"{d.count}{d.unit}", money_text(d.amount)]
             for d in others
         ]  # fmt: skip
-        self.lines.setRowCount(len(rows))
-        for row, values in enumerate(rows):
-            for column, value in enumerate(values):
-                self.lines.setItem(row, column, QTableWidgetItem(value))
+        self.line_rows.set_rows(rows)
         total = sum((line.amount for line in found), Decimal(0)) + sum(
             (d.amount for d in others), Decimal(0)
         )
@@ -715,14 +710,19 @@ class InspectionsTab(QWidget):
             form.addWidget(widget)
         form.addWidget(self.subject, 1)
         form.addWidget(self.record_button)
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Date"), self.tr("Office"), self.tr("Inspector"), self.tr("Files"),
-            self.tr("Inspection"), self.tr("Pay (yuan)"), self.tr("Payment batch"),
+        to_pay, unpaid = self.tr("to pay"), self.tr("not paid by the standard")
+        self.model: RowsModel[inspections.Inspection] = RowsModel([
+            Column(self.tr("Date"), lambda x: x.inspected_on.isoformat()),
+            Column(self.tr("Office"), lambda x: x.office_code),
+            Column(self.tr("Inspector"), lambda x: x.handler),
+            Column(self.tr("Files"), lambda x: str(x.files), align=RIGHT),
+            Column(self.tr("Inspection"), lambda x: x.subject, tip=lambda x: x.subject or None),
+            Column(self.tr("Pay (yuan)"),
+                   lambda x: money_text(x.amount) if x.amount is not None else unpaid,
+                   align=RIGHT),
+            Column(self.tr("Payment batch"), lambda x: x.batch or to_pay),
         ])  # fmt: skip
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        self.table = list_view(self.model, stretch_last=False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.message = FieldError()
@@ -742,7 +742,6 @@ class InspectionsTab(QWidget):
         self.record_button.clicked.connect(self.record)
         self.remove_button.clicked.connect(self._ask_remove)
         self.year.valueChanged.connect(self.show_year)
-        self.shown: list[inspections.Inspection] = []
 
     def refresh(self) -> None:
         self.office.clear()
@@ -754,23 +753,11 @@ class InspectionsTab(QWidget):
         self.show_year()
 
     def show_year(self) -> None:
-        self.shown = inspections.list_inspections(self._ctx, year=self.year.value())
-        self.table.setRowCount(len(self.shown))
-        for row, x in enumerate(self.shown):
-            pay = (
-                money_text(x.amount)
-                if x.amount is not None
-                else self.tr("not paid by the standard")
-            )
-            values = (x.inspected_on.isoformat(), x.office_code, x.handler, str(x.files),
-                      x.subject, pay, x.batch or self.tr("to pay"))  # fmt: skip
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if column in (3, 5):
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(row, column, item)
+        self.model.set_rows(inspections.list_inspections(self._ctx, year=self.year.value()))
+
+    @property
+    def shown(self) -> list[inspections.Inspection]:
+        return self.model.rows
 
     def record(self) -> bool:
         try:
@@ -789,9 +776,8 @@ class InspectionsTab(QWidget):
         return True
 
     def _ask_remove(self) -> None:
-        row = self.table.currentRow()
-        if 0 <= row < len(self.shown):
-            x = self.shown[row]
+        x: inspections.Inspection | None = chosen_row(self.table)
+        if x is not None:
             answer = QMessageBox.question(
                 self, self.tr("Remove inspection"),
                 self.tr("Remove the inspection of {0} on {1} ({2} files)?").format(
@@ -804,12 +790,12 @@ class InspectionsTab(QWidget):
         self.remove()
 
     def remove(self) -> bool:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.shown):
+        chosen: inspections.Inspection | None = chosen_row(self.table)
+        if chosen is None:
             self.message.show_message(self.tr("Choose an inspection first."))
             return False
         try:
-            inspections.remove_inspection(self._ctx, inspection_id=self.shown[row].id)
+            inspections.remove_inspection(self._ctx, inspection_id=chosen.id)
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return False

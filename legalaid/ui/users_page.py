@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -13,8 +12,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from legalaid.domain.permissions import Role
 from legalaid.services import accounts
 from legalaid.services.context import Context
 from legalaid.services.offices import HandlerInfo, list_handlers, list_offices
+from legalaid.ui.models import MUTED, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import FieldError, form_dialog, run_modal
 
 
@@ -111,15 +109,24 @@ class UsersPage(QWidget):
         self._ctx = ctx
         self.loaded = False
         self.users: list[accounts.User] = []
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Handler"),
-             self.tr("State"), self.tr("Locked until")]
-        )  # fmt: skip
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.model: RowsModel[accounts.User] = RowsModel(
+            [
+                Column(self.tr("User name"), lambda u: u.username),
+                Column(self.tr("Name"), lambda u: u.name),
+                Column(self.tr("Role"), lambda u: u.role.value),
+                Column(self.tr("Handler"), lambda u: u.handler or ""),
+                Column(
+                    self.tr("State"),
+                    lambda u: self.tr("active") if u.active else self.tr("disabled"),
+                ),
+                Column(
+                    self.tr("Locked until"),
+                    lambda u: u.locked_until.strftime("%Y-%m-%d %H:%M") if u.locked_until else "",
+                ),
+            ],
+            colour=lambda u: None if u.active else MUTED,
+        )
+        self.table = list_view(self.model)
         self.add = QPushButton(self.tr("Add user…"))
         self.toggle = QPushButton(self.tr("Disable"))
         self.reset = QPushButton(self.tr("Reset password…"))
@@ -142,7 +149,7 @@ class UsersPage(QWidget):
         self.reset.clicked.connect(self._ask_reset)
         self.set_role.clicked.connect(self.change_role)
         self.edit.clicked.connect(self._ask_edit)
-        self.table.itemSelectionChanged.connect(self._buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._buttons())
 
     def refresh(self) -> None:
         self.loaded = True
@@ -151,24 +158,13 @@ class UsersPage(QWidget):
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
-        self.table.setRowCount(len(self.users))
-        for r, user in enumerate(self.users):
-            values = [
-                user.username,
-                user.name,
-                user.role.value,
-                user.handler or "",
-                self.tr("active") if user.active else self.tr("disabled"),
-                user.locked_until.strftime("%Y-%m-%d %H:%M") if user.locked_until else "",
-            ]
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.model.set_rows(self.users)
         self.table.resizeColumnsToContents()
         self._buttons()
 
     def current(self) -> accounts.User | None:
-        row = self.table.currentRow()
-        return self.users[row] if 0 <= row < len(self.users) else None
+        user: accounts.User | None = chosen_row(self.table)
+        return user
 
     def _buttons(self) -> None:
         user = self.current()

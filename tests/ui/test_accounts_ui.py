@@ -31,6 +31,7 @@ from legalaid.ui.main_window import MainWindow
 from legalaid.ui.step_dialog import StepDialog
 from legalaid.ui.users_page import UserDialog
 from tests.services.closing_files import case_in_progress
+from tests.ui.cells import cell, row_count
 
 Answer = Callable[[Callable[[QWidget], None]], None]
 
@@ -84,8 +85,8 @@ def test_the_handler_workflow(
 
     answer_dialog(log)
     dialog.work_panel.log_button.click()
-    assert dialog.work_panel.entries.rowCount() == 1
-    assert dialog.work_panel.entries.item(0, 3).text() == "2小时"
+    assert row_count(dialog.work_panel.entries) == 1
+    assert cell(dialog.work_panel.entries, 0, 3) == "2小时"
     # The author corrects the entry: shown as logged, the new duration kept, the old on the
     # timeline.
     dialog.work_panel.entries.selectRow(0)
@@ -100,13 +101,13 @@ def test_the_handler_workflow(
 
     answer_dialog(correct)
     dialog.work_panel.correct_button.click()
-    assert dialog.work_panel.entries.item(0, 3).text() == "1小时30分"
+    assert cell(dialog.work_panel.entries, 0, 3) == "1小时30分"
     assert any(e.action == "更正工作记录" and "120分钟" in str(e.detail)
                for e in dialog.detail.timeline)  # fmt: skip
     scan = tmp_path / "会见笔录.pdf"
     scan.write_bytes(b"%PDF-1.4 notes of the meeting")
     assert dialog.work_panel.attach(scan, "会见笔录")
-    assert dialog.work_panel.files.item(0, 1).text() == "会见笔录.pdf"
+    assert cell(dialog.work_panel.files, 0, 1) == "会见笔录.pdf"
 
     messages: list[str] = []
 
@@ -300,7 +301,7 @@ def test_users_and_audit_screens(
     users = window.users
     answer_dialog(add)
     users.add.click()
-    assert users.table.rowCount() == 2 and users.table.item(1, 3).text() == "林宇浩"
+    assert row_count(users.table) == 2 and cell(users.table, 1, 3) == "林宇浩"
     from legalaid.storage.records import UserRecord
 
     with ctx.reading() as uow:
@@ -325,14 +326,14 @@ def test_users_and_audit_screens(
     assert (moved.office, moved.handler_id) == ("LL", first.id)
     users.table.selectRow(1)
     assert users.toggle_active()
-    assert users.table.item(1, 4).text() == "已停用"
+    assert cell(users.table, 1, 4) == "已停用"
     users.table.selectRow(0)
     assert not users.toggle_active()  # the only admin stays
     assert "唯一的管理员" in users.message.text()
 
     window.show_section(window.AUDIT)
     audit = window.audit
-    assert audit.table.rowCount() >= 3
+    assert audit.model.rowCount() >= 3
     assert audit.check_chain() and "审计记录完整" in audit.message.text()
     assert audit.export_to(tmp_path / "audit.xlsx")
     from openpyxl import load_workbook

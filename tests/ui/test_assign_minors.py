@@ -14,6 +14,7 @@ from legalaid.services.context import Context
 from legalaid.services.offices import add_handler
 from legalaid.ui.assign_dialog import AssignDialog
 from tests.services.test_workflow import application
+from tests.ui.cells import cell
 
 
 def test_a_minors_case_needs_the_reason_in_the_picker(offices: Context, qtbot: QtBot) -> None:
@@ -27,7 +28,7 @@ def test_a_minors_case_needs_the_reason_in_the_picker(offices: Context, qtbot: Q
     dialog = AssignDialog(offices, case_id=ref.id, case_no=detail.row.case_no,
                           version=detail.version, has_handler=False)  # fmt: skip
     qtbot.addWidget(dialog)
-    assert dialog.table.item(0, dialog.CHECK).text() == "未成年人案件：须写明原因"
+    assert cell(dialog.table, 0, dialog.CHECK) == "未成年人案件：须写明原因"
     dialog.table.selectRow(0)
     dialog.save()
     assert "应当指派熟悉未成年人身心特点的律师" in dialog.error.text()

@@ -14,6 +14,7 @@ from legalaid.services.subsidies import PaymentState, case_subsidy
 from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.case_subsidy import AdjustDialog
 from tests.services.test_subsidies import _closed_case
+from tests.ui.cells import cell, row_count
 
 Answer = Callable[[Callable[[QWidget], None]], None]
 
@@ -29,8 +30,8 @@ def test_subsidy_tab(
     assert dialog.tabs.isTabVisible(dialog.subsidy_tab)
     assert "示例标准" in dialog.subsidy_panel.summary.text()
     assert "待审核" in dialog.subsidy_panel.summary.text()
-    assert dialog.subsidy_panel.lines.rowCount() == 2
-    assert dialog.subsidy_panel.lines.item(1, 0).text() == "异地办案补贴"
+    assert row_count(dialog.subsidy_panel.lines) == 2
+    assert cell(dialog.subsidy_panel.lines, 1, 0) == "异地办案补贴"
 
     def adjust(box: QWidget) -> None:
         assert isinstance(box, AdjustDialog)
@@ -82,7 +83,7 @@ def test_the_basis_is_recorded_and_the_subsidy_recomputed(
     panel.recalculate.click()
     assert case_subsidy(offices, case_id=case_id).computed == Decimal("4200.00")
     panel = dialog.subsidy_panel
-    assert panel.lines.rowCount() == 4 and "4200.00" in panel.summary.text()
+    assert row_count(panel.lines) == 4 and "4200.00" in panel.summary.text()
     assert panel.region.currentData() == "跨省" and panel.days["出庭"].value() == 2
     assert dialog.changed
     if backend == "sqlite":

@@ -24,6 +24,7 @@ from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.intake_dialog import IntakeDialog
 from legalaid.ui.main_window import MainWindow
 from legalaid.ui.step_dialog import StepDialog
+from tests.ui.cells import cell
 
 Answer = Callable[[Callable[[QWidget], None]], None]
 
@@ -74,9 +75,9 @@ def test_intake_review_grant_assign(
     window.show_section(window.DEADLINES)
     assert [r.case_id for r in window.deadlines.rows] == [case_id]
     # Time left in the rule's unit, never the rule's length read as time left.
-    left = window.deadlines.table.item(0, 1).text()
+    left = cell(window.deadlines.table, 0, 1)
     assert left.startswith(("剩余 ", "今天到期", "已逾期 ")), left
-    assert window.deadlines.table.item(0, 2).text() == "审查决定（期限 7 日）"
+    assert cell(window.deadlines.table, 0, 2) == "审查决定（期限 7 日）"
     window.show_section(window.CASES)
 
     dialog = CaseDialog(ctx, case_id, parent=window)
@@ -191,7 +192,7 @@ def test_possible_death_sentence_refuses_unqualified_handler(
     qtbot.addWidget(picker)
     assert picker.chosen() is not None and picker.chosen().name == "曾杰红"
     junior = next(i for i, o in enumerate(picker.options) if o.name == "周洋勇")
-    assert "三年以上" in picker.table.item(junior, picker.CHECK).text()
+    assert "三年以上" in cell(picker.table, junior, picker.CHECK)
     picker.table.selectRow(junior)
     picker.save()
     assert "三年以上刑事辩护执业经历" in picker.error.text()

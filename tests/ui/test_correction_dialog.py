@@ -20,6 +20,7 @@ from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.correction_dialog import CorrectionDialog
 from tests.services.closing_files import case_in_progress
 from tests.services.test_workflow import application
+from tests.ui.cells import cell, row_count
 from tests.ui.test_case_facts import shown
 from tests.ui.test_unsaved_typing import _type
 
@@ -74,7 +75,7 @@ def test_the_case_window_corrects_and_shows_it_at_once(
     answer_dialog(correct)
     qtbot.mouseClick(window.correct_button, Qt.MouseButton.LeftButton)
     assert shown(window.person)["住址"] == "株洲市芦淞区建设路1号"
-    assert window.timeline.item(window.timeline.rowCount() - 1, 2).text() == "更正登记信息"
+    assert cell(window.timeline, row_count(window.timeline) - 1, 2) == "更正登记信息"
     assert window.changed  # the lists behind it redraw
 
 

@@ -22,6 +22,7 @@ from legalaid.ui.case_escalation import MeetingDialog, ReportDialog
 from legalaid.ui.main_window import MainWindow
 from legalaid.ui.step_dialog import StepDialog
 from tests.services.test_escalations import in_progress, notified
+from tests.ui.cells import cell, row_count
 
 Answer = Callable[[Callable[[QWidget], None]], None]
 
@@ -89,9 +90,9 @@ def test_the_whole_path_in_the_case_window(
 
     answer_dialog(discuss)
     panel.buttons["discuss"].click()
-    assert panel.meetings.rowCount() == 1
-    assert panel.meetings.item(0, 2).text() == "刘建国、王律师、陈书记、李科长"
-    assert panel.meetings.item(0, 4).text() == "minutes-scan.pdf"
+    assert row_count(panel.meetings) == 1
+    assert cell(panel.meetings, 0, 2) == "刘建国、王律师、陈书记、李科长"
+    assert cell(panel.meetings, 0, 4) == "minutes-scan.pdf"
     assert "应于2026-11-25前上报（剩余 3 个工作日）" in panel.status.text()
     panel.meetings.selectRow(0)
     assert panel.open_minutes.isEnabled()
@@ -137,7 +138,7 @@ def test_register_section_and_criteria(
     window.resize(1366, 740)
     window.show_section(window.ESCALATIONS)
     page = window.escalations
-    assert page.table.rowCount() == 1 and page.table.item(0, 5).text() == "已确认"
+    assert row_count(page.table) == 1 and cell(page.table, 0, 5) == "已确认"
     assert "共1件" in page.counts.text()
 
     # Lower the bar in 设置: any case with 2 aided persons is a group case; then check.
@@ -151,9 +152,9 @@ def test_register_section_and_criteria(
     set_subsidy_basis(ctx, case_id=second, region_tier=None, aided_persons=3, days={})
     window.show_section(window.ESCALATIONS)
     page.show_rows()
-    assert page.table.rowCount() == 2
+    assert row_count(page.table) == 2
     page.state.setCurrentIndex(page.state.findData("待确认"))
-    assert page.table.rowCount() == 1 and "群体性案件" in page.table.item(0, 6).text()
+    assert row_count(page.table) == 1 and "群体性案件" in cell(page.table, 0, 6)
     page.state.setCurrentIndex(0)
     assert page.save_register(tmp_path / "register.xlsx")
     assert page.save_register(tmp_path / "register.pdf")

@@ -18,6 +18,7 @@ from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.holidays_box import NoticeDialog
 from legalaid.ui.main_window import MainWindow
 from tests.services.test_workflow import application
+from tests.ui.cells import cell, tip
 
 
 def test_estimated_due_dates_are_marked_until_the_notice_is_entered(
@@ -39,8 +40,8 @@ def test_estimated_due_dates_are_marked_until_the_notice_is_entered(
     assert due.data() == "2027-02-12 预估 审查决定"
     assert "放假通知尚未录入" in due.data(Qt.ItemDataRole.ToolTipRole)
     window.show_section(window.DEADLINES)
-    assert window.deadlines.table.item(0, 0).text() == "2027-02-12 预估"
-    assert "放假通知尚未录入" in window.deadlines.table.item(0, 0).toolTip()
+    assert cell(window.deadlines.table, 0, 0) == "2027-02-12 预估"
+    assert "放假通知尚未录入" in tip(window.deadlines.table, 0, 0)
     case = CaseDialog(ctx, ref.id, parent=window)
     qtbot.addWidget(case)
     assert any("预估" in label.text() for label in case.findChildren(QLabel))

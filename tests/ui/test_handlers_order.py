@@ -9,6 +9,7 @@ from legalaid.domain.vocabulary import HandlerType
 from legalaid.services.context import Context
 from legalaid.services.offices import add_handler, list_handlers
 from legalaid.ui.handlers_page import HandlersPage
+from tests.ui.cells import cell, row_count
 
 NAMES = ["曾杰红", "王芳", "陈明", "李娜", "安然"]
 ORDER = ["安然", "陈明", "李娜", "王芳", "曾杰红"]
@@ -21,6 +22,6 @@ def test_handlers_in_pinyin_order(offices: Context, qtbot: QtBot) -> None:
     page = HandlersPage(offices)
     qtbot.addWidget(page)
     page.refresh()
-    page.table.sortItems(0, Qt.SortOrder.DescendingOrder)
-    shown = [page.table.item(row, 0).text() for row in range(page.table.rowCount())]
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    shown = [cell(page.table, row, 0) for row in range(row_count(page.table))]
     assert shown == ORDER[::-1]

@@ -19,6 +19,7 @@ from legalaid.ui.ledger_dialog import ExportDialog, ImportDialog
 from legalaid.ui.main_window import MainWindow
 from tests.conftest import SAMPLE_LEDGER
 from tests.services.test_ledger_files import extended_rows, write_csv
+from tests.ui.cells import cell, row_count
 
 
 def _many(rows: list[dict[str, str]], times: int) -> list[dict[str, str]]:
@@ -46,9 +47,9 @@ def test_import_shows_every_problem_then_imports(
     dialog.set_file(write_csv(tmp_path / "bad.csv", bad))
     dialog.start_button.click()
     qtbot.waitUntil(lambda: not dialog._running, timeout=60_000)
-    assert dialog.errors.rowCount() == 50 and count_cases(offices) == 0
-    assert dialog.errors.item(0, 0).text() == "2" and dialog.errors.item(0, 1).text() == "申请日期"
-    assert dialog.errors.item(0, 3).text() == "31/12/2025"
+    assert row_count(dialog.errors) == 50 and count_cases(offices) == 0
+    assert cell(dialog.errors, 0, 0) == "2" and cell(dialog.errors, 0, 1) == "申请日期"
+    assert cell(dialog.errors, 0, 3) == "31/12/2025"
     assert "50" in dialog.status.text() and "未导入任何数据" in dialog.status.text()
     if backend == "sqlite":
         dialog.resize(1000, 560)
@@ -113,7 +114,7 @@ def test_services_ledger_through_the_same_dialogs(
     dialog.set_file(sample)  # the same file again: every row refused, nothing doubled
     dialog.start_button.click()
     qtbot.waitUntil(lambda: not dialog._running, timeout=60_000)
-    assert dialog.errors.rowCount() == 72
+    assert row_count(dialog.errors) == 72
     before = year_statistics(offices, year=2026).services
     export = ExportDialog(offices, CaseFilter())
     qtbot.addWidget(export)

@@ -16,6 +16,7 @@ from legalaid.services.context import Context
 from legalaid.services.offices import add_handler
 from legalaid.ui.my_cases_page import RETURNED, MyCasesPage
 from tests.services.closing_files import case_in_progress, full_file
+from tests.ui.cells import background, cell, row_count, tip
 
 
 def test_returned_files_and_every_overdue_clock(
@@ -34,16 +35,15 @@ def test_returned_files_and_every_overdue_clock(
     qtbot.addWidget(page)
     page.resize(1200, 400)
     page.refresh()
-    row = next(r for r in range(page.table.rowCount())
+    row = next(r for r in range(row_count(page.table))
                if page.rows[r].id == returned)  # fmt: skip
-    state = page.table.item(row, 4)
-    assert "结案材料被退回：缺少庭审笔录" in state.text()
-    assert "缺少庭审笔录" in state.toolTip()
+    assert "结案材料被退回：缺少庭审笔录" in cell(page.table, row, 4)
+    assert "缺少庭审笔录" in tip(page.table, row, 4)
     late = sum(1 for d in open_deadlines(lawyer) if d.deadline.due < lawyer.today())
     assert late >= 1  # the returned file's 30 days from 2025-06-01 have long run out
     assert f"逾期{late}件" in page.summary.text()
     assert "1 份结案材料被退回" in page.summary.text()
-    other = next(r for r in range(page.table.rowCount()) if page.rows[r].id == quiet)
-    assert page.table.item(other, 4).background().color() != RETURNED
+    other = next(r for r in range(row_count(page.table)) if page.rows[r].id == quiet)
+    assert background(page.table, other, 4) != RETURNED
     if backend == "sqlite":
         page.grab().save(str(tmp_path / "my-cases.png"))

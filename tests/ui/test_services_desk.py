@@ -25,6 +25,7 @@ from legalaid.services.statistics import year_statistics
 from legalaid.ui.intake_dialog import IntakeDialog
 from legalaid.ui.main_window import MainWindow
 from tests.conftest import TODAY
+from tests.ui.cells import cell, row_count
 
 SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗"
 
@@ -70,7 +71,7 @@ def test_twenty_consultations_by_keyboard_alone(
     assert {e.kind for e in saved} == {ServiceKind.CONSULTATION}
     assert {e.channel for e in saved} == {"来访"}
     assert saved[0].content == "第20个问题：工资被拖欠怎么办"
-    assert desk.table.rowCount() == 20
+    assert row_count(desk.table) == 20
     assert desk.counts.text() == "共 20 条，20 人次"
     assert year_statistics(offices, year=2026).services == {"法律咨询": 20}
     if backend == "sqlite":
@@ -180,7 +181,7 @@ def test_a_consultation_becomes_an_application_linked_both_ways(
                       "summary": "工伤赔偿被拒", "farmer": True}  # fmt: skip
     entry = aid_services.list_services(offices)[0]
     assert entry.case_no is not None and entry.case_no.startswith("株法援")
-    assert desk.table.item(0, 8).text() == entry.case_no
+    assert cell(desk.table, 0, 8) == entry.case_no
     desk.table.selectRow(0)
     assert desk.case_button.isEnabled() and not desk.delete_button.isEnabled()
 

@@ -17,6 +17,7 @@ from legalaid.services.context import Context
 from legalaid.services.offices import add_handler
 from legalaid.ui.main_window import MainWindow
 from tests.services.test_subsidies import _closed_case
+from tests.ui.cells import row_count
 
 
 def test_payment_batch_and_standard_versions(
@@ -41,10 +42,10 @@ def test_payment_batch_and_standard_versions(
     assert tab.firm.findText("湖南天元律师事务所") > 0
     tab.firm.setCurrentIndex(tab.firm.findText("湖南天元律师事务所"))
     tab.show_candidates()
-    assert tab.lines.rowCount() == 0  # another firm's cases only
+    assert row_count(tab.lines) == 0  # another firm's cases only
     tab.firm.setCurrentIndex(0)
     tab.show_candidates()
-    assert tab.lines.rowCount() == 1 and "3,500.00" in tab.message.text()
+    assert row_count(tab.lines) == 1 and "3,500.00" in tab.message.text()
     tab.create_button.click()
     assert tab.batches.count() == 1 and "待发放" in tab.batches.currentText()
     assert tab.save_batch(tmp_path / "list.xlsx")

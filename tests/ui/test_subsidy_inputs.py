@@ -8,6 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +22,7 @@ from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.case_work import ClosingDialog
 from legalaid.ui.subsidies_page import InspectionsTab
 from tests.services.test_subsidy_parts import _case, _close
+from tests.ui.cells import cell, row_count
 
 Answer = Callable[[Callable[[QWidget], None]], None]
 
@@ -54,8 +56,8 @@ def test_each_handlers_part_is_typed_in_the_subsidy_tab(
     panel = dialog.subsidy_panel
     assert "郑一律师1 3个阶段 1,875.00" in panel.summary.text()
     assert panel.parts_mode.currentData() == "stages" and panel.part_boxes[second].value() == 3
-    assert panel.lines.horizontalHeaderItem(3).text() == "条款"
-    assert panel.lines.item(0, 3).text() == DEFAULT_STANDARD.authority
+    assert panel.lines.model().headerData(3, Qt.Orientation.Horizontal) == "条款"
+    assert cell(panel.lines, 0, 3) == DEFAULT_STANDARD.authority
     if backend == "sqlite":
         dialog.tabs.setCurrentIndex(dialog.subsidy_tab)
         dialog.grab().save(str(tmp_path / "parts.png"))
@@ -117,8 +119,8 @@ def test_file_inspections_are_recorded_and_removed_in_the_desktop(
     assert inspections.list_inspections(offices, year=2026) == []
     tab.subject.setText("醴陵第三季度结案质量评查")
     assert tab.record()
-    assert tab.table.rowCount() == 1
-    cells = [tab.table.item(0, c).text() for c in range(7)]
+    assert row_count(tab.table) == 1
+    cells = [cell(tab.table, 0, c) for c in range(7)]
     # 示例标准 has no 案件评查 item: the row says it is not paid rather than showing 0.
     assert cells == ["2026-10-09", "LL", "评查专家丁", "6", "醴陵第三季度结案质量评查",
                      "标准未规定", "待发放"]  # fmt: skip
@@ -127,7 +129,7 @@ def test_file_inspections_are_recorded_and_removed_in_the_desktop(
     tab.table.selectRow(0)
     answer_dialog(lambda box: box.reject())  # asked first; "no" removes nothing
     tab.remove_button.click()
-    assert tab.table.rowCount() == 1
+    assert row_count(tab.table) == 1
 
     def yes(box: QWidget) -> None:
         assert isinstance(box, QMessageBox) and "评查专家丁" in box.text()
@@ -135,4 +137,4 @@ def test_file_inspections_are_recorded_and_removed_in_the_desktop(
 
     answer_dialog(yes)
     tab.remove_button.click()
-    assert tab.table.rowCount() == 0 and inspections.list_inspections(offices, year=2026) == []
+    assert row_count(tab.table) == 0 and inspections.list_inspections(offices, year=2026) == []

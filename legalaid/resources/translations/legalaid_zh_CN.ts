@@ -34,17 +34,17 @@ Log folder: {1}</source>
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="46"/>
+        <location filename="../../ui/case_subsidy.py" line="44"/>
         <source>Adjust the subsidy</source>
         <translation>调整办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="51"/>
+        <location filename="../../ui/case_subsidy.py" line="49"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="52"/>
+        <location filename="../../ui/case_subsidy.py" line="50"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -170,112 +170,112 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="47"/>
+        <location filename="../../ui/assign_dialog.py" line="43"/>
         <source>Change handler — {0}</source>
         <translation>更换承办人 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="49"/>
+        <location filename="../../ui/assign_dialog.py" line="45"/>
         <source>Assign a handler — {0}</source>
         <translation>指派承办人 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="55"/>
+        <location filename="../../ui/assign_dialog.py" line="51"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="56"/>
+        <location filename="../../ui/assign_dialog.py" line="52"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="57"/>
+        <location filename="../../ui/assign_dialog.py" line="53"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="58"/>
+        <location filename="../../ui/assign_dialog.py" line="54"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="59"/>
+        <location filename="../../ui/assign_dialog.py" line="55"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="60"/>
+        <location filename="../../ui/assign_dialog.py" line="57"/>
         <source>Minors</source>
         <translation>未成年人专长</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="61"/>
+        <location filename="../../ui/assign_dialog.py" line="58"/>
         <source>Qualification</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="71"/>
+        <location filename="../../ui/assign_dialog.py" line="118"/>
         <source>Minors: only with a written reason</source>
         <translation>未成年人案件：须写明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="74"/>
+        <location filename="../../ui/assign_dialog.py" line="121"/>
         <source>Qualified</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="77"/>
+        <location filename="../../ui/assign_dialog.py" line="116"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="83"/>
+        <location filename="../../ui/assign_dialog.py" line="49"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="104"/>
+        <location filename="../../ui/assign_dialog.py" line="74"/>
         <source>Suggested: {0}, the qualified handler with the fewest open cases.</source>
         <translation>建议：{0}（符合条件且在办案件最少）。</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="115"/>
+        <location filename="../../ui/assign_dialog.py" line="85"/>
         <source>Only if no lawyer familiar with minors can be assigned</source>
         <translation>仅在确无熟悉未成年人身心特点的律师可指派时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="118"/>
+        <location filename="../../ui/assign_dialog.py" line="88"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="120"/>
+        <location filename="../../ui/assign_dialog.py" line="90"/>
         <source>Reason for the change</source>
         <translation>更换原因</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="123"/>
+        <location filename="../../ui/assign_dialog.py" line="93"/>
         <source>Why no lawyer familiar with minors</source>
         <translation>未指派熟悉未成年人律师的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="147"/>
+        <location filename="../../ui/assign_dialog.py" line="128"/>
         <source>Choose a handler first.</source>
         <translation>请先选择承办人。</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="160"/>
+        <location filename="../../ui/assign_dialog.py" line="141"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="161"/>
+        <location filename="../../ui/assign_dialog.py" line="142"/>
         <source>Assign anyway?</source>
         <translation>仍然指派吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="179"/>
+        <location filename="../../ui/assign_dialog.py" line="160"/>
         <source>Not assigned</source>
         <translation>未指派</translation>
     </message>
@@ -283,42 +283,42 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit_page.py" line="45"/>
+        <location filename="../../ui/audit_page.py" line="44"/>
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="49"/>
+        <location filename="../../ui/audit_page.py" line="48"/>
         <source>Object or detail contains…</source>
         <translation>对象或详情包含…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="50"/>
+        <location filename="../../ui/audit_page.py" line="49"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="51"/>
+        <location filename="../../ui/audit_page.py" line="50"/>
         <source>Check the chain</source>
         <translation>核对记录链</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="52"/>
+        <location filename="../../ui/audit_page.py" line="51"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="53"/>
+        <location filename="../../ui/audit_page.py" line="52"/>
         <source>Anchor printout…</source>
         <translation>打印锚点…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="56"/>
+        <location filename="../../ui/audit_page.py" line="55"/>
         <source>The trail&apos;s row count and head hash on paper, signed and kept outside</source>
         <translation>把审计记录的条数和末条校验值打印出来，签字后存放在系统之外</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="60"/>
+        <location filename="../../ui/audit_page.py" line="59"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -328,87 +328,87 @@ Set up a new, empty database in this file?</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="60"/>
+        <location filename="../../ui/audit_page.py" line="61"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="60"/>
+        <location filename="../../ui/audit_page.py" line="62"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="61"/>
+        <location filename="../../ui/audit_page.py" line="63"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="61"/>
+        <location filename="../../ui/audit_page.py" line="64"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="62"/>
+        <location filename="../../ui/audit_page.py" line="65"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="96"/>
+        <location filename="../../ui/audit_page.py" line="99"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="97"/>
+        <location filename="../../ui/audit_page.py" line="100"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="128"/>
+        <location filename="../../ui/audit_page.py" line="123"/>
         <source>{0} entries</source>
         <translation>共{0}条</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="130"/>
+        <location filename="../../ui/audit_page.py" line="125"/>
         <source> (newest {0} shown; narrow the filters or export)</source>
         <translation>（显示最新{0}条；请缩小范围或导出）</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="142"/>
+        <location filename="../../ui/audit_page.py" line="137"/>
         <source>The audit trail is intact: {0} entries, every link valid.</source>
         <translation>审计记录完整：共{0}条，链接均有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="147"/>
+        <location filename="../../ui/audit_page.py" line="142"/>
         <source>The chain breaks at entry {0}: {1}</source>
         <translation>审计记录链在第{0}条处断开：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="157"/>
+        <location filename="../../ui/audit_page.py" line="152"/>
         <source>Exported {0} entries: {1}</source>
         <translation>已导出{0}条：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="162"/>
+        <location filename="../../ui/audit_page.py" line="157"/>
         <source>Anchor printout</source>
         <translation>打印锚点</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="164"/>
+        <location filename="../../ui/audit_page.py" line="159"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="177"/>
+        <location filename="../../ui/audit_page.py" line="172"/>
         <source>Anchor printout saved: {0} ({1})</source>
         <translation>锚点打印件已保存：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="184"/>
+        <location filename="../../ui/audit_page.py" line="179"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="185"/>
+        <location filename="../../ui/audit_page.py" line="180"/>
         <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
@@ -416,32 +416,32 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>BankDialog</name>
     <message>
-        <location filename="../../ui/handlers_page.py" line="101"/>
+        <location filename="../../ui/handlers_page.py" line="97"/>
         <source>Bank accounts of {0}</source>
         <translation>{0}的银行账户</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="108"/>
+        <location filename="../../ui/handlers_page.py" line="104"/>
         <source>Bank (own)</source>
         <translation>开户银行（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="109"/>
+        <location filename="../../ui/handlers_page.py" line="105"/>
         <source>Account number (own)</source>
         <translation>银行账号（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="111"/>
+        <location filename="../../ui/handlers_page.py" line="107"/>
         <source>Bank of {0}</source>
         <translation>{0}开户银行</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="112"/>
+        <location filename="../../ui/handlers_page.py" line="108"/>
         <source>Account number of {0}</source>
         <translation>{0}银行账号</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="126"/>
+        <location filename="../../ui/handlers_page.py" line="122"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -449,12 +449,12 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../ui/escalations_page.py" line="207"/>
+        <location filename="../../ui/escalations_page.py" line="209"/>
         <source>Candidates for 重大疑难</source>
         <translation>重大疑难候选案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="212"/>
+        <location filename="../../ui/escalations_page.py" line="214"/>
         <source>{0} open cases meet the office&apos;s criteria. Add the ticked ones to the register as candidates:</source>
         <translation>有 {0} 件在办案件符合本机构的识别标准。将勾选的案件列为重大疑难候选：</translation>
     </message>
@@ -462,8 +462,8 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="67"/>
-        <location filename="../../ui/case_dialog.py" line="210"/>
+        <location filename="../../ui/case_dialog.py" line="66"/>
+        <location filename="../../ui/case_dialog.py" line="215"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
@@ -473,565 +473,565 @@ Set up a new, empty database in this file?</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="67"/>
+        <location filename="../../ui/case_dialog.py" line="68"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="68"/>
-        <location filename="../../ui/case_dialog.py" line="687"/>
+        <location filename="../../ui/case_dialog.py" line="69"/>
+        <location filename="../../ui/case_dialog.py" line="672"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="71"/>
+        <location filename="../../ui/case_dialog.py" line="75"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="71"/>
+        <location filename="../../ui/case_dialog.py" line="76"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="71"/>
+        <location filename="../../ui/case_dialog.py" line="77"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="72"/>
+        <location filename="../../ui/case_dialog.py" line="78"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="78"/>
+        <location filename="../../ui/case_dialog.py" line="83"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="79"/>
+        <location filename="../../ui/case_dialog.py" line="84"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87"/>
+        <location filename="../../ui/case_dialog.py" line="92"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="89"/>
+        <location filename="../../ui/case_dialog.py" line="94"/>
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="90"/>
+        <location filename="../../ui/case_dialog.py" line="95"/>
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92"/>
+        <location filename="../../ui/case_dialog.py" line="97"/>
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="96"/>
+        <location filename="../../ui/case_dialog.py" line="101"/>
         <source>Work and documents</source>
         <translation>办案工作与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="98"/>
+        <location filename="../../ui/case_dialog.py" line="103"/>
         <source>Closing and follow-up</source>
         <translation>结案与回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="103"/>
+        <location filename="../../ui/case_dialog.py" line="108"/>
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="104"/>
+        <location filename="../../ui/case_dialog.py" line="109"/>
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="105"/>
-        <location filename="../../ui/case_dialog.py" line="483"/>
+        <location filename="../../ui/case_dialog.py" line="110"/>
+        <location filename="../../ui/case_dialog.py" line="468"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="106"/>
+        <location filename="../../ui/case_dialog.py" line="111"/>
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="107"/>
+        <location filename="../../ui/case_dialog.py" line="112"/>
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="114"/>
+        <location filename="../../ui/case_dialog.py" line="119"/>
         <source>Aid in advance…</source>
         <translation>先行提供…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="115"/>
-        <location filename="../../ui/case_dialog.py" line="347"/>
+        <location filename="../../ui/case_dialog.py" line="120"/>
+        <location filename="../../ui/case_dialog.py" line="332"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="116"/>
+        <location filename="../../ui/case_dialog.py" line="121"/>
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="117"/>
+        <location filename="../../ui/case_dialog.py" line="122"/>
         <source>Agreement delayed…</source>
         <translation>协议暂缓签订…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="118"/>
+        <location filename="../../ui/case_dialog.py" line="123"/>
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="119"/>
+        <location filename="../../ui/case_dialog.py" line="124"/>
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="120"/>
+        <location filename="../../ui/case_dialog.py" line="125"/>
         <source>Submit closing file…</source>
         <translation>提交结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121"/>
+        <location filename="../../ui/case_dialog.py" line="126"/>
         <source>Approve closing</source>
         <translation>结案审查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="122"/>
+        <location filename="../../ui/case_dialog.py" line="127"/>
         <source>Return closing file…</source>
         <translation>退回结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="123"/>
+        <location filename="../../ui/case_dialog.py" line="128"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="132"/>
+        <location filename="../../ui/case_dialog.py" line="137"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="133"/>
+        <location filename="../../ui/case_dialog.py" line="138"/>
         <source>Correct the registered facts, with a reason</source>
         <translation>更正登记信息（须写明原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="137"/>
+        <location filename="../../ui/case_dialog.py" line="142"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="173"/>
+        <location filename="../../ui/case_dialog.py" line="178"/>
         <source>Objection filed on {0}: {1}</source>
         <translation>{0} 提出异议：{1}（司法行政机关审查中）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="178"/>
+        <location filename="../../ui/case_dialog.py" line="183"/>
         <source>Aid given in advance since {0} ({1}); the decision is still due</source>
         <translation>自 {0} 起先行提供法律援助（{1}）；仍须作出是否给予法律援助的决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="183"/>
+        <location filename="../../ui/case_dialog.py" line="188"/>
         <source>Agreement: clock stopped since {0} ({1}) until it is signed</source>
         <translation>签订委托协议：期限自 {0} 起停止计算（{1}），签订后结束</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="187"/>
+        <location filename="../../ui/case_dialog.py" line="192"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="189"/>
+        <location filename="../../ui/case_dialog.py" line="194"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="192"/>
+        <location filename="../../ui/case_dialog.py" line="197"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="193"/>
+        <location filename="../../ui/case_dialog.py" line="198"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="194"/>
+        <location filename="../../ui/case_dialog.py" line="199"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="197"/>
+        <location filename="../../ui/case_dialog.py" line="202"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="198"/>
+        <location filename="../../ui/case_dialog.py" line="203"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="199"/>
+        <location filename="../../ui/case_dialog.py" line="204"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="200"/>
+        <location filename="../../ui/case_dialog.py" line="205"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="206"/>
+        <location filename="../../ui/case_dialog.py" line="211"/>
         <source>Organ handling the case</source>
         <translation>受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="211"/>
+        <location filename="../../ui/case_dialog.py" line="216"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="212"/>
+        <location filename="../../ui/case_dialog.py" line="217"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="213"/>
+        <location filename="../../ui/case_dialog.py" line="218"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="214"/>
+        <location filename="../../ui/case_dialog.py" line="219"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="218"/>
+        <location filename="../../ui/case_dialog.py" line="223"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="219"/>
+        <location filename="../../ui/case_dialog.py" line="224"/>
         <source>{0} {1} ({2}) {3}</source>
         <translation>{0} {1}（{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="225"/>
+        <location filename="../../ui/case_dialog.py" line="230"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="226"/>
+        <location filename="../../ui/case_dialog.py" line="231"/>
         <source>Economic hardship</source>
         <translation>经济困难依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="230"/>
+        <location filename="../../ui/case_dialog.py" line="235"/>
         <source>Aid in advance (s.44)</source>
         <translation>先行提供（第44条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="237"/>
+        <location filename="../../ui/case_dialog.py" line="242"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="238"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="239"/>
+        <location filename="../../ui/case_dialog.py" line="244"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="240"/>
+        <location filename="../../ui/case_dialog.py" line="245"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="242"/>
+        <location filename="../../ui/case_dialog.py" line="247"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="243"/>
         <location filename="../../ui/case_dialog.py" line="248"/>
         <location filename="../../ui/case_dialog.py" line="253"/>
+        <location filename="../../ui/case_dialog.py" line="258"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="243"/>
         <location filename="../../ui/case_dialog.py" line="248"/>
         <location filename="../../ui/case_dialog.py" line="253"/>
+        <location filename="../../ui/case_dialog.py" line="258"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="245"/>
+        <location filename="../../ui/case_dialog.py" line="250"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="266"/>
+        <location filename="../../ui/case_dialog.py" line="271"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="313"/>
+        <location filename="../../ui/case_dialog.py" line="298"/>
         <source>Assignment papers (notice, letter, power of attorney)</source>
         <translation>指派文书（指派通知书、公函、授权委托书）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="319"/>
+        <location filename="../../ui/case_dialog.py" line="304"/>
         <source>Application and review</source>
         <translation>申请与审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="320"/>
+        <location filename="../../ui/case_dialog.py" line="305"/>
         <source>Assignment and handling</source>
         <translation>指派与承办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="321"/>
+        <location filename="../../ui/case_dialog.py" line="306"/>
         <source>Change, termination and closing</source>
         <translation>更换、终止与结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="379"/>
+        <location filename="../../ui/case_dialog.py" line="364"/>
         <source>Assignment papers</source>
         <translation>指派文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="397"/>
+        <location filename="../../ui/case_dialog.py" line="382"/>
         <source>Addressee of the letter</source>
         <translation>公函的受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="513"/>
+        <location filename="../../ui/case_dialog.py" line="498"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="514"/>
+        <location filename="../../ui/case_dialog.py" line="499"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="525"/>
+        <location filename="../../ui/case_dialog.py" line="510"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="526"/>
+        <location filename="../../ui/case_dialog.py" line="511"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="527"/>
+        <location filename="../../ui/case_dialog.py" line="512"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="528"/>
+        <location filename="../../ui/case_dialog.py" line="513"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94"/>
-        <location filename="../../ui/case_dialog.py" line="247"/>
+        <location filename="../../ui/case_dialog.py" line="99"/>
+        <location filename="../../ui/case_dialog.py" line="252"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="108"/>
+        <location filename="../../ui/case_dialog.py" line="113"/>
         <source>Objection…</source>
         <translation>提出异议…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="111"/>
+        <location filename="../../ui/case_dialog.py" line="116"/>
         <source>Bureau&apos;s decision on the objection…</source>
         <translation>异议审查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="161"/>
+        <location filename="../../ui/case_dialog.py" line="166"/>
         <source>{0}: due {1} ({2}; period {3})</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="252"/>
+        <location filename="../../ui/case_dialog.py" line="257"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="255"/>
+        <location filename="../../ui/case_dialog.py" line="260"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="261"/>
+        <location filename="../../ui/case_dialog.py" line="266"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="262"/>
+        <location filename="../../ui/case_dialog.py" line="267"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="263"/>
+        <location filename="../../ui/case_dialog.py" line="268"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="264"/>
+        <location filename="../../ui/case_dialog.py" line="269"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="265"/>
+        <location filename="../../ui/case_dialog.py" line="270"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267"/>
+        <location filename="../../ui/case_dialog.py" line="272"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="273"/>
+        <location filename="../../ui/case_dialog.py" line="278"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="274"/>
+        <location filename="../../ui/case_dialog.py" line="279"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="275"/>
+        <location filename="../../ui/case_dialog.py" line="280"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="346"/>
+        <location filename="../../ui/case_dialog.py" line="331"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
+        <location filename="../../ui/case_dialog.py" line="346"/>
         <location filename="../../ui/case_dialog.py" line="361"/>
-        <location filename="../../ui/case_dialog.py" line="376"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
+        <location filename="../../ui/case_dialog.py" line="347"/>
         <location filename="../../ui/case_dialog.py" line="362"/>
-        <location filename="../../ui/case_dialog.py" line="377"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="394"/>
-        <location filename="../../ui/case_dialog.py" line="403"/>
-        <location filename="../../ui/case_dialog.py" line="413"/>
-        <location filename="../../ui/case_dialog.py" line="448"/>
+        <location filename="../../ui/case_dialog.py" line="379"/>
+        <location filename="../../ui/case_dialog.py" line="388"/>
+        <location filename="../../ui/case_dialog.py" line="398"/>
+        <location filename="../../ui/case_dialog.py" line="433"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="470"/>
+        <location filename="../../ui/case_dialog.py" line="455"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="471"/>
+        <location filename="../../ui/case_dialog.py" line="456"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="490"/>
+        <location filename="../../ui/case_dialog.py" line="475"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="490"/>
+        <location filename="../../ui/case_dialog.py" line="475"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="494"/>
+        <location filename="../../ui/case_dialog.py" line="479"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="495"/>
+        <location filename="../../ui/case_dialog.py" line="480"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="542"/>
+        <location filename="../../ui/case_dialog.py" line="527"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="543"/>
+        <location filename="../../ui/case_dialog.py" line="528"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="570"/>
+        <location filename="../../ui/case_dialog.py" line="555"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="578"/>
+        <location filename="../../ui/case_dialog.py" line="563"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="579"/>
+        <location filename="../../ui/case_dialog.py" line="564"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="592"/>
+        <location filename="../../ui/case_dialog.py" line="577"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="656"/>
+        <location filename="../../ui/case_dialog.py" line="641"/>
         <source>Approve closing — quality of the case</source>
         <translation>结案审查 — 评定办案质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="667"/>
+        <location filename="../../ui/case_dialog.py" line="652"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="668"/>
+        <location filename="../../ui/case_dialog.py" line="653"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="686"/>
+        <location filename="../../ui/case_dialog.py" line="671"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1236,52 +1236,52 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>ClosingDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="303"/>
+        <location filename="../../ui/case_work.py" line="297"/>
         <source>Submit the closing file</source>
         <translation>提交结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="316"/>
+        <location filename="../../ui/case_work.py" line="310"/>
         <source>Not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="323"/>
+        <location filename="../../ui/case_work.py" line="317"/>
         <source>Yuan; empty if none</source>
         <translation>单位：元；没有则留空</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="331"/>
+        <location filename="../../ui/case_work.py" line="325"/>
         <source>Documents in the file (★ required)</source>
         <translation>案卷材料（★为必备）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="334"/>
+        <location filename="../../ui/case_work.py" line="328"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="335"/>
+        <location filename="../../ui/case_work.py" line="329"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="338"/>
+        <location filename="../../ui/case_work.py" line="332"/>
         <source>Enforcement result</source>
         <translation>执行结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="341"/>
+        <location filename="../../ui/case_work.py" line="335"/>
         <source>Hearing</source>
         <translation>审理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="342"/>
+        <location filename="../../ui/case_work.py" line="336"/>
         <source>Economic loss recovered</source>
         <translation>挽回经济损失</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="355"/>
+        <location filename="../../ui/case_work.py" line="349"/>
         <source>Economic loss recovered: {0}</source>
         <translation>挽回经济损失：{0}</translation>
     </message>
@@ -1513,62 +1513,62 @@ Details are in the log: {1}</source>
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="38"/>
+        <location filename="../../ui/deadlines_page.py" line="34"/>
         <source>All running deadlines</source>
         <translation>全部待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="39"/>
+        <location filename="../../ui/deadlines_page.py" line="35"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="40"/>
+        <location filename="../../ui/deadlines_page.py" line="36"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="41"/>
+        <location filename="../../ui/deadlines_page.py" line="37"/>
         <source>Due within 7 days</source>
         <translation>7天内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="48"/>
+        <location filename="../../ui/deadlines_page.py" line="45"/>
         <source>Due on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="49"/>
+        <location filename="../../ui/deadlines_page.py" line="52"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="101"/>
+        <location filename="../../ui/deadlines_page.py" line="59"/>
         <source>{0} (period {1})</source>
         <translation>{0}（期限 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="50"/>
+        <location filename="../../ui/deadlines_page.py" line="58"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="51"/>
+        <location filename="../../ui/deadlines_page.py" line="63"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="52"/>
+        <location filename="../../ui/deadlines_page.py" line="64"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="53"/>
+        <location filename="../../ui/deadlines_page.py" line="65"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="80"/>
+        <location filename="../../ui/deadlines_page.py" line="89"/>
         <source>{0} overdue, {1} due today, {2} due within 7 days</source>
         <translation>逾期 {0} 件，今天到期 {1} 件，7天内到期 {2} 件</translation>
     </message>
@@ -1666,184 +1666,184 @@ Days already planned keep their lawyers.</source>
         <translation>讨论日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="178"/>
+        <location filename="../../ui/case_escalation.py" line="179"/>
         <source>Chair</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="178"/>
+        <location filename="../../ui/case_escalation.py" line="180"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="179"/>
+        <location filename="../../ui/case_escalation.py" line="181"/>
         <source>Agreed handling plan</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="180"/>
-        <location filename="../../ui/case_escalation.py" line="433"/>
+        <location filename="../../ui/case_escalation.py" line="182"/>
+        <location filename="../../ui/case_escalation.py" line="429"/>
         <source>Signed minutes</source>
         <translation>签字记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="191"/>
+        <location filename="../../ui/case_escalation.py" line="193"/>
         <source>Flag as major or difficult…</source>
         <translation>标记为重大疑难…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="192"/>
+        <location filename="../../ui/case_escalation.py" line="194"/>
         <source>Confirm…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="193"/>
+        <location filename="../../ui/case_escalation.py" line="195"/>
         <source>Dismiss…</source>
         <translation>排除…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="194"/>
+        <location filename="../../ui/case_escalation.py" line="196"/>
         <source>Record a discussion…</source>
         <translation>记录集体讨论…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="195"/>
+        <location filename="../../ui/case_escalation.py" line="197"/>
         <source>Report upward…</source>
         <translation>上报主管机关…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="196"/>
+        <location filename="../../ui/case_escalation.py" line="198"/>
         <source>Record the reply…</source>
         <translation>登记批复…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="197"/>
+        <location filename="../../ui/case_escalation.py" line="199"/>
         <source>Print report form…</source>
         <translation>打印报告表…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="206"/>
+        <location filename="../../ui/case_escalation.py" line="208"/>
         <source>Print minutes form…</source>
         <translation>打印讨论记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="207"/>
+        <location filename="../../ui/case_escalation.py" line="209"/>
         <source>Attach signed minutes…</source>
         <translation>附加签字记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="208"/>
+        <location filename="../../ui/case_escalation.py" line="210"/>
         <source>Open signed minutes</source>
         <translation>打开签字记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="216"/>
+        <location filename="../../ui/case_escalation.py" line="218"/>
         <source>Collective discussions</source>
         <translation>集体讨论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="232"/>
+        <location filename="../../ui/case_escalation.py" line="234"/>
         <source>Not a major or difficult case. Flag it by hand if it is.</source>
         <translation>本案未列为重大疑难案件。如属重大疑难，可手工标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="235"/>
+        <location filename="../../ui/case_escalation.py" line="237"/>
         <source>State: {0} · flagged on {1} by {2}</source>
         <translation>状态：{0} · {1}由{2}列入</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="238"/>
+        <location filename="../../ui/case_escalation.py" line="240"/>
         <source>Reasons: {0}</source>
         <translation>理由：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="242"/>
+        <location filename="../../ui/case_escalation.py" line="244"/>
         <source>Decided on {0} by {1}: {2}</source>
         <translation>{0}由{1}决定：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="246"/>
+        <location filename="../../ui/case_escalation.py" line="248"/>
         <source>Report due on {0} ({1})</source>
         <translation>应于{0}前上报（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="256"/>
+        <location filename="../../ui/case_escalation.py" line="176"/>
         <source>(not attached)</source>
         <translation>（未附）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="281"/>
+        <location filename="../../ui/case_escalation.py" line="278"/>
         <source>Reported on {0} to {1} ({2}): {3}</source>
         <translation>{0}上报{1}（{2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="282"/>
+        <location filename="../../ui/case_escalation.py" line="279"/>
         <source>no reference number</source>
         <translation>无文号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="286"/>
+        <location filename="../../ui/case_escalation.py" line="283"/>
         <source>Reply of {0}: {1}</source>
         <translation>{0}批复：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="312"/>
+        <location filename="../../ui/case_escalation.py" line="308"/>
         <source>Flag as major or difficult</source>
         <translation>标记为重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="312"/>
+        <location filename="../../ui/case_escalation.py" line="308"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="325"/>
+        <location filename="../../ui/case_escalation.py" line="321"/>
         <source>Confirm as major or difficult</source>
         <translation>确认为重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="326"/>
+        <location filename="../../ui/case_escalation.py" line="322"/>
         <source>Dismiss</source>
         <translation>排除</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="326"/>
+        <location filename="../../ui/case_escalation.py" line="322"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="380"/>
+        <location filename="../../ui/case_escalation.py" line="376"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="381"/>
+        <location filename="../../ui/case_escalation.py" line="377"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="406"/>
-        <location filename="../../ui/case_escalation.py" line="409"/>
+        <location filename="../../ui/case_escalation.py" line="402"/>
+        <location filename="../../ui/case_escalation.py" line="405"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="416"/>
+        <location filename="../../ui/case_escalation.py" line="412"/>
         <source>Minutes of the collective discussion</source>
         <translation>集体讨论记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="421"/>
+        <location filename="../../ui/case_escalation.py" line="417"/>
         <source>Report form</source>
         <translation>重大疑难案件报告表</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="434"/>
+        <location filename="../../ui/case_escalation.py" line="430"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="446"/>
+        <location filename="../../ui/case_escalation.py" line="442"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
@@ -1851,22 +1851,22 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>EscalationsPage</name>
     <message>
-        <location filename="../../ui/escalations_page.py" line="60"/>
+        <location filename="../../ui/escalations_page.py" line="58"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="63"/>
+        <location filename="../../ui/escalations_page.py" line="61"/>
         <source>Check open cases</source>
         <translation>检查在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="64"/>
+        <location filename="../../ui/escalations_page.py" line="62"/>
         <source>Save register…</source>
         <translation>保存登记表…</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="68"/>
+        <location filename="../../ui/escalations_page.py" line="67"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
@@ -1876,83 +1876,83 @@ Days already planned keep their lawyers.</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="68"/>
+        <location filename="../../ui/escalations_page.py" line="69"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="69"/>
+        <location filename="../../ui/escalations_page.py" line="70"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="69"/>
+        <location filename="../../ui/escalations_page.py" line="71"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="69"/>
+        <location filename="../../ui/escalations_page.py" line="72"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="69"/>
+        <location filename="../../ui/escalations_page.py" line="73"/>
         <source>Reasons</source>
         <translation>列入理由</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="70"/>
+        <location filename="../../ui/escalations_page.py" line="75"/>
         <source>Report due</source>
         <translation>上报期限</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="71"/>
+        <location filename="../../ui/escalations_page.py" line="77"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="79"/>
+        <location filename="../../ui/escalations_page.py" line="86"/>
         <source>Flagged from</source>
         <translation>列入日期</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="103"/>
-        <location filename="../../ui/escalations_page.py" line="174"/>
+        <location filename="../../ui/escalations_page.py" line="110"/>
+        <location filename="../../ui/escalations_page.py" line="166"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="144"/>
+        <location filename="../../ui/escalations_page.py" line="136"/>
         <source>{0} cases · {1} open · {2} reports overdue</source>
         <translation>共{0}件 · 未办结{1}件 · 逾期未上报{2}件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="157"/>
+        <location filename="../../ui/escalations_page.py" line="149"/>
         <source>No open case meets the criteria anew</source>
         <translation>没有新的在办案件符合识别标准</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="161"/>
+        <location filename="../../ui/escalations_page.py" line="153"/>
         <source>Nothing was added</source>
         <translation>未添加任何案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="168"/>
+        <location filename="../../ui/escalations_page.py" line="160"/>
         <source>{0} new candidates found</source>
         <translation>新发现{0}件候选案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="185"/>
+        <location filename="../../ui/escalations_page.py" line="177"/>
         <source>Saved {0} cases: {1}</source>
         <translation>已保存{0}件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="190"/>
+        <location filename="../../ui/escalations_page.py" line="182"/>
         <source>Save register</source>
         <translation>保存登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="191"/>
+        <location filename="../../ui/escalations_page.py" line="183"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1960,80 +1960,80 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="275"/>
-        <location filename="../../ui/ledger_dialog.py" line="333"/>
+        <location filename="../../ui/ledger_dialog.py" line="263"/>
+        <location filename="../../ui/ledger_dialog.py" line="321"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="280"/>
+        <location filename="../../ui/ledger_dialog.py" line="268"/>
         <source>Case ledger</source>
         <translation>案件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="281"/>
+        <location filename="../../ui/ledger_dialog.py" line="269"/>
         <source>Services ledger (consultations, drafting, duty help)</source>
         <translation>法律帮助台账（咨询、代拟文书、值班律师帮助）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="283"/>
-        <location filename="../../ui/ledger_dialog.py" line="322"/>
+        <location filename="../../ui/ledger_dialog.py" line="271"/>
+        <location filename="../../ui/ledger_dialog.py" line="310"/>
         <source>The cases of the current list (its filter)</source>
         <translation>当前案件列表（按其筛选条件）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="286"/>
-        <location filename="../../ui/ledger_dialog.py" line="326"/>
+        <location filename="../../ui/ledger_dialog.py" line="274"/>
+        <location filename="../../ui/ledger_dialog.py" line="314"/>
         <source>A year: every case applied for, granted or closed in it</source>
         <translation>某一年度：该年申请、受理或结案的全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="294"/>
+        <location filename="../../ui/ledger_dialog.py" line="282"/>
         <source>Full ID numbers (the export is recorded in the audit)</source>
         <translation>完整身份证号（此次导出记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="298"/>
+        <location filename="../../ui/ledger_dialog.py" line="286"/>
         <source>Your role may not see full ID numbers</source>
         <translation>您的角色无权查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="299"/>
+        <location filename="../../ui/ledger_dialog.py" line="287"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="320"/>
+        <location filename="../../ui/ledger_dialog.py" line="308"/>
         <source>Every record</source>
         <translation>全部记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="324"/>
+        <location filename="../../ui/ledger_dialog.py" line="312"/>
         <source>A year: every service given in it</source>
         <translation>某一年度：该年提供的全部法律帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="335"/>
+        <location filename="../../ui/ledger_dialog.py" line="323"/>
         <source>Excel workbooks (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="344"/>
+        <location filename="../../ui/ledger_dialog.py" line="332"/>
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="364"/>
+        <location filename="../../ui/ledger_dialog.py" line="352"/>
         <source>Exported {0} records to {1}</source>
         <translation>已导出 {0} 条记录到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="366"/>
+        <location filename="../../ui/ledger_dialog.py" line="354"/>
         <source>Exported {0} cases to {1}</source>
         <translation>已导出 {0} 件案件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="371"/>
+        <location filename="../../ui/ledger_dialog.py" line="359"/>
         <source>Cancelled: no file was written</source>
         <translation>已取消，未写入文件</translation>
     </message>
@@ -2064,32 +2064,32 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="376"/>
+        <location filename="../../ui/case_work.py" line="370"/>
         <source>Follow-up</source>
         <translation>回访与质量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="387"/>
+        <location filename="../../ui/case_work.py" line="381"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="388"/>
+        <location filename="../../ui/case_work.py" line="382"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="389"/>
+        <location filename="../../ui/case_work.py" line="383"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="390"/>
+        <location filename="../../ui/case_work.py" line="384"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="391"/>
+        <location filename="../../ui/case_work.py" line="385"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -2097,47 +2097,47 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="405"/>
+        <location filename="../../ui/case_work.py" line="399"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="405"/>
+        <location filename="../../ui/case_work.py" line="400"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="405"/>
+        <location filename="../../ui/case_work.py" line="401"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="405"/>
+        <location filename="../../ui/case_work.py" line="402"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="406"/>
+        <location filename="../../ui/case_work.py" line="403"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="406"/>
+        <location filename="../../ui/case_work.py" line="404"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="408"/>
+        <location filename="../../ui/case_work.py" line="407"/>
         <source>Record follow-up…</source>
         <translation>记录回访/投诉…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="421"/>
+        <location filename="../../ui/case_work.py" line="420"/>
         <source>No closing file submitted yet.</source>
         <translation>尚未提交结案材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="424"/>
+        <location filename="../../ui/case_work.py" line="423"/>
         <source>Closing file: outcome {0}; {1} documents: {2}</source>
         <translation>结案材料：结果为{0}；共{1}项：{2}</translation>
     </message>
@@ -2145,47 +2145,47 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../ui/handlers_page.py" line="38"/>
+        <location filename="../../ui/handlers_page.py" line="34"/>
         <source>New handler</source>
         <translation>新增承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="48"/>
+        <location filename="../../ui/handlers_page.py" line="44"/>
         <source>Familiar with minors&apos; cases</source>
         <translation>熟悉未成年人案件</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="51"/>
+        <location filename="../../ui/handlers_page.py" line="47"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="52"/>
+        <location filename="../../ui/handlers_page.py" line="48"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="53"/>
+        <location filename="../../ui/handlers_page.py" line="49"/>
         <source>Firm or office</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="54"/>
+        <location filename="../../ui/handlers_page.py" line="50"/>
         <source>Licence number</source>
         <translation>执业证号</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="55"/>
+        <location filename="../../ui/handlers_page.py" line="51"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="56"/>
+        <location filename="../../ui/handlers_page.py" line="52"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="77"/>
+        <location filename="../../ui/handlers_page.py" line="73"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2193,52 +2193,52 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>HandlersPage</name>
     <message>
-        <location filename="../../ui/handlers_page.py" line="144"/>
+        <location filename="../../ui/handlers_page.py" line="133"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="145"/>
+        <location filename="../../ui/handlers_page.py" line="134"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="146"/>
+        <location filename="../../ui/handlers_page.py" line="135"/>
         <source>Firm or office</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="147"/>
+        <location filename="../../ui/handlers_page.py" line="136"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="148"/>
+        <location filename="../../ui/handlers_page.py" line="138"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="149"/>
+        <location filename="../../ui/handlers_page.py" line="140"/>
         <source>Minors</source>
         <translation>未成年人专长</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="150"/>
+        <location filename="../../ui/handlers_page.py" line="141"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="158"/>
+        <location filename="../../ui/handlers_page.py" line="146"/>
         <source>New handler…</source>
         <translation>新增承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="160"/>
+        <location filename="../../ui/handlers_page.py" line="148"/>
         <source>Bank accounts…</source>
         <translation>银行账户…</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="188"/>
+        <location filename="../../ui/handlers_page.py" line="131"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2279,48 +2279,48 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="125"/>
-        <location filename="../../ui/ledger_dialog.py" line="172"/>
+        <location filename="../../ui/ledger_dialog.py" line="123"/>
+        <location filename="../../ui/ledger_dialog.py" line="173"/>
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="132"/>
+        <location filename="../../ui/ledger_dialog.py" line="130"/>
         <source>Case ledger</source>
         <translation>案件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="133"/>
+        <location filename="../../ui/ledger_dialog.py" line="131"/>
         <source>Services ledger (consultations, drafting, duty help)</source>
         <translation>法律帮助台账（咨询、代拟文书、值班律师帮助）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="136"/>
+        <location filename="../../ui/ledger_dialog.py" line="134"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="137"/>
+        <location filename="../../ui/ledger_dialog.py" line="135"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="141"/>
+        <location filename="../../ui/ledger_dialog.py" line="139"/>
         <source>Allow rows that repeat a case on file (different matters of one person)</source>
         <translation>允许与已有案件重复的行（同一人的不同案件）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="142"/>
+        <location filename="../../ui/ledger_dialog.py" line="140"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="147"/>
+        <location filename="../../ui/ledger_dialog.py" line="145"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="147"/>
+        <location filename="../../ui/ledger_dialog.py" line="146"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
@@ -2335,47 +2335,47 @@ Days already planned keep their lawyers.</source>
         <translation>单元格内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="153"/>
+        <location filename="../../ui/ledger_dialog.py" line="154"/>
         <source>Save the list as a workbook…</source>
         <translation>错误清单另存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="188"/>
+        <location filename="../../ui/ledger_dialog.py" line="189"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="209"/>
+        <location filename="../../ui/ledger_dialog.py" line="210"/>
         <source>Imported {0} consultations, drafted documents and duty helps. Nothing else was changed.</source>
         <translation>已导入 {0} 条法律咨询、代拟文书和值班律师帮助记录。未改动其他数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="219"/>
+        <location filename="../../ui/ledger_dialog.py" line="220"/>
         <source>Imported {0} cases (new: {1} persons, {2} handlers, {3} firms). Nothing else was changed.</source>
         <translation>已导入 {0} 件案件（新增受援人 {1} 人、承办人 {2} 人、承办单位 {3} 家），未改动其他数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="227"/>
+        <location filename="../../ui/ledger_dialog.py" line="228"/>
         <source>Cancelled: nothing was imported</source>
         <translation>已取消，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="236"/>
+        <location filename="../../ui/ledger_dialog.py" line="237"/>
         <source>{0} problems: nothing was imported. Correct the file and import again.</source>
         <translation>共 {0} 处错误，未导入任何数据。请改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="260"/>
+        <location filename="../../ui/ledger_dialog.py" line="248"/>
         <source>Save the list of problems</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="262"/>
+        <location filename="../../ui/ledger_dialog.py" line="250"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="269"/>
+        <location filename="../../ui/ledger_dialog.py" line="257"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -2383,66 +2383,66 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>InspectionsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="695"/>
+        <location filename="../../ui/subsidies_page.py" line="690"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="701"/>
+        <location filename="../../ui/subsidies_page.py" line="696"/>
         <source> files</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="706"/>
+        <location filename="../../ui/subsidies_page.py" line="701"/>
         <source>What was inspected, e.g. 2026年第三季度结案质量评查</source>
         <translation>评查事项，如“2026年第三季度结案质量评查”</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="707"/>
+        <location filename="../../ui/subsidies_page.py" line="702"/>
         <source>Record inspection</source>
         <translation>登记评查</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="708"/>
+        <location filename="../../ui/subsidies_page.py" line="703"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="710"/>
-        <location filename="../../ui/subsidies_page.py" line="720"/>
+        <location filename="../../ui/subsidies_page.py" line="705"/>
+        <location filename="../../ui/subsidies_page.py" line="715"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="711"/>
-        <location filename="../../ui/subsidies_page.py" line="720"/>
+        <location filename="../../ui/subsidies_page.py" line="706"/>
+        <location filename="../../ui/subsidies_page.py" line="716"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="712"/>
-        <location filename="../../ui/subsidies_page.py" line="720"/>
+        <location filename="../../ui/subsidies_page.py" line="707"/>
+        <location filename="../../ui/subsidies_page.py" line="717"/>
         <source>Inspector</source>
         <translation>评查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="713"/>
-        <location filename="../../ui/subsidies_page.py" line="720"/>
+        <location filename="../../ui/subsidies_page.py" line="708"/>
+        <location filename="../../ui/subsidies_page.py" line="718"/>
         <source>Files</source>
         <translation>案卷数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="721"/>
+        <location filename="../../ui/subsidies_page.py" line="719"/>
         <source>Inspection</source>
         <translation>评查事项</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="721"/>
+        <location filename="../../ui/subsidies_page.py" line="720"/>
         <source>Pay (yuan)</source>
         <translation>补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="721"/>
+        <location filename="../../ui/subsidies_page.py" line="723"/>
         <source>Payment batch</source>
         <translation>发放批次</translation>
     </message>
@@ -2452,37 +2452,37 @@ Days already planned keep their lawyers.</source>
         <translation>按补贴标准的“案件评查”项目逐份计算，列入下一个发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="764"/>
+        <location filename="../../ui/subsidies_page.py" line="714"/>
         <source>not paid by the standard</source>
         <translation>标准未规定</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="766"/>
+        <location filename="../../ui/subsidies_page.py" line="713"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="788"/>
+        <location filename="../../ui/subsidies_page.py" line="775"/>
         <source>Inspection recorded.</source>
         <translation>已登记评查。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="796"/>
+        <location filename="../../ui/subsidies_page.py" line="782"/>
         <source>Remove inspection</source>
         <translation>删除评查记录</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="797"/>
+        <location filename="../../ui/subsidies_page.py" line="783"/>
         <source>Remove the inspection of {0} on {1} ({2} files)?</source>
         <translation>删除{0}在{1}的评查记录（{2}份案卷）？</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="809"/>
+        <location filename="../../ui/subsidies_page.py" line="795"/>
         <source>Choose an inspection first.</source>
         <translation>请先选择一次评查。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="817"/>
+        <location filename="../../ui/subsidies_page.py" line="803"/>
         <source>Inspection removed.</source>
         <translation>已删除该次评查。</translation>
     </message>
@@ -2974,58 +2974,58 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/case_escalation.py" line="69"/>
+        <location filename="../../ui/case_escalation.py" line="68"/>
         <source>Collective discussion</source>
         <translation>集体讨论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="86"/>
+        <location filename="../../ui/case_escalation.py" line="85"/>
         <source>Other participants, separated by 、</source>
         <translation>其他参加人员，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="90"/>
+        <location filename="../../ui/case_escalation.py" line="89"/>
         <source>optional: the signed minutes, scanned</source>
         <translation>可选：签字后的讨论记录扫描件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="91"/>
+        <location filename="../../ui/case_escalation.py" line="90"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="97"/>
+        <location filename="../../ui/case_escalation.py" line="96"/>
         <source>Held on</source>
         <translation>讨论日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="98"/>
+        <location filename="../../ui/case_escalation.py" line="97"/>
         <source>Chair</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="99"/>
+        <location filename="../../ui/case_escalation.py" line="98"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="101"/>
+        <location filename="../../ui/case_escalation.py" line="100"/>
         <source>Opinions</source>
         <translation>讨论意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="102"/>
+        <location filename="../../ui/case_escalation.py" line="101"/>
         <source>Agreed handling plan</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="103"/>
-        <location filename="../../ui/case_escalation.py" line="110"/>
+        <location filename="../../ui/case_escalation.py" line="102"/>
+        <location filename="../../ui/case_escalation.py" line="109"/>
         <source>Signed minutes</source>
         <translation>签字记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="111"/>
+        <location filename="../../ui/case_escalation.py" line="110"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif)</translation>
     </message>
@@ -3033,57 +3033,57 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MyCasesPage</name>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="43"/>
+        <location filename="../../ui/my_cases_page.py" line="41"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="43"/>
+        <location filename="../../ui/my_cases_page.py" line="42"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="43"/>
+        <location filename="../../ui/my_cases_page.py" line="44"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="44"/>
+        <location filename="../../ui/my_cases_page.py" line="47"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="44"/>
+        <location filename="../../ui/my_cases_page.py" line="48"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="44"/>
+        <location filename="../../ui/my_cases_page.py" line="49"/>
         <source>Next deadline</source>
         <translation>下一期限</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="45"/>
+        <location filename="../../ui/my_cases_page.py" line="51"/>
         <source>Due on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="72"/>
+        <location filename="../../ui/my_cases_page.py" line="97"/>
         <source>{0} · file returned: {1}</source>
         <translation>{0}（结案材料被退回：{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="85"/>
+        <location filename="../../ui/my_cases_page.py" line="103"/>
         <source>Returned on {0}: {1}</source>
         <translation>{0}退回：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="94"/>
+        <location filename="../../ui/my_cases_page.py" line="83"/>
         <source>{0} open cases assigned to you · {1} overdue</source>
         <translation>您承办的未结案件{0}件 · 逾期{1}件</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="96"/>
+        <location filename="../../ui/my_cases_page.py" line="85"/>
         <source> · {0} closing files returned</source>
         <translation> · {0} 份结案材料被退回</translation>
     </message>
@@ -3245,12 +3245,12 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="527"/>
+        <location filename="../../ui/subsidies_page.py" line="529"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="528"/>
+        <location filename="../../ui/subsidies_page.py" line="529"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
@@ -3265,98 +3265,98 @@ Days already planned keep their lawyers.</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="531"/>
+        <location filename="../../ui/subsidies_page.py" line="530"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="532"/>
+        <location filename="../../ui/subsidies_page.py" line="530"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="537"/>
+        <location filename="../../ui/subsidies_page.py" line="535"/>
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="538"/>
+        <location filename="../../ui/subsidies_page.py" line="536"/>
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="540"/>
+        <location filename="../../ui/subsidies_page.py" line="538"/>
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="541"/>
+        <location filename="../../ui/subsidies_page.py" line="539"/>
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="555"/>
+        <location filename="../../ui/subsidies_page.py" line="553"/>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="573"/>
+        <location filename="../../ui/subsidies_page.py" line="571"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="575"/>
+        <location filename="../../ui/subsidies_page.py" line="573"/>
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="583"/>
-        <location filename="../../ui/subsidies_page.py" line="593"/>
+        <location filename="../../ui/subsidies_page.py" line="581"/>
+        <location filename="../../ui/subsidies_page.py" line="591"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="584"/>
+        <location filename="../../ui/subsidies_page.py" line="582"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="630"/>
+        <location filename="../../ui/subsidies_page.py" line="625"/>
         <source>{0} case subsidy lines and {1} lines of duty, drafting or inspection pay, {2} yuan</source>
         <translation>办案补贴 {0} 行，值班、代拟文书或案件评查补贴 {1} 行，共 {2} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="642"/>
+        <location filename="../../ui/subsidies_page.py" line="637"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="651"/>
+        <location filename="../../ui/subsidies_page.py" line="646"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="657"/>
+        <location filename="../../ui/subsidies_page.py" line="652"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="659"/>
+        <location filename="../../ui/subsidies_page.py" line="654"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="668"/>
+        <location filename="../../ui/subsidies_page.py" line="663"/>
         <source>Mark as paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="669"/>
+        <location filename="../../ui/subsidies_page.py" line="664"/>
         <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
         <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="683"/>
+        <location filename="../../ui/subsidies_page.py" line="678"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -3372,42 +3372,42 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/case_escalation.py" line="145"/>
+        <location filename="../../ui/case_escalation.py" line="144"/>
         <source>Authority&apos;s reply</source>
         <translation>主管机关批复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="145"/>
+        <location filename="../../ui/case_escalation.py" line="144"/>
         <source>Report upward</source>
         <translation>上报主管机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="148"/>
+        <location filename="../../ui/case_escalation.py" line="147"/>
         <source>e.g. 株洲市司法局</source>
         <translation>例如：株洲市司法局</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="152"/>
+        <location filename="../../ui/case_escalation.py" line="151"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="154"/>
+        <location filename="../../ui/case_escalation.py" line="153"/>
         <source>Authority</source>
         <translation>报送机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="155"/>
+        <location filename="../../ui/case_escalation.py" line="154"/>
         <source>Reference number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="156"/>
+        <location filename="../../ui/case_escalation.py" line="155"/>
         <source>Reply</source>
         <translation>批复意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="156"/>
+        <location filename="../../ui/case_escalation.py" line="155"/>
         <source>Content</source>
         <translation>报告内容</translation>
     </message>
@@ -3667,294 +3667,294 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ServicesPage</name>
     <message>
-        <location filename="../../ui/services_page.py" line="103"/>
+        <location filename="../../ui/services_page.py" line="99"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="128"/>
+        <location filename="../../ui/services_page.py" line="124"/>
         <source>Help given</source>
         <translation>帮助内容</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="134"/>
-        <location filename="../../ui/services_page.py" line="449"/>
+        <location filename="../../ui/services_page.py" line="130"/>
+        <location filename="../../ui/services_page.py" line="445"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="135"/>
+        <location filename="../../ui/services_page.py" line="131"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="141"/>
-        <location filename="../../ui/services_page.py" line="531"/>
+        <location filename="../../ui/services_page.py" line="137"/>
+        <location filename="../../ui/services_page.py" line="528"/>
         <source>Form of aid</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="143"/>
-        <location filename="../../ui/services_page.py" line="530"/>
+        <location filename="../../ui/services_page.py" line="139"/>
+        <location filename="../../ui/services_page.py" line="527"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="145"/>
+        <location filename="../../ui/services_page.py" line="141"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="150"/>
-        <location filename="../../ui/services_page.py" line="533"/>
+        <location filename="../../ui/services_page.py" line="146"/>
+        <location filename="../../ui/services_page.py" line="530"/>
         <source>Person served</source>
         <translation>服务对象</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="152"/>
-        <location filename="../../ui/services_page.py" line="534"/>
+        <location filename="../../ui/services_page.py" line="148"/>
+        <location filename="../../ui/services_page.py" line="531"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="154"/>
+        <location filename="../../ui/services_page.py" line="150"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="156"/>
-        <location filename="../../ui/services_page.py" line="537"/>
+        <location filename="../../ui/services_page.py" line="152"/>
+        <location filename="../../ui/services_page.py" line="534"/>
         <source>Person-times</source>
         <translation>人次</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="161"/>
+        <location filename="../../ui/services_page.py" line="157"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="167"/>
+        <location filename="../../ui/services_page.py" line="163"/>
         <source>Matter</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="178"/>
-        <location filename="../../ui/services_page.py" line="299"/>
+        <location filename="../../ui/services_page.py" line="174"/>
+        <location filename="../../ui/services_page.py" line="295"/>
         <source>Question</source>
         <translation>咨询问题</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="181"/>
+        <location filename="../../ui/services_page.py" line="177"/>
         <source>Answer</source>
         <translation>答复意见</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="184"/>
-        <location filename="../../ui/services_page.py" line="304"/>
+        <location filename="../../ui/services_page.py" line="180"/>
+        <location filename="../../ui/services_page.py" line="300"/>
         <source>Answered by</source>
         <translation>解答人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="280"/>
+        <location filename="../../ui/services_page.py" line="276"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="284"/>
+        <location filename="../../ui/services_page.py" line="280"/>
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="288"/>
+        <location filename="../../ui/services_page.py" line="284"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="300"/>
+        <location filename="../../ui/services_page.py" line="296"/>
         <source>Matter drafted for</source>
         <translation>代拟事项</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="301"/>
+        <location filename="../../ui/services_page.py" line="297"/>
         <source>Charge</source>
         <translation>涉嫌罪名</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="304"/>
+        <location filename="../../ui/services_page.py" line="300"/>
         <source>Duty lawyer</source>
         <translation>值班律师</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="354"/>
+        <location filename="../../ui/services_page.py" line="350"/>
         <source>Served before: {0} time(s), {1} case(s) on file</source>
         <translation>以前来过：法律帮助 {0} 次，案件 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="403"/>
+        <location filename="../../ui/services_page.py" line="399"/>
         <source>Already registered?</source>
         <translation>是否重复登记？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="404"/>
+        <location filename="../../ui/services_page.py" line="400"/>
         <source>Register it as another service anyway?</source>
         <translation>仍作为另一次服务登记吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="443"/>
-        <location filename="../../ui/services_page.py" line="722"/>
-        <location filename="../../ui/services_page.py" line="762"/>
-        <location filename="../../ui/services_page.py" line="771"/>
+        <location filename="../../ui/services_page.py" line="439"/>
+        <location filename="../../ui/services_page.py" line="698"/>
+        <location filename="../../ui/services_page.py" line="738"/>
+        <location filename="../../ui/services_page.py" line="747"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="468"/>
+        <location filename="../../ui/services_page.py" line="464"/>
         <source>Save correction</source>
         <translation>保存更正</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="508"/>
+        <location filename="../../ui/services_page.py" line="504"/>
         <source>All forms</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="512"/>
+        <location filename="../../ui/services_page.py" line="508"/>
         <source>Name, phone, ID number, content or handler</source>
         <translation>姓名、电话、身份证号、内容或办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="516"/>
+        <location filename="../../ui/services_page.py" line="512"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="519"/>
+        <location filename="../../ui/services_page.py" line="515"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="521"/>
+        <location filename="../../ui/services_page.py" line="517"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="532"/>
+        <location filename="../../ui/services_page.py" line="529"/>
         <source>Channel / station / document</source>
         <translation>方式／工作站／文书</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="535"/>
+        <location filename="../../ui/services_page.py" line="532"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="536"/>
+        <location filename="../../ui/services_page.py" line="533"/>
         <source>Handled by</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="538"/>
+        <location filename="../../ui/services_page.py" line="535"/>
         <source>Case</source>
         <translation>转为案件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="550"/>
+        <location filename="../../ui/services_page.py" line="542"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="551"/>
-        <location filename="../../ui/services_page.py" line="679"/>
+        <location filename="../../ui/services_page.py" line="543"/>
+        <location filename="../../ui/services_page.py" line="655"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="552"/>
+        <location filename="../../ui/services_page.py" line="544"/>
         <source>Turn into an application…</source>
         <translation>转为援助申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="553"/>
+        <location filename="../../ui/services_page.py" line="545"/>
         <source>Open the case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="554"/>
+        <location filename="../../ui/services_page.py" line="546"/>
         <source>Consultation register (PDF)…</source>
         <translation>咨询登记表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="557"/>
+        <location filename="../../ui/services_page.py" line="549"/>
         <source>Registration form (PDF)…</source>
         <translation>登记表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="559"/>
+        <location filename="../../ui/services_page.py" line="551"/>
         <source>The day&apos;s forms (PDF)…</source>
         <translation>当日逐条登记表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="622"/>
+        <location filename="../../ui/services_page.py" line="613"/>
         <source>Not shown</source>
         <translation>无法显示</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="647"/>
+        <location filename="../../ui/services_page.py" line="619"/>
         <source> (newest {0} shown)</source>
         <translation>（显示最新 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="650"/>
+        <location filename="../../ui/services_page.py" line="622"/>
         <source>{0} record(s), {1} person-time(s)</source>
         <translation>共 {0} 条，{1} 人次</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="680"/>
+        <location filename="../../ui/services_page.py" line="656"/>
         <source>Delete the record of {0} on {1}?</source>
         <translation>删除 {1} {0}的记录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="689"/>
+        <location filename="../../ui/services_page.py" line="665"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="709"/>
+        <location filename="../../ui/services_page.py" line="685"/>
         <source>Consultation register</source>
         <translation>咨询登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="710"/>
+        <location filename="../../ui/services_page.py" line="686"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="724"/>
+        <location filename="../../ui/services_page.py" line="700"/>
         <source>Saved: {0} ({1})</source>
         <translation>已保存：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="734"/>
-        <location filename="../../ui/services_page.py" line="738"/>
-        <location filename="../../ui/services_page.py" line="746"/>
-        <location filename="../../ui/services_page.py" line="751"/>
+        <location filename="../../ui/services_page.py" line="710"/>
+        <location filename="../../ui/services_page.py" line="714"/>
+        <location filename="../../ui/services_page.py" line="722"/>
+        <location filename="../../ui/services_page.py" line="727"/>
         <source>Registration form</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="735"/>
-        <location filename="../../ui/services_page.py" line="748"/>
+        <location filename="../../ui/services_page.py" line="711"/>
+        <location filename="../../ui/services_page.py" line="724"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="757"/>
+        <location filename="../../ui/services_page.py" line="733"/>
         <source>Choose one day (from and to the same) first.</source>
         <translation>请先选择同一天（起止日期相同）。</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="764"/>
-        <location filename="../../ui/services_page.py" line="773"/>
+        <location filename="../../ui/services_page.py" line="740"/>
+        <location filename="../../ui/services_page.py" line="749"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -4615,17 +4615,17 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="828"/>
+        <location filename="../../ui/subsidies_page.py" line="814"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="829"/>
+        <location filename="../../ui/subsidies_page.py" line="815"/>
         <source>File inspections</source>
         <translation>案件评查</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="830"/>
+        <location filename="../../ui/subsidies_page.py" line="816"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
@@ -4633,7 +4633,7 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidyPanel</name>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="74"/>
+        <location filename="../../ui/case_subsidy.py" line="73"/>
         <source>Rule</source>
         <translation>计算项目</translation>
     </message>
@@ -4643,157 +4643,157 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="74"/>
+        <location filename="../../ui/case_subsidy.py" line="75"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="75"/>
+        <location filename="../../ui/case_subsidy.py" line="76"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="85"/>
+        <location filename="../../ui/case_subsidy.py" line="87"/>
         <source>Basis of the calculation</source>
         <translation>补贴计算依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="91"/>
+        <location filename="../../ui/case_subsidy.py" line="93"/>
         <source>Adjust amount…</source>
         <translation>调整金额…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="92"/>
+        <location filename="../../ui/case_subsidy.py" line="94"/>
         <source>Approve subsidy</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="120"/>
+        <location filename="../../ui/case_subsidy.py" line="122"/>
         <source>estimate (proposed when the case closes)</source>
         <translation>预估（结案时提交审核）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="120"/>
+        <location filename="../../ui/case_subsidy.py" line="122"/>
         <source>Standard: {0} · computed {1} yuan · state: {2}</source>
         <translation>补贴标准：{0} · 计算金额 {1} 元 · 状态：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="128"/>
+        <location filename="../../ui/case_subsidy.py" line="130"/>
         <source>This is the example standard shipped with the program, not your province&apos;s: an administrator replaces it in 补贴 › 补贴标准.</source>
         <translation>这是程序自带的示例标准，不是本省标准：请管理员在「补贴 › 补贴标准」中替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="129"/>
+        <location filename="../../ui/case_subsidy.py" line="131"/>
         <source>Adjusted to {0} yuan: {1}</source>
         <translation>已调整为 {0} 元：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="134"/>
+        <location filename="../../ui/case_subsidy.py" line="136"/>
         <source>Paid to each handler: {0}</source>
         <translation>各承办人分得：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="136"/>
+        <location filename="../../ui/case_subsidy.py" line="138"/>
         <source>part not yet recorded</source>
         <translation>份额未确定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="158"/>
+        <location filename="../../ui/case_subsidy.py" line="150"/>
         <source>You adjusted this amount: another supervisor approves it</source>
         <translation>补贴金额由您调整，须由另一位负责人审核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="166"/>
+        <location filename="../../ui/case_subsidy.py" line="158"/>
         <source>As registered (no tier)</source>
         <translation>按登记情况（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="174"/>
+        <location filename="../../ui/case_subsidy.py" line="166"/>
         <source>Aided persons</source>
         <translation>受援人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="179"/>
+        <location filename="../../ui/case_subsidy.py" line="171"/>
         <source>Cases joined</source>
         <translation>同案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="245"/>
+        <location filename="../../ui/case_subsidy.py" line="237"/>
         <source>By share</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="246"/>
+        <location filename="../../ui/case_subsidy.py" line="238"/>
         <source>By stages each did</source>
         <translation>按各自完成的阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="263"/>
+        <location filename="../../ui/case_subsidy.py" line="255"/>
         <source>Each handler&apos;s part</source>
         <translation>各承办人份额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="269"/>
+        <location filename="../../ui/case_subsidy.py" line="261"/>
         <source> stages</source>
         <translation> 个阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="182"/>
+        <location filename="../../ui/case_subsidy.py" line="174"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="189"/>
+        <location filename="../../ui/case_subsidy.py" line="181"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="200"/>
+        <location filename="../../ui/case_subsidy.py" line="192"/>
         <source>of</source>
         <translation>/</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="203"/>
+        <location filename="../../ui/case_subsidy.py" line="195"/>
         <source>Stages completed (terminated case)</source>
         <translation>已完成阶段（终止案件）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="211"/>
+        <location filename="../../ui/case_subsidy.py" line="203"/>
         <source>The standard pays the stages completed</source>
         <translation>标准规定：按已完成阶段支付</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="212"/>
+        <location filename="../../ui/case_subsidy.py" line="204"/>
         <source>The standard pays {0}</source>
         <translation>标准规定：按{0}支付</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="216"/>
+        <location filename="../../ui/case_subsidy.py" line="208"/>
         <source>The standard says nothing on terminated cases: nothing is paid until a share is recorded here</source>
         <translation>标准未规定终止案件的补贴：在此确定支付比例前不支付</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="216"/>
+        <location filename="../../ui/case_subsidy.py" line="208"/>
         <source>Terminated aid</source>
         <translation>终止援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="217"/>
+        <location filename="../../ui/case_subsidy.py" line="209"/>
         <source>Pay this share instead</source>
         <translation>按此比例支付</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="221"/>
+        <location filename="../../ui/case_subsidy.py" line="213"/>
         <source>Why this share (required)</source>
         <translation>确定比例的理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="230"/>
+        <location filename="../../ui/case_subsidy.py" line="222"/>
         <source>Share paid</source>
         <translation>支付比例</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="232"/>
+        <location filename="../../ui/case_subsidy.py" line="224"/>
         <source>Save basis and recalculate</source>
         <translation>保存依据并重新计算</translation>
     </message>
@@ -4801,52 +4801,52 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/users_page.py" line="47"/>
+        <location filename="../../ui/users_page.py" line="45"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="48"/>
+        <location filename="../../ui/users_page.py" line="46"/>
         <source>Office and handler of {0}</source>
         <translation>{0}的所属机构和承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="56"/>
+        <location filename="../../ui/users_page.py" line="54"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="61"/>
+        <location filename="../../ui/users_page.py" line="59"/>
         <source>(all offices)</source>
         <translation>（全部机构）</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="67"/>
+        <location filename="../../ui/users_page.py" line="65"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="68"/>
+        <location filename="../../ui/users_page.py" line="66"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="69"/>
+        <location filename="../../ui/users_page.py" line="67"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="70"/>
+        <location filename="../../ui/users_page.py" line="68"/>
         <source>Handler (lawyers)</source>
         <translation>关联承办人（承办人员）</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="71"/>
+        <location filename="../../ui/users_page.py" line="69"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="72"/>
+        <location filename="../../ui/users_page.py" line="70"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
@@ -4854,12 +4854,12 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/users_page.py" line="116"/>
+        <location filename="../../ui/users_page.py" line="114"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="116"/>
+        <location filename="../../ui/users_page.py" line="115"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -4869,68 +4869,68 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="116"/>
+        <location filename="../../ui/users_page.py" line="117"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="117"/>
+        <location filename="../../ui/users_page.py" line="119"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="118"/>
+        <location filename="../../ui/users_page.py" line="123"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="123"/>
+        <location filename="../../ui/users_page.py" line="130"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="124"/>
-        <location filename="../../ui/users_page.py" line="178"/>
+        <location filename="../../ui/users_page.py" line="131"/>
+        <location filename="../../ui/users_page.py" line="174"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="125"/>
+        <location filename="../../ui/users_page.py" line="132"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="129"/>
+        <location filename="../../ui/users_page.py" line="136"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="130"/>
+        <location filename="../../ui/users_page.py" line="137"/>
         <source>Office and handler…</source>
         <translation>所属机构和承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="161"/>
+        <location filename="../../ui/users_page.py" line="120"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="161"/>
+        <location filename="../../ui/users_page.py" line="120"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="178"/>
+        <location filename="../../ui/users_page.py" line="174"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="227"/>
+        <location filename="../../ui/users_page.py" line="223"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="228"/>
+        <location filename="../../ui/users_page.py" line="224"/>
         <source>Temporary password (the user chooses a new one at sign-in):</source>
         <translation>临时密码（用户登录时须设置新密码）：</translation>
     </message>
@@ -4938,52 +4938,52 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="88"/>
+        <location filename="../../ui/case_work.py" line="84"/>
         <source>Log work</source>
         <translation>记录办案工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="94"/>
+        <location filename="../../ui/case_work.py" line="90"/>
         <source>e.g. 株洲市看守所, 天元区人民法院</source>
         <translation>例如：株洲市看守所、天元区人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="97"/>
+        <location filename="../../ui/case_work.py" line="93"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="101"/>
+        <location filename="../../ui/case_work.py" line="97"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="111"/>
+        <location filename="../../ui/case_work.py" line="107"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="112"/>
+        <location filename="../../ui/case_work.py" line="108"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="113"/>
+        <location filename="../../ui/case_work.py" line="109"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="114"/>
+        <location filename="../../ui/case_work.py" line="110"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="115"/>
+        <location filename="../../ui/case_work.py" line="111"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="128"/>
+        <location filename="../../ui/case_work.py" line="124"/>
         <source>Correct work</source>
         <translation>更正工作记录</translation>
     </message>
@@ -4991,27 +4991,27 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="147"/>
+        <location filename="../../ui/case_work.py" line="143"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="147"/>
+        <location filename="../../ui/case_work.py" line="144"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="147"/>
+        <location filename="../../ui/case_work.py" line="145"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="147"/>
+        <location filename="../../ui/case_work.py" line="146"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="148"/>
+        <location filename="../../ui/case_work.py" line="147"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
@@ -5021,12 +5021,12 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="151"/>
+        <location filename="../../ui/case_work.py" line="152"/>
         <source>Log work…</source>
         <translation>记录办案工作…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="154"/>
+        <location filename="../../ui/case_work.py" line="155"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -5041,42 +5041,42 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="169"/>
+        <location filename="../../ui/case_work.py" line="170"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="169"/>
+        <location filename="../../ui/case_work.py" line="171"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="169"/>
+        <location filename="../../ui/case_work.py" line="172"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="170"/>
+        <location filename="../../ui/case_work.py" line="173"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="170"/>
+        <location filename="../../ui/case_work.py" line="174"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="175"/>
+        <location filename="../../ui/case_work.py" line="180"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="176"/>
+        <location filename="../../ui/case_work.py" line="181"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="179"/>
+        <location filename="../../ui/case_work.py" line="184"/>
         <source>Case file documents</source>
         <translation>案卷材料</translation>
     </message>
@@ -5086,17 +5086,17 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>共{0}条，合计{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="262"/>
+        <location filename="../../ui/case_work.py" line="257"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="263"/>
+        <location filename="../../ui/case_work.py" line="258"/>
         <source>Documents and scans (*.pdf *.jpg *.png *.tif *.docx);;All files (*)</source>
         <translation>文书和扫描件 (*.pdf *.jpg *.png *.tif *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="277"/>
+        <location filename="../../ui/case_work.py" line="271"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
@@ -5104,22 +5104,22 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>_Work</name>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="59"/>
+        <location filename="../../ui/ledger_dialog.py" line="57"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="94"/>
+        <location filename="../../ui/ledger_dialog.py" line="92"/>
         <source>{0}: {1} rows</source>
         <translation>{0}：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="100"/>
+        <location filename="../../ui/ledger_dialog.py" line="98"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_dialog.py" line="105"/>
+        <location filename="../../ui/ledger_dialog.py" line="103"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
