@@ -48,6 +48,8 @@ class CaseFilter:
     overdue_on: date | None = None  # only cases whose running deadline passed before this day
     # Office scope: only these offices' cases (None: every office). Set by the services.
     office_ids: frozenset[int] | None = None
+    # Only these cases (a window redrawing the rows a change touched).
+    case_ids: frozenset[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,8 @@ def _apply_filters(query: Any, filters: CaseFilter, session: Any) -> Any:
         query = query.where(CaseRecord.office_id == (office.id if office else -1))
     if filters.office_ids is not None:
         query = query.where(CaseRecord.office_id.in_(sorted(filters.office_ids)))
+    if filters.case_ids is not None:
+        query = query.where(CaseRecord.id.in_(sorted(filters.case_ids)))
     if filters.year:
         query = query.where(
             CaseRecord.applied_on >= date(filters.year, 1, 1),

@@ -44,11 +44,17 @@ from legalaid.ui.assign_dialog import AssignDialog
 from legalaid.ui.case_escalation import EscalationPanel
 from legalaid.ui.case_subsidy import SubsidyPanel
 from legalaid.ui.case_work import ClosingDialog, FollowUpPanel, WorkPanel
+from legalaid.ui.changes import NOTHING, Change, Changes
 from legalaid.ui.correction_dialog import CorrectionDialog
 from legalaid.ui.models import Column, RowsModel, list_view
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.step_dialog import StepDialog
 from legalaid.ui.widgets import FieldError, from_qdate, run_modal, show_error
+
+# A step that moves the case: its row, the clocks, caseloads (assignment, closing) and, at
+# closing, the subsidy proposed.
+STATE_STEP = Change.CASE | Change.DEADLINES | Change.HANDLERS | Change.SUBSIDIES
+ESCALATION_STEP = Change.CASE | Change.ESCALATIONS | Change.DEADLINES  # the report's clock
 
 
 class CaseDialog(QDialog):
@@ -56,7 +62,7 @@ class CaseDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._case_id = case_id
-        self.changed = False
+        self.changes = NOTHING  # what the window's steps touched, for the pages behind it
         self.tabs = QTabWidget()
         self.summary = QFormLayout()
         self.person = QFormLayout()
@@ -93,13 +99,19 @@ class CaseDialog(QDialog):
         review_layout.addWidget(self.handlers)
         self.tabs.addTab(review_page, self.tr("Review and assignment"))
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
-        self.subsidy_panel = SubsidyPanel(ctx, case_id, self._run)
+        self.subsidy_panel = SubsidyPanel(
+            ctx, case_id, lambda step: self._run(step, Change.CASE | Change.SUBSIDIES)
+        )
         self.subsidy_tab = self.tabs.addTab(self.subsidy_panel, self.tr("Subsidy"))
-        self.escalation_panel = EscalationPanel(ctx, case_id, self._run)
+        self.escalation_panel = EscalationPanel(
+            ctx, case_id, lambda step: self._run(step, ESCALATION_STEP)
+        )
         self.escalation_tab = self.tabs.addTab(self.escalation_panel, self.tr("Major or difficult"))
-        self.work_panel = WorkPanel(ctx, case_id, self._run, self.run_dialog)
+        self.work_panel = WorkPanel(ctx, case_id, self._run_noting_case, self._dialog_noting_case)
         self.work_tab = self.tabs.addTab(self.work_panel, self.tr("Work and documents"))
-        self.follow_panel = FollowUpPanel(ctx, case_id, self._run, self.run_dialog)
+        self.follow_panel = FollowUpPanel(
+            ctx, case_id, self._run_noting_case, self._dialog_noting_case
+        )
         self.follow_tab = self.tabs.addTab(self.follow_panel, self.tr("Closing and follow-up"))
 
         self.step_row = QHBoxLayout()
@@ -391,15 +403,28 @@ class CaseDialog(QDialog):
             return True
 
     # -- steps ------------------------------------------------------------------------------
-    def _run(self, step: Callable[[], object]) -> bool:
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes.what)
+
+    def _note(self, what: Change) -> None:
+        self.changes |= Changes(what, frozenset({self._case_id}))
+
+    def _run(self, step: Callable[[], object], what: Change = STATE_STEP) -> bool:
         try:
             step()
         except LegalAidError as exc:
             show_error(self, exc, self.tr("Not done"))
             return False
-        self.changed = True
+        self._note(what)
         self.reload()
         return True
+
+    def _run_noting_case(self, step: Callable[[], object]) -> bool:
+        return self._run(step, Change.CASE)  # work, files, follow-ups: the case alone
+
+    def _dialog_noting_case(self, dialog: QDialog, step: Callable[[], object]) -> bool:
+        return self.run_dialog(dialog, step, Change.CASE)
 
     def _step(
         self,
@@ -415,7 +440,9 @@ class CaseDialog(QDialog):
         )
         return self.run_dialog(dialog, lambda: then(dialog))
 
-    def run_dialog(self, dialog: QDialog, step: Callable[[], object]) -> bool:
+    def run_dialog(
+        self, dialog: QDialog, step: Callable[[], object], what: Change = STATE_STEP
+    ) -> bool:
         """Take ``step`` with what ``dialog`` holds. A refusal (a reason missing, a date out of
         order, the case changed meanwhile) shows the dialog again with the reason and
         everything typed in it, until the step is taken or the dialog cancelled."""
@@ -432,7 +459,7 @@ class CaseDialog(QDialog):
                     else:
                         show_error(dialog, exc, self.tr("Not done"))
                     continue
-                self.changed = True
+                self._note(what)
                 self.reload()
                 return True
             return False
@@ -547,7 +574,7 @@ class CaseDialog(QDialog):
             parent=self,
         )
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.changed = True
+            self._note(STATE_STEP)
             self.reload()
 
     def engage(self) -> None:
@@ -588,7 +615,7 @@ class CaseDialog(QDialog):
     def correct_facts(self) -> None:
         dialog = CorrectionDialog(self._ctx, self._case_id, parent=self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.changed = True
+            self._note(Change.CASE | Change.DEADLINES)
             self.reload()
 
     def _may(self, action: Action) -> bool:

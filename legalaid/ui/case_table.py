@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -60,6 +61,19 @@ class CaseTableModel(QAbstractTableModel):
             descending=self.sort_order == Qt.SortOrder.DescendingOrder,
             after=self._rows[offset - 1] if 0 < offset <= len(self._rows) else None,
         )  # fmt: skip
+
+    def refresh_rows(self, case_ids: Iterable[int]) -> int:
+        """Redraw the rows of these cases as they are now, in place; returns how many. The list
+        itself stays: a case that no longer matches the filter goes at the next reload."""
+        where = {row.id: n for n, row in enumerate(self._rows) if row.id in set(case_ids)}
+        if not where:
+            return 0
+        fresh = find_cases(self._ctx, CaseFilter(case_ids=frozenset(where)), limit=len(where))
+        for row in fresh:
+            n = where[row.id]
+            self._rows[n] = row
+            self.dataChanged.emit(self.index(n, 0), self.index(n, len(self._headers) - 1))
+        return len(fresh)
 
     @property
     def total(self) -> int:

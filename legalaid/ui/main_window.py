@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol, cast
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -45,6 +46,7 @@ from legalaid.ui.about_dialog import AboutDialog
 from legalaid.ui.audit_page import AuditPage
 from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.case_table import CaseTableModel
+from legalaid.ui.changes import EVERYTHING, Change, Changes
 from legalaid.ui.deadlines_page import DeadlinesPage
 from legalaid.ui.duty_page import DutyPage
 from legalaid.ui.escalations_page import EscalationsPage
@@ -229,6 +231,14 @@ class CaseListPage(QWidget):
     def selected_case(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.case_id(rows[0].row()) if rows else None
+
+
+class Page(Protocol):
+    """A section that reads its data when first shown."""
+
+    loaded: bool
+
+    def refresh(self) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -564,7 +574,7 @@ class MainWindow(QMainWindow):
         if service is not None:
             dialog.fill_from_service(service)
         if run_modal(dialog) == QDialog.DialogCode.Accepted and dialog.result_ref is not None:
-            self.refresh_all()
+            self.apply(Changes(Change.CASES | Change.DEADLINES | Change.ESCALATIONS))
             self.statusBar().showMessage(
                 self.tr("Registered as {0}").format(dialog.result_ref.case_no), 10_000
             )
@@ -585,15 +595,43 @@ class MainWindow(QMainWindow):
             return
         run_modal(dialog)
         if dialog.changed:
-            self.refresh_all()
+            self.apply(dialog.changes)
 
     def refresh_all(self) -> None:
-        self.cases.reload_handlers()
-        self.cases.refresh()
-        for page in (self.my_cases, self.deadlines, self.escalations, self.handlers,
-                     self.subsidies):  # fmt: skip
-            if page.loaded:
+        """刷新 (F5): everything read again now, every page that has been shown included."""
+        self.apply(EVERYTHING, now=True)
+
+    def apply(self, changes: Changes, *, now: bool = False) -> None:
+        """Redraw what ``changes`` touched: the rows of the cases named (not the whole list,
+        unless cases came or went), and the pages watching what changed — the one on screen
+        at once, the others when they are next shown."""
+        what = changes.what
+        if what & Change.HANDLERS:
+            self.cases.reload_handlers()
+        if what & Change.CASES:
+            self.cases.refresh()
+        elif what & Change.CASE and changes.case_ids:
+            self.cases.model.refresh_rows(changes.case_ids)
+            if what & Change.DEADLINES:
+                self.update_status()  # the overdue figure
+        current = self.pages.currentWidget()
+        for page, watches in self._watching():
+            if not what & watches or not page.loaded:
+                continue
+            if now or page is cast(object, current):
                 page.refresh()
+            else:
+                page.loaded = False  # read again when shown (_show_page)
+
+    def _watching(self) -> list[tuple[Page, Change]]:
+        C = Change
+        return [
+            (self.my_cases, C.CASES | C.CASE | C.DEADLINES),
+            (self.deadlines, C.CASES | C.DEADLINES),
+            (self.escalations, C.CASES | C.ESCALATIONS),
+            (self.handlers, C.HANDLERS | C.CASES),
+            (self.subsidies, C.SUBSIDIES | C.HANDLERS),
+        ]
 
     def update_status(self) -> None:
         # Both figures of the list as filtered: its cases and the running clocks overdue.

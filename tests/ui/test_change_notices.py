@@ -1,0 +1,65 @@
+"""A change redraws what it touched: a step in a case window redraws that case's row (the
+list is not read again), the page on screen at once and the others when next shown; a new
+case reloads the list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from legalaid.domain.lifecycle import Step
+from legalaid.services import intake
+from legalaid.services.context import Context
+from legalaid.ui.case_dialog import CaseDialog
+from legalaid.ui.changes import Change, Changes
+from legalaid.ui.main_window import MainWindow
+from tests.services.test_workflow import application
+
+
+def test_a_step_redraws_its_row_and_marks_the_hidden_pages(
+    offices: Context, qtbot: QtBot, settings: QSettings
+) -> None:
+    first = intake.register(offices, application())
+    intake.register(offices, application(allow_duplicate=True))
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_section(window.DEADLINES)  # read once, then left for the case list
+    window.show_section(window.CASES)
+    assert window.deadlines.loaded
+    model = window.cases.model
+    row = next(r for r in range(model.rowCount()) if model.case_id(r) == first.id)
+    assert model.index(row, model.STATE).data() == "申请登记"
+    resets: list[int] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(1))
+
+    dialog = CaseDialog(offices, first.id)
+    qtbot.addWidget(dialog)
+    dialog.buttons[Step.REVIEW].click()
+    assert dialog.changes == Changes(
+        Change.CASE | Change.DEADLINES | Change.HANDLERS | Change.SUBSIDIES,
+        frozenset({first.id}),
+    )
+    window.apply(dialog.changes)
+    assert model.index(row, model.STATE).data() == "审查"  # the row, redrawn in place
+    assert resets == []  # … without reading the list again
+    assert not window.deadlines.loaded  # out of date, not read while hidden
+    window.show_section(window.DEADLINES)
+    assert window.deadlines.loaded
+
+    # A new case is a change of the list itself: it is read again.
+    intake.register(offices, application(allow_duplicate=True))
+    window.apply(Changes(Change.CASES))
+    assert resets == [1] and model.rowCount() == 3
+    # The page on screen is redrawn at once.
+    window.apply(Changes(Change.DEADLINES))
+    assert window.deadlines.loaded and len(window.deadlines.rows) == 3
+
+
+def test_work_logged_in_a_case_touches_the_case_alone(offices: Context, qtbot: QtBot) -> None:
+    ref = intake.register(offices, application())
+    dialog = CaseDialog(offices, ref.id)
+    qtbot.addWidget(dialog)
+    assert not dialog.changed
+    dialog.work_panel._run(lambda: None)  # what the work and file buttons go through
+    assert dialog.changes == Changes(Change.CASE, frozenset({ref.id}))
