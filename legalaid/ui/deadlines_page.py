@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -80,9 +83,18 @@ class DeadlinesPage(QWidget):
         self.loaded = False  # filled when first shown: start-up stays fast
 
     def refresh(self) -> None:
+        self.show_data(self.reader()())
+
+    def reader(self) -> Callable[[], object]:
+        """The page's reading, to run off the GUI thread (what it needs from the widgets is
+        taken here, on the GUI thread)."""
+        ctx, scope = self._ctx, self.scope.currentIndex()
+        return lambda: _read(ctx, scope)
+
+    def show_data(self, data: object) -> None:
+        read = cast(_Read, data)
         self.loaded = True
-        today = self._ctx.today()
-        every = open_deadlines(self._ctx, due_by=today + timedelta(days=7))
+        every, rows, today = read.every, read.rows, read.today
         overdue = sum(1 for r in every if r.deadline.due < today)
         due_today = sum(1 for r in every if r.deadline.due == today)
         self.counts.setText(
@@ -90,15 +102,6 @@ class DeadlinesPage(QWidget):
                 overdue, due_today, len(every) - overdue
             )
         )
-        scope = self.scope.currentIndex()
-        if scope == self.ALL:
-            rows = open_deadlines(self._ctx)
-        elif scope == self.OVERDUE:
-            rows = [r for r in every if r.deadline.due < today]
-        elif scope == self.TODAY:
-            rows = [r for r in every if r.deadline.due == today]
-        else:
-            rows = [r for r in every if r.deadline.due >= today]
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
 
@@ -110,6 +113,27 @@ class DeadlinesPage(QWidget):
         row = chosen_row(self.table)
         if row is not None:
             self.open_case.emit(row.case_id)
+
+
+@dataclass(frozen=True)
+class _Read:
+    today: date
+    every: list[DeadlineRow]  # due within 7 days or overdue: the counts
+    rows: list[DeadlineRow]  # what the chosen scope lists
+
+
+def _read(ctx: Context, scope: int) -> _Read:
+    today = ctx.today()
+    every = open_deadlines(ctx, due_by=today + timedelta(days=7))
+    if scope == DeadlinesPage.ALL:
+        rows = open_deadlines(ctx)
+    elif scope == DeadlinesPage.OVERDUE:
+        rows = [r for r in every if r.deadline.due < today]
+    elif scope == DeadlinesPage.TODAY:
+        rows = [r for r in every if r.deadline.due == today]
+    else:
+        rows = [r for r in every if r.deadline.due >= today]
+    return _Read(today, every, rows)
 
 
 def _estimated(row: DeadlineRow) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -162,9 +163,16 @@ class HandlersPage(QWidget):
         self.loaded = False
 
     def refresh(self) -> None:
+        self.show_data(self.reader()())
+
+    def reader(self) -> Callable[[], object]:
+        """The page's reading (handlers with their caseloads), to run off the GUI thread."""
+        ctx = self._ctx
+        return lambda: list_handlers(ctx)
+
+    def show_data(self, data: object) -> None:
         self.loaded = True
-        handlers = list_handlers(self._ctx)
-        self.model.set_rows(handlers)
+        self.model.set_rows(cast(list[HandlerInfo], data))
         self.table.resizeColumnsToContents()
 
     def new_handler(self) -> None:

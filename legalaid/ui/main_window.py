@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Protocol, cast
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,6 +55,7 @@ from legalaid.ui.intake_dialog import IntakeDialog
 from legalaid.ui.ledger_dialog import ExportDialog, ImportDialog
 from legalaid.ui.login import ChangePasswordDialog, Cover, IdleWatcher, LockScreen
 from legalaid.ui.my_cases_page import MyCasesPage
+from legalaid.ui.page_loader import PageLoader
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.reports_page import ReportsPage
 from legalaid.ui.services_page import ServicesPage
@@ -271,6 +272,7 @@ class MainWindow(QMainWindow):
         self.audit = AuditPage(ctx)
         self.settings_page = SettingsPage(ctx)
         self.pages = QStackedWidget()
+        self.loader = PageLoader(self)
         for page in (
             self.my_cases,
             self.cases,
@@ -511,10 +513,17 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, index: int) -> None:
         page = self.pages.widget(index)
-        # Sections other than the case list fill themselves when first shown.
-        if page is not None and not getattr(page, "loaded", True):
-            page.refresh()  # type: ignore[attr-defined]
         self.pages.setCurrentIndex(index)
+        # Sections other than the case list fill themselves when first shown; those that can
+        # read off the GUI thread do, behind a "reading" cover.
+        if page is not None and not getattr(page, "loaded", True):
+            self._read(page)
+
+    def _read(self, page: QWidget) -> None:
+        if hasattr(page, "reader"):
+            self.loader.load(page)
+        else:
+            page.refresh()  # type: ignore[attr-defined]
 
     def change_password(self) -> None:
         run_modal(ChangePasswordDialog(self._ctx, required=False, parent=self))
@@ -618,8 +627,10 @@ class MainWindow(QMainWindow):
         for page, watches in self._watching():
             if not what & watches or not page.loaded:
                 continue
-            if now or page is cast(object, current):
+            if now:
                 page.refresh()
+            elif page is cast(object, current):
+                self._read(cast(QWidget, page))
             else:
                 page.loaded = False  # read again when shown (_show_page)
 
@@ -658,4 +669,6 @@ class MainWindow(QMainWindow):
             "main/case_columns", self.cases.table.horizontalHeader().saveState()
         )
         self._settings.sync()
+        # A section still being read finishes before the database may be closed behind it.
+        QThreadPool.globalInstance().waitForDone(10_000)
         super().closeEvent(event)

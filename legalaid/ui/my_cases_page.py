@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -67,16 +69,16 @@ class MyCasesPage(QWidget):
         layout.addWidget(self.table, 1)
 
     def refresh(self) -> None:
+        self.show_data(self.reader()())
+
+    def reader(self) -> Callable[[], object]:
+        """The page's reading, to run off the GUI thread."""
+        ctx = self._ctx
+        return lambda: _read(ctx)
+
+    def show_data(self, data: object) -> None:
+        ordered, late, self.returned = cast(_Read, data)
         self.loaded = True
-        rows = find_cases(self._ctx, CaseFilter(states=tuple(OPEN_STATES)), limit=2000)
-        # Cases with a running deadline first, the soonest on top.
-        ordered = sorted(rows, key=lambda r: (r.due_on is None, r.due_on or r.applied_on))
-        today = self._ctx.today()
-        # Every running clock of these cases counts (a case may run two: the closing file
-        # and the report of a discussed major case), not only the one each row shows.
-        clocks = open_deadlines(self._ctx)
-        late = sum(1 for d in clocks if d.deadline.due < today)
-        self.returned = returned_files(self._ctx, case_ids=[r.id for r in ordered])
         self.model.set_rows(ordered)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -115,6 +117,20 @@ class MyCasesPage(QWidget):
         row = chosen_row(self.table)
         if row is not None:
             self.open_case.emit(row.id)
+
+
+_Read = tuple[list[CaseRow], int, dict[int, tuple[date, str]]]
+
+
+def _read(ctx: Context) -> _Read:
+    rows = find_cases(ctx, CaseFilter(states=tuple(OPEN_STATES)), limit=2000)
+    # Cases with a running deadline first, the soonest on top.
+    ordered = sorted(rows, key=lambda r: (r.due_on is None, r.due_on or r.applied_on))
+    # Every running clock of these cases counts (a case may run two: the closing file and
+    # the report of a discussed major case), not only the one each row shows.
+    today = ctx.today()
+    late = sum(1 for d in open_deadlines(ctx) if d.deadline.due < today)
+    return ordered, late, returned_files(ctx, case_ids=[r.id for r in ordered])
 
 
 def _due_text(due: date | None, calendar: HolidayCalendar) -> str:

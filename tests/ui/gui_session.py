@@ -71,6 +71,8 @@ def rounds(
             refresh = getattr(page, "refresh", None)
             if callable(refresh):
                 refresh()
+            while window.loader.loading:  # a section read in the background arrives
+                app.processEvents()
             app.processEvents()
             done += 1
         window.show_section(window.CASES)

@@ -61,6 +61,7 @@ def test_the_handler_workflow(
     assert visible == ["我的案件", "案件", "法律帮助", "待办期限"]  # duty help of their own
     assert not window.new_application.isEnabled()  # a handler registers nothing
     window.show_section(window.MY_CASES)
+    qtbot.waitUntil(lambda: not window.loader.loading, timeout=30_000)
     page = window.my_cases
     assert [row.id for row in page.rows] == [mine] and "1件" in page.summary.text()
     if backend == "sqlite":

@@ -25,6 +25,7 @@ def test_a_step_redraws_its_row_and_marks_the_hidden_pages(
     qtbot.addWidget(window)
     window.show()
     window.show_section(window.DEADLINES)  # read once, then left for the case list
+    qtbot.waitUntil(lambda: not window.loader.loading)
     window.show_section(window.CASES)
     assert window.deadlines.loaded
     model = window.cases.model
@@ -46,6 +47,7 @@ def test_a_step_redraws_its_row_and_marks_the_hidden_pages(
     assert not window.deadlines.loaded  # out of date, not read while hidden
     window.show_section(window.DEADLINES)
     assert window.deadlines.loaded
+    qtbot.waitUntil(lambda: not window.loader.loading)
 
     # A new case is a change of the list itself: it is read again.
     intake.register(offices, application(allow_duplicate=True))
@@ -53,7 +55,7 @@ def test_a_step_redraws_its_row_and_marks_the_hidden_pages(
     assert resets == [1] and model.rowCount() == 3
     # The page on screen is redrawn at once.
     window.apply(Changes(Change.DEADLINES))
-    assert window.deadlines.loaded and len(window.deadlines.rows) == 3
+    qtbot.waitUntil(lambda: len(window.deadlines.rows) == 3)
 
 
 def test_work_logged_in_a_case_touches_the_case_alone(offices: Context, qtbot: QtBot) -> None:
@@ -63,3 +65,20 @@ def test_work_logged_in_a_case_touches_the_case_alone(offices: Context, qtbot: Q
     assert not dialog.changed
     dialog.work_panel._run(lambda: None)  # what the work and file buttons go through
     assert dialog.changes == Changes(Change.CASE, frozenset({ref.id}))
+
+
+def test_a_section_is_read_behind_a_cover_and_the_newest_reading_wins(
+    offices: Context, qtbot: QtBot, settings: QSettings
+) -> None:
+    intake.register(offices, application())
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_section(window.DEADLINES)
+    cover = window.loader._covers[id(window.deadlines)]
+    assert window.loader.loading and cover.isVisible() and cover.text() == "正在读取…"
+    assert window.deadlines.rows == []  # nothing yet: the reading runs in the pool
+    window.loader.load(window.deadlines)  # read again before the first arrives
+    qtbot.waitUntil(lambda: not window.loader.loading)
+    assert not cover.isVisible() and len(window.deadlines.rows) == 1
+    assert cover.geometry() == window.deadlines.rect()

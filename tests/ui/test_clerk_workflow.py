@@ -73,6 +73,7 @@ def test_intake_review_grant_assign(
     assert window.cases.model.rowCount() == 1
     assert not window.deadlines.loaded  # filled when first shown, not at start-up
     window.show_section(window.DEADLINES)
+    qtbot.waitUntil(lambda: not window.loader.loading, timeout=30_000)
     assert [r.case_id for r in window.deadlines.rows] == [case_id]
     # Time left in the rule's unit, never the rule's length read as time left.
     left = cell(window.deadlines.table, 0, 1)

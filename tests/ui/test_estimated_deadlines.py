@@ -40,6 +40,7 @@ def test_estimated_due_dates_are_marked_until_the_notice_is_entered(
     assert due.data() == "2027-02-12 预估 审查决定"
     assert "放假通知尚未录入" in due.data(Qt.ItemDataRole.ToolTipRole)
     window.show_section(window.DEADLINES)
+    qtbot.waitUntil(lambda: not window.loader.loading)  # read off the GUI thread
     assert cell(window.deadlines.table, 0, 0) == "2027-02-12 预估"
     assert "放假通知尚未录入" in tip(window.deadlines.table, 0, 0)
     case = CaseDialog(ctx, ref.id, parent=window)

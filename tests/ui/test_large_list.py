@@ -69,8 +69,10 @@ def test_hundred_thousand_cases(
 
     window.grab().save(str(tmp_path / "cases-100k.png"))
     window.show_section(window.DEADLINES)
+    qtbot.waitUntil(lambda: not window.loader.loading, timeout=30_000)
     assert window.deadlines.rows
     window.grab().save(str(tmp_path / "deadlines.png"))
     window.show_section(window.HANDLERS)
+    qtbot.waitUntil(lambda: not window.loader.loading, timeout=30_000)
     assert row_count(window.handlers.table) > 0
     window.grab().save(str(tmp_path / "handlers.png"))

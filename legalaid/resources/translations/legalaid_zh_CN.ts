@@ -416,32 +416,32 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>BankDialog</name>
     <message>
-        <location filename="../../ui/handlers_page.py" line="97"/>
+        <location filename="../../ui/handlers_page.py" line="99"/>
         <source>Bank accounts of {0}</source>
         <translation>{0}的银行账户</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="104"/>
+        <location filename="../../ui/handlers_page.py" line="106"/>
         <source>Bank (own)</source>
         <translation>开户银行（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="105"/>
+        <location filename="../../ui/handlers_page.py" line="107"/>
         <source>Account number (own)</source>
         <translation>银行账号（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="107"/>
+        <location filename="../../ui/handlers_page.py" line="109"/>
         <source>Bank of {0}</source>
         <translation>{0}开户银行</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="108"/>
+        <location filename="../../ui/handlers_page.py" line="110"/>
         <source>Account number of {0}</source>
         <translation>{0}银行账号</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="122"/>
+        <location filename="../../ui/handlers_page.py" line="124"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -462,576 +462,576 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="66"/>
-        <location filename="../../ui/case_dialog.py" line="215"/>
+        <location filename="../../ui/case_dialog.py" line="72"/>
+        <location filename="../../ui/case_dialog.py" line="227"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="67"/>
+        <location filename="../../ui/case_dialog.py" line="73"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="68"/>
+        <location filename="../../ui/case_dialog.py" line="74"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="69"/>
-        <location filename="../../ui/case_dialog.py" line="672"/>
+        <location filename="../../ui/case_dialog.py" line="75"/>
+        <location filename="../../ui/case_dialog.py" line="699"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="75"/>
+        <location filename="../../ui/case_dialog.py" line="81"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="76"/>
+        <location filename="../../ui/case_dialog.py" line="82"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="77"/>
+        <location filename="../../ui/case_dialog.py" line="83"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="78"/>
+        <location filename="../../ui/case_dialog.py" line="84"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="83"/>
+        <location filename="../../ui/case_dialog.py" line="89"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="84"/>
+        <location filename="../../ui/case_dialog.py" line="90"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92"/>
+        <location filename="../../ui/case_dialog.py" line="98"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94"/>
+        <location filename="../../ui/case_dialog.py" line="100"/>
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="95"/>
+        <location filename="../../ui/case_dialog.py" line="101"/>
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="97"/>
+        <location filename="../../ui/case_dialog.py" line="105"/>
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="101"/>
+        <location filename="../../ui/case_dialog.py" line="111"/>
         <source>Work and documents</source>
         <translation>办案工作与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="103"/>
+        <location filename="../../ui/case_dialog.py" line="115"/>
         <source>Closing and follow-up</source>
         <translation>结案与回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="108"/>
+        <location filename="../../ui/case_dialog.py" line="120"/>
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="109"/>
+        <location filename="../../ui/case_dialog.py" line="121"/>
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="110"/>
-        <location filename="../../ui/case_dialog.py" line="468"/>
+        <location filename="../../ui/case_dialog.py" line="122"/>
+        <location filename="../../ui/case_dialog.py" line="495"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="111"/>
+        <location filename="../../ui/case_dialog.py" line="123"/>
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="112"/>
+        <location filename="../../ui/case_dialog.py" line="124"/>
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="119"/>
+        <location filename="../../ui/case_dialog.py" line="131"/>
         <source>Aid in advance…</source>
         <translation>先行提供…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="120"/>
-        <location filename="../../ui/case_dialog.py" line="332"/>
+        <location filename="../../ui/case_dialog.py" line="132"/>
+        <location filename="../../ui/case_dialog.py" line="344"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121"/>
+        <location filename="../../ui/case_dialog.py" line="133"/>
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="122"/>
+        <location filename="../../ui/case_dialog.py" line="134"/>
         <source>Agreement delayed…</source>
         <translation>协议暂缓签订…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="123"/>
+        <location filename="../../ui/case_dialog.py" line="135"/>
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="124"/>
+        <location filename="../../ui/case_dialog.py" line="136"/>
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="125"/>
+        <location filename="../../ui/case_dialog.py" line="137"/>
         <source>Submit closing file…</source>
         <translation>提交结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="126"/>
+        <location filename="../../ui/case_dialog.py" line="138"/>
         <source>Approve closing</source>
         <translation>结案审查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="127"/>
+        <location filename="../../ui/case_dialog.py" line="139"/>
         <source>Return closing file…</source>
         <translation>退回结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="128"/>
+        <location filename="../../ui/case_dialog.py" line="140"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="137"/>
+        <location filename="../../ui/case_dialog.py" line="149"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="138"/>
+        <location filename="../../ui/case_dialog.py" line="150"/>
         <source>Correct the registered facts, with a reason</source>
         <translation>更正登记信息（须写明原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="142"/>
+        <location filename="../../ui/case_dialog.py" line="154"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="178"/>
+        <location filename="../../ui/case_dialog.py" line="190"/>
         <source>Objection filed on {0}: {1}</source>
         <translation>{0} 提出异议：{1}（司法行政机关审查中）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="183"/>
+        <location filename="../../ui/case_dialog.py" line="195"/>
         <source>Aid given in advance since {0} ({1}); the decision is still due</source>
         <translation>自 {0} 起先行提供法律援助（{1}）；仍须作出是否给予法律援助的决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="188"/>
+        <location filename="../../ui/case_dialog.py" line="200"/>
         <source>Agreement: clock stopped since {0} ({1}) until it is signed</source>
         <translation>签订委托协议：期限自 {0} 起停止计算（{1}），签订后结束</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="192"/>
+        <location filename="../../ui/case_dialog.py" line="204"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="194"/>
+        <location filename="../../ui/case_dialog.py" line="206"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="197"/>
+        <location filename="../../ui/case_dialog.py" line="209"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="198"/>
+        <location filename="../../ui/case_dialog.py" line="210"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="199"/>
+        <location filename="../../ui/case_dialog.py" line="211"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="202"/>
+        <location filename="../../ui/case_dialog.py" line="214"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="203"/>
+        <location filename="../../ui/case_dialog.py" line="215"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204"/>
+        <location filename="../../ui/case_dialog.py" line="216"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="205"/>
+        <location filename="../../ui/case_dialog.py" line="217"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="211"/>
+        <location filename="../../ui/case_dialog.py" line="223"/>
         <source>Organ handling the case</source>
         <translation>受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="216"/>
+        <location filename="../../ui/case_dialog.py" line="228"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="217"/>
+        <location filename="../../ui/case_dialog.py" line="229"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="218"/>
+        <location filename="../../ui/case_dialog.py" line="230"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="219"/>
+        <location filename="../../ui/case_dialog.py" line="231"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="223"/>
+        <location filename="../../ui/case_dialog.py" line="235"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="224"/>
+        <location filename="../../ui/case_dialog.py" line="236"/>
         <source>{0} {1} ({2}) {3}</source>
         <translation>{0} {1}（{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="230"/>
+        <location filename="../../ui/case_dialog.py" line="242"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="231"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
         <source>Economic hardship</source>
         <translation>经济困难依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="235"/>
+        <location filename="../../ui/case_dialog.py" line="247"/>
         <source>Aid in advance (s.44)</source>
         <translation>先行提供（第44条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="242"/>
+        <location filename="../../ui/case_dialog.py" line="254"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="243"/>
+        <location filename="../../ui/case_dialog.py" line="255"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="244"/>
+        <location filename="../../ui/case_dialog.py" line="256"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="245"/>
+        <location filename="../../ui/case_dialog.py" line="257"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="247"/>
+        <location filename="../../ui/case_dialog.py" line="259"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="248"/>
-        <location filename="../../ui/case_dialog.py" line="253"/>
-        <location filename="../../ui/case_dialog.py" line="258"/>
+        <location filename="../../ui/case_dialog.py" line="260"/>
+        <location filename="../../ui/case_dialog.py" line="265"/>
+        <location filename="../../ui/case_dialog.py" line="270"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="248"/>
-        <location filename="../../ui/case_dialog.py" line="253"/>
-        <location filename="../../ui/case_dialog.py" line="258"/>
+        <location filename="../../ui/case_dialog.py" line="260"/>
+        <location filename="../../ui/case_dialog.py" line="265"/>
+        <location filename="../../ui/case_dialog.py" line="270"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="250"/>
+        <location filename="../../ui/case_dialog.py" line="262"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="271"/>
+        <location filename="../../ui/case_dialog.py" line="283"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="298"/>
+        <location filename="../../ui/case_dialog.py" line="310"/>
         <source>Assignment papers (notice, letter, power of attorney)</source>
         <translation>指派文书（指派通知书、公函、授权委托书）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="304"/>
+        <location filename="../../ui/case_dialog.py" line="316"/>
         <source>Application and review</source>
         <translation>申请与审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="305"/>
+        <location filename="../../ui/case_dialog.py" line="317"/>
         <source>Assignment and handling</source>
         <translation>指派与承办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="306"/>
+        <location filename="../../ui/case_dialog.py" line="318"/>
         <source>Change, termination and closing</source>
         <translation>更换、终止与结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="364"/>
+        <location filename="../../ui/case_dialog.py" line="376"/>
         <source>Assignment papers</source>
         <translation>指派文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="382"/>
+        <location filename="../../ui/case_dialog.py" line="394"/>
         <source>Addressee of the letter</source>
         <translation>公函的受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="498"/>
+        <location filename="../../ui/case_dialog.py" line="525"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="499"/>
+        <location filename="../../ui/case_dialog.py" line="526"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="510"/>
+        <location filename="../../ui/case_dialog.py" line="537"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="511"/>
+        <location filename="../../ui/case_dialog.py" line="538"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="512"/>
+        <location filename="../../ui/case_dialog.py" line="539"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="513"/>
+        <location filename="../../ui/case_dialog.py" line="540"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="99"/>
-        <location filename="../../ui/case_dialog.py" line="252"/>
+        <location filename="../../ui/case_dialog.py" line="109"/>
+        <location filename="../../ui/case_dialog.py" line="264"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="113"/>
+        <location filename="../../ui/case_dialog.py" line="125"/>
         <source>Objection…</source>
         <translation>提出异议…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="116"/>
+        <location filename="../../ui/case_dialog.py" line="128"/>
         <source>Bureau&apos;s decision on the objection…</source>
         <translation>异议审查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="166"/>
+        <location filename="../../ui/case_dialog.py" line="178"/>
         <source>{0}: due {1} ({2}; period {3})</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="257"/>
+        <location filename="../../ui/case_dialog.py" line="269"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="260"/>
+        <location filename="../../ui/case_dialog.py" line="272"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="266"/>
+        <location filename="../../ui/case_dialog.py" line="278"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267"/>
+        <location filename="../../ui/case_dialog.py" line="279"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="268"/>
+        <location filename="../../ui/case_dialog.py" line="280"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="269"/>
+        <location filename="../../ui/case_dialog.py" line="281"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="270"/>
+        <location filename="../../ui/case_dialog.py" line="282"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="272"/>
+        <location filename="../../ui/case_dialog.py" line="284"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="278"/>
+        <location filename="../../ui/case_dialog.py" line="290"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="279"/>
+        <location filename="../../ui/case_dialog.py" line="291"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="280"/>
+        <location filename="../../ui/case_dialog.py" line="292"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="331"/>
+        <location filename="../../ui/case_dialog.py" line="343"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="346"/>
-        <location filename="../../ui/case_dialog.py" line="361"/>
+        <location filename="../../ui/case_dialog.py" line="358"/>
+        <location filename="../../ui/case_dialog.py" line="373"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="347"/>
-        <location filename="../../ui/case_dialog.py" line="362"/>
+        <location filename="../../ui/case_dialog.py" line="359"/>
+        <location filename="../../ui/case_dialog.py" line="374"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="379"/>
-        <location filename="../../ui/case_dialog.py" line="388"/>
-        <location filename="../../ui/case_dialog.py" line="398"/>
-        <location filename="../../ui/case_dialog.py" line="433"/>
+        <location filename="../../ui/case_dialog.py" line="391"/>
+        <location filename="../../ui/case_dialog.py" line="400"/>
+        <location filename="../../ui/case_dialog.py" line="417"/>
+        <location filename="../../ui/case_dialog.py" line="460"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="455"/>
+        <location filename="../../ui/case_dialog.py" line="482"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="456"/>
+        <location filename="../../ui/case_dialog.py" line="483"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="475"/>
+        <location filename="../../ui/case_dialog.py" line="502"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="475"/>
+        <location filename="../../ui/case_dialog.py" line="502"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="479"/>
+        <location filename="../../ui/case_dialog.py" line="506"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="480"/>
+        <location filename="../../ui/case_dialog.py" line="507"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="527"/>
+        <location filename="../../ui/case_dialog.py" line="554"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="528"/>
+        <location filename="../../ui/case_dialog.py" line="555"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="555"/>
+        <location filename="../../ui/case_dialog.py" line="582"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="563"/>
+        <location filename="../../ui/case_dialog.py" line="590"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="564"/>
+        <location filename="../../ui/case_dialog.py" line="591"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="577"/>
+        <location filename="../../ui/case_dialog.py" line="604"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="641"/>
+        <location filename="../../ui/case_dialog.py" line="668"/>
         <source>Approve closing — quality of the case</source>
         <translation>结案审查 — 评定办案质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="652"/>
+        <location filename="../../ui/case_dialog.py" line="679"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="653"/>
+        <location filename="../../ui/case_dialog.py" line="680"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="671"/>
+        <location filename="../../ui/case_dialog.py" line="698"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1039,47 +1039,47 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Search: case number, name, ID number, phone or pinyin initials (Ctrl+F)</source>
         <translation>搜索：案号、姓名、身份证号、电话或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Default columns</source>
         <translation>默认列</translation>
     </message>
@@ -1087,62 +1087,62 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_table.py" line="38"/>
+        <location filename="../../ui/case_table.py" line="39"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="38"/>
+        <location filename="../../ui/case_table.py" line="39"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="38"/>
+        <location filename="../../ui/case_table.py" line="39"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="39"/>
+        <location filename="../../ui/case_table.py" line="40"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="39"/>
+        <location filename="../../ui/case_table.py" line="40"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="39"/>
+        <location filename="../../ui/case_table.py" line="40"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="39"/>
+        <location filename="../../ui/case_table.py" line="40"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="40"/>
+        <location filename="../../ui/case_table.py" line="41"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="40"/>
+        <location filename="../../ui/case_table.py" line="41"/>
         <source>Received</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="40"/>
+        <location filename="../../ui/case_table.py" line="41"/>
         <source>Accepted</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="40"/>
+        <location filename="../../ui/case_table.py" line="41"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="41"/>
+        <location filename="../../ui/case_table.py" line="42"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
@@ -1513,62 +1513,62 @@ Details are in the log: {1}</source>
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="34"/>
+        <location filename="../../ui/deadlines_page.py" line="37"/>
         <source>All running deadlines</source>
         <translation>全部待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="35"/>
+        <location filename="../../ui/deadlines_page.py" line="38"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="36"/>
+        <location filename="../../ui/deadlines_page.py" line="39"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="37"/>
+        <location filename="../../ui/deadlines_page.py" line="40"/>
         <source>Due within 7 days</source>
         <translation>7天内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="45"/>
+        <location filename="../../ui/deadlines_page.py" line="48"/>
         <source>Due on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="52"/>
+        <location filename="../../ui/deadlines_page.py" line="55"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="59"/>
+        <location filename="../../ui/deadlines_page.py" line="62"/>
         <source>{0} (period {1})</source>
         <translation>{0}（期限 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="58"/>
+        <location filename="../../ui/deadlines_page.py" line="61"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="63"/>
+        <location filename="../../ui/deadlines_page.py" line="66"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="64"/>
+        <location filename="../../ui/deadlines_page.py" line="67"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="65"/>
+        <location filename="../../ui/deadlines_page.py" line="68"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="89"/>
+        <location filename="../../ui/deadlines_page.py" line="101"/>
         <source>{0} overdue, {1} due today, {2} due within 7 days</source>
         <translation>逾期 {0} 件，今天到期 {1} 件，7天内到期 {2} 件</translation>
     </message>
@@ -2145,47 +2145,47 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../ui/handlers_page.py" line="34"/>
+        <location filename="../../ui/handlers_page.py" line="36"/>
         <source>New handler</source>
         <translation>新增承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="44"/>
+        <location filename="../../ui/handlers_page.py" line="46"/>
         <source>Familiar with minors&apos; cases</source>
         <translation>熟悉未成年人案件</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="47"/>
+        <location filename="../../ui/handlers_page.py" line="49"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="48"/>
+        <location filename="../../ui/handlers_page.py" line="50"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="49"/>
+        <location filename="../../ui/handlers_page.py" line="51"/>
         <source>Firm or office</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="50"/>
+        <location filename="../../ui/handlers_page.py" line="52"/>
         <source>Licence number</source>
         <translation>执业证号</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="51"/>
+        <location filename="../../ui/handlers_page.py" line="53"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="52"/>
+        <location filename="../../ui/handlers_page.py" line="54"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="73"/>
+        <location filename="../../ui/handlers_page.py" line="75"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2193,52 +2193,52 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>HandlersPage</name>
     <message>
-        <location filename="../../ui/handlers_page.py" line="133"/>
+        <location filename="../../ui/handlers_page.py" line="135"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="134"/>
+        <location filename="../../ui/handlers_page.py" line="136"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="135"/>
+        <location filename="../../ui/handlers_page.py" line="137"/>
         <source>Firm or office</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="136"/>
+        <location filename="../../ui/handlers_page.py" line="138"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="138"/>
+        <location filename="../../ui/handlers_page.py" line="140"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="140"/>
+        <location filename="../../ui/handlers_page.py" line="142"/>
         <source>Minors</source>
         <translation>未成年人专长</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="141"/>
+        <location filename="../../ui/handlers_page.py" line="143"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="146"/>
+        <location filename="../../ui/handlers_page.py" line="149"/>
         <source>New handler…</source>
         <translation>新增承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="148"/>
+        <location filename="../../ui/handlers_page.py" line="151"/>
         <source>Bank accounts…</source>
         <translation>银行账户…</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="131"/>
+        <location filename="../../ui/handlers_page.py" line="133"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2759,214 +2759,214 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Legal aid case management — {0} ({1})</source>
         <translation>法律援助案件管理 — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>The audit trail is broken at entry {0}: {1}. Report it; compare with the last signed anchor printout (审计记录 › 打印锚点).</source>
         <translation>审计记录在第 {0} 条处断开：{1}。请立即报告，并与最近一次签字存档的锚点打印件核对（审计记录 › 打印锚点）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>E&amp;xport ledger…</source>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Today&apos;s application receipts (PDF)…</source>
         <translation>当日申请材料接收凭证（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Columns shown</source>
         <translation>显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Sign out (switch user)</source>
         <translation>退出登录（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Legal help</source>
         <translation>法律帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Duty rota</source>
         <translation>值班安排</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>Today&apos;s application receipts</source>
         <translation>当日申请材料接收凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>{0} receipts saved: {1}</source>
         <translation>已保存 {0} 份接收凭证：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -3033,57 +3033,57 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MyCasesPage</name>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="41"/>
+        <location filename="../../ui/my_cases_page.py" line="43"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="42"/>
+        <location filename="../../ui/my_cases_page.py" line="44"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="44"/>
+        <location filename="../../ui/my_cases_page.py" line="46"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="47"/>
+        <location filename="../../ui/my_cases_page.py" line="49"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="48"/>
+        <location filename="../../ui/my_cases_page.py" line="50"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="49"/>
+        <location filename="../../ui/my_cases_page.py" line="51"/>
         <source>Next deadline</source>
         <translation>下一期限</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="51"/>
+        <location filename="../../ui/my_cases_page.py" line="53"/>
         <source>Due on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="97"/>
+        <location filename="../../ui/my_cases_page.py" line="99"/>
         <source>{0} · file returned: {1}</source>
         <translation>{0}（结案材料被退回：{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="103"/>
+        <location filename="../../ui/my_cases_page.py" line="105"/>
         <source>Returned on {0}: {1}</source>
         <translation>{0}退回：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="83"/>
+        <location filename="../../ui/my_cases_page.py" line="85"/>
         <source>{0} open cases assigned to you · {1} overdue</source>
         <translation>您承办的未结案件{0}件 · 逾期{1}件</translation>
     </message>
     <message>
-        <location filename="../../ui/my_cases_page.py" line="85"/>
+        <location filename="../../ui/my_cases_page.py" line="87"/>
         <source> · {0} closing files returned</source>
         <translation> · {0} 份结案材料被退回</translation>
     </message>
@@ -3240,6 +3240,14 @@ Days already planned keep their lawyers.</source>
         <location filename="../../ui/offices_tab.py" line="142"/>
         <source>Office added.</source>
         <translation>已新增机构。</translation>
+    </message>
+</context>
+<context>
+    <name>PageLoader</name>
+    <message>
+        <location filename="../../ui/page_loader.py" line="45"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
     </message>
 </context>
 <context>
