@@ -22,6 +22,7 @@ from legalaid.domain.holidays import ESTIMATED_NOTE
 from legalaid.services.cases import DeadlineRow, open_deadlines
 from legalaid.services.context import Context
 from legalaid.ui.models import DUE_TODAY, OVERDUE, RIGHT, Column, RowsModel, chosen_row, list_view
+from legalaid.ui.page_loader import read_again
 
 
 class DeadlinesPage(QWidget):
@@ -77,7 +78,7 @@ class DeadlinesPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
-        self.scope.currentIndexChanged.connect(self.refresh)
+        self.scope.currentIndexChanged.connect(lambda _index: read_again(self))
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.loaded = False  # filled when first shown: start-up stays fast

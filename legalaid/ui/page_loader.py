@@ -88,3 +88,13 @@ class PageLoader(QObject):
         reading: BackgroundPage = page  # type: ignore[assignment]
         reading.loaded = False  # read again when next shown
         self._covers[id(page)].setText(error.message)
+
+
+def read_again(page: QWidget) -> None:
+    """Read ``page`` again after one of its own choices changed (a year, a scope): in the
+    background when it sits in a window with a loader, at once otherwise."""
+    loader = getattr(page.window(), "loader", None)
+    if isinstance(loader, PageLoader):
+        loader.load(page)
+    else:
+        page.refresh()  # type: ignore[attr-defined]

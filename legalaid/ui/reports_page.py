@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -41,6 +42,7 @@ from legalaid.services.reporting import (
     write_report,
 )
 from legalaid.ui import tasks
+from legalaid.ui.page_loader import read_again
 from legalaid.ui.pdf_view import PdfPreview, print_pdf
 from legalaid.ui.widgets import date_edit
 
@@ -162,7 +164,7 @@ class ReportsPage(QWidget):
         self.save_xlsx.clicked.connect(self._ask_save_xlsx)
         self.print_button.clicked.connect(self._ask_print)
         self.save_targets.clicked.connect(self.store_targets)
-        self.year.valueChanged.connect(self.load_targets)
+        self.year.valueChanged.connect(lambda _year: read_again(self))
         self.loaded = False  # the targets table is counted when the page is first shown
 
     def refresh(self) -> None:
@@ -286,10 +288,18 @@ class ReportsPage(QWidget):
 
     # -- targets ----------------------------------------------------------------------------
     def load_targets(self) -> None:
+        self.show_data(self.reader()())
+
+    def reader(self) -> Callable[[], object]:
+        """The targets table's counting (each office's cases against its target), to run off
+        the GUI thread."""
+        ctx, year = self._ctx, self.year.value()
+        return lambda: (office_outlook(ctx, year=year), get_consultation_targets(ctx, year=year))
+
+    def show_data(self, data: object) -> None:
         self.loaded = True
-        lines = office_outlook(self._ctx, year=self.year.value())
+        lines, self._consultation_targets = cast(tuple[list[OfficeLine], dict[str, int]], data)
         self._lines = lines
-        self._consultation_targets = get_consultation_targets(self._ctx, year=self.year.value())
         self.targets.setRowCount(len(lines))
         for row, line in enumerate(lines):
             self._fill(row, line)

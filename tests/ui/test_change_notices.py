@@ -8,11 +8,14 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from legalaid.domain.lifecycle import Step
+from legalaid.domain.vocabulary import HandlerType
 from legalaid.services import intake
 from legalaid.services.context import Context
+from legalaid.services.offices import add_handler
 from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.changes import Change, Changes
 from legalaid.ui.main_window import MainWindow
+from tests.services.closing_files import case_in_progress
 from tests.services.test_workflow import application
 
 
@@ -82,3 +85,23 @@ def test_a_section_is_read_behind_a_cover_and_the_newest_reading_wins(
     qtbot.waitUntil(lambda: not window.loader.loading)
     assert not cover.isVisible() and len(window.deadlines.rows) == 1
     assert cover.geometry() == window.deadlines.rect()
+
+
+def test_the_targets_table_is_counted_in_the_background_for_each_year(
+    offices: Context, qtbot: QtBot, settings: QSettings
+) -> None:
+    lawyer = add_handler(offices, name="林宇浩", handler_type=HandlerType.LAWYER)
+    case_in_progress(offices, lawyer.id)  # 2025: one case of 株洲, granted and assigned
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_section(window.REPORTS)
+    assert window.loader.loading  # the window is not held while the offices are counted
+    qtbot.waitUntil(lambda: not window.loader.loading)
+    page = window.reports
+    assert page.targets.rowCount() == 3
+    page.year.setValue(2025)
+    assert window.loader.loading
+    qtbot.waitUntil(lambda: not window.loader.loading)
+    counted = {page.targets.item(r, 0).text(): page.targets.item(r, 2).text() for r in range(3)}
+    assert counted["ZZ 株洲市法律援助中心"] == "1"
