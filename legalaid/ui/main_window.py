@@ -628,6 +628,7 @@ class MainWindow(QMainWindow):
             if not what & watches or not page.loaded:
                 continue
             if now:
+                self.loader.forget(page)
                 page.refresh()
             elif page is cast(object, current):
                 self._read(cast(QWidget, page))

@@ -52,6 +52,15 @@ class PageLoader(QObject):
         task.signals.error.connect(lambda error: self._failed(page, generation, error))
         tasks.start(task)
 
+    def forget(self, page: object) -> None:
+        """The page is being read at once on the GUI thread: a reading still on its way is
+        older and must not overwrite it."""
+        key = id(page)
+        if key in self.loading:
+            self._generation[key] = self._generation.get(key, 0) + 1
+            self.loading.discard(key)
+            self._covers[key].hide()
+
     def _cover(self, page: QWidget) -> QLabel:
         key = id(page)
         if key not in self._covers:

@@ -85,6 +85,13 @@ def test_a_section_is_read_behind_a_cover_and_the_newest_reading_wins(
     qtbot.waitUntil(lambda: not window.loader.loading)
     assert not cover.isVisible() and len(window.deadlines.rows) == 1
     assert cover.geometry() == window.deadlines.rect()
+    # 刷新 reads at once: a background reading still on its way is dropped, not shown later.
+    window.loader.load(window.deadlines)
+    intake.register(offices, application(allow_duplicate=True))
+    window.refresh_all()
+    assert not window.loader.loading and len(window.deadlines.rows) == 2
+    qtbot.wait(200)  # the dropped reading arrives …
+    assert len(window.deadlines.rows) == 2 and not cover.isVisible()  # … and is ignored
 
 
 def test_the_targets_table_is_counted_in_the_background_for_each_year(
