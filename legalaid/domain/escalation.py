@@ -134,6 +134,13 @@ STEPS: dict[str, tuple[tuple[EscalationState, ...], EscalationState | None]] = {
 }
 
 
+def allowed_steps(state: EscalationState | None) -> frozenset[str]:
+    """The steps ``state`` allows (none for a case not in the register)."""
+    if state is None:
+        return frozenset()
+    return frozenset(name for name, (starts, _) in STEPS.items() if state in starts)
+
+
 def step(state: EscalationState, name: str) -> EscalationState:
     """The state after ``name``; a refused step says what has to come first."""
     allowed, after = STEPS[name]

@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 
 from legalaid.domain.deadlines import remaining_text
 from legalaid.domain.errors import LegalAidError, ValidationError
-from legalaid.domain.escalation import BY_HAND, Criterion, EscalationState, Meeting, split_names
+from legalaid.domain.escalation import (
+    BY_HAND,
+    Criterion,
+    EscalationState,
+    Meeting,
+    allowed_steps,
+    split_names,
+)
 from legalaid.domain.permissions import Action
 from legalaid.services import escalation_papers, escalations
 from legalaid.services.accounts import colleague_names
@@ -162,6 +169,11 @@ class ReportDialog(QDialog):
         return from_qdate(self.on_date.date())
 
 
+# The panel's buttons for the register's steps (domain.escalation.STEPS).
+REGISTER_STEPS = {"confirm": "确认", "dismiss": "排除", "discuss": "集体讨论", "report": "上报",
+                  "reply": "批复"}  # fmt: skip
+
+
 class EscalationPanel(QWidget):
     def __init__(self, ctx: Context, case_id: int, run: Run) -> None:
         super().__init__()
@@ -255,13 +267,11 @@ class EscalationPanel(QWidget):
         self.meetings.resizeColumnToContents(0)
         self.meetings.resizeColumnToContents(1)
         self.report_text.setText(self._report_text(v))
+        allowed = allowed_steps(state)
         enabled = {
             "flag": state is None or state is not E.REPLIED,
-            "confirm": state is E.CANDIDATE,
-            "dismiss": state in (E.CANDIDATE, E.CONFIRMED),
-            "discuss": state in (E.CONFIRMED, E.DISCUSSED, E.REPORTED),
-            "report": state is E.DISCUSSED,
-            "reply": state is E.REPORTED,
+            # The register's own steps, as domain.escalation allows them from this state.
+            **{key: name in allowed for key, name in REGISTER_STEPS.items()},
             "report_form": state in (E.REPORTED, E.REPLIED),
         }
         for key, button in self.buttons.items():

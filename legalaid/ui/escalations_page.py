@@ -3,9 +3,10 @@ report deadlines; saved as PDF or Excel; a check of open cases against the crite
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -31,6 +32,7 @@ from legalaid.services.context import Context
 from legalaid.services.escalation_papers import write_register
 from legalaid.services.offices import list_offices
 from legalaid.ui.models import Column, RowsModel, chosen_row, list_view
+from legalaid.ui.page_loader import read_again
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate, run_modal
 
 OVERDUE = QColor("#FDE2E1")
@@ -95,23 +97,34 @@ class EscalationsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         for signal in (self.period_from.dateChanged, self.period_to.dateChanged):
-            signal.connect(self.show_rows)
+            signal.connect(lambda _day: read_again(self))
         for combo in (self.office, self.state):
-            combo.currentIndexChanged.connect(self.show_rows)
+            combo.currentIndexChanged.connect(lambda _index: read_again(self))
         self.scan.clicked.connect(self.check_open_cases)
         self.save.clicked.connect(self._ask_save)
         self.table.doubleClicked.connect(self._open)
         self.rows: list[escalations.RegisterRow] = []
 
     def refresh(self) -> None:
-        self.loaded = True
+        self._fill_offices()
+        self.show_rows()
+
+    def _fill_offices(self) -> None:
         self.office.blockSignals(True)
+        chosen = self.office.currentData()
         self.office.clear()
         self.office.addItem(self.tr("All offices"), None)
         for office in list_offices(self._ctx):
             self.office.addItem(f"{office.code} {office.name}", office.code)
+        self.office.setCurrentIndex(max(self.office.findData(chosen), 0))
         self.office.blockSignals(False)
-        self.show_rows()
+
+    def reader(self) -> Callable[[], object]:
+        """The register as the filters choose it, to read off the GUI thread."""
+        if self.office.count() <= 1:
+            self._fill_offices()  # the offices first (a short read, on the GUI thread)
+        ctx, filters = self._ctx, self._filters()
+        return lambda: escalations.register(ctx, **filters._asdict())
 
     def _filters(self) -> Filters:
         state = self.state.currentData()
@@ -122,10 +135,15 @@ class EscalationsPage(QWidget):
 
     def show_rows(self) -> None:
         try:
-            self.rows = escalations.register(self._ctx, **self._filters()._asdict())
+            rows = self.reader()()
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
+        self.show_data(rows)
+
+    def show_data(self, data: object) -> None:
+        self.loaded = True
+        self.rows = cast(list[escalations.RegisterRow], data)
         today = self._ctx.today()
         self.model.set_rows(self.rows)
         overdue = sum(_late(row, today) for row in self.rows)

@@ -12,6 +12,7 @@ from legalaid.domain.escalation import (
     EscalationState,
     Meeting,
     RecognitionRules,
+    allowed_steps,
     recognise,
     split_names,
     step,
@@ -124,3 +125,20 @@ def test_a_meeting_needs_chair_opinions_plan_and_two_people() -> None:
 
 def test_participants_typed_on_one_line() -> None:
     assert split_names("刘主任、王律师，李四; 张三 王律师") == ("刘主任", "王律师", "李四", "张三")
+
+
+def test_the_steps_each_state_allows_are_the_ones_step_takes() -> None:
+    S = EscalationState
+    assert allowed_steps(None) == set()
+    assert allowed_steps(S.CANDIDATE) == {"确认", "排除"}
+    assert allowed_steps(S.CONFIRMED) == {"排除", "集体讨论"}
+    assert allowed_steps(S.DISCUSSED) == {"集体讨论", "上报"}
+    assert allowed_steps(S.REPORTED) == {"集体讨论", "批复"}
+    assert allowed_steps(S.REPLIED) == allowed_steps(S.DISMISSED) == set()
+    for state in S:  # offered means taken; not offered means refused
+        for name in ("确认", "排除", "集体讨论", "上报", "批复"):
+            if name in allowed_steps(state):
+                step(state, name)
+            else:
+                with pytest.raises(ConflictError):
+                    step(state, name)

@@ -137,6 +137,7 @@ def test_register_section_and_criteria(
     qtbot.addWidget(window)
     window.resize(1366, 740)
     window.show_section(window.ESCALATIONS)
+    qtbot.waitUntil(lambda: not window.loader.loading)  # read off the GUI thread
     page = window.escalations
     assert row_count(page.table) == 1 and cell(page.table, 0, 5) == "已确认"
     assert "共1件" in page.counts.text()
@@ -153,9 +154,11 @@ def test_register_section_and_criteria(
     window.show_section(window.ESCALATIONS)
     page.show_rows()
     assert row_count(page.table) == 2
-    page.state.setCurrentIndex(page.state.findData("待确认"))
+    page.state.setCurrentIndex(page.state.findData("待确认"))  # read again, in the background
+    qtbot.waitUntil(lambda: not window.loader.loading)
     assert row_count(page.table) == 1 and "群体性案件" in cell(page.table, 0, 6)
     page.state.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: not window.loader.loading)
     assert page.save_register(tmp_path / "register.xlsx")
     assert page.save_register(tmp_path / "register.pdf")
     assert not page.save_register(tmp_path / "register.txt")

@@ -449,12 +449,12 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../ui/escalations_page.py" line="209"/>
+        <location filename="../../ui/escalations_page.py" line="227"/>
         <source>Candidates for 重大疑难</source>
         <translation>重大疑难候选案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="214"/>
+        <location filename="../../ui/escalations_page.py" line="232"/>
         <source>{0} open cases meet the office&apos;s criteria. Add the ticked ones to the register as candidates:</source>
         <translation>有 {0} 件在办案件符合本机构的识别标准。将勾选的案件列为重大疑难候选：</translation>
     </message>
@@ -1513,62 +1513,62 @@ Details are in the log: {1}</source>
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="37"/>
+        <location filename="../../ui/deadlines_page.py" line="38"/>
         <source>All running deadlines</source>
         <translation>全部待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="38"/>
+        <location filename="../../ui/deadlines_page.py" line="39"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="39"/>
+        <location filename="../../ui/deadlines_page.py" line="40"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="40"/>
+        <location filename="../../ui/deadlines_page.py" line="41"/>
         <source>Due within 7 days</source>
         <translation>7天内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="48"/>
+        <location filename="../../ui/deadlines_page.py" line="49"/>
         <source>Due on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="55"/>
+        <location filename="../../ui/deadlines_page.py" line="56"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="62"/>
+        <location filename="../../ui/deadlines_page.py" line="63"/>
         <source>{0} (period {1})</source>
         <translation>{0}（期限 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="61"/>
+        <location filename="../../ui/deadlines_page.py" line="62"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="66"/>
+        <location filename="../../ui/deadlines_page.py" line="67"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="67"/>
+        <location filename="../../ui/deadlines_page.py" line="68"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="68"/>
+        <location filename="../../ui/deadlines_page.py" line="69"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="101"/>
+        <location filename="../../ui/deadlines_page.py" line="102"/>
         <source>{0} overdue, {1} due today, {2} due within 7 days</source>
         <translation>逾期 {0} 件，今天到期 {1} 件，7天内到期 {2} 件</translation>
     </message>
@@ -1851,108 +1851,108 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>EscalationsPage</name>
     <message>
-        <location filename="../../ui/escalations_page.py" line="58"/>
+        <location filename="../../ui/escalations_page.py" line="60"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="61"/>
+        <location filename="../../ui/escalations_page.py" line="63"/>
         <source>Check open cases</source>
         <translation>检查在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="62"/>
+        <location filename="../../ui/escalations_page.py" line="64"/>
         <source>Save register…</source>
         <translation>保存登记表…</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="67"/>
+        <location filename="../../ui/escalations_page.py" line="69"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="68"/>
+        <location filename="../../ui/escalations_page.py" line="70"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="69"/>
+        <location filename="../../ui/escalations_page.py" line="71"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="70"/>
+        <location filename="../../ui/escalations_page.py" line="72"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="71"/>
+        <location filename="../../ui/escalations_page.py" line="73"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="72"/>
+        <location filename="../../ui/escalations_page.py" line="74"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="73"/>
+        <location filename="../../ui/escalations_page.py" line="75"/>
         <source>Reasons</source>
         <translation>列入理由</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="75"/>
+        <location filename="../../ui/escalations_page.py" line="77"/>
         <source>Report due</source>
         <translation>上报期限</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="77"/>
+        <location filename="../../ui/escalations_page.py" line="79"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="86"/>
+        <location filename="../../ui/escalations_page.py" line="88"/>
         <source>Flagged from</source>
         <translation>列入日期</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="110"/>
-        <location filename="../../ui/escalations_page.py" line="166"/>
+        <location filename="../../ui/escalations_page.py" line="116"/>
+        <location filename="../../ui/escalations_page.py" line="184"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="136"/>
+        <location filename="../../ui/escalations_page.py" line="154"/>
         <source>{0} cases · {1} open · {2} reports overdue</source>
         <translation>共{0}件 · 未办结{1}件 · 逾期未上报{2}件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="149"/>
+        <location filename="../../ui/escalations_page.py" line="167"/>
         <source>No open case meets the criteria anew</source>
         <translation>没有新的在办案件符合识别标准</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="153"/>
+        <location filename="../../ui/escalations_page.py" line="171"/>
         <source>Nothing was added</source>
         <translation>未添加任何案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="160"/>
+        <location filename="../../ui/escalations_page.py" line="178"/>
         <source>{0} new candidates found</source>
         <translation>新发现{0}件候选案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="177"/>
+        <location filename="../../ui/escalations_page.py" line="195"/>
         <source>Saved {0} cases: {1}</source>
         <translation>已保存{0}件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="182"/>
+        <location filename="../../ui/escalations_page.py" line="200"/>
         <source>Save register</source>
         <translation>保存登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="183"/>
+        <location filename="../../ui/escalations_page.py" line="201"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2966,7 +2966,7 @@ Days already planned keep their lawyers.</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -3423,213 +3423,213 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports_page.py" line="57"/>
+        <location filename="../../ui/reports_page.py" line="59"/>
         <source>Annual statistics report</source>
         <translation>年度统计报告</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="58"/>
+        <location filename="../../ui/reports_page.py" line="60"/>
         <source>Mid-year “double half” report</source>
         <translation>“双过半”报告</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="59"/>
+        <location filename="../../ui/reports_page.py" line="61"/>
         <source>Public notice of legal aid (s.58)</source>
         <translation>法律援助信息公开（第五十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="63"/>
+        <location filename="../../ui/reports_page.py" line="65"/>
         <source>Up to</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="70"/>
+        <location filename="../../ui/reports_page.py" line="72"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="74"/>
+        <location filename="../../ui/reports_page.py" line="76"/>
         <source>Preview</source>
         <translation>生成预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="76"/>
+        <location filename="../../ui/reports_page.py" line="78"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="77"/>
+        <location filename="../../ui/reports_page.py" line="79"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="78"/>
+        <location filename="../../ui/reports_page.py" line="80"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="87"/>
+        <location filename="../../ui/reports_page.py" line="89"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="88"/>
+        <location filename="../../ui/reports_page.py" line="90"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="92"/>
+        <location filename="../../ui/reports_page.py" line="94"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="93"/>
-        <location filename="../../ui/reports_page.py" line="102"/>
+        <location filename="../../ui/reports_page.py" line="95"/>
+        <location filename="../../ui/reports_page.py" line="104"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="103"/>
+        <location filename="../../ui/reports_page.py" line="105"/>
         <source>Target</source>
         <translation>年度任务</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="104"/>
+        <location filename="../../ui/reports_page.py" line="106"/>
         <source>Cases</source>
         <translation>已办理</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="105"/>
+        <location filename="../../ui/reports_page.py" line="107"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="106"/>
+        <location filename="../../ui/reports_page.py" line="108"/>
         <source>Time progress</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="107"/>
+        <location filename="../../ui/reports_page.py" line="109"/>
         <source>Forecast 30 June</source>
         <translation>预测6月30日</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="108"/>
+        <location filename="../../ui/reports_page.py" line="110"/>
         <source>Forecast year</source>
         <translation>预测全年</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="109"/>
+        <location filename="../../ui/reports_page.py" line="111"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="110"/>
+        <location filename="../../ui/reports_page.py" line="112"/>
         <source>Consultation target</source>
         <translation>咨询任务（人次）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="120"/>
+        <location filename="../../ui/reports_page.py" line="122"/>
         <source>Save targets</source>
         <translation>保存年度任务数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="121"/>
+        <location filename="../../ui/reports_page.py" line="123"/>
         <source>Yearly targets and forecast</source>
         <translation>年度任务与进度预测</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="136"/>
+        <location filename="../../ui/reports_page.py" line="138"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="137"/>
+        <location filename="../../ui/reports_page.py" line="139"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="138"/>
+        <location filename="../../ui/reports_page.py" line="140"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="182"/>
+        <location filename="../../ui/reports_page.py" line="184"/>
         <source>Statistics report</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="190"/>
+        <location filename="../../ui/reports_page.py" line="192"/>
         <source>Counting…</source>
         <translation>正在统计……</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="220"/>
+        <location filename="../../ui/reports_page.py" line="222"/>
         <source>{0}: {1} page(s)</source>
         <translation>{0}：共 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="251"/>
+        <location filename="../../ui/reports_page.py" line="253"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="252"/>
+        <location filename="../../ui/reports_page.py" line="254"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="255"/>
+        <location filename="../../ui/reports_page.py" line="257"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="260"/>
+        <location filename="../../ui/reports_page.py" line="262"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="262"/>
+        <location filename="../../ui/reports_page.py" line="264"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="268"/>
+        <location filename="../../ui/reports_page.py" line="270"/>
         <source>Not exported</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="270"/>
+        <location filename="../../ui/reports_page.py" line="272"/>
         <source>Exported: {0}</source>
         <translation>已导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="281"/>
+        <location filename="../../ui/reports_page.py" line="283"/>
         <source>{0} page(s) sent to the printer</source>
         <translation>已发送 {0} 页到打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="298"/>
+        <location filename="../../ui/reports_page.py" line="308"/>
         <source>Forecast basis: {0}</source>
         <translation>预测依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="311"/>
+        <location filename="../../ui/reports_page.py" line="321"/>
         <source>At risk of missing the target</source>
         <translation>有不能完成任务的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="303"/>
+        <location filename="../../ui/reports_page.py" line="313"/>
         <source>The target of {0} must be a whole number, not “{1}”</source>
         <translation>{0}的年度任务数应为整数，现为「{1}」</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="350"/>
+        <location filename="../../ui/reports_page.py" line="360"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="353"/>
+        <location filename="../../ui/reports_page.py" line="363"/>
         <source>Targets saved</source>
         <translation>年度任务数已保存</translation>
     </message>
