@@ -57,6 +57,16 @@ def may(ctx: Context, action: Action, *, case_id: int | None = None) -> bool:
     return allowed(principal.role, action, own_case=own)
 
 
+def allowed_actions(ctx: Context, *, case_id: int) -> frozenset[Action]:
+    """Every action the signed-in user may take on the case, from one reading (a window asks
+    this once instead of once per button)."""
+    principal = ctx.principal
+    if principal is None:
+        return frozenset(Action)
+    own = is_own_case(ctx, case_id)
+    return frozenset(a for a in Action if allowed(principal.role, a, own_case=own))
+
+
 def _case_out_of_scope(ctx: Context, case_id: int) -> str | None:
     """The refusal when the case belongs to an office outside the user's scope."""
     from legalaid.services import scope

@@ -139,6 +139,9 @@ class CaseRecord(Base):
         ),
         # 案号 sorts by office, year and number (第9号 before 第10号), a page at a time.
         Index("ix_cases_number", "office_id", "number_year", "number_seq", "id"),
+        # The list filtered by state in 案号 order: a page read from the index, not 160,000
+        # 承办中 cases sorted for every page (1.5 s at a million cases; migration 0025).
+        Index("ix_cases_state_number", "state", "office_id", "number_year", "number_seq", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 from legalaid.domain.errors import LegalAidError
 from legalaid.services import assignment
 from legalaid.services.context import Context
+from legalaid.ui import operation
 from legalaid.ui.models import DUE_TODAY, MUTED, RIGHT, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate, show_error
 
@@ -144,7 +147,8 @@ class AssignDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            result = assignment.assign_handler(
+            work = partial(
+                assignment.assign_handler,
                 self._ctx,
                 case_id=self._case_id,
                 handler_id=option.id,
@@ -153,6 +157,7 @@ class AssignDialog(QDialog):
                 minors_reason=self.minors_reason.text().strip() or None,
                 expected_version=self._version,
             )
+            result = operation.run(self, work, self.tr("Saving…"))
         except LegalAidError as exc:
             if getattr(exc, "field", None) == "更换原因":
                 self.reason_error.show_message(exc.message)

@@ -3,8 +3,11 @@ supervisors only — the services refuse everyone else)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QDesktopServices
@@ -24,10 +27,18 @@ from legalaid.services import audit_trail
 from legalaid.services.audit_trail import AuditRow
 from legalaid.services.context import Context
 from legalaid.ui.models import RIGHT, Column, RowsModel, list_view
+from legalaid.ui.page_loader import read_again
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate
 
 REFUSED = QColor("#FDE2E1")
 PAGE = 500
+
+
+@dataclass(frozen=True)
+class _Read:
+    choices: tuple[list[str], list[str]] | None  # users and actions, when read
+    rows: list[AuditRow]
+    total: int
 
 
 class AuditPage(QWidget):
@@ -89,21 +100,28 @@ class AuditPage(QWidget):
         self.print_anchor.clicked.connect(self._ask_anchor)
 
     def refresh(self) -> None:
-        self.loaded = True
+        """Everything read again at once (刷新), the user and action choices too."""
         try:
-            actors, actions = audit_trail.actors_and_actions(self._ctx)
+            data = self._reader(choices=True)()
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
-        for combo, values, everyone in (
-            (self.actor, actors, self.tr("All users")),
-            (self.action, actions, self.tr("All actions")),
-        ):
-            combo.clear()
-            combo.addItem(everyone, None)
-            for value in values:
-                combo.addItem(value, value)
-        self.show_rows()
+        self.show_data(data)
+
+    def reader(self) -> Callable[[], object]:
+        """The entries the filters choose (and, when first shown, the choices), to read off
+        the GUI thread: a trail of years holds hundreds of thousands of entries."""
+        return self._reader(choices=self.actor.count() == 0)
+
+    def _reader(self, *, choices: bool) -> Callable[[], _Read]:
+        ctx, filters = self._ctx, self.filters()
+
+        def read() -> _Read:
+            lists = audit_trail.actors_and_actions(ctx) if choices else None
+            rows, total = audit_trail.audit_entries(ctx, filters, limit=PAGE)
+            return _Read(lists, rows, total)
+
+        return read
 
     def filters(self) -> audit_trail.AuditFilter:
         return audit_trail.AuditFilter(
@@ -113,15 +131,29 @@ class AuditPage(QWidget):
         )  # fmt: skip
 
     def show_rows(self) -> None:
-        try:
-            rows, total = audit_trail.audit_entries(self._ctx, self.filters(), limit=PAGE)
-        except LegalAidError as exc:
-            self.message.show_message(exc.message)
-            return
-        self.model.set_rows(rows)
+        """表示 (or Enter in the text): the entries read again with the filters as set."""
+        self.message.show_message(None)
+        read_again(self)
+
+    def show_data(self, data: object) -> None:
+        self.loaded = True
+        read = cast(_Read, data)
+        if read.choices is not None:
+            actors, actions = read.choices
+            for combo, values, everyone in (
+                (self.actor, actors, self.tr("All users")),
+                (self.action, actions, self.tr("All actions")),
+            ):
+                chosen = combo.currentData()
+                combo.clear()
+                combo.addItem(everyone, None)
+                for value in values:
+                    combo.addItem(value, value)
+                combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        self.model.set_rows(read.rows)
         self.table.resizeColumnsToContents()
-        shown = self.tr("{0} entries").format(total)
-        if total > PAGE:
+        shown = self.tr("{0} entries").format(read.total)
+        if read.total > PAGE:
             shown += self.tr(" (newest {0} shown; narrow the filters or export)").format(PAGE)
         self.count.setText(shown)
 

@@ -4,8 +4,10 @@ the next steps the law allows from its state as buttons."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -37,13 +39,21 @@ from legalaid.domain.vocabulary import (
     TerminationReason,
 )
 from legalaid.services import assignment, closing, documents, intake
-from legalaid.services.authz import may
+from legalaid.services.authz import allowed_actions
 from legalaid.services.cases import CaseDetail, HandlerSpell, TimelineEntry, get_case
 from legalaid.services.context import Context
+from legalaid.services.escalations import EscalationView
+from legalaid.ui import operation
 from legalaid.ui.assign_dialog import AssignDialog
 from legalaid.ui.case_escalation import EscalationPanel
-from legalaid.ui.case_subsidy import SubsidyPanel
-from legalaid.ui.case_work import ClosingDialog, FollowUpPanel, WorkPanel
+from legalaid.ui.case_subsidy import SubsidyPanel, SubsidyReading
+from legalaid.ui.case_work import (
+    ClosingDialog,
+    FollowUpPanel,
+    FollowUpReading,
+    WorkPanel,
+    WorkReading,
+)
 from legalaid.ui.changes import NOTHING, Change, Changes
 from legalaid.ui.correction_dialog import CorrectionDialog
 from legalaid.ui.models import Column, RowsModel, list_view
@@ -168,8 +178,11 @@ class CaseDialog(QDialog):
     # -- showing ----------------------------------------------------------------------------
     def reload(self) -> None:
         # The window's opening is the audited look; its redraws after each step are not.
-        self.detail = get_case(self._ctx, self._case_id, opening=not self._opened)
+        opening = not self._opened
+        reading = operation.run(self, lambda: self._read(opening), self.tr("Reading the case…"))
         self._opened = True
+        self.detail = reading.detail
+        self.allowed = reading.allowed
         d: CaseDetail = self.detail
         row = d.row
         self.setWindowTitle(f"{row.case_no}　{row.name}")
@@ -296,15 +309,15 @@ class CaseDialog(QDialog):
         self.events.set_rows(d.timeline)
         self.timeline.resizeColumnsToContents()
         self._enable_steps()
-        self._show_subsidy()
-        self.escalation_panel.show_case()
-        self.work_panel.show_case(has_handler=bool(row.handler))
-        self.follow_panel.show_case()
+        self._show_subsidy(reading.subsidy)
+        self.escalation_panel.show_case(reading.escalation, allowed=self.allowed)
+        self.work_panel.show_case(reading.work, has_handler=bool(row.handler), allowed=self.allowed)
+        self.follow_panel.show_case(reading.follow_ups, allowed=self.allowed)
         self.correct_button.setVisible(self._may(Action.REGISTER))
         self.documents.setVisible(self._may(Action.PRINT))
         menu = self.documents.menu()
         menu.clear()
-        kinds = documents.documents_for(self._ctx, case_id=self._case_id)
+        kinds = reading.documents
         if all(kind in kinds for kind in documents.ASSIGNMENT_BUNDLE):
             # One assignment's papers in one PDF: 指派通知书, 公函, 授权委托书.
             menu.addAction(self.tr("Assignment papers (notice, letter, power of attorney)"),
@@ -326,6 +339,19 @@ class CaseDialog(QDialog):
                                   else f"{kind.value}（{kind.heading}）",
                                   lambda k=kind: self.print_document(k))  # fmt: skip
 
+    def _read(self, opening: bool) -> CaseReading:
+        """Everything the window shows, read on the database worker (no widgets here)."""
+        detail = get_case(self._ctx, self._case_id, opening=opening)
+        return CaseReading(
+            detail,
+            allowed_actions(self._ctx, case_id=self._case_id),
+            documents.documents_for(self._ctx, case_id=self._case_id),
+            self.work_panel.read(),
+            self.follow_panel.read(),
+            self.escalation_panel.read(),
+            self.subsidy_panel.read() if detail.row.handler else None,
+        )
+
     def _fill(self, form: QFormLayout, rows: list[tuple[str, str]]) -> None:
         while form.rowCount():
             form.removeRow(0)
@@ -344,11 +370,10 @@ class CaseDialog(QDialog):
         )
 
     # -- subsidy ----------------------------------------------------------------------------
-    def _show_subsidy(self) -> None:
-        has_handler = bool(self.detail.row.handler)
-        self.tabs.setTabVisible(self.subsidy_tab, has_handler)
-        if has_handler:
-            self.subsidy_panel.show_case()
+    def _show_subsidy(self, reading: SubsidyReading | None) -> None:
+        self.tabs.setTabVisible(self.subsidy_tab, reading is not None)
+        if reading is not None:
+            self.subsidy_panel.show_case(reading, allowed=self.allowed)
 
     # -- documents --------------------------------------------------------------------------
     def print_document(self, kind: DocumentKind) -> None:
@@ -385,7 +410,7 @@ class CaseDialog(QDialog):
         """Write; a letter with no organ on file asks for it (a civil case's court) once."""
         while True:
             try:
-                write(addressee)
+                operation.run(self, partial(write, addressee), self.tr("Writing the document…"))
             except ValidationError as exc:
                 if exc.field != "受理机关":
                     show_error(self, exc, self.tr("Not done"))
@@ -411,8 +436,9 @@ class CaseDialog(QDialog):
         self.changes |= Changes(what, frozenset({self._case_id}))
 
     def _run(self, step: Callable[[], object], what: Change = STATE_STEP) -> bool:
+        """Take ``step`` on the database worker (it must not touch widgets), then redraw."""
         try:
-            step()
+            operation.run(self, step)
         except LegalAidError as exc:
             show_error(self, exc, self.tr("Not done"))
             return False
@@ -423,8 +449,10 @@ class CaseDialog(QDialog):
     def _run_noting_case(self, step: Callable[[], object]) -> bool:
         return self._run(step, Change.CASE)  # work, files, follow-ups: the case alone
 
-    def _dialog_noting_case(self, dialog: QDialog, step: Callable[[], object]) -> bool:
-        return self.run_dialog(dialog, step, Change.CASE)
+    def _dialog_noting_case(
+        self, dialog: QDialog, prepare: Callable[[], Callable[[], object]]
+    ) -> bool:
+        return self.run_dialog(dialog, prepare, Change.CASE)
 
     def _step(
         self,
@@ -432,24 +460,29 @@ class CaseDialog(QDialog):
         reason_label: str | None = None,
         choices: list[str] | None = None,
         *,
-        then: Callable[[StepDialog], object],
+        then: Callable[[StepDialog], Callable[[], object]],
     ) -> bool:
-        """Ask date and reason for a step, then take it with what was typed."""
+        """Ask date and reason for a step, then take it with what was typed (``then`` reads
+        the dialog and returns the step to take)."""
         dialog = StepDialog(
             title, reason_label=reason_label, choices=choices, today=self._ctx.today(), parent=self
         )
         return self.run_dialog(dialog, lambda: then(dialog))
 
     def run_dialog(
-        self, dialog: QDialog, step: Callable[[], object], what: Change = STATE_STEP
+        self,
+        dialog: QDialog,
+        prepare: Callable[[], Callable[[], object]],
+        what: Change = STATE_STEP,
     ) -> bool:
-        """Take ``step`` with what ``dialog`` holds. A refusal (a reason missing, a date out of
-        order, the case changed meanwhile) shows the dialog again with the reason and
-        everything typed in it, until the step is taken or the dialog cancelled."""
+        """Take the step ``prepare`` makes of what ``dialog`` holds (read on the GUI thread,
+        taken on the database worker). A refusal (a reason missing, a date out of order, the
+        case changed meanwhile) shows the dialog again with the reason and everything typed
+        in it, until the step is taken or the dialog cancelled."""
         try:
             while dialog.exec() == QDialog.DialogCode.Accepted:
                 try:
-                    step()
+                    operation.run(dialog, prepare())
                 except LegalAidError as exc:
                     if isinstance(exc, ConflictError):
                         self.reload()  # the case as it is now, for the step to be judged on
@@ -472,8 +505,11 @@ class CaseDialog(QDialog):
 
     def start_review(self) -> None:
         self._run(
-            lambda: intake.start_review(
-                self._ctx, case_id=self._case_id, expected_version=self._version
+            partial(
+                intake.start_review,
+                self._ctx,
+                case_id=self._case_id,
+                expected_version=self._version,
             )
         )
 
@@ -481,7 +517,8 @@ class CaseDialog(QDialog):
         self._step(
             self.tr("Request materials"),
             self.tr("Missing (one per line)"),
-            then=lambda step: intake.request_materials(
+            then=lambda step: partial(
+                intake.request_materials,
                 self._ctx,
                 case_id=self._case_id,
                 missing=step.text.splitlines(),
@@ -493,8 +530,12 @@ class CaseDialog(QDialog):
     def materials_received(self) -> None:
         self._step(
             self.tr("Materials received"),
-            then=lambda step: intake.receive_materials(
-                self._ctx, case_id=self._case_id, on=step.day, expected_version=self._version
+            then=lambda step: partial(
+                intake.receive_materials,
+                self._ctx,
+                case_id=self._case_id,
+                on=step.day,
+                expected_version=self._version,
             ),
         )
 
@@ -510,7 +551,8 @@ class CaseDialog(QDialog):
         self._step(
             title,
             label,
-            then=lambda step: intake.decide(
+            then=lambda step: partial(
+                intake.decide,
                 self._ctx,
                 case_id=self._case_id,
                 grant=grant,
@@ -524,7 +566,8 @@ class CaseDialog(QDialog):
         self._step(
             self.tr("Objection to the decision (法律援助法 s.49)"),
             self.tr("Ground of the objection"),
-            then=lambda step: intake.file_objection(
+            then=lambda step: partial(
+                intake.file_objection,
                 self._ctx,
                 case_id=self._case_id,
                 ground=step.text,
@@ -539,7 +582,8 @@ class CaseDialog(QDialog):
             self.tr("The justice bureau's decision on the objection"),
             self.tr("Note"),
             choices=[upheld, rejected],
-            then=lambda step: intake.decide_objection(
+            then=lambda step: partial(
+                intake.decide_objection,
                 self._ctx,
                 case_id=self._case_id,
                 upheld=step.choice.currentText() == upheld,
@@ -554,7 +598,8 @@ class CaseDialog(QDialog):
             self.tr("Aid in advance, before the decision (法律援助法 s.44)"),
             self.tr("Note (e.g. the day the limitation period ends)"),
             choices=[g.value for g in AdvanceGround],
-            then=lambda step: intake.provide_in_advance(
+            then=lambda step: partial(
+                intake.provide_in_advance,
                 self._ctx,
                 case_id=self._case_id,
                 ground=AdvanceGround(step.choice.currentText()),
@@ -580,8 +625,12 @@ class CaseDialog(QDialog):
     def engage(self) -> None:
         self._step(
             self.tr("Agreement and power of attorney signed"),
-            then=lambda step: assignment.start_handling(
-                self._ctx, case_id=self._case_id, on=step.day, expected_version=self._version
+            then=lambda step: partial(
+                assignment.start_handling,
+                self._ctx,
+                case_id=self._case_id,
+                on=step.day,
+                expected_version=self._version,
             ),
         )
 
@@ -589,7 +638,8 @@ class CaseDialog(QDialog):
         self._step(
             self.tr("Agreement cannot be signed in time (程序规定 s.27)"),
             self.tr("Reason (the aided person's, or another objective one)"),
-            then=lambda step: assignment.pause_agreement(
+            then=lambda step: partial(
+                assignment.pause_agreement,
                 self._ctx,
                 case_id=self._case_id,
                 reason=step.text,
@@ -603,7 +653,8 @@ class CaseDialog(QDialog):
         self._step(
             self.tr("Terminate legal aid (s.48)"),
             choices=reasons,
-            then=lambda step: closing.terminate(
+            then=lambda step: partial(
+                closing.terminate,
                 self._ctx,
                 case_id=self._case_id,
                 reason=TerminationReason(step.choice.currentData()),
@@ -619,7 +670,7 @@ class CaseDialog(QDialog):
             self.reload()
 
     def _may(self, action: Action) -> bool:
-        return may(self._ctx, action, case_id=self._case_id)
+        return action in self.allowed  # as read with the case (services.authz)
 
     def submit_closing(self) -> None:
         items = closing.closing_checklist(self._ctx, case_id=self._case_id)
@@ -631,7 +682,8 @@ class CaseDialog(QDialog):
         dialog = ClosingDialog(items, filed, outcome, self._ctx.today(), self, heard=heard)
         self.run_dialog(
             dialog,
-            lambda: self._submit(
+            lambda: partial(
+                self._submit,
                 from_qdate(dialog.ended_on.date()),
                 Outcome(dialog.outcome.currentData()),
                 dialog.filed(),
@@ -644,7 +696,7 @@ class CaseDialog(QDialog):
         self, ended_on: date, outcome: Outcome, items: list[str], recovered: Decimal | None = None,
         heard: tuple[Hearing | None, Enforcement | None] = (None, None),
     ) -> bool:  # fmt: skip
-        return self._run(lambda: self._submit(ended_on, outcome, items, recovered, heard))
+        return self._run(partial(self._submit, ended_on, outcome, items, recovered, heard))
 
     def _submit(
         self, ended_on: date, outcome: Outcome, items: list[str], recovered: Decimal | None,
@@ -667,8 +719,8 @@ class CaseDialog(QDialog):
         self._step(
             self.tr("Approve closing — quality of the case"),
             choices=[grade.value for grade in QualityGrade],
-            then=lambda step: closing.approve_closing(
-                self._ctx, case_id=self._case_id, on=step.day,
+            then=lambda step: partial(
+                closing.approve_closing, self._ctx, case_id=self._case_id, on=step.day,
                 quality_grade=QualityGrade(step.choice.currentData()),
                 expected_version=self._version,
             ),
@@ -678,7 +730,8 @@ class CaseDialog(QDialog):
         self._step(
             self.tr("Return the closing file"),
             self.tr("What is missing or wrong"),
-            then=lambda step: closing.return_closing(
+            then=lambda step: partial(
+                closing.return_closing,
                 self._ctx,
                 case_id=self._case_id,
                 reason=step.text,
@@ -688,8 +741,8 @@ class CaseDialog(QDialog):
 
     def archive(self) -> None:
         self._run(
-            lambda: closing.archive(
-                self._ctx, case_id=self._case_id, expected_version=self._version
+            partial(
+                closing.archive, self._ctx, case_id=self._case_id, expected_version=self._version
             )
         )
 
@@ -697,13 +750,27 @@ class CaseDialog(QDialog):
         self._step(
             self.tr("Application withdrawn"),
             self.tr("Reason"),
-            then=lambda step: intake.withdraw(
+            then=lambda step: partial(
+                intake.withdraw,
                 self._ctx,
                 case_id=self._case_id,
                 reason=step.text,
                 expected_version=self._version,
             ),
         )
+
+
+@dataclass(frozen=True)
+class CaseReading:
+    """One reading of everything the case window shows (one trip to the database worker)."""
+
+    detail: CaseDetail
+    allowed: frozenset[Action]
+    documents: list[DocumentKind]
+    work: WorkReading
+    follow_ups: FollowUpReading
+    escalation: EscalationView | None
+    subsidy: SubsidyReading | None  # a case with a handler only
 
 
 def _event_action(entry: TimelineEntry) -> str:

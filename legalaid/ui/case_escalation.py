@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -42,7 +43,6 @@ from legalaid.domain.permissions import Action
 from legalaid.services import escalation_papers, escalations
 from legalaid.services.accounts import colleague_names
 from legalaid.services.attachments import save_attachment
-from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers
 from legalaid.ui.models import Column, RowsModel, chosen_row, list_view
@@ -181,6 +181,7 @@ class EscalationPanel(QWidget):
         self._case_id = case_id
         self._run = run
         self.view: escalations.EscalationView | None = None
+        self._allowed: frozenset[Action] = frozenset()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -238,8 +239,15 @@ class EscalationPanel(QWidget):
         layout.addWidget(self.report_text)
 
     # -- showing ------------------------------------------------------------------------------
-    def show_case(self) -> None:
-        self.view = escalations.escalation_of(self._ctx, self._case_id)
+    def read(self) -> escalations.EscalationView | None:
+        """What the tab shows (on the database worker: no widgets here)."""
+        return escalations.escalation_of(self._ctx, self._case_id)
+
+    def show_case(
+        self, view: escalations.EscalationView | None, *, allowed: frozenset[Action]
+    ) -> None:
+        self._allowed = allowed
+        self.view = view
         v = self.view
         state = v.state if v else None
         if v is None:
@@ -267,18 +275,18 @@ class EscalationPanel(QWidget):
         self.meetings.resizeColumnToContents(0)
         self.meetings.resizeColumnToContents(1)
         self.report_text.setText(self._report_text(v))
-        allowed = allowed_steps(state)
+        steps = allowed_steps(state)
         enabled = {
             "flag": state is None or state is not E.REPLIED,
             # The register's own steps, as domain.escalation allows them from this state.
-            **{key: name in allowed for key, name in REGISTER_STEPS.items()},
+            **{key: name in steps for key, name in REGISTER_STEPS.items()},
             "report_form": state in (E.REPORTED, E.REPLIED),
         }
         for key, button in self.buttons.items():
             action = {"flag": Action.FLAG_MAJOR, "report_form": Action.PRINT}.get(
                 key, Action.ESCALATE
             )
-            button.setVisible(enabled[key] and may(self._ctx, action, case_id=self._case_id))
+            button.setVisible(enabled[key] and action in allowed)
         self._meeting_buttons()
 
     def _report_text(self, v: escalations.EscalationView | None) -> str:
@@ -299,12 +307,8 @@ class EscalationPanel(QWidget):
 
     def _meeting_buttons(self) -> None:
         meeting = self._meeting()
-        self.print_minutes.setEnabled(
-            meeting is not None and may(self._ctx, Action.PRINT, case_id=self._case_id)
-        )
-        self.attach.setEnabled(
-            meeting is not None and may(self._ctx, Action.ESCALATE, case_id=self._case_id)
-        )
+        self.print_minutes.setEnabled(meeting is not None and Action.PRINT in self._allowed)
+        self.attach.setEnabled(meeting is not None and Action.ESCALATE in self._allowed)
         self.open_minutes.setEnabled(meeting is not None and meeting.minutes_id is not None)
 
     # -- steps --------------------------------------------------------------------------------
@@ -319,7 +323,8 @@ class EscalationPanel(QWidget):
         )
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self._run(
-                lambda: escalations.flag_case(
+                partial(
+                    escalations.flag_case,
                     self._ctx,
                     case_id=self._case_id,
                     criterion=Criterion(dialog.choice.currentData()),
@@ -332,7 +337,8 @@ class EscalationPanel(QWidget):
         dialog = self._step(title, self.tr("Reason"))
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self._run(
-                lambda: escalations.decide(
+                partial(
+                    escalations.decide,
                     self._ctx,
                     case_id=self._case_id,
                     confirm=confirm,
@@ -345,7 +351,8 @@ class EscalationPanel(QWidget):
         dialog = MeetingDialog(self._ctx, self._ctx.today(), self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self._run(
-                lambda: escalations.add_meeting(
+                partial(
+                    escalations.add_meeting,
                     self._ctx,
                     case_id=self._case_id,
                     held_on=dialog.day,
@@ -358,7 +365,8 @@ class EscalationPanel(QWidget):
         dialog = ReportDialog(self._ctx.today(), reply=False, parent=self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self._run(
-                lambda: escalations.report(
+                partial(
+                    escalations.report,
                     self._ctx,
                     case_id=self._case_id,
                     reported_on=dialog.day,
@@ -372,7 +380,8 @@ class EscalationPanel(QWidget):
         dialog = ReportDialog(self._ctx.today(), reply=True, parent=self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self._run(
-                lambda: escalations.record_reply(
+                partial(
+                    escalations.record_reply,
                     self._ctx,
                     case_id=self._case_id,
                     replied_on=dialog.day,
@@ -431,7 +440,7 @@ class EscalationPanel(QWidget):
         if meeting is None:
             return False
         return self._run(
-            lambda: escalations.attach_minutes(self._ctx, meeting_id=meeting.id, path=path)
+            partial(escalations.attach_minutes, self._ctx, meeting_id=meeting.id, path=path)
         )
 
     def _ask_attach(self) -> None:

@@ -4,7 +4,9 @@ with its reason, and approval."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,12 +30,18 @@ from legalaid.domain.permissions import Action
 from legalaid.domain.subsidy import HandlerPart, SubsidyLine, share_text
 from legalaid.domain.vocabulary import RegionTier
 from legalaid.services import subsidies
-from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.ui.models import RIGHT, Column, RowsModel, list_view
 from legalaid.ui.widgets import form_dialog, run_modal
 
 Run = Callable[[Callable[[], object]], bool]
+
+
+@dataclass(frozen=True)
+class SubsidyReading:
+    subsidy: subsidies.CaseSubsidy | None
+    basis: subsidies.SubsidyBasis | None
+    problem: str = ""  # why there is nothing to show (no standard in force, …)
 
 
 class AdjustDialog(QDialog):
@@ -104,20 +112,27 @@ class SubsidyPanel(QWidget):
         layout.addWidget(self.lines, 1)
         layout.addLayout(buttons)
 
-    def show_case(self) -> None:
-        self.subsidy = None
+    def read(self) -> SubsidyReading:
+        """What the tab shows (on the database worker: no widgets here)."""
         try:
-            self.subsidy = subsidies.case_subsidy(self._ctx, case_id=self._case_id)
-            basis = subsidies.subsidy_basis(self._ctx, case_id=self._case_id)
+            return SubsidyReading(
+                subsidies.case_subsidy(self._ctx, case_id=self._case_id),
+                subsidies.subsidy_basis(self._ctx, case_id=self._case_id),
+            )
         except LegalAidError as exc:
-            self.summary.setText(exc.message)
+            return SubsidyReading(None, None, exc.message)
+
+    def show_case(self, reading: SubsidyReading, *, allowed: frozenset[Action]) -> None:
+        self.subsidy = reading.subsidy
+        if reading.subsidy is None or reading.basis is None:
+            self.summary.setText(reading.problem)
             self.line_rows.set_rows([])
             self.basis_box.hide()
             self.override_button.setEnabled(False)
             self.review_button.setEnabled(False)
             return
-        self._show_basis(basis)
-        s = self.subsidy
+        self._show_basis(reading.basis, clerk=Action.PAY_SUBSIDY in allowed)
+        s = reading.subsidy
         state = s.state.value if s.state else self.tr("estimate (proposed when the case closes)")
         text = self.tr("Standard: {0} · computed {1} yuan · state: {2}").format(
             s.standard, s.computed, state
@@ -141,7 +156,7 @@ class SubsidyPanel(QWidget):
         self.summary.setText(text)
         self.line_rows.set_rows(s.lines)
         pending = s.state is subsidies.PaymentState.PENDING
-        approver = may(self._ctx, Action.APPROVE_SUBSIDY, case_id=self._case_id)
+        approver = Action.APPROVE_SUBSIDY in allowed
         self.override_button.setEnabled(pending and approver)
         separate = s.may_approve(self._ctx.actor)
         self.review_button.setEnabled(pending and approver and separate)
@@ -149,7 +164,7 @@ class SubsidyPanel(QWidget):
             "" if separate else self.tr("You adjusted this amount: another supervisor approves it")
         )
 
-    def _show_basis(self, basis: subsidies.SubsidyBasis) -> None:
+    def _show_basis(self, basis: subsidies.SubsidyBasis, *, clerk: bool) -> None:
         self.basis_box.show()
         self._basis_version = basis.version
         while self.basis_form.rowCount():
@@ -224,7 +239,6 @@ class SubsidyPanel(QWidget):
         self.recalculate = QPushButton(self.tr("Save basis and recalculate"))
         self.recalculate.clicked.connect(self.save_basis)
         self.basis_form.addRow("", self.recalculate)
-        clerk = may(self._ctx, Action.PAY_SUBSIDY, case_id=self._case_id)
         for widget in (*editable, self.recalculate):
             widget.setEnabled(basis.editable and clerk)
 
@@ -277,7 +291,8 @@ class SubsidyPanel(QWidget):
             else None
         )
         self._run(
-            lambda: subsidies.set_subsidy_basis(
+            partial(
+                subsidies.set_subsidy_basis,
                 self._ctx,
                 case_id=self._case_id,
                 region_tier=RegionTier(tier) if tier else None,
@@ -295,7 +310,8 @@ class SubsidyPanel(QWidget):
         dialog = AdjustDialog(self.subsidy.computed if self.subsidy else None, self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self._run(
-                lambda: subsidies.override_subsidy(
+                partial(
+                    subsidies.override_subsidy,
                     self._ctx,
                     case_id=self._case_id,
                     amount=dialog.amount.text(),
@@ -304,4 +320,4 @@ class SubsidyPanel(QWidget):
             )
 
     def approve(self) -> None:
-        self._run(lambda: subsidies.review_subsidy(self._ctx, case_id=self._case_id))
+        self._run(partial(subsidies.review_subsidy, self._ctx, case_id=self._case_id))

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +47,6 @@ from legalaid.domain.money import AmountError, parse_amount
 from legalaid.domain.permissions import Action
 from legalaid.services import closing, worklog
 from legalaid.services.attachments import Attachment, attachments_of, save_attachment
-from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.ui.models import RIGHT, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import (
@@ -60,7 +61,8 @@ from legalaid.ui.widgets import (
 
 Run = Callable[[Callable[[], object]], bool]
 # Show a dialog and take a step with what it holds; a refusal shows it again, nothing lost.
-RunDialog = Callable[[QDialog, Callable[[], object]], bool]
+# The second argument reads the dialog (on the GUI thread) and returns the work to run.
+RunDialog = Callable[[QDialog, Callable[[], Callable[[], object]]], bool]
 
 
 def _list(model: RowsModel[Any], stretch: int) -> QTableView:
@@ -130,6 +132,18 @@ class WorkDialog(QDialog):
         self.notes.setPlainText(entry.notes)
 
 
+@dataclass(frozen=True)
+class WorkReading:
+    entries: list[worklog.WorkEntry]
+    files: list[Attachment]
+
+
+@dataclass(frozen=True)
+class FollowUpReading:
+    filed: tuple[Outcome | None, list[str]]
+    follow_ups: list[worklog.FollowUp]
+
+
 class WorkPanel(QWidget):
     """The work log (a handler sees their own entries) and the documents kept with the case."""
 
@@ -194,19 +208,26 @@ class WorkPanel(QWidget):
         layout.addWidget(work_box, 3)
         layout.addWidget(file_box, 2)
 
-    def show_case(self, *, has_handler: bool) -> None:
-        entries = worklog.work_log(self._ctx, case_id=self._case_id)
+    def read(self) -> WorkReading:
+        """What the panel shows (on the database worker: no widgets here)."""
+        return WorkReading(
+            worklog.work_log(self._ctx, case_id=self._case_id),
+            list(attachments_of(self._ctx, case_id=self._case_id)),
+        )
+
+    def show_case(
+        self, reading: WorkReading, *, has_handler: bool, allowed: frozenset[Action]
+    ) -> None:
+        entries = reading.entries
         _show(self.entries, entries)
         self.total.setText(
             self.tr("{0} entries, {1} in all").format(
                 len(entries), _duration(sum(e.minutes for e in entries))
             )
         )
-        _show(self.files, list(attachments_of(self._ctx, case_id=self._case_id)))
-        self.log_button.setEnabled(
-            has_handler and may(self._ctx, Action.LOG_WORK, case_id=self._case_id)
-        )
-        self.attach_button.setEnabled(may(self._ctx, Action.ATTACH, case_id=self._case_id))
+        _show(self.files, reading.files)
+        self.log_button.setEnabled(has_handler and Action.LOG_WORK in allowed)
+        self.attach_button.setEnabled(Action.ATTACH in allowed)
         self._correctable()
 
     def _chosen(self) -> worklog.WorkEntry | None:
@@ -225,8 +246,8 @@ class WorkPanel(QWidget):
         dialog.show_entry(entry)
         self._run_dialog(
             dialog,
-            lambda: worklog.correct_work(
-                self._ctx, case_id=self._case_id, entry_id=entry.id,
+            lambda: partial(
+                worklog.correct_work, self._ctx, case_id=self._case_id, entry_id=entry.id,
                 kind=WorkKind(dialog.kind.currentData()),
                 done_on=from_qdate(dialog.done_on.date()), minutes=dialog.total_minutes,
                 place=dialog.place.text(), notes=dialog.notes.toPlainText(),
@@ -237,8 +258,9 @@ class WorkPanel(QWidget):
         dialog = WorkDialog(self._ctx.today(), self)
         self._run_dialog(
             dialog,
-            lambda: worklog.log_work(
-                self._ctx, case_id=self._case_id, kind=WorkKind(dialog.kind.currentData()),
+            lambda: partial(
+                worklog.log_work, self._ctx, case_id=self._case_id,
+                kind=WorkKind(dialog.kind.currentData()),
                 done_on=from_qdate(dialog.done_on.date()), minutes=dialog.total_minutes,
                 place=dialog.place.text(), notes=dialog.notes.toPlainText(),
             ),
@@ -247,8 +269,8 @@ class WorkPanel(QWidget):
     def attach(self, path: Path, kind: str | None = None) -> bool:
         chosen = kind or str(self.kind.currentData())
         return self._run(
-            lambda: worklog.attach_document(
-                self._ctx, case_id=self._case_id, kind=chosen, path=path
+            partial(
+                worklog.attach_document, self._ctx, case_id=self._case_id, kind=chosen, path=path
             )
         )
 
@@ -414,8 +436,15 @@ class FollowUpPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
 
-    def show_case(self) -> None:
-        outcome, items = closing.filed_items(self._ctx, case_id=self._case_id)
+    def read(self) -> FollowUpReading:
+        """What the panel shows (on the database worker: no widgets here)."""
+        return FollowUpReading(
+            closing.filed_items(self._ctx, case_id=self._case_id),
+            worklog.follow_ups(self._ctx, case_id=self._case_id),
+        )
+
+    def show_case(self, reading: FollowUpReading, *, allowed: frozenset[Action]) -> None:
+        outcome, items = reading.filed
         if outcome is None:
             self.closing_text.setText(self.tr("No closing file submitted yet."))
         else:
@@ -424,15 +453,16 @@ class FollowUpPanel(QWidget):
                     outcome.value, len(items), "、".join(items)
                 )
             )
-        _show(self.table, worklog.follow_ups(self._ctx, case_id=self._case_id))
-        self.add_button.setEnabled(may(self._ctx, Action.FOLLOW_UP, case_id=self._case_id))
+        _show(self.table, reading.follow_ups)
+        self.add_button.setEnabled(Action.FOLLOW_UP in allowed)
 
     def _ask_add(self) -> None:
         dialog = FollowUpDialog(self._ctx.today(), self)
         self._run_dialog(
             dialog,
-            lambda: worklog.add_follow_up(
-                self._ctx, case_id=self._case_id, kind=FollowUpKind(dialog.kind.currentData()),
+            lambda: partial(
+                worklog.add_follow_up, self._ctx, case_id=self._case_id,
+                kind=FollowUpKind(dialog.kind.currentData()),
                 done_on=from_qdate(dialog.done_on.date()), person=dialog.person.text(),
                 content=dialog.content.toPlainText(), result=dialog.outcome_text.toPlainText(),
             ),

@@ -4,6 +4,8 @@ form stays as typed."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +35,7 @@ from legalaid.domain.vocabulary import (
 from legalaid.services import corrections
 from legalaid.services.casefile import CaseRef
 from legalaid.services.context import Context
+from legalaid.ui import operation
 from legalaid.ui.representative_box import RepresentativeBox
 from legalaid.ui.widgets import (
     EnterMovesFocus,
@@ -241,13 +244,15 @@ class CorrectionDialog(QDialog):
             self._errors["收到日期"].show_message(error)
             return
         try:
-            self.result_ref = corrections.correct(
+            work = partial(
+                corrections.correct,
                 self._ctx,
                 case_id=self._case_id,
                 facts=self.facts(),
                 reason=self.reason.toPlainText(),
                 expected_version=self._start.version,
             )
+            self.result_ref = operation.run(self, work, self.tr("Saving…"))
         except ValidationError as exc:
             self._errors.show(exc, marked=self.tr("Not saved: see the fields marked in red"))
             return

@@ -4,6 +4,7 @@ procuratorate or police. Every field is checked where it is typed."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -48,6 +49,7 @@ from legalaid.services.casefile import CaseRef
 from legalaid.services.cases import people_with_id
 from legalaid.services.context import Context
 from legalaid.services.offices import list_offices
+from legalaid.ui import operation
 from legalaid.ui.representative_box import RepresentativeBox
 from legalaid.ui.widgets import (
     EnterMovesFocus,
@@ -400,7 +402,9 @@ class IntakeDialog(QDialog):
             data = self.case_input()
             while True:  # each question the service asks is put to the clerk, then retried
                 try:
-                    self.result_ref = intake.register(self._ctx, data)
+                    self.result_ref = operation.run(
+                        self, partial(intake.register, self._ctx, data), self.tr("Saving…")
+                    )
                     break
                 except DuplicateCase as exc:
                     # The same person, date and kind of case is on file: the clerk decides.

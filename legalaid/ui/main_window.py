@@ -41,7 +41,7 @@ from legalaid.services.cases import CaseFilter, count_cases
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers, list_offices
 from legalaid.services.settings import idle_minutes
-from legalaid.ui import tasks
+from legalaid.ui import operation, tasks
 from legalaid.ui.about_dialog import AboutDialog
 from legalaid.ui.audit_page import AuditPage
 from legalaid.ui.case_dialog import CaseDialog
@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._ctx = ctx
         self._settings = settings or QSettings()
+        self._status_generation = 0  # the newest overdue count asked for (update_status)
         self.setWindowTitle(self.tr("Legal aid case management"))
         self.resize(1280, 720)
         self.my_cases = MyCasesPage(ctx)
@@ -646,13 +647,27 @@ class MainWindow(QMainWindow):
         ]
 
     def update_status(self) -> None:
-        # Both figures of the list as filtered: its cases and the running clocks overdue.
+        """Both figures of the list as filtered: its cases at once, and the running clocks
+        overdue when counted — off the GUI thread, as a state filter over a million cases
+        takes half a second to count. A newer count wins over an older one still running."""
         shown = self.cases.current_filter()
-        overdue = count_cases(self._ctx, replace(shown, overdue_on=self._ctx.today()))
+        total = self.cases.model.total
+        self._status_generation += 1
+        generation, ctx = self._status_generation, self._ctx
+        self.statusBar().showMessage(self.tr("{0} cases shown").format(total))
+        task = tasks.Task(
+            lambda _progress: count_cases(ctx, replace(shown, overdue_on=ctx.today()))
+        )
+        task.signals.finished.connect(
+            lambda overdue: self._show_status(generation, total, cast(int, overdue))
+        )
+        tasks.start(task)
+
+    def _show_status(self, generation: int, total: int, overdue: int) -> None:
+        if generation != self._status_generation or not shiboken6.isValid(self):
+            return
         self.statusBar().showMessage(
-            self.tr("{0} cases shown · {1} overdue deadlines").format(
-                self.cases.model.total, overdue
-            )
+            self.tr("{0} cases shown · {1} overdue deadlines").format(total, overdue)
         )
 
     # -- remembered layout ------------------------------------------------------------------
@@ -672,4 +687,5 @@ class MainWindow(QMainWindow):
         self._settings.sync()
         # A section still being read finishes before the database may be closed behind it.
         QThreadPool.globalInstance().waitForDone(10_000)
+        operation.wait_for_worker()  # a change handed over is written before the window goes
         super().closeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from legalaid.domain.errors import LegalAidError
 
@@ -26,7 +26,9 @@ class Task(QRunnable):
         # Python keeps the task (and its signals) alive until its result has been delivered;
         # letting Qt delete it after run() would free the signals under queued deliveries.
         self.setAutoDelete(False)
-        self.signals = _Signals()
+        # Owned by the application, so the worker letting go of the task last never deletes
+        # them on its thread; they are deleted on the GUI thread once delivered (_done).
+        self.signals = _Signals(QCoreApplication.instance())
         self._work = work
 
     def run(self) -> None:
@@ -42,8 +44,13 @@ class Task(QRunnable):
 _running: set[Task] = set()
 
 
+def _done(task: Task) -> None:
+    _running.discard(task)
+    task.signals.deleteLater()  # after the deliveries already queued
+
+
 def start(task: Task) -> None:
     _running.add(task)
-    task.signals.finished.connect(lambda _result: _running.discard(task))
-    task.signals.failed.connect(lambda _message: _running.discard(task))
+    task.signals.finished.connect(lambda _result: _done(task))
+    task.signals.failed.connect(lambda _message: _done(task))
     QThreadPool.globalInstance().start(task)

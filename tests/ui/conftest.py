@@ -37,13 +37,15 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def answer_dialog() -> Callable[[Callable[[QWidget], None]], None]:
-    """Answer the next modal dialog the code under test opens (``exec`` blocks otherwise)."""
+def answer_dialog() -> Callable[..., None]:
+    """Answer the next modal dialog the code under test opens (``exec`` blocks otherwise);
+    with ``kind``, the next one of that class (a dialog still open while its save runs on the
+    database worker is not the one that opens after it)."""
 
-    def schedule(answer: Callable[[QWidget], None]) -> None:
+    def schedule(answer: Callable[[QWidget], None], kind: type[QWidget] = QWidget) -> None:
         def run() -> None:
             dialog = QApplication.activeModalWidget()
-            if dialog is None:
+            if not isinstance(dialog, kind):
                 QTimer.singleShot(20, run)
                 return
             answer(dialog)

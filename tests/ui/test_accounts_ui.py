@@ -334,7 +334,14 @@ def test_users_and_audit_screens(
 
     window.show_section(window.AUDIT)
     audit = window.audit
+    assert window.loader.loading  # read in the background, behind the cover
+    qtbot.waitUntil(lambda: not window.loader.loading, timeout=30_000)
     assert audit.model.rowCount() >= 3
+    assert audit.actor.findData("admin") > 0  # the users' choice filled with the entries
+    audit.actor.setCurrentIndex(audit.actor.findData("admin"))
+    audit.show_rows()
+    qtbot.waitUntil(lambda: not window.loader.loading, timeout=30_000)
+    assert {audit.model.rows[i].actor for i in range(audit.model.rowCount())} == {"admin"}
     assert audit.check_chain() and "审计记录完整" in audit.message.text()
     assert audit.export_to(tmp_path / "audit.xlsx")
     from openpyxl import load_workbook

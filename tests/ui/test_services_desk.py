@@ -22,6 +22,7 @@ from legalaid.services.aid_services import ServiceFilter
 from legalaid.services.context import Context
 from legalaid.services.offices import add_handler
 from legalaid.services.statistics import year_statistics
+from legalaid.ui.case_dialog import CaseDialog
 from legalaid.ui.intake_dialog import IntakeDialog
 from legalaid.ui.main_window import MainWindow
 from tests.conftest import TODAY
@@ -151,7 +152,7 @@ def test_duty_help_at_a_station_and_the_rota_calendar(
 
 
 def test_a_consultation_becomes_an_application_linked_both_ways(
-    offices: Context, qtbot: QtBot, answer_dialog: Callable[[Callable[[QWidget], None]], None]
+    offices: Context, qtbot: QtBot, answer_dialog: Callable[..., None]
 ) -> None:
     window = MainWindow(offices)
     qtbot.addWidget(window)
@@ -172,7 +173,7 @@ def test_a_consultation_becomes_an_application_linked_both_ways(
                       summary=dialog.summary.toPlainText(),
                       farmer=dialog.groups["农民工"].isChecked())  # fmt: skip
         dialog.pledge.setChecked(True)
-        answer_dialog(lambda case_window: case_window.close())  # the case opens after
+        answer_dialog(lambda case_window: case_window.close(), CaseDialog)  # opens after
         dialog.save()
 
     answer_dialog(register)

@@ -34,17 +34,17 @@ Log folder: {1}</source>
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="44"/>
+        <location filename="../../ui/case_subsidy.py" line="52"/>
         <source>Adjust the subsidy</source>
         <translation>调整办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="49"/>
+        <location filename="../../ui/case_subsidy.py" line="57"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="50"/>
+        <location filename="../../ui/case_subsidy.py" line="58"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -170,112 +170,117 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="43"/>
+        <location filename="../../ui/assign_dialog.py" line="46"/>
         <source>Change handler — {0}</source>
         <translation>更换承办人 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="45"/>
+        <location filename="../../ui/assign_dialog.py" line="48"/>
         <source>Assign a handler — {0}</source>
         <translation>指派承办人 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="51"/>
+        <location filename="../../ui/assign_dialog.py" line="54"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="52"/>
+        <location filename="../../ui/assign_dialog.py" line="55"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="53"/>
+        <location filename="../../ui/assign_dialog.py" line="56"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="54"/>
+        <location filename="../../ui/assign_dialog.py" line="57"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="55"/>
+        <location filename="../../ui/assign_dialog.py" line="58"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="57"/>
+        <location filename="../../ui/assign_dialog.py" line="60"/>
         <source>Minors</source>
         <translation>未成年人专长</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="58"/>
+        <location filename="../../ui/assign_dialog.py" line="61"/>
         <source>Qualification</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="118"/>
+        <location filename="../../ui/assign_dialog.py" line="121"/>
         <source>Minors: only with a written reason</source>
         <translation>未成年人案件：须写明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="121"/>
+        <location filename="../../ui/assign_dialog.py" line="124"/>
         <source>Qualified</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="116"/>
+        <location filename="../../ui/assign_dialog.py" line="119"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="49"/>
+        <location filename="../../ui/assign_dialog.py" line="52"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="74"/>
+        <location filename="../../ui/assign_dialog.py" line="77"/>
         <source>Suggested: {0}, the qualified handler with the fewest open cases.</source>
         <translation>建议：{0}（符合条件且在办案件最少）。</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="85"/>
+        <location filename="../../ui/assign_dialog.py" line="88"/>
         <source>Only if no lawyer familiar with minors can be assigned</source>
         <translation>仅在确无熟悉未成年人身心特点的律师可指派时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="88"/>
+        <location filename="../../ui/assign_dialog.py" line="91"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="90"/>
+        <location filename="../../ui/assign_dialog.py" line="93"/>
         <source>Reason for the change</source>
         <translation>更换原因</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="93"/>
+        <location filename="../../ui/assign_dialog.py" line="96"/>
         <source>Why no lawyer familiar with minors</source>
         <translation>未指派熟悉未成年人律师的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="128"/>
+        <location filename="../../ui/assign_dialog.py" line="131"/>
         <source>Choose a handler first.</source>
         <translation>请先选择承办人。</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="141"/>
+        <location filename="../../ui/assign_dialog.py" line="144"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="142"/>
+        <location filename="../../ui/assign_dialog.py" line="145"/>
         <source>Assign anyway?</source>
         <translation>仍然指派吗？</translation>
     </message>
     <message>
         <location filename="../../ui/assign_dialog.py" line="160"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="165"/>
         <source>Not assigned</source>
         <translation>未指派</translation>
     </message>
@@ -283,132 +288,132 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit_page.py" line="44"/>
+        <location filename="../../ui/audit_page.py" line="55"/>
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="48"/>
+        <location filename="../../ui/audit_page.py" line="59"/>
         <source>Object or detail contains…</source>
         <translation>对象或详情包含…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="49"/>
+        <location filename="../../ui/audit_page.py" line="60"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="50"/>
+        <location filename="../../ui/audit_page.py" line="61"/>
         <source>Check the chain</source>
         <translation>核对记录链</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="51"/>
+        <location filename="../../ui/audit_page.py" line="62"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="52"/>
+        <location filename="../../ui/audit_page.py" line="63"/>
         <source>Anchor printout…</source>
         <translation>打印锚点…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="55"/>
+        <location filename="../../ui/audit_page.py" line="66"/>
         <source>The trail&apos;s row count and head hash on paper, signed and kept outside</source>
         <translation>把审计记录的条数和末条校验值打印出来，签字后存放在系统之外</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="59"/>
+        <location filename="../../ui/audit_page.py" line="70"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="60"/>
+        <location filename="../../ui/audit_page.py" line="71"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="61"/>
+        <location filename="../../ui/audit_page.py" line="72"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="62"/>
+        <location filename="../../ui/audit_page.py" line="73"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="63"/>
+        <location filename="../../ui/audit_page.py" line="74"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="64"/>
+        <location filename="../../ui/audit_page.py" line="75"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="65"/>
+        <location filename="../../ui/audit_page.py" line="76"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="99"/>
+        <location filename="../../ui/audit_page.py" line="144"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="100"/>
+        <location filename="../../ui/audit_page.py" line="145"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="123"/>
+        <location filename="../../ui/audit_page.py" line="155"/>
         <source>{0} entries</source>
         <translation>共{0}条</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="125"/>
+        <location filename="../../ui/audit_page.py" line="157"/>
         <source> (newest {0} shown; narrow the filters or export)</source>
         <translation>（显示最新{0}条；请缩小范围或导出）</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="137"/>
+        <location filename="../../ui/audit_page.py" line="169"/>
         <source>The audit trail is intact: {0} entries, every link valid.</source>
         <translation>审计记录完整：共{0}条，链接均有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="142"/>
+        <location filename="../../ui/audit_page.py" line="174"/>
         <source>The chain breaks at entry {0}: {1}</source>
         <translation>审计记录链在第{0}条处断开：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="152"/>
+        <location filename="../../ui/audit_page.py" line="184"/>
         <source>Exported {0} entries: {1}</source>
         <translation>已导出{0}条：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="157"/>
+        <location filename="../../ui/audit_page.py" line="189"/>
         <source>Anchor printout</source>
         <translation>打印锚点</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="159"/>
+        <location filename="../../ui/audit_page.py" line="191"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="172"/>
+        <location filename="../../ui/audit_page.py" line="204"/>
         <source>Anchor printout saved: {0} ({1})</source>
         <translation>锚点打印件已保存：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="179"/>
+        <location filename="../../ui/audit_page.py" line="211"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="180"/>
+        <location filename="../../ui/audit_page.py" line="212"/>
         <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
@@ -462,576 +467,586 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="72"/>
-        <location filename="../../ui/case_dialog.py" line="227"/>
+        <location filename="../../ui/case_dialog.py" line="82"/>
+        <location filename="../../ui/case_dialog.py" line="240"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="73"/>
+        <location filename="../../ui/case_dialog.py" line="83"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="74"/>
+        <location filename="../../ui/case_dialog.py" line="84"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="75"/>
-        <location filename="../../ui/case_dialog.py" line="699"/>
+        <location filename="../../ui/case_dialog.py" line="85"/>
+        <location filename="../../ui/case_dialog.py" line="752"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="81"/>
+        <location filename="../../ui/case_dialog.py" line="91"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82"/>
+        <location filename="../../ui/case_dialog.py" line="92"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="83"/>
+        <location filename="../../ui/case_dialog.py" line="93"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="84"/>
+        <location filename="../../ui/case_dialog.py" line="94"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="89"/>
+        <location filename="../../ui/case_dialog.py" line="99"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="90"/>
+        <location filename="../../ui/case_dialog.py" line="100"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="98"/>
+        <location filename="../../ui/case_dialog.py" line="108"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="100"/>
+        <location filename="../../ui/case_dialog.py" line="110"/>
         <source>Review and assignment</source>
         <translation>审查与指派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="101"/>
+        <location filename="../../ui/case_dialog.py" line="111"/>
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="105"/>
+        <location filename="../../ui/case_dialog.py" line="115"/>
         <source>Subsidy</source>
         <translation>办案补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="111"/>
+        <location filename="../../ui/case_dialog.py" line="121"/>
         <source>Work and documents</source>
         <translation>办案工作与材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="115"/>
+        <location filename="../../ui/case_dialog.py" line="125"/>
         <source>Closing and follow-up</source>
         <translation>结案与回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="120"/>
+        <location filename="../../ui/case_dialog.py" line="130"/>
         <source>Start review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121"/>
+        <location filename="../../ui/case_dialog.py" line="131"/>
         <source>Request materials…</source>
         <translation>通知补正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="122"/>
-        <location filename="../../ui/case_dialog.py" line="495"/>
+        <location filename="../../ui/case_dialog.py" line="132"/>
+        <location filename="../../ui/case_dialog.py" line="532"/>
         <source>Materials received</source>
         <translation>材料已补齐</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="123"/>
+        <location filename="../../ui/case_dialog.py" line="133"/>
         <source>Grant aid…</source>
         <translation>给予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="124"/>
+        <location filename="../../ui/case_dialog.py" line="134"/>
         <source>Refuse aid…</source>
         <translation>不予援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="131"/>
+        <location filename="../../ui/case_dialog.py" line="141"/>
         <source>Aid in advance…</source>
         <translation>先行提供…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="132"/>
-        <location filename="../../ui/case_dialog.py" line="344"/>
+        <location filename="../../ui/case_dialog.py" line="142"/>
+        <location filename="../../ui/case_dialog.py" line="370"/>
         <source>Assign handler…</source>
         <translation>指派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="133"/>
+        <location filename="../../ui/case_dialog.py" line="143"/>
         <source>Agreement signed</source>
         <translation>签订委托协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="134"/>
+        <location filename="../../ui/case_dialog.py" line="144"/>
         <source>Agreement delayed…</source>
         <translation>协议暂缓签订…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="135"/>
+        <location filename="../../ui/case_dialog.py" line="145"/>
         <source>Terminate aid…</source>
         <translation>终止援助…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="136"/>
+        <location filename="../../ui/case_dialog.py" line="146"/>
         <source>Withdrawn…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="137"/>
+        <location filename="../../ui/case_dialog.py" line="147"/>
         <source>Submit closing file…</source>
         <translation>提交结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="138"/>
+        <location filename="../../ui/case_dialog.py" line="148"/>
         <source>Approve closing</source>
         <translation>结案审查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="139"/>
+        <location filename="../../ui/case_dialog.py" line="149"/>
         <source>Return closing file…</source>
         <translation>退回结案材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="140"/>
+        <location filename="../../ui/case_dialog.py" line="150"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="149"/>
+        <location filename="../../ui/case_dialog.py" line="159"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="150"/>
+        <location filename="../../ui/case_dialog.py" line="160"/>
         <source>Correct the registered facts, with a reason</source>
         <translation>更正登记信息（须写明原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="154"/>
+        <location filename="../../ui/case_dialog.py" line="164"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="190"/>
+        <location filename="../../ui/case_dialog.py" line="182"/>
+        <source>Reading the case…</source>
+        <translation>正在读取案件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="203"/>
         <source>Objection filed on {0}: {1}</source>
         <translation>{0} 提出异议：{1}（司法行政机关审查中）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="195"/>
+        <location filename="../../ui/case_dialog.py" line="208"/>
         <source>Aid given in advance since {0} ({1}); the decision is still due</source>
         <translation>自 {0} 起先行提供法律援助（{1}）；仍须作出是否给予法律援助的决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="200"/>
+        <location filename="../../ui/case_dialog.py" line="213"/>
         <source>Agreement: clock stopped since {0} ({1}) until it is signed</source>
         <translation>签订委托协议：期限自 {0} 起停止计算（{1}），签订后结束</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204"/>
+        <location filename="../../ui/case_dialog.py" line="217"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="206"/>
+        <location filename="../../ui/case_dialog.py" line="219"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="209"/>
+        <location filename="../../ui/case_dialog.py" line="222"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="210"/>
+        <location filename="../../ui/case_dialog.py" line="223"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="211"/>
+        <location filename="../../ui/case_dialog.py" line="224"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="214"/>
+        <location filename="../../ui/case_dialog.py" line="227"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="215"/>
+        <location filename="../../ui/case_dialog.py" line="228"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="216"/>
+        <location filename="../../ui/case_dialog.py" line="229"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="217"/>
+        <location filename="../../ui/case_dialog.py" line="230"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="223"/>
+        <location filename="../../ui/case_dialog.py" line="236"/>
         <source>Organ handling the case</source>
         <translation>受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="228"/>
+        <location filename="../../ui/case_dialog.py" line="241"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="229"/>
+        <location filename="../../ui/case_dialog.py" line="242"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="230"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="231"/>
+        <location filename="../../ui/case_dialog.py" line="244"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="235"/>
+        <location filename="../../ui/case_dialog.py" line="248"/>
         <source>Representative</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="236"/>
+        <location filename="../../ui/case_dialog.py" line="249"/>
         <source>{0} {1} ({2}) {3}</source>
         <translation>{0} {1}（{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="242"/>
+        <location filename="../../ui/case_dialog.py" line="255"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="243"/>
+        <location filename="../../ui/case_dialog.py" line="256"/>
         <source>Economic hardship</source>
         <translation>经济困难依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="247"/>
+        <location filename="../../ui/case_dialog.py" line="260"/>
         <source>Aid in advance (s.44)</source>
         <translation>先行提供（第44条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="254"/>
+        <location filename="../../ui/case_dialog.py" line="267"/>
         <source>Aid granted / accepted on</source>
         <translation>受理日期（给予援助/接受通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="255"/>
+        <location filename="../../ui/case_dialog.py" line="268"/>
         <source>Assigned on</source>
         <translation>指派日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="256"/>
+        <location filename="../../ui/case_dialog.py" line="269"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="257"/>
+        <location filename="../../ui/case_dialog.py" line="270"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="259"/>
+        <location filename="../../ui/case_dialog.py" line="272"/>
         <source>Cross-region</source>
         <translation>异地办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="260"/>
-        <location filename="../../ui/case_dialog.py" line="265"/>
-        <location filename="../../ui/case_dialog.py" line="270"/>
+        <location filename="../../ui/case_dialog.py" line="273"/>
+        <location filename="../../ui/case_dialog.py" line="278"/>
+        <location filename="../../ui/case_dialog.py" line="283"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="260"/>
-        <location filename="../../ui/case_dialog.py" line="265"/>
-        <location filename="../../ui/case_dialog.py" line="270"/>
+        <location filename="../../ui/case_dialog.py" line="273"/>
+        <location filename="../../ui/case_dialog.py" line="278"/>
+        <location filename="../../ui/case_dialog.py" line="283"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="262"/>
+        <location filename="../../ui/case_dialog.py" line="275"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="283"/>
+        <location filename="../../ui/case_dialog.py" line="296"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="310"/>
+        <location filename="../../ui/case_dialog.py" line="323"/>
         <source>Assignment papers (notice, letter, power of attorney)</source>
         <translation>指派文书（指派通知书、公函、授权委托书）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="316"/>
+        <location filename="../../ui/case_dialog.py" line="329"/>
         <source>Application and review</source>
         <translation>申请与审查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="317"/>
+        <location filename="../../ui/case_dialog.py" line="330"/>
         <source>Assignment and handling</source>
         <translation>指派与承办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="318"/>
+        <location filename="../../ui/case_dialog.py" line="331"/>
         <source>Change, termination and closing</source>
         <translation>更换、终止与结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="376"/>
+        <location filename="../../ui/case_dialog.py" line="401"/>
         <source>Assignment papers</source>
         <translation>指派文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="394"/>
+        <location filename="../../ui/case_dialog.py" line="413"/>
+        <source>Writing the document…</source>
+        <translation>正在生成文书…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="419"/>
         <source>Addressee of the letter</source>
         <translation>公函的受理机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="525"/>
+        <location filename="../../ui/case_dialog.py" line="567"/>
         <source>Objection to the decision (法律援助法 s.49)</source>
         <translation>对决定提出异议（法律援助法第四十九条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="526"/>
+        <location filename="../../ui/case_dialog.py" line="568"/>
         <source>Ground of the objection</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="537"/>
+        <location filename="../../ui/case_dialog.py" line="580"/>
         <source>Upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="538"/>
+        <location filename="../../ui/case_dialog.py" line="581"/>
         <source>Not upheld: the decision stands</source>
         <translation>异议不成立，维持原决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="539"/>
+        <location filename="../../ui/case_dialog.py" line="582"/>
         <source>The justice bureau&apos;s decision on the objection</source>
         <translation>司法行政机关对异议的审查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="540"/>
+        <location filename="../../ui/case_dialog.py" line="583"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="109"/>
-        <location filename="../../ui/case_dialog.py" line="264"/>
+        <location filename="../../ui/case_dialog.py" line="119"/>
+        <location filename="../../ui/case_dialog.py" line="277"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="125"/>
+        <location filename="../../ui/case_dialog.py" line="135"/>
         <source>Objection…</source>
         <translation>提出异议…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="128"/>
+        <location filename="../../ui/case_dialog.py" line="138"/>
         <source>Bureau&apos;s decision on the objection…</source>
         <translation>异议审查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="178"/>
+        <location filename="../../ui/case_dialog.py" line="191"/>
         <source>{0}: due {1} ({2}; period {3})</source>
         <translation>{0}：{1} 到期（{2}；期限 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="269"/>
+        <location filename="../../ui/case_dialog.py" line="282"/>
         <source>Possible life or death sentence</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="272"/>
+        <location filename="../../ui/case_dialog.py" line="285"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="278"/>
+        <location filename="../../ui/case_dialog.py" line="291"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="279"/>
+        <location filename="../../ui/case_dialog.py" line="292"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="280"/>
+        <location filename="../../ui/case_dialog.py" line="293"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="281"/>
+        <location filename="../../ui/case_dialog.py" line="294"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="282"/>
+        <location filename="../../ui/case_dialog.py" line="295"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="284"/>
+        <location filename="../../ui/case_dialog.py" line="297"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="290"/>
+        <location filename="../../ui/case_dialog.py" line="303"/>
         <source>Decision reason</source>
         <translation>审查决定理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="291"/>
+        <location filename="../../ui/case_dialog.py" line="304"/>
         <source>Materials requested</source>
         <translation>需补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="292"/>
+        <location filename="../../ui/case_dialog.py" line="305"/>
         <source>Current handler</source>
         <translation>现承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="343"/>
+        <location filename="../../ui/case_dialog.py" line="369"/>
         <source>Change handler…</source>
         <translation>更换承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="358"/>
-        <location filename="../../ui/case_dialog.py" line="373"/>
+        <location filename="../../ui/case_dialog.py" line="383"/>
+        <location filename="../../ui/case_dialog.py" line="398"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="359"/>
-        <location filename="../../ui/case_dialog.py" line="374"/>
+        <location filename="../../ui/case_dialog.py" line="384"/>
+        <location filename="../../ui/case_dialog.py" line="399"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="391"/>
-        <location filename="../../ui/case_dialog.py" line="400"/>
-        <location filename="../../ui/case_dialog.py" line="417"/>
-        <location filename="../../ui/case_dialog.py" line="460"/>
+        <location filename="../../ui/case_dialog.py" line="416"/>
+        <location filename="../../ui/case_dialog.py" line="425"/>
+        <location filename="../../ui/case_dialog.py" line="443"/>
+        <location filename="../../ui/case_dialog.py" line="493"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="482"/>
+        <location filename="../../ui/case_dialog.py" line="518"/>
         <source>Request materials</source>
         <translation>通知补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="483"/>
+        <location filename="../../ui/case_dialog.py" line="519"/>
         <source>Missing (one per line)</source>
         <translation>缺少的材料（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="502"/>
+        <location filename="../../ui/case_dialog.py" line="543"/>
         <source>Grant legal aid</source>
         <translation>给予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="502"/>
+        <location filename="../../ui/case_dialog.py" line="543"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="506"/>
+        <location filename="../../ui/case_dialog.py" line="547"/>
         <source>Refuse legal aid</source>
         <translation>不予法律援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="507"/>
+        <location filename="../../ui/case_dialog.py" line="548"/>
         <source>Reasons (written, s.38)</source>
         <translation>理由（书面说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="554"/>
+        <location filename="../../ui/case_dialog.py" line="598"/>
         <source>Aid in advance, before the decision (法律援助法 s.44)</source>
         <translation>先行提供法律援助（法律援助法第四十四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="555"/>
+        <location filename="../../ui/case_dialog.py" line="599"/>
         <source>Note (e.g. the day the limitation period ends)</source>
         <translation>说明（如诉讼时效届满日）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="582"/>
+        <location filename="../../ui/case_dialog.py" line="627"/>
         <source>Agreement and power of attorney signed</source>
         <translation>已签订委托协议和授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="590"/>
+        <location filename="../../ui/case_dialog.py" line="639"/>
         <source>Agreement cannot be signed in time (程序规定 s.27)</source>
         <translation>无法按时签订委托协议（程序规定第二十七条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="591"/>
+        <location filename="../../ui/case_dialog.py" line="640"/>
         <source>Reason (the aided person&apos;s, or another objective one)</source>
         <translation>原因（受援人原因或其他客观原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="604"/>
+        <location filename="../../ui/case_dialog.py" line="654"/>
         <source>Terminate legal aid (s.48)</source>
         <translation>终止法律援助（法律援助法第四十八条）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="668"/>
+        <location filename="../../ui/case_dialog.py" line="720"/>
         <source>Approve closing — quality of the case</source>
         <translation>结案审查 — 评定办案质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="679"/>
+        <location filename="../../ui/case_dialog.py" line="731"/>
         <source>Return the closing file</source>
         <translation>退回结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="680"/>
+        <location filename="../../ui/case_dialog.py" line="732"/>
         <source>What is missing or wrong</source>
         <translation>缺少或有误的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="698"/>
+        <location filename="../../ui/case_dialog.py" line="751"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
@@ -1236,52 +1251,52 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>ClosingDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="297"/>
+        <location filename="../../ui/case_work.py" line="319"/>
         <source>Submit the closing file</source>
         <translation>提交结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="310"/>
+        <location filename="../../ui/case_work.py" line="332"/>
         <source>Not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="317"/>
+        <location filename="../../ui/case_work.py" line="339"/>
         <source>Yuan; empty if none</source>
         <translation>单位：元；没有则留空</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="325"/>
+        <location filename="../../ui/case_work.py" line="347"/>
         <source>Documents in the file (★ required)</source>
         <translation>案卷材料（★为必备）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="328"/>
+        <location filename="../../ui/case_work.py" line="350"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="329"/>
+        <location filename="../../ui/case_work.py" line="351"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="332"/>
+        <location filename="../../ui/case_work.py" line="354"/>
         <source>Enforcement result</source>
         <translation>执行结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="335"/>
+        <location filename="../../ui/case_work.py" line="357"/>
         <source>Hearing</source>
         <translation>审理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="336"/>
+        <location filename="../../ui/case_work.py" line="358"/>
         <source>Economic loss recovered</source>
         <translation>挽回经济损失</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="349"/>
+        <location filename="../../ui/case_work.py" line="371"/>
         <source>Economic loss recovered: {0}</source>
         <translation>挽回经济损失：{0}</translation>
     </message>
@@ -1289,147 +1304,152 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="57"/>
+        <location filename="../../ui/correction_dialog.py" line="60"/>
         <source>Correct registered facts: {0}</source>
         <translation>更正登记信息：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="63"/>
+        <location filename="../../ui/correction_dialog.py" line="66"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="75"/>
+        <location filename="../../ui/correction_dialog.py" line="78"/>
         <source>Possible life imprisonment or death penalty</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="80"/>
+        <location filename="../../ui/correction_dialog.py" line="83"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="99"/>
+        <location filename="../../ui/correction_dialog.py" line="102"/>
         <source>The subsidy is {0}: its basis can no longer change</source>
         <translation>补贴{0}：其计算依据不能再更正</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="106"/>
+        <location filename="../../ui/correction_dialog.py" line="109"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="108"/>
+        <location filename="../../ui/correction_dialog.py" line="111"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="109"/>
+        <location filename="../../ui/correction_dialog.py" line="112"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="112"/>
+        <location filename="../../ui/correction_dialog.py" line="115"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="115"/>
+        <location filename="../../ui/correction_dialog.py" line="118"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="118"/>
+        <location filename="../../ui/correction_dialog.py" line="121"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="122"/>
+        <location filename="../../ui/correction_dialog.py" line="125"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="124"/>
+        <location filename="../../ui/correction_dialog.py" line="127"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="125"/>
+        <location filename="../../ui/correction_dialog.py" line="128"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="126"/>
+        <location filename="../../ui/correction_dialog.py" line="129"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="127"/>
+        <location filename="../../ui/correction_dialog.py" line="130"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="130"/>
+        <location filename="../../ui/correction_dialog.py" line="133"/>
         <source>Economic hardship</source>
         <translation>经济困难依据</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="139"/>
+        <location filename="../../ui/correction_dialog.py" line="142"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="154"/>
+        <location filename="../../ui/correction_dialog.py" line="157"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="156"/>
+        <location filename="../../ui/correction_dialog.py" line="159"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="157"/>
+        <location filename="../../ui/correction_dialog.py" line="160"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="158"/>
+        <location filename="../../ui/correction_dialog.py" line="161"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="159"/>
+        <location filename="../../ui/correction_dialog.py" line="162"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="160"/>
+        <location filename="../../ui/correction_dialog.py" line="163"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="161"/>
+        <location filename="../../ui/correction_dialog.py" line="164"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="167"/>
+        <location filename="../../ui/correction_dialog.py" line="170"/>
         <source>The person has {0} other case(s) ({1}): a correction of the person applies to them too</source>
         <translation>该受援人另有{0}件案件（{1}）：对受援人信息的更正同样适用于这些案件</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="180"/>
+        <location filename="../../ui/correction_dialog.py" line="183"/>
         <source>e.g. the ID number was copied wrongly</source>
         <translation>例如：身份证号抄录错误</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="182"/>
+        <location filename="../../ui/correction_dialog.py" line="185"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/correction_dialog.py" line="252"/>
+        <location filename="../../ui/correction_dialog.py" line="255"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/correction_dialog.py" line="257"/>
         <source>Not saved: see the fields marked in red</source>
         <translation>未保存：请查看红字标出的项目</translation>
     </message>
@@ -1661,189 +1681,189 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>EscalationPanel</name>
     <message>
-        <location filename="../../ui/case_escalation.py" line="178"/>
+        <location filename="../../ui/case_escalation.py" line="191"/>
         <source>Held on</source>
         <translation>讨论日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="179"/>
+        <location filename="../../ui/case_escalation.py" line="192"/>
         <source>Chair</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="180"/>
+        <location filename="../../ui/case_escalation.py" line="193"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="181"/>
+        <location filename="../../ui/case_escalation.py" line="194"/>
         <source>Agreed handling plan</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="182"/>
-        <location filename="../../ui/case_escalation.py" line="429"/>
+        <location filename="../../ui/case_escalation.py" line="195"/>
+        <location filename="../../ui/case_escalation.py" line="448"/>
         <source>Signed minutes</source>
         <translation>签字记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="193"/>
+        <location filename="../../ui/case_escalation.py" line="206"/>
         <source>Flag as major or difficult…</source>
         <translation>标记为重大疑难…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="194"/>
+        <location filename="../../ui/case_escalation.py" line="207"/>
         <source>Confirm…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="195"/>
+        <location filename="../../ui/case_escalation.py" line="208"/>
         <source>Dismiss…</source>
         <translation>排除…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="196"/>
+        <location filename="../../ui/case_escalation.py" line="209"/>
         <source>Record a discussion…</source>
         <translation>记录集体讨论…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="197"/>
+        <location filename="../../ui/case_escalation.py" line="210"/>
         <source>Report upward…</source>
         <translation>上报主管机关…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="198"/>
+        <location filename="../../ui/case_escalation.py" line="211"/>
         <source>Record the reply…</source>
         <translation>登记批复…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="199"/>
+        <location filename="../../ui/case_escalation.py" line="212"/>
         <source>Print report form…</source>
         <translation>打印报告表…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="208"/>
+        <location filename="../../ui/case_escalation.py" line="221"/>
         <source>Print minutes form…</source>
         <translation>打印讨论记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="209"/>
+        <location filename="../../ui/case_escalation.py" line="222"/>
         <source>Attach signed minutes…</source>
         <translation>附加签字记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="210"/>
+        <location filename="../../ui/case_escalation.py" line="223"/>
         <source>Open signed minutes</source>
         <translation>打开签字记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="218"/>
+        <location filename="../../ui/case_escalation.py" line="231"/>
         <source>Collective discussions</source>
         <translation>集体讨论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="234"/>
+        <location filename="../../ui/case_escalation.py" line="254"/>
         <source>Not a major or difficult case. Flag it by hand if it is.</source>
         <translation>本案未列为重大疑难案件。如属重大疑难，可手工标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="237"/>
+        <location filename="../../ui/case_escalation.py" line="257"/>
         <source>State: {0} · flagged on {1} by {2}</source>
         <translation>状态：{0} · {1}由{2}列入</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="240"/>
+        <location filename="../../ui/case_escalation.py" line="260"/>
         <source>Reasons: {0}</source>
         <translation>理由：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="244"/>
+        <location filename="../../ui/case_escalation.py" line="264"/>
         <source>Decided on {0} by {1}: {2}</source>
         <translation>{0}由{1}决定：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="248"/>
+        <location filename="../../ui/case_escalation.py" line="268"/>
         <source>Report due on {0} ({1})</source>
         <translation>应于{0}前上报（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="176"/>
+        <location filename="../../ui/case_escalation.py" line="189"/>
         <source>(not attached)</source>
         <translation>（未附）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="278"/>
+        <location filename="../../ui/case_escalation.py" line="296"/>
         <source>Reported on {0} to {1} ({2}): {3}</source>
         <translation>{0}上报{1}（{2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="279"/>
+        <location filename="../../ui/case_escalation.py" line="297"/>
         <source>no reference number</source>
         <translation>无文号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="283"/>
+        <location filename="../../ui/case_escalation.py" line="301"/>
         <source>Reply of {0}: {1}</source>
         <translation>{0}批复：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="308"/>
+        <location filename="../../ui/case_escalation.py" line="322"/>
         <source>Flag as major or difficult</source>
         <translation>标记为重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="308"/>
+        <location filename="../../ui/case_escalation.py" line="322"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="321"/>
+        <location filename="../../ui/case_escalation.py" line="336"/>
         <source>Confirm as major or difficult</source>
         <translation>确认为重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="322"/>
+        <location filename="../../ui/case_escalation.py" line="337"/>
         <source>Dismiss</source>
         <translation>排除</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="322"/>
+        <location filename="../../ui/case_escalation.py" line="337"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="376"/>
+        <location filename="../../ui/case_escalation.py" line="395"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="377"/>
+        <location filename="../../ui/case_escalation.py" line="396"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="402"/>
-        <location filename="../../ui/case_escalation.py" line="405"/>
+        <location filename="../../ui/case_escalation.py" line="421"/>
+        <location filename="../../ui/case_escalation.py" line="424"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="412"/>
+        <location filename="../../ui/case_escalation.py" line="431"/>
         <source>Minutes of the collective discussion</source>
         <translation>集体讨论记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="417"/>
+        <location filename="../../ui/case_escalation.py" line="436"/>
         <source>Report form</source>
         <translation>重大疑难案件报告表</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="430"/>
+        <location filename="../../ui/case_escalation.py" line="449"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="442"/>
+        <location filename="../../ui/case_escalation.py" line="461"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
@@ -2064,32 +2084,32 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="370"/>
+        <location filename="../../ui/case_work.py" line="392"/>
         <source>Follow-up</source>
         <translation>回访与质量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="381"/>
+        <location filename="../../ui/case_work.py" line="403"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="382"/>
+        <location filename="../../ui/case_work.py" line="404"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="383"/>
+        <location filename="../../ui/case_work.py" line="405"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="384"/>
+        <location filename="../../ui/case_work.py" line="406"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="385"/>
+        <location filename="../../ui/case_work.py" line="407"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -2097,47 +2117,47 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="399"/>
+        <location filename="../../ui/case_work.py" line="421"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="400"/>
+        <location filename="../../ui/case_work.py" line="422"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="401"/>
+        <location filename="../../ui/case_work.py" line="423"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="402"/>
+        <location filename="../../ui/case_work.py" line="424"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="403"/>
+        <location filename="../../ui/case_work.py" line="425"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="404"/>
+        <location filename="../../ui/case_work.py" line="426"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="407"/>
+        <location filename="../../ui/case_work.py" line="429"/>
         <source>Record follow-up…</source>
         <translation>记录回访/投诉…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="420"/>
+        <location filename="../../ui/case_work.py" line="449"/>
         <source>No closing file submitted yet.</source>
         <translation>尚未提交结案材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="423"/>
+        <location filename="../../ui/case_work.py" line="452"/>
         <source>Closing file: outcome {0}; {1} documents: {2}</source>
         <translation>结案材料：结果为{0}；共{1}项：{2}</translation>
     </message>
@@ -2490,237 +2510,242 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="72"/>
+        <location filename="../../ui/intake_dialog.py" line="74"/>
         <source>Accept a notification</source>
         <translation>接收通知（通知辩护/通知代理）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="73"/>
+        <location filename="../../ui/intake_dialog.py" line="75"/>
         <source>Register an application</source>
         <translation>登记法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="92"/>
+        <location filename="../../ui/intake_dialog.py" line="94"/>
         <source>Court, procuratorate, police or state-security organ</source>
         <translation>法院、检察院、公安机关或国家安全机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="95"/>
+        <location filename="../../ui/intake_dialog.py" line="97"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="99"/>
+        <location filename="../../ui/intake_dialog.py" line="101"/>
         <source>The organ&apos;s own case number</source>
         <translation>通知机关的案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="101"/>
+        <location filename="../../ui/intake_dialog.py" line="103"/>
         <source>e.g. 株洲市看守所 (if detained)</source>
         <translation>如：株洲市看守所（被羁押时）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="107"/>
+        <location filename="../../ui/intake_dialog.py" line="109"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="111"/>
+        <location filename="../../ui/intake_dialog.py" line="113"/>
         <source>e.g. theft, unpaid wages</source>
         <translation>如：盗窃罪、追索劳动报酬</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="121"/>
+        <location filename="../../ui/intake_dialog.py" line="123"/>
         <source>Co-applicants and joined cases count too</source>
         <translation>共同受援人及并案均计入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="124"/>
+        <location filename="../../ui/intake_dialog.py" line="126"/>
         <source>Aided persons (incl. joined cases)</source>
         <translation>受援人数（含并案）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="127"/>
+        <location filename="../../ui/intake_dialog.py" line="129"/>
         <source>Possible life imprisonment or death penalty</source>
         <translation>可能判处无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="129"/>
+        <location filename="../../ui/intake_dialog.py" line="131"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="131"/>
+        <location filename="../../ui/intake_dialog.py" line="133"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="132"/>
+        <location filename="../../ui/intake_dialog.py" line="134"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="135"/>
+        <location filename="../../ui/intake_dialog.py" line="137"/>
         <source>Notifying organ</source>
         <translation>通知机关</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="138"/>
+        <location filename="../../ui/intake_dialog.py" line="140"/>
         <source>Ground of the notification</source>
         <translation>通知理由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="140"/>
+        <location filename="../../ui/intake_dialog.py" line="142"/>
         <source>Organ&apos;s case number</source>
         <translation>机关案号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="141"/>
+        <location filename="../../ui/intake_dialog.py" line="143"/>
         <source>Place of detention</source>
         <translation>羁押场所</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="142"/>
+        <location filename="../../ui/intake_dialog.py" line="144"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="143"/>
+        <location filename="../../ui/intake_dialog.py" line="145"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="144"/>
+        <location filename="../../ui/intake_dialog.py" line="146"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="145"/>
+        <location filename="../../ui/intake_dialog.py" line="147"/>
         <source>Matter (s.31)</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="146"/>
+        <location filename="../../ui/intake_dialog.py" line="148"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="147"/>
+        <location filename="../../ui/intake_dialog.py" line="149"/>
         <source>Summary</source>
         <translation>案情概要</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="148"/>
+        <location filename="../../ui/intake_dialog.py" line="150"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="155"/>
+        <location filename="../../ui/intake_dialog.py" line="157"/>
         <source>18 characters; fills birth date and gender</source>
         <translation>18位，自动填入出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="158"/>
+        <location filename="../../ui/intake_dialog.py" line="160"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="171"/>
+        <location filename="../../ui/intake_dialog.py" line="173"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="173"/>
+        <location filename="../../ui/intake_dialog.py" line="175"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="174"/>
+        <location filename="../../ui/intake_dialog.py" line="176"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="176"/>
+        <location filename="../../ui/intake_dialog.py" line="178"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="177"/>
+        <location filename="../../ui/intake_dialog.py" line="179"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="178"/>
+        <location filename="../../ui/intake_dialog.py" line="180"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="179"/>
+        <location filename="../../ui/intake_dialog.py" line="181"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="183"/>
+        <location filename="../../ui/intake_dialog.py" line="185"/>
         <source>Statement of economic hardship and integrity pledge</source>
         <translation>经济困难状况说明及个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="184"/>
+        <location filename="../../ui/intake_dialog.py" line="186"/>
         <source>The applicant signed the integrity pledge</source>
         <translation>申请人已签署个人诚信承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="185"/>
+        <location filename="../../ui/intake_dialog.py" line="187"/>
         <source>Exempt from the hardship check</source>
         <translation>免予经济困难审查</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="196"/>
+        <location filename="../../ui/intake_dialog.py" line="198"/>
         <source>Economic hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="277"/>
+        <location filename="../../ui/intake_dialog.py" line="279"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="296"/>
+        <location filename="../../ui/intake_dialog.py" line="298"/>
         <source>Already on file with {0} case(s): {1}</source>
         <translation>该受援人已有 {0} 件案件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="322"/>
+        <location filename="../../ui/intake_dialog.py" line="324"/>
         <source>Register an application from the {0} of {1}</source>
         <translation>由 {1} 的{0}转为法律援助申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="396"/>
+        <location filename="../../ui/intake_dialog.py" line="398"/>
         <source>Choose the ground of the notification (法律援助法 s.25)</source>
         <translation>请选择通知理由（法律援助法第二十五条）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="408"/>
+        <location filename="../../ui/intake_dialog.py" line="407"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="412"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="410"/>
+        <location filename="../../ui/intake_dialog.py" line="414"/>
         <source>Register it as a separate case anyway?</source>
         <translation>确属不同案件，仍然登记？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="418"/>
+        <location filename="../../ui/intake_dialog.py" line="422"/>
         <source>Person on file</source>
         <translation>受援人已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="420"/>
+        <location filename="../../ui/intake_dialog.py" line="424"/>
         <source>Update the person&apos;s details and register the case?</source>
         <translation>按本次填写更新受援人信息并登记案件？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="428"/>
+        <location filename="../../ui/intake_dialog.py" line="432"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2759,214 +2784,219 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Legal aid case management — {0} ({1})</source>
         <translation>法律援助案件管理 — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>The audit trail is broken at entry {0}: {1}. Report it; compare with the last signed anchor printout (审计记录 › 打印锚点).</source>
         <translation>审计记录在第 {0} 条处断开：{1}。请立即报告，并与最近一次签字存档的锚点打印件核对（审计记录 › 打印锚点）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>E&amp;xport ledger…</source>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Today&apos;s application receipts (PDF)…</source>
         <translation>当日申请材料接收凭证（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Columns shown</source>
         <translation>显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Sign out (switch user)</source>
         <translation>退出登录（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Legal help</source>
         <translation>法律帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Duty rota</source>
         <translation>值班安排</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>Today&apos;s application receipts</source>
         <translation>当日申请材料接收凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>{0} receipts saved: {1}</source>
         <translation>已保存 {0} 份接收凭证：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="657"/>
+        <source>{0} cases shown</source>
+        <translation>共 {0} 件案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -2974,58 +3004,58 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/case_escalation.py" line="68"/>
+        <location filename="../../ui/case_escalation.py" line="75"/>
         <source>Collective discussion</source>
         <translation>集体讨论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="85"/>
+        <location filename="../../ui/case_escalation.py" line="92"/>
         <source>Other participants, separated by 、</source>
         <translation>其他参加人员，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="89"/>
+        <location filename="../../ui/case_escalation.py" line="96"/>
         <source>optional: the signed minutes, scanned</source>
         <translation>可选：签字后的讨论记录扫描件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="90"/>
+        <location filename="../../ui/case_escalation.py" line="97"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="96"/>
+        <location filename="../../ui/case_escalation.py" line="103"/>
         <source>Held on</source>
         <translation>讨论日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="97"/>
+        <location filename="../../ui/case_escalation.py" line="104"/>
         <source>Chair</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="98"/>
+        <location filename="../../ui/case_escalation.py" line="105"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="100"/>
+        <location filename="../../ui/case_escalation.py" line="107"/>
         <source>Opinions</source>
         <translation>讨论意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="101"/>
+        <location filename="../../ui/case_escalation.py" line="108"/>
         <source>Agreed handling plan</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="102"/>
         <location filename="../../ui/case_escalation.py" line="109"/>
+        <location filename="../../ui/case_escalation.py" line="116"/>
         <source>Signed minutes</source>
         <translation>签字记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="110"/>
+        <location filename="../../ui/case_escalation.py" line="117"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif)</translation>
     </message>
@@ -3380,42 +3410,42 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/case_escalation.py" line="144"/>
+        <location filename="../../ui/case_escalation.py" line="151"/>
         <source>Authority&apos;s reply</source>
         <translation>主管机关批复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="144"/>
+        <location filename="../../ui/case_escalation.py" line="151"/>
         <source>Report upward</source>
         <translation>上报主管机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="147"/>
+        <location filename="../../ui/case_escalation.py" line="154"/>
         <source>e.g. 株洲市司法局</source>
         <translation>例如：株洲市司法局</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="151"/>
+        <location filename="../../ui/case_escalation.py" line="158"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="153"/>
+        <location filename="../../ui/case_escalation.py" line="160"/>
         <source>Authority</source>
         <translation>报送机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="154"/>
+        <location filename="../../ui/case_escalation.py" line="161"/>
         <source>Reference number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="155"/>
+        <location filename="../../ui/case_escalation.py" line="162"/>
         <source>Reply</source>
         <translation>批复意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="155"/>
+        <location filename="../../ui/case_escalation.py" line="162"/>
         <source>Content</source>
         <translation>报告内容</translation>
     </message>
@@ -4641,167 +4671,167 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidyPanel</name>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="73"/>
+        <location filename="../../ui/case_subsidy.py" line="81"/>
         <source>Rule</source>
         <translation>计算项目</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="74"/>
+        <location filename="../../ui/case_subsidy.py" line="82"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="75"/>
+        <location filename="../../ui/case_subsidy.py" line="83"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="76"/>
+        <location filename="../../ui/case_subsidy.py" line="84"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="87"/>
+        <location filename="../../ui/case_subsidy.py" line="95"/>
         <source>Basis of the calculation</source>
         <translation>补贴计算依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="93"/>
+        <location filename="../../ui/case_subsidy.py" line="101"/>
         <source>Adjust amount…</source>
         <translation>调整金额…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="94"/>
+        <location filename="../../ui/case_subsidy.py" line="102"/>
         <source>Approve subsidy</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="122"/>
+        <location filename="../../ui/case_subsidy.py" line="137"/>
         <source>estimate (proposed when the case closes)</source>
         <translation>预估（结案时提交审核）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="122"/>
+        <location filename="../../ui/case_subsidy.py" line="137"/>
         <source>Standard: {0} · computed {1} yuan · state: {2}</source>
         <translation>补贴标准：{0} · 计算金额 {1} 元 · 状态：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="130"/>
+        <location filename="../../ui/case_subsidy.py" line="145"/>
         <source>This is the example standard shipped with the program, not your province&apos;s: an administrator replaces it in 补贴 › 补贴标准.</source>
         <translation>这是程序自带的示例标准，不是本省标准：请管理员在「补贴 › 补贴标准」中替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="131"/>
+        <location filename="../../ui/case_subsidy.py" line="146"/>
         <source>Adjusted to {0} yuan: {1}</source>
         <translation>已调整为 {0} 元：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="136"/>
+        <location filename="../../ui/case_subsidy.py" line="151"/>
         <source>Paid to each handler: {0}</source>
         <translation>各承办人分得：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="138"/>
+        <location filename="../../ui/case_subsidy.py" line="153"/>
         <source>part not yet recorded</source>
         <translation>份额未确定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="150"/>
+        <location filename="../../ui/case_subsidy.py" line="165"/>
         <source>You adjusted this amount: another supervisor approves it</source>
         <translation>补贴金额由您调整，须由另一位负责人审核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="158"/>
+        <location filename="../../ui/case_subsidy.py" line="173"/>
         <source>As registered (no tier)</source>
         <translation>按登记情况（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="166"/>
+        <location filename="../../ui/case_subsidy.py" line="181"/>
         <source>Aided persons</source>
         <translation>受援人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="171"/>
+        <location filename="../../ui/case_subsidy.py" line="186"/>
         <source>Cases joined</source>
         <translation>同案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="237"/>
+        <location filename="../../ui/case_subsidy.py" line="251"/>
         <source>By share</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="238"/>
+        <location filename="../../ui/case_subsidy.py" line="252"/>
         <source>By stages each did</source>
         <translation>按各自完成的阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="255"/>
+        <location filename="../../ui/case_subsidy.py" line="269"/>
         <source>Each handler&apos;s part</source>
         <translation>各承办人份额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="261"/>
+        <location filename="../../ui/case_subsidy.py" line="275"/>
         <source> stages</source>
         <translation> 个阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="174"/>
+        <location filename="../../ui/case_subsidy.py" line="189"/>
         <source>Where handled</source>
         <translation>办理地域</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="181"/>
+        <location filename="../../ui/case_subsidy.py" line="196"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="192"/>
+        <location filename="../../ui/case_subsidy.py" line="207"/>
         <source>of</source>
         <translation>/</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="195"/>
+        <location filename="../../ui/case_subsidy.py" line="210"/>
         <source>Stages completed (terminated case)</source>
         <translation>已完成阶段（终止案件）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="203"/>
+        <location filename="../../ui/case_subsidy.py" line="218"/>
         <source>The standard pays the stages completed</source>
         <translation>标准规定：按已完成阶段支付</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="204"/>
+        <location filename="../../ui/case_subsidy.py" line="219"/>
         <source>The standard pays {0}</source>
         <translation>标准规定：按{0}支付</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="208"/>
+        <location filename="../../ui/case_subsidy.py" line="223"/>
         <source>The standard says nothing on terminated cases: nothing is paid until a share is recorded here</source>
         <translation>标准未规定终止案件的补贴：在此确定支付比例前不支付</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="208"/>
+        <location filename="../../ui/case_subsidy.py" line="223"/>
         <source>Terminated aid</source>
         <translation>终止援助</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="209"/>
+        <location filename="../../ui/case_subsidy.py" line="224"/>
         <source>Pay this share instead</source>
         <translation>按此比例支付</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="213"/>
+        <location filename="../../ui/case_subsidy.py" line="228"/>
         <source>Why this share (required)</source>
         <translation>确定比例的理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="222"/>
+        <location filename="../../ui/case_subsidy.py" line="237"/>
         <source>Share paid</source>
         <translation>支付比例</translation>
     </message>
     <message>
-        <location filename="../../ui/case_subsidy.py" line="224"/>
+        <location filename="../../ui/case_subsidy.py" line="239"/>
         <source>Save basis and recalculate</source>
         <translation>保存依据并重新计算</translation>
     </message>
@@ -4946,52 +4976,52 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="84"/>
+        <location filename="../../ui/case_work.py" line="86"/>
         <source>Log work</source>
         <translation>记录办案工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="90"/>
+        <location filename="../../ui/case_work.py" line="92"/>
         <source>e.g. 株洲市看守所, 天元区人民法院</source>
         <translation>例如：株洲市看守所、天元区人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="93"/>
+        <location filename="../../ui/case_work.py" line="95"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="97"/>
+        <location filename="../../ui/case_work.py" line="99"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="107"/>
+        <location filename="../../ui/case_work.py" line="109"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="108"/>
+        <location filename="../../ui/case_work.py" line="110"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="109"/>
+        <location filename="../../ui/case_work.py" line="111"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="110"/>
+        <location filename="../../ui/case_work.py" line="112"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="111"/>
+        <location filename="../../ui/case_work.py" line="113"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="124"/>
+        <location filename="../../ui/case_work.py" line="126"/>
         <source>Correct work</source>
         <translation>更正工作记录</translation>
     </message>
@@ -4999,112 +5029,112 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="143"/>
+        <location filename="../../ui/case_work.py" line="157"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="144"/>
+        <location filename="../../ui/case_work.py" line="158"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="145"/>
+        <location filename="../../ui/case_work.py" line="159"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="146"/>
+        <location filename="../../ui/case_work.py" line="160"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="147"/>
+        <location filename="../../ui/case_work.py" line="161"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="148"/>
+        <location filename="../../ui/case_work.py" line="162"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="152"/>
+        <location filename="../../ui/case_work.py" line="166"/>
         <source>Log work…</source>
         <translation>记录办案工作…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="155"/>
+        <location filename="../../ui/case_work.py" line="169"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="158"/>
+        <location filename="../../ui/case_work.py" line="172"/>
         <source>Work log</source>
         <translation>办案工作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="169"/>
+        <location filename="../../ui/case_work.py" line="183"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="170"/>
+        <location filename="../../ui/case_work.py" line="184"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="171"/>
+        <location filename="../../ui/case_work.py" line="185"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="172"/>
+        <location filename="../../ui/case_work.py" line="186"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="173"/>
+        <location filename="../../ui/case_work.py" line="187"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="174"/>
+        <location filename="../../ui/case_work.py" line="188"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="180"/>
+        <location filename="../../ui/case_work.py" line="194"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="181"/>
+        <location filename="../../ui/case_work.py" line="195"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="184"/>
+        <location filename="../../ui/case_work.py" line="198"/>
         <source>Case file documents</source>
         <translation>案卷材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="201"/>
+        <location filename="../../ui/case_work.py" line="224"/>
         <source>{0} entries, {1} in all</source>
         <translation>共{0}条，合计{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="257"/>
+        <location filename="../../ui/case_work.py" line="279"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="258"/>
+        <location filename="../../ui/case_work.py" line="280"/>
         <source>Documents and scans (*.pdf *.jpg *.png *.tif *.docx);;All files (*)</source>
         <translation>文书和扫描件 (*.pdf *.jpg *.png *.tif *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="271"/>
+        <location filename="../../ui/case_work.py" line="293"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
@@ -5130,6 +5160,14 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <location filename="../../ui/ledger_dialog.py" line="103"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>operation</name>
+    <message>
+        <location filename="../../ui/operation.py" line="119"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>
