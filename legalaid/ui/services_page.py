@@ -4,9 +4,13 @@ is ready at once), above the day's (or a period's) list."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import cast
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -41,9 +45,26 @@ from legalaid.services.aid_services import RepeatedService, ServiceEntry, Servic
 from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers, list_offices
+from legalaid.ui import tasks
 from legalaid.ui.models import RIGHT, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.widgets import FieldError, date_edit, show_error, to_qdate
+
+_Lists = tuple[list[tuple[int, str]], list[tuple[int, str, str]]]
+
+
+def _lists(ctx: Context) -> _Lists:
+    """The handlers and the duty stations the form offers."""
+    handlers = [(h.id, h.name) for h in list_handlers(ctx, with_caseload=False)]
+    stations = [(s.id, s.name, s.office_code) for s in duty.list_stations(ctx)]
+    return handlers, stations
+
+
+@dataclass(frozen=True)
+class _Read:
+    lists: _Lists
+    entries: list[ServiceEntry] | None  # None: the period typed is not a valid one
+    counts: tuple[int, int]  # records and person-times
 
 
 class _EnterMoves(QObject):
@@ -574,8 +595,11 @@ class ServicesPage(QWidget):
     def reload_lists(self) -> None:
         """Handlers and stations as they are now (a station added in 值班安排 is offered when
         the desk is shown again); the form's current choices are kept."""
-        handlers = [(h.id, h.name) for h in list_handlers(self._ctx, with_caseload=False)]
-        stations = [(s.id, s.name, s.office_code) for s in duty.list_stations(self._ctx)]
+        self._apply_lists(*_lists(self._ctx))
+
+    def _apply_lists(
+        self, handlers: list[tuple[int, str]], stations: list[tuple[int, str, str]]
+    ) -> None:
         if (handlers, stations) == (self._handlers, self._stations) and self.channel.count():
             return
         self._handlers, self._stations = handlers, stations
@@ -590,28 +614,66 @@ class ServicesPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.loaded:
-            self.reload_lists()
+            # The lists again, off the GUI thread and without covering the form being typed.
+            ctx = self._ctx
+            task = tasks.Task(lambda _progress: _lists(ctx))
+            task.signals.finished.connect(self._lists_read)
+            tasks.start(task)
         super().showEvent(event)
 
-    def refresh(self) -> None:
-        """The lists the form offers (handlers, stations) and the period's records."""
-        if not self.loaded:
-            self.loaded = True
-            self.reload_lists()
+    def _lists_read(self, lists: object) -> None:
+        if shiboken6.isValid(self):
+            self._apply_lists(*cast(_Lists, lists))
+
+    def _filters(self) -> ServiceFilter | None:
         if not (self.day_from.is_valid() and self.day_to.is_valid()):
-            return
-        filters = ServiceFilter(
+            return None  # the date field says what is wrong
+        return ServiceFilter(
             day_from=self.day_from.value(),
             day_to=self.day_to.value(),
             kind=ServiceKind(k) if (k := self.kind_filter.currentData()) else None,
             text=self.search.text(),
         )
+
+    def reader(self) -> Callable[[], object]:
+        """The form's lists and the period's records, to read off the GUI thread when the
+        desk is first shown (a year of consultations is tens of thousands of records)."""
+        ctx, filters = self._ctx, self._filters()
+
+        def read() -> _Read:
+            lists = _lists(ctx)
+            if filters is None:
+                return _Read(lists, None, (0, 0))
+            entries = aid_services.list_services(ctx, filters)
+            return _Read(lists, entries, aid_services.count_services(ctx, filters))
+
+        return read
+
+    def show_data(self, data: object) -> None:
+        self.loaded = True
+        read = cast(_Read, data)
+        self._apply_lists(*read.lists)
+        if read.entries is not None:
+            self._show_entries(read.entries, *read.counts)
+
+    def refresh(self) -> None:
+        """The lists the form offers (handlers, stations) and the period's records, at once
+        (after a save, a filter changed, 刷新)."""
+        if not self.loaded:
+            self.loaded = True
+            self.reload_lists()
+        filters = self._filters()
+        if filters is None:
+            return
         try:
             entries = aid_services.list_services(self._ctx, filters)
             count, times = aid_services.count_services(self._ctx, filters)
         except LegalAidError as exc:
             show_error(self, exc, self.tr("Not shown"))
             return
+        self._show_entries(entries, count, times)
+
+    def _show_entries(self, entries: list[ServiceEntry], count: int, times: int) -> None:
         self.model.set_rows(entries)
         shown = (
             ""

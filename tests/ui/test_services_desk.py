@@ -49,6 +49,7 @@ def test_twenty_consultations_by_keyboard_alone(
     window.show()
     window.show_section(window.SERVICES)
     desk = window.services
+    qtbot.waitUntil(lambda: not window.loader.loading)  # read in the background when shown
     assert desk.loaded and desk.current_kind() is ServiceKind.CONSULTATION
     desk.name.setFocus()
     started = time.perf_counter()
@@ -93,6 +94,7 @@ def test_a_wrong_entry_keeps_what_was_typed(offices: Context, qtbot: QtBot) -> N
     qtbot.addWidget(window)
     window.show_section(window.SERVICES)
     desk = window.services
+    qtbot.waitUntil(lambda: not window.loader.loading)  # read in the background when shown
     desk.name.setText("王芳")
     desk.phone.setText("12345")
     desk.content.setText("离婚后孩子抚养费")
@@ -136,6 +138,7 @@ def test_duty_help_at_a_station_and_the_rota_calendar(
 
     window.show_section(window.SERVICES)
     desk = window.services
+    qtbot.waitUntil(lambda: not window.loader.loading)  # read in the background when shown
     desk.kind.setCurrentIndex(desk.kind.findData(ServiceKind.DUTY_HELP.value))
     assert desk.channel.currentText() == "株洲市看守所值班律师工作站"
     assert desk.helps[next(iter(desk.helps))].isVisible()
@@ -158,6 +161,7 @@ def test_a_consultation_becomes_an_application_linked_both_ways(
     qtbot.addWidget(window)
     window.show_section(window.SERVICES)
     desk = window.services
+    qtbot.waitUntil(lambda: not window.loader.loading)  # read in the background when shown
     desk.name.setText("王秀英")
     desk.id_number.setText("430223198304185705")
     desk.content.setText("工伤赔偿被拒")
@@ -195,11 +199,13 @@ def test_a_station_added_in_the_rota_is_offered_at_the_desk(
     window.show()
     window.show_section(window.SERVICES)
     desk = window.services
+    qtbot.waitUntil(lambda: not window.loader.loading)  # read in the background when shown
     desk.kind.setCurrentIndex(desk.kind.findData(ServiceKind.DUTY_HELP.value))
     assert desk.channel.count() == 0  # no station yet
     window.show_section(window.DUTY)
     duty.save_station(offices, office_code="ZZ", name="株洲市中级人民法院值班律师工作站",
                       kind=StationKind.COURT)  # fmt: skip
     window.show_section(window.SERVICES)
+    # The lists are read again off the GUI thread when the desk is shown again.
+    qtbot.waitUntil(lambda: desk.channel.currentText() == "株洲市中级人民法院值班律师工作站")
     assert desk.current_kind() is ServiceKind.DUTY_HELP  # the clerk's choice kept
-    assert desk.channel.currentText() == "株洲市中级人民法院值班律师工作站"

@@ -3,6 +3,9 @@ user signs in to a window of their own."""
 
 from __future__ import annotations
 
+import gc
+
+import pytest
 from pytestqt.qtbot import QtBot
 
 from legalaid.domain.permissions import Role
@@ -14,7 +17,9 @@ from legalaid.ui.case_dialog import CaseDialog
 from tests.services.closing_files import case_in_progress
 
 
-def test_sign_out_hands_the_desk_to_the_next_user(offices: Context, qtbot: QtBot) -> None:
+def test_sign_out_hands_the_desk_to_the_next_user(
+    offices: Context, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from legalaid.domain.vocabulary import HandlerType
     from legalaid.services.offices import add_handler
 
@@ -32,7 +37,11 @@ def test_sign_out_hands_the_desk_to_the_next_user(offices: Context, qtbot: QtBot
 
     # Not handed to qtbot: signing out deletes this window (an older pytest-qt would close
     # the deleted object at teardown).
+    monkeypatch.setattr(application, "SETTLE_MS", 10)
+    gc.unfreeze()
     window = application.open_window(offices, first, next_user)
+    # What start-up built is kept out of the collector's full passes (no 100 ms pauses).
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)
     case = CaseDialog(first, case_id)
     qtbot.addWidget(case)
     case.show()
@@ -46,3 +55,6 @@ def test_sign_out_hands_the_desk_to_the_next_user(offices: Context, qtbot: QtBot
     rows, _ = audit_entries(offices, AuditFilter(action="退出"))
     assert [r.detail for r in rows if "退出登录" in (r.detail or "")]
     application._windows.clear()
+    qtbot.wait(50)  # the next user's window settles its heap too
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()  # the rest of the suite collects as usual
