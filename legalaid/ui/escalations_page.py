@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple, cast
 
@@ -31,6 +32,7 @@ from legalaid.services import escalations
 from legalaid.services.context import Context
 from legalaid.services.escalation_papers import write_register
 from legalaid.services.offices import list_offices
+from legalaid.ui import operation
 from legalaid.ui.models import Column, RowsModel, chosen_row, list_view
 from legalaid.ui.page_loader import read_again
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate, run_modal
@@ -159,7 +161,11 @@ class EscalationsPage(QWidget):
     def check_open_cases(self) -> None:
         """Scan, show what the criteria found, and register only what the clerk keeps ticked."""
         try:
-            found = escalations.scan_candidates(self._ctx)
+            found = operation.run(
+                self,
+                partial(escalations.scan_candidates, self._ctx),
+                self.tr("Checking the open cases…"),
+            )
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
@@ -171,7 +177,8 @@ class EscalationsPage(QWidget):
             self.message.show_message(self.tr("Nothing was added"))
             return
         try:
-            added = escalations.add_candidates(self._ctx, case_ids=dialog.chosen)
+            work = partial(escalations.add_candidates, self._ctx, case_ids=dialog.chosen)
+            added = operation.run(self, work, self.tr("Saving…"))
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return

@@ -138,7 +138,8 @@ class _Busy:
             "background: #fff8dc; border: 1px solid #c8b560; padding: 4px 10px; color: #333;"
         )
         label.adjustSize()
-        label.move(window.width() - label.width() - 12, window.height() - label.height() - 12)
+        label.move(window.width() - label.width() - 12, 8)  # above the tabs' empty end, not
+        # over the buttons a dialog keeps at its foot
         label.show()
         label.raise_()
         self._label = label

@@ -6,9 +6,10 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import partial
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +43,7 @@ from legalaid.services import inspections, payments, subsidies
 from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers, list_offices
+from legalaid.ui import operation
 from legalaid.ui.models import LEFT, RIGHT, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate, to_qdate
 
@@ -510,6 +512,15 @@ def _optional(text: str, where: str) -> Decimal | None:
     return _money(text, where) if text.strip() else None
 
 
+class _Period(TypedDict):
+    """A payment period's choices, as the payments services take them."""
+
+    period_from: date
+    period_to: date
+    handler_id: int | None
+    firm: str | None
+
+
 class PaymentsTab(QWidget):
     """Approved subsidies of a period → a batch for finance → paid."""
 
@@ -590,7 +601,7 @@ class PaymentsTab(QWidget):
         self.save.setEnabled(has)
         self.pay.setEnabled(has and not self.batches.currentText().endswith(self.tr("paid")))
 
-    def _period(self) -> dict[str, object]:
+    def _period(self) -> _Period:
         return {
             "period_from": from_qdate(self.period_from.date()),
             "period_to": from_qdate(self.period_to.date()),
@@ -600,8 +611,15 @@ class PaymentsTab(QWidget):
 
     def show_candidates(self) -> None:
         try:
-            found = payments.candidates(self._ctx, **self._period())  # type: ignore[arg-type]
-            others = payments.service_candidates(self._ctx, **self._period())  # type: ignore[arg-type]
+            period = self._period()
+            found, others = operation.run(
+                self,
+                lambda: (
+                    payments.candidates(self._ctx, **period),
+                    payments.service_candidates(self._ctx, **period),
+                ),
+                self.tr("Reading the period's subsidies…"),
+            )
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
@@ -627,7 +645,8 @@ class PaymentsTab(QWidget):
 
     def create_batch(self) -> None:
         try:
-            batch = payments.create_batch(self._ctx, **self._period())  # type: ignore[arg-type]
+            work = partial(payments.create_batch, self._ctx, **self._period())
+            batch = operation.run(self, work, self.tr("Saving…"))
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
@@ -639,7 +658,10 @@ class PaymentsTab(QWidget):
 
     def save_batch(self, path: Path) -> bool:
         try:
-            payments.write_batch(self._ctx, batch_id=self.batches.currentData(), out=path)
+            work = partial(
+                payments.write_batch, self._ctx, batch_id=self.batches.currentData(), out=path
+            )
+            operation.run(self, work, self.tr("Writing the list…"))
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return False
@@ -670,7 +692,8 @@ class PaymentsTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            total = payments.pay_batch(self._ctx, batch_id=self.batches.currentData())
+            work = partial(payments.pay_batch, self._ctx, batch_id=self.batches.currentData())
+            total = operation.run(self, work, self.tr("Saving…"))
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return

@@ -133,32 +133,32 @@ Log folder: {1}</source>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="50"/>
+        <location filename="../../ui/application.py" line="51"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="91"/>
+        <location filename="../../ui/application.py" line="92"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="171"/>
+        <location filename="../../ui/application.py" line="186"/>
         <source>Connect to the office server</source>
         <translation>连接本处数据库服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="172"/>
+        <location filename="../../ui/application.py" line="187"/>
         <source>Password of {0} on {1}:</source>
         <translation>服务器 {1} 上账号 {0} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="185"/>
+        <location filename="../../ui/application.py" line="200"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="191"/>
+        <location filename="../../ui/application.py" line="206"/>
         <source>The database file {0} exists but holds no data. An interrupted copy or a disk fault can leave such a file: if the office had data here, close and restore the latest backup instead.
 
 Set up a new, empty database in this file?</source>
@@ -454,12 +454,12 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../ui/escalations_page.py" line="227"/>
+        <location filename="../../ui/escalations_page.py" line="234"/>
         <source>Candidates for 重大疑难</source>
         <translation>重大疑难候选案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="232"/>
+        <location filename="../../ui/escalations_page.py" line="239"/>
         <source>{0} open cases meet the office&apos;s criteria. Add the ticked ones to the register as candidates:</source>
         <translation>有 {0} 件在办案件符合本机构的识别标准。将勾选的案件列为重大疑难候选：</translation>
     </message>
@@ -1871,108 +1871,118 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>EscalationsPage</name>
     <message>
-        <location filename="../../ui/escalations_page.py" line="60"/>
+        <location filename="../../ui/escalations_page.py" line="62"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="63"/>
+        <location filename="../../ui/escalations_page.py" line="65"/>
         <source>Check open cases</source>
         <translation>检查在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="64"/>
+        <location filename="../../ui/escalations_page.py" line="66"/>
         <source>Save register…</source>
         <translation>保存登记表…</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="69"/>
+        <location filename="../../ui/escalations_page.py" line="71"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="70"/>
+        <location filename="../../ui/escalations_page.py" line="72"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="71"/>
+        <location filename="../../ui/escalations_page.py" line="73"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="72"/>
+        <location filename="../../ui/escalations_page.py" line="74"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="73"/>
+        <location filename="../../ui/escalations_page.py" line="75"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="74"/>
+        <location filename="../../ui/escalations_page.py" line="76"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="75"/>
+        <location filename="../../ui/escalations_page.py" line="77"/>
         <source>Reasons</source>
         <translation>列入理由</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="77"/>
+        <location filename="../../ui/escalations_page.py" line="79"/>
         <source>Report due</source>
         <translation>上报期限</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="79"/>
+        <location filename="../../ui/escalations_page.py" line="81"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="88"/>
+        <location filename="../../ui/escalations_page.py" line="90"/>
         <source>Flagged from</source>
         <translation>列入日期</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="116"/>
-        <location filename="../../ui/escalations_page.py" line="184"/>
+        <location filename="../../ui/escalations_page.py" line="118"/>
+        <location filename="../../ui/escalations_page.py" line="191"/>
         <source>All offices</source>
         <translation>全部机构</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="154"/>
+        <location filename="../../ui/escalations_page.py" line="156"/>
         <source>{0} cases · {1} open · {2} reports overdue</source>
         <translation>共{0}件 · 未办结{1}件 · 逾期未上报{2}件</translation>
     </message>
     <message>
         <location filename="../../ui/escalations_page.py" line="167"/>
+        <source>Checking the open cases…</source>
+        <translation>正在检查在办案件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="173"/>
         <source>No open case meets the criteria anew</source>
         <translation>没有新的在办案件符合识别标准</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="171"/>
+        <location filename="../../ui/escalations_page.py" line="177"/>
         <source>Nothing was added</source>
         <translation>未添加任何案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="178"/>
+        <location filename="../../ui/escalations_page.py" line="181"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="185"/>
         <source>{0} new candidates found</source>
         <translation>新发现{0}件候选案件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="195"/>
+        <location filename="../../ui/escalations_page.py" line="202"/>
         <source>Saved {0} cases: {1}</source>
         <translation>已保存{0}件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="200"/>
+        <location filename="../../ui/escalations_page.py" line="207"/>
         <source>Save register</source>
         <translation>保存登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations_page.py" line="201"/>
+        <location filename="../../ui/escalations_page.py" line="208"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2403,106 +2413,106 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>InspectionsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="690"/>
+        <location filename="../../ui/subsidies_page.py" line="713"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="696"/>
+        <location filename="../../ui/subsidies_page.py" line="719"/>
         <source> files</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="701"/>
+        <location filename="../../ui/subsidies_page.py" line="724"/>
         <source>What was inspected, e.g. 2026年第三季度结案质量评查</source>
         <translation>评查事项，如“2026年第三季度结案质量评查”</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="702"/>
+        <location filename="../../ui/subsidies_page.py" line="725"/>
         <source>Record inspection</source>
         <translation>登记评查</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="703"/>
+        <location filename="../../ui/subsidies_page.py" line="726"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="705"/>
-        <location filename="../../ui/subsidies_page.py" line="715"/>
+        <location filename="../../ui/subsidies_page.py" line="728"/>
+        <location filename="../../ui/subsidies_page.py" line="738"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="706"/>
-        <location filename="../../ui/subsidies_page.py" line="716"/>
+        <location filename="../../ui/subsidies_page.py" line="729"/>
+        <location filename="../../ui/subsidies_page.py" line="739"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="707"/>
-        <location filename="../../ui/subsidies_page.py" line="717"/>
+        <location filename="../../ui/subsidies_page.py" line="730"/>
+        <location filename="../../ui/subsidies_page.py" line="740"/>
         <source>Inspector</source>
         <translation>评查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="708"/>
-        <location filename="../../ui/subsidies_page.py" line="718"/>
+        <location filename="../../ui/subsidies_page.py" line="731"/>
+        <location filename="../../ui/subsidies_page.py" line="741"/>
         <source>Files</source>
         <translation>案卷数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="719"/>
+        <location filename="../../ui/subsidies_page.py" line="742"/>
         <source>Inspection</source>
         <translation>评查事项</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="720"/>
+        <location filename="../../ui/subsidies_page.py" line="743"/>
         <source>Pay (yuan)</source>
         <translation>补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="723"/>
+        <location filename="../../ui/subsidies_page.py" line="746"/>
         <source>Payment batch</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="734"/>
+        <location filename="../../ui/subsidies_page.py" line="757"/>
         <source>Paid per file by the standard&apos;s item 案件评查, in the next payment batch</source>
         <translation>按补贴标准的“案件评查”项目逐份计算，列入下一个发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="714"/>
+        <location filename="../../ui/subsidies_page.py" line="737"/>
         <source>not paid by the standard</source>
         <translation>标准未规定</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="713"/>
+        <location filename="../../ui/subsidies_page.py" line="736"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="775"/>
+        <location filename="../../ui/subsidies_page.py" line="798"/>
         <source>Inspection recorded.</source>
         <translation>已登记评查。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="782"/>
+        <location filename="../../ui/subsidies_page.py" line="805"/>
         <source>Remove inspection</source>
         <translation>删除评查记录</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="783"/>
+        <location filename="../../ui/subsidies_page.py" line="806"/>
         <source>Remove the inspection of {0} on {1} ({2} files)?</source>
         <translation>删除{0}在{1}的评查记录（{2}份案卷）？</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="795"/>
+        <location filename="../../ui/subsidies_page.py" line="818"/>
         <source>Choose an inspection first.</source>
         <translation>请先选择一次评查。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="803"/>
+        <location filename="../../ui/subsidies_page.py" line="826"/>
         <source>Inspection removed.</source>
         <translation>已删除该次评查。</translation>
     </message>
@@ -3283,118 +3293,134 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="529"/>
+        <location filename="../../ui/subsidies_page.py" line="540"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="529"/>
+        <location filename="../../ui/subsidies_page.py" line="540"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="529"/>
+        <location filename="../../ui/subsidies_page.py" line="540"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="530"/>
+        <location filename="../../ui/subsidies_page.py" line="541"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="530"/>
+        <location filename="../../ui/subsidies_page.py" line="541"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="530"/>
+        <location filename="../../ui/subsidies_page.py" line="541"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="535"/>
+        <location filename="../../ui/subsidies_page.py" line="546"/>
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="536"/>
+        <location filename="../../ui/subsidies_page.py" line="547"/>
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="538"/>
+        <location filename="../../ui/subsidies_page.py" line="549"/>
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="539"/>
+        <location filename="../../ui/subsidies_page.py" line="550"/>
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="553"/>
+        <location filename="../../ui/subsidies_page.py" line="564"/>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="571"/>
+        <location filename="../../ui/subsidies_page.py" line="582"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="573"/>
+        <location filename="../../ui/subsidies_page.py" line="584"/>
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="581"/>
-        <location filename="../../ui/subsidies_page.py" line="591"/>
+        <location filename="../../ui/subsidies_page.py" line="592"/>
+        <location filename="../../ui/subsidies_page.py" line="602"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="582"/>
+        <location filename="../../ui/subsidies_page.py" line="593"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="625"/>
+        <location filename="../../ui/subsidies_page.py" line="621"/>
+        <source>Reading the period&apos;s subsidies…</source>
+        <translation>正在读取本期补贴…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="643"/>
         <source>{0} case subsidy lines and {1} lines of duty, drafting or inspection pay, {2} yuan</source>
         <translation>办案补贴 {0} 行，值班、代拟文书或案件评查补贴 {1} 行，共 {2} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="637"/>
+        <location filename="../../ui/subsidies_page.py" line="649"/>
+        <location filename="../../ui/subsidies_page.py" line="696"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="656"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="646"/>
+        <location filename="../../ui/subsidies_page.py" line="664"/>
+        <source>Writing the list…</source>
+        <translation>正在生成发放表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidies_page.py" line="668"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="652"/>
+        <location filename="../../ui/subsidies_page.py" line="674"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="654"/>
+        <location filename="../../ui/subsidies_page.py" line="676"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="663"/>
+        <location filename="../../ui/subsidies_page.py" line="685"/>
         <source>Mark as paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="664"/>
+        <location filename="../../ui/subsidies_page.py" line="686"/>
         <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
         <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="678"/>
+        <location filename="../../ui/subsidies_page.py" line="701"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -3705,294 +3731,310 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ServicesPage</name>
     <message>
-        <location filename="../../ui/services_page.py" line="99"/>
+        <location filename="../../ui/services_page.py" line="126"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="124"/>
+        <location filename="../../ui/services_page.py" line="151"/>
         <source>Help given</source>
         <translation>帮助内容</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="130"/>
-        <location filename="../../ui/services_page.py" line="445"/>
+        <location filename="../../ui/services_page.py" line="157"/>
+        <location filename="../../ui/services_page.py" line="475"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="131"/>
+        <location filename="../../ui/services_page.py" line="158"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="137"/>
-        <location filename="../../ui/services_page.py" line="528"/>
+        <location filename="../../ui/services_page.py" line="164"/>
+        <location filename="../../ui/services_page.py" line="558"/>
         <source>Form of aid</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="139"/>
-        <location filename="../../ui/services_page.py" line="527"/>
+        <location filename="../../ui/services_page.py" line="166"/>
+        <location filename="../../ui/services_page.py" line="557"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="141"/>
+        <location filename="../../ui/services_page.py" line="168"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="146"/>
-        <location filename="../../ui/services_page.py" line="530"/>
+        <location filename="../../ui/services_page.py" line="173"/>
+        <location filename="../../ui/services_page.py" line="560"/>
         <source>Person served</source>
         <translation>服务对象</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="148"/>
-        <location filename="../../ui/services_page.py" line="531"/>
+        <location filename="../../ui/services_page.py" line="175"/>
+        <location filename="../../ui/services_page.py" line="561"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="150"/>
+        <location filename="../../ui/services_page.py" line="177"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="152"/>
-        <location filename="../../ui/services_page.py" line="534"/>
+        <location filename="../../ui/services_page.py" line="179"/>
+        <location filename="../../ui/services_page.py" line="564"/>
         <source>Person-times</source>
         <translation>人次</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="157"/>
+        <location filename="../../ui/services_page.py" line="184"/>
         <source>Groups</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="163"/>
+        <location filename="../../ui/services_page.py" line="190"/>
         <source>Matter</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="174"/>
-        <location filename="../../ui/services_page.py" line="295"/>
+        <location filename="../../ui/services_page.py" line="201"/>
+        <location filename="../../ui/services_page.py" line="322"/>
         <source>Question</source>
         <translation>咨询问题</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="177"/>
+        <location filename="../../ui/services_page.py" line="204"/>
         <source>Answer</source>
         <translation>答复意见</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="180"/>
-        <location filename="../../ui/services_page.py" line="300"/>
+        <location filename="../../ui/services_page.py" line="207"/>
+        <location filename="../../ui/services_page.py" line="327"/>
         <source>Answered by</source>
         <translation>解答人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="276"/>
+        <location filename="../../ui/services_page.py" line="303"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="280"/>
+        <location filename="../../ui/services_page.py" line="307"/>
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="284"/>
+        <location filename="../../ui/services_page.py" line="311"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="296"/>
+        <location filename="../../ui/services_page.py" line="323"/>
         <source>Matter drafted for</source>
         <translation>代拟事项</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="297"/>
+        <location filename="../../ui/services_page.py" line="324"/>
         <source>Charge</source>
         <translation>涉嫌罪名</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="300"/>
+        <location filename="../../ui/services_page.py" line="327"/>
         <source>Duty lawyer</source>
         <translation>值班律师</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="350"/>
+        <location filename="../../ui/services_page.py" line="377"/>
         <source>Served before: {0} time(s), {1} case(s) on file</source>
         <translation>以前来过：法律帮助 {0} 次，案件 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="399"/>
+        <location filename="../../ui/services_page.py" line="426"/>
         <source>Already registered?</source>
         <translation>是否重复登记？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="400"/>
+        <location filename="../../ui/services_page.py" line="427"/>
         <source>Register it as another service anyway?</source>
         <translation>仍作为另一次服务登记吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="439"/>
-        <location filename="../../ui/services_page.py" line="698"/>
-        <location filename="../../ui/services_page.py" line="738"/>
-        <location filename="../../ui/services_page.py" line="747"/>
+        <location filename="../../ui/services_page.py" line="461"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="469"/>
+        <location filename="../../ui/services_page.py" line="774"/>
+        <location filename="../../ui/services_page.py" line="815"/>
+        <location filename="../../ui/services_page.py" line="827"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="464"/>
+        <location filename="../../ui/services_page.py" line="494"/>
         <source>Save correction</source>
         <translation>保存更正</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="504"/>
+        <location filename="../../ui/services_page.py" line="534"/>
         <source>All forms</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="508"/>
+        <location filename="../../ui/services_page.py" line="538"/>
         <source>Name, phone, ID number, content or handler</source>
         <translation>姓名、电话、身份证号、内容或办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="512"/>
+        <location filename="../../ui/services_page.py" line="542"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="515"/>
+        <location filename="../../ui/services_page.py" line="545"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="517"/>
+        <location filename="../../ui/services_page.py" line="547"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="529"/>
+        <location filename="../../ui/services_page.py" line="559"/>
         <source>Channel / station / document</source>
         <translation>方式／工作站／文书</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="532"/>
+        <location filename="../../ui/services_page.py" line="562"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="533"/>
+        <location filename="../../ui/services_page.py" line="563"/>
         <source>Handled by</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="535"/>
+        <location filename="../../ui/services_page.py" line="565"/>
         <source>Case</source>
         <translation>转为案件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="542"/>
+        <location filename="../../ui/services_page.py" line="572"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="543"/>
-        <location filename="../../ui/services_page.py" line="655"/>
+        <location filename="../../ui/services_page.py" line="573"/>
+        <location filename="../../ui/services_page.py" line="726"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="544"/>
+        <location filename="../../ui/services_page.py" line="574"/>
         <source>Turn into an application…</source>
         <translation>转为援助申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="545"/>
+        <location filename="../../ui/services_page.py" line="575"/>
         <source>Open the case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="546"/>
+        <location filename="../../ui/services_page.py" line="576"/>
         <source>Consultation register (PDF)…</source>
         <translation>咨询登记表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="549"/>
+        <location filename="../../ui/services_page.py" line="579"/>
         <source>Registration form (PDF)…</source>
         <translation>登记表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="551"/>
+        <location filename="../../ui/services_page.py" line="581"/>
         <source>The day&apos;s forms (PDF)…</source>
         <translation>当日逐条登记表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="613"/>
+        <location filename="../../ui/services_page.py" line="681"/>
         <source>Not shown</source>
         <translation>无法显示</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="619"/>
+        <location filename="../../ui/services_page.py" line="690"/>
         <source> (newest {0} shown)</source>
         <translation>（显示最新 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="622"/>
+        <location filename="../../ui/services_page.py" line="693"/>
         <source>{0} record(s), {1} person-time(s)</source>
         <translation>共 {0} 条，{1} 人次</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="656"/>
+        <location filename="../../ui/services_page.py" line="727"/>
         <source>Delete the record of {0} on {1}?</source>
         <translation>删除 {1} {0}的记录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="665"/>
+        <location filename="../../ui/services_page.py" line="736"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="685"/>
+        <location filename="../../ui/services_page.py" line="756"/>
         <source>Consultation register</source>
         <translation>咨询登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="686"/>
+        <location filename="../../ui/services_page.py" line="757"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="700"/>
+        <location filename="../../ui/services_page.py" line="772"/>
+        <source>Writing the register…</source>
+        <translation>正在生成咨询登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="776"/>
         <source>Saved: {0} ({1})</source>
         <translation>已保存：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="710"/>
-        <location filename="../../ui/services_page.py" line="714"/>
-        <location filename="../../ui/services_page.py" line="722"/>
-        <location filename="../../ui/services_page.py" line="727"/>
+        <location filename="../../ui/services_page.py" line="786"/>
+        <location filename="../../ui/services_page.py" line="790"/>
+        <location filename="../../ui/services_page.py" line="798"/>
+        <location filename="../../ui/services_page.py" line="803"/>
         <source>Registration form</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="711"/>
-        <location filename="../../ui/services_page.py" line="724"/>
+        <location filename="../../ui/services_page.py" line="787"/>
+        <location filename="../../ui/services_page.py" line="800"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="733"/>
+        <location filename="../../ui/services_page.py" line="809"/>
         <source>Choose one day (from and to the same) first.</source>
         <translation>请先选择同一天（起止日期相同）。</translation>
     </message>
     <message>
-        <location filename="../../ui/services_page.py" line="740"/>
-        <location filename="../../ui/services_page.py" line="749"/>
+        <location filename="../../ui/services_page.py" line="813"/>
+        <location filename="../../ui/services_page.py" line="825"/>
+        <source>Writing the forms…</source>
+        <translation>正在生成登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py" line="817"/>
+        <location filename="../../ui/services_page.py" line="829"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -4286,315 +4328,315 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="76"/>
+        <location filename="../../ui/subsidies_page.py" line="78"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="78"/>
+        <location filename="../../ui/subsidies_page.py" line="80"/>
         <source>Base (yuan)</source>
         <translation>基本补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="60"/>
+        <location filename="../../ui/subsidies_page.py" line="62"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="62"/>
+        <location filename="../../ui/subsidies_page.py" line="64"/>
         <source>Name</source>
         <translation>标准名称</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="64"/>
+        <location filename="../../ui/subsidies_page.py" line="66"/>
         <source>Issued by</source>
         <translation>制定机关</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="66"/>
+        <location filename="../../ui/subsidies_page.py" line="68"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="101"/>
+        <location filename="../../ui/subsidies_page.py" line="103"/>
         <source>Base amounts</source>
         <translation>基本补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="102"/>
+        <location filename="../../ui/subsidies_page.py" line="104"/>
         <source>Add-ons and factors</source>
         <translation>加发与系数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="145"/>
+        <location filename="../../ui/subsidies_page.py" line="147"/>
         <source>Cross-region add-on (yuan)</source>
         <translation>异地补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="106"/>
+        <location filename="../../ui/subsidies_page.py" line="108"/>
         <source>Save as a new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="76"/>
+        <location filename="../../ui/subsidies_page.py" line="78"/>
         <source>Stages</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="76"/>
+        <location filename="../../ui/subsidies_page.py" line="78"/>
         <source>Outcome</source>
         <translation>结案方式</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="76"/>
+        <location filename="../../ui/subsidies_page.py" line="78"/>
         <source>Hearing</source>
         <translation>审理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="77"/>
+        <location filename="../../ui/subsidies_page.py" line="79"/>
         <source>Enforcement result</source>
         <translation>执行结果</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="77"/>
+        <location filename="../../ui/subsidies_page.py" line="79"/>
         <source>Quality grade</source>
         <translation>质量等级</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="77"/>
+        <location filename="../../ui/subsidies_page.py" line="79"/>
         <source>Life or death</source>
         <translation>无期徒刑、死刑</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="78"/>
+        <location filename="../../ui/subsidies_page.py" line="80"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="86"/>
+        <location filename="../../ui/subsidies_page.py" line="88"/>
         <source>Several values in a cell are separated by 、; an empty cell matches any case. The first row that matches a case gives its base amount.</source>
         <translation>一格中的多个值用“、”分隔；空格表示不限。案件按第一条符合的规则确定基本补贴。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="87"/>
+        <location filename="../../ui/subsidies_page.py" line="89"/>
         <source>Add row</source>
         <translation>增加一行</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="88"/>
+        <location filename="../../ui/subsidies_page.py" line="90"/>
         <source>Remove row</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="103"/>
+        <location filename="../../ui/subsidies_page.py" line="105"/>
         <source>By stage and region; clauses</source>
         <translation>阶段×地域、条款</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="104"/>
+        <location filename="../../ui/subsidies_page.py" line="106"/>
         <source>Per-day and per-piece items</source>
         <translation>按日和按件项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="107"/>
+        <location filename="../../ui/subsidies_page.py" line="109"/>
         <source>Save changes to this version</source>
         <translation>保存对本版本的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="108"/>
+        <location filename="../../ui/subsidies_page.py" line="110"/>
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="109"/>
+        <location filename="../../ui/subsidies_page.py" line="111"/>
         <source>Export file…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="148"/>
+        <location filename="../../ui/subsidies_page.py" line="150"/>
         <source>Handled elsewhere, no tier given</source>
         <translation>异地办理（未注明层级）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="152"/>
+        <location filename="../../ui/subsidies_page.py" line="154"/>
         <source>Major or difficult case</source>
         <translation>重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="155"/>
+        <location filename="../../ui/subsidies_page.py" line="157"/>
         <source>Add-on (yuan)</source>
         <translation>加发金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="156"/>
+        <location filename="../../ui/subsidies_page.py" line="158"/>
         <source>Multiplier of the base</source>
         <translation>基本补贴的倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="158"/>
+        <location filename="../../ui/subsidies_page.py" line="160"/>
         <source>The extra never exceeds the base</source>
         <translation>加发部分不超过基本补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="159"/>
+        <location filename="../../ui/subsidies_page.py" line="161"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="160"/>
+        <location filename="../../ui/subsidies_page.py" line="162"/>
         <source>Amount or multiplier</source>
         <translation>金额或倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="162"/>
+        <location filename="../../ui/subsidies_page.py" line="164"/>
         <source>Extra aided persons or joined cases</source>
         <translation>增加受援人或并案</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="166"/>
-        <location filename="../../ui/subsidies_page.py" line="172"/>
-        <location filename="../../ui/subsidies_page.py" line="176"/>
+        <location filename="../../ui/subsidies_page.py" line="168"/>
+        <location filename="../../ui/subsidies_page.py" line="174"/>
+        <location filename="../../ui/subsidies_page.py" line="178"/>
         <source>empty: no limit</source>
         <translation>留空表示不设上限</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="167"/>
+        <location filename="../../ui/subsidies_page.py" line="169"/>
         <source>Per extra person (yuan)</source>
         <translation>每增加一人（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="168"/>
+        <location filename="../../ui/subsidies_page.py" line="170"/>
         <source>At most (persons)</source>
         <translation>最多计算人数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="173"/>
+        <location filename="../../ui/subsidies_page.py" line="175"/>
         <source>Per extra case joined (yuan)</source>
         <translation>同案每增加一件（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="174"/>
+        <location filename="../../ui/subsidies_page.py" line="176"/>
         <source>At most (cases)</source>
         <translation>最多计（件）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="177"/>
+        <location filename="../../ui/subsidies_page.py" line="179"/>
         <source>A case at most (yuan, in all)</source>
         <translation>每件全额上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="178"/>
+        <location filename="../../ui/subsidies_page.py" line="180"/>
         <source>Terminated cases (终止)</source>
         <translation>终止援助的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="182"/>
+        <location filename="../../ui/subsidies_page.py" line="184"/>
         <source>empty: the table says nothing (pays 0)</source>
         <translation>留空：标准未规定（不支付）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="183"/>
+        <location filename="../../ui/subsidies_page.py" line="185"/>
         <source>Pay the stages completed instead</source>
         <translation>改按已完成阶段支付</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="184"/>
+        <location filename="../../ui/subsidies_page.py" line="186"/>
         <source>Share paid (0–1)</source>
         <translation>支付比例（0–1）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="187"/>
+        <location filename="../../ui/subsidies_page.py" line="189"/>
         <source>Quality grade of the closing review: factor</source>
         <translation>结案评查质量等级：浮动系数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="191"/>
+        <location filename="../../ui/subsidies_page.py" line="193"/>
         <source>empty: 1</source>
         <translation>留空：1</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="208"/>
+        <location filename="../../ui/subsidies_page.py" line="210"/>
         <source>Add-on by stage and region (yuan; replaces the tier&apos;s add-on where filled)</source>
         <translation>按阶段和地域的补贴（元；填写的格子取代按地域层级的补贴）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="216"/>
+        <location filename="../../ui/subsidies_page.py" line="218"/>
         <source>Clause of the table for each kind of rule (e.g. 第四条)</source>
         <translation>各类规则在标准文件中的条款（如“第四条”）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="241"/>
+        <location filename="../../ui/subsidies_page.py" line="243"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="229"/>
+        <location filename="../../ui/subsidies_page.py" line="231"/>
         <source>Yuan per day</source>
         <translation>每日金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="244"/>
+        <location filename="../../ui/subsidies_page.py" line="246"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="245"/>
+        <location filename="../../ui/subsidies_page.py" line="247"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="230"/>
+        <location filename="../../ui/subsidies_page.py" line="232"/>
         <source>e.g. 值班律师 (duty lawyer) per day on duty</source>
         <translation>例如：值班律师按值班天数计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="133"/>
+        <location filename="../../ui/subsidies_page.py" line="135"/>
         <source>Handler type: factor (1 = full amount) or flat amount</source>
         <translation>承办人类型：系数（1为全额）或每件定额</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="140"/>
+        <location filename="../../ui/subsidies_page.py" line="142"/>
         <source>flat (yuan)</source>
         <translation>定额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="233"/>
+        <location filename="../../ui/subsidies_page.py" line="235"/>
         <source>Yuan per piece</source>
         <translation>每件金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="234"/>
+        <location filename="../../ui/subsidies_page.py" line="236"/>
         <source>e.g. 代拟法律文书 (document drafted) per piece</source>
         <translation>例如：代拟法律文书按件计发</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="264"/>
+        <location filename="../../ui/subsidies_page.py" line="266"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="264"/>
+        <location filename="../../ui/subsidies_page.py" line="266"/>
         <source> (used)</source>
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="405"/>
+        <location filename="../../ui/subsidies_page.py" line="407"/>
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="410"/>
+        <location filename="../../ui/subsidies_page.py" line="412"/>
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="411"/>
-        <location filename="../../ui/subsidies_page.py" line="428"/>
+        <location filename="../../ui/subsidies_page.py" line="413"/>
+        <location filename="../../ui/subsidies_page.py" line="430"/>
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="426"/>
+        <location filename="../../ui/subsidies_page.py" line="428"/>
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -4653,17 +4695,17 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="814"/>
+        <location filename="../../ui/subsidies_page.py" line="837"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="815"/>
+        <location filename="../../ui/subsidies_page.py" line="838"/>
         <source>File inspections</source>
         <translation>案件评查</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="816"/>
+        <location filename="../../ui/subsidies_page.py" line="839"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
