@@ -3,6 +3,8 @@ replace with the province's list (Annex A of the service standards) or restore."
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,6 +21,7 @@ from legalaid.domain.closing_file import COLUMN_NAMES, FLAGS, default_lists
 from legalaid.domain.errors import LegalAidError
 from legalaid.services.context import Context
 from legalaid.services.settings import current_closing_lists, set_closing_list
+from legalaid.ui import operation
 from legalaid.ui.widgets import FieldError
 
 
@@ -94,7 +97,8 @@ class ChecklistEditor(QWidget):
 
     def store(self) -> bool:
         try:
-            set_closing_list(self._ctx, column=int(self.column.currentData()), items=self.items())
+            column, items = int(self.column.currentData()), self.items()
+            operation.run(self, partial(set_closing_list, self._ctx, column=column, items=items))
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return False
@@ -104,7 +108,8 @@ class ChecklistEditor(QWidget):
 
     def reset(self) -> None:
         try:
-            set_closing_list(self._ctx, column=int(self.column.currentData()), items=None)
+            column = int(self.column.currentData())
+            operation.run(self, partial(set_closing_list, self._ctx, column=column, items=None))
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from datetime import date, timedelta
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent
@@ -37,6 +38,7 @@ from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.duty import Station
 from legalaid.services.offices import list_handlers, list_offices
+from legalaid.ui import operation
 from legalaid.ui.widgets import FieldError, form_dialog, run_modal, show_error
 
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
@@ -284,8 +286,9 @@ class DutyPage(QWidget):
         self.error.show_message(None)
         try:
             for day in days:
-                duty.set_shift(self._ctx, station_id=station.id, on_date=day,
-                               handler_id=handler_id, on_duty=on_duty)  # fmt: skip
+                operation.run(self, partial(
+                    duty.set_shift, self._ctx, station_id=station.id, on_date=day,
+                    handler_id=handler_id, on_duty=on_duty))  # fmt: skip
         except LegalAidError as exc:
             self.error.show_message(exc.message)
         self.show_month()
@@ -307,8 +310,9 @@ class DutyPage(QWidget):
         if not ok:
             return
         try:
-            added = duty.copy_week(self._ctx, station_id=station.id, source_monday=monday,
-                                   weeks=weeks)  # fmt: skip
+            added = operation.run(self, partial(
+                duty.copy_week, self._ctx, station_id=station.id, source_monday=monday,
+                weeks=weeks))  # fmt: skip
         except LegalAidError as exc:
             show_error(self, exc, self.tr("Not repeated"))
             return

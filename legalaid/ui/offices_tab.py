@@ -3,6 +3,8 @@ address and phone their documents print; a new office under one of them."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from legalaid.domain.errors import LegalAidError
 from legalaid.services import offices
 from legalaid.services.context import Context
+from legalaid.ui import operation
 from legalaid.ui.widgets import FieldError
 
 CODE, NAME, PREFIX, PARENT, PHONE, ADDRESS = range(6)
@@ -114,10 +117,14 @@ class OfficesTab(QWidget):
                 continue
             try:
                 if not same:
-                    offices.update_office(self._ctx, code=office.code, name=name,
-                                          prefix=prefix, phone=phone, address=address)  # fmt: skip
+                    operation.run(self, partial(
+                        offices.update_office, self._ctx, code=office.code, name=name,
+                        prefix=prefix, phone=phone, address=address))  # fmt: skip
                 if parent != office.parent_code:
-                    offices.move_office(self._ctx, code=office.code, parent_code=parent)
+                    move = partial(
+                        offices.move_office, self._ctx, code=office.code, parent_code=parent
+                    )
+                    operation.run(self, move)
             except LegalAidError as exc:
                 self.table.selectRow(row)
                 self.message.show_message(f"{office.code}：{exc.message}")

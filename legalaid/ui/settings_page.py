@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -56,6 +57,7 @@ from legalaid.services.settings import (
     set_idle_minutes,
     set_recognition_rules,
 )
+from legalaid.ui import operation
 from legalaid.ui.checklist_editor import ChecklistEditor
 from legalaid.ui.holidays_box import HolidaysBox
 from legalaid.ui.offices_tab import OfficesTab
@@ -252,7 +254,10 @@ class SettingsPage(QWidget):
 
     def backup_to(self, path: Path) -> bool:
         try:
-            backup_database(self._ctx.db.url, path)
+            # A large office's database takes seconds to copy: the window keeps drawing.
+            operation.run(
+                self, partial(backup_database, self._ctx.db.url, path), self.tr("Backing up…")
+            )
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return False
@@ -263,7 +268,8 @@ class SettingsPage(QWidget):
         try:
             # This desktop's own connections close first: the restore needs the file alone.
             self._ctx.db.dispose()
-            result = restore_database(self._ctx.db.url, path, actor=self._ctx.actor)
+            work = partial(restore_database, self._ctx.db.url, path, actor=self._ctx.actor)
+            result = operation.run(self, work, self.tr("Restoring…"))
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return False
@@ -371,7 +377,7 @@ class SettingsPage(QWidget):
 
     def store_idle(self) -> None:
         try:
-            set_idle_minutes(self._ctx, minutes=self.idle.value())
+            operation.run(self, partial(set_idle_minutes, self._ctx, minutes=self.idle.value()))
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
@@ -384,7 +390,7 @@ class SettingsPage(QWidget):
             serious_offences=split_names(self.offences.text()),
         )
         try:
-            set_recognition_rules(self._ctx, rules)
+            operation.run(self, partial(set_recognition_rules, self._ctx, rules))
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
@@ -440,7 +446,10 @@ class SettingsPage(QWidget):
             if answer != QMessageBox.StandardButton.Save:
                 return
         try:
-            set_deadline_rules(self._ctx, rules)
+            # Every open case's clock is counted again under the new rules.
+            operation.run(
+                self, partial(set_deadline_rules, self._ctx, rules), self.tr("Recounting…")
+            )
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
@@ -449,7 +458,10 @@ class SettingsPage(QWidget):
     def store_text(self) -> None:
         kind = DocumentKind[self.kind.currentData()]
         try:
-            documents.set_document_text(self._ctx, kind=kind, text=self.text.toPlainText())
+            work = partial(
+                documents.set_document_text, self._ctx, kind=kind, text=self.text.toPlainText()
+            )
+            operation.run(self, work)
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
@@ -457,6 +469,6 @@ class SettingsPage(QWidget):
 
     def reset_text(self) -> None:
         kind = DocumentKind[self.kind.currentData()]
-        documents.set_document_text(self._ctx, kind=kind, text=None)
+        operation.run(self, partial(documents.set_document_text, self._ctx, kind=kind, text=None))
         self.load_text()
         self.message.show_message(self.tr("Default wording restored."))

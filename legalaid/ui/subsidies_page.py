@@ -395,11 +395,10 @@ class StandardsTab(QWidget):
         try:
             standard = self.edited()
             if new_version:
-                subsidies.add_standard(self._ctx, standard)
+                operation.run(self, partial(subsidies.add_standard, self._ctx, standard))
             elif info is not None:
-                subsidies.update_standard(
-                    self._ctx, info.id, replace(standard, effective_to=info.standard.effective_to)
-                )
+                kept = replace(standard, effective_to=info.standard.effective_to)
+                operation.run(self, partial(subsidies.update_standard, self._ctx, info.id, kept))
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return False
@@ -413,7 +412,7 @@ class StandardsTab(QWidget):
         )
         if name:
             try:
-                subsidies.import_standard(self._ctx, Path(name))
+                operation.run(self, partial(subsidies.import_standard, self._ctx, Path(name)))
             except LegalAidError as exc:
                 self.message.show_message(exc.message)
                 return
@@ -430,7 +429,7 @@ class StandardsTab(QWidget):
             self.tr("Standard files (*.json)"),
         )
         if name:
-            subsidies.export_standard(self._ctx, info.id, Path(name))
+            operation.run(self, partial(subsidies.export_standard, self._ctx, info.id, Path(name)))
 
 
 BASE_COLUMNS = 9  # type, stages, four conditions, life or death, amount, clause
@@ -818,7 +817,9 @@ class InspectionsTab(QWidget):
             self.message.show_message(self.tr("Choose an inspection first."))
             return False
         try:
-            inspections.remove_inspection(self._ctx, inspection_id=chosen.id)
+            operation.run(
+                self, partial(inspections.remove_inspection, self._ctx, inspection_id=chosen.id)
+            )
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return False

@@ -1198,52 +1198,52 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>ChecklistEditor</name>
     <message>
-        <location filename="../../ui/checklist_editor.py" line="34"/>
+        <location filename="../../ui/checklist_editor.py" line="37"/>
         <source>Document</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_editor.py" line="34"/>
+        <location filename="../../ui/checklist_editor.py" line="37"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_editor.py" line="39"/>
+        <location filename="../../ui/checklist_editor.py" line="42"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_editor.py" line="40"/>
+        <location filename="../../ui/checklist_editor.py" line="43"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_editor.py" line="41"/>
+        <location filename="../../ui/checklist_editor.py" line="44"/>
         <source>Save this list</source>
         <translation>保存此清单</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_editor.py" line="42"/>
+        <location filename="../../ui/checklist_editor.py" line="45"/>
         <source>Restore the working list</source>
         <translation>恢复工作清单</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_editor.py" line="79"/>
+        <location filename="../../ui/checklist_editor.py" line="82"/>
         <source>The office&apos;s own list</source>
         <translation>本机构清单</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_editor.py" line="80"/>
+        <location filename="../../ui/checklist_editor.py" line="83"/>
         <source>The working list (forms.md)</source>
         <translation>工作清单（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_editor.py" line="102"/>
+        <location filename="../../ui/checklist_editor.py" line="106"/>
         <source>Saved; closing files submitted from now on use it.</source>
         <translation>已保存，此后提交的结案材料按此清单核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_editor.py" line="112"/>
+        <location filename="../../ui/checklist_editor.py" line="117"/>
         <source>The working list is back.</source>
         <translation>已恢复工作清单。</translation>
     </message>
@@ -1596,84 +1596,84 @@ Details are in the log: {1}</source>
 <context>
     <name>DutyPage</name>
     <message>
-        <location filename="../../ui/duty_page.py" line="113"/>
+        <location filename="../../ui/duty_page.py" line="115"/>
         <source>New station…</source>
         <translation>新增工作站…</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="114"/>
+        <location filename="../../ui/duty_page.py" line="116"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="115"/>
+        <location filename="../../ui/duty_page.py" line="117"/>
         <source>Show stations no longer used</source>
         <translation>显示已停用的工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="117"/>
+        <location filename="../../ui/duty_page.py" line="119"/>
         <source>Duty stations</source>
         <translation>值班律师工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="133"/>
+        <location filename="../../ui/duty_page.py" line="135"/>
         <source>On duty (Enter)</source>
         <translation>排班（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="134"/>
+        <location filename="../../ui/duty_page.py" line="136"/>
         <source>Off duty (Del)</source>
         <translation>取消排班（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="135"/>
+        <location filename="../../ui/duty_page.py" line="137"/>
         <source>Repeat a week…</source>
         <translation>按周复制…</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="140"/>
+        <location filename="../../ui/duty_page.py" line="142"/>
         <source>Lawyer</source>
         <translation>值班律师</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="205"/>
+        <location filename="../../ui/duty_page.py" line="207"/>
         <source> · no longer used</source>
         <translation> · 已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="227"/>
+        <location filename="../../ui/duty_page.py" line="229"/>
         <source>{0}-{1:02d}</source>
         <translation>{0}年{1}月</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="261"/>
+        <location filename="../../ui/duty_page.py" line="263"/>
         <source>Add a duty station to plan its rota.</source>
         <translation>请先新增值班律师工作站，再安排值班。</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="265"/>
+        <location filename="../../ui/duty_page.py" line="267"/>
         <source>{0}: {1} duty day(s) this month. {2}</source>
         <translation>{0}：本月共值班 {1} 人日。{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="301"/>
+        <location filename="../../ui/duty_page.py" line="304"/>
         <source>Repeat a week</source>
         <translation>按周复制排班</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="303"/>
+        <location filename="../../ui/duty_page.py" line="306"/>
         <source>Repeat the week of {0} at {1} over how many following weeks?
 Days already planned keep their lawyers.</source>
         <translation>将{1}自 {0} 起一周的排班复制到之后几周？
 已排班的日期保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="313"/>
+        <location filename="../../ui/duty_page.py" line="317"/>
         <source>Not repeated</source>
         <translation>未复制</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="317"/>
+        <location filename="../../ui/duty_page.py" line="321"/>
         <source>{0} duty day(s) added.</source>
         <translation>已新增 {0} 个值班人日。</translation>
     </message>
@@ -2413,106 +2413,106 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>InspectionsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="713"/>
+        <location filename="../../ui/subsidies_page.py" line="712"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="719"/>
+        <location filename="../../ui/subsidies_page.py" line="718"/>
         <source> files</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="724"/>
+        <location filename="../../ui/subsidies_page.py" line="723"/>
         <source>What was inspected, e.g. 2026年第三季度结案质量评查</source>
         <translation>评查事项，如“2026年第三季度结案质量评查”</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="725"/>
+        <location filename="../../ui/subsidies_page.py" line="724"/>
         <source>Record inspection</source>
         <translation>登记评查</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="726"/>
+        <location filename="../../ui/subsidies_page.py" line="725"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="728"/>
-        <location filename="../../ui/subsidies_page.py" line="738"/>
+        <location filename="../../ui/subsidies_page.py" line="727"/>
+        <location filename="../../ui/subsidies_page.py" line="737"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="729"/>
-        <location filename="../../ui/subsidies_page.py" line="739"/>
+        <location filename="../../ui/subsidies_page.py" line="728"/>
+        <location filename="../../ui/subsidies_page.py" line="738"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="730"/>
-        <location filename="../../ui/subsidies_page.py" line="740"/>
+        <location filename="../../ui/subsidies_page.py" line="729"/>
+        <location filename="../../ui/subsidies_page.py" line="739"/>
         <source>Inspector</source>
         <translation>评查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="731"/>
-        <location filename="../../ui/subsidies_page.py" line="741"/>
+        <location filename="../../ui/subsidies_page.py" line="730"/>
+        <location filename="../../ui/subsidies_page.py" line="740"/>
         <source>Files</source>
         <translation>案卷数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="742"/>
+        <location filename="../../ui/subsidies_page.py" line="741"/>
         <source>Inspection</source>
         <translation>评查事项</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="743"/>
+        <location filename="../../ui/subsidies_page.py" line="742"/>
         <source>Pay (yuan)</source>
         <translation>补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="746"/>
+        <location filename="../../ui/subsidies_page.py" line="745"/>
         <source>Payment batch</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="757"/>
+        <location filename="../../ui/subsidies_page.py" line="756"/>
         <source>Paid per file by the standard&apos;s item 案件评查, in the next payment batch</source>
         <translation>按补贴标准的“案件评查”项目逐份计算，列入下一个发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="737"/>
+        <location filename="../../ui/subsidies_page.py" line="736"/>
         <source>not paid by the standard</source>
         <translation>标准未规定</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="736"/>
+        <location filename="../../ui/subsidies_page.py" line="735"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="798"/>
+        <location filename="../../ui/subsidies_page.py" line="797"/>
         <source>Inspection recorded.</source>
         <translation>已登记评查。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="805"/>
+        <location filename="../../ui/subsidies_page.py" line="804"/>
         <source>Remove inspection</source>
         <translation>删除评查记录</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="806"/>
+        <location filename="../../ui/subsidies_page.py" line="805"/>
         <source>Remove the inspection of {0} on {1} ({2} files)?</source>
         <translation>删除{0}在{1}的评查记录（{2}份案卷）？</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="818"/>
+        <location filename="../../ui/subsidies_page.py" line="817"/>
         <source>Choose an inspection first.</source>
         <translation>请先选择一次评查。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="826"/>
+        <location filename="../../ui/subsidies_page.py" line="827"/>
         <source>Inspection removed.</source>
         <translation>已删除该次评查。</translation>
     </message>
@@ -3202,82 +3202,82 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>OfficesTab</name>
     <message>
-        <location filename="../../ui/offices_tab.py" line="36"/>
+        <location filename="../../ui/offices_tab.py" line="39"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="36"/>
+        <location filename="../../ui/offices_tab.py" line="39"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="36"/>
+        <location filename="../../ui/offices_tab.py" line="39"/>
         <source>Case-number prefix</source>
         <translation>案号前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="37"/>
+        <location filename="../../ui/offices_tab.py" line="40"/>
         <source>Parent office</source>
         <translation>上级机构</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="37"/>
+        <location filename="../../ui/offices_tab.py" line="40"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="37"/>
+        <location filename="../../ui/offices_tab.py" line="40"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="44"/>
+        <location filename="../../ui/offices_tab.py" line="47"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="49"/>
+        <location filename="../../ui/offices_tab.py" line="52"/>
         <source>New office</source>
         <translation>新增机构</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="51"/>
+        <location filename="../../ui/offices_tab.py" line="54"/>
         <source>Code, e.g. LL</source>
         <translation>代码，如 LL</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="52"/>
+        <location filename="../../ui/offices_tab.py" line="55"/>
         <source>Name, e.g. 醴陵市法律援助中心</source>
         <translation>名称，如 醴陵市法律援助中心</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="53"/>
+        <location filename="../../ui/offices_tab.py" line="56"/>
         <source>Prefix, e.g. 醴</source>
         <translation>案号前缀，如 醴</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="55"/>
+        <location filename="../../ui/offices_tab.py" line="58"/>
         <source>Add office</source>
         <translation>新增机构</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="83"/>
+        <location filename="../../ui/offices_tab.py" line="86"/>
         <source>(no parent: a new top office)</source>
         <translation>（无上级：新的顶层机构）</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="91"/>
+        <location filename="../../ui/offices_tab.py" line="94"/>
         <source>(none: a top office)</source>
         <translation>（无上级：顶级机构）</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="127"/>
+        <location filename="../../ui/offices_tab.py" line="134"/>
         <source>{0} offices saved.</source>
         <translation>已保存 {0} 个机构。</translation>
     </message>
     <message>
-        <location filename="../../ui/offices_tab.py" line="142"/>
+        <location filename="../../ui/offices_tab.py" line="149"/>
         <source>Office added.</source>
         <translation>已新增机构。</translation>
     </message>
@@ -3293,134 +3293,134 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="540"/>
+        <location filename="../../ui/subsidies_page.py" line="539"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="540"/>
+        <location filename="../../ui/subsidies_page.py" line="539"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="540"/>
+        <location filename="../../ui/subsidies_page.py" line="539"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="541"/>
+        <location filename="../../ui/subsidies_page.py" line="540"/>
         <source>Firm</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="541"/>
+        <location filename="../../ui/subsidies_page.py" line="540"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="541"/>
+        <location filename="../../ui/subsidies_page.py" line="540"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="546"/>
+        <location filename="../../ui/subsidies_page.py" line="545"/>
         <source>Show approved subsidies</source>
         <translation>显示已审核的补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="547"/>
+        <location filename="../../ui/subsidies_page.py" line="546"/>
         <source>Create payment batch</source>
         <translation>生成发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="549"/>
+        <location filename="../../ui/subsidies_page.py" line="548"/>
         <source>Save list…</source>
         <translation>保存发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="550"/>
+        <location filename="../../ui/subsidies_page.py" line="549"/>
         <source>Mark batch paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="564"/>
+        <location filename="../../ui/subsidies_page.py" line="563"/>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="582"/>
+        <location filename="../../ui/subsidies_page.py" line="581"/>
         <source>All handlers</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="584"/>
+        <location filename="../../ui/subsidies_page.py" line="583"/>
         <source>All firms</source>
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="592"/>
-        <location filename="../../ui/subsidies_page.py" line="602"/>
+        <location filename="../../ui/subsidies_page.py" line="591"/>
+        <location filename="../../ui/subsidies_page.py" line="601"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="593"/>
+        <location filename="../../ui/subsidies_page.py" line="592"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="621"/>
+        <location filename="../../ui/subsidies_page.py" line="620"/>
         <source>Reading the period&apos;s subsidies…</source>
         <translation>正在读取本期补贴…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="643"/>
+        <location filename="../../ui/subsidies_page.py" line="642"/>
         <source>{0} case subsidy lines and {1} lines of duty, drafting or inspection pay, {2} yuan</source>
         <translation>办案补贴 {0} 行，值班、代拟文书或案件评查补贴 {1} 行，共 {2} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="649"/>
-        <location filename="../../ui/subsidies_page.py" line="696"/>
+        <location filename="../../ui/subsidies_page.py" line="648"/>
+        <location filename="../../ui/subsidies_page.py" line="695"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="656"/>
+        <location filename="../../ui/subsidies_page.py" line="655"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="664"/>
+        <location filename="../../ui/subsidies_page.py" line="663"/>
         <source>Writing the list…</source>
         <translation>正在生成发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="668"/>
+        <location filename="../../ui/subsidies_page.py" line="667"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="674"/>
+        <location filename="../../ui/subsidies_page.py" line="673"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="676"/>
+        <location filename="../../ui/subsidies_page.py" line="675"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="685"/>
+        <location filename="../../ui/subsidies_page.py" line="684"/>
         <source>Mark as paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="686"/>
+        <location filename="../../ui/subsidies_page.py" line="685"/>
         <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
         <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="701"/>
+        <location filename="../../ui/subsidies_page.py" line="700"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -4042,264 +4042,274 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="83"/>
+        <location filename="../../ui/settings_page.py" line="85"/>
         <source>Legal deadlines</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="102"/>
+        <location filename="../../ui/settings_page.py" line="104"/>
         <source>Save deadline rules</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="145"/>
-        <location filename="../../ui/settings_page.py" line="223"/>
+        <location filename="../../ui/settings_page.py" line="147"/>
+        <location filename="../../ui/settings_page.py" line="225"/>
         <source>Document wording</source>
         <translation>文书内容</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="151"/>
+        <location filename="../../ui/settings_page.py" line="153"/>
         <source>Blanks: {0}</source>
         <translation>可用填空：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="153"/>
+        <location filename="../../ui/settings_page.py" line="155"/>
         <source>Save wording</source>
         <translation>保存文书内容</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="154"/>
+        <location filename="../../ui/settings_page.py" line="156"/>
         <source>Restore the default</source>
         <translation>恢复默认内容</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="166"/>
+        <location filename="../../ui/settings_page.py" line="168"/>
         <source>Backups</source>
         <translation>数据备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="244"/>
+        <location filename="../../ui/settings_page.py" line="246"/>
         <source>Daily backups go to {0}</source>
         <translation>每日自动备份保存在 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="172"/>
+        <location filename="../../ui/settings_page.py" line="174"/>
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="107"/>
+        <location filename="../../ui/settings_page.py" line="109"/>
         <source>Major or difficult cases: recognition</source>
         <translation>重大疑难案件识别标准</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="114"/>
+        <location filename="../../ui/settings_page.py" line="116"/>
         <source> persons or more</source>
         <translation> 人及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="118"/>
+        <location filename="../../ui/settings_page.py" line="120"/>
         <source>Offences that make a minor&apos;s case serious, separated by 、</source>
         <translation>未成年人涉嫌这些罪名即属严重犯罪，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="122"/>
+        <location filename="../../ui/settings_page.py" line="124"/>
         <source>Group case</source>
         <translation>群体性案件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="123"/>
+        <location filename="../../ui/settings_page.py" line="125"/>
         <source>Serious offences</source>
         <translation>严重犯罪罪名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="124"/>
+        <location filename="../../ui/settings_page.py" line="126"/>
         <source>Save criteria</source>
         <translation>保存识别标准</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="130"/>
+        <location filename="../../ui/settings_page.py" line="132"/>
         <source>Desktop lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="134"/>
+        <location filename="../../ui/settings_page.py" line="136"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="135"/>
+        <location filename="../../ui/settings_page.py" line="137"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="137"/>
+        <location filename="../../ui/settings_page.py" line="139"/>
         <source>Lock a desktop left idle after</source>
         <translation>无操作多久后锁定桌面</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="170"/>
+        <location filename="../../ui/settings_page.py" line="172"/>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="173"/>
+        <location filename="../../ui/settings_page.py" line="175"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="201"/>
+        <location filename="../../ui/settings_page.py" line="203"/>
         <source>Restores keep the replaced database beside the live one, and an interrupted restore or backup can leave an unfinished file: copies of personal data. Replaced databases are deleted after 30 days, unfinished files after one day.</source>
         <translation>恢复备份时，被替换的数据库另存在现用数据库旁边；中断的恢复或备份可能留下未完成的文件。这些都是个人信息的副本：替换前的数据库保留 30 天后删除，未完成的文件一天后删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="205"/>
+        <location filename="../../ui/settings_page.py" line="207"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="205"/>
+        <location filename="../../ui/settings_page.py" line="207"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="205"/>
+        <location filename="../../ui/settings_page.py" line="207"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="206"/>
+        <location filename="../../ui/settings_page.py" line="208"/>
         <source>Modified</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="213"/>
+        <location filename="../../ui/settings_page.py" line="215"/>
         <source>Delete selected copies…</source>
         <translation>删除所选副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="222"/>
+        <location filename="../../ui/settings_page.py" line="224"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="224"/>
+        <location filename="../../ui/settings_page.py" line="226"/>
         <source>Closing-file checklists</source>
         <translation>结案材料清单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="225"/>
+        <location filename="../../ui/settings_page.py" line="227"/>
         <source>Copies of the data</source>
         <translation>数据副本</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="228"/>
+        <location filename="../../ui/settings_page.py" line="230"/>
         <source>Offices</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="248"/>
+        <location filename="../../ui/settings_page.py" line="250"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="259"/>
+        <location filename="../../ui/settings_page.py" line="260"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="264"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="273"/>
+        <location filename="../../ui/settings_page.py" line="272"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="279"/>
         <source>Restored; the replaced database is kept at {0}</source>
         <translation>已恢复；原数据库已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="306"/>
+        <location filename="../../ui/settings_page.py" line="312"/>
         <source>Deleted {0} copies</source>
         <translation>已删除 {0} 个副本</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="311"/>
+        <location filename="../../ui/settings_page.py" line="317"/>
         <source>Select the copies to delete</source>
         <translation>请先选择要删除的副本</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="315"/>
+        <location filename="../../ui/settings_page.py" line="321"/>
         <source>Delete copies</source>
         <translation>删除副本</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="316"/>
+        <location filename="../../ui/settings_page.py" line="322"/>
         <source>Delete the selected copies of the data? They cannot be brought back.</source>
         <translation>删除所选的数据副本吗？删除后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="324"/>
+        <location filename="../../ui/settings_page.py" line="330"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="326"/>
-        <location filename="../../ui/settings_page.py" line="336"/>
+        <location filename="../../ui/settings_page.py" line="332"/>
+        <location filename="../../ui/settings_page.py" line="342"/>
         <source>Backups (*.sqlite3)</source>
         <translation>备份文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="334"/>
+        <location filename="../../ui/settings_page.py" line="340"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="342"/>
+        <location filename="../../ui/settings_page.py" line="348"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="345"/>
+        <location filename="../../ui/settings_page.py" line="351"/>
         <source>Replace the current data with this backup? The current database is kept aside.</source>
         <translation>用这个备份替换现有数据吗？现有数据库会另存保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="378"/>
+        <location filename="../../ui/settings_page.py" line="384"/>
         <source>Saved; it applies when a user next signs in.</source>
         <translation>已保存，用户下次登录时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="393"/>
+        <location filename="../../ui/settings_page.py" line="399"/>
         <source>Criteria saved; 重大疑难 → Check open cases applies them to open cases.</source>
         <translation>识别标准已保存；在“重大疑难”中点击“检查在办案件”即对在办案件适用。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="409"/>
+        <location filename="../../ui/settings_page.py" line="415"/>
         <source>changed from the default {0}</source>
         <translation>已改（默认 {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="411"/>
+        <location filename="../../ui/settings_page.py" line="417"/>
         <source>default ({0}; the Law sets no period)</source>
         <translation>默认 {0}（法律未规定期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="413"/>
+        <location filename="../../ui/settings_page.py" line="419"/>
         <source>as the Law ({0})</source>
         <translation>同法律规定（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="416"/>
+        <location filename="../../ui/settings_page.py" line="422"/>
         <source>longer than the Law&apos;s {0}</source>
         <translation>长于法定的 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="419"/>
+        <location filename="../../ui/settings_page.py" line="425"/>
         <source>differs from the Law&apos;s {0}</source>
         <translation>不同于法定的 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="431"/>
+        <location filename="../../ui/settings_page.py" line="437"/>
         <source>Longer than the Law</source>
         <translation>期限长于法律规定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="436"/>
+        <location filename="../../ui/settings_page.py" line="442"/>
         <source>These deadlines give more time than the Law allows:
 {0}
 
@@ -4310,17 +4320,22 @@ Cases counted this way can pass their legal deadline while the screen shows them
 按此计算，案件可能已超过法定期限，而屏幕仍显示未逾期。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="447"/>
+        <location filename="../../ui/settings_page.py" line="452"/>
+        <source>Recounting…</source>
+        <translation>正在重新计算期限…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="456"/>
         <source>Deadline rules saved; open cases recounted.</source>
         <translation>期限规则已保存，在办案件的期限已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="456"/>
+        <location filename="../../ui/settings_page.py" line="468"/>
         <source>Wording saved.</source>
         <translation>文书内容已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="462"/>
+        <location filename="../../ui/settings_page.py" line="474"/>
         <source>Default wording restored.</source>
         <translation>已恢复默认文书内容。</translation>
     </message>
@@ -4620,23 +4635,23 @@ Cases counted this way can pass their legal deadline while the screen shows them
         <translation>（已使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="407"/>
+        <location filename="../../ui/subsidies_page.py" line="406"/>
         <source>Standard saved.</source>
         <translation>补贴标准已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="412"/>
+        <location filename="../../ui/subsidies_page.py" line="411"/>
         <source>Import a standard</source>
         <translation>导入补贴标准</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="413"/>
-        <location filename="../../ui/subsidies_page.py" line="430"/>
+        <location filename="../../ui/subsidies_page.py" line="412"/>
+        <location filename="../../ui/subsidies_page.py" line="429"/>
         <source>Standard files (*.json)</source>
         <translation>补贴标准文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="428"/>
+        <location filename="../../ui/subsidies_page.py" line="427"/>
         <source>Export the standard</source>
         <translation>导出补贴标准</translation>
     </message>
@@ -4644,37 +4659,37 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../ui/duty_page.py" line="53"/>
+        <location filename="../../ui/duty_page.py" line="55"/>
         <source>Duty station</source>
         <translation>值班律师工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="58"/>
+        <location filename="../../ui/duty_page.py" line="60"/>
         <source>e.g. 县人民法院值班律师工作站</source>
         <translation>如：县人民法院值班律师工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="63"/>
+        <location filename="../../ui/duty_page.py" line="65"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="70"/>
+        <location filename="../../ui/duty_page.py" line="72"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="71"/>
+        <location filename="../../ui/duty_page.py" line="73"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="72"/>
+        <location filename="../../ui/duty_page.py" line="74"/>
         <source>Where</source>
         <translation>设在</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="73"/>
+        <location filename="../../ui/duty_page.py" line="75"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -4695,17 +4710,17 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="837"/>
+        <location filename="../../ui/subsidies_page.py" line="838"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="838"/>
+        <location filename="../../ui/subsidies_page.py" line="839"/>
         <source>File inspections</source>
         <translation>案件评查</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="839"/>
+        <location filename="../../ui/subsidies_page.py" line="840"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
