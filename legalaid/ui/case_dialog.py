@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalaid.domain.closing_file import Enforcement, Hearing, Outcome
+from legalaid.domain.closing_file import ChecklistItem, Enforcement, Hearing, Outcome
 from legalaid.domain.deadlines import remaining_text
 from legalaid.domain.documents import DocumentKind
 from legalaid.domain.errors import ConflictError, LegalAidError, ValidationError
@@ -673,12 +673,9 @@ class CaseDialog(QDialog):
         return action in self.allowed  # as read with the case (services.authz)
 
     def submit_closing(self) -> None:
-        items = closing.closing_checklist(self._ctx, case_id=self._case_id)
-        outcome, filed = closing.filed_items(self._ctx, case_id=self._case_id)
+        items, outcome, filed, held, heard = operation.run(self, self._read_closing)
         # Ticked already: what was filed before, and what the application itself holds.
-        held = closing.held_items(self._ctx, case_id=self._case_id)
         filed = [*filed, *(item for item in held if item not in filed)]
-        heard = closing.hearing_and_enforcement(self._ctx, case_id=self._case_id)
         dialog = ClosingDialog(items, filed, outcome, self._ctx.today(), self, heard=heard)
         self.run_dialog(
             dialog,
@@ -690,6 +687,26 @@ class CaseDialog(QDialog):
                 dialog.recovered_amount(),
                 dialog.heard(),
             ),
+        )
+
+    def _read_closing(
+        self,
+    ) -> tuple[
+        tuple[ChecklistItem, ...],
+        Outcome | None,
+        list[str],
+        list[str],
+        tuple[Hearing | None, Enforcement | None],
+    ]:
+        """What the closing checklist opens with, read on the database worker."""
+        ctx, case_id = self._ctx, self._case_id
+        outcome, filed = closing.filed_items(ctx, case_id=case_id)
+        return (
+            closing.closing_checklist(ctx, case_id=case_id),
+            outcome,
+            filed,
+            closing.held_items(ctx, case_id=case_id),
+            closing.hearing_and_enforcement(ctx, case_id=case_id),
         )
 
     def submit_file(

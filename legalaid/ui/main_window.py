@@ -4,6 +4,7 @@ every action and its shortcut, counts in the status bar; geometry and columns re
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Protocol, cast
 
@@ -552,7 +553,10 @@ class MainWindow(QMainWindow):
 
     def save_receipts(self, path: Path) -> bool:
         try:
-            count = service_papers.write_day_receipts(self._ctx, day=self._ctx.today(), out=path)
+            work = partial(
+                service_papers.write_day_receipts, self._ctx, day=self._ctx.today(), out=path
+            )
+            count = operation.run(self, work, self.tr("Writing the receipts…"))
         except LegalAidError as exc:
             show_error(self, exc, self.tr("Not saved"))
             return False

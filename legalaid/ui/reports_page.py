@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import cast
 
@@ -41,7 +42,7 @@ from legalaid.services.reporting import (
     save_report,
     write_report,
 )
-from legalaid.ui import tasks
+from legalaid.ui import operation, tasks
 from legalaid.ui.page_loader import read_again
 from legalaid.ui.pdf_view import PdfPreview, print_pdf
 from legalaid.ui.widgets import date_edit
@@ -246,7 +247,9 @@ class ReportsPage(QWidget):
         """The workbook of the report on screen — the same figures as the preview, not a new
         count with whatever the fields say now."""
         assert self.current_report is not None
-        save_report(self._ctx, report=self.current_report, out=target)
+        # A report's workbook at a large centre takes seconds: the window keeps drawing.
+        work = partial(save_report, self._ctx, report=self.current_report, out=target)
+        operation.run(self, work, self.tr("Writing the workbook…"))
 
     def _ask_save_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
