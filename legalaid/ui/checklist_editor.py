@@ -77,7 +77,7 @@ class ChecklistEditor(QWidget):
 
     def show_list(self) -> None:
         column = int(self.column.currentData())
-        own = current_closing_lists(self._ctx).get(column)
+        own = operation.run(self, partial(current_closing_lists, self._ctx)).get(column)
         self.source.setText(
             self.tr("The office's own list") if own else self.tr("The working list (forms.md)")
         )

@@ -195,8 +195,9 @@ class DutyPage(QWidget):
     def refresh(self) -> None:
         self.loaded = True
         keep = self.current_station()
-        self.stations = duty.list_stations(
-            self._ctx, include_inactive=self.show_inactive.isChecked()
+        self.stations = operation.run(
+            self,
+            partial(duty.list_stations, self._ctx, include_inactive=self.show_inactive.isChecked()),
         )
         self.station_list.blockSignals(True)
         self.station_list.clear()
@@ -210,7 +211,8 @@ class DutyPage(QWidget):
         if self.stations:
             self.station_list.setCurrentRow(index)
         if self.editable and self.lawyer.count() == 0:
-            for handler in list_handlers(self._ctx, with_caseload=False):
+            lawyers = operation.run(self, partial(list_handlers, self._ctx, with_caseload=False))
+            for handler in lawyers:
                 self.lawyer.addItem(handler.name, handler.id)
         self.change_station.setEnabled(bool(self.stations))
         self.show_month()
@@ -231,7 +233,10 @@ class DutyPage(QWidget):
         first_weekday, length = calendar.monthrange(self.month.year, self.month.month)
         last = self.month + timedelta(days=length - 1)
         shifts = (
-            duty.shifts_between(self._ctx, self.month, last, station_id=station.id)
+            operation.run(
+                self,
+                partial(duty.shifts_between, self._ctx, self.month, last, station_id=station.id),
+            )
             if station
             else []
         )

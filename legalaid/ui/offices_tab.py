@@ -71,7 +71,7 @@ class OfficesTab(QWidget):
         self.shown: list[offices.OfficeInfo] = []
 
     def refresh(self) -> None:
-        self.shown = offices.list_offices(self._ctx)
+        self.shown = operation.run(self, partial(offices.list_offices, self._ctx))
         self.table.setRowCount(len(self.shown))
         for row, office in enumerate(self.shown):
             values = (office.code, office.name, office.prefix, office.parent_code or "",

@@ -360,15 +360,23 @@ class SettingsPage(QWidget):
         self.loaded = True
         self._show_folder()
         self.show_copies()
-        for kind, rule in current_deadline_rules(self._ctx).items():
+        ctx = self._ctx
+        rules, criteria, minutes = operation.run(
+            self,
+            lambda: (
+                current_deadline_rules(ctx),
+                current_recognition_rules(ctx),
+                idle_minutes(ctx),
+            ),
+        )
+        for kind, rule in rules.items():
             days, count = self.rules[kind]
             days.setValue(rule.days)
             count.setCurrentIndex(count.findData(rule.count.name))
-        criteria = current_recognition_rules(self._ctx)
         for criterion, box in self.criteria.items():
             box.setChecked(criterion in criteria.enabled)
         self.group_threshold.setValue(criteria.group_threshold)
-        self.idle.setValue(idle_minutes(self._ctx))
+        self.idle.setValue(minutes)
         self.checklists.show_list()
         self.offices.refresh()
         self.holidays.refresh()
@@ -400,7 +408,9 @@ class SettingsPage(QWidget):
 
     def load_text(self) -> None:
         kind = DocumentKind[self.kind.currentData()]
-        self.text.setPlainText(documents.current_text(self._ctx, kind))
+        self.text.setPlainText(
+            operation.run(self, partial(documents.current_text, self._ctx, kind))
+        )
 
     def shown_rule(self, kind: DeadlineKind) -> DeadlineRule:
         days, count = self.rules[kind]

@@ -42,7 +42,7 @@ from legalaid.reports.data import money_text
 from legalaid.services import inspections, payments, subsidies
 from legalaid.services.authz import may
 from legalaid.services.context import Context
-from legalaid.services.offices import list_handlers, list_offices
+from legalaid.services.offices import HandlerInfo, list_handlers, list_offices
 from legalaid.ui import operation
 from legalaid.ui.models import LEFT, RIGHT, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import FieldError, date_edit, from_qdate, to_qdate
@@ -257,7 +257,7 @@ class StandardsTab(QWidget):
         return table
 
     def refresh(self) -> None:
-        self.infos = subsidies.list_standards(self._ctx)
+        self.infos = operation.run(self, partial(subsidies.list_standards, self._ctx))
         self.versions.blockSignals(True)
         self.versions.clear()
         for info in self.infos:
@@ -581,19 +581,26 @@ class PaymentsTab(QWidget):
         self.handler.addItem(self.tr("All handlers"), None)
         self.firm.clear()
         self.firm.addItem(self.tr("All firms"), None)
-        handlers = list_handlers(self._ctx, active_only=False, with_caseload=False)
+        handlers, batches = operation.run(self, self._read_lists)
         for h in handlers:
             self.handler.addItem(h.name, h.id)
         for firm in sorted({h.firm for h in handlers if h.firm}):
             self.firm.addItem(firm, firm)
         self.batches.clear()
-        for batch in payments.list_batches(self._ctx):
+        for batch in batches:
             state = self.tr("paid") if batch.paid else self.tr("to pay")
             self.batches.addItem(
                 f"{batch.number}：{batch.case_count} · {money_text(batch.total)} · {state}",
                 batch.id,
             )
         self._batch_buttons()
+
+    def _read_lists(self) -> tuple[list[HandlerInfo], list[payments.Batch]]:
+        """The handler and firm choices and the batches, read on the database worker."""
+        return (
+            list_handlers(self._ctx, active_only=False, with_caseload=False),
+            payments.list_batches(self._ctx),
+        )
 
     def _batch_buttons(self) -> None:
         has = self.batches.currentData() is not None
@@ -766,16 +773,21 @@ class InspectionsTab(QWidget):
         self.year.valueChanged.connect(self.show_year)
 
     def refresh(self) -> None:
+        ctx = self._ctx
+        offices, inspectors = operation.run(
+            self, lambda: (list_offices(ctx), list_handlers(ctx, with_caseload=False))
+        )
         self.office.clear()
-        for office in list_offices(self._ctx):
+        for office in offices:
             self.office.addItem(f"{office.code} {office.name}", office.code)
         self.inspector.clear()
-        for handler in list_handlers(self._ctx, with_caseload=False):
+        for handler in inspectors:
             self.inspector.addItem(handler.name, handler.id)
         self.show_year()
 
     def show_year(self) -> None:
-        self.model.set_rows(inspections.list_inspections(self._ctx, year=self.year.value()))
+        work = partial(inspections.list_inspections, self._ctx, year=self.year.value())
+        self.model.set_rows(operation.run(self, work))
 
     @property
     def shown(self) -> list[inspections.Inspection]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +22,7 @@ from legalaid.domain.permissions import Role
 from legalaid.services import accounts
 from legalaid.services.context import Context
 from legalaid.services.offices import HandlerInfo, list_handlers, list_offices
+from legalaid.ui import operation
 from legalaid.ui.models import MUTED, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import FieldError, form_dialog, run_modal
 
@@ -154,7 +156,7 @@ class UsersPage(QWidget):
     def refresh(self) -> None:
         self.loaded = True
         try:
-            self.users = accounts.list_users(self._ctx)
+            self.users = operation.run(self, partial(accounts.list_users, self._ctx))
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return
