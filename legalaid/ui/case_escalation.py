@@ -45,6 +45,7 @@ from legalaid.services.accounts import colleague_names
 from legalaid.services.attachments import save_attachment
 from legalaid.services.context import Context
 from legalaid.services.offices import list_handlers
+from legalaid.ui import operation
 from legalaid.ui.models import Column, RowsModel, chosen_row, list_view
 from legalaid.ui.pdf_view import offer_print
 from legalaid.ui.step_dialog import StepDialog
@@ -456,7 +457,8 @@ class EscalationPanel(QWidget):
         if meeting is None or meeting.minutes_id is None:
             return
         try:
-            path = save_attachment(self._ctx, meeting.minutes_id, Path(tempfile.mkdtemp()))
+            work = partial(save_attachment, self._ctx, meeting.minutes_id, Path(tempfile.mkdtemp()))
+            path = operation.run(self, work)
         except LegalAidError as exc:
             show_error(self, exc, self.tr("Cannot open"))
             return

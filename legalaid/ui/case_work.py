@@ -48,6 +48,7 @@ from legalaid.domain.permissions import Action
 from legalaid.services import closing, worklog
 from legalaid.services.attachments import Attachment, attachments_of, save_attachment
 from legalaid.services.context import Context
+from legalaid.ui import operation
 from legalaid.ui.models import RIGHT, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import (
     FieldError,
@@ -288,7 +289,8 @@ class WorkPanel(QWidget):
         if attachment is None:
             return None
         try:
-            path = save_attachment(self._ctx, attachment.id, Path(tempfile.mkdtemp()))
+            work = partial(save_attachment, self._ctx, attachment.id, Path(tempfile.mkdtemp()))
+            path = operation.run(self, work)
         except LegalAidError as exc:
             show_error(self, exc, self.tr("Cannot open"))
             return None

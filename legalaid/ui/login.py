@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from legalaid.domain.errors import LegalAidError
 from legalaid.services import accounts
 from legalaid.services.context import Context, Principal
+from legalaid.ui import operation
 from legalaid.ui.widgets import FieldError, form_dialog
 
 
@@ -84,9 +86,14 @@ class LoginDialog(QDialog):
 
     def sign_in(self) -> None:
         try:
-            self.principal = accounts.sign_in(
-                self._ctx, username=self.username.text(), password=self.password.text()
+            # The password's hash is slow by design: the dialog keeps drawing meanwhile.
+            work = partial(
+                accounts.sign_in,
+                self._ctx,
+                username=self.username.text(),
+                password=self.password.text(),
             )
+            self.principal = operation.run(self, work, self.tr("Signing in…"))
         except LegalAidError as exc:
             self.password.clear()
             self.error.show_message(exc.message)
@@ -116,7 +123,10 @@ class ChangePasswordDialog(QDialog):
             self.error.show_message(self.tr("The two passwords differ."))
             return
         try:
-            accounts.change_password(self._ctx, old=self.old.text(), new=self.new.text())
+            work = partial(
+                accounts.change_password, self._ctx, old=self.old.text(), new=self.new.text()
+            )
+            operation.run(self, work)
         except LegalAidError as exc:
             self.error.show_message(exc.message)
             return
@@ -179,7 +189,13 @@ class LockScreen(QWidget):
         principal = self._ctx.principal
         assert principal is not None
         try:
-            accounts.sign_in(self._ctx, username=principal.username, password=self.password.text())
+            work = partial(
+                accounts.sign_in,
+                self._ctx,
+                username=principal.username,
+                password=self.password.text(),
+            )
+            operation.run(self, work, self.tr("Signing in…"))
         except LegalAidError as exc:
             self.password.clear()
             self.error.show_message(exc.message)

@@ -95,37 +95,37 @@ Log folder: {1}</source>
 <context>
     <name>AdminSetupDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="39"/>
+        <location filename="../../ui/login.py" line="41"/>
         <source>Create the administrator account</source>
         <translation>创建管理员账户</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="45"/>
+        <location filename="../../ui/login.py" line="47"/>
         <source>The administrator adds the other users and their roles.</source>
         <translation>由管理员添加其他用户并设定其角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="46"/>
+        <location filename="../../ui/login.py" line="48"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="47"/>
+        <location filename="../../ui/login.py" line="49"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="48"/>
+        <location filename="../../ui/login.py" line="50"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="49"/>
+        <location filename="../../ui/login.py" line="51"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="56"/>
+        <location filename="../../ui/login.py" line="58"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1165,32 +1165,32 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="101"/>
+        <location filename="../../ui/login.py" line="108"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="107"/>
+        <location filename="../../ui/login.py" line="114"/>
         <source>Your password was reset: choose your own now.</source>
         <translation>您的密码已被重置，请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="108"/>
+        <location filename="../../ui/login.py" line="115"/>
         <source>Current password</source>
         <translation>原密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="109"/>
+        <location filename="../../ui/login.py" line="116"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="110"/>
+        <location filename="../../ui/login.py" line="117"/>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="116"/>
+        <location filename="../../ui/login.py" line="123"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1251,52 +1251,52 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>ClosingDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="319"/>
+        <location filename="../../ui/case_work.py" line="321"/>
         <source>Submit the closing file</source>
         <translation>提交结案材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="332"/>
+        <location filename="../../ui/case_work.py" line="334"/>
         <source>Not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="339"/>
+        <location filename="../../ui/case_work.py" line="341"/>
         <source>Yuan; empty if none</source>
         <translation>单位：元；没有则留空</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="347"/>
+        <location filename="../../ui/case_work.py" line="349"/>
         <source>Documents in the file (★ required)</source>
         <translation>案卷材料（★为必备）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="350"/>
+        <location filename="../../ui/case_work.py" line="352"/>
         <source>Case ended on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="351"/>
+        <location filename="../../ui/case_work.py" line="353"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="354"/>
+        <location filename="../../ui/case_work.py" line="356"/>
         <source>Enforcement result</source>
         <translation>执行结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="357"/>
+        <location filename="../../ui/case_work.py" line="359"/>
         <source>Hearing</source>
         <translation>审理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="358"/>
+        <location filename="../../ui/case_work.py" line="360"/>
         <source>Economic loss recovered</source>
         <translation>挽回经济损失</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="371"/>
+        <location filename="../../ui/case_work.py" line="373"/>
         <source>Economic loss recovered: {0}</source>
         <translation>挽回经济损失：{0}</translation>
     </message>
@@ -1457,7 +1457,7 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>Cover</name>
     <message>
-        <location filename="../../ui/login.py" line="209"/>
+        <location filename="../../ui/login.py" line="225"/>
         <source>Locked after inactivity</source>
         <translation>长时间未操作，已锁定</translation>
     </message>
@@ -1636,44 +1636,44 @@ Details are in the log: {1}</source>
         <translation>值班律师</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="207"/>
+        <location filename="../../ui/duty_page.py" line="208"/>
         <source> · no longer used</source>
         <translation> · 已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="229"/>
+        <location filename="../../ui/duty_page.py" line="231"/>
         <source>{0}-{1:02d}</source>
         <translation>{0}年{1}月</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="263"/>
+        <location filename="../../ui/duty_page.py" line="268"/>
         <source>Add a duty station to plan its rota.</source>
         <translation>请先新增值班律师工作站，再安排值班。</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="267"/>
+        <location filename="../../ui/duty_page.py" line="272"/>
         <source>{0}: {1} duty day(s) this month. {2}</source>
         <translation>{0}：本月共值班 {1} 人日。{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="304"/>
+        <location filename="../../ui/duty_page.py" line="309"/>
         <source>Repeat a week</source>
         <translation>按周复制排班</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="306"/>
+        <location filename="../../ui/duty_page.py" line="311"/>
         <source>Repeat the week of {0} at {1} over how many following weeks?
 Days already planned keep their lawyers.</source>
         <translation>将{1}自 {0} 起一周的排班复制到之后几周？
 已排班的日期保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="317"/>
+        <location filename="../../ui/duty_page.py" line="322"/>
         <source>Not repeated</source>
         <translation>未复制</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="321"/>
+        <location filename="../../ui/duty_page.py" line="326"/>
         <source>{0} duty day(s) added.</source>
         <translation>已新增 {0} 个值班人日。</translation>
     </message>
@@ -1681,189 +1681,189 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>EscalationPanel</name>
     <message>
-        <location filename="../../ui/case_escalation.py" line="191"/>
+        <location filename="../../ui/case_escalation.py" line="192"/>
         <source>Held on</source>
         <translation>讨论日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="192"/>
+        <location filename="../../ui/case_escalation.py" line="193"/>
         <source>Chair</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="193"/>
+        <location filename="../../ui/case_escalation.py" line="194"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="194"/>
+        <location filename="../../ui/case_escalation.py" line="195"/>
         <source>Agreed handling plan</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="195"/>
-        <location filename="../../ui/case_escalation.py" line="448"/>
+        <location filename="../../ui/case_escalation.py" line="196"/>
+        <location filename="../../ui/case_escalation.py" line="449"/>
         <source>Signed minutes</source>
         <translation>签字记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="206"/>
+        <location filename="../../ui/case_escalation.py" line="207"/>
         <source>Flag as major or difficult…</source>
         <translation>标记为重大疑难…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="207"/>
+        <location filename="../../ui/case_escalation.py" line="208"/>
         <source>Confirm…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="208"/>
+        <location filename="../../ui/case_escalation.py" line="209"/>
         <source>Dismiss…</source>
         <translation>排除…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="209"/>
+        <location filename="../../ui/case_escalation.py" line="210"/>
         <source>Record a discussion…</source>
         <translation>记录集体讨论…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="210"/>
+        <location filename="../../ui/case_escalation.py" line="211"/>
         <source>Report upward…</source>
         <translation>上报主管机关…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="211"/>
+        <location filename="../../ui/case_escalation.py" line="212"/>
         <source>Record the reply…</source>
         <translation>登记批复…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="212"/>
+        <location filename="../../ui/case_escalation.py" line="213"/>
         <source>Print report form…</source>
         <translation>打印报告表…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="221"/>
+        <location filename="../../ui/case_escalation.py" line="222"/>
         <source>Print minutes form…</source>
         <translation>打印讨论记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="222"/>
+        <location filename="../../ui/case_escalation.py" line="223"/>
         <source>Attach signed minutes…</source>
         <translation>附加签字记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="223"/>
+        <location filename="../../ui/case_escalation.py" line="224"/>
         <source>Open signed minutes</source>
         <translation>打开签字记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="231"/>
+        <location filename="../../ui/case_escalation.py" line="232"/>
         <source>Collective discussions</source>
         <translation>集体讨论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="254"/>
+        <location filename="../../ui/case_escalation.py" line="255"/>
         <source>Not a major or difficult case. Flag it by hand if it is.</source>
         <translation>本案未列为重大疑难案件。如属重大疑难，可手工标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="257"/>
+        <location filename="../../ui/case_escalation.py" line="258"/>
         <source>State: {0} · flagged on {1} by {2}</source>
         <translation>状态：{0} · {1}由{2}列入</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="260"/>
+        <location filename="../../ui/case_escalation.py" line="261"/>
         <source>Reasons: {0}</source>
         <translation>理由：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="264"/>
+        <location filename="../../ui/case_escalation.py" line="265"/>
         <source>Decided on {0} by {1}: {2}</source>
         <translation>{0}由{1}决定：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="268"/>
+        <location filename="../../ui/case_escalation.py" line="269"/>
         <source>Report due on {0} ({1})</source>
         <translation>应于{0}前上报（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="189"/>
+        <location filename="../../ui/case_escalation.py" line="190"/>
         <source>(not attached)</source>
         <translation>（未附）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="296"/>
+        <location filename="../../ui/case_escalation.py" line="297"/>
         <source>Reported on {0} to {1} ({2}): {3}</source>
         <translation>{0}上报{1}（{2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="297"/>
+        <location filename="../../ui/case_escalation.py" line="298"/>
         <source>no reference number</source>
         <translation>无文号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="301"/>
+        <location filename="../../ui/case_escalation.py" line="302"/>
         <source>Reply of {0}: {1}</source>
         <translation>{0}批复：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="322"/>
+        <location filename="../../ui/case_escalation.py" line="323"/>
         <source>Flag as major or difficult</source>
         <translation>标记为重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="322"/>
+        <location filename="../../ui/case_escalation.py" line="323"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="336"/>
+        <location filename="../../ui/case_escalation.py" line="337"/>
         <source>Confirm as major or difficult</source>
         <translation>确认为重大疑难案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="337"/>
+        <location filename="../../ui/case_escalation.py" line="338"/>
         <source>Dismiss</source>
         <translation>排除</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="337"/>
+        <location filename="../../ui/case_escalation.py" line="338"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="395"/>
+        <location filename="../../ui/case_escalation.py" line="396"/>
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="396"/>
+        <location filename="../../ui/case_escalation.py" line="397"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="421"/>
-        <location filename="../../ui/case_escalation.py" line="424"/>
+        <location filename="../../ui/case_escalation.py" line="422"/>
+        <location filename="../../ui/case_escalation.py" line="425"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="431"/>
+        <location filename="../../ui/case_escalation.py" line="432"/>
         <source>Minutes of the collective discussion</source>
         <translation>集体讨论记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="436"/>
+        <location filename="../../ui/case_escalation.py" line="437"/>
         <source>Report form</source>
         <translation>重大疑难案件报告表</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="449"/>
+        <location filename="../../ui/case_escalation.py" line="450"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="461"/>
+        <location filename="../../ui/case_escalation.py" line="463"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
@@ -2094,32 +2094,32 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="392"/>
+        <location filename="../../ui/case_work.py" line="394"/>
         <source>Follow-up</source>
         <translation>回访与质量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="403"/>
+        <location filename="../../ui/case_work.py" line="405"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="404"/>
+        <location filename="../../ui/case_work.py" line="406"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="405"/>
+        <location filename="../../ui/case_work.py" line="407"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="406"/>
+        <location filename="../../ui/case_work.py" line="408"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="407"/>
+        <location filename="../../ui/case_work.py" line="409"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -2127,47 +2127,47 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="421"/>
+        <location filename="../../ui/case_work.py" line="423"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="422"/>
+        <location filename="../../ui/case_work.py" line="424"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="423"/>
+        <location filename="../../ui/case_work.py" line="425"/>
         <source>With whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="424"/>
+        <location filename="../../ui/case_work.py" line="426"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="425"/>
+        <location filename="../../ui/case_work.py" line="427"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="426"/>
+        <location filename="../../ui/case_work.py" line="428"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="429"/>
+        <location filename="../../ui/case_work.py" line="431"/>
         <source>Record follow-up…</source>
         <translation>记录回访/投诉…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="449"/>
+        <location filename="../../ui/case_work.py" line="451"/>
         <source>No closing file submitted yet.</source>
         <translation>尚未提交结案材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="452"/>
+        <location filename="../../ui/case_work.py" line="454"/>
         <source>Closing file: outcome {0}; {1} documents: {2}</source>
         <translation>结案材料：结果为{0}；共{1}项：{2}</translation>
     </message>
@@ -2413,106 +2413,106 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>InspectionsTab</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="712"/>
+        <location filename="../../ui/subsidies_page.py" line="719"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="718"/>
+        <location filename="../../ui/subsidies_page.py" line="725"/>
         <source> files</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="723"/>
+        <location filename="../../ui/subsidies_page.py" line="730"/>
         <source>What was inspected, e.g. 2026年第三季度结案质量评查</source>
         <translation>评查事项，如“2026年第三季度结案质量评查”</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="724"/>
+        <location filename="../../ui/subsidies_page.py" line="731"/>
         <source>Record inspection</source>
         <translation>登记评查</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="725"/>
+        <location filename="../../ui/subsidies_page.py" line="732"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="727"/>
-        <location filename="../../ui/subsidies_page.py" line="737"/>
+        <location filename="../../ui/subsidies_page.py" line="734"/>
+        <location filename="../../ui/subsidies_page.py" line="744"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="728"/>
-        <location filename="../../ui/subsidies_page.py" line="738"/>
+        <location filename="../../ui/subsidies_page.py" line="735"/>
+        <location filename="../../ui/subsidies_page.py" line="745"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="729"/>
-        <location filename="../../ui/subsidies_page.py" line="739"/>
+        <location filename="../../ui/subsidies_page.py" line="736"/>
+        <location filename="../../ui/subsidies_page.py" line="746"/>
         <source>Inspector</source>
         <translation>评查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="730"/>
-        <location filename="../../ui/subsidies_page.py" line="740"/>
+        <location filename="../../ui/subsidies_page.py" line="737"/>
+        <location filename="../../ui/subsidies_page.py" line="747"/>
         <source>Files</source>
         <translation>案卷数</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="741"/>
+        <location filename="../../ui/subsidies_page.py" line="748"/>
         <source>Inspection</source>
         <translation>评查事项</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="742"/>
+        <location filename="../../ui/subsidies_page.py" line="749"/>
         <source>Pay (yuan)</source>
         <translation>补贴（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="745"/>
+        <location filename="../../ui/subsidies_page.py" line="752"/>
         <source>Payment batch</source>
         <translation>发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="756"/>
+        <location filename="../../ui/subsidies_page.py" line="763"/>
         <source>Paid per file by the standard&apos;s item 案件评查, in the next payment batch</source>
         <translation>按补贴标准的“案件评查”项目逐份计算，列入下一个发放批次</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="736"/>
+        <location filename="../../ui/subsidies_page.py" line="743"/>
         <source>not paid by the standard</source>
         <translation>标准未规定</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="735"/>
+        <location filename="../../ui/subsidies_page.py" line="742"/>
         <source>to pay</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="797"/>
+        <location filename="../../ui/subsidies_page.py" line="809"/>
         <source>Inspection recorded.</source>
         <translation>已登记评查。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="804"/>
+        <location filename="../../ui/subsidies_page.py" line="816"/>
         <source>Remove inspection</source>
         <translation>删除评查记录</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="805"/>
+        <location filename="../../ui/subsidies_page.py" line="817"/>
         <source>Remove the inspection of {0} on {1} ({2} files)?</source>
         <translation>删除{0}在{1}的评查记录（{2}份案卷）？</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="817"/>
+        <location filename="../../ui/subsidies_page.py" line="829"/>
         <source>Choose an inspection first.</source>
         <translation>请先选择一次评查。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="827"/>
+        <location filename="../../ui/subsidies_page.py" line="839"/>
         <source>Inspection removed.</source>
         <translation>已删除该次评查。</translation>
     </message>
@@ -2763,32 +2763,42 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/login.py" line="155"/>
+        <location filename="../../ui/login.py" line="165"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="170"/>
+        <location filename="../../ui/login.py" line="180"/>
         <source>Locked after inactivity. {0}, enter your password to continue.</source>
         <translation>长时间未操作，已锁定。{0}，请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="198"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="75"/>
+        <location filename="../../ui/login.py" line="77"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="79"/>
+        <location filename="../../ui/login.py" line="81"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="80"/>
+        <location filename="../../ui/login.py" line="82"/>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="96"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
@@ -3019,58 +3029,58 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/case_escalation.py" line="75"/>
+        <location filename="../../ui/case_escalation.py" line="76"/>
         <source>Collective discussion</source>
         <translation>集体讨论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="92"/>
+        <location filename="../../ui/case_escalation.py" line="93"/>
         <source>Other participants, separated by 、</source>
         <translation>其他参加人员，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="96"/>
+        <location filename="../../ui/case_escalation.py" line="97"/>
         <source>optional: the signed minutes, scanned</source>
         <translation>可选：签字后的讨论记录扫描件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="97"/>
+        <location filename="../../ui/case_escalation.py" line="98"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="103"/>
+        <location filename="../../ui/case_escalation.py" line="104"/>
         <source>Held on</source>
         <translation>讨论日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="104"/>
+        <location filename="../../ui/case_escalation.py" line="105"/>
         <source>Chair</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="105"/>
+        <location filename="../../ui/case_escalation.py" line="106"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="107"/>
+        <location filename="../../ui/case_escalation.py" line="108"/>
         <source>Opinions</source>
         <translation>讨论意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="108"/>
+        <location filename="../../ui/case_escalation.py" line="109"/>
         <source>Agreed handling plan</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="109"/>
-        <location filename="../../ui/case_escalation.py" line="116"/>
+        <location filename="../../ui/case_escalation.py" line="110"/>
+        <location filename="../../ui/case_escalation.py" line="117"/>
         <source>Signed minutes</source>
         <translation>签字记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="117"/>
+        <location filename="../../ui/case_escalation.py" line="118"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif)</translation>
     </message>
@@ -3364,7 +3374,7 @@ Days already planned keep their lawyers.</source>
     </message>
     <message>
         <location filename="../../ui/subsidies_page.py" line="591"/>
-        <location filename="../../ui/subsidies_page.py" line="601"/>
+        <location filename="../../ui/subsidies_page.py" line="608"/>
         <source>paid</source>
         <translation>已发放</translation>
     </message>
@@ -3374,58 +3384,58 @@ Days already planned keep their lawyers.</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="620"/>
+        <location filename="../../ui/subsidies_page.py" line="627"/>
         <source>Reading the period&apos;s subsidies…</source>
         <translation>正在读取本期补贴…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="642"/>
+        <location filename="../../ui/subsidies_page.py" line="649"/>
         <source>{0} case subsidy lines and {1} lines of duty, drafting or inspection pay, {2} yuan</source>
         <translation>办案补贴 {0} 行，值班、代拟文书或案件评查补贴 {1} 行，共 {2} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="648"/>
-        <location filename="../../ui/subsidies_page.py" line="695"/>
+        <location filename="../../ui/subsidies_page.py" line="655"/>
+        <location filename="../../ui/subsidies_page.py" line="702"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="655"/>
+        <location filename="../../ui/subsidies_page.py" line="662"/>
         <source>Batch {0} created: {1} yuan</source>
         <translation>已生成批次 {0}：{1} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="663"/>
+        <location filename="../../ui/subsidies_page.py" line="670"/>
         <source>Writing the list…</source>
         <translation>正在生成发放表…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="667"/>
+        <location filename="../../ui/subsidies_page.py" line="674"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="673"/>
+        <location filename="../../ui/subsidies_page.py" line="680"/>
         <source>Save list</source>
         <translation>保存发放表</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="675"/>
+        <location filename="../../ui/subsidies_page.py" line="682"/>
         <source>PDF files (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="684"/>
+        <location filename="../../ui/subsidies_page.py" line="691"/>
         <source>Mark as paid</source>
         <translation>标记为已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="685"/>
+        <location filename="../../ui/subsidies_page.py" line="692"/>
         <source>Finance has paid batch {0}? It cannot be changed afterwards.</source>
         <translation>财务已发放批次 {0}？标记后不能再更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="700"/>
+        <location filename="../../ui/subsidies_page.py" line="707"/>
         <source>Paid: {0} yuan</source>
         <translation>已发放：{0} 元</translation>
     </message>
@@ -3441,42 +3451,42 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/case_escalation.py" line="151"/>
+        <location filename="../../ui/case_escalation.py" line="152"/>
         <source>Authority&apos;s reply</source>
         <translation>主管机关批复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="151"/>
+        <location filename="../../ui/case_escalation.py" line="152"/>
         <source>Report upward</source>
         <translation>上报主管机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="154"/>
+        <location filename="../../ui/case_escalation.py" line="155"/>
         <source>e.g. 株洲市司法局</source>
         <translation>例如：株洲市司法局</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="158"/>
+        <location filename="../../ui/case_escalation.py" line="159"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="160"/>
+        <location filename="../../ui/case_escalation.py" line="161"/>
         <source>Authority</source>
         <translation>报送机关</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="161"/>
+        <location filename="../../ui/case_escalation.py" line="162"/>
         <source>Reference number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="162"/>
+        <location filename="../../ui/case_escalation.py" line="163"/>
         <source>Reply</source>
         <translation>批复意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_escalation.py" line="162"/>
+        <location filename="../../ui/case_escalation.py" line="163"/>
         <source>Content</source>
         <translation>报告内容</translation>
     </message>
@@ -4279,47 +4289,47 @@ Days already planned keep their lawyers.</source>
         <translation>用这个备份替换现有数据吗？现有数据库会另存保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="384"/>
+        <location filename="../../ui/settings_page.py" line="392"/>
         <source>Saved; it applies when a user next signs in.</source>
         <translation>已保存，用户下次登录时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="399"/>
+        <location filename="../../ui/settings_page.py" line="407"/>
         <source>Criteria saved; 重大疑难 → Check open cases applies them to open cases.</source>
         <translation>识别标准已保存；在“重大疑难”中点击“检查在办案件”即对在办案件适用。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="415"/>
+        <location filename="../../ui/settings_page.py" line="425"/>
         <source>changed from the default {0}</source>
         <translation>已改（默认 {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="417"/>
+        <location filename="../../ui/settings_page.py" line="427"/>
         <source>default ({0}; the Law sets no period)</source>
         <translation>默认 {0}（法律未规定期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="419"/>
+        <location filename="../../ui/settings_page.py" line="429"/>
         <source>as the Law ({0})</source>
         <translation>同法律规定（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="422"/>
+        <location filename="../../ui/settings_page.py" line="432"/>
         <source>longer than the Law&apos;s {0}</source>
         <translation>长于法定的 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="425"/>
+        <location filename="../../ui/settings_page.py" line="435"/>
         <source>differs from the Law&apos;s {0}</source>
         <translation>不同于法定的 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="437"/>
+        <location filename="../../ui/settings_page.py" line="447"/>
         <source>Longer than the Law</source>
         <translation>期限长于法律规定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="442"/>
+        <location filename="../../ui/settings_page.py" line="452"/>
         <source>These deadlines give more time than the Law allows:
 {0}
 
@@ -4330,22 +4340,22 @@ Cases counted this way can pass their legal deadline while the screen shows them
 按此计算，案件可能已超过法定期限，而屏幕仍显示未逾期。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="452"/>
+        <location filename="../../ui/settings_page.py" line="462"/>
         <source>Recounting…</source>
         <translation>正在重新计算期限…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="456"/>
+        <location filename="../../ui/settings_page.py" line="466"/>
         <source>Deadline rules saved; open cases recounted.</source>
         <translation>期限规则已保存，在办案件的期限已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="468"/>
+        <location filename="../../ui/settings_page.py" line="478"/>
         <source>Wording saved.</source>
         <translation>文书内容已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="474"/>
+        <location filename="../../ui/settings_page.py" line="484"/>
         <source>Default wording restored.</source>
         <translation>已恢复默认文书内容。</translation>
     </message>
@@ -4720,17 +4730,17 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="838"/>
+        <location filename="../../ui/subsidies_page.py" line="850"/>
         <source>Payments</source>
         <translation>补贴发放</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="839"/>
+        <location filename="../../ui/subsidies_page.py" line="851"/>
         <source>File inspections</source>
         <translation>案件评查</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidies_page.py" line="840"/>
+        <location filename="../../ui/subsidies_page.py" line="852"/>
         <source>Standards</source>
         <translation>补贴标准</translation>
     </message>
@@ -4906,52 +4916,52 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/users_page.py" line="45"/>
+        <location filename="../../ui/users_page.py" line="47"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="46"/>
+        <location filename="../../ui/users_page.py" line="48"/>
         <source>Office and handler of {0}</source>
         <translation>{0}的所属机构和承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="54"/>
+        <location filename="../../ui/users_page.py" line="56"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="59"/>
+        <location filename="../../ui/users_page.py" line="61"/>
         <source>(all offices)</source>
         <translation>（全部机构）</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="65"/>
+        <location filename="../../ui/users_page.py" line="67"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="66"/>
+        <location filename="../../ui/users_page.py" line="68"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="67"/>
+        <location filename="../../ui/users_page.py" line="69"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="68"/>
+        <location filename="../../ui/users_page.py" line="70"/>
         <source>Handler (lawyers)</source>
         <translation>关联承办人（承办人员）</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="69"/>
+        <location filename="../../ui/users_page.py" line="71"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="70"/>
+        <location filename="../../ui/users_page.py" line="72"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
@@ -4959,83 +4969,83 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/users_page.py" line="114"/>
+        <location filename="../../ui/users_page.py" line="116"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="115"/>
+        <location filename="../../ui/users_page.py" line="117"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="116"/>
+        <location filename="../../ui/users_page.py" line="118"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="117"/>
+        <location filename="../../ui/users_page.py" line="119"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="119"/>
+        <location filename="../../ui/users_page.py" line="121"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="123"/>
+        <location filename="../../ui/users_page.py" line="125"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="130"/>
+        <location filename="../../ui/users_page.py" line="132"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="131"/>
-        <location filename="../../ui/users_page.py" line="174"/>
+        <location filename="../../ui/users_page.py" line="133"/>
+        <location filename="../../ui/users_page.py" line="176"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="132"/>
+        <location filename="../../ui/users_page.py" line="134"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="136"/>
+        <location filename="../../ui/users_page.py" line="138"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="137"/>
+        <location filename="../../ui/users_page.py" line="139"/>
         <source>Office and handler…</source>
         <translation>所属机构和承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="120"/>
+        <location filename="../../ui/users_page.py" line="122"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="120"/>
+        <location filename="../../ui/users_page.py" line="122"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="174"/>
+        <location filename="../../ui/users_page.py" line="176"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="223"/>
+        <location filename="../../ui/users_page.py" line="225"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="224"/>
+        <location filename="../../ui/users_page.py" line="226"/>
         <source>Temporary password (the user chooses a new one at sign-in):</source>
         <translation>临时密码（用户登录时须设置新密码）：</translation>
     </message>
@@ -5043,52 +5053,52 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../ui/case_work.py" line="86"/>
+        <location filename="../../ui/case_work.py" line="87"/>
         <source>Log work</source>
         <translation>记录办案工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="92"/>
+        <location filename="../../ui/case_work.py" line="93"/>
         <source>e.g. 株洲市看守所, 天元区人民法院</source>
         <translation>例如：株洲市看守所、天元区人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="95"/>
+        <location filename="../../ui/case_work.py" line="96"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="99"/>
+        <location filename="../../ui/case_work.py" line="100"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="109"/>
+        <location filename="../../ui/case_work.py" line="110"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="110"/>
+        <location filename="../../ui/case_work.py" line="111"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="111"/>
+        <location filename="../../ui/case_work.py" line="112"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="112"/>
+        <location filename="../../ui/case_work.py" line="113"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="113"/>
+        <location filename="../../ui/case_work.py" line="114"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="126"/>
+        <location filename="../../ui/case_work.py" line="127"/>
         <source>Correct work</source>
         <translation>更正工作记录</translation>
     </message>
@@ -5096,112 +5106,112 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>WorkPanel</name>
     <message>
-        <location filename="../../ui/case_work.py" line="157"/>
+        <location filename="../../ui/case_work.py" line="158"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="158"/>
+        <location filename="../../ui/case_work.py" line="159"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="159"/>
+        <location filename="../../ui/case_work.py" line="160"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="160"/>
+        <location filename="../../ui/case_work.py" line="161"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="161"/>
+        <location filename="../../ui/case_work.py" line="162"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="162"/>
+        <location filename="../../ui/case_work.py" line="163"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="166"/>
+        <location filename="../../ui/case_work.py" line="167"/>
         <source>Log work…</source>
         <translation>记录办案工作…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="169"/>
+        <location filename="../../ui/case_work.py" line="170"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="172"/>
+        <location filename="../../ui/case_work.py" line="173"/>
         <source>Work log</source>
         <translation>办案工作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="183"/>
+        <location filename="../../ui/case_work.py" line="184"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="184"/>
+        <location filename="../../ui/case_work.py" line="185"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="185"/>
+        <location filename="../../ui/case_work.py" line="186"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="186"/>
+        <location filename="../../ui/case_work.py" line="187"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="187"/>
+        <location filename="../../ui/case_work.py" line="188"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="188"/>
+        <location filename="../../ui/case_work.py" line="189"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="194"/>
+        <location filename="../../ui/case_work.py" line="195"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="195"/>
+        <location filename="../../ui/case_work.py" line="196"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="198"/>
+        <location filename="../../ui/case_work.py" line="199"/>
         <source>Case file documents</source>
         <translation>案卷材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="224"/>
+        <location filename="../../ui/case_work.py" line="225"/>
         <source>{0} entries, {1} in all</source>
         <translation>共{0}条，合计{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="279"/>
+        <location filename="../../ui/case_work.py" line="280"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="280"/>
+        <location filename="../../ui/case_work.py" line="281"/>
         <source>Documents and scans (*.pdf *.jpg *.png *.tif *.docx);;All files (*)</source>
         <translation>文书和扫描件 (*.pdf *.jpg *.png *.tif *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_work.py" line="293"/>
+        <location filename="../../ui/case_work.py" line="295"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
