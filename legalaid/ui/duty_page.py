@@ -84,7 +84,8 @@ class StationDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.saved = duty.save_station(
+            work = partial(
+                duty.save_station,
                 self._ctx,
                 office_code=self.office.currentData(),
                 name=self.name.text(),
@@ -93,6 +94,7 @@ class StationDialog(QDialog):
                 station_id=self.station.id if self.station else None,
                 active=self.active.isChecked(),
             )
+            self.saved = operation.run(self, work)
         except LegalAidError as exc:
             self.error.show_message(exc.message)
             return

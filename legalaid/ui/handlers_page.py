@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import cast
 
 from PySide6.QtCore import Qt
@@ -25,6 +26,7 @@ from legalaid.domain.vocabulary import HandlerType
 from legalaid.services.authz import may
 from legalaid.services.context import Context
 from legalaid.services.offices import HandlerInfo, add_handler, list_handlers, set_bank_accounts
+from legalaid.ui import operation
 from legalaid.ui.models import RIGHT, Column, RowsModel, chosen_row, list_view
 from legalaid.ui.widgets import EnterMovesFocus, FieldError, form_dialog, run_modal, show_error
 
@@ -62,7 +64,8 @@ class HandlerDialog(QDialog):
         save_or_say(
             self,
             self.error,
-            lambda: add_handler(
+            partial(
+                add_handler,
                 self._ctx,
                 name=self.name.text(),
                 handler_type=HandlerType(self.kind.currentData()),
@@ -77,9 +80,10 @@ class HandlerDialog(QDialog):
 
 
 def save_or_say(dialog: QDialog, error: FieldError, save: Callable[[], object], title: str) -> None:
-    """Save and close, or keep the dialog open with what went wrong (nothing typed is lost)."""
+    """Save and close, or keep the dialog open with what went wrong (nothing typed is lost).
+    ``save`` runs on the database worker: it holds what was typed, never the widgets."""
     try:
-        save()
+        operation.run(dialog, save)
     except ValidationError as exc:
         error.show_message(exc.message)
         return
@@ -115,7 +119,8 @@ class BankDialog(QDialog):
         save_or_say(
             self,
             self.error,
-            lambda: set_bank_accounts(
+            partial(
+                set_bank_accounts,
                 self._ctx,
                 handler_id=self._handler.id,
                 own=(self.bank.text(), self.account.text()),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -24,6 +25,7 @@ from legalaid.domain.errors import LegalAidError
 from legalaid.domain.holidays import COLUMNS, parse_notice, rows_from_text, rows_to_text
 from legalaid.services import holidays
 from legalaid.services.context import Context
+from legalaid.ui import operation
 from legalaid.ui.widgets import FieldError, form_dialog, run_modal
 
 EXAMPLE = "日期,类型,名称\n"
@@ -60,9 +62,10 @@ class NoticeDialog(QDialog):
         try:
             if not self.text.toPlainText().startswith(COLUMNS[0]):
                 raise LegalAidError(self.tr("The first line must be the header 日期,类型,名称"))
-            entered = holidays.enter_notice(
-                self._ctx, parse_notice(rows_from_text(self.text.toPlainText()))
-            )
+            notice = parse_notice(rows_from_text(self.text.toPlainText()))
+            # The open cases' clocks are counted again over the notice's days.
+            work = partial(holidays.enter_notice, self._ctx, notice)
+            entered = operation.run(self, work, self.tr("Recounting…"))
         except LegalAidError as exc:
             self.error.show_message(exc.message)
             return

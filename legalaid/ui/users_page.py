@@ -84,21 +84,22 @@ class UserDialog(QDialog):
     def save(self) -> None:
         if self._user is not None:
             try:
-                accounts.set_office_and_handler(
-                    self._ctx, user_id=self._user.id, office_code=self.office.currentData(),
-                    handler_id=self.handler.currentData(),
-                )  # fmt: skip
+                operation.run(self, partial(
+                    accounts.set_office_and_handler, self._ctx, user_id=self._user.id,
+                    office_code=self.office.currentData(), handler_id=self.handler.currentData(),
+                ))  # fmt: skip
             except LegalAidError as exc:
                 self.error.show_message(exc.message)
                 return
             self.accept()
             return
         try:
-            accounts.add_user(
-                self._ctx, username=self.username.text(), name=self.name.text(),
-                role=Role(self.role.currentData()), password=self.password.text(),
-                handler_id=self.handler.currentData(), office_code=self.office.currentData(),
-            )  # fmt: skip
+            operation.run(self, partial(
+                accounts.add_user, self._ctx, username=self.username.text(),
+                name=self.name.text(), role=Role(self.role.currentData()),
+                password=self.password.text(), handler_id=self.handler.currentData(),
+                office_code=self.office.currentData(),
+            ))  # fmt: skip
         except LegalAidError as exc:
             self.error.show_message(exc.message)
             return
@@ -177,8 +178,9 @@ class UsersPage(QWidget):
             self.role.setCurrentIndex(self.role.findData(user.role.value))
 
     def _do(self, step: Callable[[], object]) -> bool:
+        """``step`` (values only, no widgets) on the database worker; the list read again."""
         try:
-            step()
+            operation.run(self, step)
         except LegalAidError as exc:
             self.message.show_message(exc.message)
             return False

@@ -421,32 +421,32 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>BankDialog</name>
     <message>
-        <location filename="../../ui/handlers_page.py" line="99"/>
+        <location filename="../../ui/handlers_page.py" line="103"/>
         <source>Bank accounts of {0}</source>
         <translation>{0}的银行账户</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="106"/>
+        <location filename="../../ui/handlers_page.py" line="110"/>
         <source>Bank (own)</source>
         <translation>开户银行（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="107"/>
+        <location filename="../../ui/handlers_page.py" line="111"/>
         <source>Account number (own)</source>
         <translation>银行账号（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="109"/>
+        <location filename="../../ui/handlers_page.py" line="113"/>
         <source>Bank of {0}</source>
         <translation>{0}开户银行</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="110"/>
+        <location filename="../../ui/handlers_page.py" line="114"/>
         <source>Account number of {0}</source>
         <translation>{0}银行账号</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="124"/>
+        <location filename="../../ui/handlers_page.py" line="129"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1596,84 +1596,84 @@ Details are in the log: {1}</source>
 <context>
     <name>DutyPage</name>
     <message>
-        <location filename="../../ui/duty_page.py" line="115"/>
+        <location filename="../../ui/duty_page.py" line="117"/>
         <source>New station…</source>
         <translation>新增工作站…</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="116"/>
+        <location filename="../../ui/duty_page.py" line="118"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="117"/>
+        <location filename="../../ui/duty_page.py" line="119"/>
         <source>Show stations no longer used</source>
         <translation>显示已停用的工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="119"/>
+        <location filename="../../ui/duty_page.py" line="121"/>
         <source>Duty stations</source>
         <translation>值班律师工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="135"/>
+        <location filename="../../ui/duty_page.py" line="137"/>
         <source>On duty (Enter)</source>
         <translation>排班（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="136"/>
+        <location filename="../../ui/duty_page.py" line="138"/>
         <source>Off duty (Del)</source>
         <translation>取消排班（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="137"/>
+        <location filename="../../ui/duty_page.py" line="139"/>
         <source>Repeat a week…</source>
         <translation>按周复制…</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="142"/>
+        <location filename="../../ui/duty_page.py" line="144"/>
         <source>Lawyer</source>
         <translation>值班律师</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="208"/>
+        <location filename="../../ui/duty_page.py" line="210"/>
         <source> · no longer used</source>
         <translation> · 已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="231"/>
+        <location filename="../../ui/duty_page.py" line="233"/>
         <source>{0}-{1:02d}</source>
         <translation>{0}年{1}月</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="268"/>
+        <location filename="../../ui/duty_page.py" line="270"/>
         <source>Add a duty station to plan its rota.</source>
         <translation>请先新增值班律师工作站，再安排值班。</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="272"/>
+        <location filename="../../ui/duty_page.py" line="274"/>
         <source>{0}: {1} duty day(s) this month. {2}</source>
         <translation>{0}：本月共值班 {1} 人日。{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="309"/>
+        <location filename="../../ui/duty_page.py" line="311"/>
         <source>Repeat a week</source>
         <translation>按周复制排班</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="311"/>
+        <location filename="../../ui/duty_page.py" line="313"/>
         <source>Repeat the week of {0} at {1} over how many following weeks?
 Days already planned keep their lawyers.</source>
         <translation>将{1}自 {0} 起一周的排班复制到之后几周？
 已排班的日期保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="322"/>
+        <location filename="../../ui/duty_page.py" line="324"/>
         <source>Not repeated</source>
         <translation>未复制</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_page.py" line="326"/>
+        <location filename="../../ui/duty_page.py" line="328"/>
         <source>{0} duty day(s) added.</source>
         <translation>已新增 {0} 个值班人日。</translation>
     </message>
@@ -2175,47 +2175,47 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../ui/handlers_page.py" line="36"/>
+        <location filename="../../ui/handlers_page.py" line="38"/>
         <source>New handler</source>
         <translation>新增承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="46"/>
+        <location filename="../../ui/handlers_page.py" line="48"/>
         <source>Familiar with minors&apos; cases</source>
         <translation>熟悉未成年人案件</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="49"/>
+        <location filename="../../ui/handlers_page.py" line="51"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="50"/>
+        <location filename="../../ui/handlers_page.py" line="52"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="51"/>
+        <location filename="../../ui/handlers_page.py" line="53"/>
         <source>Firm or office</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="52"/>
+        <location filename="../../ui/handlers_page.py" line="54"/>
         <source>Licence number</source>
         <translation>执业证号</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="53"/>
+        <location filename="../../ui/handlers_page.py" line="55"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="54"/>
+        <location filename="../../ui/handlers_page.py" line="56"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="75"/>
+        <location filename="../../ui/handlers_page.py" line="78"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2223,52 +2223,52 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>HandlersPage</name>
     <message>
-        <location filename="../../ui/handlers_page.py" line="135"/>
+        <location filename="../../ui/handlers_page.py" line="140"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="136"/>
+        <location filename="../../ui/handlers_page.py" line="141"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="137"/>
+        <location filename="../../ui/handlers_page.py" line="142"/>
         <source>Firm or office</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="138"/>
+        <location filename="../../ui/handlers_page.py" line="143"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="140"/>
+        <location filename="../../ui/handlers_page.py" line="145"/>
         <source>Criminal practice (years)</source>
         <translation>刑事执业年限</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="142"/>
+        <location filename="../../ui/handlers_page.py" line="147"/>
         <source>Minors</source>
         <translation>未成年人专长</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="143"/>
+        <location filename="../../ui/handlers_page.py" line="148"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="149"/>
+        <location filename="../../ui/handlers_page.py" line="154"/>
         <source>New handler…</source>
         <translation>新增承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="151"/>
+        <location filename="../../ui/handlers_page.py" line="156"/>
         <source>Bank accounts…</source>
         <translation>银行账户…</translation>
     </message>
     <message>
-        <location filename="../../ui/handlers_page.py" line="133"/>
+        <location filename="../../ui/handlers_page.py" line="138"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2276,32 +2276,32 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>HolidaysBox</name>
     <message>
-        <location filename="../../ui/holidays_box.py" line="95"/>
+        <location filename="../../ui/holidays_box.py" line="98"/>
         <source>Official holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="103"/>
+        <location filename="../../ui/holidays_box.py" line="106"/>
         <source>Enter a notice…</source>
         <translation>录入放假通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="107"/>
+        <location filename="../../ui/holidays_box.py" line="110"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="122"/>
+        <location filename="../../ui/holidays_box.py" line="125"/>
         <source>Known years: {0}. Due dates in other years are marked 预估 (estimated).</source>
         <translation>已有放假安排的年度：{0}。其他年度的到期日标为“预估”。</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="132"/>
+        <location filename="../../ui/holidays_box.py" line="135"/>
         <source>{0}: {1}</source>
         <translation>{0} 年：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="137"/>
+        <location filename="../../ui/holidays_box.py" line="140"/>
         <source>{0}: {1} — {2} rest days on weekdays, {3} make-up working days</source>
         <translation>{0} 年：{1} — 工作日放假 {2} 天，调休上班 {3} 天</translation>
     </message>
@@ -3146,37 +3146,42 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/holidays_box.py" line="39"/>
+        <location filename="../../ui/holidays_box.py" line="41"/>
         <source>Enter the official holiday notice</source>
         <translation>录入国务院放假通知</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="42"/>
+        <location filename="../../ui/holidays_box.py" line="44"/>
         <source>From a file…</source>
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="49"/>
+        <location filename="../../ui/holidays_box.py" line="51"/>
         <source>One line per day, as the State Council notice lists them: date, 休息 or 上班 (a make-up working day), name. Days not listed follow the week.</source>
         <translation>按国务院放假通知，每天一行：日期、类型（休息 或 上班，上班指调休上班）、名称。未列出的日期按正常周末计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="62"/>
+        <location filename="../../ui/holidays_box.py" line="64"/>
         <source>The first line must be the header 日期,类型,名称</source>
         <translation>第一行应为表头：日期,类型,名称</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="72"/>
+        <location filename="../../ui/holidays_box.py" line="68"/>
+        <source>Recounting…</source>
+        <translation>正在重新计算期限…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holidays_box.py" line="75"/>
         <source>Entered the {0} notice ({1} days); {2} open cases have a new due date.</source>
         <translation>已录入 {0} 年放假安排（{1} 天）；{2} 件在办案件的到期日已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="77"/>
+        <location filename="../../ui/holidays_box.py" line="80"/>
         <source>Notice table</source>
         <translation>放假安排表</translation>
     </message>
     <message>
-        <location filename="../../ui/holidays_box.py" line="78"/>
+        <location filename="../../ui/holidays_box.py" line="81"/>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>表格 (*.csv *.xlsx)</translation>
     </message>
@@ -4969,83 +4974,83 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/users_page.py" line="116"/>
+        <location filename="../../ui/users_page.py" line="117"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="117"/>
+        <location filename="../../ui/users_page.py" line="118"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="118"/>
+        <location filename="../../ui/users_page.py" line="119"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="119"/>
+        <location filename="../../ui/users_page.py" line="120"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="121"/>
+        <location filename="../../ui/users_page.py" line="122"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="125"/>
+        <location filename="../../ui/users_page.py" line="126"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="132"/>
+        <location filename="../../ui/users_page.py" line="133"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="133"/>
-        <location filename="../../ui/users_page.py" line="176"/>
+        <location filename="../../ui/users_page.py" line="134"/>
+        <location filename="../../ui/users_page.py" line="177"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="134"/>
+        <location filename="../../ui/users_page.py" line="135"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="138"/>
+        <location filename="../../ui/users_page.py" line="139"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="139"/>
+        <location filename="../../ui/users_page.py" line="140"/>
         <source>Office and handler…</source>
         <translation>所属机构和承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="122"/>
+        <location filename="../../ui/users_page.py" line="123"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="122"/>
+        <location filename="../../ui/users_page.py" line="123"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="176"/>
+        <location filename="../../ui/users_page.py" line="177"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="225"/>
+        <location filename="../../ui/users_page.py" line="227"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/users_page.py" line="226"/>
+        <location filename="../../ui/users_page.py" line="228"/>
         <source>Temporary password (the user chooses a new one at sign-in):</source>
         <translation>临时密码（用户登录时须设置新密码）：</translation>
     </message>
