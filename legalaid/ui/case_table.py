@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar
 
@@ -63,16 +64,25 @@ class CaseTableModel(QAbstractTableModel):
         )  # fmt: skip
 
     def refresh_rows(self, case_ids: Iterable[int]) -> int:
-        """Redraw the rows of these cases as they are now, in place; returns how many. The list
-        itself stays: a case that no longer matches the filter goes at the next reload."""
-        where = {row.id: n for n, row in enumerate(self._rows) if row.id in set(case_ids)}
+        """Redraw the rows of these cases as they are now, in place; returns how many. A case
+        that no longer matches the list's filter (a state filter after a step, a name search
+        after 更正) leaves the list at once, the rest stays as loaded."""
+        wanted = set(case_ids)
+        where = {row.id: n for n, row in enumerate(self._rows) if row.id in wanted}
         if not where:
             return 0
-        fresh = find_cases(self._ctx, CaseFilter(case_ids=frozenset(where)), limit=len(where))
+        still = replace(self._filter, case_ids=frozenset(where))
+        fresh = find_cases(self._ctx, still, limit=len(where))
         for row in fresh:
             n = where[row.id]
             self._rows[n] = row
             self.dataChanged.emit(self.index(n, 0), self.index(n, len(self._headers) - 1))
+        gone = set(where) - {row.id for row in fresh}
+        for n in sorted((where[case_id] for case_id in gone), reverse=True):
+            self.beginRemoveRows(QModelIndex(), n, n)
+            del self._rows[n]
+            self._total -= 1
+            self.endRemoveRows()
         return len(fresh)
 
     @property

@@ -112,3 +112,27 @@ def test_the_targets_table_is_counted_in_the_background_for_each_year(
     qtbot.waitUntil(lambda: not window.loader.loading)
     counted = {page.targets.item(r, 0).text(): page.targets.item(r, 2).text() for r in range(3)}
     assert counted["ZZ 株洲市法律援助中心"] == "1"
+
+
+def test_a_row_that_no_longer_matches_the_filter_leaves_the_list(
+    offices: Context, qtbot: QtBot, settings: QSettings, qtmodeltester: object
+) -> None:
+    first = intake.register(offices, application())
+    second = intake.register(offices, application(allow_duplicate=True))
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.cases
+    page.state.setCurrentIndex(page.state.findData("申请登记"))
+    model = page.model
+    assert {model.case_id(r) for r in range(model.rowCount())} == {first.id, second.id}
+    resets: list[int] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(1))
+
+    intake.start_review(offices, case_id=first.id, expected_version=1)
+    window.apply(Changes(Change.CASE | Change.DEADLINES, frozenset({first.id})))
+    # 审查 is not 申请登记: the case leaves the filtered list, the other row stays as it was.
+    assert [model.case_id(r) for r in range(model.rowCount())] == [second.id]
+    assert model.total == 1 and resets == []
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("共 1 件案件"))
