@@ -20,7 +20,6 @@ import argparse
 import os
 import time
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 
 from PySide6.QtCore import (
@@ -117,9 +116,11 @@ class Bench:
         return result
 
 
-def an_unused_id_number(ctx: object, day: int) -> str:
-    """An ID number of a 101-year-old born on a date no demo person has (no duplicate asked)."""
-    seventeen = f"4302251925{11:02d}{day % 28 + 1:02d}9{time.time_ns() % 100:02d}"
+def a_rare_id_number() -> str:
+    """An ID number of someone born in November 1925, whom the demo data does not hold (a
+    repeat of an earlier run's is answered below, not waited on)."""
+    now = time.time_ns()
+    seventeen = f"430225192511{now % 28 + 1:02d}9{now // 28 % 100:02d}"  # region, birth, seq
     return seventeen + check_character(seventeen)
 
 
@@ -220,7 +221,7 @@ def main() -> None:
     intake = IntakeDialog(ctx, notification=False, parent=window)
     intake.show()
     intake.name.setText("测试援")
-    intake.id_number.setText(an_unused_id_number(ctx, date.today().toordinal()))
+    intake.id_number.setText(a_rare_id_number())
     intake.phone.setText("13236344021")
     intake.pledge.setChecked(True)
     bench.settle(0.2)

@@ -35,9 +35,6 @@ T = TypeVar("T")
 
 BUSY_AFTER_MS = 250  # shorter work is not worth a flicker of the cursor
 
-# Running the work inline instead is kept only for the heartbeat benchmark's "before" figures.
-inline = False
-
 
 class _Call:
     """One piece of work and what came of it: plain Python, so whichever thread lets go of it
@@ -159,8 +156,8 @@ class _Busy:
 def run(parent: QWidget | None, work: Callable[[], T], busy: str = "") -> T:
     """Run ``work`` on the database worker and return what it returns (or raise what it
     raises), keeping the window drawn meanwhile. ``busy`` says what is being done."""
-    if inline or not _on_gui_thread():
-        return work()  # already off the GUI thread (a task of the pool), or the benchmark's before
+    if not _on_gui_thread():
+        return work()  # already off the GUI thread (a task of the pool)
     call = _Call(work)
     notifier = _notifier()
     loop = QEventLoop()

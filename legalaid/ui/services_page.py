@@ -604,7 +604,7 @@ class ServicesPage(QWidget):
     def reload_lists(self) -> None:
         """Handlers and stations as they are now (a station added in 值班安排 is offered when
         the desk is shown again); the form's current choices are kept."""
-        self._apply_lists(*_lists(self._ctx))
+        self._apply_lists(*operation.run(self, partial(_lists, self._ctx)))
 
     def _apply_lists(
         self, handlers: list[tuple[int, str]], stations: list[tuple[int, str, str]]
