@@ -189,13 +189,8 @@ class LockScreen(QWidget):
         principal = self._ctx.principal
         assert principal is not None
         try:
-            work = partial(
-                accounts.sign_in,
-                self._ctx,
-                username=principal.username,
-                password=self.password.text(),
-            )
-            operation.run(self, work, self.tr("Signing in…"))
+            # At once: the lock screen sits in the window it covers (no nested event loop).
+            accounts.sign_in(self._ctx, username=principal.username, password=self.password.text())
         except LegalAidError as exc:
             self.password.clear()
             self.error.show_message(exc.message)

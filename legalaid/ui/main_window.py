@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if widget is not self and isinstance(widget, QDialog) and widget.isVisible():
                 QDialog.reject(widget)  # closed unasked: the next user may not see it
-        operation.run(self, partial(sign_out, self._ctx, reason="退出登录"))
+        sign_out(self._ctx, reason="退出登录")
         # Hidden, not closed: closing the last window would end the application before the
         # next user has signed in; the application closes it once the next window is up.
         self.hide()
@@ -481,7 +481,9 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.screens.setCurrentWidget(self.lock_screen)
         self.lock_screen.show_for(principal)
-        operation.run(self, partial(sign_out, self._ctx, reason="空闲锁定"))
+        # At once, not on the worker: a nested event loop while the windows are being covered
+        # (or closed) let other events in mid-way; the audit entry is one short write.
+        sign_out(self._ctx, reason="空闲锁定")
 
     def unlock(self) -> None:
         for cover in self._covers:

@@ -1102,62 +1102,62 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_table.py" line="39"/>
+        <location filename="../../ui/case_table.py" line="40"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="39"/>
+        <location filename="../../ui/case_table.py" line="40"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="39"/>
+        <location filename="../../ui/case_table.py" line="40"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="40"/>
+        <location filename="../../ui/case_table.py" line="41"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="40"/>
+        <location filename="../../ui/case_table.py" line="41"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="40"/>
+        <location filename="../../ui/case_table.py" line="41"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="40"/>
+        <location filename="../../ui/case_table.py" line="41"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="41"/>
+        <location filename="../../ui/case_table.py" line="42"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="41"/>
+        <location filename="../../ui/case_table.py" line="42"/>
         <source>Received</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="41"/>
+        <location filename="../../ui/case_table.py" line="42"/>
         <source>Accepted</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="41"/>
+        <location filename="../../ui/case_table.py" line="42"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table.py" line="42"/>
+        <location filename="../../ui/case_table.py" line="43"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
@@ -1457,7 +1457,7 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>Cover</name>
     <message>
-        <location filename="../../ui/login.py" line="225"/>
+        <location filename="../../ui/login.py" line="220"/>
         <source>Locked after inactivity</source>
         <translation>长时间未操作，已锁定</translation>
     </message>
@@ -2772,11 +2772,6 @@ Days already planned keep their lawyers.</source>
         <source>Locked after inactivity. {0}, enter your password to continue.</source>
         <translation>长时间未操作，已锁定。{0}，请输入密码继续。</translation>
     </message>
-    <message>
-        <location filename="../../ui/login.py" line="198"/>
-        <source>Signing in…</source>
-        <translation>正在登录…</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -2809,32 +2804,32 @@ Days already planned keep their lawyers.</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2939,89 +2934,89 @@ Days already planned keep their lawyers.</source>
         <translation>退出登录（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Legal help</source>
         <translation>法律帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Duty rota</source>
         <translation>值班安排</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="354"/>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Today&apos;s application receipts</source>
         <translation>当日申请材料接收凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Writing the receipts…</source>
         <translation>正在生成接收凭证…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>{0} receipts saved: {1}</source>
         <translation>已保存 {0} 份接收凭证：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>{0} cases shown</source>
         <translation>共 {0} 件案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -5247,7 +5242,7 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>operation</name>
     <message>
-        <location filename="../../ui/operation.py" line="119"/>
+        <location filename="../../ui/operation.py" line="116"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
