@@ -16,14 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from legalaid.services.cases import CaseFilter, count_cases, find_cases
-from legalaid.services.context import Context
-from legalaid.services.demo import generate_demo
-from legalaid.services.ledger import export_ledger, import_ledger
-from legalaid.services.offices import add_office, list_offices
-from legalaid.services.reporting import write_report
-from legalaid.services.setup import initialise
-from legalaid.services.statistics import year_statistics
+from legalaid.services.commands.case_ledger import export_ledger, import_ledger
+from legalaid.services.commands.demo import generate_demo
+from legalaid.services.commands.offices import add_office, list_offices
+from legalaid.services.commands.setup import initialise
+from legalaid.services.plumbing.context import Context
+from legalaid.services.queries.cases import CaseFilter, count_cases, find_cases
+from legalaid.services.queries.reporting import write_report
+from legalaid.services.queries.statistics import year_statistics
 from legalaid.storage.database import Database
 
 T = TypeVar("T")

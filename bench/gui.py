@@ -21,10 +21,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from legalaid.services.setup import open_context
-from legalaid.ui.application import load_chinese_font
-from legalaid.ui.i18n import install_translations
-from legalaid.ui.main_window import MainWindow
+from legalaid.services.commands.setup import open_context
+from legalaid.ui.shell.application import load_chinese_font
+from legalaid.ui.shell.i18n import install_translations
+from legalaid.ui.shell.main_window import MainWindow
 app = QApplication([])
 install_translations(app)
 load_chinese_font(app)
@@ -58,9 +58,9 @@ def main() -> None:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
-    from legalaid.services.cases import find_cases
-    from legalaid.services.setup import open_context
-    from legalaid.ui.main_window import MainWindow
+    from legalaid.services.commands.setup import open_context
+    from legalaid.services.queries.cases import find_cases
+    from legalaid.ui.shell.main_window import MainWindow
 
     app = QApplication([])
     ctx = open_context(args.db)

@@ -36,11 +36,11 @@ def _step(name: str, folder: Path, rows: int) -> dict[str, float]:
 
 
 def _run_step(name: str, folder: Path, rows: int) -> None:
-    from legalaid.services.context import Context
-    from legalaid.services.demo import generate_demo
-    from legalaid.services.ledger import export_ledger, import_ledger
-    from legalaid.services.offices import add_office, list_offices
-    from legalaid.services.setup import initialise
+    from legalaid.services.commands.case_ledger import export_ledger, import_ledger
+    from legalaid.services.commands.demo import generate_demo
+    from legalaid.services.commands.offices import add_office, list_offices
+    from legalaid.services.commands.setup import initialise
+    from legalaid.services.plumbing.context import Context
     from legalaid.storage.database import Database
 
     source = folder / "source.sqlite3"

@@ -28,11 +28,11 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from legalaid.services.cases import count_cases
-from legalaid.services.context import Context
-from legalaid.services.demo import generate_demo
-from legalaid.services.setup import initialise
-from legalaid.services.statistics import _collect_services, _Figures, year_statistics
+from legalaid.services.commands.demo import generate_demo
+from legalaid.services.commands.setup import initialise
+from legalaid.services.plumbing.context import Context
+from legalaid.services.queries.cases import count_cases
+from legalaid.services.queries.statistics import _collect_services, _Figures, year_statistics
 from legalaid.storage.database import Database
 
 YEAR = 2025
@@ -86,7 +86,7 @@ def whole_floor(path: Path) -> dict[str, object]:
     computed by the same engine per group of equal facts, and the services' two passes."""
     from legalaid.domain.subsidy import SubsidyFacts, calculate, days_from_text
     from legalaid.domain.vocabulary import CaseType, HandlerType, RegionTier, Stage
-    from legalaid.services.subsidies import stored_standards
+    from legalaid.services.commands.subsidies import stored_standards
 
     connection = sqlite3.connect(path)
     start, end = f"{YEAR}-01-01", f"{YEAR}-12-31"

@@ -20,11 +20,11 @@ def refuse(message: str) -> int:
 
 
 def main(db: str | None = None) -> int:
-    from legalaid.ui.qt_runtime import startup_problem
+    from legalaid.ui.shell.qt_runtime import startup_problem
 
     problem = startup_problem()
     if problem is not None:
         return refuse(problem)
-    from legalaid.ui.application import run
+    from legalaid.ui.shell.application import run
 
     return int(run(db))

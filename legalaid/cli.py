@@ -18,7 +18,7 @@ from legalaid.cli_zh import chinese_argparse
 from legalaid.domain.errors import LegalAidError, ValidationError, ValidationErrors
 
 if TYPE_CHECKING:
-    from legalaid.services.context import Context
+    from legalaid.services.plumbing.context import Context
 
 log = logging.getLogger("legalaid")
 
@@ -243,8 +243,8 @@ NO_SIGN_IN = {("init", None), ("audit", "verify"), ("audit", "anchor")}
 
 
 def _signed_in(target: str, args: argparse.Namespace, actor: str) -> Context:
-    from legalaid.services import setup
-    from legalaid.services.accounts import command_context
+    from legalaid.services.commands import setup
+    from legalaid.services.commands.accounts import command_context
 
     ctx = setup.open_context(target, actor=actor)
     if (args.command, getattr(args, "action", None)) in NO_SIGN_IN:
@@ -258,7 +258,7 @@ def _signed_in(target: str, args: argparse.Namespace, actor: str) -> Context:
 
 def run(args: argparse.Namespace) -> int:
     # Imported per command: a script calling ``stats`` should not pay for the ledger code.
-    from legalaid.services import setup
+    from legalaid.services.commands import setup
     from legalaid.storage.database import Database
 
     target = args.db or setup.default_database()
@@ -267,7 +267,7 @@ def run(args: argparse.Namespace) -> int:
         # The whole database leaves or is replaced: an administrator's act once there are
         # accounts (checked on the database as it is now).
         from legalaid.domain.permissions import Action
-        from legalaid.services.authz import authorize
+        from legalaid.services.plumbing.authz import authorize
 
         checking = _signed_in(target, args, actor)
         try:
@@ -284,13 +284,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"数据库已就绪（结构版本 {result.revision}）：{db.url}")
         return 0
     if args.command == "backup":
-        from legalaid.services.backups import backup_database
+        from legalaid.services.commands.backups import backup_database
 
         out = backup_database(target, args.file)
         print(f"已备份到 {out}")
         return 0
     if args.command == "restore":
-        from legalaid.services.backups import restore_database
+        from legalaid.services.commands.backups import restore_database
 
         restored = restore_database(target, args.file, actor=actor)
         kept = (
@@ -302,23 +302,23 @@ def run(args: argparse.Namespace) -> int:
     ctx = _signed_in(target, args, actor)
     try:
         if args.command == "demo":
-            from legalaid.services.demo import generate_demo
+            from legalaid.services.commands.demo import generate_demo
 
             count = generate_demo(
                 ctx, cases=args.cases, year=args.year, seed=args.seed, progress=_Progress()
             )
             print(f"已生成 {count} 件演示案件")
         elif args.command == "import" and args.kind == "services":
-            from legalaid.services import service_ledger
+            from legalaid.services.commands import service_ledger
 
             count = service_ledger.import_services(
                 ctx, args.file, progress=_Progress(), allow_duplicates=args.allow_duplicates
             )
             print(f"已导入 {count} 条法律帮助记录")
         elif args.command == "import":
-            from legalaid.services import ledger
+            from legalaid.services.commands import case_ledger
 
-            imported = ledger.import_ledger(
+            imported = case_ledger.import_ledger(
                 ctx, args.file, progress=_Progress(), allow_duplicates=args.allow_duplicates
             )
             print(
@@ -326,26 +326,26 @@ def run(args: argparse.Namespace) -> int:
                 f"承办人 {imported.handlers_created} 人、承办单位 {imported.firms_created} 家）"
             )
         elif args.command == "export" and args.kind == "services":
-            from legalaid.services import service_ledger
+            from legalaid.services.commands import service_ledger
 
             count = service_ledger.export_services(
                 ctx, args.file, year=args.year, full_id=args.full_id
             )
             print(f"已导出 {count} 条法律帮助记录到 {args.file}")
         elif args.command == "export":
-            from legalaid.services import ledger
+            from legalaid.services.commands import case_ledger
 
-            count = ledger.export_ledger(ctx, args.file, year=args.year, full_id=args.full_id)
+            count = case_ledger.export_ledger(ctx, args.file, year=args.year, full_id=args.full_id)
             print(f"已导出 {count} 件案件到 {args.file}")
         elif args.command == "office":
-            from legalaid.services import offices
+            from legalaid.services.commands import offices
 
             info = offices.add_office(
                 ctx, code=args.code, name=args.name, prefix=args.prefix, parent_code=args.parent
             )
             print(f"已登记机构 {info.code} {info.name}（案号前缀「{info.prefix}」）")
         elif args.command == "target":
-            from legalaid.services import offices
+            from legalaid.services.commands import offices
 
             offices.set_target(ctx, year=args.year, office_code=args.office, cases=args.cases,
                                consultations=args.consultations)  # fmt: skip
@@ -353,7 +353,7 @@ def run(args: argparse.Namespace) -> int:
                      if args.consultations is not None else "")  # fmt: skip
             print(f"已设置 {args.office} {args.year} 年度任务数为 {args.cases} 件{extra}")
         elif args.command == "stats":
-            from legalaid.services import statistics
+            from legalaid.services.queries import statistics
 
             stats = statistics.year_statistics(
                 ctx, year=args.year, until=args.until, office_code=args.office
@@ -361,14 +361,14 @@ def run(args: argparse.Namespace) -> int:
             print(_json_text(stats.as_json()))
         elif args.command == "deadlines":
             from legalaid.domain.deadlines import deadline_json
-            from legalaid.services.cases import open_deadlines
+            from legalaid.services.queries.cases import open_deadlines
 
             today = ctx.today()
             rows = open_deadlines(ctx, office_code=args.office, limit=10_000_000)
             print(_json_text([deadline_json(r.case_no, r.office, r.deadline, today) for r in rows]))
         elif args.command == "user":
             from legalaid.domain.permissions import Role
-            from legalaid.services.accounts import add_user
+            from legalaid.services.commands.accounts import add_user
 
             user = add_user(
                 ctx, username=args.name, name=None, role=Role.parse(args.role),
@@ -377,7 +377,7 @@ def run(args: argparse.Namespace) -> int:
             )  # fmt: skip
             print(f"已创建账号 {user.username}（{user.role.value}）")
         elif args.command == "calendar":
-            from legalaid.services import holidays
+            from legalaid.services.commands import holidays
 
             if args.action == "set":
                 entered = holidays.enter_notice_file(ctx, args.file)
@@ -389,12 +389,12 @@ def run(args: argparse.Namespace) -> int:
             else:
                 print(_json_text(holidays.year_calendar(ctx, args.year).as_json()))
         elif args.command == "audit" and args.action == "anchor":
-            from legalaid.services.audit_trail import audit_anchor
+            from legalaid.services.queries.audit_trail import audit_anchor
 
             count, head = audit_anchor(ctx)
             print(f"{count}:{head}")
         elif args.command == "audit":
-            from legalaid.services.audit_trail import parse_anchor, verify_chain
+            from legalaid.services.queries.audit_trail import parse_anchor, verify_chain
 
             anchor = parse_anchor(args.anchor) if args.anchor else None
             checked, broken = verify_chain(ctx, anchor=anchor)
@@ -404,7 +404,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             print(f"审计记录完整：{checked} 条，链接均有效")
         elif args.command == "report":
-            from legalaid.services.reporting import write_report
+            from legalaid.services.queries.reporting import write_report
 
             report = write_report(
                 ctx,

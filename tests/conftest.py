@@ -20,8 +20,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from legalaid.services.context import Context
-from legalaid.services.setup import initialise
+from legalaid.services.commands.setup import initialise
+from legalaid.services.plumbing.context import Context
 from legalaid.storage.database import Database
 
 SAMPLE_LEDGER = Path(__file__).resolve().parent / "data" / "ledger-sample.csv"
@@ -141,7 +141,7 @@ def ctx(db: Database) -> Context:
 @pytest.fixture
 def offices(ctx: Context) -> Context:
     """The three offices of the sample ledger."""
-    from legalaid.services.offices import add_office
+    from legalaid.services.commands.offices import add_office
 
     add_office(ctx, code="ZZ", name="株洲市法律援助中心", prefix="株")
     add_office(ctx, code="LL", name="醴陵市法律援助中心", prefix="醴", parent_code="ZZ")

@@ -21,10 +21,10 @@ GUI_CHECK = """
 import json, os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtWidgets import QApplication
-from legalaid.services.setup import open_context
-from legalaid.ui.application import load_chinese_font
-from legalaid.ui.i18n import install_translations
-from legalaid.ui.main_window import MainWindow
+from legalaid.services.commands.setup import open_context
+from legalaid.ui.shell.application import load_chinese_font
+from legalaid.ui.shell.i18n import install_translations
+from legalaid.ui.shell.main_window import MainWindow
 app = QApplication([])
 language = install_translations(app)
 load_chinese_font(app)
@@ -126,7 +126,7 @@ def test_unembedded_fonts_names_a_font_the_reader_must_supply(tmp_path: Path) ->
     canvas.save()
     assert build_module().unembedded_fonts(plain) == ["Helvetica", "(no embedded font program)"]
 
-    from legalaid.reports.pdf import register_font  # the product's own embedding
+    from legalaid.reports.report_pdf import register_font  # the product's own embedding
 
     embedded = tmp_path / "embedded.pdf"
     font = register_font()

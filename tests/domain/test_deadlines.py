@@ -18,7 +18,7 @@ from legalaid.domain.deadlines import (
 )
 from legalaid.domain.vocabulary import CaseState
 from legalaid.domain.workdays import CountRule, WeekendCalendar, add_days
-from legalaid.services.workcalendar import ChineseHolidayCalendar
+from legalaid.services.plumbing.workcalendar import ChineseHolidayCalendar
 
 CN = ChineseHolidayCalendar()
 W = CountRule.WORKING_DAYS

@@ -10,7 +10,7 @@ from legalaid.domain.deadlines import CaseClock, DeadlineKind, open_deadline
 from legalaid.domain.errors import ValidationErrors
 from legalaid.domain.holidays import NoticeCalendar, is_estimated, parse_notice
 from legalaid.domain.vocabulary import CaseState
-from legalaid.services.workcalendar import ChineseHolidayCalendar
+from legalaid.services.plumbing.workcalendar import ChineseHolidayCalendar
 
 SPRING_2027 = [
     {"日期": "2027-02-06", "类型": "休息", "名称": "春节"},

@@ -15,18 +15,18 @@ from legalaid.domain.closing_file import Outcome, WorkKind
 from legalaid.domain.documents import DocumentKind
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.vocabulary import CaseSource, CaseType, HandlerType, Stage, TerminationReason
-from legalaid.reports.forms import NO_LINE_START
-from legalaid.services import assignment, closing, intake, worklog
-from legalaid.services.context import Context
-from legalaid.services.documents import (
+from legalaid.reports.form_pdf import NO_LINE_START
+from legalaid.services.commands import assignment, closing, intake, worklog
+from legalaid.services.commands.documents import (
     ASSIGNMENT_BUNDLE,
     documents_for,
     set_document_text,
     write_document,
     write_documents,
 )
-from legalaid.services.intake import CaseInput, PersonInput
-from legalaid.services.offices import add_handler, update_office
+from legalaid.services.commands.intake import CaseInput, PersonInput
+from legalaid.services.commands.offices import add_handler, update_office
+from legalaid.services.plumbing.context import Context
 from tests.reports.test_forms import assert_fonts_embedded
 from tests.services.closing_files import full_file
 
@@ -271,7 +271,11 @@ def test_a_transferred_application_gets_its_reply_letter_and_a_refusal_its_reaso
 
 
 def test_every_document_has_its_place_in_the_menu() -> None:
-    from legalaid.services.documents import APPLICATION_PAPERS, ENDING_PAPERS, HANDLING_PAPERS
+    from legalaid.services.commands.documents import (
+        APPLICATION_PAPERS,
+        ENDING_PAPERS,
+        HANDLING_PAPERS,
+    )
 
     groups = (APPLICATION_PAPERS, HANDLING_PAPERS, ENDING_PAPERS)
     assert set().union(*groups) == set(DocumentKind)

@@ -11,11 +11,11 @@ import pytest
 from legalaid.domain.documents import DocumentKind
 from legalaid.domain.errors import ValidationError
 from legalaid.domain.vocabulary import CaseSource, CaseType, HandlerType, Stage
-from legalaid.services import assignment, intake
-from legalaid.services.context import Context
-from legalaid.services.documents import set_document_text, write_document
-from legalaid.services.intake import CaseInput, PersonInput
-from legalaid.services.offices import add_handler
+from legalaid.services.commands import assignment, intake
+from legalaid.services.commands.documents import set_document_text, write_document
+from legalaid.services.commands.intake import CaseInput, PersonInput
+from legalaid.services.commands.offices import add_handler
+from legalaid.services.plumbing.context import Context
 
 pytestmark = pytest.mark.usefixtures("poppler")
 

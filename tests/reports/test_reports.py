@@ -11,12 +11,12 @@ import pytest
 from openpyxl import load_workbook
 
 from legalaid.domain.errors import ValidationError
-from legalaid.services.context import Context
-from legalaid.services.demo import generate_demo
-from legalaid.services.ledger import import_ledger
-from legalaid.services.offices import set_target
-from legalaid.services.reporting import write_report
-from legalaid.services.statistics import statistics_set, year_statistics
+from legalaid.services.commands.case_ledger import import_ledger
+from legalaid.services.commands.demo import generate_demo
+from legalaid.services.commands.offices import set_target
+from legalaid.services.plumbing.context import Context
+from legalaid.services.queries.reporting import write_report
+from legalaid.services.queries.statistics import statistics_set, year_statistics
 from tests.conftest import SAMPLE_LEDGER
 
 pytestmark = pytest.mark.usefixtures("poppler")
@@ -157,8 +157,8 @@ def test_bad_output_is_refused_before_any_work(sample: Context, tmp_path: Path) 
 
 def test_quality_supervision_in_the_annual_report(sample: Context, tmp_path: Path) -> None:
     from legalaid.domain.closing_file import FollowUpKind
-    from legalaid.services.cases import find_cases
-    from legalaid.services.worklog import add_follow_up
+    from legalaid.services.commands.worklog import add_follow_up
+    from legalaid.services.queries.cases import find_cases
 
     cases = find_cases(sample, limit=3)
     for case, kind in zip(cases, (FollowUpKind.VISIT, FollowUpKind.VISIT, FollowUpKind.COMPLAINT),
@@ -178,7 +178,7 @@ def test_900_of_1801_is_not_double_half_anywhere(offices: Context, tmp_path: Pat
     all say 未实现, and none of them calls the office at risk of what it already missed."""
     import csv
 
-    from legalaid.services.reporting import office_outlook
+    from legalaid.services.queries.reporting import office_outlook
 
     path = tmp_path / "900.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -239,7 +239,7 @@ SERVICES_LEDGER = Path(__file__).resolve().parents[1] / "data" / "services-sampl
 def test_reports_open_with_the_whole_of_the_work(sample: Context, tmp_path: Path) -> None:
     """The paragraph real reports open with and the services' tables print the statistics'
     own figures (cases by 刑事/民事/行政, 咨询人次, 值班律师帮助, 代拟文书, per office)."""
-    from legalaid.services.service_ledger import import_services
+    from legalaid.services.commands.service_ledger import import_services
 
     import_services(sample, SERVICES_LEDGER)
     set_target(sample, year=2026, office_code="ZZ", cases=40, consultations=30)
@@ -291,9 +291,9 @@ def test_public_notice_publishes_cases_services_funding_and_grades(
     the funding paid — case subsidies and duty pay — and names no person."""
     from legalaid.domain.aid_services import StationKind
     from legalaid.domain.vocabulary import HandlerType
-    from legalaid.services import duty
-    from legalaid.services.offices import add_handler
-    from legalaid.services.service_ledger import import_services
+    from legalaid.services.commands import duty
+    from legalaid.services.commands.offices import add_handler
+    from legalaid.services.commands.service_ledger import import_services
 
     import_services(sample, SERVICES_LEDGER)
     lawyer = add_handler(sample, name="林宇浩", handler_type=HandlerType.LAWYER)
@@ -325,7 +325,7 @@ def test_the_annual_report_says_when_the_example_standard_computed_subsidies(
     from dataclasses import replace
 
     from legalaid.domain.subsidy import DEFAULT_STANDARD
-    from legalaid.services import subsidies
+    from legalaid.services.commands import subsidies
 
     out = tmp_path / "annual.pdf"
     write_report(sample, kind="annual", year=2025, out=out)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from legalaid.domain.closing_file import Outcome
-from legalaid.services import assignment, intake
-from legalaid.services.closing import closing_checklist
-from legalaid.services.context import Context
+from legalaid.services.commands import assignment, intake
+from legalaid.services.commands.closing import closing_checklist
+from legalaid.services.plumbing.context import Context
 
 
 def full_file(ctx: Context, case_id: int, outcome: Outcome = Outcome.JUDGMENT) -> dict[str, object]:
@@ -18,7 +18,7 @@ def full_file(ctx: Context, case_id: int, outcome: Outcome = Outcome.JUDGMENT) -
 def case_in_progress(ctx: Context, handler_id: int, **changes: object) -> int:
     """An application granted on 4 March 2025, assigned to the handler, agreement signed
     (another case of the same person each time: a confirmed repeat)."""
-    from tests.services.test_workflow import application
+    from tests.services.commands.test_workflow import application
 
     ref = intake.register(ctx, application(allow_duplicate=True, **changes))
     intake.start_review(ctx, case_id=ref.id)

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from legalaid.services.backups import backup_database, restore_database
-from legalaid.services.context import Context
-from legalaid.services.demo import generate_demo
-from legalaid.services.offices import add_office
-from legalaid.services.setup import initialise
+from legalaid.services.commands.backups import backup_database, restore_database
+from legalaid.services.commands.demo import generate_demo
+from legalaid.services.commands.offices import add_office
+from legalaid.services.commands.setup import initialise
+from legalaid.services.plumbing.context import Context
 from legalaid.storage import backup as storage_backup
 from legalaid.storage.backup import BackupError
 from legalaid.storage.database import Database
@@ -155,7 +155,7 @@ def test_database_on_this_disk_is_accepted(tmp_path: Path) -> None:
 def test_daily_backup_once_a_day_and_pruned(live: Path, tmp_path: Path) -> None:
     from datetime import date, timedelta
 
-    from legalaid.services.backups import BackupPolicy, daily_backup
+    from legalaid.services.commands.backups import BackupPolicy, daily_backup
 
     folder = tmp_path / "backups"
     policy = BackupPolicy(folder=folder, keep_daily=3, keep_monthly=2)
@@ -198,7 +198,7 @@ def test_restore_is_refused_while_another_connection_has_the_database_open(
 ) -> None:
     out = tmp_path / "backup.sqlite3"
     backup_database(str(live), out)
-    from legalaid.services.setup import open_context
+    from legalaid.services.commands.setup import open_context
 
     desktop = open_context(str(live)).db  # another desktop or command, idle
     try:
@@ -245,7 +245,7 @@ def test_the_copy_kept_aside_holds_the_last_committed_transaction(
 RESTORE_WHEN_TOLD = """
 import sys
 from pathlib import Path
-from legalaid.services.backups import restore_database
+from legalaid.services.commands.backups import restore_database
 sys.stdout.write("ready\\n"); sys.stdout.flush()
 sys.stdin.readline()
 restore_database(sys.argv[1], Path(sys.argv[2]))
@@ -304,7 +304,11 @@ def test_a_restore_killed_at_any_moment_leaves_the_old_or_the_new_database(
 
 
 def test_leftover_copies_are_listed_and_pruned_by_policy(live: Path, tmp_path: Path) -> None:
-    from legalaid.services.backups import leftover_copies, prune_leftovers, remove_leftovers
+    from legalaid.services.commands.backups import (
+        leftover_copies,
+        prune_leftovers,
+        remove_leftovers,
+    )
 
     out = tmp_path / "backup.sqlite3"
     backup_database(str(live), out)

@@ -13,11 +13,11 @@ from sqlalchemy import text
 
 from legalaid.domain.errors import ConflictError
 from legalaid.domain.vocabulary import CaseSource, CaseType
-from legalaid.services import intake
-from legalaid.services.casefile import allocate_case_numbers
-from legalaid.services.context import Context
-from legalaid.services.intake import CaseInput, PersonInput
-from legalaid.services.setup import initialise
+from legalaid.services.commands import intake
+from legalaid.services.commands.intake import CaseInput, PersonInput
+from legalaid.services.commands.setup import initialise
+from legalaid.services.plumbing.case_change import allocate_case_numbers
+from legalaid.services.plumbing.context import Context
 from legalaid.storage.database import Database, SchemaOutdated, SchemaTooNew
 from legalaid.storage.records import Base, CaseRecord, OfficeRecord
 

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from legalaid.ui.application import load_chinese_font
-from legalaid.ui.i18n import install_translations
+from legalaid.ui.shell.application import load_chinese_font
+from legalaid.ui.shell.i18n import install_translations
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,112 @@
+"""The main window over a real database: the list loads, filters and searches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from legalaid.services.commands.case_ledger import import_ledger
+from legalaid.services.plumbing.context import Context
+from legalaid.services.queries.cases import CaseFilter, count_cases
+from legalaid.ui.shell.main_window import MainWindow
+from tests.conftest import SAMPLE_LEDGER
+
+
+def test_case_list_filters_and_searches(
+    offices: Context,
+    qtbot: QtBot,
+    qtmodeltester: object,
+    tmp_path: Path,
+    backend: str,
+    settings: QSettings,
+) -> None:
+    import_ledger(offices, SAMPLE_LEDGER)
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.cases.model.rowCount() == 60
+    qtmodeltester.check(window.cases.model)  # type: ignore[attr-defined]
+    overdue = count_cases(offices, CaseFilter(overdue_on=offices.today()))
+    assert overdue > 0
+    # The overdue figure is counted off the GUI thread and follows the count of cases.
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == f"共 60 件案件 · 逾期 {overdue} 件"
+    )
+    window.cases.overdue.setChecked(True)
+    assert window.cases.model.rowCount() == overdue
+    window.cases.overdue.setChecked(False)
+    # ID numbers are masked in the list.
+    column = window.cases.model.ID_NUMBER
+    ids = {window.cases.model.index(r, column).data() for r in range(60)}
+    assert all("*" in i for i in ids if i)
+
+    window.cases.state.setCurrentText("已归档")
+    assert window.cases.model.rowCount() == 6
+    window.cases.state.setCurrentIndex(0)
+    window.cases.search.setText("袁")
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == 2)  # 袁英燕, 袁芳: one character
+    window.cases.search.setText("yyy")
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == 1)
+    if backend == "sqlite":
+        window.grab().save(str(tmp_path / "main_window.png"))
+
+
+def test_status_bar_counts_the_filtered_list(
+    offices: Context, qtbot: QtBot, settings: QSettings
+) -> None:
+    import_ledger(offices, SAMPLE_LEDGER)
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.cases.office.setCurrentIndex(window.cases.office.findData("LL"))
+    shown = window.cases.model.total
+    overdue = count_cases(offices, CaseFilter(office_code="LL", overdue_on=offices.today()))
+    everywhere = count_cases(offices, CaseFilter(overdue_on=offices.today()))
+    assert 0 < shown < 60 and overdue != everywhere  # the sample tells the two apart
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == f"共 {shown} 件案件 · 逾期 {overdue} 件"
+    )
+    window.cases.office.setCurrentIndex(0)  # a newer filter: its count, never the older one
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == f"共 60 件案件 · 逾期 {everywhere} 件"
+    )
+
+
+def test_columns_chosen_are_kept_and_the_deadline_fits_at_1366(
+    offices: Context, qtbot: QtBot, settings: QSettings
+) -> None:
+    import_ledger(offices, SAMPLE_LEDGER)
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    table, model = window.cases.table, window.cases.model
+    header = table.horizontalHeader()
+    # Every column in view at the default widths, the deadline's date and kind unclipped.
+    due = header.sectionViewportPosition(model.DUE) + header.sectionSize(model.DUE)
+    assert due <= table.viewport().width()
+    row = next(r for r in range(model.rowCount()) if model.index(r, model.DUE).data())
+    text = model.index(row, model.DUE).data()
+    assert table.fontMetrics().horizontalAdvance(text) + 8 <= header.sectionSize(model.DUE)
+
+    menu = window.cases.fill_column_menu(QMenu())
+    titles = [a.text() for a in menu.actions() if a.isCheckable()]
+    assert titles[model.CASE_NO] == "案号" and titles[model.SOURCE] == "案件来源"
+    actions = [a for a in menu.actions() if a.isCheckable()]
+    assert not actions[model.CASE_NO].isEnabled()  # the case number always shows
+    actions[model.SOURCE].setChecked(False)
+    actions[model.ACCEPTED].setChecked(False)
+    assert header.isSectionHidden(model.SOURCE) and header.isSectionHidden(model.ACCEPTED)
+    window.close()
+
+    again = MainWindow(offices, settings)  # the next start, same user settings
+    qtbot.addWidget(again)
+    header = again.cases.table.horizontalHeader()
+    assert header.isSectionHidden(model.SOURCE) and header.isSectionHidden(model.ACCEPTED)
+    assert not header.isSectionHidden(model.DUE)
+    menu = again.cases.fill_column_menu(QMenu())
+    assert not [a for a in menu.actions() if a.isCheckable()][model.SOURCE].isChecked()
+    next(a for a in menu.actions() if a.text() == "默认列").trigger()
+    assert not header.isSectionHidden(model.SOURCE)
