@@ -144,6 +144,12 @@ class RowsModel(QAbstractTableModel, Generic[R]):
 FIT_ROWS = 50
 
 
+def compact_rows(view: QTableView) -> None:
+    """One line of text a row, as dense as the case list: Qt's default row leaves a
+    third of each row empty, and a clerk's list shows fewer cases on a 768-pixel screen."""
+    view.verticalHeader().setDefaultSectionSize(max(24, view.fontMetrics().height() + 6))
+
+
 def list_view(model: RowsModel[Any], *, stretch_last: bool = True) -> QTableView:
     """A read-only list of whole rows over ``model``: no row numbers, no editing."""
     view = QTableView()
@@ -158,6 +164,7 @@ def list_view(model: RowsModel[Any], *, stretch_last: bool = True) -> QTableView
     # each of a long list's texts held the window for 0.4 s at 600 deadlines.
     view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     view.setWordWrap(False)
+    compact_rows(view)
     return view
 
 

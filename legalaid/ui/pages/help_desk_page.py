@@ -571,7 +571,6 @@ class HelpDeskPage(QWidget):
             ]
         )
         self.table = list_view(self.model)
-        self.table.verticalHeader().setDefaultSectionSize(24)
         for column, width in enumerate((88, 130, 210, 80, 110, 280, 80, 50)):
             self.table.setColumnWidth(column, width)
         self.edit_button = QPushButton(self.tr("Correct"))

@@ -45,6 +45,7 @@ from legalaid.services.queries.cases import CaseFilter, count_cases
 from legalaid.ui.case.case_window import CaseDialog
 from legalaid.ui.case.intake_dialog import IntakeDialog
 from legalaid.ui.kit.case_table import CaseTableModel
+from legalaid.ui.kit.models import compact_rows
 from legalaid.ui.kit.pdf_view import offer_print
 from legalaid.ui.kit.widgets import run_modal, show_error
 from legalaid.ui.pages.audit_page import AuditPage
@@ -114,7 +115,7 @@ class CaseListPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        compact_rows(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -76,3 +76,22 @@ def test_sorting_keeps_the_chosen_row_and_refilling_keeps_the_order(
     index = page.model.index(0, 0)
     assert index.data(ROW_ROLE).name == "安然"
     assert page.model.headerData(4, Qt.Orientation.Horizontal) == "刑事执业年限"
+
+
+def test_every_list_is_as_dense_as_the_case_list(offices: Context, qtbot: QtBot) -> None:
+    """One line of text a row everywhere: Qt's default row height left the audit trail and
+    the other lists a third taller than the case list, with fewer rows on a 768-pixel screen."""
+    from legalaid.ui.pages.audit_page import AuditPage
+    from legalaid.ui.shell.main_window import MainWindow
+
+    window = MainWindow(offices)
+    qtbot.addWidget(window)
+    case_rows = window.cases.table.verticalHeader().defaultSectionSize()
+    audit = AuditPage(offices)
+    qtbot.addWidget(audit)
+    deadlines = DeadlinesPage(offices)
+    qtbot.addWidget(deadlines)
+    text = audit.table.fontMetrics().height()
+    for table in (audit.table, deadlines.table):
+        assert table.verticalHeader().defaultSectionSize() == case_rows
+    assert text < case_rows <= max(24, text + 8)
