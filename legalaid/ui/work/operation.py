@@ -31,6 +31,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from legalaid.ui.work import collector
+
 T = TypeVar("T")
 
 BUSY_AFTER_MS = 250  # shorter work is not worth a flicker of the cursor
@@ -90,6 +92,7 @@ def database_worker() -> QThreadPool:
     """The single thread that writes (and reads for windows) on the window's behalf."""
     global _database
     if _database is None:
+        collector.install()  # before a second thread runs Python for the window
         _database = QThreadPool()
         _database.setMaxThreadCount(1)  # one at a time, in the order they were asked
         _database.setExpiryTimeout(-1)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from legalaid.domain.errors import LegalAidError
+from legalaid.ui.work import collector
 
 
 class _Signals(QObject):
@@ -50,6 +51,7 @@ def _done(task: Task) -> None:
 
 
 def start(task: Task) -> None:
+    collector.install()  # before a second thread runs Python for the window
     _running.add(task)
     task.signals.finished.connect(lambda _result: _done(task))
     task.signals.failed.connect(lambda _message: _done(task))
