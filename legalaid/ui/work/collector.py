@@ -37,8 +37,13 @@ class _Collector(QObject):
         gc.collect(generation)
 
     def stop(self) -> None:
+        """The application quits: Python collects by itself again (until installed anew)."""
+        global _installed
         self._timer.stop()
         gc.enable()
+        if _installed is self:
+            _installed = None
+        self.deleteLater()
 
 
 _installed: _Collector | None = None

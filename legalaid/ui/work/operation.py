@@ -92,7 +92,6 @@ def database_worker() -> QThreadPool:
     """The single thread that writes (and reads for windows) on the window's behalf."""
     global _database
     if _database is None:
-        collector.install()  # before a second thread runs Python for the window
         _database = QThreadPool()
         _database.setMaxThreadCount(1)  # one at a time, in the order they were asked
         _database.setExpiryTimeout(-1)
@@ -166,6 +165,7 @@ def run(parent: QWidget | None, work: Callable[[], T], busy: str = "") -> T:
     loop = QEventLoop()
     notifier.loops.append(loop)
     indicator = _Busy(parent, busy)
+    collector.install()  # before a second thread runs Python for the window
     database_worker().start(call)  # the pool wraps and deletes its own runnable
     try:
         while not call.finished:

@@ -9,6 +9,7 @@ import threading
 import weakref
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from legalaid.ui.work import collector, operation
@@ -51,3 +52,16 @@ def test_cyclic_garbage_is_still_freed(qtbot: QtBot) -> None:
     del node
     _cycles(2 * gc.get_threshold()[0])  # enough allocations to fill the young generation
     qtbot.waitUntil(lambda: gone() is None, timeout=5_000)
+
+
+def test_after_quitting_python_collects_by_itself_until_the_worker_runs_again(
+    qtbot: QtBot,
+) -> None:
+    operation.run(None, lambda: None)
+    assert collector.installed() and not gc.isenabled()
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.aboutToQuit.emit()  # as quitting does: no timer would run collections any more
+    assert gc.isenabled() and not collector.installed()
+    operation.run(None, lambda: None)
+    assert collector.installed() and not gc.isenabled()
