@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import operator
 import re
@@ -182,6 +183,9 @@ _SAMPLES: dict[type, Any] = {
 }
 
 
+# A bulk insert stamps all its rows with one time (created_at, updated_at, an event's at):
+# rendered once, not 600,000 times in a 200,000-row import.
+@functools.lru_cache(maxsize=64)
 def _datetime_text(value: datetime) -> str:
     return value.isoformat(" ", "microseconds")
 
