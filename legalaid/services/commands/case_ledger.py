@@ -56,8 +56,6 @@ from legalaid.services.queries.cases import CaseFilter, apply_filters, scoped_fi
 from legalaid.storage import audit
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import (
-    AssignmentRecord,
-    CaseEventRecord,
     CaseGroupRecord,
     CaseRecord,
     EscalationRecord,
@@ -345,37 +343,14 @@ class RowWriter:
             )
         repo.bulk_insert(session, CaseRecord, case_values)
         groups: list[dict[str, Any]] = []
-        spells: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
         search: list[dict[str, Any]] = []
         escalated: list[dict[str, Any]] = []
-        for index, (case_id, row, values) in enumerate(zip(ids, rows, case_values, strict=True)):
+        for index, (case_id, row) in enumerate(zip(ids, rows, strict=True)):
             if row.major_difficult:
                 escalated.append(_recorded_escalation(ctx, case_id, row, self.origin))
             groups.extend(
                 {"case_id": case_id, "group_name": g, "position": i}
                 for i, g in enumerate(row.groups)
-            )
-            if values["handler_id"] is not None:
-                spells.append(
-                    {
-                        "case_id": case_id,
-                        "handler_id": values["handler_id"],
-                        "assigned_on": row.assigned_on or row.accepted_on or row.applied_on,
-                        "ended_on": None,
-                        "reason": None,
-                    }
-                )
-            events.append(
-                {
-                    "case_id": case_id,
-                    "at": self.now,
-                    "actor": ctx.actor,
-                    "action": "台账导入",
-                    "from_state": None,
-                    "to_state": row.state._value_,
-                    "detail": None,
-                }
             )
             if row.case_no:  # the others once numbered
                 terms, tokens = (searches and searches[index]) or search_terms(
@@ -383,13 +358,10 @@ class RowWriter:
                     phone=row.phone,
                 )  # fmt: skip
                 search.append({"case_id": case_id, "terms": terms, "tokens": tokens})
-        for record, values_list in (
-            (CaseGroupRecord, groups),
-            (AssignmentRecord, spells),
-            (CaseEventRecord, events),
-            (EscalationRecord, escalated),
-        ):
+        for record, values_list in ((CaseGroupRecord, groups), (EscalationRecord, escalated)):
             repo.bulk_insert(session, record, values_list)
+        # The handler's first spell (from 指派, else 受理 or 申请) and the timeline's 台账导入.
+        repo.insert_import_trail(session, ids, at=self.now, actor=ctx.actor, action="台账导入")
         repo.upsert_search_terms(session, search)
         self.written += len(rows)
 
@@ -494,14 +466,9 @@ def _deadline_columns(
 
 def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], int]:
     """(row number → person id, persons created); one ID number is one person."""
-    by_id_number: dict[str, int] = {}
-    wanted = sorted({r.id_number for r in rows if r.id_number})
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        for id_number, person_id in session.execute(
-            select(PersonRecord.id_number, PersonRecord.id).where(PersonRecord.id_number.in_(chunk))
-        ):
-            by_id_number[str(id_number)] = person_id
+    by_id_number = repo.persons_by_id_number(
+        session, sorted({r.id_number for r in rows if r.id_number})
+    )
     result: dict[int, int] = {}
     pending: list[tuple[LedgerRow, dict[str, Any]]] = []
     first_row_of: dict[str, LedgerRow] = {}
@@ -536,13 +503,7 @@ def _persons(session: Session, rows: list[LedgerRow]) -> tuple[dict[int, int], i
         if all_written:  # every one under the id reserved for it: nothing to read back
             by_id_number.update({v["id_number"]: v["id"] for v in with_number})
             numbers = []
-        for offset in range(0, len(numbers), 500):
-            found = session.execute(
-                select(PersonRecord.id_number, PersonRecord.id).where(
-                    PersonRecord.id_number.in_(numbers[offset : offset + 500])
-                )
-            )
-            by_id_number.update({str(number): int(ident) for number, ident in found})
+        by_id_number.update(repo.persons_by_id_number(session, numbers))
         for (row, _), person_id in zip(batch, ids, strict=True):
             if not row.id_number:
                 result[row.row] = person_id
