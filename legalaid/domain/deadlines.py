@@ -115,6 +115,23 @@ class Deadline:
         return today > self.due
 
 
+# The states in which a case can have a running clock; in any other (closed, archived,
+# withdrawn, awaiting materials: the review clock stands still) it has none whatever its dates.
+CLOCKED_STATES = frozenset(
+    {
+        CaseState.REGISTERED,
+        CaseState.REVIEW,
+        CaseState.APPROVED,
+        CaseState.NOTIFIED,
+        CaseState.ASSIGNED,
+        CaseState.IN_PROGRESS,
+        CaseState.CLOSING,
+        CaseState.TERMINATED,
+        CaseState.REJECTED,  # while an objection awaits the bureau (s.49)
+    }
+)
+
+
 def open_deadline(
     clock: CaseClock,
     calendar: HolidayCalendar,
@@ -122,6 +139,8 @@ def open_deadline(
 ) -> Deadline | None:
     """The deadline the case is running against now, if any."""
     state = clock.state
+    if state not in CLOCKED_STATES:
+        return None
     if clock.objection_filed_on and state in (CaseState.REJECTED, CaseState.TERMINATED):
         # The bureau's clock comes first: the closing file waits for its decision.
         return _deadline(DeadlineKind.OBJECTION_REVIEW, clock.objection_filed_on, calendar, rules)

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from legalaid.domain.deadlines import (
+    CLOCKED_STATES,
     DEFAULT_RULES,
     CaseClock,
     DeadlineKind,
@@ -238,3 +239,23 @@ def test_the_refusal_states_the_right_to_object_without_an_invented_time_limit()
     assert "如对本决定有异议，可以向{bureau}提出；" in text  # no limit for the applicant (s.49)
     assert "自收到异议之日起五日内" in text and "第四十九条" in text
     assert "工作日" not in text
+
+
+@pytest.mark.parametrize("state", list(CaseState))
+def test_a_clock_runs_exactly_in_the_clocked_states(state: CaseState) -> None:
+    """Every state the import (and any caller) may skip without a clock has none, whatever
+    dates the case carries; every clocked state runs one given its starting fact."""
+    day = date(2026, 3, 2)
+    clock = CaseClock(
+        state=state, applied_on=day, accepted_on=day, assigned_on=day, ended_on=day,
+        materials_requested_on=day, closing_submitted_on=day, objection_filed_on=day,
+    )  # fmt: skip
+    deadline = open_deadline(clock, WeekendCalendar())
+    still = {
+        CaseState.CLOSED,
+        CaseState.ARCHIVED,
+        CaseState.WITHDRAWN,
+        CaseState.AWAITING_MATERIALS,
+    }
+    assert (deadline is None) == (state in still)
+    assert (state in CLOCKED_STATES) == (deadline is not None)

@@ -14,7 +14,13 @@ from typing import Any, NamedTuple
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from legalaid.domain.deadlines import CaseClock, DeadlineKind, DeadlineRule, open_deadline
+from legalaid.domain.deadlines import (
+    CLOCKED_STATES,
+    CaseClock,
+    DeadlineKind,
+    DeadlineRule,
+    open_deadline,
+)
 from legalaid.domain.errors import ValidationError, ValidationErrors
 from legalaid.domain.escalation import EscalationState
 from legalaid.domain.identity import mask_id_number
@@ -450,6 +456,8 @@ def _recorded_escalation(ctx: Context, case_id: int, row: LedgerRow, origin: str
 def _deadline_columns(
     ctx: Context, row: LedgerRow, rules: dict[DeadlineKind, DeadlineRule]
 ) -> dict[str, Any]:
+    if row.state not in CLOCKED_STATES:  # most of a ledger: closed and archived cases
+        return {"due_on": None, "deadline_kind": None}
     clock = CaseClock(
         state=row.state,
         applied_on=row.applied_on,
