@@ -21,7 +21,12 @@ from legalaid.services.plumbing import scope
 from legalaid.services.plumbing.authz import audit_event, requires
 from legalaid.services.plumbing.context import Context
 from legalaid.services.plumbing.files import write_whole
-from legalaid.services.queries.statistics import StatisticsSet, daily_counts, statistics_set
+from legalaid.services.queries.statistics import (
+    StatisticsSet,
+    daily_counts,
+    progress_set,
+    statistics_set,
+)
 from legalaid.services.queries.work_summary import (
     channels_and_help,
     kind_table,
@@ -118,8 +123,13 @@ def office_outlook(ctx: Context, *, year: int, until: date | None = None) -> lis
     """Each office's target, progress and forecast (the 统计报表 screen's target table)."""
     end = period_end(year, until, ctx.today())
     _, offices, office_code = report_organisation(ctx, None)
-    now, before, pattern = _figures(ctx, year, end, office_code, _noop)
-    return _office_lines(offices, now, before, pattern)
+    # Only the figures the table shows (cases, closed, open at the start): the whole
+    # statistics twice took 20–38 s at a million cases.
+    now = progress_set(ctx, year=year, until=end, office_code=office_code)
+    before = progress_set(
+        ctx, year=year - 1, until=_same_day_last_year(end), office_code=office_code
+    )
+    return _office_lines(offices, now, before, daily_counts(ctx, year=year - 1))
 
 
 def _compare(label: str, now: int, before: int) -> tuple[str, ...]:
