@@ -361,13 +361,14 @@ def normalize_query(query: str) -> str:
     return re.sub(r"\s+", "", query).lower()
 
 
-def search_filter(session: Session, query: str) -> Any:
+def search_filter(session: Session, query: str, *, ordered: bool = False) -> Any:
     """A SQL condition on ``cases.id`` matching a search for number, name, ID, phone or
     pinyin. SQLite uses the FTS5 indexes (trigram needs three characters, so shorter Chinese
     names go through the per-character index); PostgreSQL uses ILIKE on the terms. A case
-    number typed loosely (潭法援(2026)228, 2026第228, 228号) finds the number it means."""
+    number typed loosely (潭法援(2026)228, 2026第228, 228号) finds the number it means.
+    ``ordered``: for a page of the list in its order (not a count)."""
     q = normalize_query(query)
-    found = _text_filter(session, q)
+    found = _text_filter(session, q, ordered)
     typed = typed_number(q)
     if typed is None:
         return found
@@ -389,7 +390,12 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _text_filter(session: Session, q: str) -> Any:
+# A search matching at least this many cases reads a page by walking the list's order and
+# keeping the matches; below it, by looking the matches up and sorting them.
+BROAD_SEARCH = 2000
+
+
+def _text_filter(session: Session, q: str, ordered: bool = False) -> Any:
     like = "%" + _escape_like(q) + "%"
     if session.get_bind().dialect.name != "sqlite":
         return CaseRecord.id.in_(
@@ -432,7 +438,19 @@ def _text_filter(session: Session, q: str) -> Any:
         return CaseRecord.id.in_(
             select(CaseSearchRecord.case_id).where(CaseSearchRecord.terms.like(like, escape="\\"))
         )
+    if ordered and _at_least(session, ids, BROAD_SEARCH):
+        # SQLite would look up each of the matches (80,000 for "z", 480,000 for "2026") and
+        # sort them all for one page: with ``id + 0`` it cannot use the key for the match, so
+        # it walks the list's own index in order and stops at the page (0.17 → 0.04 s, 0.44 →
+        # 0.10 s at a million cases); a rare name still goes by its few matches (0.8 ms).
+        return (CaseRecord.id + 0).in_(ids)
     return CaseRecord.id.in_(ids)
+
+
+def _at_least(session: Session, ids: Select[Any], count: int) -> bool:
+    """Whether the search matches ``count`` cases or more (reads no further than that)."""
+    probe = select(func.count()).select_from(ids.limit(count).subquery())
+    return (session.scalar(probe) or 0) >= count
 
 
 def upsert_search_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:

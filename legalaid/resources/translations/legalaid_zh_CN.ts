@@ -1102,62 +1102,62 @@ Set up a new, empty database in this file?</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/kit/case_table.py" line="40"/>
+        <location filename="../../ui/kit/case_table.py" line="47"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/kit/case_table.py" line="40"/>
+        <location filename="../../ui/kit/case_table.py" line="47"/>
         <source>Office</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ui/kit/case_table.py" line="40"/>
+        <location filename="../../ui/kit/case_table.py" line="47"/>
         <source>Aided person</source>
         <translation>受援人</translation>
     </message>
     <message>
-        <location filename="../../ui/kit/case_table.py" line="41"/>
+        <location filename="../../ui/kit/case_table.py" line="48"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/kit/case_table.py" line="41"/>
+        <location filename="../../ui/kit/case_table.py" line="48"/>
         <source>Case type</source>
         <translation>案件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/kit/case_table.py" line="41"/>
+        <location filename="../../ui/kit/case_table.py" line="48"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/kit/case_table.py" line="41"/>
+        <location filename="../../ui/kit/case_table.py" line="48"/>
         <source>Stage</source>
         <translation>诉讼阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/kit/case_table.py" line="42"/>
+        <location filename="../../ui/kit/case_table.py" line="49"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/kit/case_table.py" line="42"/>
+        <location filename="../../ui/kit/case_table.py" line="49"/>
         <source>Received</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../ui/kit/case_table.py" line="42"/>
+        <location filename="../../ui/kit/case_table.py" line="49"/>
         <source>Accepted</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/kit/case_table.py" line="42"/>
+        <location filename="../../ui/kit/case_table.py" line="49"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/kit/case_table.py" line="43"/>
+        <location filename="../../ui/kit/case_table.py" line="50"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
@@ -3110,224 +3110,229 @@ Days already planned keep their lawyers.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="263"/>
+        <location filename="../../ui/shell/main_window.py" line="264"/>
         <source>Legal aid case management</source>
         <translation>法律援助案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="506"/>
+        <location filename="../../ui/shell/main_window.py" line="508"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="509"/>
+        <location filename="../../ui/shell/main_window.py" line="511"/>
         <source>Deadlines</source>
         <translation>待办期限</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="511"/>
+        <location filename="../../ui/shell/main_window.py" line="513"/>
         <source>Handlers</source>
         <translation>承办人员</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="512"/>
+        <location filename="../../ui/shell/main_window.py" line="514"/>
         <source>Subsidies</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="513"/>
+        <location filename="../../ui/shell/main_window.py" line="515"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="516"/>
+        <location filename="../../ui/shell/main_window.py" line="518"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="371"/>
+        <location filename="../../ui/shell/main_window.py" line="373"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="321"/>
+        <location filename="../../ui/shell/main_window.py" line="323"/>
         <source>Legal aid case management — {0} ({1})</source>
         <translation>法律援助案件管理 — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="353"/>
+        <location filename="../../ui/shell/main_window.py" line="355"/>
         <source>The audit trail is broken at entry {0}: {1}. Report it; compare with the last signed anchor printout (审计记录 › 打印锚点).</source>
         <translation>审计记录在第 {0} 条处断开：{1}。请立即报告，并与最近一次签字存档的锚点打印件核对（审计记录 › 打印锚点）。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="373"/>
+        <location filename="../../ui/shell/main_window.py" line="375"/>
         <source>New &amp;application…</source>
         <translation>新建申请(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="376"/>
+        <location filename="../../ui/shell/main_window.py" line="378"/>
         <source>Accept a &amp;notification…</source>
         <translation>接收通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="378"/>
+        <location filename="../../ui/shell/main_window.py" line="380"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="380"/>
+        <location filename="../../ui/shell/main_window.py" line="382"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="383"/>
+        <location filename="../../ui/shell/main_window.py" line="385"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="385"/>
+        <location filename="../../ui/shell/main_window.py" line="387"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="395"/>
+        <location filename="../../ui/shell/main_window.py" line="397"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="396"/>
+        <location filename="../../ui/shell/main_window.py" line="398"/>
         <source>E&amp;xport ledger…</source>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="403"/>
+        <location filename="../../ui/shell/main_window.py" line="405"/>
         <source>Today&apos;s application receipts (PDF)…</source>
         <translation>当日申请材料接收凭证（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="409"/>
+        <location filename="../../ui/shell/main_window.py" line="411"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="410"/>
+        <location filename="../../ui/shell/main_window.py" line="412"/>
         <source>&amp;About legalaid</source>
         <translation>关于 legalaid(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="411"/>
+        <location filename="../../ui/shell/main_window.py" line="413"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="425"/>
+        <location filename="../../ui/shell/main_window.py" line="427"/>
         <source>Columns shown</source>
         <translation>显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="428"/>
+        <location filename="../../ui/shell/main_window.py" line="430"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="429"/>
+        <location filename="../../ui/shell/main_window.py" line="431"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="430"/>
+        <location filename="../../ui/shell/main_window.py" line="432"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="433"/>
+        <location filename="../../ui/shell/main_window.py" line="435"/>
         <source>Sign out (switch user)</source>
         <translation>退出登录（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="505"/>
+        <location filename="../../ui/shell/main_window.py" line="507"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="507"/>
+        <location filename="../../ui/shell/main_window.py" line="509"/>
         <source>Legal help</source>
         <translation>法律帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="508"/>
+        <location filename="../../ui/shell/main_window.py" line="510"/>
         <source>Duty rota</source>
         <translation>值班安排</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="510"/>
+        <location filename="../../ui/shell/main_window.py" line="512"/>
         <source>Major or difficult</source>
         <translation>重大疑难</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="514"/>
+        <location filename="../../ui/shell/main_window.py" line="516"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="355"/>
-        <location filename="../../ui/shell/main_window.py" line="515"/>
+        <location filename="../../ui/shell/main_window.py" line="357"/>
+        <location filename="../../ui/shell/main_window.py" line="517"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="551"/>
-        <location filename="../../ui/shell/main_window.py" line="555"/>
+        <location filename="../../ui/shell/main_window.py" line="553"/>
+        <location filename="../../ui/shell/main_window.py" line="557"/>
         <source>Today&apos;s application receipts</source>
         <translation>当日申请材料接收凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="552"/>
+        <location filename="../../ui/shell/main_window.py" line="554"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="562"/>
+        <location filename="../../ui/shell/main_window.py" line="564"/>
         <source>Writing the receipts…</source>
         <translation>正在生成接收凭证…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="564"/>
+        <location filename="../../ui/shell/main_window.py" line="566"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="566"/>
+        <location filename="../../ui/shell/main_window.py" line="568"/>
         <source>{0} receipts saved: {1}</source>
         <translation>已保存 {0} 份接收凭证：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="596"/>
+        <location filename="../../ui/shell/main_window.py" line="598"/>
         <source>Registered as {0}</source>
         <translation>已登记，案号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="603"/>
+        <location filename="../../ui/shell/main_window.py" line="605"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="603"/>
+        <location filename="../../ui/shell/main_window.py" line="605"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="611"/>
+        <location filename="../../ui/shell/main_window.py" line="613"/>
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="664"/>
+        <location filename="../../ui/shell/main_window.py" line="685"/>
+        <source>Counting the cases…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="686"/>
         <source>{0} cases shown</source>
         <translation>共 {0} 件案件</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="677"/>
+        <location filename="../../ui/shell/main_window.py" line="688"/>
         <source>{0} cases shown · {1} overdue deadlines</source>
         <translation>共 {0} 件案件 · 逾期 {1} 件</translation>
     </message>
@@ -5242,7 +5247,7 @@ Cases counted this way can pass their legal deadline while the screen shows them
 <context>
     <name>operation</name>
     <message>
-        <location filename="../../ui/work/operation.py" line="119"/>
+        <location filename="../../ui/work/operation.py" line="118"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>

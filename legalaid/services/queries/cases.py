@@ -155,7 +155,7 @@ class CaseDetail:
 NUMBER_ORDER = (CaseRecord.office_id, CaseRecord.number_year, CaseRecord.number_seq)
 
 
-def _base_query(filters: CaseFilter, session: Any) -> Any:
+def _base_query(filters: CaseFilter, session: Any, *, ordered: bool = False) -> Any:
     handler = aliased(HandlerRecord)
     query = (
         select(
@@ -180,10 +180,12 @@ def _base_query(filters: CaseFilter, session: Any) -> Any:
         .join(PersonRecord, PersonRecord.id == CaseRecord.person_id)
         .outerjoin(handler, handler.id == CaseRecord.handler_id)
     )
-    return _apply_filters(query, filters, session)
+    return _apply_filters(query, filters, session, ordered=ordered)
 
 
-def _apply_filters(query: Any, filters: CaseFilter, session: Any) -> Any:
+def _apply_filters(query: Any, filters: CaseFilter, session: Any, *, ordered: bool = False) -> Any:
+    """``ordered``: the query reads a page in an order (a search then reads it the fast way
+    for how many cases it matches), not a count."""
     if filters.states:
         query = query.where(CaseRecord.state.in_([s.value for s in filters.states]))
     if filters.case_type:
@@ -207,7 +209,7 @@ def _apply_filters(query: Any, filters: CaseFilter, session: Any) -> Any:
     if filters.overdue_on:
         query = query.where(CaseRecord.due_on < filters.overdue_on)
     if filters.query and filters.query.strip():
-        query = query.where(repo.search_filter(session, filters.query))
+        query = query.where(repo.search_filter(session, filters.query, ordered=ordered))
     return query
 
 
@@ -318,7 +320,7 @@ def find_cases(
     tie = CaseRecord.id.desc() if descending else CaseRecord.id.asc()
     with ctx.reading() as uow:
         filters, full_id = _scoped(ctx, uow.session, filters, full_id)
-        query = _base_query(filters, uow.session).order_by(*sorts, tie)
+        query = _base_query(filters, uow.session, ordered=True).order_by(*sorts, tie)
         if after is not None and order in KEYSET:
             values = KEYSET[order](after)
             if len(keys) > 1:  # the row after, by (office, year, number, id)

@@ -260,10 +260,12 @@ class MainWindow(QMainWindow):
         self._ctx = ctx
         self._settings = settings or QSettings()
         self._status_generation = 0  # the newest overdue count asked for (update_status)
+        self._overdue: int | None = None  # of the list as filtered, once counted
         self.setWindowTitle(self.tr("Legal aid case management"))
         self.resize(1280, 720)
         self.my_cases = MyCasesPage(ctx)
         self.cases = CaseListPage(ctx)
+        self.cases.model.counted.connect(self._render_status)
         self.services = HelpDeskPage(ctx)
         self.duty = DutyPage(ctx)
         self.deadlines = DeadlinesPage(ctx)
@@ -654,28 +656,37 @@ class MainWindow(QMainWindow):
         ]
 
     def update_status(self) -> None:
-        """Both figures of the list as filtered: its cases at once, and the running clocks
-        overdue when counted — off the GUI thread, as a state filter over a million cases
-        takes half a second to count. A newer count wins over an older one still running."""
+        """Both figures of the list as filtered, each as soon as it is counted — off the GUI
+        thread, as a state filter over a million cases takes half a second to count. A newer
+        count wins over an older one still running."""
         shown = self.cases.current_filter()
-        total = self.cases.model.total
         self._status_generation += 1
+        self._overdue = None
         generation, ctx = self._status_generation, self._ctx
-        self.statusBar().showMessage(self.tr("{0} cases shown").format(total))
+        self._render_status()
         task = tasks.Task(
             lambda _progress: count_cases(ctx, replace(shown, overdue_on=ctx.today()))
         )
         task.signals.finished.connect(
-            lambda overdue: self._show_status(generation, total, cast(int, overdue))
+            lambda overdue: self._overdue_counted(generation, cast(int, overdue))
         )
         tasks.start(task)
 
-    def _show_status(self, generation: int, total: int, overdue: int) -> None:
+    def _overdue_counted(self, generation: int, overdue: int) -> None:
         if generation != self._status_generation or not shiboken6.isValid(self):
             return
-        self.statusBar().showMessage(
-            self.tr("{0} cases shown · {1} overdue deadlines").format(total, overdue)
-        )
+        self._overdue = overdue
+        self._render_status()
+
+    def _render_status(self) -> None:
+        total, overdue = self.cases.model.total, self._overdue
+        if total is None:
+            text = self.tr("Counting the cases…")
+        elif overdue is None:
+            text = self.tr("{0} cases shown").format(total)
+        else:
+            text = self.tr("{0} cases shown · {1} overdue deadlines").format(total, overdue)
+        self.statusBar().showMessage(text)
 
     # -- remembered layout ------------------------------------------------------------------
     def _restore(self) -> None:

@@ -38,14 +38,14 @@ def test_hundred_thousand_cases(
     window.resize(1366, 740)
     window.show()
     model = window.cases.model
-    assert model.total == 100_000
+    qtbot.waitUntil(lambda: model.total == 100_000)  # counted in the background
     assert model.rowCount() == PAGE  # only the first page is loaded
     model.fetchMore()
     assert model.rowCount() == 2 * PAGE
 
     window.cases.state.setCurrentIndex(window.cases.state.findData("承办中"))
     expected = count_cases(large, CaseFilter(states=(window.cases.current_filter().states)))
-    assert model.total == expected > 0
+    qtbot.waitUntil(lambda: model.total == expected > 0)
     assert {model.index(r, model.STATE).data() for r in range(model.rowCount())} == {"承办中"}
     window.cases.state.setCurrentIndex(0)
 
@@ -63,7 +63,8 @@ def test_hundred_thousand_cases(
     )
     window.cases.search.setText("")
     window.cases.overdue.setChecked(True)
-    assert model.total == count_cases(large, CaseFilter(overdue_on=date(2026, 11, 20)))
+    overdue = count_cases(large, CaseFilter(overdue_on=date(2026, 11, 20)))
+    qtbot.waitUntil(lambda: model.total == overdue)
     assert all(model.index(r, model.DUE).data() < "2026-11-20" for r in range(model.rowCount()))
     window.cases.overdue.setChecked(False)
 
@@ -76,3 +77,32 @@ def test_hundred_thousand_cases(
     qtbot.waitUntil(lambda: not window.loader.loading, timeout=30_000)
     assert row_count(window.handlers.table) > 0
     window.grab().save(str(tmp_path / "handlers.png"))
+
+
+def test_a_search_shows_its_first_page_at_once_and_counts_behind_it(
+    large: Context, qtbot: QtBot, settings: QSettings
+) -> None:
+    """A one-letter search matching tens of thousands of cases: the rows are there when the
+    list is refiltered, the count follows in the background, and a newer search's count wins
+    over an older one still running."""
+    window = MainWindow(large, settings)
+    qtbot.addWidget(window)
+    window.show()
+    page, model = window.cases, window.cases.model
+    qtbot.waitUntil(lambda: model.total == 100_000)
+    page.search.setText("z")
+    page.refresh()  # as the search box does once typing pauses
+    assert model.rowCount() == PAGE and model.total is None
+    assert window.statusBar().currentMessage() == "正在计数…"
+    assert model.canFetchMore()  # scrolling goes on before the count arrives
+    model.fetchMore()
+    assert model.rowCount() == 2 * PAGE
+    page.search.setText("li")  # typed on before the first count came back
+    page.refresh()
+    expected = count_cases(large, CaseFilter(query="li"))
+    qtbot.waitUntil(lambda: model.total is not None)
+    assert model.total == expected > PAGE
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(f"共 {expected} 件"))
+    page.search.setText("王芳")  # one page or less: counted by its rows at once
+    page.refresh()
+    assert model.total == model.rowCount() < PAGE
