@@ -87,8 +87,7 @@ class DeadlinesPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
         self.scope.currentIndexChanged.connect(lambda _index: read_again(self))
-        self.table.doubleClicked.connect(self._open)
-        self.table.activated.connect(self._open)
+        self.table.activated.connect(self._open)  # a double-click or Enter (not both signals)
         self.loaded = False  # filled when first shown: start-up stays fast
 
     def refresh(self) -> None:

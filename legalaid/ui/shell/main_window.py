@@ -324,7 +324,9 @@ class MainWindow(QMainWindow):
                     ctx.principal.name, ctx.principal.role.value
                 )
             )
-        self.cases.table.doubleClicked.connect(lambda _index: self.open_selected())
+        # ``activated`` alone: Qt emits it for a double-click (and for Enter) after
+        # ``doubleClicked``; listening to both opened a double-clicked case a second time
+        # as soon as its window was closed.
         self.cases.table.activated.connect(lambda _index: self.open_selected())
         self.deadlines.open_case.connect(self.open_case)
         self.escalations.open_case.connect(self.open_case)
