@@ -132,29 +132,24 @@ def _collect(
 
     _count_open_at_start(session, start, within, figures)
     closed_in_period = _closed_in_period(start, end, within)
-    # Over the cases counted as closed: 挽回经济损失 summed, cases by 质量等级 (ungraded left out).
-    for office, grade, count, recovered in session.execute(
-        select(CaseRecord.office_id, CaseRecord.quality_grade, func.count(),
-               func.sum(CaseRecord.recovered_amount))
-        .where(*closed_in_period, CaseRecord.state.in_([s.value for s in CLOSED_STATES]))
-        .group_by(CaseRecord.office_id, CaseRecord.quality_grade)
-    ):  # fmt: skip
-        f = figures[office]
-        f.recovered += Decimal(recovered or 0)
-        if grade:
-            f.quality[grade] += count
-    # Closed: 已结案 or 已归档 with 结案日期 in the period. Subsidy: also 终止; the amount paid
-    # where recorded, else what the standard computes.
-    paid_columns = (CaseRecord.office_id, CaseRecord.state,
+    # One pass over the period's closed and terminated cases. Closed: 已结案 or 已归档 with
+    # 结案日期 in the period; over those, 挽回经济损失 summed and cases by 质量等级 (ungraded left
+    # out). Subsidy: also 终止; the amount paid where recorded, else what the standard computes.
+    paid_columns = (CaseRecord.office_id, CaseRecord.state, CaseRecord.quality_grade,
                     CaseRecord.subsidy_paid.is_(None))  # fmt: skip
     closed_states = {s.value for s in CLOSED_STATES}
-    for office, state, unpaid, count, paid in session.execute(
-        select(*paid_columns, func.count(), func.sum(CaseRecord.subsidy_paid))
+    for office, state, grade, unpaid, count, paid, recovered in session.execute(
+        select(*paid_columns, func.count(), func.sum(CaseRecord.subsidy_paid),
+               func.sum(CaseRecord.recovered_amount))
         .where(*closed_in_period, CaseRecord.state.in_([s.value for s in SUBSIDY_STATES]))
         .group_by(*paid_columns)
-    ):
+    ):  # fmt: skip
         f = figures[office]
-        f.closed += count if state in closed_states else 0
+        if state in closed_states:
+            f.closed += count
+            f.recovered += Decimal(recovered or 0)
+            if grade:
+                f.quality[grade] += count
         if not unpaid:
             f.subsidy += Decimal(paid or 0)
     # Approved but not yet paid: the amount approved (an adjustment included) — the figure
