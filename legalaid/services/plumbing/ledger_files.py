@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import gc
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -38,17 +39,30 @@ def check_suffix(path: Path, *, writing: bool = False) -> str:
     return suffix
 
 
+_bulk_lock = threading.Lock()
+_bulk_depth = 0
+_usual_threshold: tuple[int, ...] = gc.get_threshold()
+
+
 @contextmanager
 def bulk_objects() -> Iterator[None]:
     """Fewer garbage collections while a ledger's hundreds of thousands of rows are alive:
     none of them form cycles, yet each collection walks them all (15 % of a large import).
-    The usual thresholds come back afterwards."""
-    previous = gc.get_threshold()
-    gc.set_threshold(max(previous[0], 200_000), *previous[1:])
+    The usual thresholds come back when the last of them ends: two at once on two threads
+    (the desktop's worker and a background import) must not leave the raised one behind."""
+    global _bulk_depth, _usual_threshold
+    with _bulk_lock:
+        if _bulk_depth == 0:
+            _usual_threshold = gc.get_threshold()
+            gc.set_threshold(max(_usual_threshold[0], 200_000), *_usual_threshold[1:])
+        _bulk_depth += 1
     try:
         yield
     finally:
-        gc.set_threshold(*previous)
+        with _bulk_lock:
+            _bulk_depth -= 1
+            if _bulk_depth == 0:
+                gc.set_threshold(*_usual_threshold)
 
 
 def read_rows(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:

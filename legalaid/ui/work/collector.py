@@ -21,14 +21,14 @@ INTERVAL_MS = 100  # short enough that garbage made during a long import stays s
 class _Collector(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self._threshold = gc.get_threshold()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
         self._timer.start(INTERVAL_MS)
 
     def check(self) -> None:
         young, middle, old = gc.get_count()
-        first, second, third = self._threshold
+        # The thresholds as they are now: a ledger import raises the first while it runs.
+        first, second, third = gc.get_threshold()
         if young <= first:
             return
         generation = 0

@@ -36,7 +36,8 @@ def test_collections_run_on_the_gui_thread_while_the_worker_makes_garbage(qtbot:
     gc.callbacks.append(record)
     try:
         # Far beyond the young generation's threshold: Python would collect on the worker.
-        assert operation.run(None, lambda: _cycles(200_000)) == 200_000
+        many = max(200_000, 3 * gc.get_threshold()[0])
+        assert operation.run(None, lambda: _cycles(many)) == many
         qtbot.wait(3 * collector.INTERVAL_MS)
     finally:
         gc.callbacks.remove(record)
