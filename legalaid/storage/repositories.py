@@ -139,10 +139,10 @@ def insert_import_trail(
     if not case_ids:
         return
     connection = session.connection()
+    ids: Any = list(case_ids)  # PostgreSQL binds the list as an array
+    chosen = "c.id = ANY(:ids)"
     if connection.dialect.name == "sqlite":
-        chosen, ids = "c.id IN (SELECT value FROM json_each(:ids))", json.dumps(list(case_ids))
-    else:
-        chosen, ids = "c.id = ANY(:ids)", list(case_ids)  # type: ignore[assignment]
+        ids, chosen = json.dumps(ids), "c.id IN (SELECT value FROM json_each(:ids))"
     connection.execute(
         text(
             "INSERT INTO case_events (case_id, at, actor, action, from_state, to_state, detail)"
