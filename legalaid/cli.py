@@ -120,6 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--office", help="只统计该机构及其下级")
     stats.add_argument("--json", action="store_true", required=True, help="以 JSON 输出")
 
+    figures = commands.add_parser("figures", help="每日统计汇总（统计报表据以快速汇总的副本）")
+    figures_actions = figures.add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    figures_actions.add_parser("rebuild", help="从案件与法律帮助记录重新计算每日统计汇总")
+    fcheck = figures_actions.add_parser(
+        "check", help="核对每日统计汇总与直接从案件、法律帮助记录计算的结果是否一致"
+    )
+    fcheck.add_argument("--year", type=int, required=True, help="统计年度")
+
     deadlines = commands.add_parser("deadlines", help="正在计算的法定期限（最紧迫的在前）")
     deadlines.add_argument("--office", help="只列该机构及其下级")
     deadlines.add_argument("--json", action="store_true", required=True, help="以 JSON 输出")
@@ -359,6 +369,24 @@ def run(args: argparse.Namespace) -> int:
                 ctx, year=args.year, until=args.until, office_code=args.office
             )
             print(_json_text(stats.as_json()))
+        elif args.command == "figures" and args.action == "rebuild":
+            from legalaid.services.commands.figures import rebuild_figures
+
+            written = rebuild_figures(ctx)
+            print(f"已重建每日统计汇总：{written} 行")
+        elif args.command == "figures":
+            from legalaid.services.commands.figures import check_figures
+
+            differences = check_figures(ctx, year=args.year)
+            for d in differences:
+                print(f"{d.office} {d.figure}：汇总 {d.summary}，案件记录 {d.counted}",
+                      file=sys.stderr)  # fmt: skip
+            if differences:
+                raise LegalAidError(
+                    f"每日统计汇总与案件记录不一致（{len(differences)} 项）；"
+                    "请运行 legalaid figures rebuild"
+                )
+            print(f"{args.year} 年每日统计汇总与案件记录一致")
         elif args.command == "deadlines":
             from legalaid.domain.deadlines import deadline_json
             from legalaid.services.queries.cases import open_deadlines

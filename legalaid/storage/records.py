@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -650,6 +651,45 @@ class AidServiceRecord(Base):
     # A drafted document paid per piece: the batch it was paid in, at its price then.
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("payment_batches.id"), index=True)
     amount: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+
+
+class FigureDayRecord(Base):
+    """One figure of one office on one day: the statistics' daily summary (migration 0026).
+
+    A copy kept for speed, never the only copy of the truth: every row can be recomputed from
+    the cases and services (``legalaid figures rebuild``). ``basis`` names the date the figure
+    is counted by — A 受理日期, C 结案日期, S 服务日期 — and a day marked in ``figure_dirty`` for
+    its basis is read from the cases themselves until it is summed again."""
+
+    __tablename__ = "figure_days"
+    __table_args__ = (
+        # Covering: a year's sums read the index alone.
+        Index(
+            "ix_figure_days_read", "basis", "day", "office_id", "figure", "key", "sub", "n", "fen"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    basis: Mapped[str] = mapped_column(String(1))
+    day: Mapped[date] = mapped_column(Date)
+    office_id: Mapped[int] = mapped_column(Integer)
+    figure: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(200), default="")
+    sub: Mapped[str] = mapped_column(String(200), default="")
+    n: Mapped[int] = mapped_column(BigInteger, default=0)
+    fen: Mapped[int] = mapped_column(BigInteger, default=0)  # amounts in 分, exact
+
+
+class FigureDirtyRecord(Base):
+    """A day whose summary rows no longer match the cases: marked by triggers in the same
+    transaction as the change (migration 0026), cleared when the day is summed again."""
+
+    __tablename__ = "figure_dirty"
+
+    basis: Mapped[str] = mapped_column(String(1), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    # Bumped by every further mark: a refresh clears only the marks it saw unchanged.
+    touched: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 @event.listens_for(CaseRecord, "before_insert")

@@ -368,3 +368,27 @@ def test_calendar_set_and_show(sample_db: Path, tmp_path: Path) -> None:
         {"日期": "2027-02-12", "类型": "休息", "名称": "春节"},
         {"日期": "2027-02-14", "类型": "上班", "名称": "春节"},
     ]
+
+
+def test_figures_check_finds_a_tampered_summary_and_rebuild_mends_it(sample_db: Path) -> None:
+    """The daily summary is a copy: `figures check` compares it with the cases, `figures
+    rebuild` recomputes it; a read-only database still gets its figures (the marked days are
+    counted from the cases when they cannot be summed again)."""
+    read_only = f"sqlite:///file:{sample_db}?mode=ro&uri=true"
+    unsummed = legalaid("stats", "--year", "2025", "--json", db=read_only, check=True).stdout
+    ok = legalaid("figures", "check", "--year", "2025", db=sample_db, check=True)
+    assert "一致" in ok.stdout
+    assert legalaid("stats", "--year", "2025", "--json", db=sample_db).stdout == unsummed
+    with sqlite3.connect(sample_db) as connection:  # behind the triggers' back, as a tool could
+        changed = connection.execute(
+            "UPDATE figure_days SET n = n + 5 WHERE id = (SELECT min(id) FROM figure_days "
+            "WHERE figure = 'cases' AND day LIKE '2025-%')"
+        ).rowcount
+    assert changed == 1
+    bad = legalaid("figures", "check", "--year", "2025", db=sample_db)
+    assert bad.returncode == 1
+    assert "全部 cases：汇总" in bad.stderr and "figures rebuild" in bad.stderr
+    rebuilt = legalaid("figures", "rebuild", db=sample_db, check=True)
+    assert re.search(r"已重建每日统计汇总：\d+ 行", rebuilt.stdout)
+    assert "一致" in legalaid("figures", "check", "--year", "2025", db=sample_db).stdout
+    assert legalaid("stats", "--year", "2025", "--json", db=sample_db).stdout == unsummed

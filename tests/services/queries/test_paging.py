@@ -74,6 +74,11 @@ def test_the_migration_gives_numbers_on_file_their_parts(tmp_path: Path) -> None
             strict=True)
     ]))  # fmt: skip
     with db.engine.begin() as connection:  # as a database written before 0024 holds them
+        triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'figures%'"
+        for (name,) in list(connection.exec_driver_sql(triggers)):  # 0026's
+            connection.exec_driver_sql(f"DROP TRIGGER {name}")
+        connection.exec_driver_sql("DROP TABLE figure_days")
+        connection.exec_driver_sql("DROP TABLE figure_dirty")
         connection.exec_driver_sql("DROP INDEX ix_cases_state_number")  # 0025's, on them
         connection.exec_driver_sql("DROP INDEX ix_cases_number")
         connection.exec_driver_sql("ALTER TABLE cases DROP COLUMN number_seq")
