@@ -3,6 +3,7 @@ administrator's work on users. Messages never say whether a user name exists."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -25,8 +26,13 @@ MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 SIGN_IN_FAILED = "用户名或密码不正确，或账户已停用或因多次失败暂时锁定（15分钟后可再试）"
 _hasher = PasswordHasher()  # argon2id with the library's current parameters
-# Verified when the user name is unknown, so both answers take the same time.
-_DUMMY = _hasher.hash("legalaid-no-such-user")
+
+
+@functools.cache
+def _dummy() -> str:
+    """Verified when the user name is unknown, so both answers take the same time (made on
+    first use: a hash costs a tenth of a second, every program start paid it at import)."""
+    return _hasher.hash("legalaid-no-such-user")
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,7 @@ def sign_in(ctx: Context, *, username: str, password: str) -> Principal:
             select(UserRecord).where(UserRecord.username == username.strip()).with_for_update()
         )
         if record is None:
-            _verify(_DUMMY, password)
+            _verify(_dummy(), password)
             outcome, reason = "失败", "用户不存在"
         elif not record.active:
             outcome, reason = "失败", "账户已停用"

@@ -17,6 +17,7 @@ accepted in; S 服务日期 — the services' person-times by kind and 方式, d
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -407,11 +408,17 @@ def _write(session: Session, basis: str, rows: dict[_Row, list[int]]) -> None:
         session.execute(insert(FigureDayRecord), values[start : start + 5000])
 
 
-def sum_marked(session: Session) -> int:
-    """Sum the marked days again in the caller's write transaction; returns the days summed.
-    A mark made again meanwhile (its ``touched`` moved on) stays for the next time."""
-    marks = list(session.execute(select(FigureDirtyRecord.basis, FigureDirtyRecord.day,
-                                        FigureDirtyRecord.touched)))  # fmt: skip
+def sum_marked(session: Session, limit: int | None = None) -> int:
+    """Sum the marked days (the first ``limit`` of them) again in the caller's write
+    transaction; returns the marks cleared. A mark made again meanwhile (its ``touched``
+    moved on) stays for the next time."""
+    marks = list(
+        session.execute(
+            select(FigureDirtyRecord.basis, FigureDirtyRecord.day, FigureDirtyRecord.touched)
+            .order_by(FigureDirtyRecord.basis, FigureDirtyRecord.day)
+            .limit(limit)
+        )
+    )
     if not marks:
         return 0
     standards = [standard for _, standard in stored_standards(session)]
@@ -468,10 +475,30 @@ def _as_date(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-def refresh(db: Database) -> int | None:
-    """Sum the marked days again if that can be done now: never waits for a writer (SQLite:
-    a fifth of a second for the write lock; PostgreSQL: not while another refresh runs).
-    Returns the marks cleared, or None when it gave way — the figures are exact either way."""
+# A refresh sums this many marked days per transaction (a fortnight of a province's cases
+# is about a second's work: a writer waits at most that long) and goes on for at most this
+# long per call; what is left is counted from the cases by the read and summed next time.
+DAYS_PER_TRANSACTION = 14
+REFRESH_SECONDS = 2.0
+
+
+def refresh(db: Database, *, seconds: float = REFRESH_SECONDS) -> int | None:
+    """Sum the marked days again as far as that can be done now, without waiting for a
+    writer (SQLite: a fifth of a second for the write lock; PostgreSQL: not while another
+    refresh runs). Returns the marks cleared, or None when it gave way at once — the figures
+    are exact either way."""
+    deadline = time.monotonic() + seconds
+    cleared = 0
+    while True:
+        done = _refresh_some(db)
+        if done is None:
+            return cleared or None
+        cleared += done
+        if done < DAYS_PER_TRANSACTION or time.monotonic() > deadline:
+            return cleared
+
+
+def _refresh_some(db: Database) -> int | None:
     with db.engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:  # a connection of its own (NullPool): the setting ends with it; set on the
@@ -488,7 +515,7 @@ def refresh(db: Database) -> int | None:
                     ).scalar()
                 ):
                     return None
-                cleared = sum_marked(session)
+                cleared = sum_marked(session, DAYS_PER_TRANSACTION)
                 session.commit()
             except DBAPIError:
                 session.rollback()

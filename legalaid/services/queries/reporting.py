@@ -21,6 +21,7 @@ from legalaid.services.plumbing import scope
 from legalaid.services.plumbing.authz import audit_event, requires
 from legalaid.services.plumbing.context import Context
 from legalaid.services.plumbing.files import write_whole
+from legalaid.services.queries.daily_figures import refresh
 from legalaid.services.queries.statistics import (
     StatisticsSet,
     daily_counts,
@@ -580,6 +581,7 @@ def write_report(
     from legalaid.services.queries.public_notice import public_notice
 
     build = {"annual": annual_report, "midyear": midyear_report, "notice": public_notice}[kind]
+    refresh(ctx.db)  # before the snapshot, which would not see the days summed inside it
     with ctx.snapshot():
         report = build(ctx, year=year, until=until, office_code=office_code, progress=progress)
     _write(report, out)

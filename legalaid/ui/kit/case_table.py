@@ -138,6 +138,8 @@ class CaseTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column not in self.SORTABLE:
             return  # the view puts the indicator back on the current sort column
+        if (column, order) == (self.sort_column, self.sort_order):
+            return  # the view enabling sorting asks for the sort it has (a page read for none)
         self.sort_column, self.sort_order = column, order
         self.reload()
 

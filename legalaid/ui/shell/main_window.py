@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer, Signal
@@ -90,6 +90,7 @@ class CaseListPage(QWidget):
             self.tr("All years"), [(str(y), y) for y in range(this_year, this_year - 6, -1)]
         )
         self.handler = self._combo(self.tr("All handlers"), [])
+        self._handlers_asked = 0
         self.overdue = QCheckBox(self.tr("Overdue only"))
         self.reload_handlers()
 
@@ -195,11 +196,24 @@ class CaseListPage(QWidget):
         return combo
 
     def reload_handlers(self) -> None:
+        """Fill the handler filter on the worker: the list is sorted by pinyin, whose
+        dictionaries take a quarter second to load — not on the way to the first page."""
+        self._handlers_asked += 1
+        asked = self._handlers_asked
+        task = tasks.Task(
+            lambda _progress: list_handlers(self._ctx, active_only=False, with_caseload=False)
+        )
+        task.signals.finished.connect(lambda handlers: self._fill_handlers(asked, handlers))
+        tasks.start(task)
+
+    def _fill_handlers(self, asked: int, handlers: list[Any]) -> None:
+        if asked != self._handlers_asked:
+            return  # a newer reload is on its way
         current = self.handler.currentData()
         self.handler.blockSignals(True)
         while self.handler.count() > 1:
             self.handler.removeItem(1)
-        for h in list_handlers(self._ctx, active_only=False, with_caseload=False):
+        for h in handlers:
             self.handler.addItem(f"{h.name}（{h.firm or h.handler_type.value}）", h.id)
         index = self.handler.findData(current)
         self.handler.setCurrentIndex(max(index, 0))

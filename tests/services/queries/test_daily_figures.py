@@ -164,8 +164,10 @@ def test_the_summary_gives_the_figures_counted_from_the_cases(
         # statistics_set sums the marked days first; recount_set reads no summary at all.
         assert (statistics_set(loaded, year=year, until=until).total.as_json()
                 == recount_set(loaded, year=year, until=until).total.as_json())  # fmt: skip
+    daily_figures.refresh(loaded.db, seconds=600)  # all of it: then the summary alone
     with loaded.reading() as uow:
         assert uow.session.scalar(select(FigureDirtyRecord.day).limit(1)) is None
+    _figures_both_ways(loaded, 2026, date(2026, 12, 31))
 
 
 def _summary(ctx: Context) -> list[tuple[Any, ...]]:
@@ -226,3 +228,24 @@ def test_a_change_marks_its_days_in_its_own_transaction(loaded: Context) -> None
     assert marks() == {("A", accepted), ("C", date(2026, 5, 6))}
     assert daily_figures.refresh(loaded.db) == 2
     assert marks() == set()
+
+
+def test_a_refresh_sums_a_fortnight_per_transaction_and_stops_in_its_time(
+    loaded: Context,
+) -> None:
+    """A refresh never holds the write lock for long: it sums a few marked days per
+    transaction and stops when its time is up; the figures are exact all along."""
+
+    def marked() -> int:
+        with loaded.reading() as uow:
+            return len(list(uow.session.scalars(select(FigureDirtyRecord.day))))
+
+    before = marked()  # the import marked every day it touched
+    assert before > 2 * daily_figures.DAYS_PER_TRANSACTION
+    assert daily_figures.refresh(loaded.db, seconds=0) == daily_figures.DAYS_PER_TRANSACTION
+    assert marked() == before - daily_figures.DAYS_PER_TRANSACTION
+    _figures_both_ways(loaded, 2025, date(2025, 12, 31))
+    assert (
+        daily_figures.refresh(loaded.db, seconds=600) == before - daily_figures.DAYS_PER_TRANSACTION
+    )
+    assert marked() == 0

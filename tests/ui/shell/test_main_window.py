@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -110,3 +111,48 @@ def test_columns_chosen_are_kept_and_the_deadline_fits_at_1366(
     assert not [a for a in menu.actions() if a.isCheckable()][model.SOURCE].isChecked()
     next(a for a in menu.actions() if a.text() == "默认列").trigger()
     assert not header.isSectionHidden(model.SOURCE)
+
+
+def test_the_handler_filter_fills_off_the_way_to_the_first_page(
+    offices: Context, qtbot: QtBot, settings: QSettings
+) -> None:
+    """The handler filter is sorted by pinyin (a quarter second of dictionaries to load), so it
+    is filled on the worker after the window shows; filtering by a handler then works."""
+    from legalaid.services.commands.offices import list_handlers
+
+    import_ledger(offices, SAMPLE_LEDGER)
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.show()
+    expected = list_handlers(offices, active_only=False, with_caseload=False)
+    combo = window.cases.handler
+    qtbot.waitUntil(lambda: combo.count() == len(expected) + 1)
+    assert [combo.itemData(i) for i in range(1, combo.count())] == [h.id for h in expected]
+    first = expected[0]
+    combo.setCurrentIndex(1)
+    handled = count_cases(offices, CaseFilter(handler_id=first.id))
+    assert handled > 0
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == handled)
+
+
+def test_the_window_reads_the_first_page_once(
+    offices: Context, qtbot: QtBot, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enabling sorting on the list asks the model for the sort it already has: that must not
+    read a page of a million cases only for the filter to read it again."""
+    from legalaid.ui.kit import case_table
+
+    import_ledger(offices, SAMPLE_LEDGER)
+    reads = []
+    real = case_table.find_cases
+
+    def counted(*args: object, **kwargs: object) -> object:
+        reads.append(kwargs.get("offset"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(case_table, "find_cases", counted)
+    window = MainWindow(offices, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.cases.model.rowCount() == 60
+    assert len(reads) == 1

@@ -24,6 +24,10 @@ depends_on = None
 # Marks: A = 受理日期 (cases, their groups and handler types), C = 结案日期 (closing, quality,
 # recovered amounts, subsidies), S = 服务日期 (consultations, drafting, duty help).
 UPSERT = " ON CONFLICT (basis, day) DO UPDATE SET touched = figure_dirty.touched + 1"
+# PostgreSQL keeps every version of a row a transaction updates: a million rows marking the
+# same few hundred days would stack up versions each mark has to walk. A mark this transaction
+# already made or bumped is left as it is (one bump per transaction is all a refresh needs).
+PG_ONCE = " WHERE figure_dirty.xmin <> pg_current_xact_id()::xid"
 
 
 def _mark(basis: str, day: str) -> str:
@@ -137,7 +141,8 @@ def _pg_functions() -> list[str]:
         for event, statements in events.items():
             parts.append(
                 f"CREATE FUNCTION legalaid_{_name(table, event)}() RETURNS trigger "
-                f"LANGUAGE plpgsql AS $$ BEGIN {statements} RETURN NULL; END $$;"
+                f"LANGUAGE plpgsql AS $$ BEGIN {statements.replace(UPSERT, UPSERT + PG_ONCE)} "
+                "RETURN NULL; END $$;"
             )
     return parts
 
