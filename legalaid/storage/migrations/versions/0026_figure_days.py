@@ -27,7 +27,8 @@ UPSERT = " ON CONFLICT (basis, day) DO UPDATE SET touched = figure_dirty.touched
 # PostgreSQL keeps every version of a row a transaction updates: a million rows marking the
 # same few hundred days would stack up versions each mark has to walk. A mark this transaction
 # already made or bumped is left as it is (one bump per transaction is all a refresh needs).
-PG_ONCE = " WHERE figure_dirty.xmin <> pg_current_xact_id()::xid"
+# (xmin is the 32-bit transaction id; txid_current() carries the epoch above it.)
+PG_ONCE = " WHERE figure_dirty.xmin::text::bigint <> txid_current() % 4294967296"
 
 
 def _mark(basis: str, day: str) -> str:
