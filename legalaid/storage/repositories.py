@@ -12,11 +12,23 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, func, or_, select, text, update
+from sqlalchemy import (
+    Select,
+    String,
+    Table,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert
+from sqlalchemy.sql.expression import ColumnClause
 from sqlalchemy.types import TypeEngine
 
 from legalaid.domain.ledger import Duplicates
@@ -397,22 +409,15 @@ BROAD_SEARCH = 2000
 
 def _text_filter(session: Session, q: str, ordered: bool = False) -> Any:
     like = "%" + _escape_like(q) + "%"
-    if session.get_bind().dialect.name != "sqlite":
-        return CaseRecord.id.in_(
-            select(CaseSearchRecord.case_id).where(
-                or_(
-                    CaseSearchRecord.terms.ilike(like, escape="\\"),
-                    CaseSearchRecord.tokens.ilike(like, escape="\\"),
-                )
-            )
-        )
-    ids: Select[Any]
     if _ID_NUMBER.match(q):
         # A whole ID number (typed, or read from the card): the unique index answers at once,
         # where eighteen digits would be sixteen common trigrams.
         return CaseRecord.person_id.in_(
             select(PersonRecord.id).where(PersonRecord.id_number == q.upper())
         )
+    if session.get_bind().dialect.name != "sqlite":
+        return CaseRecord.id.in_(select(CaseSearchRecord.case_id).where(_pg_match(q, like)))
+    ids: Select[Any]
     if _LETTERS.match(q):
         # Pinyin: initials (zs) or a spelling (zhang, zhangsan), matched as a token prefix.
         ids = (
@@ -445,6 +450,22 @@ def _text_filter(session: Session, q: str, ordered: bool = False) -> Any:
         # 0.10 s at a million cases); a rare name still goes by its few matches (0.8 ms).
         return (CaseRecord.id + 0).in_(ids)
     return CaseRecord.id.in_(ids)
+
+
+# The tokens as PostgreSQL's trigram index holds them (migration 0027): a space on each side
+# makes every token a word bounded on both sides.
+_PG_TOKENS: ColumnClause[str] = literal_column("(' ' || case_search.tokens || ' ')", String())
+
+
+def _pg_match(q: str, like: str) -> Any:
+    """The same matches as SQLite's FTS5 indexes, in LIKE patterns pg_trgm's indexes answer:
+    a pinyin token's prefix (`` zs%``), a phrase of one-character tokens (`` 许 天 ``), a
+    substring of the terms."""
+    if _LETTERS.match(q):
+        return _PG_TOKENS.like("% " + q + "%")
+    if len(q) < 3 and _CJK.match(q):
+        return _PG_TOKENS.like("% " + " ".join(q) + " %")
+    return CaseSearchRecord.terms.ilike(like, escape="\\")
 
 
 def _at_least(session: Session, ids: Select[Any], count: int) -> bool:

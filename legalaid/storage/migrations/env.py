@@ -13,8 +13,13 @@ target_metadata = Base.metadata
 
 
 def _include_name(name: str | None, type_: str, _parent: object) -> bool:
-    # The SQLite FTS5 search tables are created by raw SQL and have no model.
-    return not (type_ == "table" and name is not None and name.startswith("case_search_t"))
+    # The SQLite FTS5 search tables and PostgreSQL's trigram indexes (an expression and an
+    # extension's operator class) are created by raw SQL and have no model.
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith("case_search_t")
+    return not (type_ == "index" and name.endswith("_trgm"))
 
 
 def _run(connection: Connection) -> None:

@@ -71,12 +71,42 @@ def people(offices: Context) -> Context:
         ("zj", {"曾杰"}),  # 曾 as a surname is zeng …
         ("cj", {"曾杰"}),  # … though pypinyin reads the character ceng
         ("zengjie", {"曾杰"}),
+        # The same matches on both databases: pinyin from the start of a reading, characters
+        # side by side in the name (PostgreSQL once matched any part of the readings).
+        ("sanfeng", set()),
+        ("ng", set()),
+        ("张丰", set()),
+        ("丰", {"张三丰"}),
     ],
 )
 def test_search(people: Context, query: str, names: set[str]) -> None:
     found = {r.name for r in find_cases(people, CaseFilter(query=query))}
     assert found == names
     assert count_cases(people, CaseFilter(query=query)) == len(names)
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+@pytest.mark.parametrize("query", ["张", "张三", "zs", "zhang", "4424", "欧阳娜"])
+def test_postgresql_answers_a_search_from_its_trigram_indexes(people: Context, query: str) -> None:
+    """Migration 0027's indexes hold the very expressions the search matches: with reading
+    the whole table ruled out, the plan goes through them (were the expression to drift,
+    PostgreSQL would quietly read a million rows per keystroke)."""
+    from sqlalchemy import select, text
+
+    from legalaid.storage.records import CaseRecord
+    from legalaid.storage.repositories import search_filter
+
+    with people.db.uow(write=False) as uow:
+        compiled = (
+            select(CaseRecord.id)
+            .where(search_filter(uow.session, query))
+            .compile(uow.session.get_bind())
+        )
+        for scan in ("seqscan", "indexscan", "indexonlyscan"):  # a bitmap is all that is left
+            uow.session.execute(text(f"SET LOCAL enable_{scan} = off"))
+        explain = uow.session.connection().exec_driver_sql(f"EXPLAIN {compiled}", compiled.params)
+        plan = "\n".join(row[0] for row in explain)
+    assert "_trgm" in plan, plan
 
 
 def test_search_combines_with_filters(people: Context) -> None:
