@@ -7,7 +7,8 @@ import json
 import operator
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -26,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert
 from sqlalchemy.sql.expression import ColumnClause
@@ -367,6 +369,40 @@ def target_for(session: Session, year: int, office_id: int | None) -> int | None
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _LETTERS = re.compile(r"^[a-z]+$")
 _ID_NUMBER = re.compile(r"^\d{17}[\dx]$")
+
+
+class Abandoned(Exception):
+    """The read was given up: its answer is no longer wanted (``abandonable``)."""
+
+
+# SQLite asks the progress handler every this many virtual-machine steps (about 0.3 ms).
+_PROGRESS_STEPS = 5000
+
+
+@contextmanager
+def abandonable(session: Session, abandoned: Callable[[], bool]) -> Iterator[None]:
+    """Reads in this block stop with ``Abandoned`` soon after ``abandoned()`` turns true: a
+    count of half a million cases that a newer search made useless does not go on taking a
+    core from the page the clerk now waits for. SQLite asks between its steps; PostgreSQL
+    counts on the server, so it is only asked before."""
+    if abandoned():
+        raise Abandoned
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    driver.set_progress_handler(lambda: 1 if abandoned() else 0, _PROGRESS_STEPS)
+    try:
+        yield
+    except OperationalError as exc:
+        # "interrupted", or a step it stopped named otherwise ("vtable constructor failed").
+        if abandoned():
+            raise Abandoned from exc
+        raise
+    finally:
+        driver.set_progress_handler(None, 0)
 
 
 def normalize_query(query: str) -> str:

@@ -341,9 +341,26 @@ def find_cases(
 
 def count_cases(ctx: Context, filters: CaseFilter = CaseFilter()) -> int:
     with ctx.reading() as uow:
-        filters, _ = _scoped(ctx, uow.session, filters, False)
-        query = _apply_filters(select(func.count()).select_from(CaseRecord), filters, uow.session)
-        return int(uow.session.scalar(query) or 0)
+        return _count(ctx, uow.session, filters)
+
+
+def count_cases_unless(
+    ctx: Context, filters: CaseFilter, abandoned: Callable[[], bool]
+) -> int | None:
+    """``count_cases``, or None once ``abandoned()`` says the answer is no longer wanted (a
+    newer search in the window): the count stops instead of running to its end."""
+    with ctx.reading() as uow:
+        try:
+            with repo.abandonable(uow.session, abandoned):
+                return _count(ctx, uow.session, filters)
+        except repo.Abandoned:
+            return None
+
+
+def _count(ctx: Context, session: Any, filters: CaseFilter) -> int:
+    filters, _ = _scoped(ctx, session, filters, False)
+    query = _apply_filters(select(func.count()).select_from(CaseRecord), filters, session)
+    return int(session.scalar(query) or 0)
 
 
 def get_case(

@@ -4,6 +4,7 @@ counts a long list's cases in the background (a search matching half a million c
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -15,7 +16,7 @@ from PySide6.QtGui import QColor
 
 from legalaid.domain.holidays import ESTIMATED_NOTE, is_estimated
 from legalaid.services.plumbing.context import Context
-from legalaid.services.queries.cases import CaseFilter, CaseRow, count_cases, find_cases
+from legalaid.services.queries.cases import CaseFilter, CaseRow, count_cases_unless, find_cases
 from legalaid.ui.work import tasks
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,6 +42,7 @@ class CaseTableModel(QAbstractTableModel):
         self._total: int | None = 0
         self._more = False  # the last page read was full: there may be more
         self._generation = 0  # the newest count asked for wins
+        self._counting = threading.Event()  # set: the running count is no longer wanted
         self.sort_column = self.CASE_NO
         self.sort_order = Qt.SortOrder.DescendingOrder
         self._headers = (
@@ -66,12 +68,15 @@ class CaseTableModel(QAbstractTableModel):
 
     def _count(self, generation: int, case_filter: CaseFilter) -> None:
         ctx = self._ctx
-        task = tasks.Task(lambda _progress: count_cases(ctx, case_filter))
+        # The count before, of a list no longer shown, stops where it is.
+        self._counting.set()
+        self._counting = counting = threading.Event()
+        task = tasks.Task(lambda _progress: count_cases_unless(ctx, case_filter, counting.is_set))
         task.signals.finished.connect(lambda total: self._counted(generation, total))
         tasks.start(task)
 
-    def _counted(self, generation: int, total: int) -> None:
-        if generation != self._generation or not shiboken6.isValid(self):
+    def _counted(self, generation: int, total: int | None) -> None:
+        if total is None or generation != self._generation or not shiboken6.isValid(self):
             return  # a newer filter's count is coming, or the list is gone
         self._total = total
         self.counted.emit()
