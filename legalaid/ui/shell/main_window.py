@@ -3,6 +3,7 @@ every action and its shortcut, counts in the status bar; geometry and columns re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -42,7 +43,6 @@ from legalaid.services.plumbing.authz import may
 from legalaid.services.plumbing.context import Context
 from legalaid.services.queries.audit_trail import verify_chain
 from legalaid.services.queries.cases import CaseFilter, count_cases
-from legalaid.ui.case.case_window import CaseDialog
 from legalaid.ui.case.intake_dialog import IntakeDialog
 from legalaid.ui.kit.case_table import CaseTableModel
 from legalaid.ui.kit.models import compact_rows
@@ -54,7 +54,6 @@ from legalaid.ui.pages.duty_page import DutyPage
 from legalaid.ui.pages.escalations_page import EscalationsPage
 from legalaid.ui.pages.handlers_page import HandlersPage
 from legalaid.ui.pages.help_desk_page import HelpDeskPage
-from legalaid.ui.pages.ledger_dialog import ExportDialog, ImportDialog
 from legalaid.ui.pages.my_cases_page import MyCasesPage
 from legalaid.ui.pages.reports_page import ReportsPage
 from legalaid.ui.pages.settings_page import SettingsPage
@@ -65,6 +64,22 @@ from legalaid.ui.shell.login import ChangePasswordDialog, Cover, IdleWatcher, Lo
 from legalaid.ui.work import operation, tasks
 from legalaid.ui.work.changes import EVERYTHING, Change, Changes
 from legalaid.ui.work.page_loader import PageLoader
+
+# The handler filter is sorted by pinyin, whose dictionaries take a sixth of a second to load
+# while holding Python's lock: filled this long after the window starts, not on its way up.
+HANDLERS_AFTER_MS = 700
+
+
+class _FillOnOpen(QComboBox):
+    """A combo box filled in the background that fills itself if opened before that."""
+
+    def __init__(self, fill: Callable[[], None]) -> None:
+        super().__init__()
+        self._fill = fill
+
+    def showPopup(self) -> None:
+        self._fill()
+        super().showPopup()
 
 
 class CaseListPage(QWidget):
@@ -89,10 +104,13 @@ class CaseListPage(QWidget):
         self.year = self._combo(
             self.tr("All years"), [(str(y), y) for y in range(this_year, this_year - 6, -1)]
         )
-        self.handler = self._combo(self.tr("All handlers"), [])
+        self.handler = _FillOnOpen(self.fill_handlers_now)
+        self.handler.addItem(self.tr("All handlers"), None)
         self._handlers_asked = 0
+        self._handlers_filled = False
         self.overdue = QCheckBox(self.tr("Overdue only"))
-        self.reload_handlers()
+        # After the first page is up; opened sooner, the filter fills itself there and then.
+        QTimer.singleShot(HANDLERS_AFTER_MS, self.reload_handlers)
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
@@ -206,9 +224,17 @@ class CaseListPage(QWidget):
         task.signals.finished.connect(lambda handlers: self._fill_handlers(asked, handlers))
         tasks.start(task)
 
+    def fill_handlers_now(self) -> None:
+        """The filter opened before its fill came from the worker: fill it at once."""
+        if not self._handlers_filled:
+            self._handlers_asked += 1
+            handlers = list_handlers(self._ctx, active_only=False, with_caseload=False)
+            self._fill_handlers(self._handlers_asked, handlers)
+
     def _fill_handlers(self, asked: int, handlers: list[Any]) -> None:
-        if asked != self._handlers_asked:
-            return  # a newer reload is on its way
+        if asked != self._handlers_asked or not shiboken6.isValid(self):
+            return  # a newer reload is on its way, or the window is gone
+        self._handlers_filled = True
         current = self.handler.currentData()
         self.handler.blockSignals(True)
         while self.handler.count() > 1:
@@ -584,13 +610,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("{0} receipts saved: {1}").format(count, path.name))
         return True
 
+    # The case window and the ledger dialogs are imported when first opened: a sixth of the
+    # window's start went on modules no clerk needs before the list is up.
     def import_ledger(self) -> None:
+        from legalaid.ui.pages.ledger_dialog import ImportDialog
+
         dialog = ImportDialog(self._ctx, self)
         run_modal(dialog)
         if dialog.imported:
             self.refresh_all()
 
     def export_ledger(self) -> None:
+        from legalaid.ui.pages.ledger_dialog import ExportDialog
+
         run_modal(ExportDialog(self._ctx, self.cases.current_filter(), self))
 
     def register_application(self) -> None:
@@ -623,6 +655,8 @@ class MainWindow(QMainWindow):
         self.open_case(case_id)
 
     def open_case(self, case_id: int) -> None:
+        from legalaid.ui.case.case_window import CaseDialog
+
         try:
             dialog = CaseDialog(self._ctx, case_id, parent=self)
         except LegalAidError as exc:  # e.g. a handler opening another's case: refused
