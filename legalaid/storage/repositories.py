@@ -412,7 +412,8 @@ def normalize_query(query: str) -> str:
 def search_filter(session: Session, query: str, *, ordered: bool = False) -> Any:
     """A SQL condition on ``cases.id`` matching a search for number, name, ID, phone or
     pinyin. SQLite uses the FTS5 indexes (trigram needs three characters, so shorter Chinese
-    names go through the per-character index); PostgreSQL uses ILIKE on the terms. A case
+    names go through the per-character index); PostgreSQL the same matches as LIKE patterns
+    its pg_trgm indexes answer (``_pg_match``). A case
     number typed loosely (潭法援(2026)228, 2026第228, 228号) finds the number it means.
     ``ordered``: for a page of the list in its order (not a count)."""
     q = normalize_query(query)

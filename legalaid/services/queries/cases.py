@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, tuple_
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from legalaid.domain.deadlines import Deadline, escalation_deadline, open_deadline
 from legalaid.domain.errors import PermissionDenied
@@ -357,7 +357,7 @@ def count_cases_unless(
             return None
 
 
-def _count(ctx: Context, session: Any, filters: CaseFilter) -> int:
+def _count(ctx: Context, session: Session, filters: CaseFilter) -> int:
     filters, _ = _scoped(ctx, session, filters, False)
     query = _apply_filters(select(func.count()).select_from(CaseRecord), filters, session)
     return int(session.scalar(query) or 0)
