@@ -58,6 +58,7 @@ from legalaid.services.plumbing.ledger_reader import (
     no_progress,
 )
 from legalaid.services.plumbing.search import search_row, search_terms
+from legalaid.services.queries import daily_figures
 from legalaid.services.queries.cases import CaseFilter, apply_filters, scoped_filter
 from legalaid.storage import audit
 from legalaid.storage import repositories as repo
@@ -121,6 +122,8 @@ def _import_ledger(
                 problems, heading=f"台账「{path.name}」有 {len(problems)} 处错误，未导入任何数据："
             )
         result = writer.finish()
+        progress("汇总统计", result.cases, result.cases)
+        daily_figures.sum_in_import(session)
         progress("提交", result.cases, result.cases)
         # In the import's own transaction: no committed import without its audit entry.
         detail = {"文件": path.name, "件数": result.cases}

@@ -34,6 +34,7 @@ from legalaid.services.plumbing.ledger_reader import (
     no_progress,
     read_checked,
 )
+from legalaid.services.queries import daily_figures
 from legalaid.storage import audit
 from legalaid.storage import repositories as repo
 from legalaid.storage.records import AidServiceRecord, CaseRecord, HandlerRecord, OfficeRecord
@@ -126,8 +127,11 @@ def import_services(
                 "导入法律帮助台账", "aid_services", detail={"文件": path.name, "条数": len(rows)}
             ),
         )
-        uow.commit()
+        progress("汇总统计", len(rows), len(rows))
+        daily_figures.sum_in_import(session)
+        # Before the commit: a cancel seen here rolls everything back; after it, none may come.
         progress("提交", len(rows), len(rows))
+        uow.commit()
         return len(rows)
 
 

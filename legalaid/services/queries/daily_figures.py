@@ -445,6 +445,20 @@ def sum_marked(session: Session, limit: int | None = None) -> int:
     return len(marks)
 
 
+# PostgreSQL: one transaction at a time sums marked days, so two never write the same day.
+SUMMING_LOCK = 20260026
+
+
+def sum_in_import(session: Session) -> int:
+    """Sum every marked day in the caller's write transaction — an import's, so the days it
+    marked are summed with it (the first statistics after it need not count a year from the
+    cases) and a cancelled import leaves the summary as it was. On PostgreSQL it waits for a
+    refresh running elsewhere to end."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"SELECT pg_advisory_xact_lock({SUMMING_LOCK})"))
+    return sum_marked(session)
+
+
 def rebuild(session: Session) -> int:
     """Recompute the whole summary from the cases and services (in the caller's write
     transaction); returns the summary rows written."""
@@ -480,6 +494,10 @@ def _as_date(value: date | str) -> date:
 # long per call; what is left is counted from the cases by the read and summed next time.
 DAYS_PER_TRANSACTION = 14
 REFRESH_SECONDS = 2.0
+# After an import: the days it marked are summed before the import reports done, so the
+# first statistics read after it does not count a year from the cases (bounded all the same:
+# a million rows' import marks every day there is).
+AFTER_IMPORT_SECONDS = 60.0
 
 
 def refresh(db: Database, *, seconds: float = REFRESH_SECONDS) -> int | None:
@@ -511,7 +529,7 @@ def _refresh_some(db: Database) -> int | None:
                 if (
                     not sqlite
                     and not session.execute(
-                        text("SELECT pg_try_advisory_xact_lock(20260026)")
+                        text(f"SELECT pg_try_advisory_xact_lock({SUMMING_LOCK})")
                     ).scalar()
                 ):
                     return None

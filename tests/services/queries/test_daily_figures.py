@@ -230,6 +230,46 @@ def test_a_change_marks_its_days_in_its_own_transaction(loaded: Context) -> None
     assert marks() == set()
 
 
+def _mark_every_day(ctx: Context) -> None:
+    with ctx.db.engine.begin() as connection:
+        for basis, table, column in (("A", "cases", "accepted_on"), ("C", "cases", "closed_on"),
+                                     ("S", "aid_services", "served_on")):  # fmt: skip
+            connection.execute(text(
+                f"INSERT INTO figure_dirty (basis, day, touched) SELECT DISTINCT '{basis}', "
+                f"{column}, 0 FROM {table} WHERE {column} IS NOT NULL"
+            ))  # fmt: skip
+
+
+def test_an_import_sums_the_days_it_marked_in_its_own_transaction(
+    offices: Context, tmp_path: Path
+) -> None:
+    """The first statistics after an import need not count its year from the cases: the
+    import sums what it marked before it commits — and a cancelled one leaves the summary
+    as it was."""
+    from legalaid.services.commands.figures import check_figures
+    from legalaid.services.commands.service_ledger import import_services
+    from tests.services.commands.test_aid_services import SAMPLE as services
+
+    def cancel_at_commit(stage: str, done: int, total: int) -> None:
+        if stage == "提交":
+            raise RuntimeError("已取消")
+
+    ledger = write_csv(tmp_path / "ledger.csv", extended_rows())
+    with pytest.raises(RuntimeError):
+        import_ledger(offices, ledger, progress=cancel_at_commit)
+    assert _summary(offices) == []
+    import_ledger(offices, ledger)
+    with pytest.raises(RuntimeError):
+        import_services(offices, services, progress=cancel_at_commit)
+    kept = _summary(offices)
+    import_services(offices, services)
+    with offices.reading() as uow:
+        assert list(uow.session.scalars(select(FigureDirtyRecord.day))) == []
+    assert {row[3] for row in _summary(offices)} > {row[3] for row in kept} >= {"cases"}
+    for year in (2025, 2026):
+        assert check_figures(offices, year=year) == []
+
+
 def test_a_refresh_sums_a_fortnight_per_transaction_and_stops_in_its_time(
     loaded: Context,
 ) -> None:
@@ -240,7 +280,9 @@ def test_a_refresh_sums_a_fortnight_per_transaction_and_stops_in_its_time(
         with loaded.reading() as uow:
             return len(list(uow.session.scalars(select(FigureDirtyRecord.day))))
 
-    before = marked()  # the import marked every day it touched
+    assert marked() == 0  # the import summed the days it marked
+    _mark_every_day(loaded)  # as the migration that brought the summary leaves a database
+    before = marked()
     assert before > 2 * daily_figures.DAYS_PER_TRANSACTION
     assert daily_figures.refresh(loaded.db, seconds=0) == daily_figures.DAYS_PER_TRANSACTION
     assert marked() == before - daily_figures.DAYS_PER_TRANSACTION
