@@ -445,6 +445,7 @@ def sum_marked(session: Session, limit: int | None = None) -> int:
     return len(marks)
 
 
+DAYS_PER_IMPORT_PASS = 92
 # PostgreSQL: one transaction at a time sums marked days, so two never write the same day.
 SUMMING_LOCK = 20260026
 
@@ -456,7 +457,12 @@ def sum_in_import(session: Session) -> int:
     refresh running elsewhere to end."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text(f"SELECT pg_advisory_xact_lock({SUMMING_LOCK})"))
-    return sum_marked(session)
+    cleared = 0
+    while True:  # a quarter's days per pass: what one pass holds in memory stays small
+        done = sum_marked(session, DAYS_PER_IMPORT_PASS)
+        cleared += done
+        if done < DAYS_PER_IMPORT_PASS:
+            return cleared
 
 
 def rebuild(session: Session) -> int:
