@@ -1,7 +1,8 @@
 """Speed of the clerk's desktop over a large database: prints figures, asserts nothing.
 
-    .venv/bin/python -m bench.gui --db /tmp/big.sqlite3
-    (e.g. after `legalaid --db /tmp/big.sqlite3 demo --cases 1000000`)
+    .venv/bin/python -m bench.gui --db /tmp/big.sqlite3 [--db postgresql+psycopg://…] [--runs 5]
+    (e.g. after `legalaid --db /tmp/big.sqlite3 demo --cases 1000000`, or the files and the
+    server `bench.figures` leaves in its folder; several databases are printed side by side)
 
 Targets on a 2-core machine: start ≤ 1.5 s and ≤ 3× a bare Qt window with a table (the
 floor, measured in the same run), filter and search ≤ 100 ms each, no section's first showing
@@ -16,6 +17,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from typing import Any
 
 STARTUP = """
 import sys, time
@@ -65,18 +68,21 @@ print(next(line.split()[1] for line in open("/proc/self/status") if line.startsw
 """
 
 
+Figures = dict[str, tuple[list[float], str]]  # label → (seconds of each run, note)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--db", required=True)
+    parser.add_argument("--db", required=True, action="append")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
-    def starts(script: str) -> tuple[list[float], int]:
+    def starts(script: str, db: str) -> tuple[list[float], int]:
         runs, peak = [], 0
         for _ in range(args.runs):
             out = subprocess.run(
-                [sys.executable, "-c", script, str(time.time()), args.db],
+                [sys.executable, "-c", script, str(time.time()), db],
                 capture_output=True,
                 text=True,
                 env=env,
@@ -86,56 +92,91 @@ def main() -> None:
             peak = max(peak, int(out[-1]) // 1024)
         return runs, peak
 
-    ours, peak = starts(STARTUP)
-    bare, bare_peak = starts(BARE)
-    print(
-        f"{'start → main window with first page':<52} min {min(ours):.3f} s, "
-        f"median {statistics.median(ours):.3f} s, peak {peak} MB"
-    )
-    print(
-        f"{'floor: bare window with a table':<52} min {min(bare):.3f} s, "
-        f"median {statistics.median(bare):.3f} s, peak {bare_peak} MB"
-    )
-    print(f"{'start ÷ floor (min)':<52} {min(ours) / min(bare):.2f}×")
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
+
+    from legalaid.ui.shell.i18n import install_translations
+
+    app = QApplication([])
+    install_translations(app)
+    results: dict[str, Figures] = {}
+    for db in args.db:
+        name = "PostgreSQL" if db.startswith("postgresql") else "SQLite"
+        figures: Figures = {}
+        ours, peak = starts(STARTUP, db)
+        bare, bare_peak = starts(BARE, db)
+        figures["start → main window with first page"] = (ours, f"peak {peak} MB")
+        figures["floor: bare window with a table"] = (bare, f"peak {bare_peak} MB")
+        figures["start ÷ floor (min)"] = ([min(ours) / min(bare)], "×")
+        window_figures(app, db, args.runs, figures)
+        results[name] = figures
+    width = 58
+    print(f"{'figure (ms; start in s)':<{width}}" + "".join(f"{n + ' min / median':>30}"
+                                                       for n in results))  # fmt: skip
+    for label in next(iter(results.values())):
+        cells = []
+        for figures in results.values():
+            runs, note = figures.get(label, ([], ""))
+            if not runs:
+                cells.append(f"{'—':>30}")
+            elif note == "×":
+                cells.append(f"{runs[0]:>28.2f}× ")
+            else:
+                scale = 1 if label.startswith(("start", "floor")) else 1000
+                text = f"{min(runs) * scale:.{3 if scale == 1 else 1}f} / "
+                text += f"{statistics.median(runs) * scale:.{3 if scale == 1 else 1}f}"
+                cells.append(f"{text + (' ' + note if note else ''):>30}")
+        print(f"{label:<{width}}" + "".join(cells))
+
+
+def window_figures(app: Any, db: str, runs: int, figures: Figures) -> None:
+    """The window's filters, searches, scrolling and sections, each action ``runs`` times
+    (undone between runs without being timed)."""
+    from PySide6.QtCore import QSettings, Qt
 
     from legalaid.services.commands.setup import open_context
     from legalaid.services.queries.cases import find_cases
     from legalaid.ui.shell.main_window import MainWindow
 
-    app = QApplication([])
-    ctx = open_context(args.db)
+    ctx = open_context(db)
     window = MainWindow(ctx, QSettings("/tmp/bench-gui.ini", QSettings.Format.IniFormat))
     window.show()
     app.processEvents()
     page = window.cases
     sample = find_cases(ctx, limit=1, full_id=True)[0]
 
-    def timed(label: str, action: object) -> None:
-        start = time.perf_counter()
-        action()  # type: ignore[operator]
-        app.processEvents()
-        print(
-            f"{label:<52} {(time.perf_counter() - start) * 1000:8.1f} ms"
-            f"  ({page.model.total} cases)"
-        )
+    def settle() -> None:  # the background counts of the step before are in (or given up)
+        deadline = time.perf_counter() + 10
+        while page.model.total is None and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
 
-    timed("filter: state 承办中", lambda: page.state.setCurrentIndex(page.state.findData("承办中")))
-    timed(
-        "filter: + type 刑事辩护",
-        lambda: page.case_type.setCurrentIndex(page.case_type.findData("刑事辩护")),
-    )
-    timed("filter: + office", lambda: page.office.setCurrentIndex(1))
-    # Back to the whole list (three refreshes, not timed), then the one click on 逾期.
+    def timed(label: str, action: Callable[[], object], undo: Callable[[], object]) -> None:
+        took = []
+        for _ in range(runs):
+            settle()
+            start = time.perf_counter()
+            action()
+            app.processEvents()
+            took.append(time.perf_counter() - start)
+            undo()
+            app.processEvents()
+        figures[label] = (took, "")
+
+    def choose(combo: Any, value: object) -> Callable[[], None]:
+        return lambda: combo.setCurrentIndex(combo.findData(value) if value is not None else 0)
+
+    timed("filter: state 承办中", choose(page.state, "承办中"), choose(page.state, None))
+    page.state.setCurrentIndex(page.state.findData("承办中"))
+    criminal, every_type = choose(page.case_type, "刑事辩护"), choose(page.case_type, None)
+    timed("filter: + type 刑事辩护", criminal, every_type)
+    page.case_type.setCurrentIndex(page.case_type.findData("刑事辩护"))
+    timed("filter: + office", lambda: page.office.setCurrentIndex(1),
+          lambda: page.office.setCurrentIndex(0))  # fmt: skip
     page.state.setCurrentIndex(0)
     page.case_type.setCurrentIndex(0)
-    page.office.setCurrentIndex(0)
-    app.processEvents()
-    timed("filter: overdue only (all states)", lambda: page.overdue.setChecked(True))
-    page.overdue.setChecked(False)
+    timed("filter: overdue only (all states)", lambda: page.overdue.setChecked(True),
+          lambda: page.overdue.setChecked(False))  # fmt: skip
     for label, query in (
         ("search: two-character name", sample.name[:2]),
         ("search: one character", sample.name[:1]),
@@ -146,19 +187,32 @@ def main() -> None:
         ("search: pinyin initials zs", "zs"),
         ("search: case number", sample.case_no),
     ):
-        page.search.blockSignals(True)
-        page.search.setText(query)
-        page.search.blockSignals(False)
-        timed(label, page.refresh)
-    page.search.setText("")
-    timed("sort by deadline", lambda: page.model.sort(page.model.DUE))
-    timed("scroll: fetch next page", lambda: page.model.fetchMore())
+
+        def search(text: str) -> Callable[[], None]:
+            def run() -> None:
+                page.search.blockSignals(True)
+                page.search.setText(text)
+                page.search.blockSignals(False)
+                page.refresh()
+
+            return run
+
+        timed(label, search(query), search(""))
+    timed("sort by deadline", lambda: page.model.sort(page.model.DUE),
+          lambda: page.model.sort(page.model.CASE_NO, Qt.SortOrder.DescendingOrder))  # fmt: skip
+    timed("scroll: fetch next page", page.model.fetchMore, page.model.reload)
     # Deep scrolling: pages keep coming as fast far down the list (keyset paging by case
     # number); the figure is the 50th page after 49 already loaded.
-    page.model.sort(page.model.CASE_NO, Qt.SortOrder.DescendingOrder)
-    for _ in range(48):
+    took = []
+    for _ in range(runs):
+        page.model.reload()
+        for _ in range(48):
+            page.model.fetchMore()
+        start = time.perf_counter()
         page.model.fetchMore()
-    timed("scroll: 50th page, newest first", lambda: page.model.fetchMore())
+        app.processEvents()
+        took.append(time.perf_counter() - start)
+    figures["scroll: 50th page, newest first"] = (took, "")
 
     # Each section's first showing: how long the window is held (the click to the next event)
     # and how long until its figures are in (read in the background behind a cover).
@@ -171,10 +225,12 @@ def main() -> None:
         while window.loader.loading:
             app.processEvents()
             time.sleep(0.005)
-        print(
-            f"{'section ' + title + ': window held / figures in':<52} {held * 1000:8.1f} ms"
-            f" / {(time.perf_counter() - start) * 1000:.0f} ms"
-        )
+        figures[f"section {title}: window held"] = ([held], "")
+        figures[f"section {title}: figures in"] = ([time.perf_counter() - start], "")
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    ctx.db.dispose()
 
 
 if __name__ == "__main__":

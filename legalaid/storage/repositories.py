@@ -23,6 +23,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    union,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -413,7 +414,7 @@ def search_filter(session: Session, query: str, *, ordered: bool = False) -> Any
     """A SQL condition on ``cases.id`` matching a search for number, name, ID, phone or
     pinyin. SQLite uses the FTS5 indexes (trigram needs three characters, so shorter Chinese
     names go through the per-character index); PostgreSQL the same matches as LIKE patterns
-    its pg_trgm indexes answer (``_pg_match``). A case
+    its pg_trgm indexes answer (``_pg_ids``). A case
     number typed loosely (潭法援(2026)228, 2026第228, 228号) finds the number it means.
     ``ordered``: for a page of the list in its order (not a count)."""
     q = normalize_query(query)
@@ -426,7 +427,12 @@ def search_filter(session: Session, query: str, *, ordered: bool = False) -> Any
     )]  # fmt: skip
     numbers = numbers_for(typed, offices)
     if numbers:  # the exact numbers, through the unique index
-        return or_(found, CaseRecord.case_no.in_(numbers))
+        exact = CaseRecord.case_no.in_(numbers)
+        if session.get_bind().dialect.name != "sqlite" and not _ID_NUMBER.match(q):
+            # PostgreSQL cannot look up "in the search rows OR this number" by two indexes
+            # and walks every case instead (0.37 s at a million): one list of ids, unioned.
+            return CaseRecord.id.in_(union(_pg_ids(q), select(CaseRecord.id).where(exact)))
+        return or_(found, exact)
     if typed.year is None and (q.endswith("号") or q.startswith("第")):
         # 228号: every number ending 第228号 (a scan of the numbers, asked for explicitly).
         tails = number_tails(typed, sorted({n for _, n in offices}))
@@ -453,7 +459,7 @@ def _text_filter(session: Session, q: str, ordered: bool = False) -> Any:
             select(PersonRecord.id).where(PersonRecord.id_number == q.upper())
         )
     if session.get_bind().dialect.name != "sqlite":
-        return CaseRecord.id.in_(select(CaseSearchRecord.case_id).where(_pg_match(q, like)))
+        return CaseRecord.id.in_(_pg_ids(q))
     ids: Select[Any]
     if _LETTERS.match(q):
         # Pinyin: initials (zs) or a spelling (zhang, zhangsan), matched as a token prefix.
@@ -494,15 +500,17 @@ def _text_filter(session: Session, q: str, ordered: bool = False) -> Any:
 _PG_TOKENS: ColumnClause[str] = literal_column("(' ' || case_search.tokens || ' ')", String())
 
 
-def _pg_match(q: str, like: str) -> Any:
-    """The same matches as SQLite's FTS5 indexes, in LIKE patterns pg_trgm's indexes answer:
-    a pinyin token's prefix (`` zs%``), a phrase of one-character tokens (`` 许 天 ``), a
-    substring of the terms."""
+def _pg_ids(q: str) -> Select[Any]:
+    """The ids of the cases whose search row matches, as SQLite's FTS5 indexes match, in LIKE
+    patterns pg_trgm's indexes answer: a pinyin token's prefix (`` zs%``), a phrase of
+    one-character tokens (`` 许 天 ``), a substring of the terms."""
     if _LETTERS.match(q):
-        return _PG_TOKENS.like("% " + q + "%")
-    if len(q) < 3 and _CJK.match(q):
-        return _PG_TOKENS.like("% " + " ".join(q) + " %")
-    return CaseSearchRecord.terms.ilike(like, escape="\\")
+        match = _PG_TOKENS.like("% " + q + "%")
+    elif len(q) < 3 and _CJK.match(q):
+        match = _PG_TOKENS.like("% " + " ".join(q) + " %")
+    else:
+        match = CaseSearchRecord.terms.ilike("%" + _escape_like(q) + "%", escape="\\")
+    return select(CaseSearchRecord.case_id).where(match)
 
 
 def _at_least(session: Session, ids: Select[Any], count: int) -> bool:

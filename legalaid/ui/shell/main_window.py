@@ -3,6 +3,7 @@ every action and its shortcut, counts in the status bar; geometry and columns re
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -42,7 +43,7 @@ from legalaid.services.commands.settings import idle_minutes
 from legalaid.services.plumbing.authz import may
 from legalaid.services.plumbing.context import Context
 from legalaid.services.queries.audit_trail import verify_chain
-from legalaid.services.queries.cases import CaseFilter, count_cases
+from legalaid.services.queries.cases import CaseFilter, count_cases_unless
 from legalaid.ui.case.intake_dialog import IntakeDialog
 from legalaid.ui.kit.case_table import CaseTableModel
 from legalaid.ui.kit.models import compact_rows
@@ -301,6 +302,7 @@ class MainWindow(QMainWindow):
         self._settings = settings or QSettings()
         self._status_generation = 0  # the newest overdue count asked for (update_status)
         self._overdue: int | None = None  # of the list as filtered, once counted
+        self._status_counting = threading.Event()  # set: that count is no longer wanted
         self.setWindowTitle(self.tr("Legal aid case management"))
         self.resize(1280, 720)
         self.my_cases = MyCasesPage(ctx)
@@ -714,17 +716,19 @@ class MainWindow(QMainWindow):
         self._overdue = None
         generation, ctx = self._status_generation, self._ctx
         self._render_status()
-        task = tasks.Task(
-            lambda _progress: count_cases(ctx, replace(shown, overdue_on=ctx.today()))
-        )
+        # The count of the list before, no longer shown, stops where it is.
+        self._status_counting.set()
+        self._status_counting = counting = threading.Event()
+        overdue = replace(shown, overdue_on=ctx.today())
+        task = tasks.Task(lambda _progress: count_cases_unless(ctx, overdue, counting.is_set))
         task.signals.finished.connect(
-            lambda overdue: self._overdue_counted(generation, cast(int, overdue))
+            lambda total: self._overdue_counted(generation, cast("int | None", total))
         )
         tasks.start(task)
 
-    def _overdue_counted(self, generation: int, overdue: int) -> None:
-        if generation != self._status_generation or not shiboken6.isValid(self):
-            return
+    def _overdue_counted(self, generation: int, overdue: int | None) -> None:
+        if overdue is None or generation != self._status_generation or not shiboken6.isValid(self):
+            return  # given up for a newer count, or the window is gone
         self._overdue = overdue
         self._render_status()
 
