@@ -318,9 +318,10 @@ def find_cases(
     keys = SORT_KEYS[order]
     sorts = [k.desc() if descending else k.asc() for k in keys]
     tie = CaseRecord.id.desc() if descending else CaseRecord.id.asc()
-    with ctx.reading() as uow:
-        filters, full_id = _scoped(ctx, uow.session, filters, full_id)
-        query = _base_query(filters, uow.session, ordered=True).order_by(*sorts, tie)
+
+    def paged(query: Any) -> Any:
+        """In the list's order, from the row after ``after`` (or ``offset`` rows on)."""
+        query = query.order_by(*sorts, tie)
         if after is not None and order in KEYSET:
             values = KEYSET[order](after)
             if len(keys) > 1:  # the row after, by (office, year, number, id)
@@ -332,11 +333,55 @@ def find_cases(
                     beyond = or_(column < value, and_(column == value, CaseRecord.id < after.id))
                 else:
                     beyond = or_(column > value, and_(column == value, CaseRecord.id > after.id))
-            query = query.where(beyond)
-        else:
-            query = query.offset(offset)
-        rows = uow.session.execute(query.limit(limit)).all()
+            return query.where(beyond)
+        return query.offset(offset)
+
+    with ctx.reading() as uow:
+        session = uow.session
+        filters, full_id = _scoped(ctx, session, filters, full_id)
+        rows: list[Any] | None = None
+        if filters.query and order in HEAD_ORDERS:
+            by_row = repo.search_by_row(session, filters.query)
+            if by_row is not None:
+                rows = _from_the_head(session, filters, by_row, paged, keys, descending, limit)
+        if rows is None:
+            query = paged(_base_query(filters, session, ordered=True))
+            rows = list(session.execute(query.limit(limit)))
         return [_row(r, full_id) for r in rows]
+
+
+# A search first looks for its page among this many cases at the head of the list, testing
+# each one's search row: "2025" at a million cases, 0.1 s → 2 ms, "z" 38 → 8 ms. Where its
+# matches are rarer than one in twenty there, the usual way follows (the head cost ≤ 10 ms).
+HEAD_ROWS = 4000
+HEAD_ORDERS = frozenset({"id", "number"})  # walked by an index from the first row
+
+
+def _from_the_head(
+    session: Any,
+    filters: CaseFilter,
+    by_row: Any,
+    paged: Callable[[Any], Any],
+    keys: tuple[Any, ...],
+    descending: bool,
+    limit: int,
+) -> list[Any] | None:
+    """The page from the first ``HEAD_ROWS`` cases of the list (the other filters applied),
+    or None when they do not hold a whole page of matches."""
+    plain = replace(filters, query=None)
+    columns = (*keys, CaseRecord.id) if len(keys) > 1 else (CaseRecord.id,)
+    edge = session.execute(
+        paged(_apply_filters(select(*columns), plain, session)).offset(HEAD_ROWS - 1).limit(1)
+    ).first()
+    query = paged(_base_query(plain, session)).where(by_row)
+    if edge is not None:  # no further than the last case of the head
+        row = tuple_(*columns) if len(columns) > 1 else CaseRecord.id
+        last = tuple_(*edge) if len(columns) > 1 else edge[0]
+        query = query.where(row >= last if descending else row <= last)
+    rows = session.execute(query.limit(limit)).all()
+    if edge is None or len(rows) == limit:
+        return list(rows)
+    return None
 
 
 def count_cases(ctx: Context, filters: CaseFilter = CaseFilter()) -> int:

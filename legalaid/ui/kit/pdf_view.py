@@ -7,16 +7,26 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
+if TYPE_CHECKING:
+    from pypdfium2 import PdfDocument
+
+
+def _document(path: Path) -> PdfDocument:
+    # Imported on first use: the renderer's library is not needed for the window to start.
+    import pypdfium2
+
+    return pypdfium2.PdfDocument(str(path))
+
 
 def render_pages(path: Path, dpi: float) -> list[QImage]:
-    document = pdfium.PdfDocument(str(path))
+    document = _document(path)
     try:
         images = []
         for index in range(len(document)):
@@ -50,7 +60,7 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
 
 
 def page_count(path: Path) -> int:
-    document = pdfium.PdfDocument(str(path))
+    document = _document(path)
     try:
         return len(document)
     finally:
@@ -79,7 +89,7 @@ def system_print(path: Path, printer_name: str, copies: int = 1) -> bool:
 def print_raster(path: Path, printer: QPrinter) -> int:
     """Draw each page at the printer's resolution (at most 600 dpi) over the whole paper at
     its real size: 1 PDF point prints as 1/72 inch, nothing is shrunk into the margins."""
-    document = pdfium.PdfDocument(str(path))
+    document = _document(path)
     try:
         if not len(document):
             return 0
@@ -134,7 +144,7 @@ class PdfPreview(QScrollArea):
             widget = item.widget() if item else None
             if widget is not None:
                 widget.deleteLater()
-        document = pdfium.PdfDocument(str(path))
+        document = _document(path)
         try:
             if len(document):
                 self._page_width = document[0].get_size()[0]
