@@ -455,8 +455,7 @@ def sum_in_import(session: Session) -> int:
     marked are summed with it (the first statistics after it need not count a year from the
     cases) and a cancelled import leaves the summary as it was. On PostgreSQL it waits for a
     refresh running elsewhere to end."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(f"SELECT pg_advisory_xact_lock({SUMMING_LOCK})"))
+    _hold_summing_lock(session)
     cleared = 0
     while True:  # a quarter's days per pass: what one pass holds in memory stays small
         done = sum_marked(session, DAYS_PER_IMPORT_PASS)
@@ -465,9 +464,15 @@ def sum_in_import(session: Session) -> int:
             return cleared
 
 
+def _hold_summing_lock(session: Session) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"SELECT pg_advisory_xact_lock({SUMMING_LOCK})"))
+
+
 def rebuild(session: Session) -> int:
     """Recompute the whole summary from the cases and services (in the caller's write
     transaction); returns the summary rows written."""
+    _hold_summing_lock(session)
     session.execute(delete(FigureDirtyRecord))
     session.execute(delete(FigureDayRecord))
     standards = [standard for _, standard in stored_standards(session)]
@@ -500,10 +505,6 @@ def _as_date(value: date | str) -> date:
 # long per call; what is left is counted from the cases by the read and summed next time.
 DAYS_PER_TRANSACTION = 14
 REFRESH_SECONDS = 2.0
-# After an import: the days it marked are summed before the import reports done, so the
-# first statistics read after it does not count a year from the cases (bounded all the same:
-# a million rows' import marks every day there is).
-AFTER_IMPORT_SECONDS = 60.0
 
 
 def refresh(db: Database, *, seconds: float = REFRESH_SECONDS) -> int | None:
