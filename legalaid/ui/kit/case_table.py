@@ -4,7 +4,6 @@ counts a long list's cases in the background (a search matching half a million c
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -41,8 +40,7 @@ class CaseTableModel(QAbstractTableModel):
         self._rows: list[CaseRow] = []
         self._total: int | None = 0
         self._more = False  # the last page read was full: there may be more
-        self._generation = 0  # the newest count asked for wins
-        self._counting = threading.Event()  # set: the running count is no longer wanted
+        self._counts = tasks.Newest()  # a newer filter's count wins; the older one stops
         self.sort_column = self.CASE_NO
         self.sort_order = Qt.SortOrder.DescendingOrder
         self._headers = (
@@ -59,25 +57,20 @@ class CaseTableModel(QAbstractTableModel):
         self._rows = []
         self._rows = self._page(0)
         self._more = len(self._rows) == PAGE
-        self._generation += 1
         # A list that fits one page is counted by its rows; a longer one in the background.
         self._total = None if self._more else len(self._rows)
         self.endResetModel()
         if self._more:
-            self._count(self._generation, case_filter)
+            ctx = self._ctx
+            self._counts.start(
+                lambda abandoned: count_cases_unless(ctx, case_filter, abandoned), self._counted
+            )
+        else:
+            self._counts.drop()  # the count of the list before is of no use now
 
-    def _count(self, generation: int, case_filter: CaseFilter) -> None:
-        ctx = self._ctx
-        # The count before, of a list no longer shown, stops where it is.
-        self._counting.set()
-        self._counting = counting = threading.Event()
-        task = tasks.Task(lambda _progress: count_cases_unless(ctx, case_filter, counting.is_set))
-        task.signals.finished.connect(lambda total: self._counted(generation, total))
-        tasks.start(task)
-
-    def _counted(self, generation: int, total: int | None) -> None:
-        if total is None or generation != self._generation or not shiboken6.isValid(self):
-            return  # a newer filter's count is coming, or the list is gone
+    def _counted(self, total: int | None) -> None:
+        if total is None or not shiboken6.isValid(self):
+            return  # given up, or the list is gone
         self._total = total
         self.counted.emit()
 

@@ -3,7 +3,6 @@ every action and its shortcut, counts in the status bar; geometry and columns re
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -300,9 +299,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._ctx = ctx
         self._settings = settings or QSettings()
-        self._status_generation = 0  # the newest overdue count asked for (update_status)
+        self._overdue_counts = tasks.Newest()  # of the list as filtered now (update_status)
         self._overdue: int | None = None  # of the list as filtered, once counted
-        self._status_counting = threading.Event()  # set: that count is no longer wanted
         self.setWindowTitle(self.tr("Legal aid case management"))
         self.resize(1280, 720)
         self.my_cases = MyCasesPage(ctx)
@@ -710,25 +708,18 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         """Both figures of the list as filtered, each as soon as it is counted — off the GUI
         thread, as a state filter over a million cases takes half a second to count. A newer
-        count wins over an older one still running."""
-        shown = self.cases.current_filter()
-        self._status_generation += 1
+        count wins over an older one, which stops."""
+        overdue = replace(self.cases.current_filter(), overdue_on=self._ctx.today())
         self._overdue = None
-        generation, ctx = self._status_generation, self._ctx
         self._render_status()
-        # The count of the list before, no longer shown, stops where it is.
-        self._status_counting.set()
-        self._status_counting = counting = threading.Event()
-        overdue = replace(shown, overdue_on=ctx.today())
-        task = tasks.Task(lambda _progress: count_cases_unless(ctx, overdue, counting.is_set))
-        task.signals.finished.connect(
-            lambda total: self._overdue_counted(generation, cast("int | None", total))
+        ctx = self._ctx
+        self._overdue_counts.start(
+            lambda abandoned: count_cases_unless(ctx, overdue, abandoned), self._overdue_counted
         )
-        tasks.start(task)
 
-    def _overdue_counted(self, generation: int, overdue: int | None) -> None:
-        if overdue is None or generation != self._status_generation or not shiboken6.isValid(self):
-            return  # given up for a newer count, or the window is gone
+    def _overdue_counted(self, overdue: int | None) -> None:
+        if overdue is None or not shiboken6.isValid(self):
+            return  # given up, or the window is gone
         self._overdue = overdue
         self._render_status()
 

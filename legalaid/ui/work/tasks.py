@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -56,3 +57,24 @@ def start(task: Task) -> None:
     task.signals.finished.connect(lambda _result: _done(task))
     task.signals.failed.connect(lambda _message: _done(task))
     QThreadPool.globalInstance().start(task)
+
+
+class Newest:
+    """Background readings of one kind where only the newest is wanted (a list's count after
+    each search): starting one tells the one before to stop (``abandoned`` turns true for it)
+    and drops its answer, should it still arrive."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+
+    def start(self, work: Callable[[Callable[[], bool]], Any], done: Callable[[Any], None]) -> None:
+        """Run ``work(abandoned)`` in the thread pool; ``done(result)`` unless superseded."""
+        self.drop()
+        self._stop = stop = threading.Event()
+        task = Task(lambda _progress: work(stop.is_set))
+        task.signals.finished.connect(lambda result: None if stop.is_set() else done(result))
+        start(task)
+
+    def drop(self) -> None:
+        """The reading under way, if any, is no longer wanted."""
+        self._stop.set()
